@@ -1,0 +1,129 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "model.h"
+
+static const char *const status_names[] = {
+	[ST_NEW] = "new", [ST_ACCEPTED] = "accepted", [ST_REFUSED] = "refused",
+	[ST_PROCESSING] = "processing", [ST_SUPPLEMENT] = "supplement",
+	[ST_PAYMENT] = "payment", [ST_WITHDRAWN] = "withdrawn",
+	[ST_STOPPED] = "stopped", [ST_RESULT_READY] = "result-ready",
+	[ST_RETURNED] = "returned",
+};
+
+static const char *const status_labels[] = {
+	[ST_NEW] = N_("New online"), [ST_ACCEPTED] = N_("Accepted"),
+	[ST_REFUSED] = N_("Refused"), [ST_PROCESSING] = N_("Processing"),
+	[ST_SUPPLEMENT] = N_("Supplement"), [ST_PAYMENT] = N_("Fee due"),
+	[ST_WITHDRAWN] = N_("Withdrawn"), [ST_STOPPED] = N_("Stopped"),
+	[ST_RESULT_READY] = N_("Result ready"), [ST_RETURNED] = N_("Returned"),
+};
+
+static const char *const channel_names[] = {
+	[CH_DIRECT] = "direct", [CH_ONLINE] = "online", [CH_POSTAL] = "postal",
+};
+
+static const char *const role_names[] = {
+	[ROLE_RECEPTION] = "reception", [ROLE_SPECIALIST] = "specialist",
+	[ROLE_LEADER] = "leader", [ROLE_RECORDS] = "records",
+};
+
+static const char *const action_names[] = {
+	[ACT_ACCEPT] = "accept", [ACT_REFUSE] = "refuse",
+	[ACT_REQUEST_SUPPLEMENT] = "request-supplement",
+	[ACT_RECEIVE_SUPPLEMENT] = "receive-supplement",
+	[ACT_ASSIGN] = "assign", [ACT_FORWARD_SIGNING] = "forward-signing",
+	[ACT_APPROVE] = "approve", [ACT_STOP] = "stop", [ACT_WITHDRAW] = "withdraw",
+	[ACT_RESULT_READY] = "result-ready", [ACT_RETURN_RESULT] = "return-result",
+	[ACT_RESCHEDULE] = "reschedule", [ACT_CONFIRM_PAYMENT] = "confirm-payment",
+};
+
+static const char *const action_labels[] = {
+	[ACT_ACCEPT] = N_("Accept"), [ACT_REFUSE] = N_("Refuse"),
+	[ACT_REQUEST_SUPPLEMENT] = N_("Request supplement"),
+	[ACT_RECEIVE_SUPPLEMENT] = N_("Receive supplement"),
+	[ACT_ASSIGN] = N_("Assign"), [ACT_FORWARD_SIGNING] = N_("Forward for signing"),
+	[ACT_APPROVE] = N_("Approve"), [ACT_STOP] = N_("Stop processing"),
+	[ACT_WITHDRAW] = N_("Withdraw"), [ACT_RESULT_READY] = N_("Mark result ready"),
+	[ACT_RETURN_RESULT] = N_("Return result"),
+	[ACT_RESCHEDULE] = N_("Apologise and reschedule"),
+	[ACT_CONFIRM_PAYMENT] = N_("Confirm payment"),
+};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static int lookup(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], name))
+			return i;
+	return -1;
+}
+
+bool status_valid(int code)
+{
+	return code >= ST_MIN && code <= ST_MAX;
+}
+
+const char *status_name(enum status s)
+{
+	return status_valid((int)s) ? status_names[s] : "";
+}
+
+int status_parse(const char *name)
+{
+	return lookup(status_names, COUNT(status_names), name);
+}
+
+bool status_is_open(enum status s)
+{
+	switch (s) {
+	case ST_NEW: case ST_ACCEPTED: case ST_PROCESSING:
+	case ST_SUPPLEMENT: case ST_PAYMENT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+const char *status_label(enum status s)
+{
+	return status_valid((int)s) ? _(status_labels[s]) : "";
+}
+
+const char *channel_name(enum channel c)
+{
+	return c >= CH_DIRECT && c <= CH_POSTAL ? channel_names[c] : "";
+}
+
+int channel_parse(const char *name)
+{
+	return lookup(channel_names, COUNT(channel_names), name);
+}
+
+const char *role_name(enum role r)
+{
+	return r < ROLE_COUNT ? role_names[r] : "";
+}
+
+int role_parse(const char *name)
+{
+	return lookup(role_names, COUNT(role_names), name);
+}
+
+const char *action_name(enum action a)
+{
+	return a < ACT_COUNT ? action_names[a] : "";
+}
+
+int action_parse(const char *name)
+{
+	return lookup(action_names, COUNT(action_names), name);
+}
+
+const char *action_label(enum action a)
+{
+	return a < ACT_COUNT ? _(action_labels[a]) : "";
+}

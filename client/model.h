@@ -1,0 +1,76 @@
+/* The model's vocabularies, shared by the client and the sandbox
+ * (DESIGN.md section 5, DOMAIN.md "Dossier lifecycle"): statuses are the
+ * national portal's codes 1-10, channels its codes 1-3; actions and roles
+ * have stable names used in profiles, the API and the command language. */
+#ifndef MOTCUA_MODEL_H
+#define MOTCUA_MODEL_H
+
+#include <stdbool.h>
+
+enum status {
+	ST_NEW = 1,		/* registered online, not yet accepted */
+	ST_ACCEPTED = 2,
+	ST_REFUSED = 3,		/* refused at reception */
+	ST_PROCESSING = 4,
+	ST_SUPPLEMENT = 5,	/* supplement requested */
+	ST_PAYMENT = 6,		/* financial obligation pending */
+	ST_WITHDRAWN = 7,
+	ST_STOPPED = 8,		/* processing stopped, ineligible */
+	ST_RESULT_READY = 9,	/* processed, result waiting at the desk */
+	ST_RETURNED = 10,	/* result returned */
+};
+#define ST_MIN ST_NEW
+#define ST_MAX ST_RETURNED
+
+enum channel {
+	CH_DIRECT = 1,
+	CH_ONLINE = 2,
+	CH_POSTAL = 3,
+};
+
+enum role {
+	ROLE_RECEPTION,		/* tiếp nhận và trả kết quả */
+	ROLE_SPECIALIST,	/* chuyên viên thụ lý */
+	ROLE_LEADER,		/* lãnh đạo: assigns and signs */
+	ROLE_RECORDS,		/* văn thư: issues results */
+	ROLE_COUNT
+};
+
+enum action {
+	ACT_ACCEPT,
+	ACT_REFUSE,
+	ACT_REQUEST_SUPPLEMENT,
+	ACT_RECEIVE_SUPPLEMENT,
+	ACT_ASSIGN,
+	ACT_FORWARD_SIGNING,
+	ACT_APPROVE,
+	ACT_STOP,
+	ACT_WITHDRAW,
+	ACT_RESULT_READY,
+	ACT_RETURN_RESULT,
+	ACT_RESCHEDULE,		/* apology with a new date, once per dossier */
+	ACT_CONFIRM_PAYMENT,
+	ACT_COUNT
+};
+
+/* Stable names ("accept", "request-supplement", "reception", ...) and their
+ * inverses; the parsers return -1 for an unknown name. */
+const char *status_name(enum status s);	/* "processing"; "" if out of range */
+int status_parse(const char *name);
+bool status_valid(int code);
+bool status_is_open(enum status s);	/* not finished in any way */
+
+const char *channel_name(enum channel c);
+int channel_parse(const char *name);
+
+const char *role_name(enum role r);
+int role_parse(const char *name);
+
+const char *action_name(enum action a);
+int action_parse(const char *name);
+
+/* The label a clerk reads (translated through gettext). */
+const char *status_label(enum status s);
+const char *action_label(enum action a);
+
+#endif

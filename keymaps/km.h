@@ -1,0 +1,44 @@
+/* Keymaps: per context, a key maps to the stable name of an operation
+ * ("quit", "inbox-filter", ...); a key not bound in a context falls back to
+ * the "generic" context. Screens own the operation tables (name, handler,
+ * help text); this module only knows names, so `bind` lines, help screens
+ * and macros all come from one source. */
+#ifndef MOTCUA_KM_H
+#define MOTCUA_KM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+
+/* A key: a Unicode code point, or KM_FKEY | a curses KEY_* code for keys that
+ * are not characters (arrows, function keys). */
+#define KM_FKEY 0x1000000
+typedef int km_key;
+
+#define KM_GENERIC "generic"
+
+struct keymap;
+
+struct keymap *km_new(void);	/* with the default bindings */
+void km_free(struct keymap *km);
+
+int km_bind(struct keymap *km, const char *context, const char *keyname,
+	    const char *op, struct err *e);
+int km_unbind(struct keymap *km, const char *context, const char *keyname, struct err *e);
+
+/* The operation bound to key in context, or in "generic"; NULL if none. */
+const char *km_lookup(const struct keymap *km, const char *context, km_key key);
+
+/* The keys bound to op in context (not counting the fallback), as names
+ * separated by ", " into buf; returns how many. */
+size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
+		   char *buf, size_t len);
+
+/* Key names: a character as itself ("q", "đ"), <C-x>, <M-x>, and <Up>
+ * <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End> <Enter> <Tab>
+ * <BackTab> <Esc> <Space> <Backspace> <Delete> <Insert> <F1>..<F12>. */
+int km_key_parse(const char *name, km_key *key, struct err *e);
+void km_key_name(km_key key, char *buf, size_t len);
+
+#endif

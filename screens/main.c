@@ -1,0 +1,84 @@
+/* motcua: the interactive client. main() only wires the pieces together. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "cli.h"
+#include "i18n.h"
+#include "ui.h"
+
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	/* MOTCUA_LOCALEDIR lets an uninstalled build find its catalogs. */
+	const char *dir = getenv("MOTCUA_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+}
+
+static int run_client(void)
+{
+	struct app app;
+	struct err e = { "" };
+	int rc = EXIT_FAIL;
+
+	if (ui_check_terminal(&e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_NOTERM;
+	}
+	if (app_init(&app, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (ui_open(&app, NULL, stdout, stdin, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		app_free(&app);
+		return EXIT_NOTERM;
+	}
+	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)
+		rc = EXIT_OK;
+	ui_close(&app);
+	app_free(&app);
+	if (rc != EXIT_OK)
+		fprintf(stderr, "motcua: %s\n", e.msg);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct err e = { "" };
+	int rc;
+
+	setup_locale();
+	if (cli_parse(&cli, argc, argv, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		fprintf(stderr, _("Try 'motcua --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	switch (cli.action) {
+	case CLI_HELP:
+		cli_usage(stdout);
+		return EXIT_OK;
+	case CLI_VERSION:
+		cli_version(stdout);
+		return EXIT_OK;
+	case CLI_RUN:
+		break;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fprintf(stderr, "motcua: %s\n", _("cannot initialise libcurl"));
+		return EXIT_FAIL;
+	}
+	rc = run_client();
+	curl_global_cleanup();
+	return rc;
+}

@@ -1,0 +1,33 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+const struct op_def *ops_find(const struct op_def *table, const char *name)
+{
+	for (; table && table->name; table++)
+		if (!strcmp(table->name, name))
+			return table;
+	return NULL;
+}
+
+static unsigned op_quit(struct app *app)
+{
+	app_quit(app);
+	return RD_NONE;
+}
+
+static unsigned op_redraw(struct app *app)
+{
+	(void)app;
+	clearok(curscr, TRUE);	/* repaint every cell: the terminal may be garbled */
+	return RD_ALL;
+}
+
+const struct op_def ops_generic[] = {
+	{ "quit", N_("Quit"), op_quit },
+	{ "redraw", N_("Redraw"), op_redraw },
+	{ NULL, NULL, NULL },
+};

@@ -1,0 +1,251 @@
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "xalloc.h"
+
+int ui_check_terminal(struct err *e)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO))
+		return err_set(e, _("standard input is not a terminal; the client needs one"));
+	if (!isatty(STDOUT_FILENO))
+		return err_set(e, _("standard output is not a terminal; the client needs one"));
+	if (!term || !*term)
+		return err_set(e, _("TERM is not set; set it to your terminal type (e.g. xterm-256color)"));
+	return 0;
+}
+
+int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *e)
+{
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	const char *no_color = getenv("NO_COLOR");
+
+	if (!term)
+		term = getenv("TERM");
+	ui->term = newterm(term, out, in);
+	if (!ui->term) {
+		free(ui);
+		return err_set(e, _("unknown terminal type '%s'; set TERM to a type this system knows (e.g. xterm-256color)"),
+			       term ? term : "");
+	}
+	set_term(ui->term);
+	ui->out = out;
+	ui->in = in;
+	app->ui = ui;
+
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);	/* Esc cancels: do not make the clerk wait */
+	curs_set(0);
+	theme_init(&ui->theme, no_color && *no_color);
+	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
+	ui->km = km_new();
+	ui->screen = &screen_inbox;
+	ui_resize(app, LINES, COLS);
+	return 0;
+}
+
+static void free_windows(struct ui *ui)
+{
+	WINDOW **w[] = { &ui->title, &ui->body, &ui->status };
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		if (*w[i])
+			delwin(*w[i]);
+		*w[i] = NULL;
+	}
+}
+
+void ui_close(struct app *app)
+{
+	struct ui *ui = app->ui;
+
+	if (!ui)
+		return;
+	free_windows(ui);
+	endwin();
+	delscreen(ui->term);
+	km_free(ui->km);
+	free(ui);
+	app->ui = NULL;
+}
+
+void ui_resize(struct app *app, int rows, int cols)
+{
+	struct ui *ui = app->ui;
+
+	if (rows != LINES || cols != COLS)
+		resize_term(rows, cols);
+	free_windows(ui);
+	ui->rows = LINES;
+	ui->cols = COLS;
+	/* stdscr is only the input window: keep it untouched so reading a key
+	 * never repaints it over the others. */
+	wnoutrefresh(stdscr);
+	if (ui->rows >= UI_MIN_ROWS && ui->cols >= UI_MIN_COLS) {
+		ui->title = newwin(1, ui->cols, 0, 0);
+		ui->body = newwin(ui->rows - 2, ui->cols, 1, 0);
+		ui->status = newwin(1, ui->cols, ui->rows - 1, 0);
+	} else {
+		ui->body = newwin(ui->rows, ui->cols, 0, 0);
+	}
+	app->redraw |= RD_ALL;
+}
+
+static void draw_too_small(struct ui *ui)
+{
+	char need[64];
+	const char *what = _("Terminal too small");
+
+	snprintf(need, sizeof need, _("%dx%d, needs %dx%d"),
+		 ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	werase(ui->body);
+	mvwaddstr(ui->body, ui->rows / 2 - (ui->rows > 1), 0, what);
+	if (ui->rows > 1)
+		mvwaddstr(ui->body, ui->rows / 2, 0, need);
+	wnoutrefresh(ui->body);
+}
+
+void ui_draw(struct app *app)
+{
+	struct ui *ui = app->ui;
+	unsigned flags = app->redraw;
+
+	if (!flags)
+		return;
+	app->redraw = RD_NONE;
+	if (!ui->title) {
+		draw_too_small(ui);
+	} else {
+		if (flags & RD_TITLE) {
+			ui_draw_title(app, ui->title);
+			wnoutrefresh(ui->title);
+		}
+		if (flags & RD_BODY) {
+			werase(ui->body);
+			ui->screen->draw(app, ui->body, flags);
+			wnoutrefresh(ui->body);
+		}
+		if (flags & RD_STATUS) {
+			ui_draw_status(app, ui->status);
+			wnoutrefresh(ui->status);
+		}
+	}
+	doupdate();
+}
+
+void ui_key(struct app *app, km_key key)
+{
+	struct ui *ui = app->ui;
+	const char *name = km_lookup(ui->km, ui->screen->context, key);
+	const struct op_def *op;
+
+	if (!name)
+		return;
+	op = ops_find(ui->screen->ops, name);
+	if (!op)
+		op = ops_find(ops_generic, name);
+	if (!op) {
+		app_message(app, MSG_ERROR, _("the key is bound to '%s', which is not an operation here"), name);
+		return;
+	}
+	app->redraw |= op->fn(app);
+}
+
+/* --- input, signals and crash handling through the app's loop --- */
+
+static void on_input(void *arg)
+{
+	struct app *app = arg;
+	wint_t wch;
+	int r;
+
+	/* Drain everything ncurses has, so typed-ahead keys are handled before
+	 * the next repaint (typeahead() then skips repaints while keys wait). */
+	while (!app->quit && (r = wget_wch(stdscr, &wch)) != ERR) {
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+			continue;	/* we resize on SIGWINCH ourselves */
+		ui_key(app, r == KEY_CODE_YES ? (km_key)(KM_FKEY | wch) : (km_key)wch);
+	}
+}
+
+static void on_signal(void *arg, int signo)
+{
+	struct app *app = arg;
+	struct ui *ui = app->ui;
+	struct winsize ws;
+
+	switch (signo) {
+	case SIGWINCH:
+		if (ioctl(fileno(ui->out), TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
+			ui_resize(app, ws.ws_row, ws.ws_col);
+		break;
+	case SIGCONT:
+		app->redraw |= RD_ALL;
+		clearok(curscr, TRUE);
+		break;
+	default:		/* SIGINT, SIGTERM, SIGHUP: leave cleanly */
+		app_quit(app);
+		break;
+	}
+}
+
+static void before_sleep(void *arg)
+{
+	ui_draw(arg);
+}
+
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction crash_prev[sizeof crash_signals / sizeof crash_signals[0]];
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+/* Best effort on a crash: give the clerk a working terminal back, then let
+ * the previous handler (the default, or a sanitizer's report) run. */
+static void on_crash(int signo)
+{
+	restore_terminal();
+	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		if (crash_signals[i] == signo)
+			sigaction(signo, &crash_prev[i], NULL);
+	raise(signo);
+}
+
+int ui_attach(struct app *app, struct err *e)
+{
+	static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGCONT };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		if (sigaction(crash_signals[i], &sa, &crash_prev[i]) < 0)
+			return err_set(e, _("cannot catch signal %d: %s"), crash_signals[i], strerror(errno));
+	fatal_set_hook(restore_terminal);
+
+	app->loop.before_sleep = before_sleep;
+	app->loop.idle_arg = app;
+	if (loop_catch_signals(&app->loop, caught, sizeof caught / sizeof caught[0],
+			       on_signal, app, e) < 0)
+		return -1;
+	return loop_watch(&app->loop, fileno(app->ui->in), on_input, app, e);
+}

@@ -1,0 +1,65 @@
+#include "config.h"
+
+#include "check_main.h"
+#include "cli.h"
+
+static int parse(struct cli *c, struct err *e, int argc, const char **argv)
+{
+	return cli_parse(c, argc, (char **)argv, e);
+}
+
+START_TEST(no_arguments_runs_the_client)
+{
+	const char *argv[] = { "motcua", NULL };
+	struct cli c;
+	struct err e;
+
+	ck_assert_int_eq(parse(&c, &e, 1, argv), 0);
+	ck_assert_int_eq(c.action, CLI_RUN);
+}
+END_TEST
+
+START_TEST(help_and_version)
+{
+	const char *h[] = { "motcua", "--help", NULL };
+	const char *v[] = { "motcua", "-V", NULL };
+	struct cli c;
+	struct err e;
+
+	ck_assert_int_eq(parse(&c, &e, 2, h), 0);
+	ck_assert_int_eq(c.action, CLI_HELP);
+	ck_assert_int_eq(parse(&c, &e, 2, v), 0);
+	ck_assert_int_eq(c.action, CLI_VERSION);
+}
+END_TEST
+
+START_TEST(wrong_command_lines_are_named)
+{
+	const char *a[] = { "motcua", "--frobnicate", NULL };
+	const char *b[] = { "motcua", "-x", NULL };
+	const char *c2[] = { "motcua", "stray", NULL };
+	struct cli c;
+	struct err e;
+
+	ck_assert_int_eq(parse(&c, &e, 2, a), -1);
+	ck_assert_str_eq(e.msg, "unknown option '--frobnicate'");
+	ck_assert_int_eq(parse(&c, &e, 2, b), -1);
+	ck_assert_str_eq(e.msg, "unknown option '-x'");
+	ck_assert_int_eq(parse(&c, &e, 2, c2), -1);
+	ck_assert_str_eq(e.msg, "unexpected argument 'stray'");
+}
+END_TEST
+
+static Suite *cli_suite(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, no_arguments_runs_the_client);
+	tcase_add_test(tc, help_and_version);
+	tcase_add_test(tc, wrong_command_lines_are_named);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(cli_suite)

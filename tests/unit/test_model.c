@@ -1,0 +1,63 @@
+#include "config.h"
+
+#include "check_main.h"
+#include "model.h"
+
+START_TEST(every_status_code_has_a_name_and_back)
+{
+	for (int s = ST_MIN; s <= ST_MAX; s++) {
+		ck_assert(status_valid(s));
+		ck_assert_str_ne(status_name(s), "");
+		ck_assert_int_eq(status_parse(status_name(s)), s);
+		ck_assert_str_ne(status_label(s), "");
+	}
+	ck_assert(!status_valid(0));
+	ck_assert(!status_valid(11));
+	ck_assert_str_eq(status_name(11), "");
+	ck_assert_int_eq(status_parse("nonsense"), -1);
+}
+END_TEST
+
+START_TEST(open_statuses_are_the_unfinished_ones)
+{
+	static const int open[] = { 1, 2, 4, 5, 6 };
+	int n = 0;
+
+	for (int s = ST_MIN; s <= ST_MAX; s++)
+		n += status_is_open(s);
+	ck_assert_int_eq(n, 5);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert(status_is_open(open[i]));
+}
+END_TEST
+
+START_TEST(actions_roles_channels_round_trip)
+{
+	for (int a = 0; a < ACT_COUNT; a++) {
+		ck_assert_int_eq(action_parse(action_name(a)), a);
+		ck_assert_str_ne(action_label(a), "");
+	}
+	for (int r = 0; r < ROLE_COUNT; r++)
+		ck_assert_int_eq(role_parse(role_name(r)), r);
+	for (int c = CH_DIRECT; c <= CH_POSTAL; c++)
+		ck_assert_int_eq(channel_parse(channel_name(c)), c);
+	ck_assert_int_eq(action_parse("request-supplement"), ACT_REQUEST_SUPPLEMENT);
+	ck_assert_int_eq(role_parse("leader"), ROLE_LEADER);
+	ck_assert_int_eq(channel_parse("online"), CH_ONLINE);
+	ck_assert_str_eq(action_name(ACT_COUNT), "");
+}
+END_TEST
+
+static Suite *model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("names");
+
+	tcase_add_test(tc, every_status_code_has_a_name_and_back);
+	tcase_add_test(tc, open_statuses_are_the_unfinished_ones);
+	tcase_add_test(tc, actions_roles_channels_round_trip);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(model_suite)

@@ -1,0 +1,68 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "check_main.h"
+#include "text.h"
+
+START_TEST(width_counts_columns_not_bytes)
+{
+	ck_assert_int_eq(text_width("abc"), 3);
+	ck_assert_int_eq(text_width("Nguyễn"), 6);		/* precomposed */
+	ck_assert_int_eq(text_width("Nguye\xcc\x82\xcc\x83n"), 6);	/* e + combining marks */
+	ck_assert_int_eq(text_width("\xe4\xb8\xad"), 2);	/* a wide CJK character */
+	ck_assert_int_eq(text_width("a\xffz"), 3);		/* invalid byte: one column */
+	ck_assert_int_eq(text_width(""), 0);
+}
+END_TEST
+
+START_TEST(fit_cuts_with_ellipsis_and_pads)
+{
+	char out[64];
+
+	ck_assert_int_eq(text_fit(out, sizeof out, "Trần Thị Hương", 8, "…", 0), 8);
+	ck_assert_str_eq(out, "Trần Th…");
+	ck_assert_int_eq(text_fit(out, sizeof out, "Lê", 5, "…", 1), 5);
+	ck_assert_str_eq(out, "Lê   ");
+	ck_assert_int_eq(text_fit(out, sizeof out, "abcdef", 6, "~", 0), 6);
+	ck_assert_str_eq(out, "abcdef");
+	ck_assert_int_eq(text_fit(out, sizeof out, "abcdefg", 6, "~", 0), 6);
+	ck_assert_str_eq(out, "abcde~");
+	ck_assert_int_eq(text_fit(out, sizeof out, "abc", 0, "~", 1), 0);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(fit_keeps_combining_marks_with_their_letter)
+{
+	char out[64];
+
+	/* "Hoà" with a combining grave after 'a', cut at 3 columns */
+	text_fit(out, sizeof out, "Hoa\xcc\x80ng", 3, "", 0);
+	ck_assert_str_eq(out, "Hoa\xcc\x80");
+}
+END_TEST
+
+START_TEST(fit_never_overflows_the_buffer)
+{
+	char out[6];
+
+	text_fit(out, sizeof out, "Nguyễn Văn An", 40, "…", 1);
+	ck_assert_uint_lt(strlen(out), sizeof out);
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("width");
+
+	tcase_add_test(tc, width_counts_columns_not_bytes);
+	tcase_add_test(tc, fit_cuts_with_ellipsis_and_pads);
+	tcase_add_test(tc, fit_keeps_combining_marks_with_their_letter);
+	tcase_add_test(tc, fit_never_overflows_the_buffer);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(text_suite)
