@@ -3,21 +3,69 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "calendar.h"
+#include "dates.h"
+#include "i18n.h"
+#include "model.h"
+#include "xalloc.h"
 
 /* Long enough to read a sentence, short enough not to linger. */
 #define MSG_SHOW_MS 6000
 
 int app_init(struct app *app, struct err *e)
 {
+	const char *dir = getenv("MOTCUA_CALENDAR_DIR");
+	struct err warn;
+
 	memset(app, 0, sizeof *app);
 	app->redraw = RD_ALL;
-	return loop_init(&app->loop, e);
+	if (loop_init(&app->loop, e) < 0)
+		return -1;
+	if (getenv("MOTCUA_CLOCK") && app_set_clock(app, getenv("MOTCUA_CLOCK"), e) < 0) {
+		loop_free(&app->loop);
+		return -1;
+	}
+	app->cal = cal_new();
+	if (!app->cal)
+		fatal(_("out of memory (calendar)"));
+	dir = dir && *dir ? dir : PKGDATADIR "/calendar";
+	/* no directory, no overrides: the rules alone still hold */
+	if (access(dir, F_OK) == 0 && cal_load_dir(app->cal, dir, &warn) < 0)
+		app_message(app, MSG_ERROR, "%s", warn.msg);
+	return 0;
+}
+
+void app_set_dossiers(struct app *app, struct dossier *items, size_t n)
+{
+	for (size_t i = 0; i < app->ndossiers; i++)
+		dossier_free(&app->dossiers[i]);
+	free(app->dossiers);
+	app->dossiers = items;
+	app->ndossiers = n;
+	app->dossiers_gen++;
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+void app_add_dossiers(struct app *app, struct dossier *items, size_t n)
+{
+	app->dossiers = xrealloc(app->dossiers, (app->ndossiers + n + 1) * sizeof *app->dossiers);
+	memcpy(app->dossiers + app->ndossiers, items, n * sizeof *items);
+	app->ndossiers += n;
+	app->dossiers_gen++;
+	free(items);
+	app->redraw |= RD_BODY | RD_TITLE;
 }
 
 void app_free(struct app *app)
 {
+	app_set_dossiers(app, NULL, 0);
+	cal_free(app->cal);
+	free(app->server_name);
+	free(app->user);
 	loop_free(&app->loop);
 }
 
@@ -42,6 +90,16 @@ void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 		loop_timer_cancel(&app->loop, app->msg_timer);
 	app->msg_timer = loop_timer(&app->loop, MSG_SHOW_MS, clear_message, app);
 	app->redraw |= RD_STATUS;
+}
+
+int64_t app_now(const struct app *app)
+{
+	return (int64_t)time(NULL) + app->clock_offset;
+}
+
+int app_set_clock(struct app *app, const char *when, struct err *e)
+{
+	return date_clock_offset(when, &app->clock_offset, e);
 }
 
 void app_quit(struct app *app)

@@ -33,6 +33,9 @@ enum msg_kind {
 };
 
 struct ui;
+struct session;
+struct cal;
+struct dossier;
 
 struct app {
 	struct loop loop;
@@ -43,17 +46,42 @@ struct app {
 	enum link_state link;
 	int queued;		/* actions waiting in the outbox */
 
+	struct cal *cal;	/* working days, with the installed overrides */
+	struct session *session;	/* NULL: no server configured */
+	char *server_name;	/* the profile's name, for the title bar */
+	char *user;
+	struct dossier *dossiers;	/* the inbox, in the server's order */
+	size_t ndossiers;
+	unsigned dossiers_gen;	/* bumped by every change of the inbox */
+	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
+	int64_t data_time;	/* when the inbox was last fetched whole; 0: never */
+	bool loading;		/* a fetch is under way */
+
 	char msg[256];		/* the status bar's message line */
 	enum msg_kind msg_kind;
 	unsigned msg_timer;
 };
 
+/* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or
+ * the installed ones; a broken override file is reported in e->msg as a
+ * warning, not a failure). */
 int app_init(struct app *app, struct err *e);
 void app_free(struct app *app);
+
+/* Replace the inbox with items, or add items to it (taken over: the
+ * array is freed, its dossiers kept). */
+void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
+void app_add_dossiers(struct app *app, struct dossier *items, size_t n);
 
 /* Show a message in the status bar for a few seconds. */
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_quit(struct app *app);
+
+/* Now, in Unix seconds. MOTCUA_CLOCK="YYYY-MM-DD HH:MM" (Vietnam time)
+ * starts the client's clock there, for training against a sandbox with its
+ * own clock and for tests; the clock then runs normally. */
+int64_t app_now(const struct app *app);
+int app_set_clock(struct app *app, const char *when, struct err *e);
 
 #endif

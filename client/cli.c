@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -11,14 +12,23 @@ int cli_parse(struct cli *c, int argc, char **argv, struct err *e)
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "server", required_argument, NULL, 's' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "password-file", required_argument, NULL, 'P' },
+		{ "ca-file", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
 
 	memset(c, 0, sizeof *c);
+	c->profile = getenv("MOTCUA_PROFILE");
+	c->server = getenv("MOTCUA_SERVER");
+	c->user = getenv("MOTCUA_USER");
 	opterr = 0;
 	optind = 0;	/* also resets getopt's state, so tests may parse twice */
-	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	/* "+": options stop at the command, which parses its own */
+	while ((ch = getopt_long(argc, argv, "+:hVp:s:u:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			c->action = CLI_HELP;
@@ -26,33 +36,69 @@ int cli_parse(struct cli *c, int argc, char **argv, struct err *e)
 		case 'V':
 			c->action = CLI_VERSION;
 			return 0;
+		case 'p': c->profile = optarg; break;
+		case 's': c->server = optarg; break;
+		case 'u': c->user = optarg; break;
+		case 'P': c->password_file = optarg; break;
+		case 'C': c->ca_file = optarg; break;
+		case ':':
+			return err_set(e, _("option '%s' needs a value"), argv[optind - 1]);
 		default:
 			if (optopt)
 				return err_set(e, _("unknown option '-%c'"), optopt);
 			return err_set(e, _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		return err_set(e, _("unexpected argument '%s'"), argv[optind]);
+	if (optind < argc) {
+		c->action = CLI_BATCH;
+		c->argc = argc - optind;
+		c->argv = argv + optind;
+	}
 	return 0;
 }
 
 void cli_usage(FILE *out)
 {
-	fputs(_("Usage: motcua [OPTION]...\n"
+	fputs(_("Usage: motcua [OPTION]...              open the client\n"
+		"       motcua [OPTION]... COMMAND...   run one command and exit (batch mode)\n"
 		"A keyboard-driven terminal workstation for one-stop public-service desks:\n"
 		"incoming dossiers and their deadlines, national data lookups, offline work.\n"
 		"\n"
 		"Options:\n"
-		"  -h, --help       show this help and exit\n"
-		"  -V, --version    show the version and exit\n"
+		"  -p, --profile NAME|FILE   the server's API profile (or MOTCUA_PROFILE)\n"
+		"  -s, --server URL          the server, if not the profile's (or MOTCUA_SERVER)\n"
+		"  -u, --user NAME           the clerk's user name (or MOTCUA_USER)\n"
+		"      --password-file FILE  read the password or API key from FILE; otherwise\n"
+		"                            MOTCUA_PASSWORD, otherwise it is asked for\n"
+		"      --ca-file FILE        trust the certificate authorities in FILE\n"
+		"  -h, --help                show this help and exit\n"
+		"  -V, --version             show the version and exit\n"
+		"\n"
+		"Commands:\n"
+		"  list [--status CODES] [--overdue] [--mine] [--format tsv|json]\n"
+		"                            dossiers; tsv columns: code, procedure, applicant,\n"
+		"                            received, due, status (national code 1-10), channel\n"
+		"  show CODE [--format text|json]    one dossier, with its log\n"
+		"  lookup citizen ID [--dossier CODE] [--purpose TEXT]\n"
+		"  lookup enterprise TAXCODE [--dossier CODE] [--purpose TEXT]\n"
+		"                            national registers; every lookup is audited\n"
+		"  act CODE ACTION [--note TEXT] [--reason TEXT] [--assignee USER]\n"
+		"      [--new-due YYYY-MM-DD[THH:MM]]   accept, refuse, assign, ... a dossier\n"
+		"  procedures [--format tsv|json]    the procedure catalog\n"
 		"\n"
 		"Exit status:\n"
-		"  0  success\n"
-		"  1  failure (the message says what went wrong)\n"
-		"  2  wrong command line\n"
-		"  3  no usable terminal (standard input and output must be a terminal\n"
-		"     and TERM must name a known terminal type)\n"), out);
+		"   0  success\n"
+		"   1  failure (the message says what went wrong)\n"
+		"   2  wrong command line\n"
+		"   3  no usable terminal (standard input and output must be a terminal\n"
+		"      and TERM must name a known terminal type)\n"
+		"   4  the server could not be reached\n"
+		"   5  the server refused the credentials or the right to do this\n"
+		"   6  not found\n"
+		"   7  the dossier changed on the server meanwhile\n"
+		"   8  the server refused the request; the message says why\n"
+		"   9  the server's reply does not fit the profile\n"
+		"  10  the profile cannot be loaded\n"), out);
 }
 
 void cli_version(FILE *out)

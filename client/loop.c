@@ -132,14 +132,16 @@ int loop_once(struct loop *l, int max_wait_ms, struct err *e)
 	int64_t wait;
 	int n = 0, numfds = 0;
 	CURLMcode mc;
+	size_t fired = timers_run(&l->timers, timer_now_ms());
 
-	timers_run(&l->timers, timer_now_ms());
 	if (l->stop)
 		return 0;
 	if (l->before_sleep)
 		l->before_sleep(l->idle_arg);
 
-	wait = timer_wait_ms(&l->timers, timer_now_ms());
+	/* A timer may have finished what the caller waits for: look, do not
+	 * sleep, so the caller's loop can see it. */
+	wait = fired ? 0 : timer_wait_ms(&l->timers, timer_now_ms());
 	if (max_wait_ms >= 0 && (wait < 0 || wait > max_wait_ms))
 		wait = max_wait_ms;
 	if (wait < 0 || wait > 60000)
@@ -153,6 +155,8 @@ int loop_once(struct loop *l, int max_wait_ms, struct err *e)
 	if (mc != CURLM_OK)
 		return err_set(e, _("event loop failed: %s"), curl_multi_strerror(mc));
 
+	if (l->after_poll)
+		l->after_poll(l->after_poll_arg);
 	if (wfd[0].revents)
 		drain_signals(l);
 	for (int i = 1; i < n && !l->stop; i++) {

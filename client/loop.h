@@ -32,6 +32,8 @@ struct loop {
 	void *signal_arg;
 	loop_idle_fn before_sleep;	/* e.g. draw the screen once per round */
 	void *idle_arg;
+	loop_idle_fn after_poll;	/* drive libcurl's transfers (http.c) */
+	void *after_poll_arg;
 	bool stop;
 };
 

@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "model.h"
+#include "xalloc.h"
 
 static const char *const status_names[] = {
 	[ST_NEW] = "new", [ST_ACCEPTED] = "accepted", [ST_REFUSED] = "refused",
@@ -88,6 +89,11 @@ bool status_is_open(enum status s)
 	}
 }
 
+bool status_clock_runs(enum status s)
+{
+	return s == ST_ACCEPTED || s == ST_PROCESSING || s == ST_PAYMENT;
+}
+
 const char *status_label(enum status s)
 {
 	return status_valid((int)s) ? _(status_labels[s]) : "";
@@ -126,4 +132,93 @@ int action_parse(const char *name)
 const char *action_label(enum action a)
 {
 	return a < ACT_COUNT ? _(action_labels[a]) : "";
+}
+
+/* ---- records ---- */
+
+const char *record_get(const struct record *r, const char *key)
+{
+	for (int i = 0; i < r->n; i++)
+		if (!strcmp(r->kv[i].key, key))
+			return r->kv[i].value;
+	return NULL;
+}
+
+void record_set(struct record *r, const char *key, const char *value)
+{
+	for (int i = 0; i < r->n; i++) {
+		if (!strcmp(r->kv[i].key, key)) {
+			free(r->kv[i].value);
+			r->kv[i].value = xstrdup(value);
+			return;
+		}
+	}
+	r->kv = xrealloc(r->kv, (size_t)(r->n + 1) * sizeof *r->kv);
+	r->kv[r->n++] = (struct kv){ xstrdup(key), xstrdup(value) };
+}
+
+void record_free(struct record *r)
+{
+	for (int i = 0; i < r->n; i++) {
+		free(r->kv[i].key);
+		free(r->kv[i].value);
+	}
+	free(r->kv);
+	r->kv = NULL;
+	r->n = 0;
+}
+
+static void components_free(struct component *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].name);
+		free(c[i].national_source);
+	}
+	free(c);
+}
+
+void dossier_free(struct dossier *d)
+{
+	char **strs[] = {
+		&d->code, &d->procedure_code, &d->procedure_name, &d->agency,
+		&d->applicant_name, &d->applicant_id, &d->applicant_phone,
+		&d->applicant_email, &d->applicant_address, &d->proxy_name,
+		&d->proxy_id, &d->step, &d->assignee, &d->version,
+	};
+
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		free(*strs[i]);
+	components_free(d->components, d->ncomponents);
+	for (int i = 0; i < d->ndue; i++)
+		free(d->due_history[i].reason);
+	free(d->due_history);
+	for (int i = 0; i < d->nlog; i++) {
+		free(d->log[i].who);
+		free(d->log[i].role);
+		free(d->log[i].action);
+		free(d->log[i].note);
+	}
+	free(d->log);
+	memset(d, 0, sizeof *d);
+}
+
+void procedure_free(struct procedure *p)
+{
+	char **strs[] = { &p->code, &p->name, &p->field, &p->level, &p->days_text, &p->result };
+
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		free(*strs[i]);
+	components_free(p->components, p->ncomponents);
+	for (int i = 0; i < p->nfields; i++) {
+		struct proc_field *f = &p->fields[i];
+
+		free(f->key);
+		free(f->label);
+		free(f->type);
+		free(f->pattern);
+		free(f->lookup);
+		free(f->fill_from);
+	}
+	free(p->fields);
+	memset(p, 0, sizeof *p);
 }

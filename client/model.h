@@ -6,6 +6,7 @@
 #define MOTCUA_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum status {
 	ST_NEW = 1,		/* registered online, not yet accepted */
@@ -59,6 +60,10 @@ const char *status_name(enum status s);	/* "processing"; "" if out of range */
 int status_parse(const char *name);
 bool status_valid(int code);
 bool status_is_open(enum status s);	/* not finished in any way */
+/* The processing clock runs (accepted, processing, fee due): only then can
+ * a dossier be overdue. New ones have no due date yet; a supplement
+ * request stops the clock until the supplement comes. */
+bool status_clock_runs(enum status s);
 
 const char *channel_name(enum channel c);
 int channel_parse(const char *name);
@@ -72,5 +77,83 @@ int action_parse(const char *name);
 /* The label a clerk reads (translated through gettext). */
 const char *status_label(enum status s);
 const char *action_label(enum action a);
+
+/* ---- records the engine reads from a provincial API (adapter.c) ---- */
+
+/* Instants are Unix seconds; 0 means "not set". */
+
+/* A flat record of text values: a citizen or enterprise from a national
+ * register, a statistics reply, an administrative unit. */
+struct kv {
+	char *key, *value;
+};
+
+struct record {
+	struct kv *kv;
+	int n;
+};
+
+const char *record_get(const struct record *r, const char *key);
+void record_set(struct record *r, const char *key, const char *value);
+void record_free(struct record *r);
+
+struct component {
+	char *name;
+	char *national_source;	/* procedures: the register that replaces it */
+	int copies;
+	bool from_national;	/* national data replaces the paper */
+	bool provided;
+};
+
+struct due_change {
+	int64_t old_due, new_due, at;
+	char *reason;		/* "supplement", "apology" */
+};
+
+struct log_entry {
+	int64_t at;
+	char *who, *role, *action, *note;
+	int from_status, to_status;
+};
+
+struct dossier {
+	char *code, *procedure_code, *procedure_name, *agency;
+	char *applicant_name, *applicant_id, *applicant_phone;
+	char *applicant_email, *applicant_address;
+	char *proxy_name, *proxy_id;
+	char *step, *assignee;
+	int status, channel;
+	long long fee;
+	int64_t submitted_at, received_at, due_at, finished_at, returned_at;
+	char *version;		/* opaque: compared, sent back in If-Match */
+	unsigned allowed;	/* 1u << enum action */
+	struct component *components;
+	int ncomponents;
+	struct due_change *due_history;
+	int ndue;
+	struct log_entry *log;
+	int nlog;
+};
+
+void dossier_free(struct dossier *d);
+
+struct proc_field {
+	char *key, *label, *type, *pattern, *lookup, *fill_from;
+	bool required;
+};
+
+struct procedure {
+	char *code, *name, *field, *level, *days_text, *result;
+	int minutes;		/* processing time in working minutes */
+	int cutoff;		/* minute of the day, -1 for none */
+	long long fee;
+	bool joint;
+	struct component *components;
+	int ncomponents;
+	struct proc_field *fields;
+	int nfields;
+};
+
+void procedure_free(struct procedure *p);
 
 #endif

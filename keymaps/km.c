@@ -33,6 +33,15 @@ static const struct {
 	{ "inbox", "<Down>", "move-down" },
 	{ "inbox", "k", "move-up" },
 	{ "inbox", "<Up>", "move-up" },
+	{ "inbox", "<PageDown>", "page-down" },
+	{ "inbox", "<C-f>", "page-down" },
+	{ "inbox", "<PageUp>", "page-up" },
+	{ "inbox", "<C-b>", "page-up" },
+	{ "inbox", "g", "move-first" },
+	{ "inbox", "<Home>", "move-first" },
+	{ "inbox", "G", "move-last" },
+	{ "inbox", "<End>", "move-last" },
+	{ "inbox", "<C-r>", "inbox-refresh" },
 };
 
 static const struct {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
@@ -28,7 +29,17 @@ void ui_draw_title(struct app *app, WINDOW *win)
 	wattrset(win, bar);
 	snprintf(line, sizeof line, " motcua \u2502 %s", title);
 	mvwaddstr(win, 0, 0, line);
-	put_right(win, app->link == LINK_NONE ? _("not logged in ") : "", bar);
+	if (app->session) {
+		char who[256], fitted[256];
+		int room = getmaxx(win) - text_width(line) - 2;
+
+		snprintf(who, sizeof who, "%s \u2502 %s ", app->user ? app->user : "",
+			 app->server_name ? app->server_name : "");
+		text_fit(fitted, sizeof fitted, who, room > 0 ? room : 0, ui->ellipsis, 0);
+		put_right(win, fitted, bar);
+	} else {
+		put_right(win, _("not logged in "), bar);
+	}
 }
 
 static const char *link_label(enum link_state s, enum theme_obj *obj)
@@ -50,29 +61,34 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	return _("no server");
 }
 
-/* "q Quit  ^L Redraw": the first key of each operation of the current
- * screen and of the generic context, from the keymap, so hints follow
- * the clerk's own bindings. */
+/* "q Quit  ^L Redraw  j Next ...": for each operation of the generic
+ * context, then of the current screen, its shortest key from the keymap,
+ * so hints follow the clerk's own bindings. */
 static void key_hints(struct ui *ui, char *buf, size_t len)
 {
-	const struct op_def *tables[] = { ui->screen->ops, ops_generic };
+	const struct op_def *tables[] = { ops_generic, ui->screen->ops };
+	const char *contexts[] = { KM_GENERIC, ui->screen->context };
 	size_t used = 0;
 
 	buf[0] = '\0';
 	for (size_t t = 0; t < 2; t++) {
-		const char *ctx = t == 0 ? ui->screen->context : KM_GENERIC;
-
 		for (const struct op_def *op = tables[t]; op->name; op++) {
-			char keys[64], *comma;
+			char keys[128], best[32] = "", *k, *save = NULL;
 			int w;
 
-			if (!km_keys_for(ui->km, ctx, op->name, keys, sizeof keys))
+			if (!km_keys_for(ui->km, contexts[t], op->name, keys, sizeof keys))
 				continue;
-			comma = strchr(keys, ',');
-			if (comma)
-				*comma = '\0';
+			for (k = strtok_r(keys, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+				while (*k == ' ')
+					k++;
+				if (!best[0] || strlen(k) < strlen(best))
+					snprintf(best, sizeof best, "%s", k);
+			}
+			/* <C-l> reads ^L in a hint */
+			if (!strncmp(best, "<C-", 3) && strlen(best) == 5)
+				snprintf(best, sizeof best, "^%c", best[3] - 'a' + 'A');
 			w = snprintf(buf + used, len - used, "%s%s %s", used ? "  " : " ",
-				     keys, _(op->help));
+				     best, _(op->help));
 			if (w < 0 || used + (size_t)w >= len)
 				return;
 			used += (size_t)w;
@@ -87,12 +103,11 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	enum theme_obj link_obj;
 	const char *link = link_label(app->link, &link_obj);
 	char right[128], left[512], fitted[512], clock[16];
-	time_t now = time(NULL);
-	struct tm tm;
+	struct cal_time now;
 	int room;
 
-	localtime_r(&now, &tm);
-	strftime(clock, sizeof clock, "%H:%M", &tm);
+	cal_split(app_now(app), &now);
+	snprintf(clock, sizeof clock, "%02d:%02d", now.hour, now.minute);
 	/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then the time */
 	snprintf(right, sizeof right, _(" %d queued \u2502 %s "), app->queued, clock);
 

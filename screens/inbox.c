@@ -1,46 +1,126 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
+#include "deadline.h"
 #include "i18n.h"
+#include "session.h"
 #include "text.h"
 #include "ui.h"
+#include "xalloc.h"
 
-/* Dossiers arrive with the engine; until then the inbox holds none and says
- * how to get some. */
-static size_t inbox_count(struct app *app)
+/* The rows in urgency order, rebuilt when the inbox changes. Sorting uses
+ * one clock reading, so the order does not shift under the cursor while
+ * the clerk reads. */
+static void sort_rows(struct app *app)
 {
-	(void)app;
-	return 0;
+	struct inbox_view *v = &app->ui->inbox;
+	const struct cal *cal = app->cal;
+	int64_t now = app_now(app);
+	size_t n = app->ndossiers;
+
+	if (v->gen == app->dossiers_gen && v->rows)
+		return;
+	free(v->rows);
+	v->rows = xcalloc(n ? n : 1, sizeof *v->rows);
+	for (size_t i = 0; i < n; i++)
+		v->rows[i] = &app->dossiers[i];
+	/* insertion into a sorted array would be O(n^2): sort once */
+	for (size_t gap = n / 2; gap > 0; gap /= 2)
+		for (size_t i = gap; i < n; i++)
+			for (size_t j = i; j >= gap &&
+			     deadline_compare(cal, v->rows[j - gap], v->rows[j], now) > 0; j -= gap) {
+				struct dossier *t = v->rows[j];
+
+				v->rows[j] = v->rows[j - gap];
+				v->rows[j - gap] = t;
+			}
+	v->n = n;
+	v->gen = app->dossiers_gen;
+	if (v->sel >= n)
+		v->sel = n ? n - 1 : 0;
 }
 
-static unsigned op_move(struct app *app, int delta)
+static size_t inbox_count(struct app *app)
+{
+	sort_rows(app);
+	return app->ui->inbox.n;
+}
+
+/* Body rows available for the list: the body minus its header line. */
+static size_t page_rows(struct app *app)
+{
+	int h = app->ui->body ? getmaxy(app->ui->body) - 1 : 1;
+
+	return h > 1 ? (size_t)h : 1;
+}
+
+static unsigned move_to(struct app *app, long target)
 {
 	struct inbox_view *v = &app->ui->inbox;
 	size_t n = inbox_count(app);
 
 	if (!n)
 		return RD_NONE;
-	if (delta < 0 && v->sel > 0)
-		v->sel--;
-	else if (delta > 0 && v->sel + 1 < n)
-		v->sel++;
+	if (target < 0)
+		target = 0;
+	if ((size_t)target >= n)
+		target = (long)n - 1;
+	if ((size_t)target == v->sel)
+		return RD_NONE;
+	v->sel = (size_t)target;
 	return RD_BODY;
 }
 
 static unsigned op_move_down(struct app *app)
 {
-	return op_move(app, +1);
+	return move_to(app, (long)app->ui->inbox.sel + 1);
 }
 
 static unsigned op_move_up(struct app *app)
 {
-	return op_move(app, -1);
+	return move_to(app, (long)app->ui->inbox.sel - 1);
+}
+
+static unsigned op_page_down(struct app *app)
+{
+	return move_to(app, (long)(app->ui->inbox.sel + page_rows(app)));
+}
+
+static unsigned op_page_up(struct app *app)
+{
+	return move_to(app, (long)app->ui->inbox.sel - (long)page_rows(app));
+}
+
+static unsigned op_first(struct app *app)
+{
+	return move_to(app, 0);
+}
+
+static unsigned op_last(struct app *app)
+{
+	return move_to(app, (long)inbox_count(app) - 1);
+}
+
+static unsigned op_refresh(struct app *app)
+{
+	if (!app->session) {
+		app_message(app, MSG_ERROR, "%s", _("no server configured: start motcua with --profile"));
+		return RD_STATUS;
+	}
+	session_refresh(app);
+	return RD_STATUS;
 }
 
 static const struct op_def inbox_ops[] = {
-	{ "move-down", N_("Next dossier"), op_move_down },
-	{ "move-up", N_("Previous dossier"), op_move_up },
+	{ "move-down", N_("Next"), op_move_down },
+	{ "move-up", N_("Previous"), op_move_up },
+	{ "page-down", N_("Page down"), op_page_down },
+	{ "page-up", N_("Page up"), op_page_up },
+	{ "move-first", N_("First"), op_first },
+	{ "move-last", N_("Last"), op_last },
+	{ "inbox-refresh", N_("Refresh"), op_refresh },
 	{ NULL, NULL, NULL },
 };
 
@@ -49,35 +129,129 @@ static void inbox_title(struct app *app, char *buf, size_t len)
 	snprintf(buf, len, _("Inbox (%zu)"), inbox_count(app));
 }
 
+/* The band's look: a theme object, and a glyph so that a monochrome
+ * terminal (or a colour-blind clerk) sees it too. */
+static const struct {
+	enum theme_obj obj;
+	const char *utf8, *ascii;
+} bands[] = {
+	[BAND_OVERDUE] = { TH_DEADLINE_OVERDUE, "\u203c", "!" },
+	[BAND_TODAY] = { TH_DEADLINE_TODAY, "\u25cf", "*" },
+	[BAND_APOLOGY] = { TH_DEADLINE_APOLOGY, "\u2709", "@" },
+	[BAND_SOON] = { TH_DEADLINE_SOON, "\u25b2", "^" },
+	[BAND_OK] = { TH_DEADLINE_OK, " ", " " },
+	[BAND_NONE] = { TH_DEFAULT, " ", " " },
+};
+
+enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
+
 /* Columns of the dossier list; the applicant takes the width left over. */
 static const struct {
 	const char *label;
 	int width;
-} columns[] = {
-	{ N_("Code"), 25 },
-	{ N_("Applicant"), 0 },
-	{ N_("Due"), 11 },
-	{ N_("Left"), 12 },
-	{ N_("Status"), 12 },
+} columns[NCOLS] = {
+	[COL_MARK] = { "", 1 },
+	[COL_CODE] = { N_("Code"), 25 },
+	[COL_APPLICANT] = { N_("Applicant"), 0 },
+	[COL_DUE] = { N_("Due"), 11 },
+	[COL_LEFT] = { N_("Left"), 17 },
+	[COL_STATUS] = { N_("Status"), 12 },
 };
+
+/* Dossier codes are long ("000.00.01.H22-251123-0001") and a desk's all
+ * start alike: on a narrow terminal the code column keeps their tails. */
+#define CODE_NARROW 16
+#define WIDE_COLS 100
+
+static int col_width(WINDOW *win, int i)
+{
+	int fixed = 1;	/* the flexible column's own separator */
+
+	if (i == COL_CODE && getmaxx(win) < WIDE_COLS)
+		return CODE_NARROW;
+	if (columns[i].width)
+		return columns[i].width;
+	for (int c = 0; c < NCOLS; c++)
+		if (c != i)
+			fixed += col_width(win, c) + 1;
+	return getmaxx(win) - fixed > 8 ? getmaxx(win) - fixed : 8;
+}
+
+/* The end of s that fits w columns, after an ellipsis. */
+static const char *tail(const char *s, int w, const char *ellipsis, char *buf, size_t len)
+{
+	int room = w - text_width(ellipsis);
+
+	if (!s || text_width(s) <= w)
+		return s;
+	while (*s && text_width(s) > room)
+		s++;
+	snprintf(buf, len, "%s%s", ellipsis, s);
+	return buf;
+}
+
+static int put_cell(struct ui *ui, WINDOW *win, int y, int x, int col, const char *s, attr_t attr)
+{
+	char cell[512];
+	int w = col_width(win, col);
+
+	text_fit(cell, sizeof cell, s ? s : "", w, ui->ellipsis, 1);
+	wattrset(win, attr);
+	mvwaddstr(win, y, x, cell);
+	return x + w + 1;
+}
 
 static void draw_header(struct ui *ui, WINDOW *win)
 {
-	int ncol = (int)(sizeof columns / sizeof columns[0]);
-	int fixed = 0, x = 0;
+	attr_t a = theme_attr(&ui->theme, TH_LIST_HEADER);
+	int x = 0;
 
-	for (int i = 0; i < ncol; i++)
-		fixed += columns[i].width + 1;
-	wattrset(win, theme_attr(&ui->theme, TH_LIST_HEADER));
+	wattrset(win, a);
 	wmove(win, 0, 0);
 	wclrtoeol(win);
-	for (int i = 0; i < ncol; i++) {
-		int w = columns[i].width ? columns[i].width : getmaxx(win) - fixed;
-		char cell[256];
+	/* "" must not go through gettext: it returns the catalog's header */
+	for (int i = 0; i < NCOLS; i++)
+		x = put_cell(ui, win, 0, x, i, *columns[i].label ? _(columns[i].label) : "", a);
+	wattrset(win, A_NORMAL);
+}
 
-		text_fit(cell, sizeof cell, _(columns[i].label), w, ui->ellipsis, 1);
-		mvwaddstr(win, 0, x, cell);
-		x += w + 1;
+static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *d, bool selected,
+		     int64_t now)
+{
+	struct ui *ui = app->ui;
+	enum band b = deadline_band(app->cal, d, now);
+	attr_t base = selected ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
+	attr_t band = theme_attr(&ui->theme, bands[b].obj);
+	char due[32] = "", left[64], code[128];
+	int x = 0;
+
+	if (d->due_at) {
+		struct cal_time t;
+
+		cal_split(d->due_at, &t);
+		snprintf(due, sizeof due, "%02d/%02d %02d:%02d", t.day, t.month, t.hour, t.minute);
+	}
+	deadline_remaining(app->cal, d, now, left, sizeof left);
+	/* a selected row keeps its band's attributes, not its colours */
+	if (selected)
+		band = base | (band & (A_BOLD | A_UNDERLINE));
+	x = put_cell(ui, win, y, x, COL_MARK,
+		     strcmp(ui->ellipsis, "~") ? bands[b].utf8 : bands[b].ascii, band);
+	x = put_cell(ui, win, y, x, COL_CODE,
+		     tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
+	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
+	x = put_cell(ui, win, y, x, COL_DUE, due, base);
+	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
+	put_cell(ui, win, y, x, COL_STATUS, status_label(d->status), base);
+	if (selected) {
+		/* fill the gaps between cells too */
+		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
+		wattrset(win, band);
+		mvwaddstr(win, y, 0, strcmp(ui->ellipsis, "~") ? bands[b].utf8 : bands[b].ascii);
+		x = 0;
+		for (int c = 0; c < COL_LEFT; c++)
+			x += col_width(win, c) + 1;
+		put_cell(ui, win, y, x, COL_LEFT, left, band);
 	}
 	wattrset(win, A_NORMAL);
 }
@@ -93,17 +267,32 @@ static void draw_centered(WINDOW *win, int y, const char *s, attr_t attr)
 static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
+	struct inbox_view *v = &ui->inbox;
+	size_t rows = page_rows(app), n = inbox_count(app);
 	int mid = getmaxy(win) / 2;
+	int64_t now = app_now(app);
 
 	(void)flags;
 	draw_header(ui, win);
-	if (inbox_count(app))
+	if (!n) {
+		const char *hint = app->session ?
+			(app->loading ? _("Loading the inbox from the server...") :
+					_("The server has no dossiers for this desk.")) :
+			_("Dossiers appear here once the client is connected to a provincial server.");
+
+		draw_centered(win, mid - 1, _("No dossiers"), theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
+		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
-	draw_centered(win, mid - 1, _("No dossiers"),
-		      theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
-	draw_centered(win, mid + 1,
-		      _("Dossiers appear here once the client is connected to a provincial server."),
-		      theme_attr(&ui->theme, TH_EMPTY_HINT));
+	}
+	/* keep the selection in view, scrolling as little as possible */
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + rows)
+		v->top = v->sel - rows + 1;
+	if (v->top + rows > n)
+		v->top = n > rows ? n - rows : 0;
+	for (size_t i = 0; i < rows && v->top + i < n; i++)
+		draw_row(app, win, (int)i + 1, v->rows[v->top + i], v->top + i == v->sel, now);
 }
 
 const struct screen screen_inbox = {

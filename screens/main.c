@@ -7,8 +7,11 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "batch.h"
 #include "cli.h"
 #include "i18n.h"
+#include "secret.h"
+#include "session.h"
 #include "ui.h"
 
 static void setup_locale(void)
@@ -24,10 +27,11 @@ static void setup_locale(void)
 #endif
 }
 
-static int run_client(void)
+static int run_client(const struct cli *cli)
 {
 	struct app app;
 	struct err e = { "" };
+	char *secret = NULL;
 	int rc = EXIT_FAIL;
 
 	if (ui_check_terminal(&e) < 0) {
@@ -38,14 +42,33 @@ static int run_client(void)
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	if (cli->profile) {
+		/* asked before the screen takes the terminal */
+		secret = secret_read(cli->password_file, cli->user, &e);
+		if (!secret && e.msg[0]) {
+			fprintf(stderr, "motcua: %s\n", e.msg);
+			app_free(&app);
+			return EXIT_USAGE;
+		}
+		rc = session_open(&app, cli, secret, &e);
+		secret_free(secret);
+		if (rc < 0) {
+			fprintf(stderr, "motcua: %s\n", e.msg);
+			app_free(&app);
+			return EXIT_PROFILE;
+		}
+		rc = EXIT_FAIL;
+	}
 	if (ui_open(&app, NULL, stdout, stdin, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
+		session_close(&app);
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)
 		rc = EXIT_OK;
 	ui_close(&app);
+	session_close(&app);
 	app_free(&app);
 	if (rc != EXIT_OK)
 		fprintf(stderr, "motcua: %s\n", e.msg);
@@ -72,13 +95,14 @@ int main(int argc, char **argv)
 		cli_version(stdout);
 		return EXIT_OK;
 	case CLI_RUN:
+	case CLI_BATCH:
 		break;
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "motcua: %s\n", _("cannot initialise libcurl"));
 		return EXIT_FAIL;
 	}
-	rc = run_client();
+	rc = cli.action == CLI_BATCH ? batch_run(&cli) : run_client(&cli);
 	curl_global_cleanup();
 	return rc;
 }

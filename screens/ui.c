@@ -80,6 +80,7 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
+	free(ui->inbox.rows);
 	free(ui);
 	app->ui = NULL;
 }

@@ -17,8 +17,12 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
 
+struct dossier;
+
 struct inbox_view {
-	size_t sel, top;
+	struct dossier **rows;	/* app->dossiers in urgency order */
+	size_t n, sel, top;
+	unsigned gen;		/* app->dossiers_gen the rows were built for */
 };
 
 struct ui {

@@ -2,9 +2,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "calendar.h"
 #include "check_main.h"
+#include "model.h"
 #include "vscreen.h"
+#include "xalloc.h"
 
 static struct vscreen vs;
 
@@ -136,6 +140,113 @@ START_TEST(status_bar_shows_link_and_messages)
 }
 END_TEST
 
+/* Monday 24 November 2025, 09:00 in Vietnam. */
+#define NOW_Y 2025, 11, 24, 9, 0, 0
+
+static struct dossier mk(const char *code, const char *who, int status, int64_t due)
+{
+	return (struct dossier){ .code = xstrdup(code), .applicant_name = xstrdup(who),
+				 .status = status, .due_at = due, .channel = 1 };
+}
+
+/* One dossier in each band, given in the wrong order. */
+static void fill_bands(void)
+{
+	struct dossier *d = xcalloc(6, sizeof *d);
+
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	d[0] = mk("E-OK", "Phạm Văn E", 4, cal_join(2025, 12, 10, 9, 0, 0));
+	d[1] = mk("F-DONE", "Vũ Thị F", 10, cal_join(2025, 11, 20, 9, 0, 0));
+	d[2] = mk("C-SOON", "Lê Văn C", 4, cal_join(2025, 11, 26, 9, 0, 0));
+	d[3] = mk("A-OVERDUE", "Nguyễn Văn A", 4, cal_join(2025, 11, 21, 10, 0, 0));
+	d[4] = mk("D-APOLOGY", "Hoàng Thị D", 6, cal_join(2025, 11, 25, 10, 0, 0));
+	d[5] = mk("B-TODAY", "Trần Thị B", 2, cal_join(2025, 11, 24, 16, 0, 0));
+	app_set_dossiers(&vs.app, d, 6);
+	vscreen_draw(&vs);
+}
+
+START_TEST(rows_sorted_by_urgency_with_band_glyphs)
+{
+	open_at("vt100", 24, 80);
+	fill_bands();
+	ck_row_has(0, "Inbox (6)");
+	ck_row_has(2, "\u203c A-OVERDUE");
+	ck_row_has(2, "Nguyễn Văn A");
+	ck_row_has(2, "21/11 10:00");
+	ck_row_has(2, "7 hours overdue");
+	ck_row_has(3, "\u25cf B-TODAY");
+	ck_row_has(3, "5h 00m left");
+	ck_row_has(4, "\u2709 D-APOLOGY");
+	ck_row_has(4, "Fee due");
+	ck_row_has(5, "\u25b2 C-SOON");
+	ck_row_has(5, "2d 0h left");
+	ck_row_has(6, "  E-OK");
+	ck_row_has(6, "12 days left");
+	ck_row_has(7, "  F-DONE");
+	ck_row_has(7, "Returned");
+	/* monochrome: the bands are told apart by attributes too */
+	ck_assert(vscreen_attr(&vs, 3, 0) & A_BOLD);		/* today */
+	ck_assert(vscreen_attr(&vs, 4, 0) & A_UNDERLINE);	/* apology */
+	/* the first row is selected */
+	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
+	vscreen_close(&vs);
+}
+END_TEST
+
+START_TEST(colour_terminal_gets_colours)
+{
+	open_at("xterm-256color", 24, 80);
+	fill_bands();
+	ck_row_has(2, "\u203c A-OVERDUE");
+	ck_assert_int_ne(vscreen_pair(&vs, 2, 0), 0);
+	ck_assert_int_ne(vscreen_pair(&vs, 3, 0), vscreen_pair(&vs, 2, 0));
+	vscreen_close(&vs);
+}
+END_TEST
+
+START_TEST(non_utf8_locale_gets_ascii_glyphs)
+{
+	setlocale(LC_ALL, "C");
+	open_at("vt100", 24, 80);
+	fill_bands();
+	ck_row_has(2, "! A-OVERDUE");
+	ck_row_has(3, "* B-TODAY");
+	ck_row_has(4, "@ D-APOLOGY");
+	ck_row_has(5, "^ C-SOON");
+	vscreen_close(&vs);
+}
+END_TEST
+
+START_TEST(selection_moves_and_scrolls)
+{
+	static const char *const down[] = { "j", "j" };
+	static const char *const last[] = { "G" };
+	static const char *const first[] = { "g" };
+	struct dossier *d = xcalloc(40, sizeof *d);
+
+	open_at("vt100", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	for (int i = 0; i < 40; i++) {
+		char code[32];
+
+		snprintf(code, sizeof code, "X-%02d", i);
+		d[i] = mk(code, "Đỗ Văn X", 4, cal_join(2025, 12, 1 + i % 20, 9, 0, 0) + i);
+	}
+	app_set_dossiers(&vs.app, d, 40);
+	vscreen_keys(&vs, down, 2);
+	ck_assert(vscreen_attr(&vs, 4, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 2, 5) & A_REVERSE));
+	vscreen_keys(&vs, last, 1);
+	/* 21 list rows at 80x24: the last dossier is on the last one */
+	ck_assert(vscreen_attr(&vs, 22, 5) & A_REVERSE);
+	ck_row_has(0, "Inbox (40)");
+	vscreen_keys(&vs, first, 1);
+	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_screen_suite(void)
 {
 	Suite *s = suite_create("screen_inbox");
@@ -149,6 +260,10 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, keys_on_an_empty_inbox_change_nothing);
 	tcase_add_test(tc, quit_key_quits);
 	tcase_add_test(tc, status_bar_shows_link_and_messages);
+	tcase_add_test(tc, rows_sorted_by_urgency_with_band_glyphs);
+	tcase_add_test(tc, colour_terminal_gets_colours);
+	tcase_add_test(tc, non_utf8_locale_gets_ascii_glyphs);
+	tcase_add_test(tc, selection_moves_and_scrolls);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -37,7 +37,7 @@ START_TEST(wrong_command_lines_are_named)
 {
 	const char *a[] = { "motcua", "--frobnicate", NULL };
 	const char *b[] = { "motcua", "-x", NULL };
-	const char *c2[] = { "motcua", "stray", NULL };
+	const char *c2[] = { "motcua", "--profile", NULL };
 	struct cli c;
 	struct err e;
 
@@ -46,7 +46,41 @@ START_TEST(wrong_command_lines_are_named)
 	ck_assert_int_eq(parse(&c, &e, 2, b), -1);
 	ck_assert_str_eq(e.msg, "unknown option '-x'");
 	ck_assert_int_eq(parse(&c, &e, 2, c2), -1);
-	ck_assert_str_eq(e.msg, "unexpected argument 'stray'");
+	ck_assert_str_eq(e.msg, "option '--profile' needs a value");
+}
+END_TEST
+
+START_TEST(a_command_means_batch_mode)
+{
+	const char *argv[] = { "motcua", "-p", "sandbox-portal", "--user", "tiepnhan1",
+			       "list", "--overdue", NULL };
+	struct cli c;
+	struct err e;
+
+	unsetenv("MOTCUA_SERVER");
+	ck_assert_int_eq(parse(&c, &e, 7, argv), 0);
+	ck_assert_int_eq(c.action, CLI_BATCH);
+	ck_assert_str_eq(c.profile, "sandbox-portal");
+	ck_assert_str_eq(c.user, "tiepnhan1");
+	ck_assert_ptr_null(c.server);
+	ck_assert_int_eq(c.argc, 2);
+	ck_assert_str_eq(c.argv[0], "list");
+	ck_assert_str_eq(c.argv[1], "--overdue");
+}
+END_TEST
+
+START_TEST(environment_fills_in_and_options_win)
+{
+	const char *argv[] = { "motcua", "--server", "http://127.0.0.1:1", NULL };
+	struct cli c;
+	struct err e;
+
+	setenv("MOTCUA_SERVER", "http://127.0.0.1:2", 1);
+	setenv("MOTCUA_USER", "chuyenvien1", 1);
+	ck_assert_int_eq(parse(&c, &e, 3, argv), 0);
+	ck_assert_int_eq(c.action, CLI_RUN);
+	ck_assert_str_eq(c.server, "http://127.0.0.1:1");
+	ck_assert_str_eq(c.user, "chuyenvien1");
 }
 END_TEST
 
@@ -58,6 +92,8 @@ static Suite *cli_suite(void)
 	tcase_add_test(tc, no_arguments_runs_the_client);
 	tcase_add_test(tc, help_and_version);
 	tcase_add_test(tc, wrong_command_lines_are_named);
+	tcase_add_test(tc, a_command_means_batch_mode);
+	tcase_add_test(tc, environment_fills_in_and_options_win);
 	suite_add_tcase(s, tc);
 	return s;
 }

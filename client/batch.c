@@ -1,0 +1,548 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "batch.h"
+#include "i18n.h"
+#include "ident.h"
+#include "report.h"
+#include "secret.h"
+#include "xalloc.h"
+
+enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
+
+struct batch {
+	struct loop loop;
+	struct http *http;
+	struct profile *prof;
+	struct api *api;
+	bool done;
+	int rc;
+	enum format fmt;
+	/* list */
+	struct dossier *items;
+	int n, cap;
+	const char *status_filter;
+	bool overdue;
+};
+
+static int exit_of(enum api_fail f)
+{
+	static const int codes[] = {
+		[API_OK] = EXIT_OK, [API_E_NETWORK] = EXIT_NETWORK, [API_E_AUTH] = EXIT_AUTH,
+		[API_E_NOTFOUND] = EXIT_NOTFOUND, [API_E_CONFLICT] = EXIT_CONFLICT,
+		[API_E_REFUSED] = EXIT_REFUSED, [API_E_BADREPLY] = EXIT_BADREPLY,
+		[API_E_UNSUPPORTED] = EXIT_REFUSED, [API_E_CANCELLED] = EXIT_FAIL,
+	};
+
+	return codes[f];
+}
+
+/* Report a failed call and end the run with its exit code. */
+static void failed(struct batch *b, const struct api_result *r)
+{
+	fprintf(stderr, "motcua: %s\n", r->e.msg);
+	b->rc = exit_of(r->fail);
+	b->done = true;
+	loop_stop(&b->loop);
+}
+
+static void finished(struct batch *b)
+{
+	b->done = true;
+	loop_stop(&b->loop);
+}
+
+/* Run the loop until the current call's callback says it is done. */
+static int wait_done(struct batch *b)
+{
+	struct err e;
+
+	b->done = false;
+	b->loop.stop = false;
+	if (loop_run(&b->loop, &e) < 0 && !b->done) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	return b->rc;
+}
+
+/* ---- commands ---- */
+
+static void on_login(void *arg, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (r->fail)
+		failed(b, r);
+	else
+		finished(b);
+}
+
+static bool status_wanted(const char *filter, int status)
+{
+	char buf[64];
+	const char *p = filter;
+
+	if (!filter)
+		return true;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		snprintf(buf, sizeof buf, "%.*s", (int)n, p);
+		if (atoi(buf) == status || status_parse(buf) == status)
+			return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+static void on_page(void *arg, struct dossier *items, int n)
+{
+	struct batch *b = arg;
+	int64_t now = date_now();
+
+	for (int i = 0; i < n; i++) {
+		struct dossier *d = &items[i];
+
+		/* The server may not filter as asked (a profile without that
+		 * parameter): filter here too, so every API gives the same list. */
+		if (!status_wanted(b->status_filter, d->status) ||
+		    (b->overdue && !(status_clock_runs(d->status) && d->due_at && d->due_at <= now))) {
+			dossier_free(d);
+			continue;
+		}
+		if (b->n == b->cap) {
+			b->cap = b->cap ? 2 * b->cap : 256;
+			b->items = xrealloc(b->items, (size_t)b->cap * sizeof *b->items);
+		}
+		b->items[b->n++] = *d;
+	}
+	free(items);
+}
+
+static int by_code(const void *x, const void *y)
+{
+	const struct dossier *a = x, *b = y;
+
+	return strcmp(a->code, b->code);
+}
+
+static void on_list_done(void *arg, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (r->fail) {
+		failed(b, r);
+		return;
+	}
+	/* one order whatever the server's */
+	qsort(b->items, (size_t)b->n, sizeof *b->items, by_code);
+	if (b->fmt == FMT_JSON) {
+		cJSON *arr = cJSON_CreateArray();
+		char *s;
+
+		for (int i = 0; i < b->n; i++)
+			cJSON_AddItemToArray(arr, report_json_dossier(&b->items[i]));
+		s = cJSON_Print(arr);
+		printf("%s\n", s);
+		free(s);
+		cJSON_Delete(arr);
+	} else {
+		report_tsv_header(stdout);
+		for (int i = 0; i < b->n; i++)
+			report_tsv_dossier(stdout, &b->items[i]);
+	}
+	finished(b);
+}
+
+static int parse_format(const char *s, enum format *f, bool text_ok)
+{
+	if (!strcmp(s, "tsv") && !text_ok)
+		*f = FMT_TSV;
+	else if (!strcmp(s, "json"))
+		*f = FMT_JSON;
+	else if (!strcmp(s, "text") && text_ok)
+		*f = FMT_TEXT;
+	else
+		return -1;
+	return 0;
+}
+
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("motcua: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, "%s", _("Try 'motcua --help' for more information.\n"));
+	return EXIT_USAGE;
+}
+
+/* getopt for a command: its options follow its name. */
+static int command_opts(int argc, char **argv, const struct option *opts, int *opt, char **val)
+{
+	int ch = getopt_long(argc, argv, ":", opts, NULL);
+
+	*opt = ch;
+	*val = optarg;
+	return ch;
+}
+
+static int cmd_list(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "status", required_argument, NULL, 's' }, { "overdue", no_argument, NULL, 'o' },
+		{ "mine", no_argument, NULL, 'm' }, { "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE };
+	int ch;
+	char *val;
+
+	b->fmt = FMT_TSV;
+	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+		switch (ch) {
+		case 's': q.status = b->status_filter = val; break;
+		case 'o': q.overdue = b->overdue = true; break;
+		case 'm': q.mine = true; break;
+		case 'f':
+			if (parse_format(val, &b->fmt, false) < 0)
+				return usage_error(_("list: --format is tsv or json, not '%s'"), val);
+			break;
+		default:
+			return usage_error(_("list: unknown option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error(_("list: unexpected argument '%s'"), argv[optind]);
+	api_list(b->api, &q, on_page, on_list_done, b);
+	return wait_done(b);
+}
+
+static void on_show(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (!d) {
+		failed(b, r);
+		return;
+	}
+	if (b->fmt == FMT_JSON) {
+		cJSON *o = report_json_dossier(d);
+		char *s = cJSON_Print(o);
+
+		printf("%s\n", s);
+		free(s);
+		cJSON_Delete(o);
+	} else {
+		report_text_dossier(stdout, d);
+	}
+	dossier_free(d);
+	free(d);
+	finished(b);
+}
+
+static int cmd_show(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	int ch;
+	char *val;
+
+	b->fmt = FMT_TEXT;
+	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+		if (ch != 'f' || parse_format(val, &b->fmt, true) < 0)
+			return usage_error(_("show: the only option is --format text|json (got %s)"),
+					   argv[optind - 1]);
+	}
+	if (argc - optind != 1)
+		return usage_error("%s", _("show: give one dossier code"));
+	api_get(b->api, argv[optind], HTTP_INTERACTIVE, on_show, b);
+	return wait_done(b);
+}
+
+static void on_record(void *arg, struct record *rec, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (!rec) {
+		failed(b, r);
+		return;
+	}
+	report_record(stdout, rec, b->fmt == FMT_JSON);
+	record_free(rec);
+	free(rec);
+	finished(b);
+}
+
+static int cmd_lookup(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dossier", required_argument, NULL, 'd' }, { "purpose", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	const char *dossier = NULL, *purpose = NULL;
+	char norm[IDENT_BUF];
+	struct err e;
+	int ch;
+	char *val;
+	bool citizen;
+
+	b->fmt = FMT_TEXT;
+	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+		switch (ch) {
+		case 'd': dossier = val; break;
+		case 'p': purpose = val; break;
+		case 'f':
+			if (parse_format(val, &b->fmt, true) < 0)
+				return usage_error(_("lookup: --format is text or json, not '%s'"), val);
+			break;
+		default:
+			return usage_error(_("lookup: unknown option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2 || (strcmp(argv[optind], "citizen") && strcmp(argv[optind], "enterprise")))
+		return usage_error("%s", _("lookup: give 'citizen ID' or 'enterprise TAXCODE'"));
+	citizen = !strcmp(argv[optind], "citizen");
+	/* refuse a mistyped number here: no lookup is recorded for it */
+	if ((citizen ? ident_cccd_check(argv[optind + 1], norm, sizeof norm, &e) :
+		       ident_tax_check(argv[optind + 1], norm, sizeof norm, NULL, &e)) < 0)
+		return usage_error("%s", e.msg);
+	api_lookup(b->api, citizen ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE, norm, dossier,
+		   purpose, on_record, b);
+	return wait_done(b);
+}
+
+struct act_state {
+	struct batch *b;
+	enum action act;
+	struct api_act_args args;
+};
+
+static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct act_state *st = arg;
+
+	if (!d) {
+		failed(st->b, r);
+		return;
+	}
+	printf("%s\t%d\t%s\n", d->code, d->status, status_label(d->status));
+	dossier_free(d);
+	free(d);
+	finished(st->b);
+}
+
+static void on_act_get(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct act_state *st = arg;
+
+	if (!d) {
+		failed(st->b, r);
+		return;
+	}
+	if (!(d->allowed & (1u << st->act)) && d->allowed) {
+		struct api_result no = { .fail = API_E_REFUSED };
+
+		snprintf(no.e.msg, sizeof no.e.msg,
+			 _("%s is not allowed on %s now (status %d %s)"), action_name(st->act),
+			 d->code, d->status, status_label(d->status));
+		dossier_free(d);
+		free(d);
+		failed(st->b, &no);
+		return;
+	}
+	st->args.version = d->version ? xstrdup(d->version) : NULL;
+	api_act(st->b->api, d->code, st->act, &st->args, on_acted, st);
+	dossier_free(d);
+	free(d);
+}
+
+static int cmd_act(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' }, { "reason", required_argument, NULL, 'r' },
+		{ "assignee", required_argument, NULL, 'a' }, { "new-due", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct act_state st = { .b = b };
+	struct datefmt df;
+	struct err e;
+	int ch, act, rc;
+	char *val;
+
+	datefmt_parse(&df, "iso8601", 7 * 3600, NULL);
+	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+		switch (ch) {
+		case 'n': st.args.note = val; break;
+		case 'r': st.args.reason = val; break;
+		case 'a': st.args.assignee = val; break;
+		case 'd':
+			if (date_from_text(&df, val, &st.args.new_due, &e) < 0)
+				return usage_error(_("act: --new-due: %s (write YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), e.msg);
+			break;
+		default:
+			return usage_error(_("act: unknown option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return usage_error("%s", _("act: give a dossier code and an action"));
+	act = action_parse(argv[optind + 1]);
+	if (act < 0)
+		return usage_error(_("act: '%s' is not an action (see the actions allowed in 'motcua show CODE')"),
+				   argv[optind + 1]);
+	st.act = (enum action)act;
+	/* read it first: the action goes with the version the clerk acts on */
+	api_get(b->api, argv[optind], HTTP_INTERACTIVE, on_act_get, &st);
+	rc = wait_done(b);
+	free((char *)st.args.version);
+	return rc;
+}
+
+static void on_procedures(void *arg, struct procedure *items, int n, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (r->fail) {
+		failed(b, r);
+		return;
+	}
+	if (b->fmt == FMT_JSON) {
+		cJSON *arr = cJSON_CreateArray();
+		char *s;
+
+		for (int i = 0; i < n; i++) {
+			cJSON *o = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(o, "code", items[i].code);
+			if (items[i].name)
+				cJSON_AddStringToObject(o, "name", items[i].name);
+			if (items[i].field)
+				cJSON_AddStringToObject(o, "field", items[i].field);
+			cJSON_AddNumberToObject(o, "minutes", items[i].minutes);
+			if (items[i].cutoff >= 0)
+				cJSON_AddNumberToObject(o, "cutoff", items[i].cutoff);
+			cJSON_AddNumberToObject(o, "fee", (double)items[i].fee);
+			cJSON_AddItemToArray(arr, o);
+		}
+		s = cJSON_Print(arr);
+		printf("%s\n", s);
+		free(s);
+		cJSON_Delete(arr);
+	} else {
+		fputs("code\tname\tfield\tworking_minutes\tcutoff\tfee\n", stdout);
+		for (int i = 0; i < n; i++) {
+			char cut[16] = "";
+
+			if (items[i].cutoff >= 0)
+				snprintf(cut, sizeof cut, "%02d:%02d", items[i].cutoff / 60, items[i].cutoff % 60);
+			printf("%s\t%s\t%s\t%d\t%s\t%lld\n", items[i].code,
+			       items[i].name ? items[i].name : "", items[i].field ? items[i].field : "",
+			       items[i].minutes, cut, items[i].fee);
+		}
+	}
+	for (int i = 0; i < n; i++)
+		procedure_free(&items[i]);
+	free(items);
+	finished(b);
+}
+
+static int cmd_procedures(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	int ch;
+	char *val;
+
+	b->fmt = FMT_TSV;
+	while (command_opts(argc, argv, opts, &ch, &val) != -1)
+		if (ch != 'f' || parse_format(val, &b->fmt, false) < 0)
+			return usage_error(_("procedures: the only option is --format tsv|json (got %s)"),
+					   argv[optind - 1]);
+	api_procedures(b->api, on_procedures, b);
+	return wait_done(b);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct batch *b, int argc, char **argv);
+} commands[] = {
+	{ "list", cmd_list }, { "show", cmd_show }, { "lookup", cmd_lookup },
+	{ "act", cmd_act }, { "procedures", cmd_procedures },
+};
+
+int batch_run(const struct cli *cli)
+{
+	struct batch b = { .rc = EXIT_OK };
+	int (*fn)(struct batch *, int, char **) = NULL;
+	struct http_opts ho;
+	char path[4096], *secret = NULL;
+	struct err e;
+	int rc;
+
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(commands[i].name, cli->argv[0]))
+			fn = commands[i].fn;
+	if (!fn)
+		return usage_error(_("'%s' is not a command (list, show, lookup, act, procedures)"),
+				   cli->argv[0]);
+	if (!cli->profile)
+		return usage_error("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
+	if (profile_find(cli->profile, path, sizeof path, &e) < 0 ||
+	    !(b.prof = profile_load(path, &e))) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_PROFILE;
+	}
+	if (loop_init(&b.loop, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		profile_free(b.prof);
+		return EXIT_FAIL;
+	}
+	http_opts_init(&ho);
+	ho.ca_file = cli->ca_file;
+	if (!(b.http = http_new(&b.loop, &ho, &e))) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	if (b.prof->auth != AUTH_NONE) {
+		e.msg[0] = '\0';
+		secret = secret_read(cli->password_file, cli->user, &e);
+		if (!secret && e.msg[0]) {
+			fprintf(stderr, "motcua: %s\n", e.msg);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
+	b.api = api_new(&b.loop, b.http, b.prof, cli->server, cli->user, secret);
+	api_login(b.api, on_login, &b);
+	rc = wait_done(&b);
+	if (rc == EXIT_OK) {
+		optind = 0;	/* the command's own options */
+		rc = fn(&b, cli->argc, cli->argv);
+	}
+out:
+	for (int i = 0; i < b.n; i++)
+		dossier_free(&b.items[i]);
+	free(b.items);
+	api_free(b.api);
+	http_free(b.http);
+	loop_free(&b.loop);
+	profile_free(b.prof);
+	secret_free(secret);
+	return rc;
+}

@@ -1,0 +1,30 @@
+/* The interactive client's connection to its server: profile, transport and
+ * API, logged in once, the inbox fetched in the background (first page
+ * first) and refreshed periodically, the link state for the status bar.
+ * Screens read app->dossiers; nothing here draws. */
+#ifndef MOTCUA_SESSION_H
+#define MOTCUA_SESSION_H
+
+#include "api.h"
+#include "app.h"
+#include "cli.h"
+
+enum session_state {
+	SESSION_LOGGING_IN,
+	SESSION_READY,
+	SESSION_FAILED,		/* login refused: app->msg says why */
+};
+
+/* How often the inbox is refreshed while online. */
+#define SESSION_REFRESH_MS (60 * 1000)
+
+/* Load the profile and start logging in; the first inbox fetch follows.
+ * Fails (with e) only when the profile cannot be loaded or the transport
+ * cannot be set up. */
+int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e);
+void session_close(struct app *app);
+
+/* Fetch the inbox again now (Ctrl-R, and the refresh timer). */
+void session_refresh(struct app *app);
+
+#endif

@@ -1,0 +1,348 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "calendar.h"
+#include "sbx_util.h"
+#include "xalloc.h"
+
+/* ---- time ------------------------------------------------------------- */
+
+void sbx_time_iso(int64_t t, char out[SBX_ISO_LEN])
+{
+	struct cal_time c;
+
+	cal_split(t, &c);
+	snprintf(out, SBX_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02d+07:00",
+		 c.year % 10000, c.month, c.day, c.hour, c.minute, c.second);
+}
+
+void sbx_date_iso(int64_t t, char out[11])
+{
+	struct cal_time c;
+
+	cal_split(t, &c);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)c.year % 10000u,
+		 (unsigned)c.month % 100u, (unsigned)c.day % 100u);
+}
+
+/* Exactly n digits at *p, advancing it; -1 when not. */
+static int digits(const char **p, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		v = v * 10 + (*p)[i] - '0';
+	}
+	*p += n;
+	return v;
+}
+
+static int parse_date_part(const char **p, int *y, int *m, int *d)
+{
+	*y = digits(p, 4);
+	if (*y < 0 || **p != '-')
+		return -1;
+	(*p)++;
+	*m = digits(p, 2);
+	if (*m < 0 || **p != '-')
+		return -1;
+	(*p)++;
+	*d = digits(p, 2);
+	if (*d < 0 || *y < 1970 || *y > CAL_YEAR_MAX || !cal_valid_date(*y, *m, *d))
+		return -1;
+	return 0;
+}
+
+int sbx_date_parse(const char *s, int64_t *t, struct err *e)
+{
+	const char *p = s;
+	int y, m, d;
+
+	if (!s || parse_date_part(&p, &y, &m, &d) < 0 || *p)
+		return err_set(e, "expected a date YYYY-MM-DD (1970-2199), got \"%.40s\"",
+			       s ? s : "");
+	*t = cal_join(y, m, d, 0, 0, 0);
+	return 0;
+}
+
+int sbx_time_parse(const char *s, int64_t *t, struct err *e)
+{
+	const char *p = s;
+	int y, mo, d, h, mi, sec = 0, off = CAL_UTC_OFFSET;
+
+	if (!s || parse_date_part(&p, &y, &mo, &d) < 0 || (*p != 'T' && *p != ' '))
+		goto bad;
+	p++;
+	h = digits(&p, 2);
+	if (h < 0 || h > 23 || *p++ != ':')
+		goto bad;
+	mi = digits(&p, 2);
+	if (mi < 0 || mi > 59)
+		goto bad;
+	if (*p == ':') {
+		p++;
+		sec = digits(&p, 2);
+		if (sec < 0 || sec > 59)
+			goto bad;
+		if (*p == '.') {	/* fractions are accepted and dropped */
+			p++;
+			if (!isdigit((unsigned char)*p))
+				goto bad;
+			while (isdigit((unsigned char)*p))
+				p++;
+		}
+	}
+	if (*p == 'Z' || *p == 'z') {
+		off = 0;
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int sign = *p == '-' ? -1 : 1, oh, om;
+
+		p++;
+		oh = digits(&p, 2);
+		if (*p == ':')
+			p++;
+		om = digits(&p, 2);
+		if (oh < 0 || oh > 14 || om < 0 || om > 59)
+			goto bad;
+		off = sign * (oh * 3600 + om * 60);
+	}
+	if (*p)
+		goto bad;
+	*t = cal_join(y, mo, d, h, mi, sec) + CAL_UTC_OFFSET - off;
+	if (*t < SBX_TIME_MIN || *t >= SBX_TIME_MAX)
+		goto bad;
+	return 0;
+bad:
+	return err_set(e, "expected an ISO 8601 time such as 2025-10-15T09:00:00+07:00, got \"%.40s\"",
+		       s ? s : "");
+}
+
+/* ---- hashing, randomness, numbers --------------------------------------- */
+
+uint64_t sbx_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+int sbx_random_hex(char *out, size_t nbytes, struct err *e)
+{
+	unsigned char raw[64];
+	size_t got = 0;
+
+	if (nbytes > sizeof raw)
+		return err_set(e, "too many random bytes asked for");
+	while (got < nbytes) {
+		ssize_t n = getrandom(raw + got, nbytes - got, 0);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return err_set(e, "getrandom: %s", strerror(errno));
+		}
+		got += (size_t)n;
+	}
+	for (size_t i = 0; i < nbytes; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return 0;
+}
+
+int sbx_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+	bool neg = false;
+	const char *p = s;
+
+	if (!s || !*s)
+		return -1;
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	if (!*p)
+		return -1;
+	for (; *p; p++) {
+		if (!isdigit((unsigned char)*p) || v > (INT64_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (neg)
+		v = -v;
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+bool sbx_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* ---- folding ------------------------------------------------------------ */
+
+/* The base letter of a Vietnamese (or Latin-1) letter, 0 when the code point
+ * is a combining mark to drop, -1 when it is not one we fold. */
+static int fold_cp(unsigned cp)
+{
+	/* U+00C0..U+00DF, and U+00E0..U+00FF in the same order; '?' = keep */
+	static const char latin1[] = "aaaa????eee?ii????oooo???uu??y??";
+
+	if (cp < 0x80)
+		return tolower((int)cp);
+	if (cp >= 0x300 && cp <= 0x36f)
+		return 0;
+	if (cp >= 0xc0 && cp <= 0xff) {
+		char c = latin1[(cp - 0xc0) & 0x1f];
+
+		return c == '?' ? -1 : c;
+	}
+	switch (cp) {
+	case 0x102: case 0x103: return 'a';
+	case 0x110: case 0x111: return 'd';
+	case 0x128: case 0x129: return 'i';
+	case 0x168: case 0x169: return 'u';
+	case 0x1a0: case 0x1a1: return 'o';
+	case 0x1af: case 0x1b0: return 'u';
+	default: break;
+	}
+	/* Latin Extended Additional, Vietnamese block: runs of one base letter. */
+	if (cp >= 0x1ea0 && cp <= 0x1eb7) return 'a';
+	if (cp >= 0x1eb8 && cp <= 0x1ec7) return 'e';
+	if (cp >= 0x1ec8 && cp <= 0x1ecb) return 'i';
+	if (cp >= 0x1ecc && cp <= 0x1ee3) return 'o';
+	if (cp >= 0x1ee4 && cp <= 0x1ef1) return 'u';
+	if (cp >= 0x1ef2 && cp <= 0x1ef9) return 'y';
+	return -1;
+}
+
+/* Decode one UTF-8 sequence at s; *n gets its length (1 for a bad byte,
+ * whose value is then returned as is, marked by *ok = false). */
+static unsigned utf8_next(const unsigned char *s, int *n, bool *ok)
+{
+	unsigned c = s[0];
+	int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 :
+		  (c >> 3) == 30 ? 4 : 0;
+	unsigned cp;
+
+	*ok = len > 0;
+	if (!len) {
+		*n = 1;
+		return c;
+	}
+	cp = len == 1 ? c : c & (0x7f >> len);
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*ok = false;
+			*n = 1;
+			return c;
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	*n = len;
+	return cp;
+}
+
+char *sbx_fold(const char *s)
+{
+	size_t len = strlen(s), o = 0;
+	char *out = xmalloc(len + 1);
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		int n, f;
+		bool ok;
+		unsigned cp = utf8_next(p, &n, &ok);
+
+		f = ok ? fold_cp(cp) : -1;
+		if (f > 0)
+			out[o++] = (char)f;
+		else if (f < 0) {
+			memcpy(out + o, p, (size_t)n);
+			o += (size_t)n;
+		}
+		p += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* ---- buffer ------------------------------------------------------------- */
+
+void sbx_buf_add(struct sbx_buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->p = xrealloc(b->p, cap);
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void sbx_buf_puts(struct sbx_buf *b, const char *s)
+{
+	sbx_buf_add(b, s, strlen(s));
+}
+
+void sbx_buf_printf(struct sbx_buf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		sbx_buf_add(b, small, (size_t)n);
+		return;
+	}
+	{
+		char *big = xmalloc((size_t)n + 1);
+
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		sbx_buf_add(b, big, (size_t)n);
+		free(big);
+	}
+}
+
+const char *sbx_buf_str(struct sbx_buf *b)
+{
+	return b->p ? b->p : "";
+}
+
+void sbx_buf_free(struct sbx_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}

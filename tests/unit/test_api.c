@@ -1,0 +1,420 @@
+/* The API layer against a scripted HTTP server on loopback, through the REST
+ * fixture profile: login and a second login when the session expires,
+ * paging, the change cursor and ETag, errors mapped to what failed,
+ * actions with the version and an idempotency key, lookups, cancel. */
+#include "config.h"
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api.h"
+#include "check_main.h"
+#include "xalloc.h"
+
+static struct {
+	struct MHD_Daemon *d;
+	unsigned short port;
+	pthread_mutex_t mu;
+	int logins, valid_token;	/* the token the server accepts: T<valid_token> */
+	char last_if_match[64], last_idem[64], last_body[512], last_query[256];
+} srv = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+struct upload {
+	char body[512];
+	size_t len;
+};
+
+static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *body,
+			     const char *etag)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body,
+								MHD_RESPMEM_MUST_COPY);
+	enum MHD_Result rc;
+
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	if (etag)
+		MHD_add_response_header(r, "ETag", etag);
+	rc = MHD_queue_response(c, (unsigned)status, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+static const char *arg(struct MHD_Connection *c, const char *k)
+{
+	return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, k);
+}
+
+static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
+			       const char *method, const char *version, const char *data,
+			       size_t *size, void **ctx)
+{
+	struct upload *up = *ctx;
+	const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	char want[32], body[2048];
+	int page;
+
+	(void)cls;
+	(void)version;
+	if (!up) {
+		*ctx = xcalloc(1, sizeof *up);
+		return MHD_YES;
+	}
+	if (*size) {
+		size_t n = *size < sizeof up->body - 1 - up->len ? *size : sizeof up->body - 1 - up->len;
+
+		memcpy(up->body + up->len, data, n);
+		up->len += n;
+		*size = 0;
+		return MHD_YES;
+	}
+	pthread_mutex_lock(&srv.mu);
+	snprintf(srv.last_body, sizeof srv.last_body, "%s", up->body);
+	if (!strcmp(url, "/auth/login") && !strcmp(method, "POST")) {
+		srv.logins++;
+		if (!strstr(up->body, "\"password\":\"right\"")) {
+			pthread_mutex_unlock(&srv.mu);
+			return reply(c, 401, "{\"error\":{\"code\":\"bad_login\",\"message\":\"wrong user name or password\"}}", NULL);
+		}
+		srv.valid_token = srv.logins;
+		snprintf(body, sizeof body, "{\"token\":\"T%d\"}", srv.valid_token);
+		pthread_mutex_unlock(&srv.mu);
+		return reply(c, 200, body, NULL);
+	}
+	snprintf(want, sizeof want, "Bearer T%d", srv.valid_token);
+	if (!auth || strcmp(auth, want)) {
+		pthread_mutex_unlock(&srv.mu);
+		return reply(c, 401, "{\"error\":{\"message\":\"session expired\"}}", NULL);
+	}
+	snprintf(srv.last_query, sizeof srv.last_query, "page=%s since=%s",
+		 arg(c, "page") ? arg(c, "page") : "", arg(c, "changed_since") ? arg(c, "changed_since") : "");
+	snprintf(srv.last_if_match, sizeof srv.last_if_match, "%s",
+		 MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Match") ?: "");
+	snprintf(srv.last_idem, sizeof srv.last_idem, "%s",
+		 MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Idempotency-Key") ?: "");
+	pthread_mutex_unlock(&srv.mu);
+
+	if (!strcmp(url, "/dossiers")) {
+		const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+
+		if (inm && !strcmp(inm, "\"list-1\""))
+			return reply(c, 304, "", "\"list-1\"");
+		page = arg(c, "page") ? atoi(arg(c, "page")) : 1;
+		/* three pages: D1 E1, D3 E2, D5 */
+		{
+			char second[96] = "";
+
+			if (page < 3)
+				snprintf(second, sizeof second, ",{\"code\":\"E%d\",\"status\":\"new\"}", page);
+			snprintf(body, sizeof body,
+				 "{\"items\":[{\"code\":\"D%d\",\"status\":\"processing\",\"applicant\":{\"name\":\"Người %d\"},"
+				 "\"due_at\":\"2025-11-25T08:30:00+07:00\",\"version\":%d}%s],"
+				 "\"next_page\":%s,\"cursor\":\"c-%d\"}",
+				 2 * page - 1, 2 * page - 1, page, second,
+				 page == 1 ? "2" : page == 2 ? "3" : "null", page);
+		}
+		return reply(c, 200, body, page == 1 ? "\"list-1\"" : NULL);
+	}
+	if (!strncmp(url, "/dossiers/", 10)) {
+		if (strcmp(url + 10, "D1"))
+			return reply(c, 404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no dossier with this code\"}}", NULL);
+		return reply(c, 200, "{\"code\":\"D1\",\"status\":\"accepted\",\"version\":7}", "\"v7\"");
+	}
+	if (!strncmp(url, "/lookup/citizens/", 17)) {
+		snprintf(body, sizeof body, "{\"id\":\"%s\",\"name\":\"Trần Văn Bình\",\"dob\":\"05/03/1985\",\"gender\":\"Nam\"}",
+			 url + 17);
+		return reply(c, 200, body, NULL);
+	}
+	return reply(c, 404, "{\"error\":{\"message\":\"no such path\"}}", NULL);
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **ctx,
+		      enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	free(*ctx);
+	*ctx = NULL;
+}
+
+static struct loop loop;
+static struct http *http;
+static struct profile *prof;
+static struct api *api;
+
+static char *fixture_path(void)
+{
+	static char path[1024];
+	const char *dir = getenv("srcdir");
+
+	snprintf(path, sizeof path, "%s/tests/fixtures/profiles/rest.json", dir ? dir : ".");
+	return path;
+}
+
+static void setup_with(const char *secret)
+{
+	struct err e;
+	char url[64];
+	struct http_opts o;
+
+	srv.d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+				 handler, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+				 MHD_OPTION_END);
+	ck_assert_ptr_nonnull(srv.d);
+	srv.port = MHD_get_daemon_info(srv.d, MHD_DAEMON_INFO_BIND_PORT)->port;
+	srv.logins = srv.valid_token = 0;
+	ck_assert_int_eq(loop_init(&loop, &e), 0);
+	http_opts_init(&o);
+	o.max_attempts = 1;
+	http = http_new(&loop, &o, &e);
+	ck_assert_ptr_nonnull(http);
+	prof = profile_load(fixture_path(), &e);
+	ck_assert_msg(prof != NULL, "%s", e.msg);
+	snprintf(url, sizeof url, "http://127.0.0.1:%u/", srv.port);
+	api = api_new(&loop, http, prof, url, "tiepnhan1", secret);
+}
+
+static void setup(void)
+{
+	setup_with("right");
+}
+
+static void teardown(void)
+{
+	api_free(api);
+	http_free(http);
+	loop_free(&loop);
+	profile_free(prof);
+	MHD_stop_daemon(srv.d);
+}
+
+/* ---- callbacks record what arrived ---- */
+
+static struct {
+	bool done;
+	struct api_result r;
+	char cursor[64], etag[64];
+	int pages, items;
+	char codes[256];
+	struct dossier *d;
+	struct record *rec;
+} got;
+
+static void reset(void)
+{
+	memset(&got, 0, sizeof got);
+}
+
+static void on_done(void *arg, const struct api_result *r)
+{
+	(void)arg;
+	got.done = true;
+	got.r = *r;
+	snprintf(got.cursor, sizeof got.cursor, "%s", r->cursor ? r->cursor : "");
+	snprintf(got.etag, sizeof got.etag, "%s", r->etag ? r->etag : "");
+	loop_stop(&loop);
+}
+
+static void on_page(void *arg, struct dossier *items, int n)
+{
+	(void)arg;
+	got.pages++;
+	for (int i = 0; i < n; i++) {
+		strcat(got.codes, items[i].code);
+		strcat(got.codes, " ");
+		got.items++;
+		dossier_free(&items[i]);
+	}
+	free(items);
+}
+
+static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
+{
+	(void)arg;
+	got.d = d;
+	on_done(NULL, r);
+}
+
+static void on_record(void *arg, struct record *rec, const struct api_result *r)
+{
+	(void)arg;
+	got.rec = rec;
+	on_done(NULL, r);
+}
+
+static void run(void)
+{
+	struct err e;
+
+	loop.stop = false;
+	for (int i = 0; i < 2000 && !got.done; i++)
+		ck_assert_int_eq(loop_once(&loop, 10, &e), 0);
+	ck_assert_msg(got.done, "no answer");
+}
+
+START_TEST(login_then_all_pages_in_order)
+{
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE };
+
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_OK);
+	ck_assert_int_eq(srv.logins, 1);
+	reset();
+	api_list(api, &q, on_page, on_done, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_int_eq(got.pages, 3);
+	ck_assert_int_eq(got.items, 5);
+	ck_assert_str_eq(got.codes, "D1 E1 D3 E2 D5 ");
+	ck_assert_str_eq(got.cursor, "c-1");	/* the first page's cursor */
+	ck_assert_str_eq(got.etag, "\"list-1\"");
+}
+END_TEST
+
+START_TEST(conditional_list_and_change_cursor)
+{
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE, .etag = "\"list-1\"", .since = "c-9" };
+
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	reset();
+	api_list(api, &q, on_page, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_OK);
+	ck_assert(got.r.not_modified);
+	ck_assert_int_eq(got.pages, 0);
+	ck_assert_str_eq(srv.last_query, "page=1 since=c-9");
+}
+END_TEST
+
+START_TEST(an_expired_session_logs_in_again_once)
+{
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	srv.valid_token = 99;	/* the server forgets the session */
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	/* 401, a second login (T2), the request again */
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_int_eq(srv.logins, 2);
+	ck_assert_str_eq(got.d->code, "D1");
+	ck_assert_str_eq(got.d->version, "7");
+	dossier_free(got.d);
+	free(got.d);
+}
+END_TEST
+
+START_TEST(wrong_password_is_an_auth_failure)
+{
+	char url[64];
+
+	snprintf(url, sizeof url, "http://127.0.0.1:%u", srv.port);
+	api_free(api);
+	api = api_new(&loop, http, prof, url, "tiepnhan1", "wrong");
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_AUTH);
+	ck_assert_int_eq(got.r.status, 401);
+	ck_assert_str_eq(got.r.e.msg, "the server refused: wrong user name or password");
+	ck_assert_str_eq(got.r.code, "bad_login");
+}
+END_TEST
+
+START_TEST(errors_say_what_failed)
+{
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	reset();
+	api_get(api, "NOPE", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_NOTFOUND);
+	ck_assert_int_eq(got.r.status, 404);
+	ck_assert_str_eq(got.r.e.msg, "the server refused: no dossier with this code");
+	ck_assert_str_eq(got.r.code, "not_found");
+	ck_assert_ptr_null(got.d);
+	reset();
+	api_act(api, "D1", ACT_ACCEPT, &(struct api_act_args){ 0 }, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_UNSUPPORTED);
+	ck_assert_str_eq(got.r.e.msg, "this server's profile has no action operation");
+}
+END_TEST
+
+START_TEST(unreachable_server_is_a_network_failure)
+{
+	api_free(api);
+	api = api_new(&loop, http, prof, "http://127.0.0.1:1", "u", "right");
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_NETWORK);
+	ck_assert_ptr_nonnull(strstr(got.r.e.msg, "127.0.0.1:1"));
+}
+END_TEST
+
+START_TEST(lookups_read_the_register_record)
+{
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	reset();
+	api_lookup(api, OP_LOOKUP_CITIZEN, "001085012345", "D1", NULL, on_record, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_str_eq(record_get(got.rec, "id_number"), "001085012345");
+	ck_assert_str_eq(record_get(got.rec, "sex"), "M");
+	ck_assert_str_eq(record_get(got.rec, "birth_date"), "1985-03-05");
+	record_free(got.rec);
+	free(got.rec);
+	reset();
+	api_lookup(api, OP_LOOKUP_ENTERPRISE, "0100109106", NULL, NULL, on_record, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_UNSUPPORTED);
+}
+END_TEST
+
+START_TEST(cancel_delivers_cancelled_once)
+{
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE };
+	unsigned id;
+
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	reset();
+	id = api_list(api, &q, on_page, on_done, NULL);
+	api_cancel(api, id);
+	ck_assert(got.done);
+	ck_assert_int_eq(got.r.fail, API_E_CANCELLED);
+	api_cancel(api, id);	/* already gone: nothing happens */
+}
+END_TEST
+
+static Suite *api_suite(void)
+{
+	Suite *s = suite_create("api");
+	TCase *tc = tcase_create("rest");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, login_then_all_pages_in_order);
+	tcase_add_test(tc, conditional_list_and_change_cursor);
+	tcase_add_test(tc, an_expired_session_logs_in_again_once);
+	tcase_add_test(tc, wrong_password_is_an_auth_failure);
+	tcase_add_test(tc, errors_say_what_failed);
+	tcase_add_test(tc, unreachable_server_is_a_network_failure);
+	tcase_add_test(tc, lookups_read_the_register_record);
+	tcase_add_test(tc, cancel_delivers_cancelled_once);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(api_suite)
