@@ -17,6 +17,7 @@ struct session {
 	struct dossier *next;	/* the inbox being fetched */
 	size_t n, cap;
 	bool live;		/* pages go straight into the (empty) inbox */
+	bool closing;
 };
 
 static void schedule(struct session *s);
@@ -77,7 +78,7 @@ static void on_list_done(void *arg, const struct api_result *r)
 	s->next = NULL;
 	s->n = s->cap = 0;
 	app->redraw |= RD_STATUS | RD_TITLE;
-	if (r->fail != API_E_CANCELLED)
+	if (!s->closing)
 		schedule(s);
 }
 
@@ -139,6 +140,16 @@ void session_refresh(struct app *app)
 	fetch(s);
 }
 
+bool session_cancel(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (!s || !s->list_id)
+		return false;
+	api_cancel(s->api, s->list_id);	/* on_list_done keeps the old inbox */
+	return true;
+}
+
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
 {
 	struct session *s;
@@ -176,6 +187,7 @@ void session_close(struct app *app)
 
 	if (!s)
 		return;
+	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
 	api_free(s->api);	/* cancels the fetch: on_list_done frees s->next */

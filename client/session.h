@@ -26,5 +26,7 @@ void session_close(struct app *app);
 
 /* Fetch the inbox again now (Ctrl-R, and the refresh timer). */
 void session_refresh(struct app *app);
+/* Stop what is under way (Esc); false if nothing was. */
+bool session_cancel(struct app *app);
 
 #endif

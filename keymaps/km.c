@@ -29,6 +29,7 @@ static const struct {
 } defaults[] = {
 	{ KM_GENERIC, "q", "quit" },
 	{ KM_GENERIC, "<C-l>", "redraw" },
+	{ KM_GENERIC, "<Esc>", "cancel" },
 	{ "inbox", "j", "move-down" },
 	{ "inbox", "<Down>", "move-down" },
 	{ "inbox", "k", "move-up" },

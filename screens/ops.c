@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "session.h"
 #include "ui.h"
 
 const struct op_def *ops_find(const struct op_def *table, const char *name)
@@ -26,8 +27,16 @@ static unsigned op_redraw(struct app *app)
 	return RD_ALL;
 }
 
+static unsigned op_cancel(struct app *app)
+{
+	if (session_cancel(app))
+		app_message(app, MSG_INFO, "%s", _("cancelled"));
+	return RD_STATUS;
+}
+
 const struct op_def ops_generic[] = {
 	{ "quit", N_("Quit"), op_quit },
 	{ "redraw", N_("Redraw"), op_redraw },
+	{ "cancel", N_("Cancel"), op_cancel },
 	{ NULL, NULL, NULL },
 };

@@ -6,11 +6,12 @@
 SBX_DIR=$(mktemp -d "${TMPDIR:-/tmp}/motcua-sbx.XXXXXX")
 SBX_PIDS=
 
-# sandbox_start [OPTION]...: start a sandbox; sets SBX_URL and SBX_PID.
+# sandbox_start [OPTION]...: start a sandbox (on SBX_LISTEN, default a free
+# loopback port); sets SBX_URL and SBX_PID.
 # Seeding a new database takes a moment: the deadline is generous.
 sandbox_start() {
 	out="$SBX_DIR/out.$$.$(date +%s%N)"
-	"$SANDBOX" --listen 127.0.0.1:0 "$@" >"$out" 2>>"$SBX_DIR/log" &
+	"$SANDBOX" --listen "${SBX_LISTEN:-127.0.0.1:0}" "$@" >"$out" 2>>"$SBX_DIR/log" &
 	SBX_PID=$!
 	SBX_PIDS="$SBX_PIDS $SBX_PID"
 	SBX_URL=
