@@ -32,6 +32,21 @@ void reply_free(struct reply *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The kind of failure the API's code (or its success value) means. */
+static enum fail_kind kind_of(const struct envelope *env, const struct reply *r)
+{
+	char status[64] = "";
+	const cJSON *v;
+
+	if (env->has_success && (v = jpath_get(&env->success, r->root)))
+		json_text(v, status, sizeof status);
+	for (int i = 0; i < env->nkinds; i++)
+		if ((r->code[0] && !strcmp(env->kinds[i].code, r->code)) ||
+		    (status[0] && !strcmp(env->kinds[i].code, status)))
+			return env->kinds[i].kind;
+	return FAIL_REFUSED;
+}
+
 /* Copy the envelope's message, code and field from root into e and r. */
 static int api_error(const struct envelope *env, struct reply *r, long status, struct err *e)
 {
@@ -40,6 +55,7 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 
 	if (env->has_code && (v = jpath_get(&env->code, r->root)))
 		json_text(v, r->code, sizeof r->code);
+	r->kind = kind_of(env, r);
 	if (env->has_field && (v = jpath_get(&env->field, r->root)))
 		json_text(v, r->field, sizeof r->field);
 	if (env->has_message && (v = jpath_get(&env->message, r->root)))

@@ -16,6 +16,7 @@ struct reply {
 	cJSON *root;		/* the parsed body (owned) */
 	const cJSON *payload;	/* inside root, after the envelope */
 	char code[64];		/* the API's error code, if it gave one */
+	enum fail_kind kind;	/* what that code means, by the profile's kinds */
 	char field[64];		/* the field an error is about, if given */
 };
 

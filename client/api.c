@@ -415,8 +415,22 @@ static void on_http(void *arg, const struct http_resp *hr)
 	rc = adapter_open(p, op, hr->status, hr->body, hr->body_len, &rep, &res.e);
 	snprintf(res.code, sizeof res.code, "%s", rep.code);
 	snprintf(res.field, sizeof res.field, "%s", rep.field);
+	if (rc == ADAPTER_REFUSED && rep.kind == FAIL_AUTH && c->op != OP_LOGIN &&
+	    p->auth == AUTH_LOGIN && !c->relogged) {
+		/* the API said "log in again" in its own words */
+		reply_free(&rep);
+		c->relogged = true;
+		c->login_id = api_login(c->a, relogin_done, c);
+		return;
+	}
 	if (rc == ADAPTER_REFUSED || rc == ADAPTER_BADREPLY) {
+		static const enum api_fail by_kind[] = {
+			[FAIL_AUTH] = API_E_AUTH, [FAIL_NOT_FOUND] = API_E_NOTFOUND,
+			[FAIL_CONFLICT] = API_E_CONFLICT,
+		};
+
 		res.fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
+			   rep.kind != FAIL_REFUSED ? by_kind[rep.kind] :
 			   hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
 		reply_free(&rep);
 		finish(c, &res);

@@ -199,10 +199,40 @@ static int get_path(struct ctx *c, const cJSON *obj, const char *key, bool *has,
 
 /* ---- parts of the profile ---- */
 
+static int load_kinds(struct ctx *c, const cJSON *obj, struct envelope *env)
+{
+	static const char *const names[] = { "refused", "auth", "not_found", "conflict", NULL };
+	int rc;
+	const cJSON *o = member(c, obj, "kinds", false, is_object,
+				_("an object mapping the API's error codes to auth, not_found, conflict or refused"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "kinds");
+	for (const cJSON *it = o->child; it && !rc; it = it->next) {
+		int k;
+
+		for (k = 0; names[k] && !(cJSON_IsString(it) && !strcmp(names[k], it->valuestring)); k++)
+			;
+		if (!names[k]) {
+			size_t o2 = enter(c, it->string);
+
+			rc = fail(c, _("expected auth, not_found, conflict or refused"));
+			leave(c, o2);
+			break;
+		}
+		env->kinds = xrealloc(env->kinds, (size_t)(env->nkinds + 1) * sizeof *env->kinds);
+		env->kinds[env->nkinds++] = (struct code_kind){ xstrdup(it->string), (enum fail_kind)k };
+	}
+	leave(c, old);
+	return rc;
+}
+
 static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 {
 	static const char *const keys[] = { "success", "equals", "data", "message", "code",
-		"field", NULL };
+		"field", "kinds", NULL };
 	const cJSON *eq;
 	int rc;
 
@@ -210,7 +240,8 @@ static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 	    get_path(c, obj, "data", &env->has_data, &env->data) < 0 ||
 	    get_path(c, obj, "message", &env->has_message, &env->message) < 0 ||
 	    get_path(c, obj, "code", &env->has_code, &env->code) < 0 ||
-	    get_path(c, obj, "field", &env->has_field, &env->field) < 0)
+	    get_path(c, obj, "field", &env->has_field, &env->field) < 0 ||
+	    load_kinds(c, obj, env) < 0)
 		return -1;
 	eq = member(c, obj, "equals", env->has_success, NULL,
 		    _("the value or values that mean success, e.g. [\"00\"]"), &rc);
@@ -251,6 +282,9 @@ static void envelope_free(struct envelope *env)
 	for (int i = 0; i < env->nsuccess; i++)
 		free(env->success_values[i]);
 	free(env->success_values);
+	for (int i = 0; i < env->nkinds; i++)
+		free(env->kinds[i].code);
+	free(env->kinds);
 	memset(env, 0, sizeof *env);
 }
 
@@ -269,6 +303,9 @@ static void envelope_copy(struct envelope *dst, const struct envelope *src)
 	dst->success_values = src->nsuccess ? xcalloc((size_t)src->nsuccess, sizeof(char *)) : NULL;
 	for (int i = 0; i < src->nsuccess; i++)
 		dst->success_values[i] = xstrdup(src->success_values[i]);
+	dst->kinds = src->nkinds ? xcalloc((size_t)src->nkinds, sizeof *dst->kinds) : NULL;
+	for (int i = 0; i < src->nkinds; i++)
+		dst->kinds[i] = (struct code_kind){ xstrdup(src->kinds[i].code), src->kinds[i].kind };
 }
 
 static int load_templates(struct ctx *c, const cJSON *obj, const char *key, enum op_id op,

@@ -47,7 +47,23 @@ struct kv_tmpl {
 	char *name, *value;	/* value is a template */
 };
 
+/* What kind of failure an API's own error code means, so a refusal inside
+ * an HTTP 200 can still say "log in again", "not found" or "conflict". */
+enum fail_kind {
+	FAIL_REFUSED,
+	FAIL_AUTH,
+	FAIL_NOT_FOUND,
+	FAIL_CONFLICT,
+};
+
+struct code_kind {
+	char *code;
+	enum fail_kind kind;
+};
+
 struct envelope {
+	struct code_kind *kinds;	/* the API's codes -> kinds of failure */
+	int nkinds;
 	bool has_success;
 	struct jpath success;	/* value that says "it worked" ... */
 	char **success_values;	/* ... when it equals one of these (as text) */

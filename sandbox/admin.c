@@ -1,6 +1,7 @@
 /* The sandbox's own endpoints, for tests and demos, answered only to
  * clients on loopback: GET/POST /_sandbox/faults, GET/POST /_sandbox/clock,
- * GET /_sandbox/health. Never faulted, no authentication. */
+ * GET /_sandbox/health, GET/POST /_sandbox/api-key. Never faulted, no
+ * authentication. */
 #include "config.h"
 
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "sbx_db.h"
 #include "sbx_faults.h"
 #include "sbx_http.h"
+#include "sbx_ops.h"
 #include "sbx_util.h"
 
 static cJSON *clock_json(struct sbx *s)
@@ -106,6 +108,30 @@ static cJSON *health_json(struct sbx *s)
 	return o;
 }
 
+/* A user's API key (for the portal dialect's X-API-Key) by login: trainers
+ * and tests get it without reading the database. */
+static void api_key(struct sbx *s, const char *login, struct sbx_reply *rp)
+{
+	struct sbx_error e;
+	char key[128];
+	cJSON *o;
+
+	if (!login || !*login || strlen(login) > 63) {
+		sbx_reply_error(rp, 400, "invalid_field", "login",
+				"give the user's login: {\"login\": \"tiepnhan1\"} or ?login=tiepnhan1");
+		return;
+	}
+	if (sbx_auth_user_key(s, login, key, sizeof key, &e) < 0) {
+		sbx_reply_sbx_error(rp, &e);
+		return;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "login", login);
+	cJSON_AddStringToObject(o, "api_key", key);
+	cJSON_AddStringToObject(o, "header", "X-API-Key");
+	sbx_reply_json(rp, 200, o);
+}
+
 void sbx_admin_handle(struct sbx *s, const struct sbx_request *rq,
 		      struct sbx_reply *rp)
 {
@@ -159,6 +185,26 @@ void sbx_admin_handle(struct sbx *s, const struct sbx_request *rq,
 		sbx_reply_json(rp, 200, health_json(s));
 		return;
 	}
+	if (!strcmp(rq->path, "/_sandbox/api-key")) {
+		const cJSON *login;
+
+		if (get) {
+			api_key(s, sbx_req_arg(rq, "login"), rp);
+			return;
+		}
+		if (!post) {
+			sbx_reply_header(rp, "Allow", "GET, POST");
+			sbx_reply_error(rp, 405, "method_not_allowed", NULL,
+					"/_sandbox/api-key takes GET or POST");
+			return;
+		}
+		if (sbx_parse_body(rq, &body, rp) < 0)
+			return;
+		login = cJSON_GetObjectItemCaseSensitive(body, "login");
+		api_key(s, cJSON_IsString(login) ? login->valuestring : NULL, rp);
+		cJSON_Delete(body);
+		return;
+	}
 	sbx_reply_error(rp, 404, "not_found", NULL,
-			"no such sandbox endpoint; there are /_sandbox/faults, /_sandbox/clock and /_sandbox/health");
+			"no such sandbox endpoint; there are /_sandbox/faults, /_sandbox/clock, /_sandbox/health and /_sandbox/api-key");
 }

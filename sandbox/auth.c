@@ -1,4 +1,5 @@
-/* Logins, session tokens (Authorization: Bearer) and API keys. */
+/* Logins, session tokens (Authorization: Bearer) and API keys (the portal
+ * dialect's X-API-Key). */
 #include "config.h"
 
 #include <stdio.h>
@@ -81,16 +82,15 @@ cJSON *sbx_user_json(struct sbx *s, const struct sbx_user *u)
 	return o;
 }
 
-int sbx_auth_login(struct sbx *s, const char *login, const char *password,
-		   cJSON **out, struct sbx_error *e)
+/* Check a login and password, answering guessing with SBX_E_TOO_MANY. */
+static int check_login(struct sbx *s, const char *login, const char *password,
+		       struct sbx_user *u, struct sbx_error *e)
 {
 	struct sbx_login_failures *f = failures_of(s, login);
-	int64_t mono = mono_now(), now = sbx_now(s);
-	char sql[256], token[65];
-	struct sbx_user u;
+	int64_t mono = mono_now();
+	char sql[256];
 	sqlite3_stmt *st;
 	bool ok = false;
-	struct err er;
 	int rc;
 
 	if (mono - f->window_start >= LOGIN_WINDOW) {
@@ -107,7 +107,7 @@ int sbx_auth_login(struct sbx *s, const char *login, const char *password,
 		return -1;
 	sbx_bind_text(st, 1, login);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && read_user(st, &u) == 0)
+	if (rc == SQLITE_ROW && read_user(st, u) == 0)
 		ok = sbx_password_check(sbx_col_text(st, 5), password, sbx_col_text(st, 6));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -118,6 +118,21 @@ int sbx_auth_login(struct sbx *s, const char *login, const char *password,
 				"unknown user or wrong password");
 	}
 	f->count = 0;
+	return 0;
+}
+
+int sbx_auth_login(struct sbx *s, const char *login, const char *password,
+		   cJSON **out, struct sbx_error *e)
+{
+	int64_t now = sbx_now(s);
+	char token[65];
+	struct sbx_user u;
+	sqlite3_stmt *st;
+	struct err er;
+	int rc;
+
+	if (check_login(s, login, password, &u, e) < 0)
+		return -1;
 	if (sbx_random_hex(token, 32, &er) < 0)
 		return sbx_fail(e, SBX_E_INTERNAL, "internal", NULL, "%s", er.msg);
 	/* Old sessions go when new ones come: the table stays small. */
@@ -141,6 +156,39 @@ int sbx_auth_login(struct sbx *s, const char *login, const char *password,
 	cJSON_AddStringToObject(*out, "token", token);
 	cJSON_AddStringToObject(*out, "token_type", "Bearer");
 	cJSON_AddNumberToObject(*out, "expires_at", (double)(now + SBX_SESSION_SECONDS));
+	cJSON_AddItemToObject(*out, "user", sbx_user_json(s, &u));
+	return 0;
+}
+
+int sbx_auth_user_key(struct sbx *s, const char *login, char *key, size_t sz,
+		      struct sbx_error *e)
+{
+	sqlite3_stmt *st = sbx_prep(s, "SELECT api_key FROM users WHERE login = ?1", e);
+	int rc;
+
+	if (!st)
+		return -1;
+	sbx_bind_text(st, 1, login);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(key, sz, "%s", sbx_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return sbx_fail(e, SBX_E_NOT_FOUND, "not_found", "login", "no user %.63s", login);
+	return rc == SQLITE_ROW ? 0 : sbx_fail_db(e, s->db);
+}
+
+int sbx_auth_login_key(struct sbx *s, const char *login, const char *password,
+		       cJSON **out, struct sbx_error *e)
+{
+	struct sbx_user u;
+	char key[128];
+
+	if (check_login(s, login, password, &u, e) < 0 ||
+	    sbx_auth_user_key(s, login, key, sizeof key, e) < 0)
+		return -1;
+	*out = cJSON_CreateObject();
+	cJSON_AddStringToObject(*out, "api_key", key);
 	cJSON_AddItemToObject(*out, "user", sbx_user_json(s, &u));
 	return 0;
 }

@@ -333,6 +333,8 @@ void sbx_dispatch(struct sbx *s, const struct sbx_request *rq,
 	if (admin) {
 		rp->admin = true;
 		sbx_admin_handle(s, rq, rp);
+	} else if (s->dialect == SBX_DIALECT_PORTAL) {
+		sbx_portal_handle(s, rq, rp);	/* its own envelope, for 413 too */
 	} else if (rq->body_too_large) {
 		sbx_reply_error(rp, 413, "payload_too_large", NULL,
 				"the request body is larger than %zu bytes", s->body_limit);
@@ -340,12 +342,7 @@ void sbx_dispatch(struct sbx *s, const struct sbx_request *rq,
 		sbx_reply_error(rp, 400, "invalid_parameter", NULL,
 				"more than %d query parameters", SBX_MAX_ARGS);
 	} else {
-		switch (s->dialect) {
-		case SBX_DIALECT_REFERENCE:
-		default:
-			sbx_ref_handle(s, rq, rp);
-			break;
-		}
+		sbx_ref_handle(s, rq, rp);
 	}
 	pthread_mutex_unlock(&s->lock);
 }

@@ -174,8 +174,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			if (!strcmp(optarg, "reference")) {
 				o->dialect = SBX_DIALECT_REFERENCE;
 			} else if (!strcmp(optarg, "portal")) {
-				fprintf(stderr, _("motcua-sandbox: the portal dialect is not available in this version yet\n"));
-				return 2;
+				o->dialect = SBX_DIALECT_PORTAL;
 			} else {
 				fprintf(stderr, _("motcua-sandbox: --dialect is reference or portal, not \"%s\"\n"),
 					optarg);

@@ -100,5 +100,11 @@ void sbx_ref_handle(struct sbx *s, const struct sbx_request *rq,
 		    struct sbx_reply *rp);
 void sbx_admin_handle(struct sbx *s, const struct sbx_request *rq,
 		      struct sbx_reply *rp);
+/* The portal dialect (api_portal.c): every reply is its envelope, the
+ * errors of the transport too (413, 415, ...). */
+void sbx_portal_handle(struct sbx *s, const struct sbx_request *rq,
+		       struct sbx_reply *rp);
+/* An injected fault (status 5xx) in the portal's envelope. */
+void sbx_portal_fault(struct sbx_reply *rp, int status);
 
 #endif

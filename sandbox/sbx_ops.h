@@ -39,6 +39,15 @@ int sbx_auth_token(struct sbx *s, const char *token, struct sbx_user *u,
 int sbx_auth_api_key(struct sbx *s, const char *key, struct sbx_user *u,
 		     struct sbx_error *e);
 int sbx_auth_logout(struct sbx *s, const char *token, struct sbx_error *e);
+/* The portal's login: {"api_key", "user": {...}} for a good password
+ * (failures as sbx_auth_login). The key is the user's own, not a session:
+ * it stays valid. */
+int sbx_auth_login_key(struct sbx *s, const char *login, const char *password,
+		       cJSON **out, struct sbx_error *e);
+/* A user's API key by login, without a password (for /_sandbox, on
+ * loopback); SBX_E_NOT_FOUND for an unknown login. */
+int sbx_auth_user_key(struct sbx *s, const char *login, char *key, size_t sz,
+		      struct sbx_error *e);
 /* {"id","login","full_name","role","agency":{"id","name","unit_code"}} */
 cJSON *sbx_user_json(struct sbx *s, const struct sbx_user *u);
 

@@ -299,8 +299,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	sbx_reply_init(&rp);
 	if (plan.fail_status) {
 		/* Refused before any work, as an overloaded gateway would. */
-		sbx_reply_error(&rp, plan.fail_status, "injected_fault", NULL,
-				"fault injected by motcua-sandbox (fail_rate); nothing was done, retry later");
+		if (s->dialect == SBX_DIALECT_PORTAL)
+			sbx_portal_fault(&rp, plan.fail_status);
+		else
+			sbx_reply_error(&rp, plan.fail_status, "injected_fault", NULL,
+					"fault injected by motcua-sandbox (fail_rate); nothing was done, retry later");
 		sbx_reply_header(&rp, "Retry-After", "1");
 	} else {
 		sbx_dispatch(s, &rq, &rp);

@@ -5,12 +5,16 @@
  *
  * Input: "METHOD TARGET\n" then "Name: value\n" header lines, an empty
  * line, and the body (CRLF accepted). Sessions exist for the tokens
- * tok-tn1, tok-cv1, tok-ld1 and tok-vt1 (see the corpus).
+ * tok-tn1, tok-cv1, tok-ld1 and tok-vt1 (see the corpus). An input that
+ * starts with '@' is served by the portal dialect instead of the reference
+ * one (the '@' is dropped); its API keys are key-tn1, key-cv1, ...
  *
  * Every reply must be a status 100-599; a JSON reply must parse; an error
- * reply must carry error.code and error.message. */
+ * reply must carry error.code and error.message, and every reply of the
+ * portal (but /_sandbox's) its envelope's error_code and message. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +87,7 @@ static char *next_line(char **p, char *end)
 	return line;
 }
 
-static void check_reply(const struct sbx_reply *rp)
+static void check_reply(const struct sbx_reply *rp, bool portal)
 {
 	cJSON *j;
 
@@ -94,7 +98,17 @@ static void check_reply(const struct sbx_reply *rp)
 	j = cJSON_ParseWithLength(rp->body, rp->len);
 	if (!j)
 		__builtin_trap();	/* the server produced invalid JSON */
-	if (rp->status >= 400) {
+	if (portal && !rp->admin) {
+		const cJSON *code = cJSON_GetObjectItemCaseSensitive(j, "error_code");
+
+		/* every outcome in the envelope; a refusal explains itself */
+		if (!cJSON_IsString(code) ||
+		    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(j, "message")) ||
+		    !cJSON_GetObjectItemCaseSensitive(j, "data") ||
+		    (strcmp(code->valuestring, "00") &&
+		     !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(j, "ChiTietLoi"))))
+			__builtin_trap();
+	} else if (rp->status >= 400) {
 		const cJSON *err = cJSON_GetObjectItemCaseSensitive(j, "error");
 
 		if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(err, "code")) ||
@@ -110,9 +124,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf = xmalloc(size + 1), *p = buf, *end = buf + size, *line, *target;
 	struct sbx_request rq;
 	struct sbx_reply rp;
+	bool portal = size > 0 && data[0] == '@';
 
 	memcpy(buf, data, size);
 	buf[size] = '\0';
+	if (portal)
+		p++;
+	s->dialect = portal ? SBX_DIALECT_PORTAL : SBX_DIALECT_REFERENCE;
 	memset(&rq, 0, sizeof rq);
 	line = next_line(&p, end);
 	if (!line || !(target = strchr(line, ' '))) {
@@ -141,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rq.loopback = true;
 	sbx_reply_init(&rp);
 	sbx_dispatch(s, &rq, &rp);
-	check_reply(&rp);
+	check_reply(&rp, portal);
 	sbx_reply_free(&rp);
 	free(buf);
 	return 0;

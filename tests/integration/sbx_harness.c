@@ -290,6 +290,10 @@ int sbxh_do(const struct sbxh *h, const struct sbxh_req *rq, struct sbxh_reply *
 		snprintf(line, sizeof line, "Idempotency-Key: %s", rq->idempotency_key);
 		hd = curl_slist_append(hd, line);
 	}
+	if (rq->api_key) {
+		snprintf(line, sizeof line, "X-API-Key: %s", rq->api_key);
+		hd = curl_slist_append(hd, line);
+	}
 	if (rq->gzip)
 		hd = curl_slist_append(hd, "Accept-Encoding: gzip");
 	for (int i = 0; rq->headers && rq->headers[i]; i++)
@@ -343,6 +347,29 @@ char *sbxh_login(const struct sbxh *h, const char *user, const char *password)
 		tok = strdup(t);
 	sbxh_reply_free(&r);
 	return tok;
+}
+
+int sbxh_portal(const struct sbxh *h, const char *api_key, const char *body,
+		struct sbxh_reply *r)
+{
+	struct sbxh_req rq = { .path = "/api/portal", .body = body, .method = "POST",
+			       .api_key = api_key };
+
+	return sbxh_do(h, &rq, r);
+}
+
+char *sbxh_api_key(const struct sbxh *h, const char *login)
+{
+	struct sbxh_reply r;
+	char path[128];
+	char *key = NULL;
+	const char *k;
+
+	snprintf(path, sizeof path, "/_sandbox/api-key?login=%s", login);
+	if (sbxh_get(h, NULL, path, &r) == 0 && r.status == 200 && (k = sbxh_str(r.json, "api_key")))
+		key = strdup(k);
+	sbxh_reply_free(&r);
+	return key;
 }
 
 /* ---- JSON paths ----------------------------------------------------------- */

@@ -1,7 +1,8 @@
 /* Test harness for motcua-sandbox: start the real server on a free
  * loopback port with a private database, talk to it over HTTP (libcurl),
- * stop it with SIGTERM. Shared by the sandbox's own integration tests and
- * the client engine's tests against both dialects.
+ * stop it with SIGTERM. Shared by the sandbox's own integration tests (of
+ * both dialects: pass "--dialect", "portal" to sbxh_start for the second)
+ * and the client engine's tests against both dialects.
  *
  * Environment: SANDBOX names the motcua-sandbox binary (set by `make
  * check`); SBXH_START_TIMEOUT (seconds, default 60) bounds the start-up;
@@ -32,6 +33,7 @@ struct sbxh_req {
 	size_t body_len;	/* 0: strlen(body) */
 	const char *content_type;
 	const char *if_match, *if_none_match, *idempotency_key;
+	const char *api_key;	/* X-API-Key: KEY (the portal dialect) */
 	bool gzip;		/* Accept-Encoding: gzip, body left compressed */
 	const char *const *headers;	/* extra "Name: value" lines, NULL-terminated */
 	long timeout_ms;	/* default 20000 */
@@ -68,6 +70,12 @@ int sbxh_post(const struct sbxh *h, const char *token, const char *path,
 	      const char *body, struct sbxh_reply *r);
 /* POST /api/v1/auth/login; the token (malloc'd) or NULL. */
 char *sbxh_login(const struct sbxh *h, const char *user, const char *password);
+/* A service of the portal dialect (start the server with --dialect portal):
+ * POST /api/portal with the JSON body, as the user of api_key (NULL: none). */
+int sbxh_portal(const struct sbxh *h, const char *api_key, const char *body,
+		struct sbxh_reply *r);
+/* A user's API key from GET /_sandbox/api-key (malloc'd) or NULL. */
+char *sbxh_api_key(const struct sbxh *h, const char *login);
 
 /* A string / number member by a dotted path ("error.code", "items.0.code");
  * NULL / NAN when absent or of another type. */

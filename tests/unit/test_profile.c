@@ -192,6 +192,12 @@ START_TEST(errors_inside_a_200_are_errors)
 	ck_assert_int_eq(adapter_open(p, &p->ops[OP_GET_DOSSIER], 200, body, strlen(body), &r, &e), ADAPTER_REFUSED);
 	ck_assert_str_eq(e.msg, "the server refused: Mã hồ sơ không tồn tại");
 	ck_assert_str_eq(r.code, "99");
+	ck_assert_int_eq(r.kind, FAIL_REFUSED);
+	reply_free(&r);
+	/* the profile says what the API's own codes mean */
+	ck_assert_int_eq(adapter_open(p, &p->ops[OP_GET_DOSSIER], 200,
+				      "{\"error_code\":\"04\",\"message\":\"Không tìm thấy\"}", 50, &r, &e), ADAPTER_REFUSED);
+	ck_assert_int_eq(r.kind, FAIL_NOT_FOUND);
 	reply_free(&r);
 	profile_free(p);
 }

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The real client against a real sandbox in a real terminal: it logs in,
+# shows the desk's inbox with the most urgent first, keeps the inbox when
+# the link drops, says so, and recovers when the server is back.
+. "${srcdir:-.}/tests/e2e/lib.sh"
+. "${srcdir:-.}/tests/e2e/sandbox.sh"
+trap 'e2e_cleanup; sandbox_cleanup' EXIT
+
+CLOCK='2025-10-15 10:00'
+sandbox_start --db "$SBX_DIR/db" --clock "$CLOCK" --freeze-clock \
+	--dossiers 400 --citizens 300 --enterprises 40 || exit 1
+export MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK="$CLOCK"
+lines=$("$MOTCUA" -p sandbox-reference -s "$SBX_URL" -u tiepnhan1 list | wc -l)
+count=$((lines - 1))
+
+start 100 30 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p sandbox-reference -s $SBX_URL -u tiepnhan1"
+check "logged in: the inbox shows the desk's $count dossiers" wait_for "Inbox ($count)"
+check "the title names the clerk and the server" wait_for "tiepnhan1"
+check "the link is online" wait_for "online"
+if line 3 | grep -q "overdue"; then ok "the most urgent (overdue) dossier is first"; else not_ok "the most urgent (overdue) dossier is first"; fi
+if line 3 | grep -q "‼"; then ok "marked with the overdue glyph"; else not_ok "marked with the overdue glyph"; fi
+keys G
+check "G goes to the last dossier without breaking the frame" wait_for "Inbox ($count)"
+
+# the link drops: the inbox stays, the status bar says so
+sandbox_stop
+keys C-r
+check "server gone: the status bar says OFFLINE" wait_for "OFFLINE"
+check "and why" wait_for "could not refresh"
+check "the inbox is kept" wait_for "Inbox ($count)"
+
+# the server comes back on the same address: a refresh finds it
+SBX_LISTEN=${SBX_URL#http://} sandbox_start --db "$SBX_DIR/db" || exit 1
+keys C-r
+check "server back: online again" wait_for "online"
+check "and nothing was lost" wait_for "Inbox ($count)"
+
+keys q
+check "q quits with status 0" wait_for "[exit 0]"
+check "terminal restored" restored
+
+finish
