@@ -13,7 +13,7 @@ struct session {
 	struct profile *prof;
 	struct api *api;
 	enum session_state state;
-	unsigned list_id, timer;
+	unsigned list_id, login_id, timer;
 	struct dossier *next;	/* the inbox being fetched */
 	size_t n, cap;
 	bool live;		/* pages go straight into the (empty) inbox */
@@ -21,6 +21,7 @@ struct session {
 };
 
 static void schedule(struct session *s);
+static void on_login(void *arg, const struct api_result *r);
 
 static void on_link(void *arg, enum http_link link)
 {
@@ -99,7 +100,7 @@ static void on_timer(void *arg)
 	struct session *s = arg;
 
 	s->timer = 0;
-	fetch(s);
+	session_refresh(s->app);	/* logs in again first if that failed */
 }
 
 static void schedule(struct session *s)
@@ -113,6 +114,7 @@ static void on_login(void *arg, const struct api_result *r)
 {
 	struct session *s = arg;
 
+	s->login_id = 0;
 	if (r->fail != API_OK) {
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
@@ -132,9 +134,11 @@ void session_refresh(struct app *app)
 
 	if (!s)
 		return;
+	if (s->login_id)
+		return;		/* a login is under way */
 	if (s->state != SESSION_READY) {
 		s->state = SESSION_LOGGING_IN;
-		api_login(s->api, on_login, s);
+		s->login_id = api_login(s->api, on_login, s);
 		return;
 	}
 	fetch(s);
@@ -177,7 +181,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	app->user = cli->user ? xstrdup(cli->user) : NULL;
 	app->link = LINK_OFFLINE;
 	s->state = SESSION_LOGGING_IN;
-	api_login(s->api, on_login, s);
+	s->login_id = api_login(s->api, on_login, s);
 	return 0;
 }
 

@@ -80,32 +80,42 @@ printf '{"motcua_profile": 1, "name": "x",\n "oops" }\n' >"$SBX_DIR/broken.json"
 check "a broken profile: exit 10" [ "$rc" = 10 ]
 check "and the message gives file:line:column" grep -q "broken.json:2:" "$err"
 
-# faults injected by the server
-curl_post() { curl -s -X POST "$SBX_URL/_sandbox/faults" -H 'Content-Type: application/json' -d "$1" >/dev/null; }
+# faults injected by the server, through both dialects
+# fault_checks PROFILE URL
+fault_checks() {
+	fp=$1 fu=$2
+	post() { curl -s -X POST "$fu/_sandbox/faults" -H 'Content-Type: application/json' -d "$1" >/dev/null; }
+	mf() { "$MOTCUA" --profile "$fp" --server "$fu" --user tiepnhan1 "$@"; }
+	post '{"reset": true, "garble_rate": 100}'
+	mf list >/dev/null 2>"$err"; rc=$?
+	check "$fp: garbled replies: exit 9 (or 4), never a crash" sh -c "[ $rc = 9 ] || [ $rc = 4 ]"
+	check "$fp: and a clear message" grep -q "not valid JSON\|profile\|reply" "$err"
+	post '{"reset": true, "fail_rate": 100}'
+	mf list >/dev/null 2>"$err"; rc=$?
+	check "$fp: a failing server: exit 4 after the retries" [ "$rc" = 4 ]
+	post '{"reset": true, "drop_rate": 100}'
+	mf list >/dev/null 2>"$err"; rc=$?
+	check "$fp: connections dropped mid-body: exit 4" [ "$rc" = 4 ]
+	check "$fp: and the message says the connection was lost" grep -qi "connection\|closed\|lost\|stopped" "$err"
+	post '{"reset": true}'
+	mf list >"$SBX_DIR/plain" 2>"$err"; rc=$?
+	check "$fp: faults off: works again" [ "$rc" = 0 ]
+	post '{"reset": true, "drip": true, "drip_bytes": 2048, "drip_interval_ms": 5, "latency_ms": 200}'
+	mf list >"$out" 2>"$err"; rc=$?
+	check "$fp: a slow, dripping link: the same list, no hang" sh -c "[ $rc = 0 ] && cmp -s '$out' '$SBX_DIR/plain'"
+	post '{"reset": true, "fail_rate": 50, "seed": 3}'
+	mf list >"$out" 2>"$err"; rc=$?
+	check "$fp: half the requests fail: the retries still get the same list" sh -c "[ $rc = 0 ] && cmp -s '$out' '$SBX_DIR/plain'"
+	post '{"reset": true}'
+}
+
 if ! command -v curl >/dev/null 2>&1; then
 	not_ok "the fault tests need curl: install the Debian package curl"
 else
-	curl_post '{"reset": true, "garble_rate": 100}'
-	m list >/dev/null 2>"$err"; rc=$?
-	check "garbled replies: exit 9 (or 4), never a crash" sh -c "[ $rc = 9 ] || [ $rc = 4 ]"
-	check "and a clear message" grep -q "not valid JSON\|profile\|reply" "$err"
-	curl_post '{"reset": true, "fail_rate": 100}'
-	m list >/dev/null 2>"$err"; rc=$?
-	check "a failing server: exit 4 after the retries" [ "$rc" = 4 ]
-	curl_post '{"reset": true, "drop_rate": 100}'
-	m list >/dev/null 2>"$err"; rc=$?
-	check "connections dropped mid-body: exit 4" [ "$rc" = 4 ]
-	check "and the message says the connection was lost" grep -qi "connection\|closed\|lost\|stopped" "$err"
-	curl_post '{"reset": true}'
-	m list >"$SBX_DIR/plain" 2>"$err"; rc=$?
-	check "faults off: works again" [ "$rc" = 0 ]
-	curl_post '{"reset": true, "drip": true, "drip_bytes": 2048, "drip_interval_ms": 5, "latency_ms": 200}'
-	m list >"$out" 2>"$err"; rc=$?
-	check "a slow, dripping link: the same list, no hang" sh -c "[ $rc = 0 ] && cmp -s '$out' '$SBX_DIR/plain'"
-	curl_post '{"reset": true, "fail_rate": 50, "seed": 3}'
-	m list >"$out" 2>"$err"; rc=$?
-	check "half the requests fail: the retries still get the same list" sh -c "[ $rc = 0 ] && cmp -s '$out' '$SBX_DIR/plain'"
-	curl_post '{"reset": true}'
+	fault_checks sandbox-reference "$SBX_URL"
+	sandbox_start --db "$SBX_DIR/portal.db" --dialect portal --clock "$CLOCK" --freeze-clock \
+		--dossiers 400 --citizens 300 --enterprises 40 || exit 1
+	fault_checks sandbox-portal "$SBX_URL"
 fi
 
 echo "$passed passed, $failed failed"
