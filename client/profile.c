@@ -114,6 +114,10 @@ static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowe
 		const char *const *a;
 		char list[400] = "";
 
+		for (const cJSON *prev = obj->child; prev != it; prev = prev->next)
+			if (!strcmp(prev->string, it->string))
+				return fail(c, _("the key '%s' is given twice"), it->string);
+
 		for (a = allowed; *a; a++)
 			if (!strcmp(*a, it->string))
 				break;
@@ -649,7 +653,10 @@ static int load_fields(struct ctx *c, const cJSON *root)
 			rc = fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, citizen, enterprise, stats or unit)"));
 		else if (!cJSON_IsObject(t))
 			rc = fail(c, _("expected an object of fields, got %s"), json_type(t));
+		else if (profile_mapping(c->p, tg))
+			rc = fail(c, _("this mapping is given twice"));
 		if (!rc) {
+			/* one mapping per target: maps[] has room for each */
 			m = &c->p->maps[c->p->nmaps++];
 			m->target = tg;
 			for (const cJSON *f = t->child; f && !rc; f = f->next) {

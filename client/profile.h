@@ -140,7 +140,7 @@ struct profile {
 	char *auth_query;		/* AUTH_API_KEY in the query: parameter name */
 	struct op ops[OP_COUNT];
 	struct envelope errors;		/* how error replies (4xx/5xx) say what went wrong */
-	struct mapping maps[10];
+	struct mapping maps[10];	/* one per target (fields.c) */
 	int nmaps;
 	struct vocab status, channel;
 	char *actions[ACT_COUNT];	/* the API's name of each action; NULL: unsupported */

@@ -111,6 +111,10 @@ START_TEST(more_errors)
 			 "rpc.json: motcua_profile: this motcua reads format version 1, the file is version 2");
 	ck_assert_str_eq(broken("rest.json", "\"login\": {", "\"logon\": {"),
 			 "rest.json: operations.logon: unknown operation (expected login, list_dossiers, get_dossier, intake, action, list_procedures, get_procedure, lookup_citizen, lookup_enterprise, stats or units)");
+	ck_assert_str_eq(broken("rest.json", "\"citizen\": {", "\"dossier\": { \"code\": \"x\" }, \"citizen\": {"),
+			 "rest.json: fields.dossier: this mapping is given twice");
+	ck_assert_str_eq(broken("rest.json", "\"name\": \"Test REST dialect\",", "\"name\": \"a\", \"name\": \"b\","),
+			 "rest.json: the key 'name' is given twice");
 	ck_assert_str_eq(broken("rest.json", "\"style\": \"page\"", "\"style\": \"pages\""),
 			 "rest.json: operations.list_dossiers.paging.style: 'pages' is not a paging style (expected none, page, offset or cursor)");
 	ck_assert_str_eq(broken("rpc.json", ",\n    \"log_entry\": { \"at\": \"ThoiGian\", \"who\": \"NguoiXuLy\", \"action\": \"ThaoTac\",\n                   \"to_status\": \"TrangThai\" }", ""),
