@@ -3,8 +3,11 @@
  * bytes written in answer to each key sent. A screen is "done" when the
  * program has been silent for the settle time.
  *
- *   ptyrun [-s COLSxROWS] [-t TERM] [-S SETTLE_MS] [-k KEY]... [-q QUIT] -- CMD [ARG]...
+ *   ptyrun [-s COLSxROWS] [-t TERM] [-S SETTLE_MS] [-w TEXT] [-k KEY]... [-q QUIT] -- CMD [ARG]...
  *
+ * With -w, the first screen ends when TEXT has been written (then settles),
+ * so a program that keeps drawing (a clock, a message that expires) is
+ * timed to the screen the user waits for.
  * Prints one line per measurement: "first-screen ms=.. bytes=..", then
  * "key N bytes=..", and "keys avg-bytes=..". */
 #include "config.h"
@@ -14,6 +17,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +33,44 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Read until the program is silent for settle_ms (or exits); returns bytes
- * read and sets *last to the time of the last byte. */
-static long drain(int fd, int settle_ms, double *last)
+/* Read until the program is silent for settle_ms (or exits), after `want`
+ * (if any) has appeared; returns bytes read and sets *last to the time of
+ * the last byte. */
+static long drain_for(int fd, int settle_ms, const char *want, double *last)
 {
-	char buf[65536];
+	/* the last bytes of the previous read stay in front, so TEXT split
+	 * across two reads is still found */
+	static char win[256 + 65536];
+	size_t kept = 0, wl = want ? strlen(want) : 0;
 	long total = 0;
 	struct pollfd p = { .fd = fd, .events = POLLIN };
+	bool seen = !want;
 
 	for (;;) {
-		int r = poll(&p, 1, settle_ms);
+		int r = poll(&p, 1, seen ? settle_ms : 60000);
 		ssize_t n;
 
 		if (r <= 0)
 			return total;
-		n = read(fd, buf, sizeof buf);
+		n = read(fd, win + kept, sizeof win - kept);
 		if (n <= 0)
 			return total;
 		total += n;
 		*last = now_ms();
+		if (!seen) {
+			size_t len = kept + (size_t)n;
+
+			if (memmem(win, len, want, wl))
+				return total;
+			kept = len < 256 ? len : 256;
+			memmove(win, win + len - kept, kept);
+		}
 	}
+}
+
+static long drain(int fd, int settle_ms, double *last)
+{
+	return drain_for(fd, settle_ms, NULL, last);
 }
 
 /* Key names: a plain string is sent as is; ^X sends Ctrl-X; "down", "up",
@@ -73,14 +95,14 @@ static const char *key_bytes(const char *k)
 int main(int argc, char **argv)
 {
 	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
-	const char *term = "xterm-256color", *quit = "q";
+	const char *term = "xterm-256color", *quit = "q", *want = NULL;
 	const char *keys[256];
 	int nkeys = 0, settle = 300, opt, fd, status;
 	double t0, last = 0;
 	long first, sum = 0;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "s:t:S:k:q:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:t:S:k:q:w:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2) {
@@ -92,6 +114,7 @@ int main(int argc, char **argv)
 		case 'S': settle = atoi(optarg); break;
 		case 'k': if (nkeys < 256) keys[nkeys++] = optarg; break;
 		case 'q': quit = optarg; break;
+		case 'w': want = optarg; break;
 		default: return 2;
 		}
 	}
@@ -111,7 +134,7 @@ int main(int argc, char **argv)
 		perror(argv[optind]);
 		_exit(127);
 	}
-	first = drain(fd, settle, &last);
+	first = drain_for(fd, settle, want, &last);
 	printf("first-screen ms=%.1f bytes=%ld\n", last - t0, first);
 	for (int i = 0; i < nkeys; i++) {
 		const char *b = key_bytes(keys[i]);
