@@ -13,7 +13,6 @@
 #include "sbx_util.h"
 #include "sbx_workflow.h"
 
-#define IDEM_KEY_MAX 200
 
 /* ---- the list ------------------------------------------------------------- */
 
@@ -178,18 +177,6 @@ void sbx_portal_detail(struct sbx_portal *c)
 
 /* ---- writes under a request id -------------------------------------------- */
 
-static bool key_ok(const char *k)
-{
-	size_t n = strlen(k);
-
-	if (!n || n > IDEM_KEY_MAX)
-		return false;
-	for (; *k; k++)
-		if (*k < 0x21 || *k > 0x7e)
-			return false;
-	return true;
-}
-
 struct act_args {
 	const char *code;
 	enum action action;
@@ -213,12 +200,12 @@ static void keyed_write(struct sbx_portal *c, bool key_required, const struct sb
 	uint64_t h;
 	int st = 0, found = 0;
 
-	if (sbx_portal_str(c, "MaYeuCau", IDEM_KEY_MAX, false, &key) < 0)
+	if (sbx_portal_str(c, "MaYeuCau", SBX_IDEM_KEY_MAX, false, &key) < 0)
 		return;
-	if ((key && !key_ok(key)) || (hdr && !key_ok(hdr))) {
+	if ((key && !sbx_idem_key_ok(key)) || (hdr && !sbx_idem_key_ok(hdr))) {
 		sbx_portal_bad(c, "invalid_field", "MaYeuCau",
 			       "MaYeuCau (or Idempotency-Key) is 1 to %d visible ASCII characters",
-			       IDEM_KEY_MAX);
+			       SBX_IDEM_KEY_MAX);
 		return;
 	}
 	if (key && hdr && strcmp(key, hdr)) {

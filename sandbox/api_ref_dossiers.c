@@ -13,7 +13,6 @@
 #include "sbx_util.h"
 #include "sbx_workflow.h"
 
-#define IDEM_KEY_MAX 200
 
 static int one_status(const char *it, void *arg)
 {
@@ -62,18 +61,6 @@ static void dossier_headers(struct sbx_ref *c, bool created)
 	cJSON_Delete(j);
 }
 
-static bool key_ok(const char *k)
-{
-	size_t n = strlen(k);
-
-	if (!n || n > IDEM_KEY_MAX)
-		return false;
-	for (; *k; k++)
-		if (*k < 0x21 || *k > 0x7e)
-			return false;
-	return true;
-}
-
 typedef int (*write_fn)(struct sbx_ref *c, cJSON *body, cJSON **out,
 			struct sbx_error *e);
 
@@ -96,9 +83,9 @@ static void keyed_write(struct sbx_ref *c, bool key_required, int status,
 				"this request needs an Idempotency-Key header (a unique string per intended change, e.g. a UUID)");
 		return;
 	}
-	if (key && !key_ok(key)) {
+	if (key && !sbx_idem_key_ok(key)) {
 		sbx_reply_error(c->rp, 400, "invalid_header", "Idempotency-Key",
-				"Idempotency-Key is 1 to %d visible ASCII characters", IDEM_KEY_MAX);
+				"Idempotency-Key is 1 to %d visible ASCII characters", SBX_IDEM_KEY_MAX);
 		return;
 	}
 	if (sbx_parse_body(c->rq, &body, c->rp) < 0)

@@ -59,4 +59,9 @@ void sbx_buf_printf(struct sbx_buf *b, const char *fmt, ...)
 const char *sbx_buf_str(struct sbx_buf *b);
 void sbx_buf_free(struct sbx_buf *b);
 
+/* Idempotency keys, in both dialects: 1 to SBX_IDEM_KEY_MAX visible ASCII
+ * characters. */
+#define SBX_IDEM_KEY_MAX 200
+bool sbx_idem_key_ok(const char *k);
+
 #endif

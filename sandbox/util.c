@@ -346,3 +346,15 @@ void sbx_buf_free(struct sbx_buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+bool sbx_idem_key_ok(const char *k)
+{
+	size_t n = strlen(k);
+
+	if (!n || n > SBX_IDEM_KEY_MAX)
+		return false;
+	for (; *k; k++)
+		if (*k < 0x21 || *k > 0x7e)
+			return false;
+	return true;
+}
