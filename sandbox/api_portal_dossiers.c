@@ -232,11 +232,7 @@ static void keyed_write(struct sbx_portal *c, bool key_required, const struct sb
 		goto rollback;
 	if (found) {
 		sbx_tx_commit(c->s, &e);
-		c->rp->status = st;
-		c->rp->body = stored;
-		c->rp->len = strlen(stored);
-		snprintf(c->rp->content_type, sizeof c->rp->content_type, "application/json");
-		sbx_reply_header(c->rp, "Idempotent-Replayed", "true");
+		sbx_reply_replayed(c->rp, st, stored);
 		cJSON_Delete(model);
 		return;
 	}

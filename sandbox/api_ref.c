@@ -313,9 +313,13 @@ static void stats(struct sbx_ref *c)
 	sbx_ref_reply(c, 200, out);
 }
 
-static void catalog(struct sbx_ref *c)
+typedef int (*list_op)(struct sbx *s, const char *a, const char *b, cJSON **out,
+		       struct sbx_error *e);
+typedef int (*one_op)(struct sbx *s, const char *code, cJSON **out, struct sbx_error *e);
+
+/* GET /things?a=..&b=.. or GET /things/{code}: the catalog and the units. */
+static void list_or_one(struct sbx_ref *c, const char *const names[3], list_op list, one_op one)
 {
-	static const char *const names[] = { "q", "field", NULL };
 	struct sbx_error e;
 	cJSON *out;
 	int rc;
@@ -323,9 +327,9 @@ static void catalog(struct sbx_ref *c)
 	if (sbx_ref_only_params(c, c->nseg == 1 ? names : NULL) < 0)
 		return;
 	if (c->nseg == 1)
-		rc = sbx_op_procedures(c->s, sbx_ref_param(c, "q"), sbx_ref_param(c, "field"), &out, &e);
+		rc = list(c->s, sbx_ref_param(c, names[0]), sbx_ref_param(c, names[1]), &out, &e);
 	else
-		rc = sbx_op_procedure(c->s, c->seg[1], &out, &e);
+		rc = one(c->s, c->seg[1], &out, &e);
 	if (rc < 0) {
 		sbx_ref_fail(c, &e);
 		return;
@@ -333,24 +337,18 @@ static void catalog(struct sbx_ref *c)
 	reply_cached(c, out);
 }
 
+static void catalog(struct sbx_ref *c)
+{
+	static const char *const names[] = { "q", "field", NULL };
+
+	list_or_one(c, names, sbx_op_procedures, sbx_op_procedure);
+}
+
 static void units(struct sbx_ref *c)
 {
 	static const char *const names[] = { "parent", "q", NULL };
-	struct sbx_error e;
-	cJSON *out;
-	int rc;
 
-	if (sbx_ref_only_params(c, c->nseg == 1 ? names : NULL) < 0)
-		return;
-	if (c->nseg == 1)
-		rc = sbx_op_units(c->s, sbx_ref_param(c, "parent"), sbx_ref_param(c, "q"), &out, &e);
-	else
-		rc = sbx_op_unit(c->s, c->seg[1], &out, &e);
-	if (rc < 0) {
-		sbx_ref_fail(c, &e);
-		return;
-	}
-	reply_cached(c, out);
+	list_or_one(c, names, sbx_op_units, sbx_op_unit);
 }
 
 static void users(struct sbx_ref *c)

@@ -410,3 +410,12 @@ int sbx_parse_body(const struct sbx_request *rq, cJSON **out,
 			pos, line, col);
 	return -1;
 }
+
+void sbx_reply_replayed(struct sbx_reply *rp, int status, char *body)
+{
+	rp->status = status;
+	rp->body = body;
+	rp->len = strlen(body);
+	snprintf(rp->content_type, sizeof rp->content_type, "application/json");
+	sbx_reply_header(rp, "Idempotent-Replayed", "true");
+}

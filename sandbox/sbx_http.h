@@ -56,6 +56,9 @@ const char *sbx_req_arg(const struct sbx_request *rq, const char *name);
 void sbx_reply_init(struct sbx_reply *rp);
 void sbx_reply_free(struct sbx_reply *rp);
 /* Add (or replace) a reply header; the value is cut at 199 bytes. */
+/* Send again the JSON reply stored for an idempotency key (body taken
+ * over), marked as a replay. */
+void sbx_reply_replayed(struct sbx_reply *rp, int status, char *body);
 void sbx_reply_header(struct sbx_reply *rp, const char *name,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const char *sbx_reply_get_header(const struct sbx_reply *rp,
