@@ -5,6 +5,7 @@
 
 #include "deadline.h"
 #include "i18n.h"
+#include "xalloc.h"
 
 static int same_day(int64_t a, int64_t b)
 {
@@ -78,17 +79,34 @@ void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t no
 		snprintf(buf, len, _("%dh %02dm left"), hours, mins);
 }
 
-int deadline_compare(const struct cal *c, const struct dossier *a, const struct dossier *b,
-		     int64_t now)
-{
-	enum band ba = deadline_band(c, a, now), bb = deadline_band(c, b, now);
+struct urgency {
+	enum band band;
+	struct dossier *d;
+};
 
-	if (ba != bb)
-		return ba < bb ? -1 : 1;
-	if (a->due_at != b->due_at) {
-		if (!a->due_at || !b->due_at)
-			return a->due_at ? -1 : 1;
-		return a->due_at < b->due_at ? -1 : 1;
+static int by_urgency(const void *x, const void *y)
+{
+	const struct urgency *a = x, *b = y;
+
+	if (a->band != b->band)
+		return a->band < b->band ? -1 : 1;
+	if (a->d->due_at != b->d->due_at) {
+		if (!a->d->due_at || !b->d->due_at)
+			return a->d->due_at ? -1 : 1;
+		return a->d->due_at < b->d->due_at ? -1 : 1;
 	}
-	return strcmp(a->code ? a->code : "", b->code ? b->code : "");
+	return strcmp(a->d->code ? a->d->code : "", b->d->code ? b->d->code : "");
+}
+
+void deadline_sort(const struct cal *c, struct dossier **rows, size_t n, int64_t now)
+{
+	/* each band once, not once per comparison: it is the costly part */
+	struct urgency *u = xcalloc(n ? n : 1, sizeof *u);
+
+	for (size_t i = 0; i < n; i++)
+		u[i] = (struct urgency){ deadline_band(c, rows[i], now), rows[i] };
+	qsort(u, n, sizeof *u, by_urgency);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = u[i].d;
+	free(u);
 }

@@ -36,8 +36,8 @@ enum timeliness deadline_timeliness(const struct dossier *d);
 void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t now,
 			char *buf, size_t len);
 
-/* Urgency order for the inbox: bands first, then the earlier due time. */
-int deadline_compare(const struct cal *c, const struct dossier *a, const struct dossier *b,
-		     int64_t now);
+/* Put rows in urgency order: bands first (overdue, today, ...), then the
+ * earlier due time, then the code; judged at one instant, now. */
+void deadline_sort(const struct cal *c, struct dossier **rows, size_t n, int64_t now);
 
 #endif

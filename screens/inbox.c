@@ -16,8 +16,6 @@
 static void sort_rows(struct app *app)
 {
 	struct inbox_view *v = &app->ui->inbox;
-	const struct cal *cal = app->cal;
-	int64_t now = app_now(app);
 	size_t n = app->ndossiers;
 
 	if (v->gen == app->dossiers_gen && v->rows)
@@ -26,16 +24,7 @@ static void sort_rows(struct app *app)
 	v->rows = xcalloc(n ? n : 1, sizeof *v->rows);
 	for (size_t i = 0; i < n; i++)
 		v->rows[i] = &app->dossiers[i];
-	/* insertion into a sorted array would be O(n^2): sort once */
-	for (size_t gap = n / 2; gap > 0; gap /= 2)
-		for (size_t i = gap; i < n; i++)
-			for (size_t j = i; j >= gap &&
-			     deadline_compare(cal, v->rows[j - gap], v->rows[j], now) > 0; j -= gap) {
-				struct dossier *t = v->rows[j];
-
-				v->rows[j] = v->rows[j - gap];
-				v->rows[j - gap] = t;
-			}
+	deadline_sort(app->cal, v->rows, n, app_now(app));
 	v->n = n;
 	v->gen = app->dossiers_gen;
 	if (v->sel >= n)
