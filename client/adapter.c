@@ -432,7 +432,7 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 	return 0;
 }
 
-int adapter_next_page(const struct op *op, const struct reply *r, int page, int got,
+int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, int got,
 		      int *next_page, char *next_cursor, size_t len)
 {
 	const struct paging *pg = &op->paging;
@@ -458,7 +458,7 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 			return 1;
 		}
 		if (pg->has_total && (v = jpath_get(&pg->total, r->payload)) && cJSON_IsNumber(v)) {
-			long seen = pg->style == PAGING_PAGE ? (long)(page - pg->first + 1) * pg->size
+			long seen = pg->style == PAGING_PAGE ? (long)(page - pg->first + 1) * size
 							     : (long)page + got;
 
 			if (seen >= (long)v->valuedouble)
@@ -467,7 +467,7 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 			return 1;
 		}
 		/* neither: a short page is the last one */
-		if (got < pg->size)
+		if (got < size)
 			return 0;
 		*next_page = pg->style == PAGING_PAGE ? page + 1 : page + got;
 		return 1;

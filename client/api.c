@@ -35,8 +35,8 @@ struct call {
 	cJSON *json;			/* a JSON variable tv points to */
 	const char *if_none_match;
 	char etag[128], cursor[256], page_cursor[256];
-	int page, pages, max_pages;
-	bool relogged, finished;
+	int page, pages, max_pages, per_page;
+	bool relogged, finished, since;	/* since: following a change cursor */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
 	struct api_result early;	/* a failure known before sending */
@@ -548,18 +548,41 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		i++;
 	}
 	c->pages++;
-	if (c->op == OP_LIST_DOSSIERS && c->pages == 1)
+	/* a full list's cursor is the one from before its first page; changes
+	 * come with the cursor after each batch */
+	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))
 		adapter_cursor(op, rep, c->cursor, sizeof c->cursor);
 	if (c->op == OP_LIST_DOSSIERS) {
-		c->page_fn(c->arg, (struct dossier *)arr, n);
+		if (!c->page_fn(c->arg, (struct dossier *)arr, n)) {
+			reply_free(rep);
+			finish(c, &res);
+			return;
+		}
 	} else {
 		c->procs = xrealloc(c->procs, (size_t)(c->nprocs + n + 1) * sizeof *c->procs);
 		memcpy(c->procs + c->nprocs, arr, (size_t)n * size);
 		c->nprocs += n;
 		free(arr);
 	}
+	if (c->since) {
+		const cJSON *more = op->has_more ? jpath_get(&op->more, rep->payload) : NULL;
+
+		if (cJSON_IsTrue(more) && c->cursor[0] && n > 0 &&
+		    !(c->max_pages && c->pages >= c->max_pages)) {
+			reply_free(rep);
+			/* c->cursor changes only when the next batch is in */
+			tvars_str(&c->tv, "since", c->cursor);
+			c->if_none_match = NULL;
+			send_call(c);
+			return;
+		}
+		reply_free(rep);
+		finish(c, &res);
+		return;
+	}
 	if ((c->max_pages && c->pages >= c->max_pages) ||
-	    !adapter_next_page(op, rep, c->page, n, &next_page, c->page_cursor, sizeof c->page_cursor)) {
+	    !adapter_next_page(op, rep, c->page, c->per_page, n, &next_page, c->page_cursor,
+			       sizeof c->page_cursor)) {
 		reply_free(rep);
 		if (c->op == OP_LIST_PROCEDURES) {
 			struct procedure *procs = c->procs;
@@ -612,12 +635,13 @@ unsigned api_login(struct api *a, api_done_fn done, void *arg)
 	return start(c);
 }
 
-static void set_paging(struct call *c, const struct op *op)
+static void set_paging(struct call *c, const struct op *op, int per_page)
 {
 	c->page = op->paging.style == PAGING_OFFSET ? 0 : op->paging.first;
+	c->per_page = per_page > 0 ? per_page : op->paging.size;
 	tvars_int(&c->tv, "page", c->page);
 	tvars_int(&c->tv, "offset", c->page);
-	tvars_int(&c->tv, "per_page", op->paging.size);
+	tvars_int(&c->tv, "per_page", c->per_page);
 }
 
 unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn page,
@@ -629,7 +653,7 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 	c->page_fn = page;
 	c->done = done;
 	c->max_pages = q->max_pages;
-	set_paging(c, op);
+	set_paging(c, op, q->per_page);
 	tvars_str(&c->tv, "status", keep(c, q->status));
 	tvars_str(&c->tv, "procedure", keep(c, q->procedure));
 	tvars_str(&c->tv, "q", keep(c, q->q));
@@ -637,8 +661,12 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 		tvars_str(&c->tv, "assignee", "me");
 	if (q->overdue)
 		tvars_int(&c->tv, "overdue", 1);
-	if (a->p->changed_since)
+	if (a->p->changed_since && q->since) {
 		tvars_str(&c->tv, "since", keep(c, q->since));
+		c->since = true;
+	}
+	if (q->updated_first)
+		tvars_str(&c->tv, "sort", a->p->sort_updated);
 	if (a->p->etag && q->etag)
 		c->if_none_match = keep(c, q->etag);
 	return start(c);
@@ -711,7 +739,7 @@ unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg)
 	struct call *c = call_new(a, OP_LIST_PROCEDURES, HTTP_INTERACTIVE, arg);
 
 	c->procs_fn = got;
-	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES]);
+	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES], 0);
 	if (!a->p->ops[OP_LIST_PROCEDURES].present)
 		return later(c, API_E_UNSUPPORTED,
 			     _("this server's profile has no list_procedures operation"));

@@ -24,6 +24,7 @@ enum api_fail {
 	API_E_BADREPLY,		/* the reply does not fit the profile */
 	API_E_UNSUPPORTED,	/* the profile has no such operation or action */
 	API_E_CANCELLED,
+	API_E_LOCAL,		/* this machine failed: the local store */
 };
 
 struct api_result {
@@ -58,15 +59,19 @@ struct api_list_query {
 	const char *status;	/* "4,5": national codes */
 	bool mine, overdue;
 	const char *procedure, *q;
-	const char *since;	/* change cursor from the last api_list */
+	const char *since;	/* change cursor from the last api_list: only
+				 * what changed after it, following "more" */
 	const char *etag;	/* of the last first page, for If-None-Match */
+	bool updated_first;	/* most recently changed first (sort_updated) */
+	int per_page;		/* 0: the profile's page size */
 	enum http_prio prio;
 	int max_pages;		/* 0: all */
 };
 
 /* Pages arrive in order; page() takes ownership of items (an array of n
- * dossiers to dossier_free and free). done() follows the last page. */
-typedef void (*api_page_fn)(void *arg, struct dossier *items, int n);
+ * dossiers to dossier_free and free) and returns false to stop there (the
+ * list then ends as if complete). done() follows the last page. */
+typedef bool (*api_page_fn)(void *arg, struct dossier *items, int n);
 unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn page,
 		  api_done_fn done, void *arg);
 

@@ -39,25 +39,61 @@ int app_init(struct app *app, struct err *e)
 	return 0;
 }
 
+static int by_code(const void *x, const void *y)
+{
+	return strcmp(((const struct dossier *)x)->code, ((const struct dossier *)y)->code);
+}
+
 void app_set_dossiers(struct app *app, struct dossier *items, size_t n)
 {
 	for (size_t i = 0; i < app->ndossiers; i++)
 		dossier_free(&app->dossiers[i]);
 	free(app->dossiers);
+	if (n)
+		qsort(items, n, sizeof *items, by_code);
 	app->dossiers = items;
 	app->ndossiers = n;
 	app->dossiers_gen++;
 	app->redraw |= RD_BODY | RD_TITLE;
 }
 
-void app_add_dossiers(struct app *app, struct dossier *items, size_t n)
+/* Both sorted by code: one merge, however many pages a sync brings. */
+void app_merge_dossiers(struct app *app, struct dossier *items, size_t n)
 {
-	app->dossiers = xrealloc(app->dossiers, (app->ndossiers + n + 1) * sizeof *app->dossiers);
-	memcpy(app->dossiers + app->ndossiers, items, n * sizeof *items);
-	app->ndossiers += n;
-	app->dossiers_gen++;
+	struct dossier *old = app->dossiers, *out;
+	size_t i = 0, j = 0, k = 0, m = 0;
+
+	if (!n) {
+		free(items);
+		return;
+	}
+	qsort(items, n, sizeof *items, by_code);
+	for (size_t x = 0; x < n; x++) {	/* a code twice in one batch: keep one */
+		if (m && !strcmp(items[m - 1].code, items[x].code))
+			dossier_free(&items[--m]);
+		items[m++] = items[x];
+	}
+	out = xmalloc((app->ndossiers + m) * sizeof *out);
+	while (i < app->ndossiers || j < m) {
+		int c = i == app->ndossiers ? 1 : j == m ? -1 : strcmp(old[i].code, items[j].code);
+
+		if (c == 0)
+			dossier_free(&old[i++]);
+		out[k++] = c < 0 ? old[i++] : items[j++];
+	}
+	free(old);
 	free(items);
+	app->dossiers = out;
+	app->ndossiers = k;
+	app->dossiers_gen++;
 	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+struct dossier *app_find_dossier(struct app *app, const char *code)
+{
+	struct dossier key = { .code = (char *)code };
+
+	return app->ndossiers ? bsearch(&key, app->dossiers, app->ndossiers, sizeof key, by_code) : NULL;
 }
 
 void app_free(struct app *app)

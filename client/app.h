@@ -44,17 +44,20 @@ struct app {
 	bool quit;
 
 	enum link_state link;
-	int queued;		/* actions waiting in the outbox */
+	int rtt_ms;		/* round-trip estimate; -1: unknown */
+	int queued;		/* actions in the outbox not yet delivered */
+	int waiting;		/* of which conflicts and refusals: the clerk decides */
+	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 
 	struct cal *cal;	/* working days, with the installed overrides */
 	struct session *session;	/* NULL: no server configured */
 	char *server_name;	/* the profile's name, for the title bar */
 	char *user;
-	struct dossier *dossiers;	/* the inbox, in the server's order */
+	struct dossier *dossiers;	/* the inbox, sorted by code */
 	size_t ndossiers;
 	unsigned dossiers_gen;	/* bumped by every change of the inbox */
 	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
-	int64_t data_time;	/* when the inbox was last fetched whole; 0: never */
+	int64_t data_time;	/* when the inbox was last synced; 0: never */
 	bool loading;		/* a fetch is under way */
 
 	char msg[256];		/* the status bar's message line */
@@ -68,10 +71,12 @@ struct app {
 int app_init(struct app *app, struct err *e);
 void app_free(struct app *app);
 
-/* Replace the inbox with items, or add items to it (taken over: the
- * array is freed, its dossiers kept). */
+/* Replace the inbox with items, or merge items into it, replacing those
+ * with the same code (taken over: the array is freed, its dossiers kept). */
 void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
-void app_add_dossiers(struct app *app, struct dossier *items, size_t n);
+void app_merge_dossiers(struct app *app, struct dossier *items, size_t n);
+/* The dossier with that code, or NULL. */
+struct dossier *app_find_dossier(struct app *app, const char *code);
 
 /* Show a message in the status bar for a few seconds. */
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)

@@ -9,65 +9,52 @@
 #include <unistd.h>
 
 #include "api.h"
-#include "batch.h"
+#include "batch_int.h"
 #include "i18n.h"
 #include "ident.h"
 #include "report.h"
 #include "secret.h"
 #include "xalloc.h"
 
-enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
-
-struct batch {
-	struct loop loop;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	bool done;
-	int rc;
-	enum format fmt;
-	/* list */
-	struct dossier *items;
-	int n, cap;
-	const char *status_filter;
-	bool overdue;
-};
-
-static int exit_of(enum api_fail f)
+int batch_exit_of(enum api_fail f)
 {
 	static const int codes[] = {
 		[API_OK] = EXIT_OK, [API_E_NETWORK] = EXIT_NETWORK, [API_E_AUTH] = EXIT_AUTH,
 		[API_E_NOTFOUND] = EXIT_NOTFOUND, [API_E_CONFLICT] = EXIT_CONFLICT,
 		[API_E_REFUSED] = EXIT_REFUSED, [API_E_BADREPLY] = EXIT_BADREPLY,
 		[API_E_UNSUPPORTED] = EXIT_REFUSED, [API_E_CANCELLED] = EXIT_FAIL,
+		[API_E_LOCAL] = EXIT_FAIL,
 	};
 
 	return codes[f];
 }
 
 /* Report a failed call and end the run with its exit code. */
-static void failed(struct batch *b, const struct api_result *r)
+void batch_failed(struct batch *b, const struct api_result *r)
 {
 	fprintf(stderr, "motcua: %s\n", r->e.msg);
-	b->rc = exit_of(r->fail);
+	b->rc = batch_exit_of(r->fail);
 	b->done = true;
 	loop_stop(&b->loop);
 }
 
-static void finished(struct batch *b)
+void batch_finished(struct batch *b)
 {
 	b->done = true;
 	loop_stop(&b->loop);
 }
 
 /* Run the loop until the current call's callback says it is done. */
-static int wait_done(struct batch *b)
+int batch_wait(struct batch *b)
 {
 	struct err e;
+	bool broken;
 
-	b->done = false;
+	/* a call may be over before this (an empty outbox): then no loop */
 	b->loop.stop = false;
-	if (loop_run(&b->loop, &e) < 0 && !b->done) {
+	broken = !b->done && loop_run(&b->loop, &e) < 0 && !b->done;
+	b->done = false;
+	if (broken) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
@@ -80,10 +67,11 @@ static void on_login(void *arg, const struct api_result *r)
 {
 	struct batch *b = arg;
 
-	if (r->fail)
-		failed(b, r);
+	/* offline, the commands that can work from the store still run */
+	if (r->fail && r->fail != API_E_NETWORK)
+		batch_failed(b, r);
 	else
-		finished(b);
+		batch_finished(b);
 }
 
 static bool status_wanted(const char *filter, int status)
@@ -104,28 +92,36 @@ static bool status_wanted(const char *filter, int status)
 	return false;
 }
 
-static void on_page(void *arg, struct dossier *items, int n)
+bool batch_list_wanted(const struct batch *b, const struct dossier *d)
+{
+	/* The server may not filter as asked (a profile without that
+	 * parameter), and the store does not: filter here too, so every API
+	 * gives the same list. */
+	return status_wanted(b->status_filter, d->status) &&
+	       (!b->overdue || (status_clock_runs(d->status) && d->due_at && d->due_at <= date_now()));
+}
+
+static void keep_item(struct batch *b, struct dossier *d)
+{
+	if (!batch_list_wanted(b, d)) {
+		dossier_free(d);
+		return;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->items = xrealloc(b->items, (size_t)b->cap * sizeof *b->items);
+	}
+	b->items[b->n++] = *d;
+}
+
+static bool on_page(void *arg, struct dossier *items, int n)
 {
 	struct batch *b = arg;
-	int64_t now = date_now();
 
-	for (int i = 0; i < n; i++) {
-		struct dossier *d = &items[i];
-
-		/* The server may not filter as asked (a profile without that
-		 * parameter): filter here too, so every API gives the same list. */
-		if (!status_wanted(b->status_filter, d->status) ||
-		    (b->overdue && !(status_clock_runs(d->status) && d->due_at && d->due_at <= now))) {
-			dossier_free(d);
-			continue;
-		}
-		if (b->n == b->cap) {
-			b->cap = b->cap ? 2 * b->cap : 256;
-			b->items = xrealloc(b->items, (size_t)b->cap * sizeof *b->items);
-		}
-		b->items[b->n++] = *d;
-	}
+	for (int i = 0; i < n; i++)
+		keep_item(b, &items[i]);
 	free(items);
+	return true;
 }
 
 static int by_code(const void *x, const void *y)
@@ -135,14 +131,8 @@ static int by_code(const void *x, const void *y)
 	return strcmp(a->code, b->code);
 }
 
-static void on_list_done(void *arg, const struct api_result *r)
+void batch_print_list(struct batch *b)
 {
-	struct batch *b = arg;
-
-	if (r->fail) {
-		failed(b, r);
-		return;
-	}
 	/* one order whatever the server's */
 	qsort(b->items, (size_t)b->n, sizeof *b->items, by_code);
 	if (b->fmt == FMT_JSON) {
@@ -160,10 +150,49 @@ static void on_list_done(void *arg, const struct api_result *r)
 		for (int i = 0; i < b->n; i++)
 			report_tsv_dossier(stdout, &b->items[i]);
 	}
-	finished(b);
 }
 
-static int parse_format(const char *s, enum format *f, bool text_ok)
+/* Offline, the list comes from the local store, with a note saying so. */
+static bool list_from_store(struct batch *b, const struct api_result *r)
+{
+	struct dossier *items;
+	size_t n;
+	struct err e;
+
+	if (r->fail != API_E_NETWORK || b->mine || !batch_store(b) || store_count_dossiers(b->store) == 0)
+		return false;
+	if (store_load_dossiers(b->store, &items, &n, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return false;
+	}
+	for (int i = 0; i < b->n; i++)
+		dossier_free(&b->items[i]);
+	b->n = 0;
+	for (size_t i = 0; i < n; i++)
+		keep_item(b, &items[i]);
+	free(items);
+	batch_offline_note(b, r);
+	batch_print_list(b);
+	b->rc = EXIT_OFFLINE;
+	return true;
+}
+
+static void on_list_done(void *arg, const struct api_result *r)
+{
+	struct batch *b = arg;
+
+	if (r->fail) {
+		if (list_from_store(b, r))
+			batch_finished(b);
+		else
+			batch_failed(b, r);
+		return;
+	}
+	batch_print_list(b);
+	batch_finished(b);
+}
+
+int batch_format(const char *s, enum format *f, bool text_ok)
 {
 	if (!strcmp(s, "tsv") && !text_ok)
 		*f = FMT_TSV;
@@ -176,8 +205,7 @@ static int parse_format(const char *s, enum format *f, bool text_ok)
 	return 0;
 }
 
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
+int batch_usage(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -191,7 +219,7 @@ static int usage_error(const char *fmt, ...)
 }
 
 /* getopt for a command: its options follow its name. */
-static int command_opts(int argc, char **argv, const struct option *opts, int *opt, char **val)
+int batch_opts(int argc, char **argv, const struct option *opts, int *opt, char **val)
 {
 	int ch = getopt_long(argc, argv, ":", opts, NULL);
 
@@ -212,33 +240,45 @@ static int cmd_list(struct batch *b, int argc, char **argv)
 	char *val;
 
 	b->fmt = FMT_TSV;
-	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
 		switch (ch) {
 		case 's': q.status = b->status_filter = val; break;
 		case 'o': q.overdue = b->overdue = true; break;
-		case 'm': q.mine = true; break;
+		case 'm': q.mine = b->mine = true; break;
 		case 'f':
-			if (parse_format(val, &b->fmt, false) < 0)
-				return usage_error(_("list: --format is tsv or json, not '%s'"), val);
+			if (batch_format(val, &b->fmt, false) < 0)
+				return batch_usage(_("list: --format is tsv or json, not '%s'"), val);
 			break;
 		default:
-			return usage_error(_("list: unknown option or missing value: %s"), argv[optind - 1]);
+			return batch_usage(_("list: unknown option or missing value: %s"), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return usage_error(_("list: unexpected argument '%s'"), argv[optind]);
+		return batch_usage(_("list: unexpected argument '%s'"), argv[optind]);
 	api_list(b->api, &q, on_page, on_list_done, b);
-	return wait_done(b);
+	return batch_wait(b);
 }
 
 static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 {
 	struct batch *b = arg;
+	struct dossier stored;
+	bool whole;
+	struct err e;
 
+	if (!d && r->fail == API_E_NETWORK && batch_store(b) &&
+	    store_get_dossier(b->store, b->show_code, &stored, &whole, &e) == 1) {
+		batch_offline_note(b, r);
+		b->rc = EXIT_OFFLINE;
+		d = xmalloc(sizeof *d);
+		*d = stored;
+	}
 	if (!d) {
-		failed(b, r);
+		batch_failed(b, r);
 		return;
 	}
+	if (b->store)
+		store_put_dossier(b->store, d, true, 0, &e);	/* a copy for offline; best effort */
 	if (b->fmt == FMT_JSON) {
 		cJSON *o = report_json_dossier(d);
 		char *s = cJSON_Print(o);
@@ -251,7 +291,7 @@ static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 	}
 	dossier_free(d);
 	free(d);
-	finished(b);
+	batch_finished(b);
 }
 
 static int cmd_show(struct batch *b, int argc, char **argv)
@@ -263,29 +303,45 @@ static int cmd_show(struct batch *b, int argc, char **argv)
 	char *val;
 
 	b->fmt = FMT_TEXT;
-	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
-		if (ch != 'f' || parse_format(val, &b->fmt, true) < 0)
-			return usage_error(_("show: the only option is --format text|json (got %s)"),
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
+		if (ch != 'f' || batch_format(val, &b->fmt, true) < 0)
+			return batch_usage(_("show: the only option is --format text|json (got %s)"),
 					   argv[optind - 1]);
 	}
 	if (argc - optind != 1)
-		return usage_error("%s", _("show: give one dossier code"));
+		return batch_usage("%s", _("show: give one dossier code"));
+	b->show_code = argv[optind];
 	api_get(b->api, argv[optind], HTTP_INTERACTIVE, on_show, b);
-	return wait_done(b);
+	return batch_wait(b);
 }
 
 static void on_record(void *arg, struct record *rec, const struct api_result *r)
 {
 	struct batch *b = arg;
+	struct err e;
 
+	b->audit.at = date_now();
+	b->audit.outcome = rec ? "found" : r->fail == API_E_NOTFOUND ? "not-found" : "failed";
+	if (!batch_store(b) || store_audit_add(b->store, &b->audit, &e) < 0) {
+		/* a lookup that cannot be audited is not shown */
+		if (b->store)
+			fprintf(stderr, "motcua: %s\n", e.msg);
+		if (rec) {
+			record_free(rec);
+			free(rec);
+		}
+		b->rc = EXIT_FAIL;
+		batch_finished(b);
+		return;
+	}
 	if (!rec) {
-		failed(b, r);
+		batch_failed(b, r);
 		return;
 	}
 	report_record(stdout, rec, b->fmt == FMT_JSON);
 	record_free(rec);
 	free(rec);
-	finished(b);
+	batch_finished(b);
 }
 
 static int cmd_lookup(struct batch *b, int argc, char **argv)
@@ -302,114 +358,30 @@ static int cmd_lookup(struct batch *b, int argc, char **argv)
 	bool citizen;
 
 	b->fmt = FMT_TEXT;
-	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
 		switch (ch) {
 		case 'd': dossier = val; break;
 		case 'p': purpose = val; break;
 		case 'f':
-			if (parse_format(val, &b->fmt, true) < 0)
-				return usage_error(_("lookup: --format is text or json, not '%s'"), val);
+			if (batch_format(val, &b->fmt, true) < 0)
+				return batch_usage(_("lookup: --format is text or json, not '%s'"), val);
 			break;
 		default:
-			return usage_error(_("lookup: unknown option or missing value: %s"), argv[optind - 1]);
+			return batch_usage(_("lookup: unknown option or missing value: %s"), argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 2 || (strcmp(argv[optind], "citizen") && strcmp(argv[optind], "enterprise")))
-		return usage_error("%s", _("lookup: give 'citizen ID' or 'enterprise TAXCODE'"));
+		return batch_usage("%s", _("lookup: give 'citizen ID' or 'enterprise TAXCODE'"));
 	citizen = !strcmp(argv[optind], "citizen");
 	/* refuse a mistyped number here: no lookup is recorded for it */
 	if ((citizen ? ident_cccd_check(argv[optind + 1], norm, sizeof norm, &e) :
 		       ident_tax_check(argv[optind + 1], norm, sizeof norm, NULL, &e)) < 0)
-		return usage_error("%s", e.msg);
+		return batch_usage("%s", e.msg);
+	b->audit = (struct audit_entry){ .user = b->cli->user, .reg = argv[optind], .subject = norm,
+					 .dossier = dossier, .purpose = purpose };
 	api_lookup(b->api, citizen ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE, norm, dossier,
 		   purpose, on_record, b);
-	return wait_done(b);
-}
-
-struct act_state {
-	struct batch *b;
-	enum action act;
-	struct api_act_args args;
-};
-
-static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
-{
-	struct act_state *st = arg;
-
-	if (!d) {
-		failed(st->b, r);
-		return;
-	}
-	printf("%s\t%d\t%s\n", d->code, d->status, status_label(d->status));
-	dossier_free(d);
-	free(d);
-	finished(st->b);
-}
-
-static void on_act_get(void *arg, struct dossier *d, const struct api_result *r)
-{
-	struct act_state *st = arg;
-
-	if (!d) {
-		failed(st->b, r);
-		return;
-	}
-	if (!(d->allowed & (1u << st->act)) && d->allowed) {
-		struct api_result no = { .fail = API_E_REFUSED };
-
-		snprintf(no.e.msg, sizeof no.e.msg,
-			 _("%s is not allowed on %s now (status %d %s)"), action_name(st->act),
-			 d->code, d->status, status_label(d->status));
-		dossier_free(d);
-		free(d);
-		failed(st->b, &no);
-		return;
-	}
-	st->args.version = d->version ? xstrdup(d->version) : NULL;
-	api_act(st->b->api, d->code, st->act, &st->args, on_acted, st);
-	dossier_free(d);
-	free(d);
-}
-
-static int cmd_act(struct batch *b, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "note", required_argument, NULL, 'n' }, { "reason", required_argument, NULL, 'r' },
-		{ "assignee", required_argument, NULL, 'a' }, { "new-due", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct act_state st = { .b = b };
-	struct datefmt df;
-	struct err e;
-	int ch, act, rc;
-	char *val;
-
-	datefmt_parse(&df, "iso8601", 7 * 3600, NULL);
-	while (command_opts(argc, argv, opts, &ch, &val) != -1) {
-		switch (ch) {
-		case 'n': st.args.note = val; break;
-		case 'r': st.args.reason = val; break;
-		case 'a': st.args.assignee = val; break;
-		case 'd':
-			if (date_from_text(&df, val, &st.args.new_due, &e) < 0)
-				return usage_error(_("act: --new-due: %s (write YYYY-MM-DD or YYYY-MM-DDTHH:MM)"), e.msg);
-			break;
-		default:
-			return usage_error(_("act: unknown option or missing value: %s"), argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 2)
-		return usage_error("%s", _("act: give a dossier code and an action"));
-	act = action_parse(argv[optind + 1]);
-	if (act < 0)
-		return usage_error(_("act: '%s' is not an action (see the actions allowed in 'motcua show CODE')"),
-				   argv[optind + 1]);
-	st.act = (enum action)act;
-	/* read it first: the action goes with the version the clerk acts on */
-	api_get(b->api, argv[optind], HTTP_INTERACTIVE, on_act_get, &st);
-	rc = wait_done(b);
-	free((char *)st.args.version);
-	return rc;
+	return batch_wait(b);
 }
 
 static void on_procedures(void *arg, struct procedure *items, int n, const struct api_result *r)
@@ -417,7 +389,7 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 	struct batch *b = arg;
 
 	if (r->fail) {
-		failed(b, r);
+		batch_failed(b, r);
 		return;
 	}
 	if (b->fmt == FMT_JSON) {
@@ -457,7 +429,7 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 	for (int i = 0; i < n; i++)
 		procedure_free(&items[i]);
 	free(items);
-	finished(b);
+	batch_finished(b);
 }
 
 static int cmd_procedures(struct batch *b, int argc, char **argv)
@@ -469,12 +441,12 @@ static int cmd_procedures(struct batch *b, int argc, char **argv)
 	char *val;
 
 	b->fmt = FMT_TSV;
-	while (command_opts(argc, argv, opts, &ch, &val) != -1)
-		if (ch != 'f' || parse_format(val, &b->fmt, false) < 0)
-			return usage_error(_("procedures: the only option is --format tsv|json (got %s)"),
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1)
+		if (ch != 'f' || batch_format(val, &b->fmt, false) < 0)
+			return batch_usage(_("procedures: the only option is --format tsv|json (got %s)"),
 					   argv[optind - 1]);
 	api_procedures(b->api, on_procedures, b);
-	return wait_done(b);
+	return batch_wait(b);
 }
 
 static const struct {
@@ -482,12 +454,13 @@ static const struct {
 	int (*fn)(struct batch *b, int argc, char **argv);
 } commands[] = {
 	{ "list", cmd_list }, { "show", cmd_show }, { "lookup", cmd_lookup },
-	{ "act", cmd_act }, { "procedures", cmd_procedures },
+	{ "act", batch_cmd_act }, { "procedures", cmd_procedures },
+	{ "sync", batch_cmd_sync }, { "outbox", batch_cmd_outbox },
 };
 
 int batch_run(const struct cli *cli)
 {
-	struct batch b = { .rc = EXIT_OK };
+	struct batch b = { .rc = EXIT_OK, .cli = cli };
 	int (*fn)(struct batch *, int, char **) = NULL;
 	struct http_opts ho;
 	char path[4096], *secret = NULL;
@@ -498,10 +471,10 @@ int batch_run(const struct cli *cli)
 		if (!strcmp(commands[i].name, cli->argv[0]))
 			fn = commands[i].fn;
 	if (!fn)
-		return usage_error(_("'%s' is not a command (list, show, lookup, act, procedures)"),
+		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox)"),
 				   cli->argv[0]);
 	if (!cli->profile)
-		return usage_error("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
+		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
 	if (profile_find(cli->profile, path, sizeof path, &e) < 0 ||
 	    !(b.prof = profile_load(path, &e))) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
@@ -530,7 +503,7 @@ int batch_run(const struct cli *cli)
 	}
 	b.api = api_new(&b.loop, b.http, b.prof, cli->server, cli->user, secret);
 	api_login(b.api, on_login, &b);
-	rc = wait_done(&b);
+	rc = batch_wait(&b);
 	if (rc == EXIT_OK) {
 		optind = 0;	/* the command's own options */
 		rc = fn(&b, cli->argc, cli->argv);
@@ -540,6 +513,7 @@ out:
 		dossier_free(&b.items[i]);
 	free(b.items);
 	api_free(b.api);
+	store_close(b.store);
 	http_free(b.http);
 	loop_free(&b.loop);
 	profile_free(b.prof);

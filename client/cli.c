@@ -85,6 +85,13 @@ void cli_usage(FILE *out)
 		"  act CODE ACTION [--note TEXT] [--reason TEXT] [--assignee USER]\n"
 		"      [--new-due YYYY-MM-DD[THH:MM]]   accept, refuse, assign, ... a dossier\n"
 		"  procedures [--format tsv|json]    the procedure catalog\n"
+		"  sync [--full]             send the outbox, then bring the local store up to\n"
+		"                            date; prints what came and what it cost\n"
+		"  outbox [list [--all] [--format tsv|json] | send | retry ID\n"
+		"         | discard ID [--yes]]    the actions not yet delivered\n"
+		"Offline, list and show answer from the local store and act queues the\n"
+		"action in the outbox (exit status 11); the store is kept in\n"
+		"$XDG_DATA_HOME/motcua (~/.local/share/motcua).\n"
 		"\n"
 		"Exit status:\n"
 		"   0  success\n"
@@ -98,7 +105,8 @@ void cli_usage(FILE *out)
 		"   7  the dossier changed on the server meanwhile\n"
 		"   8  the server refused the request; the message says why\n"
 		"   9  the server's reply does not fit the profile\n"
-		"  10  the profile cannot be loaded\n"), out);
+		"  10  the profile cannot be loaded\n"
+		"  11  offline: answered from the local store, or the action was queued\n"), out);
 }
 
 void cli_version(FILE *out)

@@ -19,6 +19,8 @@ enum exit_code {
 	EXIT_REFUSED = 8,	/* the server refused the request (its message says why) */
 	EXIT_BADREPLY = 9,	/* the server's reply does not fit the profile */
 	EXIT_PROFILE = 10,	/* the profile cannot be loaded */
+	EXIT_OFFLINE = 11,	/* the server could not be reached: answered from the
+				 * local store, or the action queued in the outbox */
 };
 
 enum cli_action {

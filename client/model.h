@@ -125,6 +125,7 @@ struct dossier {
 	int status, channel;
 	long long fee;
 	int64_t submitted_at, received_at, due_at, finished_at, returned_at;
+	int64_t updated_at;	/* last change on the server: sync's fallback */
 	char *version;		/* opaque: compared, sent back in If-Match */
 	unsigned allowed;	/* 1u << enum action */
 	struct component *components;

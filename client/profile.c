@@ -37,7 +37,7 @@ static const struct target *const op_targets[OP_COUNT] = {
 #define COMMON "token", "user", "password"
 #define PAGING "page", "per_page", "offset", "page_cursor"
 static const char *const vars_login[] = { COMMON, NULL };
-static const char *const vars_list[] = { COMMON, PAGING, "since", "status", "assignee",
+static const char *const vars_list[] = { COMMON, PAGING, "since", "sort", "status", "assignee",
 	"procedure", "q", "overdue", NULL };
 static const char *const vars_get[] = { COMMON, "code", "version", NULL };
 static const char *const vars_intake[] = { COMMON, "idempotency_key", "procedure_code",
@@ -400,7 +400,7 @@ static int load_paging(struct ctx *c, const cJSON *obj, struct paging *pg)
 static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
 {
 	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
-		"envelope", "items", "item", "paging", "cursor", NULL };
+		"envelope", "items", "item", "paging", "cursor", "more", NULL };
 	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
 	struct op *op = &c->p->ops[id];
 	const cJSON *v;
@@ -454,7 +454,8 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 	}
 	if (get_path(c, obj, "items", &op->has_items, &op->items) < 0 ||
 	    get_path(c, obj, "item", &op->has_item, &op->item) < 0 ||
-	    get_path(c, obj, "cursor", &op->has_cursor, &op->cursor) < 0)
+	    get_path(c, obj, "cursor", &op->has_cursor, &op->cursor) < 0 ||
+	    get_path(c, obj, "more", &op->has_more, &op->more) < 0)
 		return -1;
 	if ((v = member(c, obj, "paging", false, is_object, _("an object"), &rc))) {
 		old = enter(c, "paging");
@@ -784,7 +785,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0)
 		goto out_fail;
 	if ((v = member(c, root, "capabilities", false, is_object, _("an object"), &rc))) {
-		static const char *const caps[] = { "etag", "changed_since", NULL };
+		static const char *const caps[] = { "etag", "changed_since", "sort_updated", NULL };
 		size_t old = enter(c, "capabilities");
 
 		rc = check_keys(c, v, caps);
@@ -792,6 +793,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 			rc = get_bool(c, v, "etag", &p->etag);
 		if (!rc)
 			rc = get_bool(c, v, "changed_since", &p->changed_since);
+		if (!rc)
+			rc = get_str(c, v, "sort_updated", false, &p->sort_updated);
 		leave(c, old);
 	}
 	if (rc < 0)
@@ -944,6 +947,7 @@ static void op_free(struct op *op)
 	jpath_free(&op->items);
 	jpath_free(&op->item);
 	jpath_free(&op->cursor);
+	jpath_free(&op->more);
 	jpath_free(&op->paging.total);
 	jpath_free(&op->paging.next);
 }
@@ -981,6 +985,7 @@ void profile_free(struct profile *p)
 	free(p->auth_header.value);
 	free(p->auth_query);
 	free(p->idempotency_header);
+	free(p->sort_updated);
 	free(p->file);
 	free(p->name);
 	free(p->base_url);

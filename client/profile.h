@@ -93,10 +93,11 @@ struct op {
 	cJSON *body;		/* JSON template, or NULL */
 	bool form;		/* send the body form-encoded instead of JSON */
 	struct envelope env;
-	bool has_items, has_item, has_cursor;
+	bool has_items, has_item, has_cursor, has_more;
 	struct jpath items;	/* lists: the array of items, under the payload */
 	struct jpath item;	/* single records: the object, under the payload */
 	struct jpath cursor;	/* list_dossiers: the change cursor to send next time */
+	struct jpath more;	/* list_dossiers with {since}: true while more changes wait */
 	struct paging paging;
 	const struct mapping *map;
 };
@@ -147,6 +148,7 @@ struct profile {
 	char *idempotency_header;
 	bool etag;			/* the API answers If-None-Match with 304 */
 	bool changed_since;		/* list_dossiers takes a change cursor */
+	char *sort_updated;		/* {sort} for "most recently changed first" */
 };
 
 /* Load and check a profile. Every error names the file, the key and what

@@ -4,7 +4,10 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "outbox_send.h"
 #include "session.h"
+#include "sync.h"
+#include "timer.h"
 #include "xalloc.h"
 
 struct session {
@@ -12,87 +15,172 @@ struct session {
 	struct http *http;
 	struct profile *prof;
 	struct api *api;
+	struct store *store;
+	struct outbox_sender *out;
 	enum session_state state;
-	unsigned list_id, login_id, timer;
-	struct dossier *next;	/* the inbox being fetched */
-	size_t n, cap;
-	bool live;		/* pages go straight into the (empty) inbox */
+	unsigned sync_id, login_id, timer;
+	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
 };
 
 static void schedule(struct session *s);
-static void on_login(void *arg, const struct api_result *r);
+
+static void count_outbox(struct session *s)
+{
+	s->app->queued = outbox_pending(s->store);
+	s->app->waiting = outbox_waiting(s->store);
+	s->app->redraw |= RD_STATUS;
+}
+
+static void note_link(struct session *s)
+{
+	struct http_stats st;
+
+	http_get_stats(s->http, &st);
+	s->app->rtt_ms = st.ttfb_ewma_us < 0 ? -1 : (int)(st.ttfb_ewma_us / 1000);
+}
 
 static void on_link(void *arg, enum http_link link)
 {
-	struct app *app = arg;
+	struct session *s = arg;
+	struct app *app = s->app;
 	static const enum link_state map[] = {
 		[HTTP_LINK_UNKNOWN] = LINK_OFFLINE, [HTTP_LINK_ONLINE] = LINK_ONLINE,
 		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
 	};
+	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE;
 
 	app->link = map[link];
+	note_link(s);
 	app->redraw |= RD_STATUS;
+	/* the link is back: what waited goes now, not at the next tick */
+	if (back && !s->closing) {
+		s->fails = 0;
+		if (s->state == SESSION_READY && s->out)
+			outbox_send(s->out);
+	}
 }
 
-static void on_page(void *arg, struct dossier *items, int n)
+/* ---- sync into the store, and on into the inbox ---- */
+
+static void on_stored(void *arg, struct dossier *items, int n)
 {
 	struct session *s = arg;
-	struct app *app = s->app;
 
-	/* An empty inbox fills page by page, so the first page shows before
-	 * the rest arrives; a full one is replaced when the whole list is in,
-	 * so rows do not come and go under the clerk's cursor. */
-	if (s->live) {
-		app_add_dossiers(app, items, (size_t)n);
+	app_merge_dossiers(s->app, items, (size_t)n);
+}
+
+static void reload(struct session *s)
+{
+	struct dossier *items;
+	size_t n;
+	struct err e;
+
+	if (store_load_dossiers(s->store, &items, &n, &e) < 0) {
+		app_message(s->app, MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	if (s->n + (size_t)n > s->cap) {
-		s->cap = (s->n + (size_t)n) * 2;
-		s->next = xrealloc(s->next, s->cap * sizeof *s->next);
-	}
-	memcpy(s->next + s->n, items, (size_t)n * sizeof *items);
-	s->n += (size_t)n;
-	free(items);
+	app_set_dossiers(s->app, items, n);
 }
 
-static void on_list_done(void *arg, const struct api_result *r)
+static void on_reload(void *arg)
+{
+	reload(arg);
+}
+
+static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
 {
 	struct session *s = arg;
 	struct app *app = s->app;
 
-	s->list_id = 0;
+	(void)rep;
+	s->sync_id = 0;
 	app->loading = false;
+	note_link(s);
 	if (r->fail == API_OK) {
-		if (!s->live)
-			app_set_dossiers(app, s->next, s->n);
-		else
-			free(s->next);
-		app->data_time = app_now(app);
-	} else {
-		for (size_t i = 0; i < s->n; i++)
-			dossier_free(&s->next[i]);
-		free(s->next);
-		if (r->fail != API_E_CANCELLED)
-			app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
+		s->fails = 0;
+		app->data_time = store_meta_int(s->store, "synced_at");
+	} else if (r->fail != API_E_CANCELLED) {
+		s->fails++;
+		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
-	s->next = NULL;
-	s->n = s->cap = 0;
 	app->redraw |= RD_STATUS | RD_TITLE;
 	if (!s->closing)
 		schedule(s);
 }
 
-static void fetch(struct session *s)
+static void sync_now(struct session *s)
 {
-	struct api_list_query q = { .prio = HTTP_BACKGROUND };
+	struct sync_hooks h = { .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
 
-	if (s->list_id || s->state != SESSION_READY)
+	if (s->sync_id || s->state != SESSION_READY)
 		return;
-	s->live = s->app->ndossiers == 0;
 	s->app->loading = true;
 	s->app->redraw |= RD_STATUS;
-	s->list_id = api_list(s->api, &q, on_page, on_list_done, s);
+	s->sync_id = sync_start(s->api, s->store, &h, HTTP_BACKGROUND, app_now(s->app), false);
+}
+
+/* ---- the outbox ---- */
+
+static int64_t out_now(void *arg)
+{
+	struct session *s = arg;
+
+	return app_now(s->app);
+}
+
+static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
+{
+	struct session *s = arg;
+
+	if (d)
+		app_merge_dossiers(s->app, d, 1);
+	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), action_label(en->act), en->code);
+	count_outbox(s);
+}
+
+static void out_changed(void *arg, const struct ob_entry *en)
+{
+	struct session *s = arg;
+	struct dossier stored;
+	bool whole;
+	struct err e;
+
+	/* the store has the dossier as it is now: show that */
+	if (store_get_dossier(s->store, en->code, &stored, &whole, &e) == 1) {
+		struct dossier *d = xmalloc(sizeof *d);
+
+		*d = stored;
+		app_merge_dossiers(s->app, d, 1);
+	}
+	app_message(s->app, MSG_ERROR, "%s", en->error ? en->error : "");
+	count_outbox(s);
+}
+
+static void out_idle(void *arg, const struct api_result *r)
+{
+	struct session *s = arg;
+
+	count_outbox(s);
+	if (r->fail == API_E_LOCAL)
+		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
+	/* a network failure: the next tick tries again */
+}
+
+/* ---- polling ---- */
+
+/* Online, every minute; idle (no key for 10 minutes), every 5; after
+ * failures, sooner at first and then less often, up to 5 minutes. */
+static long next_poll_ms(const struct session *s)
+{
+	const struct app *app = s->app;
+	long ms = SESSION_REFRESH_MS;
+
+	if (s->fails)
+		ms = SESSION_RETRY_MS << (s->fails > 6 ? 6 : s->fails - 1);
+	else if (app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S)
+		ms = SESSION_SLOW_MS;
+	return ms > SESSION_SLOW_MS ? SESSION_SLOW_MS : ms;
 }
 
 static void on_timer(void *arg)
@@ -107,7 +195,18 @@ static void schedule(struct session *s)
 {
 	if (s->timer)
 		loop_timer_cancel(&s->app->loop, s->timer);
-	s->timer = loop_timer(&s->app->loop, SESSION_REFRESH_MS, on_timer, s);
+	s->timer = loop_timer(&s->app->loop, next_poll_ms(s), on_timer, s);
+}
+
+void session_activity(struct app *app)
+{
+	struct session *s = app->session;
+	bool was_idle = app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S;
+
+	app->last_key = app_now(app);
+	/* back at the desk after a while: fresh data now, not in 5 minutes */
+	if (s && was_idle && !s->fails && app_now(app) - app->data_time >= SESSION_REFRESH_MS / 1000)
+		session_refresh(app);
 }
 
 static void on_login(void *arg, const struct api_result *r)
@@ -115,74 +214,118 @@ static void on_login(void *arg, const struct api_result *r)
 	struct session *s = arg;
 
 	s->login_id = 0;
+	note_link(s);
 	if (r->fail != API_OK) {
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
-		if (r->fail == API_E_NETWORK)
-			schedule(s);	/* try again later; the clerk may work offline */
+		if (r->fail == API_E_NETWORK) {
+			s->fails++;
+			schedule(s);	/* try again later; the clerk works from the store */
+		}
 		return;
 	}
 	s->state = SESSION_READY;
 	app_message(s->app, MSG_INFO, _("logged in to %s"), s->prof->name);
 	s->app->redraw |= RD_TITLE;
-	fetch(s);
+	outbox_send(s->out);
+	sync_now(s);
 }
 
 void session_refresh(struct app *app)
 {
 	struct session *s = app->session;
 
-	if (!s)
-		return;
-	if (s->login_id)
-		return;		/* a login is under way */
+	if (!s || s->login_id)
+		return;		/* none, or a login is under way */
 	if (s->state != SESSION_READY) {
 		s->state = SESSION_LOGGING_IN;
 		s->login_id = api_login(s->api, on_login, s);
 		return;
 	}
-	fetch(s);
+	outbox_send(s->out);
+	sync_now(s);
 }
 
 bool session_cancel(struct app *app)
 {
 	struct session *s = app->session;
 
-	if (!s || !s->list_id)
+	if (!s || !s->sync_id)
 		return false;
-	api_cancel(s->api, s->list_id);	/* on_list_done keeps the old inbox */
+	api_cancel(s->api, s->sync_id);	/* on_synced keeps what came */
 	return true;
+}
+
+/* ---- acting ---- */
+
+int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
+		struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (outbox_add(s->store, code, act, args, app_now(app), &en, e) < 0)
+		return -1;
+	ob_entry_free(&en);
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return 0;
+}
+
+/* ---- open and close ---- */
+
+/* The store first: the inbox shows at once, from what was seen last. */
+static int open_store(struct session *s, const struct cli *cli, struct err *e)
+{
+	char path[4096];
+	struct app *app = s->app;
+
+	if (store_path(cli->server ? cli->server : s->prof->base_url, cli->user, path, sizeof path, e) < 0 ||
+	    !(s->store = store_open(path, e)))
+		return -1;
+	reload(s);
+	app->data_time = store_meta_int(s->store, "synced_at");
+	count_outbox(s);
+	return 0;
 }
 
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
 {
 	struct session *s;
 	struct http_opts ho;
+	struct outbox_hooks oh = { .delivered = out_delivered, .changed = out_changed, .idle = out_idle,
+				   .now = out_now };
 	char path[4096];
 
 	s = xcalloc(1, sizeof *s);
 	s->app = app;
-	if (profile_find(cli->profile, path, sizeof path, e) < 0 || !(s->prof = profile_load(path, e))) {
-		free(s);
-		return -1;
-	}
+	app->session = s;
+	if (profile_find(cli->profile, path, sizeof path, e) < 0 || !(s->prof = profile_load(path, e)))
+		goto fail;
 	http_opts_init(&ho);
 	ho.ca_file = cli->ca_file;
 	ho.on_link = on_link;
-	ho.on_link_arg = app;
-	if (!(s->http = http_new(&app->loop, &ho, e))) {
-		profile_free(s->prof);
-		free(s);
-		return -1;
-	}
+	ho.on_link_arg = s;
+	if (!(s->http = http_new(&app->loop, &ho, e)))
+		goto fail;
+	if (open_store(s, cli, e) < 0)
+		goto fail;
 	s->api = api_new(&app->loop, s->http, s->prof, cli->server, cli->user, secret);
-	app->session = s;
+	oh.arg = s;
+	s->out = outbox_sender_new(s->api, s->store, &oh);
 	app->server_name = xstrdup(s->prof->name);
 	app->user = cli->user ? xstrdup(cli->user) : NULL;
 	app->link = LINK_OFFLINE;
+	app->rtt_ms = -1;
 	s->state = SESSION_LOGGING_IN;
 	s->login_id = api_login(s->api, on_login, s);
 	return 0;
+fail:
+	session_close(app);
+	return -1;
 }
 
 void session_close(struct app *app)
@@ -194,7 +337,9 @@ void session_close(struct app *app)
 	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
-	api_free(s->api);	/* cancels the fetch: on_list_done frees s->next */
+	outbox_sender_free(s->out);	/* what is being sent stays queued */
+	api_free(s->api);		/* cancels the sync: what came is stored */
+	store_close(s->store);
 	http_free(s->http);
 	profile_free(s->prof);
 	free(s);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "session.h"
 #include "ui.h"
 #include "xalloc.h"
 
@@ -154,6 +155,8 @@ void ui_key(struct app *app, km_key key)
 	struct ui *ui = app->ui;
 	const char *name = km_lookup(ui->km, ui->screen->context, key);
 	const struct op_def *op;
+
+	session_activity(app);
 
 	if (!name)
 		return;

@@ -5,6 +5,9 @@
 : "${SANDBOX:?SANDBOX must name the motcua-sandbox binary}"
 SBX_DIR=$(mktemp -d "${TMPDIR:-/tmp}/motcua-sbx.XXXXXX")
 SBX_PIDS=
+# the client's local stores, per test script
+XDG_DATA_HOME=$SBX_DIR/xdg
+export XDG_DATA_HOME
 
 # sandbox_start [OPTION]...: start a sandbox (on SBX_LISTEN, default a free
 # loopback port); sets SBX_URL and SBX_PID.

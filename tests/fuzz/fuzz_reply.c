@@ -79,7 +79,7 @@ static void read_all(const struct profile *p, enum op_id id, long status,
 			int next;
 			char cur[64];
 
-			adapter_next_page(op, &r, 1, 2, &next, cur, sizeof cur);
+			adapter_next_page(op, &r, 1, op->paging.size, 2, &next, cur, sizeof cur);
 			adapter_cursor(op, &r, cur, sizeof cur);
 		}
 	}

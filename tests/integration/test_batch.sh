@@ -85,7 +85,8 @@ check "and the message gives file:line:column" grep -q "broken.json:2:" "$err"
 fault_checks() {
 	fp=$1 fu=$2
 	post() { curl -s -X POST "$fu/_sandbox/faults" -H 'Content-Type: application/json' -d "$1" >/dev/null; }
-	mf() { "$MOTCUA" --profile "$fp" --server "$fu" --user tiepnhan1 "$@"; }
+	# an empty local store: nothing to answer from offline (test_offline.sh)
+	mf() { XDG_DATA_HOME="$SBX_DIR/xdg-$fp" "$MOTCUA" --profile "$fp" --server "$fu" --user tiepnhan1 "$@"; }
 	post '{"reset": true, "garble_rate": 100}'
 	mf list >/dev/null 2>"$err"; rc=$?
 	check "$fp: garbled replies: exit 9 (or 4), never a crash" sh -c "[ $rc = 9 ] || [ $rc = 4 ]"

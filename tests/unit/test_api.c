@@ -217,7 +217,7 @@ static void on_done(void *arg, const struct api_result *r)
 	loop_stop(&loop);
 }
 
-static void on_page(void *arg, struct dossier *items, int n)
+static bool on_page(void *arg, struct dossier *items, int n)
 {
 	(void)arg;
 	got.pages++;
@@ -228,6 +228,7 @@ static void on_page(void *arg, struct dossier *items, int n)
 		dossier_free(&items[i]);
 	}
 	free(items);
+	return true;
 }
 
 static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)

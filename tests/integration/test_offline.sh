@@ -1,0 +1,123 @@
+#!/bin/sh
+# Offline first, through both dialects: sync into the local store (full,
+# then incremental), answer from the store when the server is gone, queue
+# actions in the outbox and deliver them when it is back, keep conflicts
+# for the clerk, and lose nothing through server faults or a server
+# restarted in the middle of a sync.
+. "${srcdir:-.}/tests/e2e/sandbox.sh"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
+check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+trap sandbox_cleanup EXIT
+
+CLOCK='2025-10-15 10:00'
+export MOTCUA_CLOCK="$CLOCK" MOTCUA_PASSWORD=motcua-demo
+out=$SBX_DIR/out err=$SBX_DIR/err
+
+# offline_checks DIALECT PROFILE MODE: MODE is the sync mode of a quiet poll
+offline_checks() {
+	dialect=$1 fp=$2 quiet=$3
+	export XDG_DATA_HOME="$SBX_DIR/xdg-$dialect"
+	db=$SBX_DIR/$dialect.db
+	sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock \
+		--dossiers 300 --citizens 200 --enterprises 20 || exit 1
+	port=${SBX_URL##*:}
+	m() { "$MOTCUA" --profile "$fp" --server "$SBX_URL" --user tiepnhan1 "$@"; }
+	other() { XDG_DATA_HOME="$SBX_DIR/other-$dialect" m "$@"; }
+	faults() { curl -s -X POST "$SBX_URL/_sandbox/faults" -H 'Content-Type: application/json' -d "$1" >/dev/null; }
+
+	m sync >"$out" 2>"$err"; rc=$?
+	check "$dialect: the first sync reads the whole list" sh -c "[ $rc = 0 ] && grep -q '^synced (full)' '$out'"
+	total=$(sed -n 's/.* \([0-9]*\) in the store.*/\1/p' "$out")
+	m list >"$SBX_DIR/online" 2>"$err"
+	check "$dialect: the store holds every dossier the server lists" \
+		[ "$total" = "$(($(wc -l <"$SBX_DIR/online") - 1))" ]
+	store=$(ls "$XDG_DATA_HOME"/motcua/*/tiepnhan1.db)
+	check "$dialect: the store is the owner's only (0600), its folder 0700" \
+		sh -c "[ \$(stat -c %a '$store') = 600 ] && [ \$(stat -c %a \$(dirname '$store')) = 700 ]"
+
+	m sync >"$out" 2>"$err"; rc=$?
+	check "$dialect: a quiet poll is $quiet" sh -c "[ $rc = 0 ] && grep -q '^synced ($quiet' '$out'"
+	bytes=$(sed -n 's/.*; \([0-9]*\) bytes in, \([0-9]*\) out.*/\1 \2/p' "$out")
+	echo "# $dialect: quiet poll: $bytes bytes in/out"
+
+	# a change made elsewhere arrives with the next sync
+	code=$(awk -F'\t' '$6 == 1 { print $1; exit }' "$SBX_DIR/online")
+	other act "$code" accept >/dev/null 2>"$err"
+	m sync >"$out" 2>"$err"
+	check "$dialect: a change made elsewhere comes with the next sync" sh -c "grep -q '^synced' '$out' && ! grep -q ' 0 dossiers received' '$out'"
+
+	# the server goes away: list and show answer from the store, saying so
+	m list >"$SBX_DIR/before" 2>/dev/null
+	sandbox_stop
+	m list >"$SBX_DIR/offline" 2>"$err"; rc=$?
+	check "$dialect: offline, list answers from the store: exit 11" [ "$rc" = 11 ]
+	check "$dialect: ... the same lines as online" cmp -s "$SBX_DIR/before" "$SBX_DIR/offline"
+	check "$dialect: ... and says it is offline and how old the data is" grep -q "offline.*local store, data of" "$err"
+	m show "$code" >"$out" 2>"$err"; rc=$?
+	check "$dialect: offline, show answers from the store: exit 11" sh -c "[ $rc = 11 ] && grep -q '^Status  *2 ' '$out'"
+
+	# an action while offline is queued, and goes when the server is back
+	code2=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" { print $1; exit }' "$SBX_DIR/online")
+	m act "$code2" accept --note "nhận khi mất mạng" >"$out" 2>"$err"; rc=$?
+	check "$dialect: offline, act queues the action: exit 11" sh -c "[ $rc = 11 ] && grep -q 'kept in the outbox' '$err'"
+	m outbox list >"$out"
+	check "$dialect: the outbox lists it, queued" grep -q "	$code2	accept	queued	" "$out"
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
+	m sync >"$out" 2>"$err"; rc=$?
+	check "$dialect: back online, sync delivers it" sh -c "[ $rc = 0 ] && grep -q '1 actions delivered, 0 in the outbox' '$out'"
+	other show "$code2" --format json >"$out"
+	check "$dialect: the server has it, once" sh -c "grep -Eq '\"status\":[[:space:]]*2,' '$out' && [ \$(grep -Ec '\"action\":[[:space:]]*\"accept\"' '$out') = 1 ]"
+
+	# a conflict: queued on a version that changes on the server meanwhile
+	code3=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" && $1 != "'"$code2"'" { print $1; exit }' "$SBX_DIR/online")
+	sandbox_stop
+	m act "$code3" refuse --reason "thiếu giấy tờ" >/dev/null 2>&1
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
+	other act "$code3" accept >/dev/null 2>&1
+	m sync >"$out" 2>"$err"; rc=$?
+	check "$dialect: a conflict is not overwritten: exit 7, said" sh -c "[ $rc = 7 ] && grep -q 'changed on the server' '$err'"
+	m outbox list >"$out"
+	id=$(awk -F'\t' '$4 == "conflict" { print $1 }' "$out")
+	check "$dialect: ... and kept in the outbox as a conflict" [ -n "$id" ]
+	other show "$code3" --format json >"$out"
+	check "$dialect: ... the server kept the other clerk's accept" grep -Eq '"status":[[:space:]]*2,' "$out"
+	m outbox discard "$id" </dev/null >/dev/null 2>"$err"; rc=$?
+	check "$dialect: discarding without a terminal needs --yes: exit 2" [ "$rc" = 2 ]
+	m outbox discard "$id" --yes >/dev/null 2>"$err"; rc=$?
+	check "$dialect: discard --yes drops it" sh -c "[ $rc = 0 ] && [ \$('$MOTCUA' --profile $fp --server $SBX_URL --user tiepnhan1 outbox list | wc -l) = 1 ]"
+
+	# faults: what comes is stored, what fails loses nothing
+	n0=$(m list 2>/dev/null | wc -l)
+	faults '{"reset": true, "garble_rate": 100}'
+	m sync --full >/dev/null 2>"$err"; rc=$?
+	check "$dialect: garbled replies: the sync fails clearly (exit 9 or 4)" sh -c "[ $rc = 9 ] || [ $rc = 4 ]"
+	faults '{"reset": true, "fail_rate": 50, "seed": 5}'
+	m sync --full >/dev/null 2>"$err"; rc=$?
+	faults '{"reset": true}'
+	n1=$(m list 2>/dev/null | wc -l)
+	check "$dialect: half the requests failing: the sync still completes, nothing lost" sh -c "[ $rc = 0 ] && [ $n0 = $n1 ]"
+	# the server restarted in the middle of a slow full sync
+	faults '{"reset": true, "latency_ms": 300}'
+	m sync --full >/dev/null 2>&1 &
+	syncpid=$!
+	sleep 0.7
+	sandbox_stop
+	wait $syncpid
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
+	m sync >"$out" 2>"$err"; rc=$?
+	n2=$(m list 2>/dev/null | wc -l)
+	check "$dialect: a sync cut by a server restart is completed by the next" sh -c "[ $rc = 0 ] && [ $n0 = $n2 ]"
+	sandbox_stop
+}
+
+if ! command -v curl >/dev/null 2>&1; then
+	not_ok "the offline tests need curl: install the Debian package curl"
+else
+	offline_checks reference sandbox-reference changes
+	offline_checks portal sandbox-portal recent
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Exactly once through kill -9: actions queued in the outbox are sent by
+# processes killed at many moments (before, during and after requests;
+# the server answers slowly so the kills land inside them), restarted each
+# time, until the outbox is empty. The server must then have every action
+# exactly once. Kill moments come from a fixed seed, so a failure repeats.
+. "${srcdir:-.}/tests/e2e/sandbox.sh"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
+check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+trap sandbox_cleanup EXIT
+
+CLOCK='2025-10-15 10:00'
+export MOTCUA_CLOCK="$CLOCK" MOTCUA_PASSWORD=motcua-demo
+N=${KILL_ACTIONS:-24}
+
+# kill_checks DIALECT PROFILE
+kill_checks() {
+	dialect=$1 fp=$2
+	export XDG_DATA_HOME="$SBX_DIR/xdg-$dialect"
+	db=$SBX_DIR/$dialect.db
+	sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock \
+		--dossiers 1500 --citizens 200 --enterprises 20 || exit 1
+	port=${SBX_URL##*:}
+	m() { "$MOTCUA" --profile "$fp" --server "$SBX_URL" --user tiepnhan1 "$@"; }
+	m sync >/dev/null 2>&1
+	m list --status 1 | tail -n +2 | cut -f1 | head -n "$N" >"$SBX_DIR/codes"
+	check "$dialect: $N new dossiers to accept" [ "$(wc -l <"$SBX_DIR/codes")" = "$N" ]
+
+	# queue them while the server is away (at once: each retries a while)
+	sandbox_stop
+	while read -r code; do m act "$code" accept >/dev/null 2>&1 & done <"$SBX_DIR/codes"
+	wait
+	check "$dialect: all $N queued" [ "$(m outbox list | tail -n +2 | grep -c '	queued	')" = "$N" ]
+
+	# slow replies, so that kills land inside requests too
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" \
+		--freeze-clock --latency 150 --jitter 150 --seed 11 || exit 1
+	kills=0 seed=1
+	while [ "$(m outbox list | tail -n +2 | wc -l)" -gt 0 ] && [ "$kills" -lt 200 ]; do
+		ms=$(awk -v s="$seed" 'BEGIN { srand(s); printf "%.3f", rand() * 0.5 }')
+		m outbox send >/dev/null 2>&1 &
+		pid=$!
+		sleep "$ms"
+		kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+		wait "$pid" 2>/dev/null
+		seed=$((seed + 1))
+	done
+	m outbox send >/dev/null 2>&1
+	echo "# $dialect: $kills processes killed with SIGKILL while sending"
+	check "$dialect: killed many times (at least 10)" [ "$kills" -ge 10 ]
+	check "$dialect: the outbox is empty at the end" [ "$(m outbox list | tail -n +2 | wc -l)" = 0 ]
+	m outbox list --all >"$SBX_DIR/all"
+	check "$dialect: every entry delivered, none refused or in conflict" \
+		[ "$(tail -n +2 "$SBX_DIR/all" | grep -c '	done	')" = "$N" ]
+	bad=0
+	while read -r code; do
+		n=$(m show "$code" --format json 2>/dev/null | grep -Ec '"action":[[:space:]]*"accept"')
+		[ "$n" = 1 ] || { bad=$((bad + 1)); echo "# $code accepted $n times"; }
+	done <"$SBX_DIR/codes"
+	check "$dialect: the server has each action exactly once" [ "$bad" = 0 ]
+
+	# kills of a clerk's own `act`, online: an action the outbox recorded
+	# is delivered once; one killed before it was recorded is not done
+	m list --status 1 | tail -n +2 | cut -f1 | head -n 8 >"$SBX_DIR/codes2"
+	seed=100
+	while read -r code; do
+		ms=$(awk -v s="$seed" 'BEGIN { srand(s); printf "%.3f", rand() * 0.3 }')
+		m act "$code" accept >/dev/null 2>&1 &
+		pid=$!
+		sleep "$ms"
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		seed=$((seed + 1))
+	done <"$SBX_DIR/codes2"
+	m outbox send >/dev/null 2>&1
+	m outbox list --all >"$SBX_DIR/all"
+	bad=0
+	while read -r code; do
+		want=$(awk -F'\t' -v c="$code" '$2 == c && $4 == "done" { n++ } END { print n + 0 }' "$SBX_DIR/all")
+		n=$(m show "$code" --format json 2>/dev/null | grep -Ec '"action":[[:space:]]*"accept"')
+		[ "$n" = "$want" ] || { bad=$((bad + 1)); echo "# $code: outbox says $want, server has $n:"; grep "$code" "$SBX_DIR/all" | sed "s/^/#   /"; }
+	done <"$SBX_DIR/codes2"
+	check "$dialect: act killed at random: the server has what the outbox recorded, once" [ "$bad" = 0 ]
+	sandbox_stop
+}
+
+kill_checks reference sandbox-reference
+kill_checks portal sandbox-portal
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

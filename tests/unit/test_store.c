@@ -1,0 +1,397 @@
+/* The local store and the outbox: files and modes, migrations, what a
+ * summary keeps and a whole dossier replaces, the outbox's order, states
+ * and version rebasing. Each test works in its own temporary directory. */
+#include "config.h"
+
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "fields_json.h"
+#include "outbox.h"
+#include "store.h"
+#include "xalloc.h"
+
+static char dir[256], db[4200];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/motcua-store.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/t.db", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[400];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct store *open_ok(void)
+{
+	struct err e = { "" };
+	struct store *s = store_open(db, &e);
+
+	ck_assert_msg(s != NULL, "%s", e.msg);
+	return s;
+}
+
+static void sample(struct dossier *d, const char *code, const char *version)
+{
+	memset(d, 0, sizeof *d);
+	d->code = xstrdup(code);
+	d->procedure_name = xstrdup("Đăng ký khai sinh");
+	d->applicant_name = xstrdup("Nguyễn Văn An");
+	d->status = ST_PROCESSING;
+	d->channel = CH_DIRECT;
+	d->due_at = 1760500000;
+	d->updated_at = 1760400000;
+	d->fee = 8000;
+	d->version = xstrdup(version);
+}
+
+static void add_details(struct dossier *d)
+{
+	d->allowed = 1u << ACT_APPROVE;
+	d->applicant_phone = xstrdup("0912345678");
+	d->ncomponents = 1;
+	d->components = xcalloc(1, sizeof *d->components);
+	d->components[0].name = xstrdup("Tờ khai");
+	d->components[0].from_national = true;
+	d->nlog = 1;
+	d->log = xcalloc(1, sizeof *d->log);
+	d->log[0].who = xstrdup("Lê Văn Tâm");
+	d->log[0].at = 1760300000;
+	d->log[0].to_status = ST_ACCEPTED;
+}
+
+START_TEST(test_path_and_modes)
+{
+	char path[4096], xdg[300];
+	struct err e;
+	struct stat st;
+	struct store *s;
+	struct dossier d;
+
+	snprintf(xdg, sizeof xdg, "%s/data", dir);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	ck_assert_int_eq(store_path("https://dvc.example.vn:8443/api", "tiep nhan/1", path, sizeof path, &e), 0);
+	ck_assert_msg(strstr(path, "/data/motcua/dvc.example.vn_8443/tiep_nhan_1.db") != NULL, "%s", path);
+	snprintf(xdg, sizeof xdg, "%s/data/motcua/dvc.example.vn_8443", dir);
+	ck_assert_int_eq(stat(xdg, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0700);
+
+	umask(022);
+	snprintf(db, sizeof db, "%s", path);
+	s = open_ok();
+	sample(&d, "A-1", "1");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	/* the database and its WAL files: the owner's only */
+	for (const char *suffix = ""; suffix; suffix = !*suffix ? "-wal" : !strcmp(suffix, "-wal") ? "-shm" : NULL) {
+		char f[4200];
+
+		snprintf(f, sizeof f, "%s%s", path, suffix);
+		ck_assert_msg(stat(f, &st) == 0, "%s missing", f);
+		ck_assert_msg((st.st_mode & 0777) == 0600, "%s has mode %o", f, st.st_mode & 0777);
+	}
+	store_close(s);
+	unsetenv("XDG_DATA_HOME");
+}
+END_TEST
+
+START_TEST(test_migrations)
+{
+	struct store *s;
+	struct err e = { "" };
+	struct dossier d;
+	sqlite3 *raw;
+	FILE *f;
+
+	/* a store of schema 1 (before the audit log) is upgraded, data kept */
+	s = open_ok();
+	ck_assert_int_eq(store_schema(s), STORE_SCHEMA);
+	sample(&d, "A-1", "1");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	store_close(s);
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	s = open_ok();
+	ck_assert_int_eq(store_schema(s), 2);
+	ck_assert_int_eq(store_count_dossiers(s), 1);
+	ck_assert_int_eq(store_audit_add(s, &(struct audit_entry){ .at = 1, .reg = "citizen", .subject = "001085012345",
+								     .outcome = "found" }, &e), 0);
+	store_close(s);
+
+	/* a newer store is refused, not damaged */
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	ck_assert_ptr_null(store_open(db, &e));
+	ck_assert_msg(strstr(e.msg, "newer") && strstr(e.msg, "99"), "%s", e.msg);
+
+	/* a file that is not a store */
+	f = fopen(db, "w");
+	fputs("this is not a database, it is a letter to the commune\n", f);
+	for (int i = 0; i < 200; i++)
+		fputs("padding padding padding padding\n", f);
+	fclose(f);
+	unlink(strcat(strcpy((char[4300]){ 0 }, db), "-wal"));
+	ck_assert_ptr_null(store_open(db, &e));
+	ck_assert_msg(strstr(e.msg, "not a motcua local store") != NULL, "%s", e.msg);
+}
+END_TEST
+
+START_TEST(test_summary_and_whole)
+{
+	struct store *s = open_ok();
+	struct err e;
+	struct dossier d, got;
+	bool whole;
+
+	/* a whole dossier, then a summary of the same version: details stay */
+	sample(&d, "A-1", "1");
+	add_details(&d);
+	ck_assert_int_eq(store_put_dossier(s, &d, true, 1, &e), 0);
+	dossier_free(&d);
+	sample(&d, "A-1", "1");
+	d.status = ST_PROCESSING;
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_get_dossier(s, "A-1", &got, &whole, &e), 1);
+	ck_assert(whole);
+	ck_assert_str_eq(got.applicant_phone, "0912345678");	/* not in summaries */
+	ck_assert_int_eq(got.ncomponents, 1);
+	ck_assert(got.components[0].from_national);
+	ck_assert_str_eq(got.log[0].who, "Lê Văn Tâm");
+	ck_assert_uint_eq(got.allowed, 1u << ACT_APPROVE);
+	dossier_free(&got);
+
+	/* a newer summary: new fields, the old details kept but not current,
+	 * the actions allowed dropped (they belonged to version 1) */
+	sample(&d, "A-1", "2");
+	d.status = ST_SUPPLEMENT;
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_get_dossier(s, "A-1", &got, &whole, &e), 1);
+	ck_assert(!whole);
+	ck_assert_int_eq(got.status, ST_SUPPLEMENT);
+	ck_assert_str_eq(got.version, "2");
+	ck_assert_int_eq(got.nlog, 1);
+	ck_assert_uint_eq(got.allowed, 0);
+	dossier_free(&got);
+
+	ck_assert_int_eq(store_get_dossier(s, "NONE", &got, &whole, &e), 0);
+	sample(&d, "", "1");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), -1);
+	dossier_free(&d);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_load_and_forget)
+{
+	struct store *s = open_ok();
+	struct err e;
+	struct dossier d, *items;
+	struct ob_entry en;
+	struct api_act_args args = { .version = "1" };
+	size_t n;
+
+	for (int i = 0; i < 5; i++) {
+		char code[16];
+
+		snprintf(code, sizeof code, "C-%d", i);
+		sample(&d, code, "1");
+		ck_assert_int_eq(store_put_dossier(s, &d, false, i < 3 ? 2 : 1, &e), 0);
+		dossier_free(&d);
+	}
+	/* C-4 was not seen by full sync 2 but has an action waiting: kept */
+	ck_assert_int_eq(outbox_add(s, "C-4", ACT_APPROVE, &args, 100, &en, &e), 0);
+	ob_entry_free(&en);
+	ck_assert_int_eq(store_forget_unseen(s, 2, &e), 1);
+	ck_assert_int_eq(store_load_dossiers(s, &items, &n, &e), 0);
+	ck_assert_uint_eq(n, 4);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_ne(items[i].code, "C-3");
+		ck_assert_str_eq(items[i].applicant_name, "Nguyễn Văn An");
+		ck_assert_int_eq(items[i].due_at, 1760500000);
+		dossier_free(&items[i]);
+	}
+	free(items);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_meta)
+{
+	struct store *s = open_ok();
+	struct err e;
+	char buf[64];
+
+	ck_assert(!store_meta_get(s, "cursor", buf, sizeof buf));
+	ck_assert_int_eq(store_meta_int(s, "hwm"), 0);
+	ck_assert_int_eq(store_meta_set(s, "cursor", "5012", &e), 0);
+	ck_assert_int_eq(store_meta_set_int(s, "hwm", 1760400000, &e), 0);
+	store_close(s);
+	s = open_ok();
+	ck_assert(store_meta_get(s, "cursor", buf, sizeof buf));
+	ck_assert_str_eq(buf, "5012");
+	ck_assert_int_eq(store_meta_int(s, "hwm"), 1760400000);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_fields_json_roundtrip)
+{
+	struct dossier d, back = { 0 };
+	struct err e;
+	cJSON *o, *again;
+	char *a, *b;
+
+	sample(&d, "A-1", "7");
+	add_details(&d);
+	o = fields_to_json(&target_dossier, &d, true);
+	ck_assert_int_eq(fields_from_json(&target_dossier, o, &back, &e), 0);
+	again = fields_to_json(&target_dossier, &back, true);
+	a = cJSON_PrintUnformatted(o);
+	b = cJSON_PrintUnformatted(again);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	cJSON_Delete(again);
+	dossier_free(&back);
+	/* a wrong type is named */
+	cJSON_ReplaceItemInObject(o, "status", cJSON_CreateString("four"));
+	memset(&back, 0, sizeof back);
+	ck_assert_int_eq(fields_from_json(&target_dossier, o, &back, &e), -1);
+	ck_assert_msg(strstr(e.msg, "dossier.status") != NULL, "%s", e.msg);
+	dossier_free(&back);
+	cJSON_Delete(o);
+	dossier_free(&d);
+}
+END_TEST
+
+START_TEST(test_outbox_order_and_states)
+{
+	struct store *s = open_ok();
+	struct err e;
+	struct ob_entry a, b, c, next;
+	struct api_act_args args = { .version = "3", .note = "đủ giấy tờ" };
+	struct dossier res;
+	char key[33];
+
+	ck_assert_int_eq(outbox_add(s, "X", ACT_ACCEPT, &args, 100, &a, &e), 0);
+	args.note = NULL;
+	ck_assert_int_eq(outbox_add(s, "X", ACT_ASSIGN, &args, 101, &b, &e), 0);
+	ck_assert_int_eq(outbox_add(s, "Y", ACT_APPROVE, &args, 102, &c, &e), 0);
+	ck_assert_str_ne(a.key, b.key);
+	ck_assert_int_eq(strlen(a.key), 32);
+	ck_assert_int_eq(outbox_pending(s), 3);
+
+	/* oldest first; the entry read back is what was queued */
+	ck_assert_int_eq(outbox_next(s, &next, &e), 1);
+	ck_assert_int_eq(next.id, a.id);
+	ck_assert_str_eq(next.key, a.key);
+	ck_assert_str_eq(next.note, "đủ giấy tờ");
+	ck_assert_int_eq(next.act, ACT_ACCEPT);
+	ob_entry_free(&next);
+
+	/* delivered: X goes to version 4, and the clerk's next action on X,
+	 * made on version 3, moves to 4 with it */
+	ck_assert_int_eq(outbox_sending(s, a.id, 103, &e), 0);
+	sample(&res, "X", "4");
+	ck_assert_int_eq(outbox_delivered(s, &a, &res, 104, &e), 0);
+	dossier_free(&res);
+	ck_assert_int_eq(outbox_get(s, b.id, &next, &e), 1);
+	ck_assert_str_eq(next.version, "4");
+	ck_assert_int_eq(next.state, OB_QUEUED);
+	ob_entry_free(&next);
+	ck_assert_int_eq(outbox_pending(s), 2);
+
+	/* a conflict on X holds X's later actions, not Y's */
+	ck_assert_int_eq(outbox_set_state(s, b.id, OB_CONFLICT, "changed", 105, &e), 0);
+	ck_assert_int_eq(outbox_add(s, "X", ACT_APPROVE, &args, 106, &a, &e), 0);
+	ck_assert_int_eq(outbox_next(s, &next, &e), 1);
+	ck_assert_int_eq(next.id, c.id);
+	ob_entry_free(&next);
+	ck_assert_int_eq(outbox_set_state(s, c.id, OB_DONE, NULL, 107, &e), 0);
+	ck_assert_int_eq(outbox_next(s, &next, &e), 0);
+	ck_assert_int_eq(outbox_waiting(s), 1);
+
+	/* the clerk retries the conflict on version 9: a new key */
+	snprintf(key, sizeof key, "%s", b.key);
+	ck_assert_int_eq(outbox_retry(s, b.id, "9", 108, &e), 1);
+	ck_assert_int_eq(outbox_next(s, &next, &e), 1);
+	ck_assert_int_eq(next.id, b.id);
+	ck_assert_str_eq(next.version, "9");
+	ck_assert_str_ne(next.key, key);
+	ob_entry_free(&next);
+	ck_assert_int_eq(outbox_retry(s, c.id, NULL, 108, &e), 0);	/* delivered: no */
+
+	/* discard: not a delivered one */
+	ck_assert_int_eq(outbox_discard(s, c.id, &e), 0);
+	ck_assert_int_eq(outbox_discard(s, a.id, &e), 1);
+	ck_assert_int_eq(outbox_prune(s, 200, &e), 2);
+	ck_assert_int_eq(outbox_pending(s), 1);
+	ob_entry_free(&a);
+	ob_entry_free(&b);
+	ob_entry_free(&c);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_outbox_durable)
+{
+	struct store *s = open_ok();
+	struct err e;
+	struct ob_entry a, *v;
+	cJSON *missing = cJSON_Parse("[{\"name\": \"Giấy chứng sinh\"}]");
+	struct api_act_args args = { .reason = "thiếu giấy", .supplement = missing, .new_due = 1760600000 };
+	size_t n;
+
+	ck_assert_int_eq(outbox_add(s, "X", ACT_REQUEST_SUPPLEMENT, &args, 100, &a, &e), 0);
+	store_close(s);	/* as if the process ended here */
+	s = open_ok();
+	ck_assert_int_eq(outbox_list(s, false, &v, &n, &e), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(v[0].key, a.key);
+	ck_assert_str_eq(v[0].reason, "thiếu giấy");
+	ck_assert_int_eq(v[0].new_due, 1760600000);
+	ck_assert(cJSON_Compare(v[0].supplement, missing, 1));
+	ob_entry_free(&v[0]);
+	free(v);
+	ob_entry_free(&a);
+	cJSON_Delete(missing);
+	store_close(s);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("store");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_path_and_modes);
+	tcase_add_test(tc, test_migrations);
+	tcase_add_test(tc, test_summary_and_whole);
+	tcase_add_test(tc, test_load_and_forget);
+	tcase_add_test(tc, test_meta);
+	tcase_add_test(tc, test_fields_json_roundtrip);
+	tcase_add_test(tc, test_outbox_order_and_states);
+	tcase_add_test(tc, test_outbox_durable);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(suite)
