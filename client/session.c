@@ -18,6 +18,8 @@ struct session {
 	size_t n, cap;
 	bool live;		/* pages go straight into the (empty) inbox */
 	bool closing;
+	unsigned get_id;	/* session_fetch_dossier's call */
+	void (*get_done)(struct app *app, bool ok);
 };
 
 static void schedule(struct session *s);
@@ -148,9 +150,58 @@ bool session_cancel(struct app *app)
 {
 	struct session *s = app->session;
 
+	if (s && s->get_id) {
+		api_cancel(s->api, s->get_id);	/* the clerk is waiting on this one */
+		return true;
+	}
 	if (!s || !s->list_id)
 		return false;
 	api_cancel(s->api, s->list_id);	/* on_list_done keeps the old inbox */
+	return true;
+}
+
+static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+	void (*done)(struct app *, bool) = s->get_done;
+	bool ok = d != NULL;
+	size_t i = 0;
+
+	s->get_id = 0;
+	s->get_done = NULL;
+	if (d) {
+		while (i < app->ndossiers && strcmp(app->dossiers[i].code ? app->dossiers[i].code : "",
+						   d->code ? d->code : ""))
+			i++;
+		/* gone from the inbox meanwhile: nothing to show it in */
+		if (i < app->ndossiers) {
+			dossier_free(&app->dossiers[i]);
+			app->dossiers[i] = *d;
+			app->dossiers_gen++;
+			app->redraw |= RD_BODY | RD_TITLE;
+		} else {
+			dossier_free(d);
+		}
+		free(d);
+	} else if (r->fail != API_E_CANCELLED) {
+		app_message(app, MSG_ERROR, _("could not load the dossier: %s"), r->e.msg);
+	}
+	if (done)
+		done(app, ok);
+}
+
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok))
+{
+	struct session *s = app->session;
+
+	if (!s)
+		return false;
+	if (s->get_id)
+		api_cancel(s->api, s->get_id);
+	s->get_done = done;
+	s->get_id = api_get(s->api, code, HTTP_INTERACTIVE, on_dossier, s);
 	return true;
 }
 

@@ -26,7 +26,16 @@ void session_close(struct app *app);
 
 /* Fetch the inbox again now (Ctrl-R, and the refresh timer). */
 void session_refresh(struct app *app);
-/* Stop what is under way (Esc); false if nothing was. */
+/* Stop what is under way (Esc): a dossier being fetched first, else the
+ * inbox refresh; false if nothing was. */
 bool session_cancel(struct app *app);
+
+/* Fetch one dossier whole (components, log, allowed actions: the inbox has
+ * summaries), ahead of background sync. On success it replaces the dossier
+ * of that code in app->dossiers; a failure is said in the status bar. done
+ * runs once, later, also when cancelled (ok false). Starting another fetch
+ * cancels this one. False (done never runs) without a server. */
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok));
 
 #endif
