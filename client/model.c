@@ -26,9 +26,19 @@ static const char *const channel_names[] = {
 	[CH_DIRECT] = "direct", [CH_ONLINE] = "online", [CH_POSTAL] = "postal",
 };
 
+static const char *const channel_labels[] = {
+	[CH_DIRECT] = N_("At the desk"), [CH_ONLINE] = N_("Online"),
+	[CH_POSTAL] = N_("By post"),
+};
+
 static const char *const role_names[] = {
 	[ROLE_RECEPTION] = "reception", [ROLE_SPECIALIST] = "specialist",
 	[ROLE_LEADER] = "leader", [ROLE_RECORDS] = "records",
+};
+
+static const char *const role_labels[] = {
+	[ROLE_RECEPTION] = N_("Reception"), [ROLE_SPECIALIST] = N_("Specialist"),
+	[ROLE_LEADER] = N_("Leader"), [ROLE_RECORDS] = N_("Records"),
 };
 
 static const char *const action_names[] = {
@@ -132,6 +142,16 @@ int action_parse(const char *name)
 const char *action_label(enum action a)
 {
 	return a < ACT_COUNT ? _(action_labels[a]) : "";
+}
+
+const char *channel_label(enum channel c)
+{
+	return c >= CH_DIRECT && c <= CH_POSTAL ? _(channel_labels[c]) : "";
+}
+
+const char *role_label(enum role r)
+{
+	return r < ROLE_COUNT ? _(role_labels[r]) : "";
 }
 
 /* ---- records ---- */

@@ -77,6 +77,8 @@ int action_parse(const char *name);
 /* The label a clerk reads (translated through gettext). */
 const char *status_label(enum status s);
 const char *action_label(enum action a);
+const char *channel_label(enum channel c);
+const char *role_label(enum role r);
 
 /* ---- records the engine reads from a provincial API (adapter.c) ---- */
 

@@ -21,6 +21,8 @@ struct session {
 	unsigned sync_id, login_id, timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
+	unsigned get_id;	/* session_fetch_dossier's call */
+	void (*get_done)(struct app *app, bool ok);
 };
 
 static void schedule(struct session *s);
@@ -250,9 +252,54 @@ bool session_cancel(struct app *app)
 {
 	struct session *s = app->session;
 
+	if (s && s->get_id) {
+		api_cancel(s->api, s->get_id);	/* the clerk is waiting on this one */
+		return true;
+	}
 	if (!s || !s->sync_id)
 		return false;
 	api_cancel(s->api, s->sync_id);	/* on_synced keeps what came */
+	return true;
+}
+
+static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+	void (*done)(struct app *, bool) = s->get_done;
+	bool ok = d != NULL;
+	struct err e;
+
+	s->get_id = 0;
+	s->get_done = NULL;
+	if (d) {
+		/* kept whole, for the next start and for offline */
+		if (store_put_dossier(s->store, d, true, 0, &e) < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+		if (app_find_dossier(app, d->code))
+			app_merge_dossiers(app, d, 1);
+		else {	/* gone from the inbox meanwhile: nothing to show it in */
+			dossier_free(d);
+			free(d);
+		}
+	} else if (r->fail != API_E_CANCELLED) {
+		app_message(app, MSG_ERROR, _("could not load the dossier: %s"), r->e.msg);
+	}
+	if (done)
+		done(app, ok);
+}
+
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok))
+{
+	struct session *s = app->session;
+
+	if (!s)
+		return false;
+	if (s->get_id)
+		api_cancel(s->api, s->get_id);
+	s->get_done = done;
+	s->get_id = api_get(s->api, code, HTTP_INTERACTIVE, on_dossier, s);
 	return true;
 }
 

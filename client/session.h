@@ -37,7 +37,17 @@ void session_activity(struct app *app);
  * when the link allows. */
 int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
 		struct err *e);
-/* Stop what is under way (Esc); false if nothing was. */
+/* Stop what is under way (Esc): a dossier being fetched first, else the
+ * sync; false if nothing was. */
 bool session_cancel(struct app *app);
+
+/* Fetch one dossier whole (components, log, allowed actions: the inbox has
+ * summaries), ahead of background sync. On success it is stored and
+ * replaces the dossier of that code in app->dossiers; a failure is said in
+ * the status bar. done runs once, later, also when cancelled (ok false).
+ * Starting another fetch cancels this one. False (done never runs)
+ * without a server. */
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok));
 
 #endif

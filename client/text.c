@@ -89,3 +89,23 @@ int text_fit(char *out, size_t outlen, const char *s, int width,
 	out[used] = '\0';
 	return cols;
 }
+
+size_t text_wrap(const char *s, int width)
+{
+	size_t n = strlen(s), used = 0, space = 0;
+	int cols = 0;
+
+	while (used < n) {
+		int w;
+		size_t r = next_char(s + used, n - used, &w);
+
+		if (s[used] == ' ')
+			space = used;
+		/* combining marks stay with their letter, whatever the width */
+		if (cols + w > width && w > 0 && used)
+			return space ? space : used;
+		cols += w;
+		used += r;
+	}
+	return used;
+}

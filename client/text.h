@@ -15,4 +15,10 @@ int text_width(const char *s);
 int text_fit(char *out, size_t outlen, const char *s, int width,
 	     const char *ellipsis, int pad);
 
+/* The bytes of s that make its first line when wrapped at width columns:
+ * up to the last space that fits, or cut inside a word longer than the
+ * line; at least one character. The next line starts after the spaces
+ * that follow. */
+size_t text_wrap(const char *s, int width);
+
 #endif

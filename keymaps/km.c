@@ -30,6 +30,8 @@ static const struct {
 	{ KM_GENERIC, "q", "quit" },
 	{ KM_GENERIC, "<C-l>", "redraw" },
 	{ KM_GENERIC, "<Esc>", "cancel" },
+	{ KM_GENERIC, "?", "help" },
+	{ KM_GENERIC, "<F1>", "help" },
 	{ "inbox", "j", "move-down" },
 	{ "inbox", "<Down>", "move-down" },
 	{ "inbox", "k", "move-up" },
@@ -43,6 +45,42 @@ static const struct {
 	{ "inbox", "G", "move-last" },
 	{ "inbox", "<End>", "move-last" },
 	{ "inbox", "<C-r>", "inbox-refresh" },
+	{ "inbox", "<Enter>", "inbox-open" },
+	{ "inbox", "<Right>", "inbox-open" },
+	/* screens opened over others: q and Esc go back, not out */
+	{ "dossier", "q", "view-close" },
+	{ "dossier", "<Esc>", "view-close" },
+	{ "dossier", "<Left>", "view-close" },
+	{ "dossier", "j", "move-down" },
+	{ "dossier", "<Down>", "move-down" },
+	{ "dossier", "k", "move-up" },
+	{ "dossier", "<Up>", "move-up" },
+	{ "dossier", "<PageDown>", "page-down" },
+	{ "dossier", "<C-f>", "page-down" },
+	{ "dossier", "<Space>", "page-down" },
+	{ "dossier", "<PageUp>", "page-up" },
+	{ "dossier", "<C-b>", "page-up" },
+	{ "dossier", "g", "move-first" },
+	{ "dossier", "<Home>", "move-first" },
+	{ "dossier", "G", "move-last" },
+	{ "dossier", "<End>", "move-last" },
+	{ "dossier", "<C-r>", "dossier-reload" },
+	{ "help", "q", "view-close" },
+	{ "help", "<Esc>", "view-close" },
+	{ "help", "<Left>", "view-close" },
+	{ "help", "j", "move-down" },
+	{ "help", "<Down>", "move-down" },
+	{ "help", "k", "move-up" },
+	{ "help", "<Up>", "move-up" },
+	{ "help", "<PageDown>", "page-down" },
+	{ "help", "<C-f>", "page-down" },
+	{ "help", "<Space>", "page-down" },
+	{ "help", "<PageUp>", "page-up" },
+	{ "help", "<C-b>", "page-up" },
+	{ "help", "g", "move-first" },
+	{ "help", "<Home>", "move-first" },
+	{ "help", "G", "move-last" },
+	{ "help", "<End>", "move-last" },
 };
 
 static const struct {
@@ -139,18 +177,19 @@ const char *km_lookup(const struct keymap *km, const char *context, km_key key)
 	return b ? b->op : NULL;
 }
 
-size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
-		   char *buf, size_t len)
+/* Keys bound to op in context, appended to buf after what is there;
+ * with shadow, only those that context does not bind itself. */
+static size_t list_keys(const struct keymap *km, const char *context, const char *op,
+			const char *shadow, size_t found, char *buf, size_t len)
 {
-	size_t found = 0, used = 0;
+	size_t used = len ? strlen(buf) : 0;
 
-	if (len)
-		buf[0] = '\0';
 	for (size_t i = 0; i < km->n; i++) {
 		char name[32];
 		int w;
 
-		if (strcmp(km->b[i].context, context) || strcmp(km->b[i].op, op))
+		if (strcmp(km->b[i].context, context) || strcmp(km->b[i].op, op) ||
+		    (shadow && find(km, shadow, km->b[i].key)))
 			continue;
 		km_key_name(km->b[i].key, name, sizeof name);
 		w = snprintf(buf + used, len > used ? len - used : 0, "%s%s",
@@ -159,6 +198,24 @@ size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
 			used += (size_t)w;
 		found++;
 	}
+	return found;
+}
+
+size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
+		   char *buf, size_t len)
+{
+	if (len)
+		buf[0] = '\0';
+	return list_keys(km, context, op, NULL, 0, buf, len);
+}
+
+size_t km_keys_in(const struct keymap *km, const char *context, const char *op,
+		  char *buf, size_t len)
+{
+	size_t found = km_keys_for(km, context, op, buf, len);
+
+	if (strcmp(context, KM_GENERIC))
+		found = list_keys(km, KM_GENERIC, op, context, found, buf, len);
 	return found;
 }
 

@@ -35,6 +35,12 @@ const char *km_lookup(const struct keymap *km, const char *context, km_key key);
 size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
 		   char *buf, size_t len);
 
+/* The keys that run op in context, as the client dispatches them: the
+ * context's own bindings, then those of "generic" that the context does
+ * not override; as km_keys_for. Help screens and key hints show these. */
+size_t km_keys_in(const struct keymap *km, const char *context, const char *op,
+		  char *buf, size_t len);
+
 /* Key names: a character as itself ("q", "đ"), <C-x>, <M-x>, and <Up>
  * <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End> <Enter> <Tab>
  * <BackTab> <Esc> <Space> <Backspace> <Delete> <Insert> <F1>..<F12>. */

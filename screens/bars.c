@@ -61,39 +61,60 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	return _("no server");
 }
 
-/* "q Quit  ^L Redraw  j Next ...": for each operation of the generic
- * context, then of the current screen, its shortest key from the keymap,
- * so hints follow the clerk's own bindings. */
-static void key_hints(struct ui *ui, char *buf, size_t len)
+/* The shortest key that runs op on the top screen, as a hint reads it
+ * ("q", "Enter", "^R"); false if none does. */
+static bool hint_key(struct ui *ui, const char *op, char *best, size_t len)
 {
-	const struct op_def *tables[] = { ops_generic, ui->screen->ops };
-	const char *contexts[] = { KM_GENERIC, ui->screen->context };
+	char keys[128], *k, *save = NULL;
+	size_t n;
+
+	best[0] = '\0';
+	if (!km_keys_in(ui->km, ui->screen->context, op, keys, sizeof keys))
+		return false;
+	for (k = strtok_r(keys, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+		while (*k == ' ')
+			k++;
+		if (!best[0] || strlen(k) < strlen(best))
+			snprintf(best, len, "%s", k);
+	}
+	if (!strncmp(best, "<C-", 3) && strlen(best) == 5) {
+		best[0] = '^';
+		best[1] = (char)(best[3] - 'a' + 'A');
+		best[2] = '\0';
+	} else if (best[0] == '<' && (n = strlen(best)) > 2) {
+		/* <Enter> reads Enter */
+		memmove(best, best + 1, n - 2);
+		best[n - 2] = '\0';
+	}
+	return true;
+}
+
+/* "Enter Open  ^R Refresh  q Quit  ? Help": the top screen's most useful
+ * operations, as many as fit room columns, then help, which lists the
+ * rest; keys from the keymap, so hints follow the clerk's own bindings. */
+static void key_hints(struct ui *ui, char *buf, size_t len, int room)
+{
+	const char *const *names = ui->screen->hints;
+	char key[32], help[96] = "";
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t t = 0; t < 2; t++) {
-		for (const struct op_def *op = tables[t]; op->name; op++) {
-			char keys[128], best[32] = "", *k, *save = NULL;
-			int w;
+	if (hint_key(ui, "help", key, sizeof key))
+		snprintf(help, sizeof help, "%s %s", key, _(screen_op(ui->screen, "help")->help));
+	room -= text_width(help) + 1;
+	for (; names && *names; names++) {
+		const struct op_def *op = screen_op(ui->screen, *names);
+		char item[128];
 
-			if (!km_keys_for(ui->km, contexts[t], op->name, keys, sizeof keys))
-				continue;
-			for (k = strtok_r(keys, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-				while (*k == ' ')
-					k++;
-				if (!best[0] || strlen(k) < strlen(best))
-					snprintf(best, sizeof best, "%s", k);
-			}
-			/* <C-l> reads ^L in a hint */
-			if (!strncmp(best, "<C-", 3) && strlen(best) == 5)
-				snprintf(best, sizeof best, "^%c", best[3] - 'a' + 'A');
-			w = snprintf(buf + used, len - used, "%s%s %s", used ? "  " : " ",
-				     best, _(op->help));
-			if (w < 0 || used + (size_t)w >= len)
-				return;
-			used += (size_t)w;
-		}
+		if (!op || !hint_key(ui, op->name, key, sizeof key))
+			continue;
+		snprintf(item, sizeof item, " %s %s ", key, _(op->help));
+		if (text_width(buf) + text_width(item) > room || used + strlen(item) >= len)
+			break;
+		used += (size_t)snprintf(buf + used, len - used, "%s", item);
 	}
+	if (help[0])
+		snprintf(buf + used, len - used, " %s", help);
 }
 
 void ui_draw_status(struct app *app, WINDOW *win)
@@ -113,12 +134,12 @@ void ui_draw_status(struct app *app, WINDOW *win)
 
 	wbkgdset(win, ' ' | bar);
 	werase(win);
+	room = getmaxx(win) - text_width(right) - text_width(link) - 2;
 	if (app->msg[0])
 		snprintf(left, sizeof left, " %s", app->msg);
 	else
-		key_hints(ui, left, sizeof left);
+		key_hints(ui, left, sizeof left, room);
 
-	room = getmaxx(win) - text_width(right) - text_width(link) - 2;
 	text_fit(fitted, sizeof fitted, left, room > 0 ? room : 0, ui->ellipsis, 0);
 	wattrset(win, app->msg[0] && app->msg_kind == MSG_ERROR ?
 		 theme_attr(&ui->theme, TH_STATUS_ERROR) : bar);

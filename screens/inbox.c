@@ -5,6 +5,7 @@
 
 #include "deadline.h"
 #include "i18n.h"
+#include "marks.h"
 #include "session.h"
 #include "text.h"
 #include "ui.h"
@@ -102,6 +103,30 @@ static unsigned op_refresh(struct app *app)
 	return RD_STATUS;
 }
 
+static unsigned op_open(struct app *app)
+{
+	struct inbox_view *v = &app->ui->inbox;
+
+	if (!inbox_count(app))
+		return RD_NONE;
+	return dossier_open(app, v->rows[v->sel]->code);
+}
+
+/* Back from the dossier: select it again, wherever its new data (or a
+ * refresh meanwhile) moved it in the order. */
+static void inbox_resume(struct app *app, const struct screen *closed)
+{
+	struct inbox_view *v = &app->ui->inbox;
+	const char *code = app->ui->dossier.code;
+	size_t n = inbox_count(app);
+
+	if (closed != &screen_dossier)
+		return;
+	for (size_t i = 0; code && i < n; i++)
+		if (v->rows[i]->code && !strcmp(v->rows[i]->code, code))
+			v->sel = i;
+}
+
 static const struct op_def inbox_ops[] = {
 	{ "move-down", N_("Next"), op_move_down },
 	{ "move-up", N_("Previous"), op_move_up },
@@ -110,27 +135,16 @@ static const struct op_def inbox_ops[] = {
 	{ "move-first", N_("First"), op_first },
 	{ "move-last", N_("Last"), op_last },
 	{ "inbox-refresh", N_("Refresh"), op_refresh },
+	{ "inbox-open", N_("Open"), op_open },
 	{ NULL, NULL, NULL },
 };
+
+static const char *const inbox_hints[] = { "inbox-open", "inbox-refresh", "quit", NULL };
 
 static void inbox_title(struct app *app, char *buf, size_t len)
 {
 	snprintf(buf, len, _("Inbox (%zu)"), inbox_count(app));
 }
-
-/* The band's look: a theme object, and a glyph so that a monochrome
- * terminal (or a colour-blind clerk) sees it too. */
-static const struct {
-	enum theme_obj obj;
-	const char *utf8, *ascii;
-} bands[] = {
-	[BAND_OVERDUE] = { TH_DEADLINE_OVERDUE, "\u203c", "!" },
-	[BAND_TODAY] = { TH_DEADLINE_TODAY, "\u25cf", "*" },
-	[BAND_APOLOGY] = { TH_DEADLINE_APOLOGY, "\u2709", "@" },
-	[BAND_SOON] = { TH_DEADLINE_SOON, "\u25b2", "^" },
-	[BAND_OK] = { TH_DEADLINE_OK, " ", " " },
-	[BAND_NONE] = { TH_DEFAULT, " ", " " },
-};
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
 
@@ -208,9 +222,11 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		     int64_t now)
 {
 	struct ui *ui = app->ui;
-	enum band b = deadline_band(app->cal, d, now);
+	enum theme_obj band_obj;
+	/* a glyph with the colour, for monochrome terminals and colour-blind clerks */
+	const char *mark = mark_band(ui, deadline_band(app->cal, d, now), &band_obj);
 	attr_t base = selected ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
-	attr_t band = theme_attr(&ui->theme, bands[b].obj);
+	attr_t band = theme_attr(&ui->theme, band_obj);
 	char due[32] = "", left[64], code[128];
 	int x = 0;
 
@@ -224,8 +240,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	/* a selected row keeps its band's attributes, not its colours */
 	if (selected)
 		band = base | (band & (A_BOLD | A_UNDERLINE));
-	x = put_cell(ui, win, y, x, COL_MARK,
-		     strcmp(ui->ellipsis, "~") ? bands[b].utf8 : bands[b].ascii, band);
+	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
 		     tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
@@ -236,7 +251,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		/* fill the gaps between cells too */
 		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
 		wattrset(win, band);
-		mvwaddstr(win, y, 0, strcmp(ui->ellipsis, "~") ? bands[b].utf8 : bands[b].ascii);
+		mvwaddstr(win, y, 0, mark);
 		x = 0;
 		for (int c = 0; c < COL_LEFT; c++)
 			x += col_width(win, c) + 1;
@@ -286,7 +301,10 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 
 const struct screen screen_inbox = {
 	.context = "inbox",
+	.name = N_("Inbox"),
 	.ops = inbox_ops,
+	.hints = inbox_hints,
 	.title = inbox_title,
 	.draw = inbox_draw,
+	.resume = inbox_resume,
 };

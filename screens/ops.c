@@ -34,9 +34,24 @@ static unsigned op_cancel(struct app *app)
 	return RD_STATUS;
 }
 
+static unsigned op_help(struct app *app)
+{
+	if (app->ui->screen == &screen_help)
+		return RD_NONE;
+	app->ui->help.pager.top = 0;
+	return ui_push(app, &screen_help);
+}
+
+static unsigned op_close(struct app *app)
+{
+	return ui_pop(app);
+}
+
 const struct op_def ops_generic[] = {
 	{ "quit", N_("Quit"), op_quit },
 	{ "redraw", N_("Redraw"), op_redraw },
 	{ "cancel", N_("Cancel"), op_cancel },
+	{ "help", N_("Help"), op_help },
+	{ "view-close", N_("Back"), op_close },
 	{ NULL, NULL, NULL },
 };

@@ -1,5 +1,6 @@
 /* A screen is a small vtable, like tig's view_ops: its keymap context and
- * operations, how it titles itself and draws its body window. */
+ * operations, how it titles itself and draws its body window. Screens are
+ * stacked (ui.h): the one on top gets the keys and the body. */
 #ifndef MOTCUA_SCREEN_H
 #define MOTCUA_SCREEN_H
 
@@ -9,15 +10,45 @@
 #include "app.h"
 #include "ops.h"
 
+struct pager;
+
 struct screen {
 	const char *context;		/* keymap context, e.g. "inbox" */
+	const char *name;		/* N_(): what help calls it, "Inbox" */
 	const struct op_def *ops;
+	/* The operations worth a hint in the status bar, most useful first
+	 * (NULL-terminated names; "help" is always added). */
+	const char *const *hints;
 	/* The title shown in the title bar, e.g. "Inbox (12)". */
 	void (*title)(struct app *app, char *buf, size_t len);
 	/* Draw the body window; win is already erased when flags hold RD_BODY. */
 	void (*draw)(struct app *app, WINDOW *win, unsigned flags);
+	/* Optional: on top again, as closed (the screen above it) closed. */
+	void (*resume)(struct app *app, const struct screen *closed);
+	/* Optional: leaving the stack; stop what it started. */
+	void (*close)(struct app *app);
+	/* Optional: the lines it scrolls, for the pager's operations. */
+	struct pager *(*pager)(struct app *app);
 };
 
 extern const struct screen screen_inbox;
+extern const struct screen screen_dossier;
+extern const struct screen screen_help;
+
+/* Open the dossier of that code over the screen on top, and fetch it
+ * whole; returns what must be redrawn. */
+unsigned dossier_open(struct app *app, const char *code);
+
+/* Every screen, NULL-terminated: one list of contexts and operation tables
+ * for the help, the key hints and `bind`. */
+extern const struct screen *const screen_registry[];
+
+/* The screen whose keymap context is context; NULL if none (the generic
+ * context is no screen: its table is ops_generic). */
+const struct screen *screen_find(const char *context);
+
+/* The operation called name as keys reach it on s: its own table first,
+ * then the generic one; NULL if neither has it. */
+const struct op_def *screen_op(const struct screen *s, const char *name);
 
 #endif

@@ -77,11 +77,17 @@ void ui_close(struct app *app)
 
 	if (!ui)
 		return;
+	/* screens stop what they started (a fetch) before their state goes */
+	while (ui->nunder)
+		ui_pop(app);
 	free_windows(ui);
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
 	free(ui->inbox.rows);
+	free(ui->dossier.code);
+	pager_free(&ui->dossier.pager);
+	pager_free(&ui->help.pager);
 	free(ui);
 	app->ui = NULL;
 }
@@ -150,9 +156,38 @@ void ui_draw(struct app *app)
 	doupdate();
 }
 
+unsigned ui_push(struct app *app, const struct screen *s)
+{
+	struct ui *ui = app->ui;
+
+	if (ui->nunder == UI_STACK_MAX) {
+		app_message(app, MSG_ERROR, "%s", _("too many screens open: close one first"));
+		return RD_STATUS;
+	}
+	ui->under[ui->nunder++] = ui->screen;
+	ui->screen = s;
+	return RD_TITLE | RD_BODY | RD_STATUS;
+}
+
+unsigned ui_pop(struct app *app)
+{
+	struct ui *ui = app->ui;
+	const struct screen *closed = ui->screen;
+
+	if (!ui->nunder)
+		return RD_NONE;
+	if (closed->close)
+		closed->close(app);
+	ui->screen = ui->under[--ui->nunder];
+	if (ui->screen->resume)
+		ui->screen->resume(app, closed);
+	return RD_TITLE | RD_BODY | RD_STATUS;
+}
+
 void ui_key(struct app *app, km_key key)
 {
 	struct ui *ui = app->ui;
+	/* the top screen's context, then generic */
 	const char *name = km_lookup(ui->km, ui->screen->context, key);
 	const struct op_def *op;
 
@@ -160,9 +195,7 @@ void ui_key(struct app *app, km_key key)
 
 	if (!name)
 		return;
-	op = ops_find(ui->screen->ops, name);
-	if (!op)
-		op = ops_find(ops_generic, name);
+	op = screen_op(ui->screen, name);
 	if (!op) {
 		app_message(app, MSG_ERROR, _("the key is bound to '%s', which is not an operation here"), name);
 		return;

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "err.h"
 #include "km.h"
+#include "pager.h"
 #include "screen.h"
 #include "theme.h"
 
@@ -25,6 +26,23 @@ struct inbox_view {
 	unsigned gen;		/* app->dossiers_gen the rows were built for */
 };
 
+/* One dossier, whole: its code is kept, never a pointer into the inbox,
+ * which a refresh replaces. */
+struct dossier_view {
+	char *code;
+	struct pager pager;
+	bool loading;		/* the whole dossier is being fetched */
+	bool failed;		/* that fetch failed: the summary shows */
+	unsigned gen;		/* app->dossiers_gen the fetch left */
+};
+
+struct help_view {
+	struct pager pager;
+};
+
+/* Screens opened over the first one, at most this many. */
+#define UI_STACK_MAX 8
+
 struct ui {
 	SCREEN *term;
 	FILE *out, *in;
@@ -32,8 +50,14 @@ struct ui {
 	int rows, cols;
 	struct theme theme;
 	struct keymap *km;
+	/* The screen on top gets the keys and the body; those under it, the
+	 * first opened first, come back as the ones above them close. */
 	const struct screen *screen;
+	const struct screen *under[UI_STACK_MAX];
+	size_t nunder;
 	struct inbox_view inbox;
+	struct dossier_view dossier;
+	struct help_view help;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 
@@ -56,6 +80,12 @@ void ui_resize(struct app *app, int rows, int cols);
 void ui_draw(struct app *app);
 /* Feed one key, as read from the terminal. */
 void ui_key(struct app *app, km_key key);
+
+/* Open s over the screen on top / close the one on top, which gives the
+ * keys back to the one under it; the first screen never closes. Both
+ * return what must be redrawn. */
+unsigned ui_push(struct app *app, const struct screen *s);
+unsigned ui_pop(struct app *app);
 
 /* The bars above and below the body (bars.c). */
 void ui_draw_title(struct app *app, WINDOW *win);

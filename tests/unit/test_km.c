@@ -71,7 +71,7 @@ START_TEST(context_binding_falls_back_to_generic)
 	ck_assert_ptr_null(km_lookup(km, "inbox", 'Z'));
 	ck_assert_int_eq(km_bind(km, "inbox", "q", "inbox-filter", &e), 0);
 	ck_assert_str_eq(km_lookup(km, "inbox", 'q'), "inbox-filter");
-	ck_assert_str_eq(km_lookup(km, "dossier", 'q'), "quit");
+	ck_assert_str_eq(km_lookup(km, "catalog", 'q'), "quit");
 	ck_assert_int_eq(km_unbind(km, "inbox", "q", &e), 0);
 	ck_assert_str_eq(km_lookup(km, "inbox", 'q'), "quit");
 	ck_assert_int_eq(km_unbind(km, "inbox", "q", &e), -1);
@@ -93,6 +93,29 @@ START_TEST(keys_for_an_operation_are_listed)
 }
 END_TEST
 
+START_TEST(keys_in_a_context_count_the_generic_ones_it_keeps)
+{
+	struct keymap *km = km_new();
+	struct err e;
+	char buf[64];
+
+	/* q quits at the inbox; over a dossier it goes back instead */
+	ck_assert_uint_eq(km_keys_in(km, "inbox", "quit", buf, sizeof buf), 1);
+	ck_assert_str_eq(buf, "q");
+	ck_assert_uint_eq(km_keys_in(km, "dossier", "quit", buf, sizeof buf), 0);
+	ck_assert_uint_eq(km_keys_in(km, "dossier", "view-close", buf, sizeof buf), 3);
+	ck_assert_str_eq(buf, "q, <Esc>, <Left>");
+	ck_assert_uint_eq(km_keys_in(km, "inbox", "help", buf, sizeof buf), 2);
+	ck_assert_str_eq(buf, "?, <F1>");
+	/* a generic binding reaches a context's operation of that name */
+	ck_assert_int_eq(km_bind(km, KM_GENERIC, "n", "move-down", &e), 0);
+	ck_assert_uint_eq(km_keys_in(km, "inbox", "move-down", buf, sizeof buf), 3);
+	ck_assert_str_eq(buf, "j, <Down>, n");
+	ck_assert_uint_eq(km_keys_in(km, KM_GENERIC, "move-down", buf, sizeof buf), 1);
+	km_free(km);
+}
+END_TEST
+
 static Suite *km_suite(void)
 {
 	Suite *s = suite_create("keymap");
@@ -103,6 +126,7 @@ static Suite *km_suite(void)
 	tcase_add_test(tc, bad_key_names_say_why);
 	tcase_add_test(tc, context_binding_falls_back_to_generic);
 	tcase_add_test(tc, keys_for_an_operation_are_listed);
+	tcase_add_test(tc, keys_in_a_context_count_the_generic_ones_it_keeps);
 	suite_add_tcase(s, tc);
 	return s;
 }

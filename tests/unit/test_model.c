@@ -37,10 +37,16 @@ START_TEST(actions_roles_channels_round_trip)
 		ck_assert_int_eq(action_parse(action_name(a)), a);
 		ck_assert_str_ne(action_label(a), "");
 	}
-	for (int r = 0; r < ROLE_COUNT; r++)
+	for (int r = 0; r < ROLE_COUNT; r++) {
 		ck_assert_int_eq(role_parse(role_name(r)), r);
-	for (int c = CH_DIRECT; c <= CH_POSTAL; c++)
+		ck_assert_str_ne(role_label(r), "");
+	}
+	for (int c = CH_DIRECT; c <= CH_POSTAL; c++) {
 		ck_assert_int_eq(channel_parse(channel_name(c)), c);
+		ck_assert_str_ne(channel_label(c), "");
+	}
+	ck_assert_str_eq(channel_label(0), "");
+	ck_assert_str_eq(role_label(ROLE_COUNT), "");
 	ck_assert_int_eq(action_parse("request-supplement"), ACT_REQUEST_SUPPLEMENT);
 	ck_assert_int_eq(role_parse("leader"), ROLE_LEADER);
 	ck_assert_int_eq(channel_parse("online"), CH_ONLINE);

@@ -52,6 +52,25 @@ START_TEST(fit_never_overflows_the_buffer)
 }
 END_TEST
 
+START_TEST(wrap_breaks_at_the_last_space_that_fits)
+{
+	const char *s = "Thôn Phú Thọ, Xã Yên Xuân";
+
+	ck_assert_uint_eq(text_wrap(s, 100), strlen(s));
+	/* "Thôn Phú Thọ," is 13 columns */
+	ck_assert_uint_eq(text_wrap(s, 14), strlen("Thôn Phú Thọ,"));
+	ck_assert_uint_eq(text_wrap(s, 13), strlen("Thôn Phú Thọ,"));
+	ck_assert_uint_eq(text_wrap(s, 12), strlen("Thôn Phú"));
+	ck_assert_uint_eq(text_wrap("ab cd ef", 5), 5);
+	/* a word longer than the line is cut; never nothing */
+	ck_assert_uint_eq(text_wrap("Nguyễn", 3), strlen("Ngu"));
+	ck_assert_uint_eq(text_wrap("Nguyễn", 0), 1);
+	/* a combining mark stays with its letter */
+	ck_assert_uint_eq(text_wrap("Hoa\xcc\x80ng", 3), 5);
+	ck_assert_uint_eq(text_wrap("", 5), 0);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -61,6 +80,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, fit_cuts_with_ellipsis_and_pads);
 	tcase_add_test(tc, fit_keeps_combining_marks_with_their_letter);
 	tcase_add_test(tc, fit_never_overflows_the_buffer);
+	tcase_add_test(tc, wrap_breaks_at_the_last_space_that_fits);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,117 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+/* The screen the help is about: the one under it. */
+static const struct screen *described(const struct ui *ui)
+{
+	return ui->nunder ? ui->under[ui->nunder - 1] : ui->screen;
+}
+
+static struct pager *help_pager(struct app *app)
+{
+	return &app->ui->help.pager;
+}
+
+static const struct op_def help_ops[] = {
+	{ "move-down", N_("Scroll down"), pager_op_down },
+	{ "move-up", N_("Scroll up"), pager_op_up },
+	{ "page-down", N_("Page down"), pager_op_page_down },
+	{ "page-up", N_("Page up"), pager_op_page_up },
+	{ "move-first", N_("Top"), pager_op_first },
+	{ "move-last", N_("Bottom"), pager_op_last },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const help_hints[] = { "view-close", "page-down", NULL };
+
+static void help_title(struct app *app, char *buf, size_t len)
+{
+	snprintf(buf, len, _("Help: %s"), _(described(app->ui)->name));
+}
+
+#define INDENT 2
+#define KEYS_MAX 28	/* wider key lists are cut; the rest is in the keymap */
+
+struct columns {
+	int keys, name;		/* widths */
+};
+
+/* Widths of the keys and name columns over the tables shown. */
+static void measure(const struct ui *ui, const char *context, const struct op_def *table,
+		    struct columns *c)
+{
+	for (const struct op_def *op = table; op->name; op++) {
+		char keys[256];
+		int w;
+
+		km_keys_in(ui->km, context, op->name, keys, sizeof keys);
+		w = text_width(keys);
+		if (w > c->keys)
+			c->keys = w > KEYS_MAX ? KEYS_MAX : w;
+		if (text_width(op->name) > c->name)
+			c->name = text_width(op->name);
+	}
+}
+
+/* One line per operation: the keys that run it here (as the clerk's
+ * keymap binds them), what it does, and its name for key files. */
+static void section(struct app *app, struct pager *p, const char *title, const char *context,
+		    const struct op_def *table, const struct columns *c)
+{
+	struct ui *ui = app->ui;
+	attr_t dim = theme_attr(&ui->theme, TH_EMPTY_HINT);
+	int help_col = INDENT + c->keys + 2;
+	int name_col = p->width - c->name;
+
+	pager_newline(p);
+	pager_newline(p);
+	pager_add(p, theme_attr(&ui->theme, TH_LIST_HEADER), title);
+	for (const struct op_def *op = table; op->name; op++) {
+		char keys[256], cut[256], what[512];
+		bool bound = km_keys_in(ui->km, context, op->name, keys, sizeof keys);
+
+		text_fit(cut, sizeof cut, bound ? keys : "\u2014", c->keys, ui->ellipsis, 0);
+		text_fit(what, sizeof what, _(op->help), name_col - help_col - 2, ui->ellipsis, 0);
+		pager_newline(p);
+		pager_tab(p, INDENT);
+		pager_add(p, bound ? A_BOLD : dim, cut);
+		pager_tab(p, help_col);
+		pager_add(p, A_NORMAL, what);
+		pager_tab(p, name_col);
+		pager_add(p, dim, op->name);
+	}
+}
+
+static void help_draw(struct app *app, WINDOW *win, unsigned flags)
+{
+	struct ui *ui = app->ui;
+	struct pager *p = &ui->help.pager;
+	const struct screen *s = described(ui);
+	struct columns c = { 0, 0 };
+
+	(void)flags;
+	measure(ui, s->context, s->ops, &c);
+	measure(ui, s->context, ops_generic, &c);
+	pager_begin(p, win);
+	pager_wrap(p, 0, theme_attr(&ui->theme, TH_EMPTY_HINT),
+		   _("The keys that work here, from your keymap; the names on the right are what key files bind."));
+	section(app, p, _(s->name), s->context, s->ops, &c);
+	section(app, p, _("Everywhere"), s->context, ops_generic, &c);
+	pager_draw(app, p, win);
+}
+
+const struct screen screen_help = {
+	.context = "help",
+	.name = N_("Help"),
+	.ops = help_ops,
+	.hints = help_hints,
+	.title = help_title,
+	.draw = help_draw,
+	.pager = help_pager,
+};

@@ -1,0 +1,39 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "marks.h"
+#include "ui.h"
+
+static const struct mark {
+	enum theme_obj obj;
+	const char *utf8, *ascii;
+} bands[] = {
+	[BAND_OVERDUE] = { TH_DEADLINE_OVERDUE, "\u203c", "!" },
+	[BAND_TODAY] = { TH_DEADLINE_TODAY, "\u25cf", "*" },
+	[BAND_APOLOGY] = { TH_DEADLINE_APOLOGY, "\u2709", "@" },
+	[BAND_SOON] = { TH_DEADLINE_SOON, "\u25b2", "^" },
+	[BAND_OK] = { TH_DEADLINE_OK, " ", " " },
+	[BAND_NONE] = { TH_DEFAULT, " ", " " },
+};
+
+static const struct mark national = { TH_FIELD_NATIONAL, "\u25c6", "#" };
+static const struct mark provided = { TH_DEFAULT, "\u2713", "+" };
+static const struct mark missing = { TH_COMPONENT_MISSING, "\u2717", "x" };
+
+static const char *glyph(const struct ui *ui, const struct mark *m, enum theme_obj *obj)
+{
+	*obj = m->obj;
+	return strcmp(ui->ellipsis, "~") ? m->utf8 : m->ascii;
+}
+
+const char *mark_band(const struct ui *ui, enum band b, enum theme_obj *obj)
+{
+	return glyph(ui, &bands[b], obj);
+}
+
+const char *mark_component(const struct ui *ui, const struct component *c,
+			   enum theme_obj *obj)
+{
+	return glyph(ui, c->from_national ? &national : c->provided ? &provided : &missing, obj);
+}

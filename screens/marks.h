@@ -1,0 +1,18 @@
+/* Glyphs that go with a theme colour, so that nothing is told by colour
+ * alone (DESIGN.md section 7): the deadline bands, and how a dossier's
+ * component is satisfied. UTF-8 glyphs, ASCII ones on other terminals. */
+#ifndef MOTCUA_MARKS_H
+#define MOTCUA_MARKS_H
+
+#include "deadline.h"
+#include "model.h"
+#include "theme.h"
+
+struct ui;
+
+const char *mark_band(const struct ui *ui, enum band b, enum theme_obj *obj);
+/* National data replaces the paper / the paper is provided / missing. */
+const char *mark_component(const struct ui *ui, const struct component *c,
+			   enum theme_obj *obj);
+
+#endif

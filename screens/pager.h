@@ -1,0 +1,61 @@
+/* A page of styled lines that scrolls, for screens longer than the
+ * terminal (a dossier, the help). The screen lays its lines out for the
+ * window's width at each draw; the pager keeps the scroll position across
+ * draws, draws the lines that show and marks in its last column that more
+ * is above or below. Its operations scroll the top screen's pager. */
+#ifndef MOTCUA_PAGER_H
+#define MOTCUA_PAGER_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "app.h"
+
+struct pager_span {
+	char *text;
+	attr_t attr;
+};
+
+struct pager_line {
+	struct pager_span *spans;
+	int n, cols;
+};
+
+struct pager {
+	struct pager_line *lines;
+	size_t n, cap;
+	size_t top;		/* the first line shown */
+	int width;		/* columns a line may take */
+	int rows;		/* rows shown: a page */
+};
+
+/* Start laying out for win: the lines go, the scroll position stays. */
+void pager_begin(struct pager *p, WINDOW *win);
+void pager_free(struct pager *p);
+
+/* Start a new line. */
+void pager_newline(struct pager *p);
+/* Add s to the current line in attr (cut at the edge when drawn). */
+void pager_add(struct pager *p, attr_t attr, const char *s);
+void pager_addf(struct pager *p, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Pad the current line with blanks up to column col. */
+void pager_tab(struct pager *p, int col);
+/* Add s to the current line, wrapping at spaces; following lines start
+ * at column indent. */
+void pager_wrap(struct pager *p, int indent, attr_t attr, const char *s);
+/* The column the current line has reached. */
+int pager_col(const struct pager *p);
+
+/* Draw the lines that show, from the top kept in view. */
+void pager_draw(struct app *app, struct pager *p, WINDOW *win);
+
+/* Scroll the top screen's pager; each returns RD_BODY if it moved. */
+unsigned pager_op_down(struct app *app);
+unsigned pager_op_up(struct app *app);
+unsigned pager_op_page_down(struct app *app);
+unsigned pager_op_page_up(struct app *app);
+unsigned pager_op_first(struct app *app);
+unsigned pager_op_last(struct app *app);
+
+#endif
