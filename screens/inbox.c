@@ -166,19 +166,6 @@ static int col_width(WINDOW *win, int i)
 	return getmaxx(win) - fixed > 8 ? getmaxx(win) - fixed : 8;
 }
 
-/* The end of s that fits w columns, after an ellipsis. */
-static const char *tail(const char *s, int w, const char *ellipsis, char *buf, size_t len)
-{
-	int room = w - text_width(ellipsis);
-
-	if (!s || text_width(s) <= w)
-		return s;
-	while (*s && text_width(s) > room)
-		s++;
-	snprintf(buf, len, "%s%s", ellipsis, s);
-	return buf;
-}
-
 static int put_cell(struct ui *ui, WINDOW *win, int y, int x, int col, const char *s, attr_t attr)
 {
 	char cell[512];
@@ -227,7 +214,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	x = put_cell(ui, win, y, x, COL_MARK,
 		     strcmp(ui->ellipsis, "~") ? bands[b].utf8 : bands[b].ascii, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
-		     tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
+		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
