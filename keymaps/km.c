@@ -43,6 +43,14 @@ static const struct {
 	{ "inbox", "G", "move-last" },
 	{ "inbox", "<End>", "move-last" },
 	{ "inbox", "<C-r>", "inbox-refresh" },
+	{ "inbox", "/", "inbox-filter" },
+	{ "inbox", "#", "inbox-goto" },
+	{ "inbox", "<Tab>", "inbox-view-next" },
+	{ "inbox", "<BackTab>", "inbox-view-prev" },
+	{ "inbox", "a", "inbox-view-all" },
+	{ "inbox", "m", "inbox-view-mine" },
+	{ "inbox", "p", "inbox-view-procedure" },
+	{ "inbox", "P", "inbox-view-procedure-prev" },
 };
 
 static const struct {

@@ -5,42 +5,26 @@
 
 #include "deadline.h"
 #include "i18n.h"
+#include "inbox.h"
+#include "model.h"
 #include "session.h"
 #include "text.h"
-#include "ui.h"
-#include "xalloc.h"
-
-/* The rows in urgency order, rebuilt when the inbox changes. Sorting uses
- * one clock reading, so the order does not shift under the cursor while
- * the clerk reads. */
-static void sort_rows(struct app *app)
-{
-	struct inbox_view *v = &app->ui->inbox;
-	size_t n = app->ndossiers;
-
-	if (v->gen == app->dossiers_gen && v->rows)
-		return;
-	free(v->rows);
-	v->rows = xcalloc(n ? n : 1, sizeof *v->rows);
-	for (size_t i = 0; i < n; i++)
-		v->rows[i] = &app->dossiers[i];
-	deadline_sort(app->cal, v->rows, n, app_now(app));
-	v->n = n;
-	v->gen = app->dossiers_gen;
-	if (v->sel >= n)
-		v->sel = n ? n - 1 : 0;
-}
 
 static size_t inbox_count(struct app *app)
 {
-	sort_rows(app);
+	inbox_sync(app);
 	return app->ui->inbox.n;
 }
 
-/* Body rows available for the list: the body minus its header line. */
+/* The body's lines above the list: the views, the column names. */
+#define LIST_TOP 2
+
+/* Body rows available for the list: the body minus the lines above it and
+ * the filter's line below it. */
 static size_t page_rows(struct app *app)
 {
-	int h = app->ui->body ? getmaxy(app->ui->body) - 1 : 1;
+	int h = app->ui->body ? getmaxy(app->ui->body) - LIST_TOP -
+		inbox_query_line(&app->ui->inbox) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
@@ -110,12 +94,27 @@ static const struct op_def inbox_ops[] = {
 	{ "move-first", N_("First"), op_first },
 	{ "move-last", N_("Last"), op_last },
 	{ "inbox-refresh", N_("Refresh"), op_refresh },
+	{ "inbox-filter", N_("Filter"), inbox_op_filter },
+	{ "inbox-goto", N_("Go to code"), inbox_op_goto },
+	{ "inbox-view-next", N_("Next view"), inbox_op_view_next },
+	{ "inbox-view-prev", N_("Previous view"), inbox_op_view_prev },
+	{ "inbox-view-all", N_("All dossiers"), inbox_op_view_all },
+	{ "inbox-view-mine", N_("Assigned to me"), inbox_op_view_mine },
+	/* first the selected dossier's procedure, then the next one */
+	{ "inbox-view-procedure", N_("By procedure"), inbox_op_view_procedure },
+	{ "inbox-view-procedure-prev", N_("Previous procedure"), inbox_op_view_procedure_prev },
 	{ NULL, NULL, NULL },
 };
 
 static void inbox_title(struct app *app, char *buf, size_t len)
 {
-	snprintf(buf, len, _("Inbox (%zu)"), inbox_count(app));
+	size_t n = inbox_count(app);
+
+	if (app->ui->inbox.view == IV_ALL)
+		snprintf(buf, len, _("Inbox (%zu)"), n);
+	else
+		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
+		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(&app->ui->inbox), n);
 }
 
 /* The band's look: a theme object, and a glyph so that a monochrome
@@ -177,17 +176,17 @@ static int put_cell(struct ui *ui, WINDOW *win, int y, int x, int col, const cha
 	return x + w + 1;
 }
 
-static void draw_header(struct ui *ui, WINDOW *win)
+static void draw_header(struct ui *ui, WINDOW *win, int y)
 {
 	attr_t a = theme_attr(&ui->theme, TH_LIST_HEADER);
 	int x = 0;
 
 	wattrset(win, a);
-	wmove(win, 0, 0);
+	wmove(win, y, 0);
 	wclrtoeol(win);
 	/* "" must not go through gettext: it returns the catalog's header */
 	for (int i = 0; i < NCOLS; i++)
-		x = put_cell(ui, win, 0, x, i, *columns[i].label ? _(columns[i].label) : "", a);
+		x = put_cell(ui, win, y, x, i, *columns[i].label ? _(columns[i].label) : "", a);
 	wattrset(win, A_NORMAL);
 }
 
@@ -249,14 +248,26 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	int64_t now = app_now(app);
 
 	(void)flags;
-	draw_header(ui, win);
+	inbox_draw_views(app, win, 0);
+	draw_header(ui, win, 1);
+	if (inbox_query_line(v))
+		inbox_draw_query(app, win, getmaxy(win) - 1);
 	if (!n) {
-		const char *hint = app->session ?
-			(app->loading ? _("Loading the inbox from the server...") :
-					_("The server has no dossiers for this desk.")) :
-			_("Dossiers appear here once the client is connected to a provincial server.");
+		const char *what = _("No dossiers"), *hint;
 
-		draw_centered(win, mid - 1, _("No dossiers"), theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
+		if (v->nsorted && v->query.len) {
+			what = _("No match");
+			hint = _("No dossier in this view matches the filter.");
+		} else if (v->nsorted) {
+			what = _("None in this view");
+			hint = _("The line above counts the dossiers of the other views.");
+		} else {
+			hint = app->session ?
+				(app->loading ? _("Loading the inbox from the server...") :
+						_("The server has no dossiers for this desk.")) :
+				_("Dossiers appear here once the client is connected to a provincial server.");
+		}
+		draw_centered(win, mid - 1, what, theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
 		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
 	}
@@ -268,7 +279,7 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (v->top + rows > n)
 		v->top = n > rows ? n - rows : 0;
 	for (size_t i = 0; i < rows && v->top + i < n; i++)
-		draw_row(app, win, (int)i + 1, v->rows[v->top + i], v->top + i == v->sel, now);
+		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, v->top + i), v->top + i == v->sel, now);
 }
 
 const struct screen screen_inbox = {
@@ -276,4 +287,5 @@ const struct screen screen_inbox = {
 	.ops = inbox_ops,
 	.title = inbox_title,
 	.draw = inbox_draw,
+	.key = inbox_key,
 };

@@ -4,9 +4,11 @@
 #define MOTCUA_SCREEN_H
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
+#include "km.h"
 #include "ops.h"
 
 struct screen {
@@ -16,6 +18,9 @@ struct screen {
 	void (*title)(struct app *app, char *buf, size_t len);
 	/* Draw the body window; win is already erased when flags hold RD_BODY. */
 	void (*draw)(struct app *app, WINDOW *win, unsigned flags);
+	/* Optional: take a key before the keymap does (text typed into a
+	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
+	bool (*key)(struct app *app, km_key key);
 };
 
 extern const struct screen screen_inbox;

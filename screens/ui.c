@@ -80,7 +80,7 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
-	free(ui->inbox.rows);
+	inbox_view_free(&ui->inbox);
 	free(ui);
 	app->ui = NULL;
 }
@@ -155,6 +155,8 @@ void ui_key(struct app *app, km_key key)
 	const char *name = km_lookup(ui->km, ui->screen->context, key);
 	const struct op_def *op;
 
+	if (ui->screen->key && ui->screen->key(app, key))
+		return;
 	if (!name)
 		return;
 	op = ops_find(ui->screen->ops, name);

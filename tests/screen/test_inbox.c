@@ -29,9 +29,10 @@ START_TEST(frame_at_80x24)
 	ck_row_has(0, "motcua");
 	ck_row_has(0, "Inbox (0)");
 	ck_row_has(0, "not logged in");
-	ck_row_has(1, "Code");
-	ck_row_has(1, "Applicant");
-	ck_row_has(1, "Status");
+	ck_row_has(1, "All 0");
+	ck_row_has(2, "Code");
+	ck_row_has(2, "Applicant");
+	ck_row_has(2, "Status");
 	ck_assert(vscreen_find(&vs, "No dossiers", &y, &x));
 	ck_assert_int_gt(y, 5);
 	ck_assert_int_lt(y, 18);
@@ -42,7 +43,7 @@ START_TEST(frame_at_80x24)
 	/* the bars are coloured, the header underlined */
 	ck_assert_int_ne(vscreen_pair(&vs, 0, 0), 0);
 	ck_assert_int_ne(vscreen_pair(&vs, 23, 0), 0);
-	ck_assert(vscreen_attr(&vs, 1, 0) & A_UNDERLINE);
+	ck_assert(vscreen_attr(&vs, 2, 0) & A_UNDERLINE);
 	vscreen_close(&vs);
 }
 END_TEST
@@ -170,26 +171,26 @@ START_TEST(rows_sorted_by_urgency_with_band_glyphs)
 	open_at("vt100", 24, 80);
 	fill_bands();
 	ck_row_has(0, "Inbox (6)");
-	ck_row_has(2, "\u203c A-OVERDUE");
-	ck_row_has(2, "Nguyễn Văn A");
-	ck_row_has(2, "21/11 10:00");
-	ck_row_has(2, "7 hours overdue");
-	ck_row_has(3, "\u25cf B-TODAY");
-	ck_row_has(3, "5h 00m left");
-	ck_row_has(4, "\u2709 D-APOLOGY");
-	ck_row_has(4, "Fee due");
-	ck_row_has(5, "\u25b2 C-SOON");
-	ck_row_has(5, "2d 0h left");
-	ck_row_has(6, "  E-OK");
-	ck_row_has(6, "12 days left");
-	ck_row_has(7, "  F-DONE");
-	ck_row_has(7, "Returned");
+	ck_row_has(3, "\u203c A-OVERDUE");
+	ck_row_has(3, "Nguyễn Văn A");
+	ck_row_has(3, "21/11 10:00");
+	ck_row_has(3, "7 hours overdue");
+	ck_row_has(4, "\u25cf B-TODAY");
+	ck_row_has(4, "5h 00m left");
+	ck_row_has(5, "\u2709 D-APOLOGY");
+	ck_row_has(5, "Fee due");
+	ck_row_has(6, "\u25b2 C-SOON");
+	ck_row_has(6, "2d 0h left");
+	ck_row_has(7, "  E-OK");
+	ck_row_has(7, "12 days left");
+	ck_row_has(8, "  F-DONE");
+	ck_row_has(8, "Returned");
 	/* monochrome: the bands are told apart by attributes too */
-	ck_assert(vscreen_attr(&vs, 3, 0) & A_BOLD);		/* today */
-	ck_assert(vscreen_attr(&vs, 4, 0) & A_UNDERLINE);	/* apology */
+	ck_assert(vscreen_attr(&vs, 4, 0) & A_BOLD);		/* today */
+	ck_assert(vscreen_attr(&vs, 5, 0) & A_UNDERLINE);	/* apology */
 	/* the first row is selected */
-	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
-	ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 4, 5) & A_REVERSE));
 	vscreen_close(&vs);
 }
 END_TEST
@@ -198,9 +199,9 @@ START_TEST(colour_terminal_gets_colours)
 {
 	open_at("xterm-256color", 24, 80);
 	fill_bands();
-	ck_row_has(2, "\u203c A-OVERDUE");
-	ck_assert_int_ne(vscreen_pair(&vs, 2, 0), 0);
-	ck_assert_int_ne(vscreen_pair(&vs, 3, 0), vscreen_pair(&vs, 2, 0));
+	ck_row_has(3, "\u203c A-OVERDUE");
+	ck_assert_int_ne(vscreen_pair(&vs, 3, 0), 0);
+	ck_assert_int_ne(vscreen_pair(&vs, 4, 0), vscreen_pair(&vs, 3, 0));
 	vscreen_close(&vs);
 }
 END_TEST
@@ -210,10 +211,10 @@ START_TEST(non_utf8_locale_gets_ascii_glyphs)
 	setlocale(LC_ALL, "C");
 	open_at("vt100", 24, 80);
 	fill_bands();
-	ck_row_has(2, "! A-OVERDUE");
-	ck_row_has(3, "* B-TODAY");
-	ck_row_has(4, "@ D-APOLOGY");
-	ck_row_has(5, "^ C-SOON");
+	ck_row_has(3, "! A-OVERDUE");
+	ck_row_has(4, "* B-TODAY");
+	ck_row_has(5, "@ D-APOLOGY");
+	ck_row_has(6, "^ C-SOON");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -235,14 +236,14 @@ START_TEST(selection_moves_and_scrolls)
 	}
 	app_set_dossiers(&vs.app, d, 40);
 	vscreen_keys(&vs, down, 2);
-	ck_assert(vscreen_attr(&vs, 4, 5) & A_REVERSE);
-	ck_assert(!(vscreen_attr(&vs, 2, 5) & A_REVERSE));
+	ck_assert(vscreen_attr(&vs, 5, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
 	vscreen_keys(&vs, last, 1);
-	/* 21 list rows at 80x24: the last dossier is on the last one */
+	/* 20 list rows at 80x24: the last dossier is on the last one */
 	ck_assert(vscreen_attr(&vs, 22, 5) & A_REVERSE);
 	ck_row_has(0, "Inbox (40)");
 	vscreen_keys(&vs, first, 1);
-	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
 	vscreen_close(&vs);
 }
 END_TEST
