@@ -1,11 +1,14 @@
 /* filter_bench: the inbox filter as a clerk types, key by key, over
  * synthetic dossiers, side by side with a naive filter in the same run:
  * one that folds every row again at every key and searches every row.
+ * Then the same keys through the inbox screen itself (ui_key() and
+ * ui_draw() on an 80x24 terminal writing to /dev/null): the filter, the
+ * views' counts and the drawing of the visible rows, key to screen.
  *
  *   filter_bench [-n DOSSIERS] [-r RUNS]
  *
- * Each typed prefix is timed RUNS times (median kept); prints per text the
- * mean and the worst key of both, and the matches found (which must agree). */
+ * Each key is timed RUNS times (median kept); prints per text the mean and
+ * the worst key, and the matches found (which must agree). */
 #include "config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -18,10 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "filter.h"
 #include "fold.h"
 #include "model.h"
 #include "text.h"
+#include "ui.h"
 #include "xalloc.h"
 
 static double now_ms(void)
@@ -85,6 +90,7 @@ static const char *const provinces[] = { "001", "027", "079", "031", "036", "038
 static struct dossier *make_inbox(size_t n)
 {
 	struct dossier *d = xcalloc(n, sizeof *d);
+	int64_t now = (int64_t)time(NULL);
 
 	for (size_t i = 0; i < n; i++) {
 		char buf[256];
@@ -100,6 +106,9 @@ static struct dossier *make_inbox(size_t n)
 		d[i].applicant_id = xstrdup(buf);
 		d[i].procedure_code = xstrdup(procedures[p][0]);
 		d[i].procedure_name = xstrdup(procedures[p][1]);
+		d[i].status = 1 + (int)below(10);
+		d[i].channel = 1 + (int)below(3);
+		d[i].due_at = now + ((int64_t)below(30 * 24) - 5 * 24) * 3600;
 	}
 	return d;
 }
@@ -154,45 +163,96 @@ struct result {
 	size_t hits;
 };
 
-/* Type text one key at a time, runs times; per key the median time. */
+/* The keys of text: each one's code point, and the length of the text
+ * typed once it is in. */
+static size_t split_keys(const char *text, int32_t *cp, size_t *end, size_t max)
+{
+	size_t n = 0, at = 0, len = strlen(text);
+
+	while (at < len && n < max) {
+		at += text_utf8_next(text + at, len - at, &cp[n]);
+		end[n++] = at;
+	}
+	return n;
+}
+
+/* Mean and worst over keys of each key's median over runs: t[run][key]. */
+static void summarize(const double *t, int runs, size_t keys, struct result *res)
+{
+	double sample[64];
+
+	res->mean = res->max = 0;
+	for (size_t k = 0; k < keys; k++) {
+		double med;
+
+		for (int r = 0; r < runs; r++)
+			sample[r] = t[(size_t)r * keys + k];
+		qsort(sample, (size_t)runs, sizeof *sample, cmp_double);
+		med = sample[runs / 2];
+		res->mean += med / (double)keys;
+		if (med > res->max)
+			res->max = med;
+	}
+}
+
+#define MAX_KEYS 64
+
+/* Type text one key at a time, runs times, into the filter and the naive
+ * one. */
 static void type(struct filter *f, struct dossier *const *rows, size_t n, const char *text,
 		 int runs, struct result *ours, struct result *base)
 {
-	size_t keys = strlen(text);
-	double *t = xmalloc((size_t)runs * 2 * keys * sizeof *t), sample[64];
-	char prefix[128];
+	int32_t cp[MAX_KEYS];
+	size_t end[MAX_KEYS], keys = split_keys(text, cp, end, MAX_KEYS);
+	double *t = xmalloc((size_t)runs * keys * sizeof *t);
+	double *tb = xmalloc((size_t)runs * keys * sizeof *tb);
+	char prefix[256];
 	struct err e;
 
 	for (int r = 0; r < runs; r++) {
 		filter_set(f, "", &e);
-		for (size_t k = 1; k <= keys; k++) {
+		for (size_t k = 0; k < keys; k++) {
 			double t0;
 
-			snprintf(prefix, sizeof prefix, "%.*s", (int)k, text);
+			snprintf(prefix, sizeof prefix, "%.*s", (int)end[k], text);
 			t0 = now_ms();
 			filter_set(f, prefix, &e);
-			t[(r * 2) * keys + k - 1] = now_ms() - t0;
+			t[(size_t)r * keys + k] = now_ms() - t0;
 			t0 = now_ms();
 			base->hits = naive(rows, n, prefix);
-			t[(r * 2 + 1) * keys + k - 1] = now_ms() - t0;
+			tb[(size_t)r * keys + k] = now_ms() - t0;
 		}
 	}
-	*ours = (struct result){ 0, 0, filter_count(f) };
-	base->mean = base->max = 0;
-	for (size_t k = 0; k < keys; k++) {
-		for (int which = 0; which < 2; which++) {
-			struct result *res = which ? base : ours;
-			double med;
+	summarize(t, runs, keys, ours);
+	ours->hits = filter_count(f);
+	summarize(tb, runs, keys, base);
+	free(t);
+	free(tb);
+}
 
-			for (int r = 0; r < runs; r++)
-				sample[r] = t[(r * 2 + which) * keys + k];
-			qsort(sample, (size_t)runs, sizeof *sample, cmp_double);
-			med = sample[runs / 2];
-			res->mean += med / (double)keys;
-			if (med > res->max)
-				res->max = med;
+/* The same keys into the inbox screen: / then the text, each key drawn;
+ * Esc clears the filter between runs. */
+static void type_screen(struct app *app, const char *text, int runs, struct result *res)
+{
+	int32_t cp[MAX_KEYS];
+	size_t end[MAX_KEYS], keys = split_keys(text, cp, end, MAX_KEYS);
+	double *t = xmalloc((size_t)runs * keys * sizeof *t);
+
+	for (int r = 0; r < runs; r++) {
+		ui_key(app, '/');
+		ui_draw(app);
+		for (size_t k = 0; k < keys; k++) {
+			double t0 = now_ms();
+
+			ui_key(app, (km_key)cp[k]);
+			ui_draw(app);
+			t[(size_t)r * keys + k] = now_ms() - t0;
 		}
+		res->hits = app->ui->inbox.n;
+		ui_key(app, 0x1b);
+		ui_draw(app);
 	}
+	summarize(t, runs, keys, res);
 	free(t);
 }
 
@@ -203,7 +263,10 @@ int main(int argc, char **argv)
 	int runs = 5, opt;
 	struct dossier *inbox, **rows;
 	struct filter *f;
-	double t0, index_ms;
+	double t0, index_ms, sort_ms;
+	struct app app;
+	struct err e;
+	FILE *out, *in;
 
 	while ((opt = getopt(argc, argv, "n:r:")) != -1) {
 		if (opt == 'n')
@@ -242,11 +305,38 @@ int main(int argc, char **argv)
 		if (ours.hits != base.hits)
 			printf("%-20s the two disagree!\n", "");
 	}
-	printf("folding the inbox once (at each change of the inbox): %.3f ms\n", index_ms);
 	filter_free(f);
-	for (size_t i = 0; i < n; i++)
-		dossier_free(&inbox[i]);
-	free(inbox);
 	free(rows);
+
+	/* the screen: the app takes the dossiers over */
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	if (!out || !in || app_init(&app, &e) < 0 ||
+	    ui_open(&app, "xterm-256color", out, in, &e) < 0) {
+		fprintf(stderr, "filter_bench: cannot open a screen: %s\n", e.msg);
+		return 1;
+	}
+	ui_resize(&app, 24, 80);
+	app_set_dossiers(&app, inbox, n);
+	t0 = now_ms();
+	ui_draw(&app);
+	sort_ms = now_ms() - t0;
+	printf("-- the same keys through the inbox screen: filter, views' counts, drawing at 80x24\n");
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct result res;
+		char quoted[64], cell[128];
+
+		type_screen(&app, texts[i], runs, &res);
+		snprintf(quoted, sizeof quoted, "\"%s\"", texts[i]);
+		text_fit(cell, sizeof cell, quoted, 20, "", 1);
+		printf("%s %-34s %9.3f %9.3f %8zu\n", cell, "motcua inbox screen, key to draw",
+		       res.mean, res.max, res.hits);
+	}
+	printf("once per inbox: folding the rows %.3f ms; sorting, views, folding, first draw %.3f ms\n",
+	       index_ms, sort_ms);
+	ui_close(&app);
+	app_free(&app);
+	fclose(out);
+	fclose(in);
 	return 0;
 }
