@@ -63,7 +63,9 @@ static const char *proc_key(const struct dossier *d)
 
 static const char *proc_name(const struct inbox_view *v)
 {
-	return v->nprocs && v->procs[v->proc].name ? v->procs[v->proc].name : "";
+	if (!v->nprocs)
+		return "";
+	return v->procs[v->proc].name ? v->procs[v->proc].name : _("(no procedure)");
 }
 
 static void set_proc(struct inbox_view *v, size_t p)
