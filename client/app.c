@@ -57,6 +57,24 @@ void app_set_dossiers(struct app *app, struct dossier *items, size_t n)
 	app->redraw |= RD_BODY | RD_TITLE;
 }
 
+/* A summary of the version already known whole keeps the details. */
+static void keep_details(struct dossier *fresh, struct dossier *old)
+{
+	if (fresh->ncomponents || fresh->nlog || fresh->ndue || !fresh->version || !old->version ||
+	    strcmp(fresh->version, old->version))
+		return;
+#define MOVE(f) do { fresh->f = old->f; old->f = 0; } while (0)
+	MOVE(components);
+	MOVE(ncomponents);
+	MOVE(log);
+	MOVE(nlog);
+	MOVE(due_history);
+	MOVE(ndue);
+	if (!fresh->allowed)
+		MOVE(allowed);
+#undef MOVE
+}
+
 /* Both sorted by code: one merge, however many pages a sync brings. */
 void app_merge_dossiers(struct app *app, struct dossier *items, size_t n)
 {
@@ -77,8 +95,10 @@ void app_merge_dossiers(struct app *app, struct dossier *items, size_t n)
 	while (i < app->ndossiers || j < m) {
 		int c = i == app->ndossiers ? 1 : j == m ? -1 : strcmp(old[i].code, items[j].code);
 
-		if (c == 0)
+		if (c == 0) {
+			keep_details(&items[j], &old[i]);
 			dossier_free(&old[i++]);
+		}
 		out[k++] = c < 0 ? old[i++] : items[j++];
 	}
 	free(old);

@@ -98,7 +98,8 @@ bool batch_list_wanted(const struct batch *b, const struct dossier *d)
 	 * parameter), and the store does not: filter here too, so every API
 	 * gives the same list. */
 	return status_wanted(b->status_filter, d->status) &&
-	       (!b->overdue || (status_clock_runs(d->status) && d->due_at && d->due_at <= date_now()));
+	       (!b->overdue || (status_clock_runs(d->status) && d->due_at && d->due_at <= date_now())) &&
+	       (!b->mine || (d->assignee_login && b->cli->user && !strcmp(d->assignee_login, b->cli->user)));
 }
 
 static void keep_item(struct batch *b, struct dossier *d)
@@ -159,7 +160,7 @@ static bool list_from_store(struct batch *b, const struct api_result *r)
 	size_t n;
 	struct err e;
 
-	if (r->fail != API_E_NETWORK || b->mine || !batch_store(b) || store_count_dossiers(b->store) == 0)
+	if (r->fail != API_E_NETWORK || !batch_store(b) || store_count_dossiers(b->store) == 0)
 		return false;
 	if (store_load_dossiers(b->store, &items, &n, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);

@@ -36,6 +36,7 @@ static const struct fdef dossier_fields[] = {
 	F(dossier, applicant_phone, FK_STR), F(dossier, applicant_email, FK_STR),
 	F(dossier, applicant_address, FK_STR), F(dossier, proxy_name, FK_STR),
 	F(dossier, proxy_id, FK_STR), F(dossier, step, FK_STR), F(dossier, assignee, FK_STR),
+	F(dossier, assignee_login, FK_STR),
 	F(dossier, status, FK_STATUS), F(dossier, channel, FK_CHANNEL), F(dossier, fee, FK_MONEY),
 	F(dossier, submitted_at, FK_TIME), F(dossier, received_at, FK_TIME),
 	F(dossier, due_at, FK_TIME), F(dossier, finished_at, FK_TIME),

@@ -203,7 +203,7 @@ void dossier_free(struct dossier *d)
 		&d->code, &d->procedure_code, &d->procedure_name, &d->agency,
 		&d->applicant_name, &d->applicant_id, &d->applicant_phone,
 		&d->applicant_email, &d->applicant_address, &d->proxy_name,
-		&d->proxy_id, &d->step, &d->assignee, &d->version,
+		&d->proxy_id, &d->step, &d->assignee, &d->assignee_login, &d->version,
 	};
 
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)

@@ -123,7 +123,9 @@ struct dossier {
 	char *applicant_name, *applicant_id, *applicant_phone;
 	char *applicant_email, *applicant_address;
 	char *proxy_name, *proxy_id;
-	char *step, *assignee;
+	char *step;
+	char *assignee;		/* who handles it, as the API names them */
+	char *assignee_login;	/* their login, to compare with the clerk's own */
 	int status, channel;
 	long long fee;
 	int64_t submitted_at, received_at, due_at, finished_at, returned_at;

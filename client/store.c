@@ -46,6 +46,8 @@ static const char *const migrations[] = {
 	"CREATE TABLE audit ("
 	" id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT, register TEXT NOT NULL,"
 	" subject TEXT NOT NULL, dossier TEXT, purpose TEXT, outcome TEXT NOT NULL);",
+	/* 3: the assignee's login, for "assigned to me" */
+	"ALTER TABLE dossiers ADD COLUMN assignee_login TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

@@ -5,6 +5,7 @@
 #define MOTCUA_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Columns s occupies; invalid bytes count one column each. */
 int text_width(const char *s);
@@ -20,5 +21,16 @@ int text_fit(char *out, size_t outlen, const char *s, int width,
  * line; at least one character. The next line starts after the spaces
  * that follow. */
 size_t text_wrap(const char *s, int width);
+/* The end of s that fits width columns, after ellipsis, in buf (len
+ * bytes); s itself when it fits. */
+const char *text_tail(const char *s, int width, const char *ellipsis, char *buf, size_t len);
+
+/* Decode the UTF-8 character at s (n > 0 bytes available) into *cp and
+ * return its length. An invalid, overlong or cut sequence is one byte long
+ * and decodes as -1. */
+size_t text_utf8_next(const char *s, size_t n, int32_t *cp);
+/* Encode the code point cp (at most 0x10FFFF, not a surrogate) into out,
+ * which has room for 4 bytes; returns the length, 0 for an invalid cp. */
+size_t text_utf8_put(char *out, uint32_t cp);
 
 #endif

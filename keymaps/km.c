@@ -81,6 +81,14 @@ static const struct {
 	{ "help", "<Home>", "move-first" },
 	{ "help", "G", "move-last" },
 	{ "help", "<End>", "move-last" },
+	{ "inbox", "/", "inbox-filter" },
+	{ "inbox", "#", "inbox-goto" },
+	{ "inbox", "<Tab>", "inbox-view-next" },
+	{ "inbox", "<BackTab>", "inbox-view-prev" },
+	{ "inbox", "a", "inbox-view-all" },
+	{ "inbox", "m", "inbox-view-mine" },
+	{ "inbox", "p", "inbox-view-procedure" },
+	{ "inbox", "P", "inbox-view-procedure-prev" },
 };
 
 static const struct {

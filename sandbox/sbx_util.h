@@ -30,9 +30,8 @@ int sbx_date_parse(const char *s, int64_t *t, struct err *e);
 #define SBX_FNV_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t sbx_fnv1a(uint64_t h, const void *p, size_t n);
 
-/* Fold Vietnamese text for search: lower case, diacritics and combining
- * marks dropped, đ -> d ("Nguyễn Văn Đức" -> "nguyen van duc"). Returns a
- * malloc'd string. */
+/* Fold text for search as the client does (fold.h): "Nguyễn Văn Đức" ->
+ * "nguyen van duc". Returns a malloc'd string. */
 char *sbx_fold(const char *s);
 
 /* nbytes of kernel randomness as 2*nbytes hex digits (out has room for

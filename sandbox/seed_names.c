@@ -1,8 +1,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "sbx_util.h"
 #include "seed_priv.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -198,70 +200,18 @@ void sbx_seed_mobile(struct rng *r, char buf[11])
 	snprintf(buf, 11, "%s%07u", PICK(r, pre), rng_below(r, 10000000));
 }
 
-/* Code point at s (UTF-8), advancing *len. */
-static unsigned decode(const unsigned char *s, int *len)
-{
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if ((s[0] & 0xE0) == 0xC0 && s[1]) {
-		*len = 2;
-		return (s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu);
-	}
-	if ((s[0] & 0xF0) == 0xE0 && s[1] && s[2]) {
-		*len = 3;
-		return (s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 |
-		       (s[2] & 0x3Fu);
-	}
-	*len = 1;
-	return '?';
-}
-
-/* The base letter of a precomposed Vietnamese letter, 0 if none. */
-static char base_of(unsigned cp)
-{
-	static const struct { const char *letters; char base; } t[] = {
-		{ "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a' },
-		{ "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", 'e' },
-		{ "ìíỉĩịÌÍỈĨỊ", 'i' },
-		{ "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o' },
-		{ "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", 'u' },
-		{ "ỳýỷỹỵỲÝỶỸỴ", 'y' },
-		{ "đĐ", 'd' },
-	};
-
-	for (size_t i = 0; i < N(t); i++) {
-		const unsigned char *p = (const unsigned char *)t[i].letters;
-		int len;
-
-		while (*p) {
-			if (decode(p, &len) == cp)
-				return t[i].base;
-			p += len;
-		}
-	}
-	return 0;
-}
-
 void sbx_seed_fold(const char *in, char *out, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)in;
 	size_t o = 0;
-	int len;
+	char *f = sbx_fold(in);
 
-	while (*p && o + 1 < n) {
-		unsigned cp = decode(p, &len);
-		char b = cp < 0x80 ? (char)cp : base_of(cp);
-
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (b)
-			out[o++] = b;
-		p += len;
-	}
+	/* an e-mail address or a domain: what is left outside ASCII goes */
+	for (const char *p = f; *p && o + 1 < n; p++)
+		if (!((unsigned char)*p & 0x80))
+			out[o++] = *p;
 	if (n)
 		out[o] = '\0';
+	free(f);
 }
 
 void sbx_seed_email(struct rng *r, const char *full_name, int byear,

@@ -9,6 +9,7 @@
 #include <sys/random.h>
 
 #include "calendar.h"
+#include "fold.h"
 #include "sbx_util.h"
 #include "xalloc.h"
 
@@ -201,89 +202,14 @@ bool sbx_blank(const char *s)
 
 /* ---- folding ------------------------------------------------------------ */
 
-/* The base letter of a Vietnamese (or Latin-1) letter, 0 when the code point
- * is a combining mark to drop, -1 when it is not one we fold. */
-static int fold_cp(unsigned cp)
-{
-	/* U+00C0..U+00DF, and U+00E0..U+00FF in the same order; '?' = keep */
-	static const char latin1[] = "aaaa????eee?ii????oooo???uu??y??";
-
-	if (cp < 0x80)
-		return tolower((int)cp);
-	if (cp >= 0x300 && cp <= 0x36f)
-		return 0;
-	if (cp >= 0xc0 && cp <= 0xff) {
-		char c = latin1[(cp - 0xc0) & 0x1f];
-
-		return c == '?' ? -1 : c;
-	}
-	switch (cp) {
-	case 0x102: case 0x103: return 'a';
-	case 0x110: case 0x111: return 'd';
-	case 0x128: case 0x129: return 'i';
-	case 0x168: case 0x169: return 'u';
-	case 0x1a0: case 0x1a1: return 'o';
-	case 0x1af: case 0x1b0: return 'u';
-	default: break;
-	}
-	/* Latin Extended Additional, Vietnamese block: runs of one base letter. */
-	if (cp >= 0x1ea0 && cp <= 0x1eb7) return 'a';
-	if (cp >= 0x1eb8 && cp <= 0x1ec7) return 'e';
-	if (cp >= 0x1ec8 && cp <= 0x1ecb) return 'i';
-	if (cp >= 0x1ecc && cp <= 0x1ee3) return 'o';
-	if (cp >= 0x1ee4 && cp <= 0x1ef1) return 'u';
-	if (cp >= 0x1ef2 && cp <= 0x1ef9) return 'y';
-	return -1;
-}
-
-/* Decode one UTF-8 sequence at s; *n gets its length (1 for a bad byte,
- * whose value is then returned as is, marked by *ok = false). */
-static unsigned utf8_next(const unsigned char *s, int *n, bool *ok)
-{
-	unsigned c = s[0];
-	int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 :
-		  (c >> 3) == 30 ? 4 : 0;
-	unsigned cp;
-
-	*ok = len > 0;
-	if (!len) {
-		*n = 1;
-		return c;
-	}
-	cp = len == 1 ? c : c & (0x7f >> len);
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*ok = false;
-			*n = 1;
-			return c;
-		}
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	*n = len;
-	return cp;
-}
-
+/* The client's fold, so that the server's q= search and the client's filter
+ * find the same dossiers. */
 char *sbx_fold(const char *s)
 {
-	size_t len = strlen(s), o = 0;
+	size_t len = strlen(s);
 	char *out = xmalloc(len + 1);
-	const unsigned char *p = (const unsigned char *)s;
 
-	while (*p) {
-		int n, f;
-		bool ok;
-		unsigned cp = utf8_next(p, &n, &ok);
-
-		f = ok ? fold_cp(cp) : -1;
-		if (f > 0)
-			out[o++] = (char)f;
-		else if (f < 0) {
-			memcpy(out + o, p, (size_t)n);
-			o += (size_t)n;
-		}
-		p += n;
-	}
-	out[o] = '\0';
+	fold_text(out, len + 1, s, len);
 	return out;
 }
 

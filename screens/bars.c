@@ -61,6 +61,26 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	return _("no server");
 }
 
+/* How old the inbox is: a clerk on a flaky link must know whether what
+ * she sees is current. */
+static void data_age(const struct app *app, char *buf, size_t len)
+{
+	int64_t s = app->data_time ? app_now(app) - app->data_time : -1;
+
+	if (app->loading)
+		snprintf(buf, len, "%s", _("syncing"));
+	else if (s < 0)
+		snprintf(buf, len, "%s", _("no data"));
+	else if (s < 60)
+		snprintf(buf, len, "%s", _("data now"));
+	else if (s < 3600)
+		snprintf(buf, len, _("data %lld min"), (long long)(s / 60));
+	else if (s < 86400)
+		snprintf(buf, len, _("data %lld h"), (long long)(s / 3600));
+	else
+		snprintf(buf, len, _("data %lld d"), (long long)(s / 86400));
+}
+
 /* The shortest key that runs op on the top screen, as a hint reads it
  * ("q", "Enter", "^R"); false if none does. */
 static bool hint_key(struct ui *ui, const char *op, char *best, size_t len)
@@ -123,14 +143,24 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
 	enum theme_obj link_obj;
 	const char *link = link_label(app->link, &link_obj);
-	char right[128], left[512], fitted[512], clock[16];
+	char slow[64], right[160], left[512], fitted[512], clock[16], age[48];
 	struct cal_time now;
 	int room;
 
 	cal_split(app_now(app), &now);
 	snprintf(clock, sizeof clock, "%02d:%02d", now.hour, now.minute);
-	/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then the time */
-	snprintf(right, sizeof right, _(" %d queued \u2502 %s "), app->queued, clock);
+	data_age(app, age, sizeof age);
+	if (app->link == LINK_SLOW && app->rtt_ms > 0) {
+		/* TRANSLATORS: the link is slow; the time a reply takes to start */
+		snprintf(slow, sizeof slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
+		link = slow;
+	}
+	if (app->queued)
+		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
+		 * the data's age ("data 5 min", "syncing"); then the time */
+		snprintf(right, sizeof right, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
+	else
+		snprintf(right, sizeof right, " %s \u2502 %s ", age, clock);
 
 	wbkgdset(win, ' ' | bar);
 	werase(win);

@@ -6,42 +6,26 @@
 #include "deadline.h"
 #include "i18n.h"
 #include "marks.h"
+#include "inbox.h"
+#include "model.h"
 #include "session.h"
 #include "text.h"
-#include "ui.h"
-#include "xalloc.h"
-
-/* The rows in urgency order, rebuilt when the inbox changes. Sorting uses
- * one clock reading, so the order does not shift under the cursor while
- * the clerk reads. */
-static void sort_rows(struct app *app)
-{
-	struct inbox_view *v = &app->ui->inbox;
-	size_t n = app->ndossiers;
-
-	if (v->gen == app->dossiers_gen && v->rows)
-		return;
-	free(v->rows);
-	v->rows = xcalloc(n ? n : 1, sizeof *v->rows);
-	for (size_t i = 0; i < n; i++)
-		v->rows[i] = &app->dossiers[i];
-	deadline_sort(app->cal, v->rows, n, app_now(app));
-	v->n = n;
-	v->gen = app->dossiers_gen;
-	if (v->sel >= n)
-		v->sel = n ? n - 1 : 0;
-}
 
 static size_t inbox_count(struct app *app)
 {
-	sort_rows(app);
+	inbox_sync(app);
 	return app->ui->inbox.n;
 }
 
-/* Body rows available for the list: the body minus its header line. */
+/* The body's lines above the list: the views, the column names. */
+#define LIST_TOP 2
+
+/* Body rows available for the list: the body minus the lines above it and
+ * the filter's line below it. */
 static size_t page_rows(struct app *app)
 {
-	int h = app->ui->body ? getmaxy(app->ui->body) - 1 : 1;
+	int h = app->ui->body ? getmaxy(app->ui->body) - LIST_TOP -
+		inbox_query_line(&app->ui->inbox) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
@@ -109,7 +93,7 @@ static unsigned op_open(struct app *app)
 
 	if (!inbox_count(app))
 		return RD_NONE;
-	return dossier_open(app, v->rows[v->sel]->code);
+	return dossier_open(app, inbox_row(v, v->sel)->code);
 }
 
 /* Back from the dossier: select it again, wherever its new data (or a
@@ -123,7 +107,7 @@ static void inbox_resume(struct app *app, const struct screen *closed)
 	if (closed != &screen_dossier)
 		return;
 	for (size_t i = 0; code && i < n; i++)
-		if (v->rows[i]->code && !strcmp(v->rows[i]->code, code))
+		if (inbox_row(v, i)->code && !strcmp(inbox_row(v, i)->code, code))
 			v->sel = i;
 }
 
@@ -136,6 +120,15 @@ static const struct op_def inbox_ops[] = {
 	{ "move-last", N_("Last"), op_last },
 	{ "inbox-refresh", N_("Refresh"), op_refresh },
 	{ "inbox-open", N_("Open"), op_open },
+	{ "inbox-filter", N_("Filter"), inbox_op_filter },
+	{ "inbox-goto", N_("Go to code"), inbox_op_goto },
+	{ "inbox-view-next", N_("Next view"), inbox_op_view_next },
+	{ "inbox-view-prev", N_("Previous view"), inbox_op_view_prev },
+	{ "inbox-view-all", N_("All dossiers"), inbox_op_view_all },
+	{ "inbox-view-mine", N_("Assigned to me"), inbox_op_view_mine },
+	/* first the selected dossier's procedure, then the next one */
+	{ "inbox-view-procedure", N_("By procedure"), inbox_op_view_procedure },
+	{ "inbox-view-procedure-prev", N_("Previous procedure"), inbox_op_view_procedure_prev },
 	{ NULL, NULL, NULL },
 };
 
@@ -143,7 +136,13 @@ static const char *const inbox_hints[] = { "inbox-open", "inbox-refresh", "quit"
 
 static void inbox_title(struct app *app, char *buf, size_t len)
 {
-	snprintf(buf, len, _("Inbox (%zu)"), inbox_count(app));
+	size_t n = inbox_count(app);
+
+	if (app->ui->inbox.view == IV_ALL)
+		snprintf(buf, len, _("Inbox (%zu)"), n);
+	else
+		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
+		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(&app->ui->inbox), n);
 }
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
@@ -180,19 +179,6 @@ static int col_width(WINDOW *win, int i)
 	return getmaxx(win) - fixed > 8 ? getmaxx(win) - fixed : 8;
 }
 
-/* The end of s that fits w columns, after an ellipsis. */
-static const char *tail(const char *s, int w, const char *ellipsis, char *buf, size_t len)
-{
-	int room = w - text_width(ellipsis);
-
-	if (!s || text_width(s) <= w)
-		return s;
-	while (*s && text_width(s) > room)
-		s++;
-	snprintf(buf, len, "%s%s", ellipsis, s);
-	return buf;
-}
-
 static int put_cell(struct ui *ui, WINDOW *win, int y, int x, int col, const char *s, attr_t attr)
 {
 	char cell[512];
@@ -204,17 +190,17 @@ static int put_cell(struct ui *ui, WINDOW *win, int y, int x, int col, const cha
 	return x + w + 1;
 }
 
-static void draw_header(struct ui *ui, WINDOW *win)
+static void draw_header(struct ui *ui, WINDOW *win, int y)
 {
 	attr_t a = theme_attr(&ui->theme, TH_LIST_HEADER);
 	int x = 0;
 
 	wattrset(win, a);
-	wmove(win, 0, 0);
+	wmove(win, y, 0);
 	wclrtoeol(win);
 	/* "" must not go through gettext: it returns the catalog's header */
 	for (int i = 0; i < NCOLS; i++)
-		x = put_cell(ui, win, 0, x, i, *columns[i].label ? _(columns[i].label) : "", a);
+		x = put_cell(ui, win, y, x, i, *columns[i].label ? _(columns[i].label) : "", a);
 	wattrset(win, A_NORMAL);
 }
 
@@ -242,7 +228,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		band = base | (band & (A_BOLD | A_UNDERLINE));
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
-		     tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
+		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
@@ -277,14 +263,26 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	int64_t now = app_now(app);
 
 	(void)flags;
-	draw_header(ui, win);
+	inbox_draw_views(app, win, 0);
+	draw_header(ui, win, 1);
+	if (inbox_query_line(v))
+		inbox_draw_query(app, win, getmaxy(win) - 1);
 	if (!n) {
-		const char *hint = app->session ?
-			(app->loading ? _("Loading the inbox from the server...") :
-					_("The server has no dossiers for this desk.")) :
-			_("Dossiers appear here once the client is connected to a provincial server.");
+		const char *what = _("No dossiers"), *hint;
 
-		draw_centered(win, mid - 1, _("No dossiers"), theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
+		if (v->nsorted && v->query.len) {
+			what = _("No match");
+			hint = _("No dossier in this view matches the filter.");
+		} else if (v->nsorted) {
+			what = _("None in this view");
+			hint = _("The line above counts the dossiers of the other views.");
+		} else {
+			hint = app->session ?
+				(app->loading ? _("Loading the inbox from the server...") :
+						_("The server has no dossiers for this desk.")) :
+				_("Dossiers appear here once the client is connected to a provincial server.");
+		}
+		draw_centered(win, mid - 1, what, theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
 		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
 	}
@@ -296,7 +294,7 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (v->top + rows > n)
 		v->top = n > rows ? n - rows : 0;
 	for (size_t i = 0; i < rows && v->top + i < n; i++)
-		draw_row(app, win, (int)i + 1, v->rows[v->top + i], v->top + i == v->sel, now);
+		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, v->top + i), v->top + i == v->sel, now);
 }
 
 const struct screen screen_inbox = {
@@ -307,4 +305,5 @@ const struct screen screen_inbox = {
 	.title = inbox_title,
 	.draw = inbox_draw,
 	.resume = inbox_resume,
+	.key = inbox_key,
 };

@@ -5,9 +5,11 @@
 #define MOTCUA_SCREEN_H
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
+#include "km.h"
 #include "ops.h"
 
 struct pager;
@@ -29,6 +31,9 @@ struct screen {
 	void (*close)(struct app *app);
 	/* Optional: the lines it scrolls, for the pager's operations. */
 	struct pager *(*pager)(struct app *app);
+	/* Optional: take a key before the keymap does (text typed into a
+	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
+	bool (*key)(struct app *app, km_key key);
 };
 
 extern const struct screen screen_inbox;

@@ -84,7 +84,7 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
-	free(ui->inbox.rows);
+	inbox_view_free(&ui->inbox);
 	free(ui->dossier.code);
 	pager_free(&ui->dossier.pager);
 	pager_free(&ui->help.pager);
@@ -192,7 +192,8 @@ void ui_key(struct app *app, km_key key)
 	const struct op_def *op;
 
 	session_activity(app);
-
+	if (ui->screen->key && ui->screen->key(app, key))
+		return;
 	if (!name)
 		return;
 	op = screen_op(ui->screen, name);

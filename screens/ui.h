@@ -11,6 +11,7 @@
 #include "err.h"
 #include "km.h"
 #include "pager.h"
+#include "prompt.h"
 #include "screen.h"
 #include "theme.h"
 
@@ -19,11 +20,42 @@
 #define UI_MIN_ROWS 24
 
 struct dossier;
+struct filter;
+
+/* The inbox's views, in the order Tab goes through them. */
+enum inbox_view_id {
+	IV_ALL, IV_RECEIVE, IV_PROCESS, IV_SUPPLEMENT, IV_READY, IV_DONE, IV_MINE,
+	IV_PROCEDURE, IV_COUNT
+};
+
+/* A procedure present in the inbox. */
+struct inbox_proc {
+	const char *key, *name;	/* point into the dossiers */
+	size_t n;
+};
 
 struct inbox_view {
-	struct dossier **rows;	/* app->dossiers in urgency order */
-	size_t n, sel, top;
-	unsigned gen;		/* app->dossiers_gen the rows were built for */
+	struct dossier **sorted;	/* app->dossiers in urgency order */
+	size_t nsorted;
+	unsigned gen;		/* app->dossiers_gen they were sorted for */
+	unsigned char *member;	/* per sorted row: 1 << each view it is in */
+	size_t *proc_of;	/* per sorted row: its procedure in procs */
+	struct inbox_proc *procs;	/* most dossiers first */
+	size_t nprocs, proc;	/* proc: the one IV_PROCEDURE shows */
+	char *proc_key;		/* its key, to find it in the next inbox */
+	size_t total[IV_COUNT];	/* rows per view */
+
+	enum inbox_view_id view;
+	struct filter *filter;
+	struct prompt query;	/* the filter as typed */
+	struct prompt go;	/* a code to go to, while asked for */
+	enum { ASK_NONE, ASK_FILTER, ASK_GOTO } asking;
+	struct err query_note;	/* why the filter is matched as typed */
+
+	size_t *shown;		/* sorted rows in the view that match the filter */
+	size_t n, sel, top;	/* sel and top index shown */
+	size_t counts[IV_COUNT];	/* rows per view that match the filter */
+	bool stale;		/* the view or the filter changed since shown was built */
 };
 
 /* One dossier, whole: its code is kept, never a pointer into the inbox,
@@ -73,6 +105,9 @@ void ui_close(struct app *app);
 /* Take input from stdin and signals through the app's loop; restore the
  * terminal if the process dies of a fatal error or a crash. */
 int ui_attach(struct app *app, struct err *e);
+
+/* Free what the inbox keeps (inbox_views.c). */
+void inbox_view_free(struct inbox_view *v);
 
 /* Rebuild the windows for the terminal's size (after SIGWINCH). */
 void ui_resize(struct app *app, int rows, int cols);

@@ -17,8 +17,8 @@ start 100 30 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFIL
 check "logged in: the inbox shows the desk's $count dossiers" wait_for "Inbox ($count)"
 check "the title names the clerk and the server" wait_for "tiepnhan1"
 check "the link is online" wait_for "online"
-if line 3 | grep -q "overdue"; then ok "the most urgent (overdue) dossier is first"; else not_ok "the most urgent (overdue) dossier is first"; fi
-if line 3 | grep -q "‼"; then ok "marked with the overdue glyph"; else not_ok "marked with the overdue glyph"; fi
+if line 4 | grep -q "overdue"; then ok "the most urgent (overdue) dossier is first"; else not_ok "the most urgent (overdue) dossier is first"; fi
+if line 4 | grep -q "‼"; then ok "marked with the overdue glyph"; else not_ok "marked with the overdue glyph"; fi
 keys G
 check "G goes to the last dossier without breaking the frame" wait_for "Inbox ($count)"
 

@@ -260,8 +260,8 @@ START_TEST(back_restores_the_inbox_selection)
 		keys(close_keys[i]);
 		ck_assert(!vs.app.quit);
 		ck_row_has(0, "Inbox (6)");
-		ck_assert(vscreen_attr(&vs, 4, 5) & A_REVERSE);
-		ck_assert(!(vscreen_attr(&vs, 2, 5) & A_REVERSE));
+		ck_assert(vscreen_attr(&vs, 5, 5) & A_REVERSE);
+		ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
 	}
 	/* the dossier moved in the order while open: the selection follows it */
 	keys("<Enter>");

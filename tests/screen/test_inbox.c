@@ -29,20 +29,49 @@ START_TEST(frame_at_80x24)
 	ck_row_has(0, "motcua");
 	ck_row_has(0, "Inbox (0)");
 	ck_row_has(0, "not logged in");
-	ck_row_has(1, "Code");
-	ck_row_has(1, "Applicant");
-	ck_row_has(1, "Status");
+	ck_row_has(1, "All 0");
+	ck_row_has(2, "Code");
+	ck_row_has(2, "Applicant");
+	ck_row_has(2, "Status");
 	ck_assert(vscreen_find(&vs, "No dossiers", &y, &x));
 	ck_assert_int_gt(y, 5);
 	ck_assert_int_lt(y, 18);
 	ck_assert_int_eq(x, (80 - 11) / 2);
 	ck_row_has(23, "q Quit");
 	ck_row_has(23, "no server");
-	ck_row_has(23, "0 queued");
+	ck_row_has(23, "no data");
+	ck_assert_ptr_null(strstr(vscreen_row(&vs, 23), "queued"));	/* only when some are */
 	/* the bars are coloured, the header underlined */
 	ck_assert_int_ne(vscreen_pair(&vs, 0, 0), 0);
 	ck_assert_int_ne(vscreen_pair(&vs, 23, 0), 0);
-	ck_assert(vscreen_attr(&vs, 1, 0) & A_UNDERLINE);
+	ck_assert(vscreen_attr(&vs, 2, 0) & A_UNDERLINE);
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* What a clerk on a flaky link must see: actions not yet delivered, how old
+ * the data is, a slow link with its delay. */
+START_TEST(status_bar_shows_queue_data_age_and_link)
+{
+	open_at("xterm-256color", 24, 80);
+	vs.app.queued = 3;
+	vs.app.data_time = app_now(&vs.app) - 5 * 60 - 10;
+	vs.app.link = LINK_SLOW;
+	vs.app.rtt_ms = 1800;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "3 queued");
+	ck_row_has(23, "data 5 min");
+	ck_row_has(23, "slow link 1.8 s");
+	vs.app.loading = true;
+	vs.app.data_time -= 3 * 3600;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "syncing");
+	vs.app.loading = false;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "data 3 h");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -73,10 +102,10 @@ START_TEST(resize_relays_out)
 	open_at("xterm-256color", 24, 80);
 	vscreen_resize(&vs, 40, 120);
 	ck_row_has(0, "Inbox (0)");
-	ck_row_has(39, "0 queued");
+	ck_row_has(39, "no data");
 	ck_assert_int_eq((int)strlen(vscreen_row(&vs, 39)) >= 100, 1);
 	vscreen_resize(&vs, 24, 80);
-	ck_row_has(23, "0 queued");
+	ck_row_has(23, "no data");
 	ck_assert_str_eq(vscreen_row(&vs, 30), "");
 	vscreen_close(&vs);
 }
@@ -170,26 +199,26 @@ START_TEST(rows_sorted_by_urgency_with_band_glyphs)
 	open_at("vt100", 24, 80);
 	fill_bands();
 	ck_row_has(0, "Inbox (6)");
-	ck_row_has(2, "\u203c A-OVERDUE");
-	ck_row_has(2, "Nguyễn Văn A");
-	ck_row_has(2, "21/11 10:00");
-	ck_row_has(2, "7 hours overdue");
-	ck_row_has(3, "\u25cf B-TODAY");
-	ck_row_has(3, "5h 00m left");
-	ck_row_has(4, "\u2709 D-APOLOGY");
-	ck_row_has(4, "Fee due");
-	ck_row_has(5, "\u25b2 C-SOON");
-	ck_row_has(5, "2d 0h left");
-	ck_row_has(6, "  E-OK");
-	ck_row_has(6, "12 days left");
-	ck_row_has(7, "  F-DONE");
-	ck_row_has(7, "Returned");
+	ck_row_has(3, "\u203c A-OVERDUE");
+	ck_row_has(3, "Nguyễn Văn A");
+	ck_row_has(3, "21/11 10:00");
+	ck_row_has(3, "7 hours overdue");
+	ck_row_has(4, "\u25cf B-TODAY");
+	ck_row_has(4, "5h 00m left");
+	ck_row_has(5, "\u2709 D-APOLOGY");
+	ck_row_has(5, "Fee due");
+	ck_row_has(6, "\u25b2 C-SOON");
+	ck_row_has(6, "2d 0h left");
+	ck_row_has(7, "  E-OK");
+	ck_row_has(7, "12 days left");
+	ck_row_has(8, "  F-DONE");
+	ck_row_has(8, "Returned");
 	/* monochrome: the bands are told apart by attributes too */
-	ck_assert(vscreen_attr(&vs, 3, 0) & A_BOLD);		/* today */
-	ck_assert(vscreen_attr(&vs, 4, 0) & A_UNDERLINE);	/* apology */
+	ck_assert(vscreen_attr(&vs, 4, 0) & A_BOLD);		/* today */
+	ck_assert(vscreen_attr(&vs, 5, 0) & A_UNDERLINE);	/* apology */
 	/* the first row is selected */
-	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
-	ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 4, 5) & A_REVERSE));
 	vscreen_close(&vs);
 }
 END_TEST
@@ -198,9 +227,9 @@ START_TEST(colour_terminal_gets_colours)
 {
 	open_at("xterm-256color", 24, 80);
 	fill_bands();
-	ck_row_has(2, "\u203c A-OVERDUE");
-	ck_assert_int_ne(vscreen_pair(&vs, 2, 0), 0);
-	ck_assert_int_ne(vscreen_pair(&vs, 3, 0), vscreen_pair(&vs, 2, 0));
+	ck_row_has(3, "\u203c A-OVERDUE");
+	ck_assert_int_ne(vscreen_pair(&vs, 3, 0), 0);
+	ck_assert_int_ne(vscreen_pair(&vs, 4, 0), vscreen_pair(&vs, 3, 0));
 	vscreen_close(&vs);
 }
 END_TEST
@@ -210,10 +239,10 @@ START_TEST(non_utf8_locale_gets_ascii_glyphs)
 	setlocale(LC_ALL, "C");
 	open_at("vt100", 24, 80);
 	fill_bands();
-	ck_row_has(2, "! A-OVERDUE");
-	ck_row_has(3, "* B-TODAY");
-	ck_row_has(4, "@ D-APOLOGY");
-	ck_row_has(5, "^ C-SOON");
+	ck_row_has(3, "! A-OVERDUE");
+	ck_row_has(4, "* B-TODAY");
+	ck_row_has(5, "@ D-APOLOGY");
+	ck_row_has(6, "^ C-SOON");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -235,14 +264,14 @@ START_TEST(selection_moves_and_scrolls)
 	}
 	app_set_dossiers(&vs.app, d, 40);
 	vscreen_keys(&vs, down, 2);
-	ck_assert(vscreen_attr(&vs, 4, 5) & A_REVERSE);
-	ck_assert(!(vscreen_attr(&vs, 2, 5) & A_REVERSE));
+	ck_assert(vscreen_attr(&vs, 5, 5) & A_REVERSE);
+	ck_assert(!(vscreen_attr(&vs, 3, 5) & A_REVERSE));
 	vscreen_keys(&vs, last, 1);
-	/* 21 list rows at 80x24: the last dossier is on the last one */
+	/* 20 list rows at 80x24: the last dossier is on the last one */
 	ck_assert(vscreen_attr(&vs, 22, 5) & A_REVERSE);
 	ck_row_has(0, "Inbox (40)");
 	vscreen_keys(&vs, first, 1);
-	ck_assert(vscreen_attr(&vs, 2, 5) & A_REVERSE);
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
 	vscreen_close(&vs);
 }
 END_TEST
@@ -253,6 +282,7 @@ static Suite *inbox_screen_suite(void)
 	TCase *tc = tcase_create("draw");
 
 	tcase_add_test(tc, frame_at_80x24);
+	tcase_add_test(tc, status_bar_shows_queue_data_age_and_link);
 	tcase_add_test(tc, monochrome_terminal_marks_bars_by_attribute);
 	tcase_add_test(tc, no_color_is_honoured);
 	tcase_add_test(tc, resize_relays_out);

@@ -123,10 +123,11 @@ START_TEST(test_migrations)
 	dossier_free(&d);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; ALTER TABLE dossiers DROP COLUMN assignee_login; "
+					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();
-	ck_assert_int_eq(store_schema(s), 2);
+	ck_assert_int_eq(store_schema(s), STORE_SCHEMA);
 	ck_assert_int_eq(store_count_dossiers(s), 1);
 	ck_assert_int_eq(store_audit_add(s, &(struct audit_entry){ .at = 1, .reg = "citizen", .subject = "001085012345",
 								     .outcome = "found" }, &e), 0);

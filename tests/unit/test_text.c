@@ -71,6 +71,43 @@ START_TEST(wrap_breaks_at_the_last_space_that_fits)
 }
 END_TEST
 
+START_TEST(tail_keeps_the_end)
+{
+	char out[64];
+
+	ck_assert_str_eq(text_tail("000.00.01.H22-251014-0007", 12, "…", out, sizeof out),
+			 "…251014-0007");
+	ck_assert_str_eq(text_tail("short", 12, "…", out, sizeof out), "short");
+	/* never starts inside a character */
+	ck_assert_str_eq(text_tail("Nguyễn", 3, "~", out, sizeof out), "~ễn");
+}
+END_TEST
+
+START_TEST(utf8_decodes_and_encodes)
+{
+	static const uint32_t cps[] = { 'a', 0xE9, 0x1EC5, 0x10FFFF, 0x1F600 };
+	int32_t cp;
+	char buf[4];
+
+	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		size_t n = text_utf8_put(buf, cps[i]);
+
+		ck_assert_uint_eq(text_utf8_next(buf, n, &cp), n);
+		ck_assert_int_eq(cp, (int32_t)cps[i]);
+	}
+	ck_assert_uint_eq(text_utf8_put(buf, 0xD800), 0);
+	ck_assert_uint_eq(text_utf8_put(buf, 0x110000), 0);
+	/* invalid: one byte each */
+	ck_assert_uint_eq(text_utf8_next("\xc0\xaf", 2, &cp), 1);	/* overlong */
+	ck_assert_int_eq(cp, -1);
+	ck_assert_uint_eq(text_utf8_next("\xe1\xbb", 2, &cp), 1);	/* cut */
+	ck_assert_int_eq(cp, -1);
+	ck_assert_uint_eq(text_utf8_next("\xed\xa0\x80", 3, &cp), 1);	/* surrogate */
+	ck_assert_uint_eq(text_utf8_next("\x80", 1, &cp), 1);
+	ck_assert_int_eq(cp, -1);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -81,6 +118,8 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, fit_keeps_combining_marks_with_their_letter);
 	tcase_add_test(tc, fit_never_overflows_the_buffer);
 	tcase_add_test(tc, wrap_breaks_at_the_last_space_that_fits);
+	tcase_add_test(tc, tail_keeps_the_end);
+	tcase_add_test(tc, utf8_decodes_and_encodes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,153 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "i18n.h"
+#include "inbox.h"
+#include "model.h"
+#include "text.h"
+
+bool inbox_query_line(const struct inbox_view *v)
+{
+	return v->asking != ASK_NONE || v->query.len;
+}
+
+/* The line under the list: the filter (while typed, and afterwards while
+ * it holds) with its count and, discreetly, why it is matched as typed;
+ * or the code being asked for. */
+void inbox_draw_query(struct app *app, WINDOW *win, int y)
+{
+	struct ui *ui = app->ui;
+	struct inbox_view *v = &ui->inbox;
+	attr_t hint = theme_attr(&ui->theme, TH_EMPTY_HINT);
+	int cols = getmaxx(win), used, room;
+	char right[128], note[256];
+
+	wattrset(win, A_NORMAL);
+	wmove(win, y, 0);
+	wclrtoeol(win);
+	if (v->asking == ASK_GOTO)
+		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
+	else
+		/* TRANSLATORS: dossiers shown, of those in the view */
+		snprintf(right, sizeof right, _("%zu of %zu"), v->n, v->total[v->view]);
+	used = prompt_draw(v->asking == ASK_GOTO ? &v->go : &v->query, win, y, 1,
+			   cols - text_width(right) - 4,
+			   v->asking == ASK_GOTO ? _("Go to: ") : _("Filter: "), ui->ellipsis,
+			   v->asking != ASK_NONE);
+	/* two columns apart from what is left and right of it */
+	room = cols - text_width(right) - used - 6;
+	if (v->asking != ASK_GOTO && v->query_note.msg[0] && room > 8) {
+		text_fit(note, sizeof note, v->query_note.msg, room, ui->ellipsis, 0);
+		wattrset(win, hint);
+		mvwaddstr(win, y, used + 3, note);
+	}
+	wattrset(win, v->asking == ASK_GOTO ? hint : A_NORMAL);
+	mvwaddstr(win, y, cols - text_width(right) - 1, right);
+	wattrset(win, A_NORMAL);
+}
+
+/* The sorted row whose code is want, or ends with it (any case); a tail
+ * that several codes end with is enough when only one has it after a
+ * separator ("0007" for "...-0007", not "...-10007"). */
+static unsigned go_to(struct app *app, const char *typed)
+{
+	struct inbox_view *v = &app->ui->inbox;
+	size_t len, tails = 0, whole = 0, any = 0, at_sep = 0;
+	char want[PROMPT_MAX];
+	const char *s = typed;
+	bool exact = false;
+	unsigned rd = RD_BODY;
+
+	while (*s == ' ')
+		s++;
+	snprintf(want, sizeof want, "%s", s);
+	for (len = strlen(want); len && want[len - 1] == ' ';)
+		want[--len] = '\0';
+	if (!len)
+		return RD_NONE;
+	inbox_sync(app);
+	for (size_t i = 0; i < v->nsorted && !exact; i++) {
+		const char *code = v->sorted[i]->code;
+		size_t cl = code ? strlen(code) : 0;
+
+		if (cl < len || strcasecmp(code + cl - len, want))
+			continue;
+		exact = cl == len;
+		if (exact || !tails++)
+			any = i;
+		if (!exact && strchr("-./_", code[cl - len - 1]) && !whole++)
+			at_sep = i;
+	}
+	if (!exact && tails > 1 && whole == 1)
+		any = at_sep;
+	else if (!exact && tails != 1) {
+		if (tails)
+			app_message(app, MSG_ERROR, _("%zu dossier codes end with %s: type more of the code"),
+				    tails, want);
+		else
+			app_message(app, MSG_ERROR, _("no dossier code is or ends with %s"), want);
+		return RD_STATUS;
+	}
+	if (inbox_shown_at(v, any) >= v->n || v->shown[inbox_shown_at(v, any)] != any) {
+		/* not in this view, or filtered out: show it among all */
+		v->view = IV_ALL;
+		prompt_clear(&v->query);
+		v->stale = true;
+		inbox_sync(app);
+		app_message(app, MSG_INFO, _("Showing all dossiers: the view or the filter hid %s"),
+			    v->sorted[any]->code);
+		rd |= RD_TITLE | RD_STATUS;
+	}
+	v->sel = inbox_shown_at(v, any);
+	return rd;
+}
+
+bool inbox_key(struct app *app, km_key key)
+{
+	struct inbox_view *v = &app->ui->inbox;
+	bool filtering = v->asking == ASK_FILTER;
+
+	if (v->asking == ASK_NONE)
+		return false;
+	switch (prompt_key(filtering ? &v->query : &v->go, key)) {
+	case PROMPT_IGNORED:
+		return false;	/* moving, changing view: the keymap's */
+	case PROMPT_TAKEN:
+		break;
+	case PROMPT_EDITED:
+		/* filtered when drawn: keys typed ahead are filtered for once */
+		v->stale |= filtering;
+		app->redraw |= RD_BODY | (filtering ? RD_TITLE : RD_NONE);
+		break;
+	case PROMPT_ACCEPTED:
+		v->asking = ASK_NONE;
+		app->redraw |= RD_BODY | (filtering ? RD_NONE : go_to(app, v->go.text));
+		break;
+	case PROMPT_CANCELLED:
+		if (filtering && v->query.len) {
+			prompt_clear(&v->query);
+			v->stale = true;
+			app->redraw |= RD_TITLE;
+		}
+		v->asking = ASK_NONE;
+		app->redraw |= RD_BODY;
+		break;
+	}
+	return true;
+}
+
+unsigned inbox_op_filter(struct app *app)
+{
+	app->ui->inbox.asking = ASK_FILTER;
+	return RD_BODY;
+}
+
+unsigned inbox_op_goto(struct app *app)
+{
+	prompt_clear(&app->ui->inbox.go);
+	app->ui->inbox.asking = ASK_GOTO;
+	return RD_BODY;
+}
