@@ -19,8 +19,9 @@ count=$((lines - 1))
 
 start 80 24 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p sandbox-reference -s $SBX_URL -u tiepnhan1"
 check "the inbox is in" wait_for "Inbox ($count)"
-# the code's tail, as the 80-column inbox shows it: "…H26-251006-0001"
-first=$(line 3 | awk '{ print $2 }' | sed 's/^…//')
+# the first row (under the views line and the header): its code's tail,
+# as the 80-column inbox shows it: "…H26-251006-0001"
+first=$(line 4 | awk '{ print $2 }' | sed 's/^…//')
 
 keys Enter
 check "Enter opens the most urgent dossier" wait_for "Dossier 000.01.01.$first"

@@ -270,8 +270,8 @@ START_TEST(back_restores_the_inbox_selection)
 			vs.app.dossiers[i].due_at = cal_join(2025, 12, 20, 9, 0, 0);
 	vs.app.dossiers_gen++;
 	keys("q");
-	ck_row_has(7, "X-02");
-	ck_assert(vscreen_attr(&vs, 7, 5) & A_REVERSE);
+	ck_row_has(8, "X-02");
+	ck_assert(vscreen_attr(&vs, 8, 5) & A_REVERSE);
 	/* and q at the inbox still quits */
 	keys("q");
 	ck_assert(vs.app.quit);
