@@ -49,7 +49,7 @@ kill_checks() {
 	done
 	m outbox send >/dev/null 2>&1
 	echo "# $dialect: $kills processes killed with SIGKILL while sending"
-	check "$dialect: killed many times (at least 10)" [ "$kills" -ge 10 ]
+	check "$dialect: killed many times (at least 5)" [ "$kills" -ge 5 ]
 	check "$dialect: the outbox is empty at the end" [ "$(m outbox list | tail -n +2 | wc -l)" = 0 ]
 	m outbox list --all >"$SBX_DIR/all"
 	check "$dialect: every entry delivered, none refused or in conflict" \
