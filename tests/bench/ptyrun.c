@@ -9,7 +9,9 @@
  * so a program that keeps drawing (a clock, a message that expires) is
  * timed to the screen the user waits for.
  * Prints one line per measurement: "first-screen ms=.. bytes=..", then
- * "key N bytes=..", and "keys avg-bytes=..". */
+ * "key N bytes=..", and "keys avg-bytes=..". Exit status 1 when TEXT never
+ * appeared (the program ended, or was silent for 60 s): the time printed
+ * is then not the one asked for. */
 #include "config.h"
 
 #include <errno.h>
@@ -34,9 +36,9 @@ static double now_ms(void)
 }
 
 /* Read until the program is silent for settle_ms (or exits), after `want`
- * (if any) has appeared; returns bytes read and sets *last to the time of
- * the last byte. */
-static long drain_for(int fd, int settle_ms, const char *want, double *last)
+ * (if any) has appeared; returns bytes read, sets *last to the time of the
+ * last byte and *found to whether `want` appeared. */
+static long drain_for(int fd, int settle_ms, const char *want, double *last, bool *found)
 {
 	/* the last bytes of the previous read stay in front, so TEXT split
 	 * across two reads is still found */
@@ -46,6 +48,7 @@ static long drain_for(int fd, int settle_ms, const char *want, double *last)
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 	bool seen = !want;
 
+	*found = seen;
 	for (;;) {
 		int r = poll(&p, 1, seen ? settle_ms : 60000);
 		ssize_t n;
@@ -60,8 +63,10 @@ static long drain_for(int fd, int settle_ms, const char *want, double *last)
 		if (!seen) {
 			size_t len = kept + (size_t)n;
 
-			if (memmem(win, len, want, wl))
+			if (memmem(win, len, want, wl)) {
+				*found = true;
 				return total;
+			}
 			kept = len < 256 ? len : 256;
 			memmove(win, win + len - kept, kept);
 		}
@@ -70,7 +75,9 @@ static long drain_for(int fd, int settle_ms, const char *want, double *last)
 
 static long drain(int fd, int settle_ms, double *last)
 {
-	return drain_for(fd, settle_ms, NULL, last);
+	bool found;
+
+	return drain_for(fd, settle_ms, NULL, last, &found);
 }
 
 /* Key names: a plain string is sent as is; ^X sends Ctrl-X; "down", "up",
@@ -100,6 +107,7 @@ int main(int argc, char **argv)
 	int nkeys = 0, settle = 300, opt, fd, status;
 	double t0, last = 0;
 	long first, sum = 0;
+	bool found;
 	pid_t pid;
 
 	while ((opt = getopt(argc, argv, "s:t:S:k:q:w:")) != -1) {
@@ -134,8 +142,10 @@ int main(int argc, char **argv)
 		perror(argv[optind]);
 		_exit(127);
 	}
-	first = drain_for(fd, settle, want, &last);
+	first = drain_for(fd, settle, want, &last, &found);
 	printf("first-screen ms=%.1f bytes=%ld\n", last - t0, first);
+	if (!found)
+		fprintf(stderr, "ptyrun: \"%s\" did not appear\n", want);
 	for (int i = 0; i < nkeys; i++) {
 		const char *b = key_bytes(keys[i]);
 		long n;
@@ -155,5 +165,5 @@ int main(int argc, char **argv)
 	kill(pid, SIGTERM);
 	waitpid(pid, &status, 0);
 	close(fd);
-	return 0;
+	return found ? 0 : 1;
 }
