@@ -32,6 +32,10 @@ struct fdef {
 	size_t count_off;	/* FK_LIST: where the element count goes */
 };
 
+/* The field f of a record of its target, as type. */
+#define FIELD_AT(obj, f, type) ((type *)((char *)(obj) + (f)->off))
+#define FIELD_CAT(obj, f, type) ((const type *)((const char *)(obj) + (f)->off))
+
 struct target {
 	const char *name;	/* "dossier", "log_entry", "citizen", ... */
 	size_t size;		/* of one element, for lists */

@@ -10,9 +10,6 @@
  * (Unix seconds, national status codes, action bitmasks): no profile is
  * involved, so what is written is read back exactly. */
 
-#define AT(obj, f, type) ((type *)((char *)(obj) + (f)->off))
-#define CAT(obj, f, type) ((const type *)((const char *)(obj) + (f)->off))
-
 cJSON *fields_to_json(const struct target *t, const void *obj, bool lists)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -22,31 +19,31 @@ cJSON *fields_to_json(const struct target *t, const void *obj, bool lists)
 		case FK_STR:
 		case FK_VERSION:
 		case FK_TEXT:
-			if (*CAT(obj, f, char *))
-				cJSON_AddStringToObject(o, f->name, *CAT(obj, f, char *));
+			if (*FIELD_CAT(obj, f, char *))
+				cJSON_AddStringToObject(o, f->name, *FIELD_CAT(obj, f, char *));
 			break;
 		case FK_INT:
 		case FK_STATUS:
 		case FK_CHANNEL:
 		case FK_DAYS:
 		case FK_CUTOFF:
-			cJSON_AddNumberToObject(o, f->name, *CAT(obj, f, int));
+			cJSON_AddNumberToObject(o, f->name, *FIELD_CAT(obj, f, int));
 			break;
 		case FK_BOOL:
-			cJSON_AddBoolToObject(o, f->name, *CAT(obj, f, bool));
+			cJSON_AddBoolToObject(o, f->name, *FIELD_CAT(obj, f, bool));
 			break;
 		case FK_MONEY:
-			cJSON_AddNumberToObject(o, f->name, (double)*CAT(obj, f, long long));
+			cJSON_AddNumberToObject(o, f->name, (double)*FIELD_CAT(obj, f, long long));
 			break;
 		case FK_TIME:
-			if (*CAT(obj, f, int64_t))
-				cJSON_AddNumberToObject(o, f->name, (double)*CAT(obj, f, int64_t));
+			if (*FIELD_CAT(obj, f, int64_t))
+				cJSON_AddNumberToObject(o, f->name, (double)*FIELD_CAT(obj, f, int64_t));
 			break;
 		case FK_ACTIONS:
-			cJSON_AddNumberToObject(o, f->name, *CAT(obj, f, unsigned));
+			cJSON_AddNumberToObject(o, f->name, *FIELD_CAT(obj, f, unsigned));
 			break;
 		case FK_LIST: {
-			const char *arr = *CAT(obj, f, char *);
+			const char *arr = *FIELD_CAT(obj, f, char *);
 			int n = *(const int *)((const char *)obj + f->count_off);
 			cJSON *a;
 
@@ -74,7 +71,7 @@ static int read_list(const struct fdef *f, const cJSON *a, void *obj, struct err
 	}
 	arr = xcalloc((size_t)(n ? n : 1), f->sub->size);
 	/* set first, so that freeing the object frees what was read so far */
-	*AT(obj, f, char *) = arr;
+	*FIELD_AT(obj, f, char *) = arr;
 	cJSON_ArrayForEach(it, a) {
 		*(int *)((char *)obj + f->count_off) = i;
 		if (fields_from_json(f->sub, it, arr + (size_t)i * f->sub->size, e) < 0) {
@@ -105,7 +102,7 @@ int fields_from_json(const struct target *t, const cJSON *o, void *obj, struct e
 		case FK_VERSION:
 		case FK_TEXT:
 			if ((ok = cJSON_IsString(v)))
-				*AT(obj, f, char *) = xstrdup(v->valuestring);
+				*FIELD_AT(obj, f, char *) = xstrdup(v->valuestring);
 			break;
 		case FK_INT:
 		case FK_STATUS:
@@ -113,23 +110,23 @@ int fields_from_json(const struct target *t, const cJSON *o, void *obj, struct e
 		case FK_DAYS:
 		case FK_CUTOFF:
 			if ((ok = cJSON_IsNumber(v)))
-				*AT(obj, f, int) = v->valueint;
+				*FIELD_AT(obj, f, int) = v->valueint;
 			break;
 		case FK_BOOL:
 			if ((ok = cJSON_IsBool(v)))
-				*AT(obj, f, bool) = cJSON_IsTrue(v);
+				*FIELD_AT(obj, f, bool) = cJSON_IsTrue(v);
 			break;
 		case FK_MONEY:
 			if ((ok = cJSON_IsNumber(v)))
-				*AT(obj, f, long long) = (long long)v->valuedouble;
+				*FIELD_AT(obj, f, long long) = (long long)v->valuedouble;
 			break;
 		case FK_TIME:
 			if ((ok = cJSON_IsNumber(v)))
-				*AT(obj, f, int64_t) = (int64_t)v->valuedouble;
+				*FIELD_AT(obj, f, int64_t) = (int64_t)v->valuedouble;
 			break;
 		case FK_ACTIONS:
 			if ((ok = cJSON_IsNumber(v)))
-				*AT(obj, f, unsigned) = (unsigned)v->valuedouble;
+				*FIELD_AT(obj, f, unsigned) = (unsigned)v->valuedouble;
 			break;
 		case FK_LIST:
 			if (read_list(f, v, obj, e) < 0)

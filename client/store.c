@@ -189,7 +189,7 @@ static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct e
 static int prepare_statements(struct store *s, struct err *e)
 {
 	size_t cap = 1024, used = 0, uused = 0;
-	char *ins = xmalloc(cap), *qs = xmalloc(cap), *upd = xmalloc(cap * 2);
+	char *qs = xmalloc(cap), *upd = xmalloc(cap * 2);
 	char sql[4096];
 	int rc;
 
@@ -213,16 +213,15 @@ static int prepare_statements(struct store *s, struct err *e)
 						  uused ? ", " : "", f->name, f->name, f->name);
 		s->ncols++;
 	}
-	snprintf(ins, cap, "%s", s->cols);
 	/* the details stay too: stale ones are better than none offline,
 	 * and detail_version says they are stale */
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
-		 "seen = max(seen, excluded.seen)", ins, qs, upd);
+		 "seen = max(seen, excluded.seen)", s->cols, qs, upd);
 	rc = prepare(s, sql, &s->put_summary, e);
 	snprintf(sql, sizeof sql,
 		 "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
-		 ins, qs);
+		 s->cols, qs);
 	if (rc == 0)
 		rc = prepare(s, sql, &s->put_whole, e);
 	if (rc == 0)
@@ -231,7 +230,6 @@ static int prepare_statements(struct store *s, struct err *e)
 		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
 	if (rc == 0)
 		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
-	free(ins);
 	free(qs);
 	free(upd);
 	return rc;
@@ -351,8 +349,6 @@ int store_meta_set_int(struct store *s, const char *key, int64_t value, struct e
 
 /* ---- dossiers ---- */
 
-#define AT(obj, f, type) ((type *)((char *)(obj) + (f)->off))
-
 /* Bind the summary columns in order; 0 and NULL are "not known". */
 static int bind_summary(sqlite3_stmt *st, const struct dossier *d)
 {
@@ -365,26 +361,26 @@ static int bind_summary(sqlite3_stmt *st, const struct dossier *d)
 		case FK_STR:
 		case FK_VERSION:
 		case FK_TEXT:
-			sqlite3_bind_text(st, i, *AT(d, f, char *), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, i, *FIELD_AT(d, f, char *), -1, SQLITE_STATIC);
 			break;
 		case FK_TIME:
-			if (*AT(d, f, int64_t))
-				sqlite3_bind_int64(st, i, *AT(d, f, int64_t));
+			if (*FIELD_AT(d, f, int64_t))
+				sqlite3_bind_int64(st, i, *FIELD_AT(d, f, int64_t));
 			else
 				sqlite3_bind_null(st, i);
 			break;
 		case FK_MONEY:
-			sqlite3_bind_int64(st, i, *AT(d, f, long long));
+			sqlite3_bind_int64(st, i, *FIELD_AT(d, f, long long));
 			break;
 		case FK_ACTIONS:
-			if (*AT(d, f, unsigned))
-				sqlite3_bind_int64(st, i, *AT(d, f, unsigned));
+			if (*FIELD_AT(d, f, unsigned))
+				sqlite3_bind_int64(st, i, *FIELD_AT(d, f, unsigned));
 			else
 				sqlite3_bind_null(st, i);
 			break;
 		default:	/* the int kinds */
-			if (*AT(d, f, int))
-				sqlite3_bind_int(st, i, *AT(d, f, int));
+			if (*FIELD_AT(d, f, int))
+				sqlite3_bind_int(st, i, *FIELD_AT(d, f, int));
 			else
 				sqlite3_bind_null(st, i);
 			break;
@@ -408,19 +404,19 @@ static void read_summary(sqlite3_stmt *st, struct dossier *d)
 		case FK_VERSION:
 		case FK_TEXT:
 			t = sqlite3_column_text(st, i);
-			*AT(d, f, char *) = t ? xstrdup((const char *)t) : NULL;
+			*FIELD_AT(d, f, char *) = t ? xstrdup((const char *)t) : NULL;
 			break;
 		case FK_TIME:
-			*AT(d, f, int64_t) = sqlite3_column_int64(st, i);
+			*FIELD_AT(d, f, int64_t) = sqlite3_column_int64(st, i);
 			break;
 		case FK_MONEY:
-			*AT(d, f, long long) = sqlite3_column_int64(st, i);
+			*FIELD_AT(d, f, long long) = sqlite3_column_int64(st, i);
 			break;
 		case FK_ACTIONS:
-			*AT(d, f, unsigned) = (unsigned)sqlite3_column_int64(st, i);
+			*FIELD_AT(d, f, unsigned) = (unsigned)sqlite3_column_int64(st, i);
 			break;
 		default:
-			*AT(d, f, int) = sqlite3_column_int(st, i);
+			*FIELD_AT(d, f, int) = sqlite3_column_int(st, i);
 			break;
 		}
 		i++;

@@ -47,40 +47,7 @@ static const struct {
 	{ "inbox", "<C-r>", "inbox-refresh" },
 	{ "inbox", "<Enter>", "inbox-open" },
 	{ "inbox", "<Right>", "inbox-open" },
-	/* screens opened over others: q and Esc go back, not out */
-	{ "dossier", "q", "view-close" },
-	{ "dossier", "<Esc>", "view-close" },
-	{ "dossier", "<Left>", "view-close" },
-	{ "dossier", "j", "move-down" },
-	{ "dossier", "<Down>", "move-down" },
-	{ "dossier", "k", "move-up" },
-	{ "dossier", "<Up>", "move-up" },
-	{ "dossier", "<PageDown>", "page-down" },
-	{ "dossier", "<C-f>", "page-down" },
-	{ "dossier", "<Space>", "page-down" },
-	{ "dossier", "<PageUp>", "page-up" },
-	{ "dossier", "<C-b>", "page-up" },
-	{ "dossier", "g", "move-first" },
-	{ "dossier", "<Home>", "move-first" },
-	{ "dossier", "G", "move-last" },
-	{ "dossier", "<End>", "move-last" },
 	{ "dossier", "<C-r>", "dossier-reload" },
-	{ "help", "q", "view-close" },
-	{ "help", "<Esc>", "view-close" },
-	{ "help", "<Left>", "view-close" },
-	{ "help", "j", "move-down" },
-	{ "help", "<Down>", "move-down" },
-	{ "help", "k", "move-up" },
-	{ "help", "<Up>", "move-up" },
-	{ "help", "<PageDown>", "page-down" },
-	{ "help", "<C-f>", "page-down" },
-	{ "help", "<Space>", "page-down" },
-	{ "help", "<PageUp>", "page-up" },
-	{ "help", "<C-b>", "page-up" },
-	{ "help", "g", "move-first" },
-	{ "help", "<Home>", "move-first" },
-	{ "help", "G", "move-last" },
-	{ "help", "<End>", "move-last" },
 	{ "inbox", "/", "inbox-filter" },
 	{ "inbox", "#", "inbox-goto" },
 	{ "inbox", "<Tab>", "inbox-view-next" },
@@ -89,6 +56,19 @@ static const struct {
 	{ "inbox", "m", "inbox-view-mine" },
 	{ "inbox", "p", "inbox-view-procedure" },
 	{ "inbox", "P", "inbox-view-procedure-prev" },
+};
+
+/* Screens opened over others and read by scrolling share these keys: q and
+ * Esc go back, not out. */
+static const char *const pager_contexts[] = { "dossier", "help" };
+static const struct {
+	const char *key, *op;
+} pager_keys[] = {
+	{ "q", "view-close" }, { "<Esc>", "view-close" }, { "<Left>", "view-close" },
+	{ "j", "move-down" }, { "<Down>", "move-down" }, { "k", "move-up" }, { "<Up>", "move-up" },
+	{ "<PageDown>", "page-down" }, { "<C-f>", "page-down" }, { "<Space>", "page-down" },
+	{ "<PageUp>", "page-up" }, { "<C-b>", "page-up" },
+	{ "g", "move-first" }, { "<Home>", "move-first" }, { "G", "move-last" }, { "<End>", "move-last" },
 };
 
 static const struct {
@@ -115,6 +95,10 @@ struct keymap *km_new(void)
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
 		if (km_bind(km, defaults[i].context, defaults[i].key, defaults[i].op, NULL) < 0)
 			abort();	/* the shipped table is wrong: a bug */
+	for (size_t c = 0; c < sizeof pager_contexts / sizeof pager_contexts[0]; c++)
+		for (size_t i = 0; i < sizeof pager_keys / sizeof pager_keys[0]; i++)
+			if (km_bind(km, pager_contexts[c], pager_keys[i].key, pager_keys[i].op, NULL) < 0)
+				abort();
 	return km;
 }
 

@@ -19,12 +19,7 @@ static struct pager *help_pager(struct app *app)
 }
 
 static const struct op_def help_ops[] = {
-	{ "move-down", N_("Scroll down"), pager_op_down },
-	{ "move-up", N_("Scroll up"), pager_op_up },
-	{ "page-down", N_("Page down"), pager_op_page_down },
-	{ "page-up", N_("Page up"), pager_op_page_up },
-	{ "move-first", N_("Top"), pager_op_first },
-	{ "move-last", N_("Bottom"), pager_op_last },
+	PAGER_OPS,
 	{ NULL, NULL, NULL },
 };
 

@@ -58,4 +58,13 @@ unsigned pager_op_page_up(struct app *app);
 unsigned pager_op_first(struct app *app);
 unsigned pager_op_last(struct app *app);
 
+/* The scrolling entries of a pager screen's operation table. */
+#define PAGER_OPS \
+	{ "move-down", N_("Scroll down"), pager_op_down }, \
+	{ "move-up", N_("Scroll up"), pager_op_up }, \
+	{ "page-down", N_("Page down"), pager_op_page_down }, \
+	{ "page-up", N_("Page up"), pager_op_page_up }, \
+	{ "move-first", N_("Top"), pager_op_first }, \
+	{ "move-last", N_("Bottom"), pager_op_last }
+
 #endif
