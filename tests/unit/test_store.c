@@ -321,6 +321,7 @@ START_TEST(test_outbox_order_and_states)
 
 	/* a conflict on X holds X's later actions, not Y's */
 	ck_assert_int_eq(outbox_set_state(s, b.id, OB_CONFLICT, "changed", 105, &e), 0);
+	ob_entry_free(&a);
 	ck_assert_int_eq(outbox_add(s, "X", ACT_APPROVE, &args, 106, &a, &e), 0);
 	ck_assert_int_eq(outbox_next(s, &next, &e), 1);
 	ck_assert_int_eq(next.id, c.id);
