@@ -23,9 +23,13 @@ int app_init(struct app *app, struct err *e)
 
 	memset(app, 0, sizeof *app);
 	app->redraw = RD_ALL;
-	if (loop_init(&app->loop, e) < 0)
+	conf_init(&app->conf);
+	if (loop_init(&app->loop, e) < 0) {
+		conf_free(&app->conf);
 		return -1;
+	}
 	if (getenv("MOTCUA_CLOCK") && app_set_clock(app, getenv("MOTCUA_CLOCK"), e) < 0) {
+		conf_free(&app->conf);
 		loop_free(&app->loop);
 		return -1;
 	}
@@ -122,6 +126,7 @@ void app_free(struct app *app)
 	cal_free(app->cal);
 	free(app->server_name);
 	free(app->user);
+	conf_free(&app->conf);
 	loop_free(&app->loop);
 }
 

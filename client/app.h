@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "conf.h"
 #include "err.h"
 #include "loop.h"
 
@@ -49,6 +50,7 @@ struct app {
 	int waiting;		/* of which conflicts and refusals: the clerk decides */
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 
+	struct conf conf;	/* the clerk's settings (conf.h) */
 	struct cal *cal;	/* working days, with the installed overrides */
 	struct session *session;	/* NULL: no server configured */
 	char *server_name;	/* the profile's name, for the title bar */

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "batch.h"
@@ -13,6 +14,7 @@
 #include "secret.h"
 #include "session.h"
 #include "ui.h"
+#include "xalloc.h"
 
 static void setup_locale(void)
 {
@@ -25,6 +27,24 @@ static void setup_locale(void)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+}
+
+/* A broken line is said on stderr and in the status bar, then skipped:
+ * the clerk still gets a working client with the other settings. */
+static void load_conf(struct app *app)
+{
+	char path[4096], *warnings = NULL;
+	struct err e = { "" };
+
+	if (conf_path(path, sizeof path) < 0)
+		return;
+	if (conf_load(&app->conf, path, &warnings, &e) < 0)
+		warnings = xstrdup(e.msg);
+	if (warnings) {
+		fprintf(stderr, "motcua: %s\n", warnings);
+		app_message(app, MSG_ERROR, "%.*s", (int)strcspn(warnings, "\n"), warnings);
+	}
+	free(warnings);
 }
 
 static int run_client(const struct cli *cli)
@@ -42,6 +62,7 @@ static int run_client(const struct cli *cli)
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	load_conf(&app);
 	if (cli->profile) {
 		/* asked before the screen takes the terminal */
 		secret = secret_read(cli->password_file, cli->user, &e);

@@ -1,0 +1,77 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "conf.h"
+
+START_TEST(defaults_and_set)
+{
+	struct conf c;
+	struct err e;
+
+	conf_init(&c);
+	ck_assert_int_eq(c.lock_after, 15);
+	ck_assert(c.notify);
+	ck_assert_str_eq(c.print_command, "lpr");
+	ck_assert_int_eq(conf_set(&c, "notify", "no", &e), 0);
+	ck_assert(!c.notify);
+	ck_assert_int_eq(conf_set(&c, "lock-after", "0", &e), 0);
+	ck_assert_int_eq(c.lock_after, 0);
+	ck_assert_int_eq(conf_set(&c, "lock-after", "-1", &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "from 0 to 1440"));
+	ck_assert_int_eq(conf_set(&c, "lock-after", "5m", &e), -1);
+	ck_assert_int_eq(conf_set(&c, "notify", "maybe", &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "yes or no"));
+	ck_assert_int_eq(conf_set(&c, "colour", "red", &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "'colour'"));
+	ck_assert_int_eq(c.lock_after, 0);	/* a refused value changes nothing */
+	conf_free(&c);
+}
+END_TEST
+
+/* Broken lines are reported with file:line and skipped; the others count. */
+START_TEST(load_reports_and_goes_on)
+{
+	char path[] = "/tmp/motcua-conf-XXXXXX", *warnings;
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	struct conf c;
+	struct err e;
+
+	fputs("# quầy 1\nset lock-after 30\nset notify perhaps\nbind inbox x quit\n"
+	      "set print-command \"lpr -P quay1\"  # printer\nset 'unterminated\n", f);
+	fclose(f);
+	conf_init(&c);
+	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);
+	ck_assert_int_eq(c.lock_after, 30);
+	ck_assert(c.notify);
+	ck_assert_str_eq(c.print_command, "lpr -P quay1");
+	ck_assert_ptr_nonnull(warnings);
+	ck_assert_ptr_nonnull(strstr(warnings, ":3: notify takes yes or no"));
+	ck_assert_ptr_nonnull(strstr(warnings, ":4: 'bind' is not a command"));
+	ck_assert_ptr_nonnull(strstr(warnings, ":6: "));
+	ck_assert_ptr_null(strstr(warnings, ":5:"));
+	free(warnings);
+	unlink(path);
+	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);	/* missing: defaults */
+	ck_assert_ptr_null(warnings);
+	conf_free(&c);
+}
+END_TEST
+
+static Suite *conf_suite(void)
+{
+	Suite *s = suite_create("conf");
+	TCase *tc = tcase_create("settings");
+
+	tcase_add_test(tc, defaults_and_set);
+	tcase_add_test(tc, load_reports_and_goes_on);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(conf_suite)
