@@ -18,7 +18,8 @@ struct session {
 	struct store *store;
 	struct outbox_sender *out;
 	enum session_state state;
-	unsigned sync_id, login_id, timer;
+	struct sync *sync;	/* under way, else NULL */
+	unsigned login_id, timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
 	unsigned get_id;	/* session_fetch_dossier's call */
@@ -96,7 +97,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	struct app *app = s->app;
 
 	(void)rep;
-	s->sync_id = 0;
+	s->sync = NULL;
 	app->loading = false;
 	note_link(s);
 	if (r->fail == API_OK) {
@@ -115,11 +116,11 @@ static void sync_now(struct session *s)
 {
 	struct sync_hooks h = { .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
 
-	if (s->sync_id || s->state != SESSION_READY)
+	if (s->sync || s->state != SESSION_READY)
 		return;
 	s->app->loading = true;
 	s->app->redraw |= RD_STATUS;
-	s->sync_id = sync_start(s->api, s->store, &h, HTTP_BACKGROUND, app_now(s->app), false);
+	s->sync = sync_start(s->api, s->store, &h, HTTP_BACKGROUND, app_now(s->app), false);
 }
 
 /* ---- the outbox ---- */
@@ -256,9 +257,9 @@ bool session_cancel(struct app *app)
 		api_cancel(s->api, s->get_id);	/* the clerk is waiting on this one */
 		return true;
 	}
-	if (!s || !s->sync_id)
+	if (!s || !s->sync)
 		return false;
-	api_cancel(s->api, s->sync_id);	/* on_synced keeps what came */
+	sync_cancel(s->sync);	/* on_synced keeps what came */
 	return true;
 }
 

@@ -13,6 +13,11 @@ struct sync {
 	struct store *store;
 	struct sync_hooks h;
 	struct sync_report rep;
+	struct api_list_query q;
+	unsigned call;
+	/* a first small page (a probe, or a screenful) before the real
+	 * pages: the list is then read again from the top */
+	bool first;
 	int64_t now, start_ms, gen, hwm, new_hwm;
 	char since[256], etag[128];
 	struct err store_err;	/* set when writing failed */
@@ -117,6 +122,15 @@ static void on_done(void *arg, const struct api_result *r0)
 
 	y->rep.not_modified = r.not_modified;
 	y->rep.elapsed_ms = timer_now_ms() - y->start_ms;
+	/* the small first page was not enough: now the real pages */
+	if (y->first && r.fail == API_OK && !y->store_err.msg[0] && !y->quiet &&
+	    y->rep.items >= y->q.per_page) {
+		y->first = false;
+		y->q.per_page = y->rep.mode == SYNC_RECENT ? SYNC_RECENT_PAGE : 0;
+		y->q.max_pages = 0;
+		y->call = api_list(y->api, &y->q, on_page, on_done, y);
+		return;
+	}
 	if (y->store_err.msg[0]) {
 		r.fail = API_E_LOCAL;
 		r.e = y->store_err;
@@ -131,12 +145,12 @@ static void on_done(void *arg, const struct api_result *r0)
 	free(y);
 }
 
-unsigned sync_start(struct api *a, struct store *s, const struct sync_hooks *h, enum http_prio prio,
-		    int64_t now, bool full)
+struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks *h,
+			enum http_prio prio, int64_t now, bool full)
 {
 	const struct profile *p = api_profile(a);
 	struct sync *y = xcalloc(1, sizeof *y);
-	struct api_list_query q = { .prio = prio };
+	struct api_list_query *q = &y->q;
 	bool have_cursor, have_etag;
 
 	y->api = a;
@@ -149,6 +163,7 @@ unsigned sync_start(struct api *a, struct store *s, const struct sync_hooks *h, 
 	y->hwm = store_meta_int(s, "hwm");
 	have_cursor = store_meta_get(s, "cursor", y->since, sizeof y->since) && y->since[0];
 	have_etag = store_meta_get(s, "etag", y->etag, sizeof y->etag) && y->etag[0];
+	q->prio = prio;
 
 	if (full || y->gen == 0)
 		y->rep.mode = SYNC_FULL;
@@ -161,18 +176,31 @@ unsigned sync_start(struct api *a, struct store *s, const struct sync_hooks *h, 
 
 	switch (y->rep.mode) {
 	case SYNC_CHANGES:
-		q.since = y->since;
-		q.etag = have_etag ? y->etag : NULL;
+		q->since = y->since;
+		q->etag = have_etag ? y->etag : NULL;
 		break;
 	case SYNC_RECENT:
-		q.updated_first = true;
-		q.per_page = SYNC_RECENT_PAGE;
+		q->updated_first = true;
+		q->per_page = SYNC_RECENT_PROBE;
+		q->max_pages = 1;
+		y->first = true;
 		break;
 	case SYNC_FULL:
 		/* conditional unless forced: a first sync has no ETag anyway */
-		q.etag = have_etag && !full ? y->etag : NULL;
+		q->etag = have_etag && !full ? y->etag : NULL;
+		if (y->gen == 0) {	/* an empty store: the clerk waits on page one */
+			q->per_page = SYNC_FIRST_PAGE;
+			q->max_pages = 1;
+			y->first = true;
+		}
 		y->gen++;
 		break;
 	}
-	return api_list(a, &q, on_page, on_done, y);
+	y->call = api_list(a, q, on_page, on_done, y);
+	return y;
+}
+
+void sync_cancel(struct sync *y)
+{
+	api_cancel(y->api, y->call);
 }

@@ -23,8 +23,15 @@ enum sync_mode {
 	SYNC_RECENT,
 };
 
-/* Page size of the recent mode: a quiet poll reads one such page. */
+/* The recent mode first reads a probe this small: on a quiet poll it
+ * already reaches what the store has; otherwise pages of SYNC_RECENT_PAGE
+ * follow, from the top. */
+#define SYNC_RECENT_PROBE 2
 #define SYNC_RECENT_PAGE 10
+/* An empty store first reads a page this small, a screenful, so the inbox
+ * shows before the profile's (larger) pages follow from the top; over a
+ * slow link the first page's size is most of the wait. */
+#define SYNC_FIRST_PAGE 25
 /* The recent mode reads the whole list again after this long. */
 #define SYNC_FULL_EVERY (6 * 3600)
 
@@ -47,10 +54,15 @@ struct sync_hooks {
 
 const char *sync_mode_name(enum sync_mode m);
 
+struct sync;
+
 /* Start a sync; full forces the whole list. now (Unix seconds) is recorded
- * as the data's time when it succeeds. Returns the api call id, for
- * api_cancel(); done() runs exactly once. */
-unsigned sync_start(struct api *a, struct store *s, const struct sync_hooks *h, enum http_prio prio,
-		    int64_t now, bool full);
+ * as the data's time when it succeeds. done() runs exactly once, later;
+ * the sync is freed after it. */
+struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks *h,
+			enum http_prio prio, int64_t now, bool full);
+/* Stop it; done() runs with API_E_CANCELLED before this returns, keeping
+ * what was stored. */
+void sync_cancel(struct sync *y);
 
 #endif
