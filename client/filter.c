@@ -16,7 +16,9 @@
 
 struct filter {
 	unsigned gen;
-	bool indexed;
+	bool indexed;		/* rows given for gen */
+	bool built;		/* and their text folded into hay */
+	struct dossier *const *rows;
 	char *hay;		/* every row's folded fields, one per line */
 	size_t *start;		/* row i: hay[start[i]] up to its last '\n' at start[i + 1] - 1 */
 	size_t n;
@@ -78,12 +80,14 @@ static void fields(const struct dossier *d, const char *out[NFIELDS])
 	out[4] = d->procedure_name;
 }
 
-void filter_index(struct filter *f, struct dossier *const *rows, size_t n, unsigned gen)
+/* Fold the rows' text: done at the first pattern after filter_index(), not
+ * before, so that start-up and every sync that changes the inbox do not
+ * fold thousands of rows the clerk may never filter. */
+static void build(struct filter *f)
 {
-	size_t size = 1, pos = 0;
+	struct dossier *const *rows = f->rows;
+	size_t size = 1, pos = 0, n = f->n;
 
-	if (f->indexed && f->gen == gen)
-		return;
 	for (size_t i = 0; i < n; i++) {
 		const char *s[NFIELDS];
 
@@ -115,9 +119,18 @@ void filter_index(struct filter *f, struct dossier *const *rows, size_t n, unsig
 	}
 	f->start[n] = pos;
 	f->hay[pos] = '\0';
+	f->built = true;
+}
+
+void filter_index(struct filter *f, struct dossier *const *rows, size_t n, unsigned gen)
+{
+	if (f->indexed && f->gen == gen)
+		return;
+	f->rows = rows;
 	f->n = n;
 	f->gen = gen;
 	f->indexed = true;
+	f->built = false;
 	drop_pattern(f);
 }
 
@@ -219,6 +232,8 @@ int filter_set(struct filter *f, const char *text, struct err *e)
 	f->literal = literal;
 	if (!*pattern)
 		return 0;
+	if (!f->built)
+		build(f);
 	if (narrow) {
 		for (size_t k = 0; k < f->nmatched; k++) {
 			size_t i = f->matched[k];

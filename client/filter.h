@@ -23,10 +23,12 @@ struct filter;
 struct filter *filter_new(void);
 void filter_free(struct filter *f);
 
-/* Fold the n rows' text for the inbox generation gen (app->dossiers_gen);
- * nothing to do when gen is the one indexed. Rows are numbered by their
- * position in rows; the dossiers are not referred to afterwards. The text
- * set before is matched again at the next filter_set(). */
+/* Take the n rows of the inbox generation gen (app->dossiers_gen); nothing
+ * to do when gen is the one indexed. Rows are numbered by their position
+ * in rows. Their text is folded at the first non-empty filter_set(), so
+ * rows and the dossiers must stay as they are until the next
+ * filter_index() or filter_free(). The text set before is matched again at
+ * the next filter_set(). */
 void filter_index(struct filter *f, struct dossier *const *rows, size_t n, unsigned gen);
 
 /* Match the rows against text ("" matches them all). Returns 0; or -1 with

@@ -206,8 +206,9 @@ void dossier_free(struct dossier *d)
 		&d->proxy_id, &d->step, &d->assignee, &d->assignee_login, &d->version,
 	};
 
-	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0] && !d->pack; i++)
 		free(*strs[i]);
+	free(d->pack);
 	components_free(d->components, d->ncomponents);
 	for (int i = 0; i < d->ndue; i++)
 		free(d->due_history[i].reason);

@@ -138,6 +138,10 @@ struct dossier {
 	int ndue;
 	struct log_entry *log;
 	int nlog;
+	/* Non-NULL: the strings above live in this one block (summaries
+	 * loaded from the store, thousands at start-up); never replace one of
+	 * them, make a new dossier. */
+	char *pack;
 };
 
 void dossier_free(struct dossier *d);

@@ -284,9 +284,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		rows[i] = &inbox[i];
 	f = filter_new();
+	/* the rows are folded at the first key, not when they are given */
 	t0 = now_ms();
 	filter_index(f, rows, n, 1);
+	filter_set(f, "\x01", NULL);
 	index_ms = now_ms() - t0;
+	filter_set(f, "", NULL);
 
 	printf("== inbox filter, %zu dossiers, typed one key at a time (median of %d runs per key)\n",
 	       n, runs);
@@ -332,7 +335,7 @@ int main(int argc, char **argv)
 		printf("%s %-34s %9.3f %9.3f %8zu\n", cell, "motcua inbox screen, key to draw",
 		       res.mean, res.max, res.hits);
 	}
-	printf("once per inbox: folding the rows %.3f ms; sorting, views, folding, first draw %.3f ms\n",
+	printf("once per inbox: folding the rows (at the first key) %.3f ms; sorting, views, first draw %.3f ms\n",
 	       index_ms, sort_ms);
 	ui_close(&app);
 	app_free(&app);
