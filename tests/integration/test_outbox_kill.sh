@@ -34,9 +34,10 @@ kill_checks() {
 	wait
 	check "$dialect: all $N queued" [ "$(m outbox list | tail -n +2 | grep -c '	queued	')" = "$N" ]
 
-	# slow replies, so that kills land inside requests too
+	# slow replies (300 ms ± 150), so that kills land inside requests and
+	# each process delivers only one or two before it is killed
 	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" \
-		--freeze-clock --latency 150 --jitter 150 --seed 11 || exit 1
+		--freeze-clock --latency 300 --jitter 150 --seed 11 || exit 1
 	kills=0 seed=1
 	while [ "$(m outbox list | tail -n +2 | wc -l)" -gt 0 ] && [ "$kills" -lt 200 ]; do
 		ms=$(awk -v s="$seed" 'BEGIN { srand(s); printf "%.3f", rand() * 0.5 }')
