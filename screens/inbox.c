@@ -223,9 +223,12 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		snprintf(due, sizeof due, "%02d/%02d %02d:%02d", t.day, t.month, t.hour, t.minute);
 	}
 	deadline_remaining(app->cal, d, now, left, sizeof left);
-	/* a selected row keeps its band's attributes, not its colours */
+	/* A selected row is one attribute from edge to edge; its band still
+	 * shows in the glyph. Keeping the band's bold within it would cost
+	 * four attribute changes on every move, over links that bill by the
+	 * byte. */
 	if (selected)
-		band = base | (band & (A_BOLD | A_UNDERLINE));
+		band = base;
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
 		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
@@ -233,16 +236,8 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
 	put_cell(ui, win, y, x, COL_STATUS, status_label(d->status), base);
-	if (selected) {
-		/* fill the gaps between cells too */
+	if (selected)	/* fill the gaps between cells too */
 		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
-		wattrset(win, band);
-		mvwaddstr(win, y, 0, mark);
-		x = 0;
-		for (int c = 0; c < COL_LEFT; c++)
-			x += col_width(win, c) + 1;
-		put_cell(ui, win, y, x, COL_LEFT, left, band);
-	}
 	wattrset(win, A_NORMAL);
 }
 
