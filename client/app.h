@@ -62,6 +62,8 @@ struct app {
 	int64_t data_time;	/* when the inbox was last synced; 0: never */
 	bool loading;		/* a fetch is under way */
 
+	bool bell;		/* ring the terminal's bell at the next draw */
+
 	char msg[256];		/* the status bar's message line */
 	enum msg_kind msg_kind;
 	unsigned msg_timer;

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "notify.h"
 #include "outbox_send.h"
 #include "session.h"
 #include "sync.h"
@@ -17,8 +18,9 @@ struct session {
 	struct api *api;
 	struct store *store;
 	struct outbox_sender *out;
+	struct notify *notify;
 	enum session_state state;
-	unsigned sync_id, login_id, timer;
+	unsigned sync_id, login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
 	unsigned get_id;	/* session_fetch_dossier's call */
@@ -69,6 +71,7 @@ static void on_stored(void *arg, struct dossier *items, int n)
 {
 	struct session *s = arg;
 
+	notify_arrived(s->notify, items, n);	/* before the inbox holds them */
 	app_merge_dossiers(s->app, items, (size_t)n);
 }
 
@@ -102,11 +105,13 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	if (r->fail == API_OK) {
 		s->fails = 0;
 		app->data_time = store_meta_int(s->store, "synced_at");
+		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
 		s->fails++;
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
+	notify_check(s->notify);	/* what came, and deadlines on new data */
 	if (!s->closing)
 		schedule(s);
 }
@@ -167,6 +172,17 @@ static void out_idle(void *arg, const struct api_result *r)
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: the next tick tries again */
+}
+
+/* ---- notifications ---- */
+
+/* Deadlines move with the clock, not only with syncs. */
+static void on_notify_timer(void *arg)
+{
+	struct session *s = arg;
+
+	notify_check(s->notify);
+	s->notify_timer = loop_timer(&s->app->loop, NOTIFY_CHECK_MS, on_notify_timer, s);
 }
 
 /* ---- polling ---- */
@@ -336,6 +352,9 @@ static int open_store(struct session *s, const struct cli *cli, struct err *e)
 	reload(s);
 	app->data_time = store_meta_int(s->store, "synced_at");
 	count_outbox(s);
+	s->notify = notify_new(app, s->store);
+	/* the first look at the deadlines once the screen is up */
+	s->notify_timer = loop_timer(&app->loop, 0, on_notify_timer, s);
 	return 0;
 }
 
@@ -384,6 +403,9 @@ void session_close(struct app *app)
 	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
+	if (s->notify_timer)
+		loop_timer_cancel(&app->loop, s->notify_timer);
+	notify_free(s->notify);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	api_free(s->api);		/* cancels the sync: what came is stored */
 	store_close(s->store);

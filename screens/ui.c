@@ -133,9 +133,13 @@ void ui_draw(struct app *app)
 	struct ui *ui = app->ui;
 	unsigned flags = app->redraw;
 
-	if (!flags)
+	if (!flags && !app->bell)
 		return;
 	app->redraw = RD_NONE;
+	if (app->bell) {
+		beep();
+		app->bell = false;
+	}
 	if (!ui->title) {
 		draw_too_small(ui);
 	} else {
