@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "err.h"
 #include "loop.h"
+#include "password.h"
 
 /* What an action or an event needs redrawn, like htop's reactions. */
 enum redraw {
@@ -51,6 +52,9 @@ struct app {
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 
 	struct conf conf;	/* the clerk's settings (conf.h) */
+	/* the clerk's password as a salted hash, set at login: it unlocks
+	 * the idle lock; the password itself is not kept for it */
+	struct pw_verifier unlock;
 	struct cal *cal;	/* working days, with the installed overrides */
 	struct session *session;	/* NULL: no server configured */
 	char *server_name;	/* the profile's name, for the title bar */

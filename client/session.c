@@ -23,6 +23,7 @@ struct session {
 	unsigned sync_id, login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
+	void (*login_hook)(struct app *app, const struct api_result *r);
 	unsigned get_id;	/* session_fetch_dossier's call */
 	void (*get_done)(struct app *app, bool ok);
 };
@@ -181,7 +182,9 @@ static void on_notify_timer(void *arg)
 {
 	struct session *s = arg;
 
-	notify_check(s->notify);
+	/* not before the clerk has logged in: nothing is told to nobody */
+	if (s->state != SESSION_NEEDS_SECRET)
+		notify_check(s->notify);
 	s->notify_timer = loop_timer(&s->app->loop, NOTIFY_CHECK_MS, on_notify_timer, s);
 }
 
@@ -240,6 +243,8 @@ static void on_login(void *arg, const struct api_result *r)
 			s->fails++;
 			schedule(s);	/* try again later; the clerk works from the store */
 		}
+		if (s->login_hook)
+			s->login_hook(s->app, r);
 		return;
 	}
 	s->state = SESSION_READY;
@@ -247,14 +252,38 @@ static void on_login(void *arg, const struct api_result *r)
 	s->app->redraw |= RD_TITLE;
 	outbox_send(s->out);
 	sync_now(s);
+	if (s->login_hook)
+		s->login_hook(s->app, r);
+}
+
+bool session_needs_secret(const struct app *app)
+{
+	return app->session && app->session->state == SESSION_NEEDS_SECRET;
+}
+
+void session_login(struct app *app, const char *secret)
+{
+	struct session *s = app->session;
+
+	if (!s || s->login_id)
+		return;
+	api_set_secret(s->api, secret);
+	s->state = SESSION_LOGGING_IN;
+	s->login_id = api_login(s->api, on_login, s);
+}
+
+void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r))
+{
+	if (app->session)
+		app->session->login_hook = fn;
 }
 
 void session_refresh(struct app *app)
 {
 	struct session *s = app->session;
 
-	if (!s || s->login_id)
-		return;		/* none, or a login is under way */
+	if (!s || s->login_id || s->state == SESSION_NEEDS_SECRET)
+		return;		/* none, a login under way, or no password yet */
 	if (s->state != SESSION_READY) {
 		s->state = SESSION_LOGGING_IN;
 		s->login_id = api_login(s->api, on_login, s);
@@ -386,6 +415,10 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	app->user = cli->user ? xstrdup(cli->user) : NULL;
 	app->link = LINK_OFFLINE;
 	app->rtt_ms = -1;
+	if (!secret && s->prof->auth != AUTH_NONE) {
+		s->state = SESSION_NEEDS_SECRET;
+		return 0;
+	}
 	s->state = SESSION_LOGGING_IN;
 	s->login_id = api_login(s->api, on_login, s);
 	return 0;
