@@ -86,6 +86,21 @@ struct api *api_new(struct loop *l, struct http *h, const struct profile *p,
 	return a;
 }
 
+static void wipe(char *s)
+{
+	if (s)
+		memset(s, 0, strlen(s));
+	free(s);
+}
+
+void api_set_secret(struct api *a, const char *secret)
+{
+	wipe(a->secret);
+	a->secret = secret ? xstrdup(secret) : NULL;
+	wipe(a->token);
+	a->token = NULL;
+}
+
 const struct profile *api_profile(const struct api *a)
 {
 	return a->p;

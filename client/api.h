@@ -51,6 +51,10 @@ void api_cancel(struct api *a, unsigned id);
 
 typedef void (*api_done_fn)(void *arg, const struct api_result *r);
 
+/* Use this password or key from now on (the login screen's); the old one
+ * is wiped and the session it opened forgotten. */
+void api_set_secret(struct api *a, const char *secret);
+
 /* Authenticate as the profile says (a no-op for API keys and tokens). A
  * later 401 logs in again once, by itself. */
 unsigned api_login(struct api *a, api_done_fn done, void *arg);

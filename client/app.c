@@ -127,6 +127,7 @@ void app_free(struct app *app)
 	free(app->server_name);
 	free(app->user);
 	conf_free(&app->conf);
+	pw_verifier_clear(&app->unlock);
 	loop_free(&app->loop);
 }
 

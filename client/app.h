@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "err.h"
 #include "loop.h"
+#include "password.h"
 
 /* What an action or an event needs redrawn, like htop's reactions. */
 enum redraw {
@@ -51,6 +52,9 @@ struct app {
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 
 	struct conf conf;	/* the clerk's settings (conf.h) */
+	/* the clerk's password as a salted hash, set at login: it unlocks
+	 * the idle lock; the password itself is not kept for it */
+	struct pw_verifier unlock;
 	struct cal *cal;	/* working days, with the installed overrides */
 	struct session *session;	/* NULL: no server configured */
 	char *server_name;	/* the profile's name, for the title bar */
@@ -61,6 +65,8 @@ struct app {
 	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
 	int64_t data_time;	/* when the inbox was last synced; 0: never */
 	bool loading;		/* a fetch is under way */
+
+	bool bell;		/* ring the terminal's bell at the next draw */
 
 	char msg[256];		/* the status bar's message line */
 	enum msg_kind msg_kind;

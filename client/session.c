@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "notify.h"
 #include "outbox_send.h"
 #include "session.h"
 #include "sync.h"
@@ -17,11 +18,13 @@ struct session {
 	struct api *api;
 	struct store *store;
 	struct outbox_sender *out;
+	struct notify *notify;
 	enum session_state state;
 	struct sync *sync;	/* under way, else NULL */
-	unsigned login_id, timer;
+	unsigned login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
+	void (*login_hook)(struct app *app, const struct api_result *r);
 	unsigned get_id;	/* session_fetch_dossier's call */
 	void (*get_done)(struct app *app, bool ok);
 };
@@ -70,6 +73,7 @@ static void on_stored(void *arg, struct dossier *items, int n)
 {
 	struct session *s = arg;
 
+	notify_arrived(s->notify, items, n);	/* before the inbox holds them */
 	app_merge_dossiers(s->app, items, (size_t)n);
 }
 
@@ -103,11 +107,13 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	if (r->fail == API_OK) {
 		s->fails = 0;
 		app->data_time = store_meta_int(s->store, "synced_at");
+		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
 		s->fails++;
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
+	notify_check(s->notify);	/* what came, and deadlines on new data */
 	if (!s->closing)
 		schedule(s);
 }
@@ -170,6 +176,19 @@ static void out_idle(void *arg, const struct api_result *r)
 	/* a network failure: the next tick tries again */
 }
 
+/* ---- notifications ---- */
+
+/* Deadlines move with the clock, not only with syncs. */
+static void on_notify_timer(void *arg)
+{
+	struct session *s = arg;
+
+	/* not before the clerk has logged in: nothing is told to nobody */
+	if (s->state != SESSION_NEEDS_SECRET)
+		notify_check(s->notify);
+	s->notify_timer = loop_timer(&s->app->loop, NOTIFY_CHECK_MS, on_notify_timer, s);
+}
+
 /* ---- polling ---- */
 
 /* Online, every minute; idle (no key for 10 minutes), every 5; after
@@ -225,6 +244,8 @@ static void on_login(void *arg, const struct api_result *r)
 			s->fails++;
 			schedule(s);	/* try again later; the clerk works from the store */
 		}
+		if (s->login_hook)
+			s->login_hook(s->app, r);
 		return;
 	}
 	s->state = SESSION_READY;
@@ -232,14 +253,38 @@ static void on_login(void *arg, const struct api_result *r)
 	s->app->redraw |= RD_TITLE;
 	outbox_send(s->out);
 	sync_now(s);
+	if (s->login_hook)
+		s->login_hook(s->app, r);
+}
+
+bool session_needs_secret(const struct app *app)
+{
+	return app->session && app->session->state == SESSION_NEEDS_SECRET;
+}
+
+void session_login(struct app *app, const char *secret)
+{
+	struct session *s = app->session;
+
+	if (!s || s->login_id)
+		return;
+	api_set_secret(s->api, secret);
+	s->state = SESSION_LOGGING_IN;
+	s->login_id = api_login(s->api, on_login, s);
+}
+
+void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r))
+{
+	if (app->session)
+		app->session->login_hook = fn;
 }
 
 void session_refresh(struct app *app)
 {
 	struct session *s = app->session;
 
-	if (!s || s->login_id)
-		return;		/* none, or a login is under way */
+	if (!s || s->login_id || s->state == SESSION_NEEDS_SECRET)
+		return;		/* none, a login under way, or no password yet */
 	if (s->state != SESSION_READY) {
 		s->state = SESSION_LOGGING_IN;
 		s->login_id = api_login(s->api, on_login, s);
@@ -337,6 +382,9 @@ static int open_store(struct session *s, const struct cli *cli, struct err *e)
 	reload(s);
 	app->data_time = store_meta_int(s->store, "synced_at");
 	count_outbox(s);
+	s->notify = notify_new(app, s->store);
+	/* the first look at the deadlines once the screen is up */
+	s->notify_timer = loop_timer(&app->loop, 0, on_notify_timer, s);
 	return 0;
 }
 
@@ -368,6 +416,10 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	app->user = cli->user ? xstrdup(cli->user) : NULL;
 	app->link = LINK_OFFLINE;
 	app->rtt_ms = -1;
+	if (!secret && s->prof->auth != AUTH_NONE) {
+		s->state = SESSION_NEEDS_SECRET;
+		return 0;
+	}
 	s->state = SESSION_LOGGING_IN;
 	s->login_id = api_login(s->api, on_login, s);
 	return 0;
@@ -385,6 +437,9 @@ void session_close(struct app *app)
 	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
+	if (s->notify_timer)
+		loop_timer_cancel(&app->loop, s->notify_timer);
+	notify_free(s->notify);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	api_free(s->api);		/* cancels the sync: what came is stored */
 	store_close(s->store);

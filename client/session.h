@@ -10,6 +10,7 @@
 #include "cli.h"
 
 enum session_state {
+	SESSION_NEEDS_SECRET,	/* none was given: the login screen asks */
 	SESSION_LOGGING_IN,
 	SESSION_READY,
 	SESSION_FAILED,		/* login refused: app->msg says why */
@@ -23,11 +24,22 @@ enum session_state {
 #define SESSION_IDLE_S (10 * 60)
 
 /* Load the profile, open the local store (the inbox shows what it holds at
- * once) and start logging in; the outbox and a sync follow. Fails (with e)
- * when the profile or the store cannot be opened, or the transport cannot
- * be set up. */
+ * once) and start logging in; the outbox and a sync follow. Without a
+ * secret, when the profile needs one, it waits for session_login() instead.
+ * Fails (with e) when the profile or the store cannot be opened, or the
+ * transport cannot be set up. */
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e);
 void session_close(struct app *app);
+
+/* No secret was given and the profile needs one: nothing is sent until
+ * session_login(). */
+bool session_needs_secret(const struct app *app);
+/* Log in with this password or key (the login screen's; copied, the
+ * caller wipes its own). */
+void session_login(struct app *app, const char *secret);
+/* Called with the outcome of every login from now on (the first, and those
+ * the session makes again later); NULL stops it. */
+void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r));
 
 /* Send the outbox and sync now (Ctrl-R, and the timer). */
 void session_refresh(struct app *app);

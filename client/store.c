@@ -48,6 +48,10 @@ static const char *const migrations[] = {
 	" subject TEXT NOT NULL, dossier TEXT, purpose TEXT, outcome TEXT NOT NULL);",
 	/* 3: the assignee's login, for "assigned to me" */
 	"ALTER TABLE dossiers ADD COLUMN assignee_login TEXT;",
+	/* 4: which deadline notices were given, per dossier and due time
+	 * (notify.c), so none is repeated at the next poll or start */
+	"CREATE TABLE notified (code TEXT PRIMARY KEY, due_at INTEGER NOT NULL,"
+	" kinds INTEGER NOT NULL) WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

@@ -1,9 +1,10 @@
 /* The local store (DESIGN.md section 6): one SQLite database per server and
  * user, in WAL mode, readable only by its owner. It keeps the dossiers seen
  * (summaries in columns, so start-up reads 10,000 of them at once; the
- * details as JSON), the sync validators, the outbox (outbox.h) and the audit
- * log of national-data lookups. The schema is versioned (PRAGMA
- * user_version) and upgraded in place by migrations. */
+ * details as JSON), the sync validators, the outbox (outbox.h), the audit
+ * log of national-data lookups and the deadline notices given (notify.h).
+ * The schema is versioned (PRAGMA user_version) and upgraded in place by
+ * migrations. */
 #ifndef MOTCUA_STORE_H
 #define MOTCUA_STORE_H
 
@@ -18,7 +19,7 @@ struct store;
 struct sqlite3;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA 3
+#define STORE_SCHEMA 4
 
 /* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
  * XDG_DATA_HOME is unset); creates the directories, mode 0700. */

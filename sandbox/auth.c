@@ -108,7 +108,7 @@ static int check_login(struct sbx *s, const char *login, const char *password,
 	sbx_bind_text(st, 1, login);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && read_user(st, u) == 0)
-		ok = sbx_password_check(sbx_col_text(st, 5), password, sbx_col_text(st, 6));
+		ok = pw_check(sbx_col_text(st, 5), password, sbx_col_text(st, 6));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sbx_fail_db(e, s->db);

@@ -181,7 +181,7 @@ static int seed_agencies_users(struct sbx_seed_ctx *c, struct err *e)
 {
 	struct rng r = rng_stream(c->o.seed, 0x75736572);	/* "user" */
 	sqlite3_stmt *sa = NULL, *su = NULL;
-	char salt[33], hash[SBX_SHA256_HEX], key[49];
+	char salt[33], hash[PW_SHA256_HEX], key[49];
 	int rc = 0;
 
 	if (sbx_seed_prepare(c, &sa, "INSERT INTO agencies (id, name, "
@@ -202,7 +202,7 @@ static int seed_agencies_users(struct sbx_seed_ctx *c, struct err *e)
 	for (size_t i = 0; i < N(users) && !rc; i++) {
 		random_hex(&r, salt, 16);
 		random_hex(&r, key, 24);
-		sbx_password_hash(salt, DEMO_PASSWORD, hash);
+		pw_hash(salt, DEMO_PASSWORD, hash);
 		sqlite3_bind_int64(su, 1, (int64_t)i + 1);
 		sbx_seed_bind_text(su, 2, users[i].login);
 		sbx_seed_bind_text(su, 3, users[i].name);

@@ -137,6 +137,15 @@ static void key_hints(struct ui *ui, char *buf, size_t len, int room)
 		snprintf(buf + used, len - used, " %s", help);
 }
 
+/* A login or lock screen is open: what lies under it stays hidden. */
+static bool covered(const struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nunder; i++)
+		if (ui->under[i]->covers)
+			return true;
+	return ui->screen->covers;
+}
+
 void ui_draw_status(struct app *app, WINDOW *win)
 {
 	struct ui *ui = app->ui;
@@ -165,13 +174,13 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	wbkgdset(win, ' ' | bar);
 	werase(win);
 	room = getmaxx(win) - text_width(right) - text_width(link) - 2;
-	if (app->msg[0])
+	if (app->msg[0] && !covered(ui))
 		snprintf(left, sizeof left, " %s", app->msg);
 	else
 		key_hints(ui, left, sizeof left, room);
 
 	text_fit(fitted, sizeof fitted, left, room > 0 ? room : 0, ui->ellipsis, 0);
-	wattrset(win, app->msg[0] && app->msg_kind == MSG_ERROR ?
+	wattrset(win, app->msg[0] && !covered(ui) && app->msg_kind == MSG_ERROR ?
 		 theme_attr(&ui->theme, TH_STATUS_ERROR) : bar);
 	mvwaddstr(win, 0, 0, fitted);
 	put_right(win, right, bar);

@@ -64,14 +64,19 @@ static int run_client(const struct cli *cli)
 	}
 	load_conf(&app);
 	if (cli->profile) {
-		/* asked before the screen takes the terminal */
-		secret = secret_read(cli->password_file, cli->user, &e);
+		const char *env = getenv("MOTCUA_PASSWORD");
+
+		/* given: taken as is; not given: the login screen asks for it */
+		if ((env && *env) || cli->password_file)
+			secret = secret_read(cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
 			app_free(&app);
 			return EXIT_USAGE;
 		}
 		rc = session_open(&app, cli, secret, &e);
+		if (secret)
+			pw_verifier_set(&app.unlock, secret);
 		secret_free(secret);
 		if (rc < 0) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
@@ -86,6 +91,8 @@ static int run_client(const struct cli *cli)
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
+	if (session_needs_secret(&app))
+		login_open(&app);
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)
 		rc = EXIT_OK;
 	ui_close(&app);

@@ -42,6 +42,11 @@ static unsigned op_help(struct app *app)
 	return ui_push(app, &screen_help);
 }
 
+static unsigned op_lock(struct app *app)
+{
+	return lock_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -53,5 +58,6 @@ const struct op_def ops_generic[] = {
 	{ "cancel", N_("Cancel"), op_cancel },
 	{ "help", N_("Help"), op_help },
 	{ "view-close", N_("Back"), op_close },
+	{ "lock", N_("Lock the screen (the password unlocks it)"), op_lock },
 	{ NULL, NULL, NULL },
 };

@@ -16,6 +16,9 @@ struct pager;
 
 struct screen {
 	const char *context;		/* keymap context, e.g. "inbox" */
+	/* It hides what the screens under it show (login, lock): the status
+	 * bar then shows no message, which may name a dossier. */
+	bool covers;
 	const char *name;		/* N_(): what help calls it, "Inbox" */
 	const struct op_def *ops;
 	/* The operations worth a hint in the status bar, most useful first
@@ -39,6 +42,24 @@ struct screen {
 extern const struct screen screen_inbox;
 extern const struct screen screen_dossier;
 extern const struct screen screen_help;
+extern const struct screen screen_lock;
+extern const struct screen screen_login;
+
+/* Ask for the password in the login screen, over the inbox (login.c), and
+ * come back to it whenever the server refuses the password later. */
+void login_open(struct app *app);
+
+/* Lock the screen now, over whatever is open (lock.c); what must be
+ * redrawn. Says why in the status bar when it cannot (no password known). */
+unsigned lock_open(struct app *app);
+/* Whether the lock is on the stack. */
+bool lock_active(const struct app *app);
+/* Lock when the clerk has been away lock-after minutes (by app_now(), so a
+ * test moves the clock instead of waiting); true if it locked now. */
+bool lock_idle_check(struct app *app);
+/* Check for idleness every LOCK_CHECK_MS from now on (ui_attach). */
+void lock_start_timer(struct app *app);
+#define LOCK_CHECK_MS (10 * 1000)
 
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */

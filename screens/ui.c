@@ -88,6 +88,10 @@ void ui_close(struct app *app)
 	free(ui->dossier.code);
 	pager_free(&ui->dossier.pager);
 	pager_free(&ui->help.pager);
+	if (ui->lock_timer)
+		loop_timer_cancel(&app->loop, ui->lock_timer);
+	cred_form_clear(&ui->lock);
+	cred_form_clear(&ui->login);
 	free(ui);
 	app->ui = NULL;
 }
@@ -133,9 +137,13 @@ void ui_draw(struct app *app)
 	struct ui *ui = app->ui;
 	unsigned flags = app->redraw;
 
-	if (!flags)
+	if (!flags && !app->bell)
 		return;
 	app->redraw = RD_NONE;
+	if (app->bell) {
+		beep();
+		app->bell = false;
+	}
 	if (!ui->title) {
 		draw_too_small(ui);
 	} else {
@@ -160,7 +168,9 @@ unsigned ui_push(struct app *app, const struct screen *s)
 {
 	struct ui *ui = app->ui;
 
-	if (ui->nunder == UI_STACK_MAX) {
+	/* the lock always goes on (and its help): the stack keeps what is open */
+	if (ui->nunder >= UI_STACK_MAX && !(s->covers && ui->nunder == UI_STACK_MAX) &&
+	    !(ui->screen->covers && ui->nunder == UI_STACK_MAX + 1)) {
 		app_message(app, MSG_ERROR, "%s", _("too many screens open: close one first"));
 		return RD_STATUS;
 	}
@@ -280,6 +290,7 @@ int ui_attach(struct app *app, struct err *e)
 			return err_set(e, _("cannot catch signal %d: %s"), crash_signals[i], strerror(errno));
 	fatal_set_hook(restore_terminal);
 
+	lock_start_timer(app);
 	app->loop.before_sleep = before_sleep;
 	app->loop.idle_arg = app;
 	if (loop_catch_signals(&app->loop, caught, sizeof caught / sizeof caught[0],

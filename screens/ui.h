@@ -72,7 +72,26 @@ struct help_view {
 	struct pager pager;
 };
 
-/* Screens opened over the first one, at most this many. */
+/* A password asked for on the login or the lock screen. */
+struct cred_form {
+	struct prompt pw;	/* wiped once used */
+	char note[256];		/* what came of the last try */
+	bool note_error;
+	int fails;		/* wrong ones in a row: each waits longer */
+	int64_t retry_at;	/* app_now() before which no try is taken */
+	unsigned timer;		/* says when the wait is over */
+};
+
+/* Draw the form: a heading, the server and the user, the masked password,
+ * the note (lock.c). */
+void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, const char *heading);
+/* Feed a key to the form's password; whether the form took it (else the
+ * keymap has it). *accepted is set on Enter. */
+bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted);
+void cred_form_clear(struct cred_form *f);
+
+/* Screens opened over the first one, at most this many; the lock and a
+ * help over it may go beyond. */
 #define UI_STACK_MAX 8
 
 struct ui {
@@ -85,11 +104,13 @@ struct ui {
 	/* The screen on top gets the keys and the body; those under it, the
 	 * first opened first, come back as the ones above them close. */
 	const struct screen *screen;
-	const struct screen *under[UI_STACK_MAX];
+	const struct screen *under[UI_STACK_MAX + 2];
 	size_t nunder;
 	struct inbox_view inbox;
 	struct dossier_view dossier;
 	struct help_view help;
+	struct cred_form lock, login;
+	unsigned lock_timer;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 

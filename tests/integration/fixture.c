@@ -112,12 +112,12 @@ static int add_users(sqlite3 *db, char *err, size_t errsz)
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
-		char salt[33], hash[SBX_SHA256_HEX], pw[64], key[48];
+		char salt[33], hash[PW_SHA256_HEX], pw[64], key[48];
 
 		snprintf(salt, sizeof salt, "%032zx", i + 0xabc);
 		snprintf(pw, sizeof pw, "pw-%s", users[i].login);
 		snprintf(key, sizeof key, "key-%s", users[i].login);
-		sbx_password_hash(salt, pw, hash);
+		pw_hash(salt, pw, hash);
 		sqlite3_bind_int(st, 1, (int)i + 1);
 		sqlite3_bind_text(st, 2, users[i].login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, users[i].name, -1, SQLITE_STATIC);

@@ -149,21 +149,21 @@ static const char *col(sqlite3_stmt *st, int i)
 }
 
 /* SHA-256 of every row of every table, in rowid order. */
-static void content_hash(sqlite3 *d, char out[SBX_SHA256_HEX])
+static void content_hash(sqlite3 *d, char out[PW_SHA256_HEX])
 {
-	struct sbx_sha256 h;
+	struct pw_sha256 h;
 	sqlite3_stmt *tables, *st;
-	uint8_t dig[SBX_SHA256_LEN];
+	uint8_t dig[PW_SHA256_LEN];
 	char sql[256];
 
-	sbx_sha256_init(&h);
+	pw_sha256_init(&h);
 	ck_assert(sqlite3_prepare_v2(d, "SELECT name FROM sqlite_master WHERE "
 				     "type = 'table' ORDER BY name", -1, &tables,
 				     NULL) == SQLITE_OK);
 	while (sqlite3_step(tables) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(tables, 0);
 
-		sbx_sha256_update(&h, t, strlen(t) + 1);
+		pw_sha256_update(&h, t, strlen(t) + 1);
 		snprintf(sql, sizeof sql, "SELECT * FROM \"%s\" ORDER BY rowid", t);
 		ck_assert(sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK);
 		while (sqlite3_step(st) == SQLITE_ROW)
@@ -171,16 +171,16 @@ static void content_hash(sqlite3 *d, char out[SBX_SHA256_HEX])
 				const unsigned char *v = sqlite3_column_text(st, i);
 				char type = (char)('0' + sqlite3_column_type(st, i));
 
-				sbx_sha256_update(&h, &type, 1);
+				pw_sha256_update(&h, &type, 1);
 				if (v)
-					sbx_sha256_update(&h, v,
+					pw_sha256_update(&h, v,
 						strlen((const char *)v) + 1);
 			}
 		sqlite3_finalize(st);
 	}
 	sqlite3_finalize(tables);
-	sbx_sha256_final(&h, dig);
-	for (int i = 0; i < SBX_SHA256_LEN; i++)
+	pw_sha256_final(&h, dig);
+	for (int i = 0; i < PW_SHA256_LEN; i++)
 		snprintf(out + 2 * i, 3, "%02x", dig[i]);
 }
 
@@ -267,9 +267,9 @@ static void teardown_cal(void)
 
 static void check_hex(const char *msg, size_t n, const char *want)
 {
-	char got[SBX_SHA256_HEX];
+	char got[PW_SHA256_HEX];
 
-	sbx_sha256_hex(msg, n, got);
+	pw_sha256_hex(msg, n, got);
 	ck_assert_str_eq(got, want);
 }
 
@@ -290,27 +290,27 @@ END_TEST
 
 START_TEST(test_sha256_incremental)
 {
-	struct sbx_sha256 h;
-	uint8_t d[SBX_SHA256_LEN], one[SBX_SHA256_LEN];
-	char block[1001], hex[SBX_SHA256_HEX];
+	struct pw_sha256 h;
+	uint8_t d[PW_SHA256_LEN], one[PW_SHA256_LEN];
+	char block[1001], hex[PW_SHA256_HEX];
 
 	/* a million 'a' in odd-sized pieces */
 	memset(block, 'a', sizeof block);
-	sbx_sha256_init(&h);
+	pw_sha256_init(&h);
 	for (int i = 0; i < 1000; i++)
-		sbx_sha256_update(&h, block, i % 2 ? 999 : 1001);
-	sbx_sha256_final(&h, d);
-	for (int i = 0; i < SBX_SHA256_LEN; i++)
+		pw_sha256_update(&h, block, i % 2 ? 999 : 1001);
+	pw_sha256_final(&h, d);
+	for (int i = 0; i < PW_SHA256_LEN; i++)
 		snprintf(hex + 2 * i, 3, "%02x", d[i]);
 	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
 			 "f1809a48a497200e046d39ccc7112cd0");
 	/* byte by byte equals one call, across the 55/56/64 boundaries */
 	for (size_t n = 50; n < 130; n++) {
-		sbx_sha256_init(&h);
+		pw_sha256_init(&h);
 		for (size_t i = 0; i < n; i++)
-			sbx_sha256_update(&h, block + i, 1);
-		sbx_sha256_final(&h, d);
-		sbx_sha256(block, n, one);
+			pw_sha256_update(&h, block + i, 1);
+		pw_sha256_final(&h, d);
+		pw_sha256(block, n, one);
 		ck_assert_mem_eq(d, one, sizeof d);
 	}
 }
@@ -318,33 +318,33 @@ END_TEST
 
 START_TEST(test_password_hash)
 {
-	char a[SBX_SHA256_HEX], b[SBX_SHA256_HEX], c[SBX_SHA256_HEX];
-	uint8_t d[SBX_SHA256_LEN];
-	char first[SBX_SHA256_HEX];
+	char a[PW_SHA256_HEX], b[PW_SHA256_HEX], c[PW_SHA256_HEX];
+	uint8_t d[PW_SHA256_LEN];
+	char first[PW_SHA256_HEX];
 
-	sbx_password_hash("00112233445566778899aabbccddeeff", "motcua-demo", a);
-	sbx_password_hash("00112233445566778899aabbccddeeff", "motcua-demo", b);
-	sbx_password_hash("ffeeddccbbaa99887766554433221100", "motcua-demo", c);
+	pw_hash("00112233445566778899aabbccddeeff", "motcua-demo", a);
+	pw_hash("00112233445566778899aabbccddeeff", "motcua-demo", b);
+	pw_hash("ffeeddccbbaa99887766554433221100", "motcua-demo", c);
 	ck_assert_str_eq(a, b);
 	ck_assert_str_ne(a, c);
 	ck_assert_uint_eq(strlen(a), 64);
 	ck_assert(strspn(a, "0123456789abcdef") == 64);
 	/* the definition: iterated SHA-256 of salt || password */
-	sbx_sha256_hex("00112233445566778899aabbccddeeffmotcua-demo", 43, first);
+	pw_sha256_hex("00112233445566778899aabbccddeeffmotcua-demo", 43, first);
 	ck_assert_str_ne(a, first);
-	sbx_sha256("00112233445566778899aabbccddeeffmotcua-demo", 43, d);
-	for (int i = 1; i < SBX_PASSWORD_ITERATIONS; i++)
-		sbx_sha256(d, sizeof d, d);
-	for (int i = 0; i < SBX_SHA256_LEN; i++)
+	pw_sha256("00112233445566778899aabbccddeeffmotcua-demo", 43, d);
+	for (int i = 1; i < PW_ITERATIONS; i++)
+		pw_sha256(d, sizeof d, d);
+	for (int i = 0; i < PW_SHA256_LEN; i++)
 		snprintf(first + 2 * i, 3, "%02x", d[i]);
 	ck_assert_str_eq(a, first);
-	ck_assert(sbx_password_check("00112233445566778899aabbccddeeff",
+	ck_assert(pw_check("00112233445566778899aabbccddeeff",
 				     "motcua-demo", a));
-	ck_assert(!sbx_password_check("00112233445566778899aabbccddeeff",
+	ck_assert(!pw_check("00112233445566778899aabbccddeeff",
 				      "motcua-dem0", a));
-	ck_assert(!sbx_password_check("00112233445566778899aabbccddeeff",
+	ck_assert(!pw_check("00112233445566778899aabbccddeeff",
 				      "motcua-demo", "abc"));
-	ck_assert(!sbx_password_check(NULL, "x", a));
+	ck_assert(!pw_check(NULL, "x", a));
 }
 END_TEST
 
@@ -428,8 +428,8 @@ START_TEST(test_users_and_accounts)
 	for (const struct sbx_account *a = sbx_accounts; a->login; a++, n++) {
 		sqlite3_bind_text(st, 1, a->login, -1, SQLITE_STATIC);
 		ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "%s", a->login);
-		ck_assert(sbx_password_check(col(st, 0), a->password, col(st, 1)));
-		ck_assert(!sbx_password_check(col(st, 0), "wrong", col(st, 1)));
+		ck_assert(pw_check(col(st, 0), a->password, col(st, 1)));
+		ck_assert(!pw_check(col(st, 0), "wrong", col(st, 1)));
 		ck_assert_str_eq(col(st, 2), a->role);
 		ck_assert_str_eq(col(st, 3), a->agency);
 		ck_assert_int_ge(role_parse(a->role), 0);
@@ -1107,7 +1107,7 @@ END_TEST
 
 START_TEST(test_deterministic)
 {
-	char a[SBX_SHA256_HEX], b[SBX_SHA256_HEX], c[SBX_SHA256_HEX];
+	char a[PW_SHA256_HEX], b[PW_SHA256_HEX], c[PW_SHA256_HEX];
 	sqlite3 *d1 = fresh_db(":memory:"), *d2 = fresh_db(":memory:");
 	sqlite3 *d3 = fresh_db(":memory:");
 	struct err e;

@@ -123,7 +123,7 @@ START_TEST(test_migrations)
 	dossier_free(&d);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; ALTER TABLE dossiers DROP COLUMN assignee_login; "
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();

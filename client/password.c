@@ -1,6 +1,11 @@
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "password.h"
 
@@ -53,7 +58,7 @@ static void compress(uint32_t h[8], const uint8_t p[64])
 	h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-void sbx_sha256_init(struct sbx_sha256 *c)
+void pw_sha256_init(struct pw_sha256 *c)
 {
 	static const uint32_t iv[8] = {
 		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -65,7 +70,7 @@ void sbx_sha256_init(struct sbx_sha256 *c)
 	c->nbuf = 0;
 }
 
-void sbx_sha256_update(struct sbx_sha256 *c, const void *data, size_t n)
+void pw_sha256_update(struct pw_sha256 *c, const void *data, size_t n)
 {
 	const uint8_t *p = data;
 
@@ -88,7 +93,7 @@ void sbx_sha256_update(struct sbx_sha256 *c, const void *data, size_t n)
 	c->nbuf = n;
 }
 
-void sbx_sha256_final(struct sbx_sha256 *c, uint8_t out[SBX_SHA256_LEN])
+void pw_sha256_final(struct pw_sha256 *c, uint8_t out[PW_SHA256_LEN])
 {
 	uint64_t bits = c->len * 8;
 	int i;
@@ -111,61 +116,88 @@ void sbx_sha256_final(struct sbx_sha256 *c, uint8_t out[SBX_SHA256_LEN])
 	}
 }
 
-void sbx_sha256(const void *data, size_t n, uint8_t out[SBX_SHA256_LEN])
+void pw_sha256(const void *data, size_t n, uint8_t out[PW_SHA256_LEN])
 {
-	struct sbx_sha256 c;
+	struct pw_sha256 c;
 
-	sbx_sha256_init(&c);
-	sbx_sha256_update(&c, data, n);
-	sbx_sha256_final(&c, out);
+	pw_sha256_init(&c);
+	pw_sha256_update(&c, data, n);
+	pw_sha256_final(&c, out);
 }
 
-static void to_hex(const uint8_t d[SBX_SHA256_LEN], char out[SBX_SHA256_HEX])
+static void to_hex(const uint8_t d[PW_SHA256_LEN], char out[PW_SHA256_HEX])
 {
 	static const char digits[] = "0123456789abcdef";
 
-	for (int i = 0; i < SBX_SHA256_LEN; i++) {
+	for (int i = 0; i < PW_SHA256_LEN; i++) {
 		out[2 * i] = digits[d[i] >> 4];
 		out[2 * i + 1] = digits[d[i] & 15];
 	}
-	out[2 * SBX_SHA256_LEN] = '\0';
+	out[2 * PW_SHA256_LEN] = '\0';
 }
 
-void sbx_sha256_hex(const void *data, size_t n, char out[SBX_SHA256_HEX])
+void pw_sha256_hex(const void *data, size_t n, char out[PW_SHA256_HEX])
 {
-	uint8_t d[SBX_SHA256_LEN];
+	uint8_t d[PW_SHA256_LEN];
 
-	sbx_sha256(data, n, d);
+	pw_sha256(data, n, d);
 	to_hex(d, out);
 }
 
-void sbx_password_hash(const char *salt_hex, const char *password,
-		       char out[SBX_SHA256_HEX])
+void pw_hash(const char *salt_hex, const char *password,
+		       char out[PW_SHA256_HEX])
 {
-	struct sbx_sha256 c;
-	uint8_t d[SBX_SHA256_LEN];
+	struct pw_sha256 c;
+	uint8_t d[PW_SHA256_LEN];
 
-	sbx_sha256_init(&c);
-	sbx_sha256_update(&c, salt_hex, strlen(salt_hex));
-	sbx_sha256_update(&c, password, strlen(password));
-	sbx_sha256_final(&c, d);
-	for (int i = 1; i < SBX_PASSWORD_ITERATIONS; i++)
-		sbx_sha256(d, sizeof d, d);
+	pw_sha256_init(&c);
+	pw_sha256_update(&c, salt_hex, strlen(salt_hex));
+	pw_sha256_update(&c, password, strlen(password));
+	pw_sha256_final(&c, d);
+	for (int i = 1; i < PW_ITERATIONS; i++)
+		pw_sha256(d, sizeof d, d);
 	to_hex(d, out);
 }
 
-bool sbx_password_check(const char *salt_hex, const char *password,
+bool pw_check(const char *salt_hex, const char *password,
 			const char *pw_hash_hex)
 {
-	char got[SBX_SHA256_HEX];
+	char got[PW_SHA256_HEX];
 	unsigned diff = 0;
 	size_t i;
 
 	if (!salt_hex || !password || !pw_hash_hex ||
-	    strlen(pw_hash_hex) != SBX_SHA256_HEX - 1)
+	    strlen(pw_hash_hex) != PW_SHA256_HEX - 1)
 		return false;
-	sbx_password_hash(salt_hex, password, got);
-	for (i = 0; i < SBX_SHA256_HEX - 1; i++)
+	pw_hash(salt_hex, password, got);
+	for (i = 0; i < PW_SHA256_HEX - 1; i++)
 		diff |= (unsigned)(got[i] ^ pw_hash_hex[i]);
 	return diff == 0;
+}
+
+void pw_verifier_set(struct pw_verifier *v, const char *password)
+{
+	uint8_t raw[16];
+	struct timespec ts;
+
+	/* a salt that differs per run is all it needs to be: getrandom, and
+	 * the time and pid mixed in should it fail */
+	if (getrandom(raw, sizeof raw, GRND_NONBLOCK) != (ssize_t)sizeof raw) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf((char *)raw, sizeof raw, "%lx%lx", (long)ts.tv_nsec ^ (long)getpid(), (long)ts.tv_sec);
+	}
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(v->salt + 2 * i, 3, "%02x", raw[i]);
+	pw_hash(v->salt, password, v->hash);
+	v->set = true;
+}
+
+bool pw_verifier_check(const struct pw_verifier *v, const char *password)
+{
+	return v->set && pw_check(v->salt, password, v->hash);
+}
+
+void pw_verifier_clear(struct pw_verifier *v)
+{
+	memset(v, 0, sizeof *v);
 }

@@ -1,0 +1,256 @@
+/* The idle lock, for shared desks: after lock-after minutes without a key,
+ * or at once with the `lock` operation, a screen that hides every dossier
+ * goes on top of the stack and asks for the clerk's password. Nothing under
+ * it changes: the screens, a half-typed filter, background sync and the
+ * outbox go on. The password is checked against the salted hash kept since
+ * login (app->unlock); each wrong one makes the next try wait longer. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+
+/* Waits after the 1st, 2nd, ... wrong password: 1, 2, 4, ... s, at most: */
+#define LOCK_WAIT_MAX_S 30
+
+/* ---- the password form, shared with the login screen ---- */
+
+void cred_form_clear(struct cred_form *f)
+{
+	memset(f->pw.text, 0, sizeof f->pw.text);
+	f->pw.len = 0;
+}
+
+/* Enter, Esc (clears) and editing keys go to the password; other keys to
+ * the keymap only if the screen has an operation for them, or to redraw or
+ * show the help: typed text must never run `quit` or `lock`. */
+bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted)
+{
+	const char *name;
+
+	*accepted = false;
+	switch (prompt_key(&f->pw, key)) {
+	case PROMPT_ACCEPTED:
+		*accepted = true;
+		return true;
+	case PROMPT_CANCELLED:
+		cred_form_clear(f);
+		app->redraw |= RD_BODY;
+		return true;
+	case PROMPT_EDITED:
+	case PROMPT_TAKEN:
+		app->redraw |= RD_BODY;
+		return true;
+	case PROMPT_IGNORED:
+		break;
+	}
+	name = km_lookup(app->ui->km, app->ui->screen->context, key);
+	return !(name && (ops_find(app->ui->screen->ops, name) || !strcmp(name, "redraw") ||
+			  !strcmp(name, "help")));
+}
+
+void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, const char *heading)
+{
+	struct ui *ui = app->ui;
+	int w = getmaxx(win), h = getmaxy(win), x = w / 2 - 30, y = h / 2 - 4;
+	char masked[PROMPT_MAX + 1], line[512];
+	struct prompt shown = { "", 0 };
+	const char *label = _("Password: ");
+	size_t chars = 0;
+
+	if (x < 2)
+		x = 2;
+	/* one * per character typed, never the text */
+	for (size_t i = 0; i < f->pw.len; i++)
+		if (((unsigned char)f->pw.text[i] & 0xC0) != 0x80 && chars < PROMPT_MAX)
+			masked[chars++] = '*';
+	masked[chars] = '\0';
+	memcpy(shown.text, masked, chars + 1);
+	shown.len = chars;
+
+	wattrset(win, A_BOLD);
+	mvwaddstr(win, y, x, heading);
+	wattrset(win, A_NORMAL);
+	snprintf(line, sizeof line, _("Server:   %s"), app->server_name ? app->server_name : "");
+	mvwaddstr(win, y + 2, x, line);
+	snprintf(line, sizeof line, _("User:     %s"), app->user ? app->user : "");
+	mvwaddstr(win, y + 3, x, line);
+	prompt_draw(&shown, win, y + 5, x, w - x - 2, label, ui->ellipsis, true);
+	if (f->note[0]) {
+		char fitted[512];
+
+		text_fit(fitted, sizeof fitted, f->note, w - x - 2, ui->ellipsis, 0);
+		wattrset(win, f->note_error ? theme_attr(&ui->theme, TH_STATUS_ERROR) | A_BOLD : A_NORMAL);
+		mvwaddstr(win, y + 7, x, fitted);
+		wattrset(win, A_NORMAL);
+	}
+}
+
+/* ---- the lock ---- */
+
+bool lock_active(const struct app *app)
+{
+	const struct ui *ui = app->ui;
+
+	if (!ui)
+		return false;
+	for (size_t i = 0; i < ui->nunder; i++)
+		if (ui->under[i] == &screen_lock)
+			return true;
+	return ui->screen == &screen_lock;
+}
+
+unsigned lock_open(struct app *app)
+{
+	struct cred_form *f = &app->ui->lock;
+
+	if (lock_active(app))
+		return RD_NONE;
+	if (!app->unlock.set) {
+		app_message(app, MSG_ERROR, "%s",
+			    _("the screen cannot be locked: no password was given to unlock it with"));
+		return RD_STATUS;
+	}
+	cred_form_clear(f);
+	f->note[0] = '\0';
+	return ui_push(app, &screen_lock);
+}
+
+bool lock_idle_check(struct app *app)
+{
+	int64_t since = app->last_key;
+
+	if (!app->conf.lock_after || !app->unlock.set || lock_active(app) || !app->ui)
+		return false;
+	if (app->ui->screen == &screen_login)
+		return false;	/* not logged in yet: nothing to hide */
+	if (!since || app_now(app) - since < (int64_t)app->conf.lock_after * 60)
+		return false;
+	app->redraw |= lock_open(app);
+	return true;
+}
+
+static void on_lock_timer(void *arg)
+{
+	struct app *app = arg;
+
+	lock_idle_check(app);
+	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+}
+
+void lock_start_timer(struct app *app)
+{
+	/* idle from the start, not from the first key */
+	if (!app->last_key)
+		app->last_key = app_now(app);
+	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+}
+
+static void wait_over(void *arg)
+{
+	struct app *app = arg;
+	struct cred_form *f = &app->ui->lock;
+
+	f->timer = 0;
+	snprintf(f->note, sizeof f->note, "%s", _("Wrong password. Type it again."));
+	app->redraw |= RD_BODY;
+}
+
+static void try_unlock(struct app *app)
+{
+	struct cred_form *f = &app->ui->lock;
+	int64_t now = app_now(app);
+	int wait;
+
+	if (now < f->retry_at) {
+		/* TRANSLATORS: after wrong passwords, seconds before the next try */
+		snprintf(f->note, sizeof f->note, _("Wait %lld s before the next try."),
+			 (long long)(f->retry_at - now));
+		f->note_error = true;
+		app->redraw |= RD_BODY;
+		return;
+	}
+	if (pw_verifier_check(&app->unlock, f->pw.text)) {
+		cred_form_clear(f);
+		f->fails = 0;
+		f->retry_at = 0;
+		f->note[0] = '\0';
+		if (f->timer)
+			loop_timer_cancel(&app->loop, f->timer);
+		f->timer = 0;
+		app->last_key = now;
+		app->redraw |= ui_pop(app);
+		return;
+	}
+	cred_form_clear(f);
+	f->fails++;
+	wait = f->fails > 5 ? LOCK_WAIT_MAX_S : 1 << (f->fails - 1);
+	if (wait > LOCK_WAIT_MAX_S)
+		wait = LOCK_WAIT_MAX_S;
+	f->retry_at = now + wait;
+	snprintf(f->note, sizeof f->note,
+		 P_("Wrong password. Try again in %d second.", "Wrong password. Try again in %d seconds.", wait),
+		 wait);
+	f->note_error = true;
+	if (f->timer)
+		loop_timer_cancel(&app->loop, f->timer);
+	f->timer = loop_timer(&app->loop, (int64_t)wait * 1000, wait_over, app);
+	app->redraw |= RD_BODY;
+}
+
+static bool lock_key(struct app *app, km_key key)
+{
+	bool accepted;
+	bool taken = cred_form_key(app, &app->ui->lock, key, &accepted);
+
+	if (accepted)
+		try_unlock(app);
+	return taken;
+}
+
+static unsigned op_unlock(struct app *app)
+{
+	try_unlock(app);
+	return RD_BODY;
+}
+
+static unsigned op_quit(struct app *app)
+{
+	/* allowed: what waits in the outbox is on disk and goes next time */
+	app_quit(app);
+	return RD_NONE;
+}
+
+static const struct op_def lock_ops[] = {
+	{ "unlock", N_("Unlock with the password"), op_unlock },
+	{ "lock-quit", N_("Quit (queued actions are kept)"), op_quit },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const lock_hints[] = { "unlock", "lock-quit", NULL };
+
+static void lock_title(struct app *app, char *buf, size_t len)
+{
+	/* TRANSLATORS: the title bar of the lock screen; %s is the clerk's login */
+	snprintf(buf, len, _("%s \u2014 locked"), app->user ? app->user : "");
+}
+
+static void lock_draw(struct app *app, WINDOW *win, unsigned flags)
+{
+	(void)flags;
+	cred_form_draw(app, win, &app->ui->lock, _("The screen is locked. Type your password to unlock it."));
+}
+
+const struct screen screen_lock = {
+	.context = "lock",
+	.covers = true,
+	.name = N_("Lock"),
+	.ops = lock_ops,
+	.hints = lock_hints,
+	.title = lock_title,
+	.draw = lock_draw,
+	.key = lock_key,
+};

@@ -1,0 +1,134 @@
+/* The login screen: when no password was given (no MOTCUA_PASSWORD, no
+ * --password-file) and the profile needs one, the client asks for it here,
+ * in the screen, over the inbox: the local store is already read under it,
+ * so the dossiers show the moment the login is through. A refused password
+ * is said and asked again, without a restart. When the server cannot be
+ * reached the clerk is let in to the store (offline first): the password is
+ * tried again in the background and, should the server refuse it then,
+ * this screen comes back. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "session.h"
+#include "ui.h"
+
+static void on_login(struct app *app, const struct api_result *r);
+
+void login_open(struct app *app)
+{
+	struct cred_form *f = &app->ui->login;
+
+	session_on_login(app, on_login);
+	if (app->ui->screen == &screen_login)
+		return;
+	cred_form_clear(f);
+	app->redraw |= ui_push(app, &screen_login);
+}
+
+static void on_login(struct app *app, const struct api_result *r)
+{
+	struct ui *ui = app->ui;
+	struct cred_form *f;
+	bool shown;
+
+	if (!ui)
+		return;
+	f = &ui->login;
+	shown = ui->screen == &screen_login;
+	if (r->fail == API_OK || (r->fail == API_E_NETWORK && shown)) {
+		if (!shown)
+			return;
+		/* in: what was typed unlocks the idle lock from now on */
+		pw_verifier_set(&app->unlock, f->pw.text);
+		cred_form_clear(f);
+		f->note[0] = '\0';
+		f->fails = 0;
+		app->last_key = app_now(app);
+		app->redraw |= ui_pop(app);
+		if (r->fail == API_E_NETWORK)
+			app_message(app, MSG_ERROR,
+				    _("the server cannot be reached: working from the local store; the login is tried again"));
+		return;
+	}
+	if (r->fail != API_E_AUTH)
+		return;		/* any other failure is said in the status bar */
+	/* refused: ask again, here or over whatever is open now */
+	cred_form_clear(f);
+	f->fails++;
+	snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
+	f->note_error = true;
+	if (!shown)
+		login_open(app);
+	app->redraw |= RD_ALL;
+}
+
+static void try_login(struct app *app)
+{
+	struct cred_form *f = &app->ui->login;
+
+	if (!f->pw.len) {
+		snprintf(f->note, sizeof f->note, "%s", _("Type your password, then Enter."));
+		f->note_error = true;
+	} else {
+		snprintf(f->note, sizeof f->note, "%s", _("Logging in\u2026"));
+		f->note_error = false;
+		session_login(app, f->pw.text);
+	}
+	app->redraw |= RD_BODY;
+}
+
+static bool login_key(struct app *app, km_key key)
+{
+	bool accepted;
+	bool taken = cred_form_key(app, &app->ui->login, key, &accepted);
+
+	if (accepted)
+		try_login(app);
+	return taken;
+}
+
+static unsigned op_login(struct app *app)
+{
+	try_login(app);
+	return RD_BODY;
+}
+
+static unsigned op_quit(struct app *app)
+{
+	app_quit(app);
+	return RD_NONE;
+}
+
+static const struct op_def login_ops[] = {
+	{ "login", N_("Log in"), op_login },
+	{ "login-quit", N_("Quit"), op_quit },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const login_hints[] = { "login", "login-quit", NULL };
+
+static void login_title(struct app *app, char *buf, size_t len)
+{
+	(void)app;
+	snprintf(buf, len, "%s", _("Log in"));
+}
+
+static void login_draw(struct app *app, WINDOW *win, unsigned flags)
+{
+	(void)flags;
+	cred_form_draw(app, win, &app->ui->login, _("Log in to the server with your password."));
+}
+
+const struct screen screen_login = {
+	.context = "login",
+	.covers = true,
+	.name = N_("Log in"),
+	.ops = login_ops,
+	.hints = login_hints,
+	.title = login_title,
+	.draw = login_draw,
+	.key = login_key,
+};
