@@ -92,10 +92,12 @@ static void para(struct receipt *r, const char *s, int indent)
 /* "Label: value", with "—" for what is not known. */
 static void field(struct receipt *r, const char *label, const char *value)
 {
-	char buf[1024];
+	const char *v = value && *value ? value : "—";
+	char *line = xmalloc(strlen(label) + strlen(v) + 3);
 
-	snprintf(buf, sizeof buf, "%s: %s", label, value && *value ? value : "—");
-	para(r, buf, 4);
+	sprintf(line, "%s: %s", label, v);
+	para(r, line, 4);
+	free(line);
 }
 
 static const char *when(int64_t t, char *buf, size_t len)
