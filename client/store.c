@@ -52,6 +52,14 @@ static const char *const migrations[] = {
 	 * (notify.c), so none is repeated at the next poll or start */
 	"CREATE TABLE notified (code TEXT PRIMARY KEY, due_at INTEGER NOT NULL,"
 	" kinds INTEGER NOT NULL) WITHOUT ROWID;",
+	/* 5: the procedure catalog and the procedures' details, so the catalog
+	 * and the intake form work offline (store_catalog.c); the number of
+	 * sets and the legal processing time, for the receipt */
+	"ALTER TABLE dossiers ADD COLUMN copies INTEGER;"
+	"ALTER TABLE dossiers ADD COLUMN days_text TEXT;"
+	"CREATE TABLE procedures ("
+	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
+	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

@@ -65,6 +65,11 @@ void lock_start_timer(struct app *app);
  * whole; returns what must be redrawn. */
 unsigned dossier_open(struct app *app, const char *code);
 
+/* Open the intake form for that procedure over the screen on top (the
+ * intake screen implements it; the catalog's "start intake" calls it);
+ * returns what must be redrawn. */
+unsigned intake_open(struct app *app, const char *procedure_code);
+
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */
 extern const struct screen *const screen_registry[];
