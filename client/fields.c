@@ -11,6 +11,7 @@
 #define END { NULL, 0, 0, NULL, 0 }
 
 static const struct fdef component_fields[] = {
+	F(component, seq, FK_INT),
 	F(component, name, FK_STR), F(component, national_source, FK_STR), F(component, copies, FK_INT),
 	F(component, from_national, FK_BOOL), F(component, provided, FK_BOOL), END,
 };

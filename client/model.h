@@ -100,6 +100,7 @@ void record_set(struct record *r, const char *key, const char *value);
 void record_free(struct record *r);
 
 struct component {
+	int seq;		/* its number in the dossier, as actions name it; 0: unknown */
 	char *name;
 	char *national_source;	/* procedures: the register that replaces it */
 	int copies;

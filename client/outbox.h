@@ -22,6 +22,16 @@ enum ob_state {
 	OB_FAILED,		/* the server refused it: error says why */
 };
 
+/* What the clerk saw of the dossier when acting, kept with the action so
+ * that a conflict can say what changed since, whatever the store holds by
+ * then. known: false for actions queued without it (batch mode). */
+struct ob_seen {
+	bool known;
+	int status;
+	char *step, *assignee;
+	int64_t due_at;
+};
+
 struct ob_entry {
 	int64_t id;
 	char key[33];		/* idempotency key, fixed when queued */
@@ -35,6 +45,7 @@ struct ob_entry {
 	int attempts;
 	char *error;
 	int64_t created_at, updated_at;
+	struct ob_seen seen;
 };
 
 const char *ob_state_name(enum ob_state s);	/* "queued", ... */
@@ -44,6 +55,10 @@ const char *ob_state_label(enum ob_state s);	/* translated */
  * are filled in. args->idempotency_key is ignored (a new one is made). */
 int outbox_add(struct store *s, const char *code, enum action act, const struct api_act_args *args,
 	       int64_t now, struct ob_entry *out, struct err *e);
+/* The same, keeping what the clerk saw of the dossier (seen may be NULL). */
+int outbox_add_seen(struct store *s, const char *code, enum action act,
+		    const struct api_act_args *args, const struct dossier *seen, int64_t now,
+		    struct ob_entry *out, struct err *e);
 
 /* The next entry to send: the oldest queued or sending one whose dossier
  * has no earlier entry waiting on the clerk (conflict, failed), so actions
