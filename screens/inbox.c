@@ -213,8 +213,11 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	const char *mark = mark_band(ui, deadline_band(app->cal, d, now), &band_obj);
 	attr_t base = selected ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
 	attr_t band = theme_attr(&ui->theme, band_obj);
-	char due[32] = "", left[64], code[128];
+	char due[32] = "", left[64], code[128], st[128];
 	int x = 0;
+	enum theme_obj act_obj;
+	const char *pending = mark_action(ui, app_outbox_for(app, d->code), &act_obj);
+	attr_t act_look = pending ? theme_attr(&ui->theme, act_obj) : A_NORMAL;
 
 	if (d->due_at) {
 		struct cal_time t;
@@ -224,15 +227,22 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	}
 	deadline_remaining(app->cal, d, now, left, sizeof left);
 	/* a selected row keeps its band's attributes, not its colours */
-	if (selected)
+	if (selected) {
 		band = base | (band & (A_BOLD | A_UNDERLINE));
+		act_look = base | (act_look & (A_BOLD | A_UNDERLINE));
+	}
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
 		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
-	put_cell(ui, win, y, x, COL_STATUS, status_label(d->status), base);
+	/* the clerk's action is not confirmed yet: glyph and attribute */
+	if (pending)
+		snprintf(st, sizeof st, "%s %s", pending, status_label(d->status));
+	else
+		snprintf(st, sizeof st, "%s", status_label(d->status));
+	put_cell(ui, win, y, x, COL_STATUS, st, pending ? act_look : base);
 	if (selected) {
 		/* fill the gaps between cells too */
 		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
@@ -241,7 +251,9 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		x = 0;
 		for (int c = 0; c < COL_LEFT; c++)
 			x += col_width(win, c) + 1;
-		put_cell(ui, win, y, x, COL_LEFT, left, band);
+		x = put_cell(ui, win, y, x, COL_LEFT, left, band);
+		if (pending)
+			put_cell(ui, win, y, x, COL_STATUS, st, act_look);
 	}
 	wattrset(win, A_NORMAL);
 }

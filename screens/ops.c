@@ -42,6 +42,15 @@ static unsigned op_help(struct app *app)
 	return ui_push(app, &screen_help);
 }
 
+static unsigned op_outbox(struct app *app)
+{
+	if (app->ui->screen == &screen_outbox)
+		return RD_NONE;
+	app->ui->outbox.sel = app->ui->outbox.top = 0;
+	app->ui->outbox.confirming = false;
+	return ui_push(app, &screen_outbox);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -53,5 +62,6 @@ const struct op_def ops_generic[] = {
 	{ "cancel", N_("Cancel"), op_cancel },
 	{ "help", N_("Help"), op_help },
 	{ "view-close", N_("Back"), op_close },
+	{ "outbox", N_("Outbox: my actions"), op_outbox },
 	{ NULL, NULL, NULL },
 };

@@ -8,6 +8,8 @@ const struct screen *const screen_registry[] = {
 	&screen_inbox,
 	&screen_dossier,
 	&screen_help,
+	&screen_act,
+	&screen_outbox,
 	NULL,
 };
 

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "err.h"
+#include "form.h"
 #include "km.h"
 #include "pager.h"
 #include "prompt.h"
@@ -66,10 +67,28 @@ struct dossier_view {
 	bool loading;		/* the whole dossier is being fetched */
 	bool failed;		/* that fetch failed: the summary shows */
 	unsigned gen;		/* app->dossiers_gen the fetch left */
+	bool confirm_discard;	/* asking y/n before discarding the clerk's action */
 };
 
 struct help_view {
 	struct pager pager;
+};
+
+/* The form of one action on one dossier (act.c). */
+struct act_view {
+	char *code;
+	enum action act;
+	struct form form;
+	/* which field holds what; -1: the form has none */
+	int f_note, f_reason, f_assignee, f_missing, f_items, f_due;
+	bool confirming;	/* asking y/n before a step that cannot be undone */
+	char error[512];	/* why it cannot be sent yet */
+};
+
+/* The outbox screen (outbox.c). */
+struct outbox_view {
+	size_t sel, top;
+	bool confirming;	/* asking y/n before discarding the selected one */
 };
 
 /* Screens opened over the first one, at most this many. */
@@ -90,6 +109,8 @@ struct ui {
 	struct inbox_view inbox;
 	struct dossier_view dossier;
 	struct help_view help;
+	struct act_view act;
+	struct outbox_view outbox;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 
