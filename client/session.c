@@ -173,7 +173,11 @@ static void out_idle(void *arg, const struct api_result *r)
 	count_outbox(s);
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
-	/* a network failure: the next tick tries again */
+	/* a network failure: try again soon, backing off, not a minute later */
+	if (r->fail == API_E_NETWORK && !s->closing) {
+		s->fails++;
+		schedule(s);
+	}
 }
 
 /* ---- polling ---- */

@@ -236,8 +236,9 @@ static const char *text_of(struct act_view *v, int i, char *buf, size_t len)
 	return i < 0 ? buf : form_text(&v->form.f[i], buf, len);
 }
 
-/* Check the form and queue the action; false with v->error set. */
-static bool queue_action(struct app *app)
+/* Check the form and, unless only checking, queue the action; false
+ * with v->error set. */
+static bool queue_action(struct app *app, bool check_only)
 {
 	struct act_view *v = &app->ui->act;
 	const struct dossier *d = acted_on(app);
@@ -308,6 +309,10 @@ static bool queue_action(struct app *app)
 			args.supplement = missing;
 	}
 	args.note = *note ? note : NULL;
+	if (check_only) {
+		cJSON_Delete(missing);
+		return true;
+	}
 	rc = session_act(app, v->code, v->act, &args, d, &e);
 	cJSON_Delete(missing);
 	if (rc < 0) {
@@ -329,19 +334,14 @@ static unsigned op_submit(struct app *app)
 
 	if (act_destructive(v->act) && !v->confirming) {
 		/* check first: no question about a form that cannot go */
-		char reason[PROMPT_MAX];
-
-		if (v->f_reason >= 0 && !*text_of(v, v->f_reason, reason, sizeof reason)) {
-			v->form.focus = v->f_reason;
-			snprintf(v->error, sizeof v->error, "%s", _("Give the reason: it goes to the applicant."));
-			return RD_BODY;
-		}
+		if (!queue_action(app, true))
+			return RD_BODY | RD_STATUS;
 		v->confirming = true;
 		v->error[0] = '\0';
 		return RD_BODY | RD_STATUS;
 	}
 	v->confirming = false;
-	if (!queue_action(app))
+	if (!queue_action(app, false))
 		return RD_BODY | RD_STATUS;
 	return ui_pop(app);
 }

@@ -75,16 +75,21 @@ const char *form_text(const struct form_field *ff, char *buf, size_t len)
 	return buf;
 }
 
-/* Typing narrows over the label and the value (a name or a login),
- * without diacritics: "nhung" finds "Lê Thị Hồng Nhung". */
+/* Typing narrows to the items with a word of the label starting with the
+ * text, without diacritics: "nhung" finds "Lê Thị Hồng Nhung (chuyenvien1)",
+ * "chuyenvien1" too; "huy" does not find that one inside "chuyenvien1". */
 bool form_shows(const struct form_field *ff, size_t i)
 {
 	char q[PROMPT_MAX];
+	const char *label = ff->items[i].folded, *at;
 
 	if (!ff->text.len)
 		return true;
 	fold_text(q, sizeof q, ff->text.text, ff->text.len);
-	return strstr(ff->items[i].folded, q) || strstr(ff->items[i].value, q);
+	for (at = label; (at = strstr(at, q)); at++)
+		if (at == label || at[-1] == ' ' || at[-1] == '(')
+			return true;
+	return false;
 }
 
 static size_t shown_count(const struct form_field *ff)
