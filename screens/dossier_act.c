@@ -125,7 +125,7 @@ static void allowed_line(struct app *app, struct pager *p, const struct dossier 
 	pager_newline(p);
 	pager_add(p, A_NORMAL, _("You can: "));
 	for (int a = 0; a < ACT_COUNT; a++) {
-		char key[32];
+		char key[128];
 
 		if (!(d->allowed & (1u << a)))
 			continue;
@@ -199,7 +199,7 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 	enum theme_obj obj;
 	const char *glyph = mark_action(ui, en, &obj);
 	attr_t look;
-	char retry[32], discard[32], buf[512];
+	char retry[128], discard[128], buf[512];
 
 	if (!en) {
 		allowed_line(app, p, d);
