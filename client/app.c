@@ -11,6 +11,7 @@
 #include "dates.h"
 #include "i18n.h"
 #include "model.h"
+#include "outbox.h"
 #include "xalloc.h"
 
 /* Long enough to read a sentence, short enough not to linger. */
@@ -120,9 +121,36 @@ struct dossier *app_find_dossier(struct app *app, const char *code)
 	return app->ndossiers ? bsearch(&key, app->dossiers, app->ndossiers, sizeof key, by_code) : NULL;
 }
 
+void app_set_outbox(struct app *app, struct ob_entry *v, size_t n)
+{
+	for (size_t i = 0; i < app->noutbox; i++)
+		ob_entry_free(&app->outbox[i]);
+	free(app->outbox);
+	app->outbox = v;
+	app->noutbox = n;
+	app->redraw |= RD_BODY;
+}
+
+const struct ob_entry *app_outbox_for(const struct app *app, const char *code)
+{
+	const struct ob_entry *best = NULL;
+
+	for (size_t i = 0; code && i < app->noutbox; i++) {
+		const struct ob_entry *en = &app->outbox[i];
+
+		if (en->state == OB_DONE || !en->code || strcmp(en->code, code))
+			continue;
+		if (en->state == OB_CONFLICT || en->state == OB_FAILED)
+			return en;	/* the sender stops on the first of these */
+		best = en;
+	}
+	return best;
+}
+
 void app_free(struct app *app)
 {
 	app_set_dossiers(app, NULL, 0);
+	app_set_outbox(app, NULL, 0);
 	cal_free(app->cal);
 	free(app->server_name);
 	free(app->user);

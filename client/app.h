@@ -38,6 +38,7 @@ struct ui;
 struct session;
 struct cal;
 struct dossier;
+struct ob_entry;
 
 struct app {
 	struct loop loop;
@@ -49,6 +50,8 @@ struct app {
 	int rtt_ms;		/* round-trip estimate; -1: unknown */
 	int queued;		/* actions in the outbox not yet delivered */
 	int waiting;		/* of which conflicts and refusals: the clerk decides */
+	struct ob_entry *outbox;	/* those actions, oldest first, for the screens */
+	size_t noutbox;
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 
 	struct conf conf;	/* the clerk's settings (conf.h) */
@@ -85,6 +88,13 @@ void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
 void app_merge_dossiers(struct app *app, struct dossier *items, size_t n);
 /* The dossier with that code, or NULL. */
 struct dossier *app_find_dossier(struct app *app, const char *code);
+
+/* Replace app->outbox with v (taken over). */
+void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);
+/* The undelivered action on that dossier the clerk most needs to see: a
+ * conflict or refusal first (it waits on the clerk), else the latest one
+ * on its way; NULL if none. */
+const struct ob_entry *app_outbox_for(const struct app *app, const char *code);
 
 /* Show a message in the status bar for a few seconds. */
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)

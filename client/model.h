@@ -100,7 +100,8 @@ void record_set(struct record *r, const char *key, const char *value);
 void record_free(struct record *r);
 
 struct component {
-	int seq;		/* its number in the procedure: what an intake names */
+	int seq;		/* its number in the procedure, kept by a dossier: what an
+				 * intake and a supplement request name; 0: unknown */
 	char *name;
 	char *national_source;	/* procedures: the register that replaces it */
 	int copies;

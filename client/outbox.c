@@ -105,6 +105,17 @@ static void read_entry(sqlite3_stmt *st, struct ob_entry *en)
 		en->new_due = (int64_t)v->valuedouble;
 	if ((v = cJSON_GetObjectItemCaseSensitive(o, "supplement")))
 		en->supplement = cJSON_Duplicate(v, 1);
+	if (cJSON_IsObject(v = cJSON_GetObjectItemCaseSensitive(o, "seen"))) {
+		const cJSON *x;
+
+		en->seen.known = true;
+		if (cJSON_IsNumber(x = cJSON_GetObjectItemCaseSensitive(v, "status")))
+			en->seen.status = x->valueint;
+		if (cJSON_IsNumber(x = cJSON_GetObjectItemCaseSensitive(v, "due_at")))
+			en->seen.due_at = (int64_t)x->valuedouble;
+		en->seen.step = json_str(v, "step");
+		en->seen.assignee = json_str(v, "assignee");
+	}
 	if (!strcmp((const char *)sqlite3_column_text(st, 3), "intake")) {
 		en->intake = o;		/* the whole intake, read when it is sent */
 		o = NULL;
@@ -122,6 +133,8 @@ void ob_entry_free(struct ob_entry *en)
 	free(en->reason);
 	free(en->assignee);
 	free(en->error);
+	free(en->seen.step);
+	free(en->seen.assignee);
 	cJSON_Delete(en->supplement);
 	cJSON_Delete(en->intake);
 	memset(en, 0, sizeof *en);
@@ -142,6 +155,13 @@ void ob_entry_args(const struct ob_entry *en, struct api_act_args *args)
 int outbox_add(struct store *s, const char *code, enum action act, const struct api_act_args *args,
 	       int64_t now, struct ob_entry *out, struct err *e)
 {
+	return outbox_add_seen(s, code, act, args, NULL, now, out, e);
+}
+
+int outbox_add_seen(struct store *s, const char *code, enum action act,
+		    const struct api_act_args *args, const struct dossier *seen, int64_t now,
+		    struct ob_entry *out, struct err *e)
+{
 	cJSON *o = cJSON_CreateObject();
 	char *json;
 	int rc;
@@ -156,6 +176,16 @@ int outbox_add(struct store *s, const char *code, enum action act, const struct 
 		cJSON_AddNumberToObject(o, "new_due", (double)args->new_due);
 	if (args->supplement)
 		cJSON_AddItemToObject(o, "supplement", cJSON_Duplicate(args->supplement, 1));
+	if (seen) {
+		cJSON *v = cJSON_AddObjectToObject(o, "seen");
+
+		cJSON_AddNumberToObject(v, "status", seen->status);
+		cJSON_AddNumberToObject(v, "due_at", (double)seen->due_at);
+		if (seen->step)
+			cJSON_AddStringToObject(v, "step", seen->step);
+		if (seen->assignee)
+			cJSON_AddStringToObject(v, "assignee", seen->assignee);
+	}
 	json = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	memset(out, 0, sizeof *out);

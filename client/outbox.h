@@ -23,6 +23,16 @@ enum ob_state {
 	OB_FAILED,		/* the server refused it: error says why */
 };
 
+/* What the clerk saw of the dossier when acting, kept with the action so
+ * that a conflict can say what changed since, whatever the store holds by
+ * then. known: false for actions queued without it (batch mode). */
+struct ob_seen {
+	bool known;
+	int status;
+	char *step, *assignee;
+	int64_t due_at;
+};
+
 struct ob_entry {
 	int64_t id;
 	char key[33];		/* idempotency key, fixed when queued */
@@ -37,6 +47,7 @@ struct ob_entry {
 	int attempts;
 	char *error;
 	int64_t created_at, updated_at;
+	struct ob_seen seen;
 };
 
 const char *ob_state_name(enum ob_state s);	/* "queued", ... */
@@ -49,6 +60,10 @@ const char *ob_entry_label(const struct ob_entry *en);
  * are filled in. args->idempotency_key is ignored (a new one is made). */
 int outbox_add(struct store *s, const char *code, enum action act, const struct api_act_args *args,
 	       int64_t now, struct ob_entry *out, struct err *e);
+/* The same, keeping what the clerk saw of the dossier (seen may be NULL). */
+int outbox_add_seen(struct store *s, const char *code, enum action act,
+		    const struct api_act_args *args, const struct dossier *seen, int64_t now,
+		    struct ob_entry *out, struct err *e);
 
 /* Queue an intake, durably, like an action: one idempotency key for all
  * its sends, so the dossier is created once however often it is sent. Its

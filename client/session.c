@@ -16,9 +16,16 @@ static void schedule(struct session *s);
 
 static void count_outbox(struct session *s)
 {
+	struct ob_entry *v;
+	size_t n;
+	struct err e;
+
 	s->app->queued = outbox_pending(s->store);
 	s->app->waiting = outbox_waiting(s->store);
-	s->app->redraw |= RD_STATUS;
+	/* the screens mark dossiers with an action under way from this list */
+	if (outbox_list(s->store, false, &v, &n, &e) == 0)
+		app_set_outbox(s->app, v, n);
+	s->app->redraw |= RD_STATUS | RD_BODY;
 }
 
 static void note_link(struct session *s)
@@ -159,7 +166,11 @@ static void out_idle(void *arg, const struct api_result *r)
 	count_outbox(s);
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
-	/* a network failure: the next tick tries again */
+	/* a network failure: try again soon, backing off, not a minute later */
+	if (r->fail == API_E_NETWORK && !s->closing) {
+		s->fails++;
+		schedule(s);
+	}
 }
 
 /* ---- notifications ---- */
@@ -338,20 +349,58 @@ bool session_fetch_dossier(struct app *app, const char *code,
 /* ---- acting ---- */
 
 int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
-		struct err *e)
+		const struct dossier *seen, struct err *e)
 {
 	struct session *s = app->session;
 	struct ob_entry en;
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
-	if (outbox_add(s->store, code, act, args, app_now(app), &en, e) < 0)
+	if (outbox_add_seen(s->store, code, act, args, seen, app_now(app), &en, e) < 0)
 		return -1;
 	ob_entry_free(&en);
 	count_outbox(s);
 	if (s->state == SESSION_READY)
 		outbox_send(s->out);
 	return 0;
+}
+
+int session_retry(struct app *app, int64_t id, struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+	const struct dossier *d;
+	int rc;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if ((rc = outbox_get(s->store, id, &en, e)) <= 0)
+		return rc < 0 ? -1 : err_set(e, "%s", _("that action is no longer in the outbox"));
+	/* the version the conflict brought into the store, and the inbox */
+	d = app_find_dossier(app, en.code);
+	rc = outbox_retry(s->store, id, d ? d->version : NULL, app_now(app), e);
+	ob_entry_free(&en);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return err_set(e, "%s", _("only a conflicting or refused action can be sent again"));
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return 0;
+}
+
+int session_discard(struct app *app, int64_t id, struct err *e)
+{
+	struct session *s = app->session;
+	int rc;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing to discard"));
+	if ((rc = outbox_discard(s->store, id, e)) < 0)
+		return -1;
+	count_outbox(s);
+	return rc ? 0 : err_set(e, "%s", _("that action is no longer in the outbox"));
 }
 
 /* ---- open and close ---- */

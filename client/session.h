@@ -48,9 +48,15 @@ void session_refresh(struct app *app);
 /* The clerk pressed a key: polling comes back to its normal pace. */
 void session_activity(struct app *app);
 /* Queue an action in the outbox (durably: on 0 it is saved) and send it
- * when the link allows. */
+ * when the link allows. seen: the dossier as the clerk saw it (its status,
+ * step, assignee and due date are kept to explain a conflict), or NULL. */
 int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
-		struct err *e);
+		const struct dossier *seen, struct err *e);
+/* The clerk decided on a conflicting or refused action (app->outbox):
+ * send it again on the dossier's version now known (its code's in
+ * app->dossiers), or give it up. */
+int session_retry(struct app *app, int64_t id, struct err *e);
+int session_discard(struct app *app, int64_t id, struct err *e);
 /* Stop what is under way (Esc): a dossier being fetched first, else the
  * sync; false if nothing was. */
 bool session_cancel(struct app *app);

@@ -56,6 +56,7 @@ unsigned dossier_open(struct app *app, const char *code)
 	free(v->code);
 	v->code = xstrdup(code);
 	v->pager.top = 0;
+	v->confirm_discard = false;
 	fetch(app);
 	return flags;
 }
@@ -82,9 +83,41 @@ static struct pager *dossier_pager(struct app *app)
 	return &app->ui->dossier.pager;
 }
 
+/* One handler per action: operations are named, bound and listed one by one. */
+#define ACT_OP(fn, act) static unsigned fn(struct app *app) { return dossier_op_act(app, act); }
+ACT_OP(op_accept, ACT_ACCEPT)
+ACT_OP(op_refuse, ACT_REFUSE)
+ACT_OP(op_request_supplement, ACT_REQUEST_SUPPLEMENT)
+ACT_OP(op_receive_supplement, ACT_RECEIVE_SUPPLEMENT)
+ACT_OP(op_assign, ACT_ASSIGN)
+ACT_OP(op_forward_signing, ACT_FORWARD_SIGNING)
+ACT_OP(op_approve, ACT_APPROVE)
+ACT_OP(op_stop, ACT_STOP)
+ACT_OP(op_withdraw, ACT_WITHDRAW)
+ACT_OP(op_result_ready, ACT_RESULT_READY)
+ACT_OP(op_return_result, ACT_RETURN_RESULT)
+ACT_OP(op_reschedule, ACT_RESCHEDULE)
+ACT_OP(op_confirm_payment, ACT_CONFIRM_PAYMENT)
+#undef ACT_OP
+
 static const struct op_def dossier_ops[] = {
 	PAGER_OPS,
 	{ "dossier-reload", N_("Load again"), op_reload },
+	{ "dossier-accept", N_("Accept"), op_accept },
+	{ "dossier-refuse", N_("Refuse (asks)"), op_refuse },
+	{ "dossier-request-supplement", N_("Request a supplement"), op_request_supplement },
+	{ "dossier-receive-supplement", N_("Receive supplement"), op_receive_supplement },
+	{ "dossier-assign", N_("Assign"), op_assign },
+	{ "dossier-forward-signing", N_("Forward to sign"), op_forward_signing },
+	{ "dossier-approve", N_("Approve"), op_approve },
+	{ "dossier-confirm-payment", N_("Confirm payment"), op_confirm_payment },
+	{ "dossier-result-ready", N_("Result ready"), op_result_ready },
+	{ "dossier-return-result", N_("Return result"), op_return_result },
+	{ "dossier-stop", N_("Stop: ineligible (asks)"), op_stop },
+	{ "dossier-withdraw", N_("Withdraw (asks)"), op_withdraw },
+	{ "dossier-reschedule", N_("Apology, new date (asks)"), op_reschedule },
+	{ "dossier-retry", N_("Retry my action"), dossier_op_retry },
+	{ "dossier-discard", N_("Discard my action (asks)"), dossier_op_discard },
 	{ NULL, NULL, NULL },
 };
 
@@ -467,6 +500,7 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	l.value_col = INDENT + (l.value_col < LABEL_MAX ? l.value_col : LABEL_MAX) + 2;
 	deadline_line(&l, now);
 	loading_line(&l);
+	dossier_draw_acting(app, l.p, d);
 	general(&l);
 	applicant(&l);
 	dates(&l, now);
@@ -486,4 +520,5 @@ const struct screen screen_dossier = {
 	.draw = dossier_draw,
 	.close = dossier_close,
 	.pager = dossier_pager,
+	.key = dossier_key,
 };

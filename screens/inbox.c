@@ -213,8 +213,11 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	const char *mark = mark_band(ui, deadline_band(app->cal, d, now), &band_obj);
 	attr_t base = selected ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
 	attr_t band = theme_attr(&ui->theme, band_obj);
-	char due[32] = "", left[64], code[128];
+	char due[32] = "", left[64], code[128], st[128];
 	int x = 0;
+	enum theme_obj act_obj;
+	const char *pending = mark_action(ui, app_outbox_for(app, d->code), &act_obj);
+	attr_t act_look = pending ? theme_attr(&ui->theme, act_obj) : A_NORMAL;
 
 	if (d->due_at) {
 		struct cal_time t;
@@ -223,21 +226,28 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 		snprintf(due, sizeof due, "%02d/%02d %02d:%02d", t.day, t.month, t.hour, t.minute);
 	}
 	deadline_remaining(app->cal, d, now, left, sizeof left);
-	/* A selected row is one attribute from edge to edge; its band still
-	 * shows in the glyph. Keeping the band's bold within it would cost
+	/* A selected row is one attribute from edge to edge, its band shown
+	 * by its glyph alone: keeping the band's bold within it would cost
 	 * four attribute changes on every move, over links that bill by the
-	 * byte. */
-	if (selected)
+	 * byte. A pending action (rare) keeps its attribute. */
+	if (selected) {
 		band = base;
+		act_look = base | (act_look & (A_BOLD | A_UNDERLINE));
+		/* the gaps between cells too */
+		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
+	}
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
 		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
-	put_cell(ui, win, y, x, COL_STATUS, status_label(d->status), base);
-	if (selected)	/* fill the gaps between cells too */
-		mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
+	/* the clerk's action is not confirmed yet: glyph and attribute */
+	if (pending)
+		snprintf(st, sizeof st, "%s %s", pending, status_label(d->status));
+	else
+		snprintf(st, sizeof st, "%s", status_label(d->status));
+	put_cell(ui, win, y, x, COL_STATUS, st, pending ? act_look : base);
 	wattrset(win, A_NORMAL);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "marks.h"
+#include "outbox.h"
 #include "ui.h"
 
 static const struct mark {
@@ -21,6 +22,10 @@ static const struct mark national = { TH_FIELD_NATIONAL, "\u25c6", "#" };
 static const struct mark provided = { TH_DEFAULT, "\u2713", "+" };
 static const struct mark missing = { TH_COMPONENT_MISSING, "\u2717", "x" };
 
+static const struct mark pending = { TH_ACTION_PENDING, "\u21e1", "~" };
+static const struct mark conflict = { TH_ACTION_WAITING, "\u2260", "=" };
+static const struct mark refused = { TH_ACTION_WAITING, "\u2298", "/" };
+
 static const char *glyph(const struct ui *ui, const struct mark *m, enum theme_obj *obj)
 {
 	*obj = m->obj;
@@ -36,4 +41,11 @@ const char *mark_component(const struct ui *ui, const struct component *c,
 			   enum theme_obj *obj)
 {
 	return glyph(ui, c->from_national ? &national : c->provided ? &provided : &missing, obj);
+}
+
+const char *mark_action(const struct ui *ui, const struct ob_entry *en, enum theme_obj *obj)
+{
+	if (!en)
+		return NULL;
+	return glyph(ui, en->state == OB_CONFLICT ? &conflict : en->state == OB_FAILED ? &refused : &pending, obj);
 }

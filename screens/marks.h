@@ -9,10 +9,15 @@
 #include "theme.h"
 
 struct ui;
+struct ob_entry;
 
 const char *mark_band(const struct ui *ui, enum band b, enum theme_obj *obj);
 /* National data replaces the paper / the paper is provided / missing. */
 const char *mark_component(const struct ui *ui, const struct component *c,
 			   enum theme_obj *obj);
+
+/* The clerk's action on a dossier, until the server confirms it: on its
+ * way (queued, sending), or waiting on the clerk (conflict, refused). */
+const char *mark_action(const struct ui *ui, const struct ob_entry *en, enum theme_obj *obj);
 
 #endif

@@ -47,6 +47,15 @@ static unsigned op_lock(struct app *app)
 	return lock_open(app);
 }
 
+static unsigned op_outbox(struct app *app)
+{
+	if (app->ui->screen == &screen_outbox)
+		return RD_NONE;
+	app->ui->outbox.sel = app->ui->outbox.top = 0;
+	app->ui->outbox.confirming = false;
+	return ui_push(app, &screen_outbox);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -59,5 +68,6 @@ const struct op_def ops_generic[] = {
 	{ "help", N_("Help"), op_help },
 	{ "view-close", N_("Back"), op_close },
 	{ "lock", N_("Lock the screen (the password unlocks it)"), op_lock },
+	{ "outbox", N_("Outbox: my actions"), op_outbox },
 	{ NULL, NULL, NULL },
 };

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "km.h"
+#include "model.h"
 #include "ops.h"
 
 struct pager;
@@ -60,6 +61,8 @@ bool lock_idle_check(struct app *app);
 /* Check for idleness every LOCK_CHECK_MS from now on (ui_attach). */
 void lock_start_timer(struct app *app);
 #define LOCK_CHECK_MS (10 * 1000)
+extern const struct screen screen_act;
+extern const struct screen screen_outbox;
 
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */
@@ -69,6 +72,21 @@ unsigned dossier_open(struct app *app, const char *code);
  * intake screen implements it; the catalog's "start intake" calls it);
  * returns what must be redrawn. */
 unsigned intake_open(struct app *app, const char *procedure_code);
+/* Open the form of act on the dossier of that code over the screen on
+ * top; refused (with a message saying why, RD_STATUS) when the dossier
+ * does not allow it now. act.c. */
+unsigned act_open(struct app *app, const char *code, enum action act);
+/* Whether act on the dossier asks y/n first: it cannot be undone. */
+bool act_destructive(enum action act);
+
+/* The operations of the dossier screen that act (dossier_act.c), and the
+ * lines it draws about acting: the keys of the actions allowed, and what
+ * became of the clerk's last action on it (pending, conflict, refused). */
+unsigned dossier_op_act(struct app *app, enum action act);
+unsigned dossier_op_retry(struct app *app);
+unsigned dossier_op_discard(struct app *app);
+bool dossier_key(struct app *app, km_key key);
+void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

@@ -86,6 +86,8 @@ void ui_close(struct app *app)
 	km_free(ui->km);
 	inbox_view_free(&ui->inbox);
 	free(ui->dossier.code);
+	free(ui->act.code);
+	form_free(&ui->act.form);
 	pager_free(&ui->dossier.pager);
 	pager_free(&ui->help.pager);
 	if (ui->lock_timer)

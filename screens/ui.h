@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "err.h"
+#include "form.h"
 #include "km.h"
 #include "pager.h"
 #include "prompt.h"
@@ -66,6 +67,7 @@ struct dossier_view {
 	bool loading;		/* the whole dossier is being fetched */
 	bool failed;		/* that fetch failed: the summary shows */
 	unsigned gen;		/* app->dossiers_gen the fetch left */
+	bool confirm_discard;	/* asking y/n before discarding the clerk's action */
 };
 
 struct help_view {
@@ -90,6 +92,23 @@ void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, con
 bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted);
 void cred_form_clear(struct cred_form *f);
 
+/* The form of one action on one dossier (act.c). */
+struct act_view {
+	char *code;
+	enum action act;
+	struct form form;
+	/* which field holds what; -1: the form has none */
+	int f_note, f_reason, f_assignee, f_missing, f_items, f_due;
+	bool confirming;	/* asking y/n before a step that cannot be undone */
+	char error[512];	/* why it cannot be sent yet */
+};
+
+/* The outbox screen (outbox.c). */
+struct outbox_view {
+	size_t sel, top;
+	bool confirming;	/* asking y/n before discarding the selected one */
+};
+
 /* Screens opened over the first one, at most this many; the lock and a
  * help over it may go beyond. */
 #define UI_STACK_MAX 8
@@ -111,6 +130,8 @@ struct ui {
 	struct help_view help;
 	struct cred_form lock, login;
 	unsigned lock_timer;
+	struct act_view act;
+	struct outbox_view outbox;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 

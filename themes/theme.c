@@ -27,6 +27,8 @@ static const struct {
 	[TH_LINK_ONLINE]      = { "link-online", A_NORMAL, COLOR_WHITE, COLOR_BLUE, 120, 24 },
 	[TH_LINK_SLOW]        = { "link-slow", A_BOLD, COLOR_YELLOW, COLOR_BLUE, 220, 24 },
 	[TH_LINK_OFFLINE]     = { "link-offline", A_BOLD | A_REVERSE, COLOR_WHITE, COLOR_RED, 231, 124 },
+	[TH_ACTION_PENDING]   = { "action-pending", A_UNDERLINE, COLOR_CYAN, -1, 39, -1 },
+	[TH_ACTION_WAITING]   = { "action-waiting", A_BOLD | A_UNDERLINE, COLOR_MAGENTA, -1, 201, -1 },
 };
 
 const char *theme_obj_name(enum theme_obj obj)

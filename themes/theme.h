@@ -26,6 +26,8 @@ enum theme_obj {
 	TH_LINK_ONLINE,
 	TH_LINK_SLOW,
 	TH_LINK_OFFLINE,
+	TH_ACTION_PENDING,	/* the clerk's action, not yet confirmed by the server */
+	TH_ACTION_WAITING,	/* a conflict or refusal: the clerk decides */
 	TH_COUNT
 };
 

@@ -129,7 +129,8 @@ END_TEST
 
 START_TEST(help_over_a_dossier_is_about_the_dossier)
 {
-	vscreen_open(&vs, "vt100", 24, 80);
+	/* tall enough for the dossier's operations and the generic ones */
+	vscreen_open(&vs, "vt100", 60, 80);
 	one_dossier();
 	keys("<Enter>");
 	ck_row_has(0, "Dossier D-01");
@@ -138,6 +139,9 @@ START_TEST(help_over_a_dossier_is_about_the_dossier)
 	ck_op("move-down", "j, <Down>", "Scroll down");
 	ck_op("page-down", "<PageDown>, <C-f>, <Space>", "Page down");
 	ck_op("dossier-reload", "<C-r>", "Load again");
+	ck_op("dossier-refuse", "x", "Refuse (asks)");
+	ck_op("dossier-retry", "r", "Retry my action");
+	ck_op("outbox", "O", "Outbox: my actions");
 	ck_op("view-close", "q, <Esc>, <Left>", "Back");
 	ck_op("quit", "\u2014", "Quit");	/* q goes back here */
 	ck_assert_int_eq(op_row("inbox-open"), -1);

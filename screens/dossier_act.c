@@ -1,0 +1,253 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "i18n.h"
+#include "marks.h"
+#include "outbox.h"
+#include "session.h"
+#include "text.h"
+#include "ui.h"
+
+/* The operation that runs each action, for the keys shown beside it. */
+static const char *const op_names[ACT_COUNT] = {
+	[ACT_ACCEPT] = "dossier-accept",
+	[ACT_REFUSE] = "dossier-refuse",
+	[ACT_REQUEST_SUPPLEMENT] = "dossier-request-supplement",
+	[ACT_RECEIVE_SUPPLEMENT] = "dossier-receive-supplement",
+	[ACT_ASSIGN] = "dossier-assign",
+	[ACT_FORWARD_SIGNING] = "dossier-forward-signing",
+	[ACT_APPROVE] = "dossier-approve",
+	[ACT_STOP] = "dossier-stop",
+	[ACT_WITHDRAW] = "dossier-withdraw",
+	[ACT_RESULT_READY] = "dossier-result-ready",
+	[ACT_RETURN_RESULT] = "dossier-return-result",
+	[ACT_RESCHEDULE] = "dossier-reschedule",
+	[ACT_CONFIRM_PAYMENT] = "dossier-confirm-payment",
+};
+
+unsigned dossier_op_act(struct app *app, enum action act)
+{
+	return act_open(app, app->ui->dossier.code, act);
+}
+
+/* The clerk's action on the dossier shown that waits on the clerk. */
+static const struct ob_entry *waiting(struct app *app)
+{
+	const struct ob_entry *en = app_outbox_for(app, app->ui->dossier.code);
+
+	if (!en || (en->state != OB_CONFLICT && en->state != OB_FAILED)) {
+		app_message(app, MSG_ERROR, "%s", _("No action of yours on this dossier waits to be retried or discarded."));
+		return NULL;
+	}
+	return en;
+}
+
+unsigned dossier_op_retry(struct app *app)
+{
+	const struct ob_entry *en = waiting(app);
+	char what[128];
+	struct err e;
+
+	if (!en)
+		return RD_STATUS;
+	snprintf(what, sizeof what, "%s", action_label(en->act));
+	if (session_retry(app, en->id, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	else
+		app_message(app, MSG_INFO, _("%s sent again, on the dossier as it is now"), what);
+	return RD_BODY | RD_STATUS;
+}
+
+unsigned dossier_op_discard(struct app *app)
+{
+	const struct ob_entry *en = waiting(app);
+	char what[128];
+	struct err e;
+
+	if (!en)
+		return RD_STATUS;
+	/* what the clerk typed is given up: asked first */
+	if (!app->ui->dossier.confirm_discard) {
+		app->ui->dossier.confirm_discard = true;
+		app->ui->dossier.pager.top = 0;
+		return RD_BODY;
+	}
+	app->ui->dossier.confirm_discard = false;
+	snprintf(what, sizeof what, "%s", action_label(en->act));
+	if (session_discard(app, en->id, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	else
+		app_message(app, MSG_INFO, _("%s discarded: nothing was done on the server"), what);
+	return RD_BODY | RD_STATUS;
+}
+
+/* While asking y/n only the answer counts. */
+bool dossier_key(struct app *app, km_key key)
+{
+	struct dossier_view *v = &app->ui->dossier;
+
+	if (!v->confirm_discard)
+		return false;
+	if (key == 'y' || key == 'Y') {
+		app->redraw |= dossier_op_discard(app);
+	} else if (key == 'n' || key == 'N' || key == 0x1b || key == 0x07) {
+		v->confirm_discard = false;
+		app->redraw |= RD_BODY;
+	}
+	return true;
+}
+
+/* ---- drawing ---- */
+
+/* The shortest key bound to op in the dossier context, "" if none. */
+static const char *key_of(struct app *app, const char *op, char *buf, size_t len)
+{
+	char keys[128], *comma;
+
+	buf[0] = '\0';
+	if (!km_keys_in(app->ui->km, screen_dossier.context, op, keys, sizeof keys))
+		return buf;
+	if ((comma = strchr(keys, ',')))
+		*comma = '\0';
+	snprintf(buf, len, "%s", keys);
+	return buf;
+}
+
+/* "a Accept  s Request supplement": what the clerk can do, with keys. */
+static void allowed_line(struct app *app, struct pager *p, const struct dossier *d)
+{
+	attr_t dim = theme_attr(&app->ui->theme, TH_EMPTY_HINT);
+	bool any = false;
+
+	pager_newline(p);
+	pager_add(p, A_NORMAL, _("You can: "));
+	for (int a = 0; a < ACT_COUNT; a++) {
+		char key[128];
+
+		if (!(d->allowed & (1u << a)))
+			continue;
+		if (any)
+			pager_add(p, A_NORMAL, "  ");
+		if (*key_of(app, op_names[a], key, sizeof key)) {
+			pager_add(p, A_BOLD, key);
+			pager_add(p, A_NORMAL, " ");
+		}
+		pager_add(p, A_NORMAL, action_label(a));
+		any = true;
+	}
+	if (!any)
+		pager_add(p, dim, _("nothing at this step"));
+}
+
+static const char *when(int64_t t, char *buf, size_t len)
+{
+	struct cal_time c;
+
+	if (!t)
+		return "\u2014";
+	cal_split(t, &c);
+	snprintf(buf, len, "%02d/%02d/%04d %02d:%02d", c.day, c.month, c.year, c.hour, c.minute);
+	return buf;
+}
+
+#define COL_SAW 14
+#define COL_NOW 40
+
+static void diff_row(struct pager *p, const char *label, const char *saw, const char *now)
+{
+	bool changed = strcmp(saw ? saw : "", now ? now : "") != 0;
+
+	pager_newline(p);
+	pager_tab(p, 2);
+	pager_add(p, A_NORMAL, label);
+	pager_tab(p, COL_SAW);
+	pager_add(p, A_NORMAL, saw && *saw ? saw : "\u2014");
+	pager_tab(p, COL_NOW);
+	/* what changed is bold, and marked for monochrome */
+	pager_add(p, changed ? A_BOLD : A_NORMAL, now && *now ? now : "\u2014");
+	if (changed)
+		pager_add(p, A_BOLD, " *");
+}
+
+/* What the clerk saw when acting against what the server has now. */
+static void conflict_table(struct pager *p, const struct ob_entry *en, const struct dossier *d, attr_t head)
+{
+	char a[32], b[32];
+
+	pager_newline(p);
+	pager_tab(p, COL_SAW);
+	pager_add(p, head, _("you saw"));
+	pager_tab(p, COL_NOW);
+	pager_add(p, head, _("the server has now"));
+	diff_row(p, _("Status"), en->seen.known ? status_label(en->seen.status) : NULL, status_label(d->status));
+	if (en->seen.known) {
+		diff_row(p, _("Step"), en->seen.step, d->step);
+		diff_row(p, _("Assignee"), en->seen.assignee, d->assignee);
+		diff_row(p, _("Due"), en->seen.due_at ? when(en->seen.due_at, a, sizeof a) : NULL,
+			 d->due_at ? when(d->due_at, b, sizeof b) : NULL);
+	}
+	diff_row(p, _("Version"), en->version, d->version);
+}
+
+void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d)
+{
+	struct ui *ui = app->ui;
+	const struct ob_entry *en = app_outbox_for(app, d->code);
+	enum theme_obj obj;
+	const char *glyph = mark_action(ui, en, &obj);
+	attr_t look;
+	char retry[128], discard[128], buf[512];
+
+	if (!en) {
+		allowed_line(app, p, d);
+		return;
+	}
+	look = theme_attr(&ui->theme, obj);
+	pager_newline(p);
+	pager_add(p, look, glyph);
+	pager_add(p, A_NORMAL, " ");
+	switch (en->state) {
+	case OB_QUEUED:
+		snprintf(buf, sizeof buf, app->link == LINK_ONLINE ? _("Your %s is queued: sending it.") :
+			 _("Your %s is queued in the outbox: it is sent when the link is back."), action_label(en->act));
+		pager_wrap(p, 2, look, buf);
+		return;
+	case OB_SENDING:
+		snprintf(buf, sizeof buf, _("Your %s was sent: waiting for the server to confirm it."),
+			 action_label(en->act));
+		pager_wrap(p, 2, look, buf);
+		return;
+	case OB_CONFLICT:
+		snprintf(buf, sizeof buf, _("Your %s was not done: the dossier changed on the server meanwhile."),
+			 action_label(en->act));
+		pager_wrap(p, 2, look, buf);
+		conflict_table(p, en, d, theme_attr(&ui->theme, TH_LIST_HEADER));
+		break;
+	case OB_FAILED:
+		snprintf(buf, sizeof buf, _("The server refused your %s: %s"), action_label(en->act),
+			 en->error ? en->error : "");
+		pager_wrap(p, 2, look, buf);
+		break;
+	case OB_DONE:
+		return;
+	}
+	if (ui->dossier.confirm_discard) {
+		pager_newline(p);
+		/* TRANSLATORS: y/n question: the action, the dossier's code */
+		snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server. y / n"),
+			 action_label(en->act), d->code);
+		pager_add(p, A_BOLD | A_REVERSE, buf);
+		return;
+	}
+	key_of(app, "dossier-retry", retry, sizeof retry);
+	key_of(app, "dossier-discard", discard, sizeof discard);
+	pager_newline(p);
+	pager_tab(p, 2);
+	/* TRANSLATORS: the keys that decide on a conflicting or refused action */
+	snprintf(buf, sizeof buf, _("%s sends it again on the dossier as it is now, %s discards it"),
+		 *retry ? retry : "dossier-retry", *discard ? discard : "dossier-discard");
+	pager_wrap(p, 2, A_BOLD, buf);
+}

@@ -1,0 +1,230 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "marks.h"
+#include "outbox.h"
+#include "session.h"
+#include "text.h"
+#include "ui.h"
+
+/* The outbox screen: the clerk's actions not yet delivered (app->outbox,
+ * kept up to date by the session), what became of each, and the decision
+ * on those the server did not take. */
+
+static const struct ob_entry *selected(struct app *app)
+{
+	struct outbox_view *v = &app->ui->outbox;
+
+	if (!app->noutbox)
+		return NULL;
+	if (v->sel >= app->noutbox)
+		v->sel = app->noutbox - 1;
+	return &app->outbox[v->sel];
+}
+
+static unsigned op_down(struct app *app)
+{
+	struct outbox_view *v = &app->ui->outbox;
+
+	if (v->sel + 1 >= app->noutbox)
+		return RD_NONE;
+	v->sel++;
+	return RD_BODY;
+}
+
+static unsigned op_up(struct app *app)
+{
+	struct outbox_view *v = &app->ui->outbox;
+
+	if (!v->sel)
+		return RD_NONE;
+	v->sel--;
+	return RD_BODY;
+}
+
+static unsigned op_open(struct app *app)
+{
+	const struct ob_entry *en = selected(app);
+
+	if (!en)
+		return RD_NONE;
+	if (!app_find_dossier(app, en->code)) {
+		app_message(app, MSG_ERROR, "%s", _("This dossier is no longer in the inbox."));
+		return RD_STATUS;
+	}
+	return dossier_open(app, en->code);
+}
+
+static unsigned op_retry(struct app *app)
+{
+	const struct ob_entry *en = selected(app);
+	struct err e;
+
+	if (!en)
+		return RD_NONE;
+	if (session_retry(app, en->id, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	else
+		app_message(app, MSG_INFO, "%s", _("sent again, on the dossier as it is now"));
+	return RD_BODY | RD_STATUS;
+}
+
+static unsigned op_discard(struct app *app)
+{
+	struct outbox_view *v = &app->ui->outbox;
+	const struct ob_entry *en = selected(app);
+	struct err e;
+
+	if (!en)
+		return RD_NONE;
+	if (en->state == OB_SENDING) {
+		app_message(app, MSG_ERROR, "%s", _("It is being sent: wait for the server's answer."));
+		return RD_STATUS;
+	}
+	if (!v->confirming) {
+		v->confirming = true;
+		return RD_BODY;
+	}
+	v->confirming = false;
+	if (session_discard(app, en->id, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	else
+		app_message(app, MSG_INFO, "%s", _("discarded: nothing of it reaches the server"));
+	return RD_BODY | RD_STATUS;
+}
+
+static bool outbox_key(struct app *app, km_key key)
+{
+	struct outbox_view *v = &app->ui->outbox;
+
+	if (!v->confirming)
+		return false;
+	if (key == 'y' || key == 'Y') {
+		app->redraw |= op_discard(app);
+	} else if (key == 'n' || key == 'N' || key == 0x1b || key == 0x07) {
+		v->confirming = false;
+		app->redraw |= RD_BODY;
+	}
+	return true;
+}
+
+static const struct op_def outbox_ops[] = {
+	{ "move-down", N_("Next"), op_down },
+	{ "move-up", N_("Previous"), op_up },
+	{ "outbox-open", N_("Open the dossier"), op_open },
+	{ "outbox-retry", N_("Retry the action"), op_retry },
+	{ "outbox-discard", N_("Discard it (asks)"), op_discard },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const outbox_hints[] = { "outbox-open", "outbox-retry", "outbox-discard", "view-close", NULL };
+
+static void outbox_title(struct app *app, char *buf, size_t len)
+{
+	snprintf(buf, len, _("Outbox (%zu)"), app->noutbox);
+}
+
+static void age(int64_t s, char *buf, size_t len)
+{
+	if (s < 60)
+		snprintf(buf, len, "%s", _("now"));
+	else if (s < 3600)
+		snprintf(buf, len, _("%lld min"), (long long)(s / 60));
+	else if (s < 86400)
+		snprintf(buf, len, _("%lld h"), (long long)(s / 3600));
+	else
+		snprintf(buf, len, _("%lld d"), (long long)(s / 86400));
+}
+
+static void cell(struct ui *ui, WINDOW *win, int y, int x, int w, attr_t a, const char *s)
+{
+	char fitted[1024];
+
+	if (w <= 0)
+		return;
+	text_fit(fitted, sizeof fitted, s ? s : "", w, ui->ellipsis, 1);
+	wattrset(win, a);
+	mvwaddstr(win, y, x, fitted);
+}
+
+/* Columns: mark, state, age, action, dossier, then what the server said. */
+enum { W_MARK = 1, W_STATE = 10, W_AGE = 7, W_ACT = 20, W_CODE = 26 };
+
+static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
+{
+	struct ui *ui = app->ui;
+	struct outbox_view *v = &ui->outbox;
+	int rows = getmaxy(win) - 2 - (v->confirming ? 1 : 0), w = getmaxx(win);
+	int x_err = W_MARK + W_STATE + W_AGE + W_ACT + W_CODE + 5;
+	attr_t head = theme_attr(&ui->theme, TH_LIST_HEADER);
+	int64_t now = app_now(app);
+
+	(void)flags;
+	selected(app);
+	wattrset(win, head);
+	wmove(win, 0, 0);
+	wclrtoeol(win);
+	cell(ui, win, 0, W_MARK + 1, W_STATE, head, _("State"));
+	cell(ui, win, 0, W_MARK + W_STATE + 2, W_AGE, head, _("Age"));
+	cell(ui, win, 0, W_MARK + W_STATE + W_AGE + 3, W_ACT, head, _("Action"));
+	cell(ui, win, 0, W_MARK + W_STATE + W_AGE + W_ACT + 4, W_CODE, head, _("Dossier"));
+	cell(ui, win, 0, x_err, w - x_err, head, _("What the server said"));
+	if (!app->noutbox) {
+		cell(ui, win, 2, 2, w - 4, theme_attr(&ui->theme, TH_EMPTY_HINT),
+		     _("Every action you made has reached the server."));
+		return;
+	}
+	if (rows < 1)
+		rows = 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)rows)
+		v->top = v->sel - (size_t)rows + 1;
+	for (size_t i = v->top; i < app->noutbox && i < v->top + (size_t)rows; i++) {
+		const struct ob_entry *en = &app->outbox[i];
+		int y = (int)(i - v->top) + 1;
+		bool sel = i == v->sel;
+		attr_t base = sel ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
+		enum theme_obj obj;
+		const char *glyph = mark_action(ui, en, &obj);
+		attr_t look = sel ? base | (theme_attr(&ui->theme, obj) & (A_BOLD | A_UNDERLINE)) :
+			theme_attr(&ui->theme, obj);
+		char when[32];
+		int x = 0;
+
+		age(now - en->created_at, when, sizeof when);
+		if (sel)
+			mvwchgat(win, y, 0, -1, base & ~A_COLOR, (short)PAIR_NUMBER(base), NULL);
+		cell(ui, win, y, x, W_MARK, look, glyph);
+		x += W_MARK + 1;
+		cell(ui, win, y, x, W_STATE, look, ob_state_label(en->state));
+		x += W_STATE + 1;
+		cell(ui, win, y, x, W_AGE, base, when);
+		x += W_AGE + 1;
+		cell(ui, win, y, x, W_ACT, base, action_label(en->act));
+		x += W_ACT + 1;
+		cell(ui, win, y, x, W_CODE, base, en->code);
+		cell(ui, win, y, x_err, w - x_err, base, en->error);
+	}
+	if (v->confirming && selected(app)) {
+		char q[512];
+
+		snprintf(q, sizeof q, _("Discard your %s on %s? Nothing of it reaches the server. y / n"),
+			 action_label(selected(app)->act), selected(app)->code);
+		cell(ui, win, getmaxy(win) - 1, 0, w - 1, A_BOLD | A_REVERSE, q);
+	}
+	wattrset(win, A_NORMAL);
+}
+
+const struct screen screen_outbox = {
+	.context = "outbox",
+	.name = N_("Outbox"),
+	.ops = outbox_ops,
+	.hints = outbox_hints,
+	.title = outbox_title,
+	.draw = outbox_draw,
+	.key = outbox_key,
+};
