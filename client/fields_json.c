@@ -55,12 +55,12 @@ cJSON *fields_to_json(const struct target *t, const void *obj, bool lists)
 			break;
 		}
 		case FK_STRLIST: {
-			char *const *v = *FIELD_CAT(obj, f, char **);
+			const char *const *v = *FIELD_CAT(obj, f, char **);
 			int n = *(const int *)((const char *)obj + f->count_off);
 
 			if (n)
 				cJSON_AddItemToObject(o, f->name,
-						      cJSON_CreateStringArray((const char *const *)v, n));
+						      cJSON_CreateStringArray(v, n));
 			break;
 		}
 		}

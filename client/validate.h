@@ -62,8 +62,8 @@ int validate_value(struct vrule *r, const char *value, int64_t today, char *out,
 		   struct err *e);
 
 /* What a valid ID number says about its holder, as a hint beside the field
- * ("Hà Nội, male, born 1985"); 0 and "" when there is nothing to say (not
- * an ID number field, not 12 digits yet). Never a rejection. */
+ * ("Hà Nội, male, born 1985"): 1, or 0 and "" when there is nothing to say
+ * (not an ID number field, not 12 digits yet). Never a rejection. */
 int validate_hint(const struct vrule *r, const char *value, char *buf, size_t len);
 
 /* A register's value in the form a field of this type holds: dates from
