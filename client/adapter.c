@@ -229,44 +229,6 @@ static int read_code(struct rd *rd, const struct field_map *f, const cJSON *v,
 
 static int read_list(struct rd *rd, const struct field_map *f, const cJSON *v, void *base);
 
-/* A select's options are strings; a joint procedure's parts are objects
- * (code and name), kept as their texts joined: "1.001193 Đăng ký khai sinh". */
-static int read_strlist(struct rd *rd, const struct field_map *f, const cJSON *v, void *base)
-{
-	char ***at = (char ***)((char *)base + f->def->off);
-	int *count = (int *)((char *)base + f->def->count_off);
-	const cJSON *it, *m;
-	int n = 0;
-
-	if (!cJSON_IsArray(v))
-		return bad(rd, f, _("expected a list"));
-	for (int i = 0; i < *count; i++)
-		free((*at)[i]);
-	free(*at);
-	*at = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof **at);
-	cJSON_ArrayForEach(it, v) {
-		char text[512] = "";
-		size_t len = 0;
-
-		if (cJSON_IsObject(it)) {
-			cJSON_ArrayForEach(m, it) {
-				char one[256];
-
-				if (json_text(m, one, sizeof one) < 0 || !one[0])
-					continue;
-				len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", len ? " " : "", one);
-				if (len >= sizeof text)
-					len = sizeof text - 1;
-			}
-		} else if (json_text(it, text, sizeof text) < 0) {
-			continue;
-		}
-		(*at)[n++] = xstrdup(text);
-	}
-	*count = n;
-	return 0;
-}
-
 static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, void *base)
 {
 	char text[512];
@@ -352,8 +314,6 @@ static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, 
 	}
 	case FK_LIST:
 		return read_list(rd, f, v, base);
-	case FK_STRLIST:
-		return read_strlist(rd, f, v, base);
 	case FK_TEXT:
 		break;
 	}

@@ -8,7 +8,6 @@
 
 #define F(st, name, kind) { #name, kind, offsetof(struct st, name), NULL, 0 }
 #define L(st, name, sub, count) { #name, FK_LIST, offsetof(struct st, name), &sub, offsetof(struct st, count) }
-#define S(st, name, count) { #name, FK_STRLIST, offsetof(struct st, name), NULL, offsetof(struct st, count) }
 #define END { NULL, 0, 0, NULL, 0 }
 
 static const struct fdef component_fields[] = {
@@ -54,8 +53,7 @@ const struct target target_dossier = { "dossier", sizeof(struct dossier), dossie
 static const struct fdef proc_field_fields[] = {
 	F(proc_field, key, FK_STR), F(proc_field, label, FK_STR), F(proc_field, type, FK_STR),
 	F(proc_field, pattern, FK_STR), F(proc_field, lookup, FK_STR),
-	F(proc_field, fill_from, FK_STR), F(proc_field, required, FK_BOOL),
-	S(proc_field, options, noptions), END,
+	F(proc_field, fill_from, FK_STR), F(proc_field, required, FK_BOOL), END,
 };
 const struct target target_proc_field = { "proc_field", sizeof(struct proc_field), proc_field_fields, NULL };
 
@@ -65,7 +63,7 @@ static const struct fdef procedure_fields[] = {
 	F(procedure, minutes, FK_INT), { "days", FK_DAYS, offsetof(struct procedure, minutes), NULL, 0 },
 	F(procedure, cutoff, FK_CUTOFF), F(procedure, fee, FK_MONEY), F(procedure, joint, FK_BOOL),
 	L(procedure, components, target_component, ncomponents),
-	L(procedure, fields, target_proc_field, nfields), S(procedure, parts, nparts),
+	L(procedure, fields, target_proc_field, nfields),
 	END,
 };
 const struct target target_procedure = { "procedure", sizeof(struct procedure), procedure_fields, NULL };

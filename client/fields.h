@@ -20,7 +20,6 @@ enum fkind {
 	FK_CUTOFF,		/* "15:00" or minutes -> minute of the day */
 	FK_LIST,		/* array of another target's records */
 	FK_TEXT,		/* a record value: any scalar as text, dates as yyyy-mm-dd */
-	FK_STRLIST,		/* array of text (an object item: its texts joined by spaces) */
 };
 
 struct target;
@@ -30,7 +29,7 @@ struct fdef {
 	enum fkind kind;
 	size_t off;		/* into the target's struct */
 	const struct target *sub;	/* FK_LIST: the element's target */
-	size_t count_off;	/* FK_LIST, FK_STRLIST: where the element count goes */
+	size_t count_off;	/* FK_LIST: where the element count goes */
 };
 
 /* The field f of a record of its target, as type. */

@@ -54,15 +54,6 @@ cJSON *fields_to_json(const struct target *t, const void *obj, bool lists)
 				cJSON_AddItemToArray(a, fields_to_json(f->sub, arr + (size_t)i * f->sub->size, true));
 			break;
 		}
-		case FK_STRLIST: {
-			const char *const *v = *FIELD_CAT(obj, f, char **);
-			int n = *(const int *)((const char *)obj + f->count_off);
-
-			if (n)
-				cJSON_AddItemToObject(o, f->name,
-						      cJSON_CreateStringArray(v, n));
-			break;
-		}
 		}
 	}
 	return o;
@@ -141,21 +132,6 @@ int fields_from_json(const struct target *t, const cJSON *o, void *obj, struct e
 			if (read_list(f, v, obj, e) < 0)
 				return -1;
 			break;
-		case FK_STRLIST: {
-			const cJSON *s;
-			char **arr;
-			int n = 0;
-
-			if (!(ok = cJSON_IsArray(v)))
-				break;
-			arr = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *arr);
-			cJSON_ArrayForEach(s, v)
-				if (cJSON_IsString(s))
-					arr[n++] = xstrdup(s->valuestring);
-			*FIELD_AT(obj, f, char **) = arr;
-			*(int *)((char *)obj + f->count_off) = n;
-			break;
-		}
 		}
 		if (!ok) {
 			err_set(e, _("%s.%s has the wrong type"), t->name, f->name);

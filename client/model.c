@@ -222,13 +222,6 @@ void dossier_free(struct dossier *d)
 	memset(d, 0, sizeof *d);
 }
 
-static void strlist_free(char **v, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 void procedure_free(struct procedure *p)
 {
 	char **strs[] = { &p->code, &p->name, &p->field, &p->level, &p->days_text, &p->result };
@@ -245,9 +238,7 @@ void procedure_free(struct procedure *p)
 		free(f->pattern);
 		free(f->lookup);
 		free(f->fill_from);
-		strlist_free(f->options, f->noptions);
 	}
 	free(p->fields);
-	strlist_free(p->parts, p->nparts);
 	memset(p, 0, sizeof *p);
 }

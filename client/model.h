@@ -145,8 +145,6 @@ void dossier_free(struct dossier *d);
 struct proc_field {
 	char *key, *label, *type, *pattern, *lookup, *fill_from;
 	bool required;
-	char **options;		/* a select's choices */
-	int noptions;
 };
 
 struct procedure {
@@ -159,8 +157,6 @@ struct procedure {
 	int ncomponents;
 	struct proc_field *fields;
 	int nfields;
-	char **parts;		/* a joint procedure's: "code name" each */
-	int nparts;
 };
 
 void procedure_free(struct procedure *p);
