@@ -51,8 +51,13 @@ void iform_init(struct iform *f, const struct procedure *p, int64_t today)
 	f->today = today;
 	if (p->nparts) {
 		f->parts = xcalloc((size_t)p->nparts, sizeof *f->parts);
-		for (int i = 0; i < p->nparts; i++)
-			f->parts[f->nparts++] = xstrdup(p->parts[i] ? p->parts[i] : "");
+		for (int i = 0; i < p->nparts; i++) {
+			char buf[512];
+
+			snprintf(buf, sizeof buf, "%s %s", p->parts[i].code ? p->parts[i].code : "",
+				 p->parts[i].name ? p->parts[i].name : "");
+			f->parts[f->nparts++] = xstrdup(buf);
+		}
 	}
 	/* the desk must know who hands the dossier in, whatever the form asks */
 	for (int i = 0; i < p->nfields; i++)
