@@ -118,7 +118,7 @@ int af_apply(struct iform *f, int src, const char *reg, const struct record *rec
 		iform_fill(f, i, reg, v);
 		n++;
 	}
-	n += iform_cover(f, reg);
+	iform_cover(f, reg);
 	return n;
 }
 

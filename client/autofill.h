@@ -106,7 +106,8 @@ bool af_any_offline(const struct autofill *af);
 /* The field that looks up what fills field i (same block first, else the
  * first lookup of that register), or -1. The mapping, public for tests. */
 int af_source_field(const struct iform *f, int i);
-/* Fill every field of lookup field src from rec; returns how many. */
+/* Fill every field of lookup field src from rec and tick the components
+ * the register covers; returns how many fields were filled. */
 int af_apply(struct iform *f, int src, const char *reg, const struct record *rec);
 
 #endif

@@ -170,7 +170,6 @@ void iform_set(struct iform *f, int i, const char *value)
 	struct iform_field *x = &f->f[i];
 
 	snprintf(x->value, sizeof x->value, "%s", value);
-	x->touched = true;
 	if (x->from_reg)
 		x->origin = x->national && !strcmp(x->national, x->value) ? IO_NATIONAL : IO_CORRECTED;
 	iform_check(f, i);

@@ -49,7 +49,7 @@ struct iform_field {
 	enum iform_origin origin;
 	char *from_reg;		/* IO_NATIONAL / IO_CORRECTED: the register */
 	char *national;		/* the value the register gave */
-	bool touched;		/* edited or left: its problem may be shown */
+	bool touched;		/* left by the clerk: its problem is shown as one */
 };
 
 struct iform_comp {

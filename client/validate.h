@@ -35,7 +35,7 @@ enum vtype {
 enum vtype vtype_parse(const char *name);
 
 /* Room for any normalised value a form holds. */
-#define VALIDATE_MAX 512
+#define VALIDATE_MAX 256	/* as a prompt holds (PROMPT_MAX) */
 
 struct vrule {
 	const char *label;	/* how the clerk knows the field */

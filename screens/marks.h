@@ -15,4 +15,9 @@ const char *mark_band(const struct ui *ui, enum band b, enum theme_obj *obj);
 const char *mark_component(const struct ui *ui, const struct component *c,
 			   enum theme_obj *obj);
 
+/* A form field: filled from national data / national data corrected by
+ * the clerk / a problem; NULL for none of these. */
+enum field_mark { FM_NONE, FM_NATIONAL, FM_CORRECTED, FM_INVALID };
+const char *mark_field(const struct ui *ui, enum field_mark m, enum theme_obj *obj);
+
 #endif

@@ -8,6 +8,7 @@ const struct screen *const screen_registry[] = {
 	&screen_inbox,
 	&screen_dossier,
 	&screen_help,
+	&screen_intake,
 	NULL,
 };
 

@@ -39,6 +39,18 @@ struct screen {
 extern const struct screen screen_inbox;
 extern const struct screen screen_dossier;
 extern const struct screen screen_help;
+extern const struct screen screen_intake;
+
+struct procedure;
+
+/* Start an intake of that procedure over the screen on top: the procedure
+ * is fetched (ahead of sync), then its form shown; returns what must be
+ * redrawn. */
+unsigned intake_open(struct app *app, const char *procedure_code);
+/* The same with the procedure at hand (copied). */
+unsigned intake_open_with(struct app *app, const struct procedure *p);
+/* Free what the intake screen keeps for the session (ui_close). */
+void intake_view_free(struct app *app);
 
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */

@@ -68,6 +68,8 @@ struct dossier_view {
 	unsigned gen;		/* app->dossiers_gen the fetch left */
 };
 
+struct intake_view;	/* screens/intake.h */
+
 struct help_view {
 	struct pager pager;
 };
@@ -90,6 +92,7 @@ struct ui {
 	struct inbox_view inbox;
 	struct dossier_view dossier;
 	struct help_view help;
+	struct intake_view *intake;	/* NULL until the first intake */
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 
