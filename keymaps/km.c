@@ -59,6 +59,7 @@ static const struct {
 	/* the form takes printable keys as text: its keys are not letters */
 	{ "intake", "<Tab>", "intake-next" },
 	{ "intake", "<Down>", "intake-next" },
+	{ "intake", "<Enter>", "intake-next" },
 	{ "intake", "<BackTab>", "intake-prev" },
 	{ "intake", "<Up>", "intake-prev" },
 	{ "intake", "<Right>", "intake-choice-next" },
