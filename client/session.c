@@ -322,37 +322,6 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 	return 0;
 }
 
-/* ---- national lookups for the intake form ---- */
-
-unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
-			const char *purpose, api_record_fn got, void *arg)
-{
-	struct session *s = app->session;
-
-	if (!s)
-		return 0;
-	return api_lookup(s->api, op, id, dossier, purpose, got, arg);
-}
-
-void session_lookup_cancel(struct app *app, unsigned id)
-{
-	if (app->session)
-		api_cancel(app->session->api, id);
-}
-
-int session_audit(struct app *app, const char *reg, const char *subject, const char *dossier,
-		  const char *purpose, const char *outcome, struct err *e)
-{
-	struct session *s = app->session;
-	struct audit_entry a = { .at = app_now(app), .user = app->user, .reg = reg,
-				 .subject = subject, .dossier = dossier, .purpose = purpose,
-				 .outcome = outcome };
-
-	if (!s)
-		return err_set(e, "%s", _("no server: nothing was looked up"));
-	return store_audit_add(s->store, &a, e);
-}
-
 /* ---- open and close ---- */
 
 /* The store first: the inbox shows at once, from what was seen last. */

@@ -50,15 +50,4 @@ bool session_cancel(struct app *app);
 bool session_fetch_dossier(struct app *app, const char *code,
 			   void (*done)(struct app *app, bool ok));
 
-/* A national-register lookup the clerk waits for (the intake form's
- * auto-fill), ahead of background sync; got runs once, later, also when
- * cancelled. 0 (got never runs) without a server. purpose goes to the
- * server's audit; dossier is NULL for an intake not yet sent. */
-unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
-			const char *purpose, api_record_fn got, void *arg);
-void session_lookup_cancel(struct app *app, unsigned id);
-/* Record a lookup in the local audit log (who is the session's user). */
-int session_audit(struct app *app, const char *reg, const char *subject, const char *dossier,
-		  const char *purpose, const char *outcome, struct err *e);
-
 #endif
