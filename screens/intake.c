@@ -31,13 +31,35 @@ int64_t intake_appointment(struct app *app, int64_t now)
 
 /* ---- the registers, through the session ---- */
 
+/* The session's callback has the app first; the form's has its request. */
+struct hop {
+	af_got_fn got;
+	void *ctx;
+};
+
+static void on_record(struct app *app, struct record *rec, const struct api_result *r, void *arg)
+{
+	struct hop h = *(struct hop *)arg;
+
+	(void)app;
+	free(arg);
+	h.got(h.ctx, rec, r);
+}
+
 static unsigned be_lookup(void *arg, const char *reg, const char *id, const char *purpose,
 			  af_got_fn got, void *ctx)
 {
 	struct app *app = arg;
+	struct hop *h = xmalloc(sizeof *h);
+	unsigned call;
 
-	return session_lookup(app, strcmp(reg, "enterprise") ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE,
-			      id, NULL, purpose, got, ctx);
+	*h = (struct hop){ got, ctx };
+	/* no dossier yet: the purpose names the intake in the server's audit */
+	call = session_lookup(app, strcmp(reg, "enterprise") ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE,
+			      id, NULL, purpose, on_record, h);
+	if (!call)
+		free(h);
+	return call;
 }
 
 static void be_cancel(void *arg, unsigned id)
@@ -45,15 +67,13 @@ static void be_cancel(void *arg, unsigned id)
 	session_lookup_cancel(arg, id);
 }
 
+/* session_lookup writes the local audit log itself (who, when, which
+ * register and number, the purpose, the outcome), before the form sees
+ * the record: nothing more to record here. */
 static void be_audit(void *arg, const char *reg, const char *id, const char *purpose,
 		     const char *outcome)
 {
-	struct app *app = arg;
-	struct err e;
-
-	if (session_audit(app, reg, id, NULL, purpose, outcome, &e) < 0)
-		app_message(app, MSG_ERROR, _("the lookup could not be written to the audit log: %s"),
-			    e.msg);
+	(void)arg, (void)reg, (void)id, (void)purpose, (void)outcome;
 }
 
 static void on_changed(void *arg)
@@ -214,8 +234,21 @@ static void on_procedure(struct app *app, const struct procedure *p, const struc
 {
 	struct intake_view *v;
 
-	if (!app->ui || !(v = view(app)) || v->phase != IP_LOADING)
+	if (!app->ui || !(v = view(app)) || app->ui->screen != &screen_intake)
 		return;		/* closed meanwhile */
+	if (v->phase == IP_FORM && p) {
+		/* the server's differs from the stored one shown: take it,
+		 * unless the clerk has started typing on the old one */
+		if (v->dirty) {
+			app_message(app, MSG_INFO, "%s",
+				    _("the procedure changed on the server; the form keeps what was shown"));
+			return;
+		}
+		intake_show_procedure(app, p);
+		return;
+	}
+	if (v->phase != IP_LOADING)
+		return;
 	if (!p) {
 		v->phase = IP_NOPROC;
 		v->why = *e;
