@@ -414,7 +414,6 @@ static unsigned op_first_problem(struct app *app)
 
 	if (v->phase != IP_FORM)
 		return RD_NONE;
-	v->form.submit_tried = true;
 	if ((bad = iform_first_problem(&v->form)) >= 0)
 		focus(v, bad);
 	else
