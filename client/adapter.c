@@ -314,6 +314,24 @@ static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, 
 	}
 	case FK_LIST:
 		return read_list(rd, f, v, base);
+	case FK_STRS: {
+		const cJSON *it;
+		char **arr;
+		int n = 0;
+
+		if (!cJSON_IsArray(v))
+			return bad(rd, f, _("expected a list of values"));
+		arr = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *arr);
+		/* set first, so a failure midway frees what was read */
+		*(char ***)at = arr;
+		cJSON_ArrayForEach(it, v) {
+			if (json_text(it, text, sizeof text) < 0)
+				return bad(rd, f, _("item %d: expected text"), n + 1);
+			arr[n++] = xstrdup(text);
+			*(int *)((char *)base + f->def->count_off) = n;
+		}
+		return 0;
+	}
 	case FK_TEXT:
 		break;
 	}

@@ -32,7 +32,7 @@ struct call {
 	struct tvars tv;
 	char *strs[CALL_STRS];		/* what tv points to */
 	int nstrs;
-	cJSON *json;			/* a JSON variable tv points to */
+	cJSON *json[3];			/* JSON variables tv points to */
 	const char *if_none_match;
 	char etag[128], cursor[256], page_cursor[256];
 	int page, pages, max_pages, per_page;
@@ -45,6 +45,7 @@ struct call {
 	api_dossier_fn dossier_fn;
 	api_record_fn record_fn;
 	api_procedures_fn procs_fn;
+	api_procedure_fn proc_fn;
 	void *arg;
 };
 
@@ -126,7 +127,8 @@ static void call_free(struct call *c)
 		*pp = c->next;
 	for (int i = 0; i < c->nstrs; i++)
 		free(c->strs[i]);
-	cJSON_Delete(c->json);
+	for (int i = 0; i < 3; i++)
+		cJSON_Delete(c->json[i]);
 	for (int i = 0; i < c->nprocs; i++)
 		procedure_free(&c->procs[i]);
 	free(c->procs);
@@ -149,6 +151,8 @@ static void finish(struct call *c, struct api_result *r)
 		c->record_fn(c->arg, NULL, r);
 	else if (c->procs_fn)
 		c->procs_fn(c->arg, NULL, 0, r);
+	else if (c->proc_fn)
+		c->proc_fn(c->arg, NULL, r);
 	else if (c->done)
 		c->done(c->arg, r);
 	call_free(c);
@@ -504,7 +508,26 @@ static void on_http(void *arg, const struct http_resp *hr)
 		call_free(c);
 		return;
 	}
-	case OP_GET_PROCEDURE:
+	case OP_GET_PROCEDURE: {
+		struct procedure *pr;
+
+		if (!(item = adapter_item(op, &rep, &res.e))) {
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		pr = xmalloc(sizeof *pr);
+		if (adapter_read(p, op->map, item, pr, &res.e) < 0) {
+			free(pr);
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		reply_free(&rep);
+		c->finished = true;
+		res.etag = c->etag[0] ? c->etag : NULL;
+		c->proc_fn(c->arg, pr, &res);
+		call_free(c);
+		return;
+	}
 	case OP_UNITS:
 	case OP_COUNT:
 		abort();	/* no call sends these yet */
@@ -591,6 +614,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 			c->procs = NULL;
 			c->nprocs = 0;
 			c->finished = true;
+			res.etag = c->etag[0] ? c->etag : NULL;
 			c->procs_fn(c->arg, procs, np, &res);
 			call_free(c);
 			return;
@@ -708,8 +732,8 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	if (args->new_due)
 		tvars_time(&c->tv, "new_due", args->new_due);
 	if (args->supplement) {
-		c->json = cJSON_Duplicate(args->supplement, 1);
-		tvars_json(&c->tv, "supplement", c->json);
+		c->json[0] = cJSON_Duplicate(args->supplement, 1);
+		tvars_json(&c->tv, "supplement", c->json[0]);
 	}
 	if (!a->p->ops[OP_ACTION].present)
 		return later(c, API_E_UNSUPPORTED, _("this server's profile has no action operation"));
@@ -736,13 +760,117 @@ unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *do
 
 unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg)
 {
+	return api_procedures_if(a, NULL, got, arg);
+}
+
+unsigned api_procedures_if(struct api *a, const char *etag, api_procedures_fn got, void *arg)
+{
 	struct call *c = call_new(a, OP_LIST_PROCEDURES, HTTP_INTERACTIVE, arg);
 
 	c->procs_fn = got;
+	if (a->p->etag && etag)
+		c->if_none_match = keep(c, etag);
 	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES], 0);
 	if (!a->p->ops[OP_LIST_PROCEDURES].present)
 		return later(c, API_E_UNSUPPORTED,
 			     _("this server's profile has no list_procedures operation"));
+	return start(c);
+}
+
+unsigned api_procedure(struct api *a, const char *code, enum http_prio prio, api_procedure_fn got,
+		       void *arg)
+{
+	struct call *c = call_new(a, OP_GET_PROCEDURE, prio, arg);
+
+	c->proc_fn = got;
+	tvars_str(&c->tv, "code", keep(c, code));
+	return start(c);
+}
+
+/* {components}: one element per component, written by the profile's
+ * template of an element (its "each"), so each API gets its own names. */
+static cJSON *components_json(const struct intake *in, const cJSON *each, const struct datefmt *dates)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < in->ncomponents; i++) {
+		struct tvars tv = { .dates = dates };
+
+		tvars_int(&tv, "seq", in->components[i].seq);
+		tvars_bool(&tv, "provided", in->components[i].provided);
+		tvars_bool(&tv, "from_national", in->components[i].from_national);
+		cJSON_AddItemToArray(arr, tmpl_json(each, &tv));
+	}
+	return arr;
+}
+
+/* {lookups}: the fields filled from national data, and whether the clerk
+ * corrected them, for APIs that count the reuse of national data. */
+static cJSON *lookups_json(const struct intake *in, const cJSON *each, const struct datefmt *dates)
+{
+	cJSON *arr = cJSON_CreateArray();
+	const struct record *r[2] = { &in->national, &in->corrected };
+
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < r[k]->n; i++) {
+			struct tvars tv = { .dates = dates };
+
+			tvars_str(&tv, "field", r[k]->kv[i].key);
+			tvars_str(&tv, "register", r[k]->kv[i].value);
+			tvars_bool(&tv, "corrected", k == 1);
+			cJSON_AddItemToArray(arr, tmpl_json(each, &tv));
+		}
+	}
+	return arr;
+}
+
+unsigned api_intake(struct api *a, const struct intake *in, const char *idempotency_key,
+		    api_dossier_fn got, void *arg)
+{
+	struct call *c = call_new(a, OP_INTAKE, HTTP_INTERACTIVE, arg);
+	const struct op *op = &a->p->ops[OP_INTAKE];
+	const char *ch = vocab_api(&a->p->channel, in->channel);
+	char key[33];
+
+	c->dossier_fn = got;
+	if (!op->present)
+		return later(c, API_E_UNSUPPORTED, _("this server's profile has no intake operation"));
+	if (!idempotency_key)
+		api_new_key(key);
+	tvars_str(&c->tv, "idempotency_key", keep(c, idempotency_key ? idempotency_key : key));
+	tvars_str(&c->tv, "procedure_code", keep(c, in->procedure_code));
+	tvars_str(&c->tv, "applicant_name", keep(c, in->applicant_name));
+	tvars_str(&c->tv, "applicant_id", keep(c, in->applicant_id));
+	tvars_str(&c->tv, "applicant_phone", keep(c, in->applicant_phone));
+	tvars_str(&c->tv, "applicant_email", keep(c, in->applicant_email));
+	tvars_str(&c->tv, "applicant_address", keep(c, in->applicant_address));
+	tvars_str(&c->tv, "proxy_name", keep(c, in->proxy_name));
+	tvars_str(&c->tv, "proxy_id", keep(c, in->proxy_id));
+	tvars_str(&c->tv, "note", keep(c, in->note));
+	/* the API's word for the channel when the profile has a vocabulary,
+	 * else the national code */
+	if (ch)
+		tvars_str(&c->tv, "channel", keep(c, ch));
+	else
+		tvars_int(&c->tv, "channel", in->channel ? in->channel : CH_DIRECT);
+	tvars_int(&c->tv, "copies", in->copies > 0 ? in->copies : 1);
+	{
+		cJSON *form = cJSON_CreateObject();
+
+		for (int i = 0; i < in->form.n; i++)
+			cJSON_AddStringToObject(form, in->form.kv[i].key, in->form.kv[i].value);
+		c->json[0] = form;
+	}
+	tvars_json(&c->tv, "form", c->json[0]);
+	/* no overrides: the API's default (every component on paper) */
+	if (in->ncomponents) {
+		c->json[1] = components_json(in, op->each[EACH_COMPONENTS], &a->p->dates);
+		tvars_json(&c->tv, "components", c->json[1]);
+	}
+	if (in->national.n || in->corrected.n) {
+		c->json[2] = lookups_json(in, op->each[EACH_LOOKUPS], &a->p->dates);
+		tvars_json(&c->tv, "lookups", c->json[2]);
+	}
 	return start(c);
 }
 

@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "http.h"
+#include "intake.h"
 #include "model.h"
 #include "profile.h"
 
@@ -99,6 +100,24 @@ unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *do
 typedef void (*api_procedures_fn)(void *arg, struct procedure *items, int n,
 				  const struct api_result *r);
 unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg);
+
+/* The catalog again, unless it is unchanged since etag (the ETag of the
+ * last complete catalog, from r->etag; NULL: unconditional): then
+ * r->not_modified and no items. APIs without ETags always send it. */
+unsigned api_procedures_if(struct api *a, const char *etag, api_procedures_fn got, void *arg);
+
+/* One procedure whole: components (with the national register that
+ * replaces each), the intake form's fields, a joint procedure's parts.
+ * got() owns the procedure (NULL when r->fail). */
+typedef void (*api_procedure_fn)(void *arg, struct procedure *p, const struct api_result *r);
+unsigned api_procedure(struct api *a, const char *code, enum http_prio prio, api_procedure_fn got,
+		       void *arg);
+
+/* Create a dossier (the profile's intake operation) with the idempotency
+ * key given (the outbox's, so a resend is done once; NULL: a new one).
+ * got() owns the dossier the server created. */
+unsigned api_intake(struct api *a, const struct intake *in, const char *idempotency_key,
+		    api_dossier_fn got, void *arg);
 
 /* A fresh idempotency key (32 hex digits). */
 void api_new_key(char out[33]);

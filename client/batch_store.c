@@ -83,7 +83,7 @@ static void act_changed(void *arg, const struct ob_entry *en)
 		snprintf(st->error, sizeof st->error, "%s", en->error ? en->error : "");
 	} else {
 		fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
-			action_name(en->act), en->code, en->error ? en->error : "");
+			ob_entry_name(en), en->code, en->error ? en->error : "");
 	}
 }
 
@@ -265,7 +265,7 @@ static void sync_changed(void *arg, const struct ob_entry *en)
 	struct sync_state *st = arg;
 
 	st->waiting++;
-	fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, action_name(en->act),
+	fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
 		en->code, en->error ? en->error : "");
 }
 
@@ -352,7 +352,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 
 			cJSON_AddNumberToObject(o, "id", (double)v[i].id);
 			cJSON_AddStringToObject(o, "code", v[i].code);
-			cJSON_AddStringToObject(o, "action", action_name(v[i].act));
+			cJSON_AddStringToObject(o, "action", ob_entry_name(&v[i]));
 			cJSON_AddStringToObject(o, "state", ob_state_name(v[i].state));
 			cJSON_AddNumberToObject(o, "attempts", v[i].attempts);
 			report_time(v[i].created_at, t, sizeof t);
@@ -373,7 +373,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 		char t[40];
 
 		report_time(v[i].created_at, t, sizeof t);
-		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, action_name(v[i].act),
+		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
 		       ob_state_name(v[i].state), v[i].attempts, t, v[i].error ? v[i].error : "");
 	}
 }
@@ -414,7 +414,7 @@ static bool confirm(const struct ob_entry *en, bool yes)
 	if (yes)
 		return true;
 	fprintf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
-		action_label(en->act), en->code);
+		ob_entry_label(en), en->code);
 	if (!fgets(line, sizeof line, stdin))
 		return false;
 	return line[0] && strchr("yYcC", line[0]);	/* yes, or "có" */

@@ -11,8 +11,10 @@
 #define END { NULL, 0, 0, NULL, 0 }
 
 static const struct fdef component_fields[] = {
+	F(component, seq, FK_INT),
 	F(component, name, FK_STR), F(component, national_source, FK_STR), F(component, copies, FK_INT),
-	F(component, from_national, FK_BOOL), F(component, provided, FK_BOOL), END,
+	F(component, from_national, FK_BOOL), F(component, provided, FK_BOOL),
+	F(component, required, FK_BOOL), END,
 };
 const struct target target_component = { "component", sizeof(struct component), component_fields, NULL };
 
@@ -38,6 +40,7 @@ static const struct fdef dossier_fields[] = {
 	F(dossier, proxy_id, FK_STR), F(dossier, step, FK_STR), F(dossier, assignee, FK_STR),
 	F(dossier, assignee_login, FK_STR),
 	F(dossier, status, FK_STATUS), F(dossier, channel, FK_CHANNEL), F(dossier, fee, FK_MONEY),
+	F(dossier, copies, FK_INT), F(dossier, days_text, FK_STR),
 	F(dossier, submitted_at, FK_TIME), F(dossier, received_at, FK_TIME),
 	F(dossier, due_at, FK_TIME), F(dossier, finished_at, FK_TIME),
 	F(dossier, returned_at, FK_TIME), F(dossier, updated_at, FK_TIME),
@@ -53,17 +56,26 @@ const struct target target_dossier = { "dossier", sizeof(struct dossier), dossie
 static const struct fdef proc_field_fields[] = {
 	F(proc_field, key, FK_STR), F(proc_field, label, FK_STR), F(proc_field, type, FK_STR),
 	F(proc_field, pattern, FK_STR), F(proc_field, lookup, FK_STR),
-	F(proc_field, fill_from, FK_STR), F(proc_field, required, FK_BOOL), END,
+	F(proc_field, fill_from, FK_STR), F(proc_field, required, FK_BOOL),
+	{ "options", FK_STRS, offsetof(struct proc_field, options), NULL,
+	  offsetof(struct proc_field, noptions) }, END,
 };
 const struct target target_proc_field = { "proc_field", sizeof(struct proc_field), proc_field_fields, NULL };
+
+static const struct fdef proc_part_fields[] = {
+	F(proc_part, code, FK_STR), F(proc_part, name, FK_STR), END,
+};
+const struct target target_proc_part = { "proc_part", sizeof(struct proc_part), proc_part_fields, NULL };
 
 static const struct fdef procedure_fields[] = {
 	F(procedure, code, FK_STR), F(procedure, name, FK_STR), F(procedure, field, FK_STR),
 	F(procedure, level, FK_STR), F(procedure, days_text, FK_STR), F(procedure, result, FK_STR),
 	F(procedure, minutes, FK_INT), { "days", FK_DAYS, offsetof(struct procedure, minutes), NULL, 0 },
-	F(procedure, cutoff, FK_CUTOFF), F(procedure, fee, FK_MONEY), F(procedure, joint, FK_BOOL),
+	F(procedure, cutoff, FK_CUTOFF), F(procedure, fee, FK_MONEY), F(procedure, fee_note, FK_STR),
+	F(procedure, joint, FK_BOOL),
 	L(procedure, components, target_component, ncomponents),
 	L(procedure, fields, target_proc_field, nfields),
+	L(procedure, parts, target_proc_part, nparts),
 	END,
 };
 const struct target target_procedure = { "procedure", sizeof(struct procedure), procedure_fields, NULL };
@@ -92,7 +104,7 @@ const struct target target_unit = { "unit", sizeof(struct record), NULL, unit_ke
 
 static const struct target *const targets[] = {
 	&target_dossier, &target_log_entry, &target_component, &target_due_change,
-	&target_procedure, &target_proc_field, &target_citizen, &target_enterprise,
+	&target_procedure, &target_proc_field, &target_proc_part, &target_citizen, &target_enterprise,
 	&target_stats, &target_unit,
 };
 

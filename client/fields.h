@@ -20,6 +20,7 @@ enum fkind {
 	FK_CUTOFF,		/* "15:00" or minutes -> minute of the day */
 	FK_LIST,		/* array of another target's records */
 	FK_TEXT,		/* a record value: any scalar as text, dates as yyyy-mm-dd */
+	FK_STRS,		/* array of scalars -> char ** with a count (count_off) */
 };
 
 struct target;
@@ -29,7 +30,7 @@ struct fdef {
 	enum fkind kind;
 	size_t off;		/* into the target's struct */
 	const struct target *sub;	/* FK_LIST: the element's target */
-	size_t count_off;	/* FK_LIST: where the element count goes */
+	size_t count_off;	/* FK_LIST, FK_STRS: where the element count goes */
 };
 
 /* The field f of a record of its target, as type. */
@@ -44,7 +45,7 @@ struct target {
 };
 
 extern const struct target target_dossier, target_log_entry, target_component,
-	target_due_change, target_procedure, target_proc_field, target_citizen,
+	target_due_change, target_procedure, target_proc_field, target_proc_part, target_citizen,
 	target_enterprise, target_stats, target_unit;
 
 const struct target *target_find(const char *name);

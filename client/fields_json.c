@@ -42,6 +42,18 @@ cJSON *fields_to_json(const struct target *t, const void *obj, bool lists)
 		case FK_ACTIONS:
 			cJSON_AddNumberToObject(o, f->name, *FIELD_CAT(obj, f, unsigned));
 			break;
+		case FK_STRS: {
+			char *const *v = *(char **const *)((const char *)obj + f->off);
+			int n = *(const int *)((const char *)obj + f->count_off);
+			cJSON *a;
+
+			if (!n)
+				break;
+			a = cJSON_AddArrayToObject(o, f->name);
+			for (int i = 0; i < n; i++)
+				cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+			break;
+		}
 		case FK_LIST: {
 			const char *arr = *FIELD_CAT(obj, f, char *);
 			int n = *(const int *)((const char *)obj + f->count_off);
@@ -132,6 +144,23 @@ int fields_from_json(const struct target *t, const cJSON *o, void *obj, struct e
 			if (read_list(f, v, obj, e) < 0)
 				return -1;
 			break;
+		case FK_STRS: {
+			const cJSON *it;
+			char **arr;
+			int n = 0;
+
+			if (!(ok = cJSON_IsArray(v)))
+				break;
+			arr = xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *arr);
+			*FIELD_AT(obj, f, char **) = arr;
+			cJSON_ArrayForEach(it, v) {
+				if (!(ok = cJSON_IsString(it)))
+					break;
+				arr[n++] = xstrdup(it->valuestring);
+				*(int *)((char *)obj + f->count_off) = n;
+			}
+			break;
+		}
 		}
 		if (!ok) {
 			err_set(e, _("%s.%s has the wrong type"), t->name, f->name);

@@ -204,6 +204,7 @@ void dossier_free(struct dossier *d)
 		&d->applicant_name, &d->applicant_id, &d->applicant_phone,
 		&d->applicant_email, &d->applicant_address, &d->proxy_name,
 		&d->proxy_id, &d->step, &d->assignee, &d->assignee_login, &d->version,
+		&d->days_text,
 	};
 
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
@@ -224,7 +225,8 @@ void dossier_free(struct dossier *d)
 
 void procedure_free(struct procedure *p)
 {
-	char **strs[] = { &p->code, &p->name, &p->field, &p->level, &p->days_text, &p->result };
+	char **strs[] = { &p->code, &p->name, &p->field, &p->level, &p->days_text, &p->result,
+			  &p->fee_note };
 
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		free(*strs[i]);
@@ -238,7 +240,15 @@ void procedure_free(struct procedure *p)
 		free(f->pattern);
 		free(f->lookup);
 		free(f->fill_from);
+		for (int j = 0; j < f->noptions; j++)
+			free(f->options[j]);
+		free(f->options);
 	}
 	free(p->fields);
+	for (int i = 0; i < p->nparts; i++) {
+		free(p->parts[i].code);
+		free(p->parts[i].name);
+	}
+	free(p->parts);
 	memset(p, 0, sizeof *p);
 }

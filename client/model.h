@@ -100,11 +100,13 @@ void record_set(struct record *r, const char *key, const char *value);
 void record_free(struct record *r);
 
 struct component {
+	int seq;		/* its number in the procedure: what an intake names */
 	char *name;
 	char *national_source;	/* procedures: the register that replaces it */
 	int copies;
 	bool from_national;	/* national data replaces the paper */
 	bool provided;
+	bool required;		/* procedures: a dossier without it is incomplete */
 };
 
 struct due_change {
@@ -128,6 +130,8 @@ struct dossier {
 	char *assignee_login;	/* their login, to compare with the clerk's own */
 	int status, channel;
 	long long fee;
+	int copies;		/* sets handed in, for the receipt */
+	char *days_text;	/* the legal processing time as the law says it */
 	int64_t submitted_at, received_at, due_at, finished_at, returned_at;
 	int64_t updated_at;	/* last change on the server: sync's fallback */
 	char *version;		/* opaque: compared, sent back in If-Match */
@@ -145,10 +149,17 @@ void dossier_free(struct dossier *d);
 struct proc_field {
 	char *key, *label, *type, *pattern, *lookup, *fill_from;
 	bool required;
+	char **options;		/* a select's choices */
+	int noptions;
+};
+
+/* A procedure bundled into a joint (liên thông) one. */
+struct proc_part {
+	char *code, *name;
 };
 
 struct procedure {
-	char *code, *name, *field, *level, *days_text, *result;
+	char *code, *name, *field, *level, *days_text, *result, *fee_note;
 	int minutes;		/* processing time in working minutes */
 	int cutoff;		/* minute of the day, -1 for none */
 	long long fee;
@@ -157,6 +168,8 @@ struct procedure {
 	int ncomponents;
 	struct proc_field *fields;
 	int nfields;
+	struct proc_part *parts;	/* joint procedures: what they bundle */
+	int nparts;
 };
 
 void procedure_free(struct procedure *p);

@@ -29,6 +29,16 @@ const char *ob_state_label(enum ob_state s)
 	return (unsigned)s <= OB_FAILED ? _(state_labels[s]) : "";
 }
 
+const char *ob_entry_name(const struct ob_entry *en)
+{
+	return en->intake ? "intake" : action_name(en->act);
+}
+
+const char *ob_entry_label(const struct ob_entry *en)
+{
+	return en->intake ? _("Intake") : action_label(en->act);
+}
+
 #define COLS "id, key, code, action, args, version, state, attempts, error, created_at, updated_at"
 
 /* One statement, run to completion; binds: i int64, t text (NULL ok). */
@@ -95,6 +105,12 @@ static void read_entry(sqlite3_stmt *st, struct ob_entry *en)
 		en->new_due = (int64_t)v->valuedouble;
 	if ((v = cJSON_GetObjectItemCaseSensitive(o, "supplement")))
 		en->supplement = cJSON_Duplicate(v, 1);
+	if (!strcmp((const char *)sqlite3_column_text(st, 3), "intake")) {
+		en->intake = o;		/* the whole intake, read when it is sent */
+		o = NULL;
+		if (!en->intake)
+			en->intake = cJSON_CreateObject();	/* unreadable: fails when sent */
+	}
 	cJSON_Delete(o);
 }
 
@@ -107,6 +123,7 @@ void ob_entry_free(struct ob_entry *en)
 	free(en->assignee);
 	free(en->error);
 	cJSON_Delete(en->supplement);
+	cJSON_Delete(en->intake);
 	memset(en, 0, sizeof *en);
 }
 
@@ -150,6 +167,25 @@ int outbox_add(struct store *s, const char *code, enum action act, const struct 
 	free(json);
 	if (rc < 0)
 		return err_prefix(e, _("the action could not be saved: "));
+	out->id = sqlite3_last_insert_rowid(store_db(s));
+	return outbox_get(s, out->id, out, e) == 1 ? 0 : -1;
+}
+
+int outbox_add_intake(struct store *s, const struct intake *in, int64_t now, struct ob_entry *out,
+		      struct err *e)
+{
+	cJSON *o = intake_to_json(in);
+	char *json = cJSON_PrintUnformatted(o);
+	int rc;
+
+	cJSON_Delete(o);
+	memset(out, 0, sizeof *out);
+	api_new_key(out->key);
+	rc = run(s, "INSERT INTO outbox (key, code, action, args, created_at, updated_at) "
+		    "VALUES (?, '', 'intake', ?, ?, ?)", "ttii", e, out->key, json, now, now);
+	free(json);
+	if (rc < 0)
+		return err_prefix(e, _("the intake could not be saved: "));
 	out->id = sqlite3_last_insert_rowid(store_db(s));
 	return outbox_get(s, out->id, out, e) == 1 ? 0 : -1;
 }
@@ -207,9 +243,10 @@ int outbox_get(struct store *s, int64_t id, struct ob_entry *out, struct err *e)
 
 int outbox_next(struct store *s, struct ob_entry *out, struct err *e)
 {
-	return select_one(s, "SELECT " COLS " FROM outbox o WHERE state < 2 AND id > ? AND NOT EXISTS "
-			  "(SELECT 1 FROM outbox p WHERE p.code = o.code AND p.id < o.id AND p.state > 2) "
-			  "ORDER BY id LIMIT 1", 0, out, e);
+	/* intakes (code '') wait on nothing: each makes its own dossier */
+	return select_one(s, "SELECT " COLS " FROM outbox o WHERE state < 2 AND id > ? AND (o.code = '' "
+			  "OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.code = o.code AND p.id < o.id "
+			  "AND p.state > 2)) ORDER BY id LIMIT 1", 0, out, e);
 }
 
 int outbox_list(struct store *s, bool all, struct ob_entry **v, size_t *n, struct err *e)
@@ -255,6 +292,9 @@ int outbox_delivered(struct store *s, const struct ob_entry *en, const struct do
 		return -1;
 	if (run(s, "UPDATE outbox SET state = 2, error = NULL, updated_at = ? WHERE id = ?", "ii", e, now,
 		en->id) < 0)
+		goto fail;
+	if (en->intake && result && result->code &&
+	    run(s, "UPDATE outbox SET code = ? WHERE id = ?", "ti", e, result->code, en->id) < 0)
 		goto fail;
 	if (result && result->code) {
 		/* the clerk's next actions on this dossier were made on the

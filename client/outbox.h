@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "api.h"
+#include "intake.h"
 #include "store.h"
 
 enum ob_state {
@@ -25,8 +26,9 @@ enum ob_state {
 struct ob_entry {
 	int64_t id;
 	char key[33];		/* idempotency key, fixed when queued */
-	char *code;
-	enum action act;
+	char *code;		/* an intake: "" until delivered, then the new dossier's */
+	enum action act;	/* ACT_COUNT for an intake */
+	cJSON *intake;		/* an intake: what intake_to_json wrote; else NULL */
 	char *version;		/* what the clerk acted on, for If-Match */
 	char *note, *reason, *assignee;
 	int64_t new_due;
@@ -39,11 +41,20 @@ struct ob_entry {
 
 const char *ob_state_name(enum ob_state s);	/* "queued", ... */
 const char *ob_state_label(enum ob_state s);	/* translated */
+/* What the entry does: "accept", ..., "intake"; and as a clerk reads it. */
+const char *ob_entry_name(const struct ob_entry *en);
+const char *ob_entry_label(const struct ob_entry *en);
 
 /* Queue an action, durably: on return 0 it is on disk. e->id and e->key
  * are filled in. args->idempotency_key is ignored (a new one is made). */
 int outbox_add(struct store *s, const char *code, enum action act, const struct api_act_args *args,
 	       int64_t now, struct ob_entry *out, struct err *e);
+
+/* Queue an intake, durably, like an action: one idempotency key for all
+ * its sends, so the dossier is created once however often it is sent. Its
+ * code is "" until it is delivered; then it is the new dossier's. */
+int outbox_add_intake(struct store *s, const struct intake *in, int64_t now, struct ob_entry *out,
+		      struct err *e);
 
 /* The next entry to send: the oldest queued or sending one whose dossier
  * has no earlier entry waiting on the clerk (conflict, failed), so actions
@@ -60,7 +71,8 @@ int outbox_waiting(struct store *s);	/* conflict and failed only */
 int outbox_sending(struct store *s, int64_t id, int64_t now, struct err *e);
 /* Record the outcome, in one transaction with what follows from it:
  * delivered, the dossier as the server returned it is stored and the
- * later entries queued on the same dossier move to its new version. */
+ * later entries queued on the same dossier move to its new version; an
+ * intake takes the code of the dossier it created. */
 int outbox_delivered(struct store *s, const struct ob_entry *en, const struct dossier *result,
 		     int64_t now, struct err *e);
 /* Not delivered: back to queued (a network failure), or conflict/failed

@@ -66,7 +66,7 @@ static void on_current(void *arg, struct dossier *d, const struct api_result *r)
 	if (d) {
 		snprintf(why, sizeof why, _("%s changed on the server before your %s arrived: it is now %s "
 					    "(version %s). Nothing was done; look at it and decide again."),
-			 d->code, action_label(o->cur.act), status_label(d->status), d->version ? d->version : "?");
+			 d->code, ob_entry_label(&o->cur), status_label(d->status), d->version ? d->version : "?");
 		if (store_put_dossier(o->store, d, true, 0, &e) < 0) {
 			dossier_free(d);
 			free(d);
@@ -77,7 +77,7 @@ static void on_current(void *arg, struct dossier *d, const struct api_result *r)
 		free(d);
 	} else {
 		snprintf(why, sizeof why, _("%s changed on the server before your %s arrived; "
-					    "nothing was done (%s)"), o->cur.code, action_label(o->cur.act), r->e.msg);
+					    "nothing was done (%s)"), o->cur.code, ob_entry_label(&o->cur), r->e.msg);
 	}
 	if (r->fail == API_E_CANCELLED) {
 		idle(o, r);
@@ -115,6 +115,12 @@ static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
 		next(o);
 		return;
 	case API_E_CONFLICT:
+		/* an intake has no dossier to have changed: the key was reused
+		 * for another request, or the server says no in its own words */
+		if (o->cur.intake) {
+			changed(o, OB_FAILED, r->e.msg);
+			return;
+		}
 		o->call = api_get(o->api, o->cur.code, HTTP_BACKGROUND, on_current, o);
 		return;
 	case API_E_REFUSED:
@@ -143,6 +149,27 @@ static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
 	}
 }
 
+/* An intake goes with the key it was queued with, whatever the number of
+ * attempts: the server creates the dossier once. */
+static void send_intake(struct outbox_sender *o)
+{
+	struct intake in;
+	struct err e;
+
+	if (intake_from_json(o->cur.intake, &in, &e) < 0) {
+		changed(o, OB_FAILED, e.msg);
+		return;
+	}
+	if (outbox_sending(o->store, o->cur.id, now(o), &e) < 0) {
+		intake_free(&in);
+		local_failure(o, &e);
+		return;
+	}
+	o->cur.attempts++;
+	o->call = api_intake(o->api, &in, o->cur.key, on_acted, o);
+	intake_free(&in);	/* api_intake copied what it needs */
+}
+
 static void next(struct outbox_sender *o)
 {
 	struct api_act_args args;
@@ -159,6 +186,10 @@ static void next(struct outbox_sender *o)
 	}
 	if (rc == 0) {
 		idle(o, &ok);
+		return;
+	}
+	if (o->cur.intake) {
+		send_intake(o);
 		return;
 	}
 	if (o->cur.act == ACT_COUNT) {	/* written by a newer motcua */

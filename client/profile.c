@@ -43,7 +43,7 @@ static const char *const vars_get[] = { COMMON, "code", "version", NULL };
 static const char *const vars_intake[] = { COMMON, "idempotency_key", "procedure_code",
 	"applicant_name", "applicant_id", "applicant_phone", "applicant_email",
 	"applicant_address", "proxy_name", "proxy_id", "channel", "copies", "form",
-	"components", "lookups", NULL };
+	"components", "lookups", "note", NULL };
 static const char *const vars_action[] = { COMMON, "code", "action", "version",
 	"idempotency_key", "note", "reason", "assignee", "new_due", "supplement", NULL };
 static const char *const vars_procs[] = { COMMON, PAGING, NULL };
@@ -58,6 +58,21 @@ static const char *const *const op_vars[OP_COUNT] = {
 	[OP_GET_PROCEDURE] = vars_get, [OP_LOOKUP_CITIZEN] = vars_citizen,
 	[OP_LOOKUP_ENTERPRISE] = vars_enterprise, [OP_STATS] = vars_stats, [OP_UNITS] = vars_units,
 };
+
+/* The element templates of the intake's arrays and their variables. */
+static const char *const each_names[EACH_COUNT] = { "components", "lookups" };
+static const char *const vars_each_components[] = { "seq", "provided", "from_national", NULL };
+static const char *const vars_each_lookups[] = { "field", "register", "corrected", NULL };
+static const char *const *const each_vars[EACH_COUNT] = { vars_each_components, vars_each_lookups };
+static const char *const each_defaults[EACH_COUNT] = {
+	"{\"seq\": \"{seq}\", \"provided\": \"{provided}\", \"from_national\": \"{from_national}\"}",
+	"{\"field\": \"{field}\", \"register\": \"{register}\", \"corrected\": \"{corrected}\"}",
+};
+
+const char *each_name(enum each_id id)
+{
+	return id < EACH_COUNT ? each_names[id] : "";
+}
 
 const char *op_name(enum op_id op)
 {
@@ -397,10 +412,50 @@ static int load_paging(struct ctx *c, const cJSON *obj, struct paging *pg)
 	return 0;
 }
 
+/* "each": {"components": {"STT": "{seq}", ...}}: how one element of an
+ * array variable is written. Only the intake has array variables. */
+static int load_each(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	int rc;
+	const cJSON *o = member(c, obj, "each", false, is_object,
+				_("an object of element templates (components, lookups)"), &rc);
+	size_t old;
+
+	/* without one, the elements are written with the model's names */
+	for (int i = 0; id == OP_INTAKE && i < EACH_COUNT; i++)
+		op->each[i] = cJSON_Parse(each_defaults[i]);
+	if (!o)
+		return rc;
+	old = enter(c, "each");
+	if (id != OP_INTAKE)
+		rc = fail(c, _("only the intake operation has array variables to write element by element"));
+	else
+		rc = check_keys(c, o, each_names);
+	for (int i = 0; !rc && i < EACH_COUNT; i++) {
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, each_names[i]);
+		size_t o2;
+
+		if (!t)
+			continue;
+		o2 = enter(c, each_names[i]);
+		if (!cJSON_IsObject(t))
+			rc = fail(c, _("expected an object template of one element, got %s"), json_type(t));
+		else if (tmpl_check_json(t, each_vars[i], c->e) < 0)
+			rc = fail(c, "%s", c->e->msg);
+		else {
+			cJSON_Delete(op->each[i]);
+			op->each[i] = cJSON_Duplicate(t, 1);
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
 static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
 {
 	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
-		"envelope", "items", "item", "paging", "cursor", "more", NULL };
+		"envelope", "items", "item", "paging", "cursor", "more", "each", NULL };
 	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
 	struct op *op = &c->p->ops[id];
 	const cJSON *v;
@@ -466,7 +521,7 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 		return -1;
 	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
 		return fail(c, _("a list operation needs 'items': the path of the array of items"));
-	return 0;
+	return load_each(c, obj, id, op);
 }
 
 static int load_vocab(struct ctx *c, const cJSON *obj, const char *key, struct vocab *v,
@@ -651,7 +706,7 @@ static int load_fields(struct ctx *c, const cJSON *root)
 		size_t o2 = enter(c, t->string);
 
 		if (!tg)
-			rc = fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, citizen, enterprise, stats or unit)"));
+			rc = fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, proc_part, citizen, enterprise, stats or unit)"));
 		else if (!cJSON_IsObject(t))
 			rc = fail(c, _("expected an object of fields, got %s"), json_type(t));
 		else if (profile_mapping(c->p, tg))
@@ -950,6 +1005,8 @@ static void op_free(struct op *op)
 	jpath_free(&op->more);
 	jpath_free(&op->paging.total);
 	jpath_free(&op->paging.next);
+	for (int i = 0; i < EACH_COUNT; i++)
+		cJSON_Delete(op->each[i]);
 }
 
 static void vocab_free(struct vocab *v)

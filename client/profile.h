@@ -85,6 +85,13 @@ struct paging {
 
 struct mapping;
 
+/* The intake's array variables, {components} and {lookups}: how one
+ * element is written is a template of its own ("each" in the operation),
+ * since APIs name the members differently ({"seq", "provided"} here,
+ * {"STT", "DaNop"} there). */
+enum each_id { EACH_COMPONENTS, EACH_LOOKUPS, EACH_COUNT };
+const char *each_name(enum each_id id);
+
 struct op {
 	bool present;
 	char *method, *path;
@@ -100,6 +107,8 @@ struct op {
 	struct jpath more;	/* list_dossiers with {since}: true while more changes wait */
 	struct paging paging;
 	const struct mapping *map;
+	cJSON *each[EACH_COUNT];	/* intake: element templates (the model's
+					 * names when the profile gives none) */
 };
 
 /* How one model field is read: a path, or a constant, with options. */
@@ -141,7 +150,7 @@ struct profile {
 	char *auth_query;		/* AUTH_API_KEY in the query: parameter name */
 	struct op ops[OP_COUNT];
 	struct envelope errors;		/* how error replies (4xx/5xx) say what went wrong */
-	struct mapping maps[10];	/* one per target (fields.c) */
+	struct mapping maps[11];	/* one per target (fields.c) */
 	int nmaps;
 	struct vocab status, channel;
 	char *actions[ACT_COUNT];	/* the API's name of each action; NULL: unsupported */

@@ -6,24 +6,10 @@
 #include "i18n.h"
 #include "outbox_send.h"
 #include "session.h"
+#include "session_int.h"
 #include "sync.h"
 #include "timer.h"
 #include "xalloc.h"
-
-struct session {
-	struct app *app;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	struct store *store;
-	struct outbox_sender *out;
-	enum session_state state;
-	unsigned sync_id, login_id, timer;
-	int fails;		/* syncs failed in a row: the next waits longer */
-	bool closing;
-	unsigned get_id;	/* session_fetch_dossier's call */
-	void (*get_done)(struct app *app, bool ok);
-};
 
 static void schedule(struct session *s);
 
@@ -134,10 +120,13 @@ static int64_t out_now(void *arg)
 static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
 {
 	struct session *s = arg;
+	char code[128];
 
+	/* an intake's entry learns its code from the dossier it created */
+	snprintf(code, sizeof code, "%s", d && d->code ? d->code : en->code);
 	if (d)
 		app_merge_dossiers(s->app, d, 1);
-	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), action_label(en->act), en->code);
+	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
 	count_outbox(s);
 }
 
@@ -384,6 +373,7 @@ void session_close(struct app *app)
 	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
+	session_intake_close(s);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	api_free(s->api);		/* cancels the sync: what came is stored */
 	store_close(s->store);

@@ -8,6 +8,8 @@
 #include "api.h"
 #include "app.h"
 #include "cli.h"
+#include "intake.h"
+#include "outbox.h"
 
 enum session_state {
 	SESSION_LOGGING_IN,
@@ -49,5 +51,51 @@ bool session_cancel(struct app *app);
  * without a server. */
 bool session_fetch_dossier(struct app *app, const char *code,
 			   void (*done)(struct app *app, bool ok));
+
+/* ---- intake, catalog, lookups (session_intake.c) ---- */
+
+/* The API, for what the session does not wrap; NULL without a server. */
+struct api *session_api(struct app *app);
+
+/* Queue an intake in the outbox: durable when this returns 0 (the form may
+ * say "saved"), *id its entry. It is sent at once when the link allows,
+ * else later, with one idempotency key, so the dossier is created once.
+ * When delivered the dossier is stored and merged into the inbox. */
+int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e);
+/* Where intake id stands: *st; once delivered (OB_DONE) the new dossier's
+ * code in code (else ""); when refused (OB_FAILED) the server's reason in
+ * e->msg. -1 (with e) if there is no such entry or no server. */
+int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
+			 struct err *e);
+
+/* A procedure whole, for the intake form: from the local store at once
+ * (done runs before this returns) when it is cached, and from the server;
+ * done runs again when the server's differs from what was shown. With
+ * nothing cached, a failure runs done(app, NULL, e). Starting another fetch
+ * cancels this one. False (done never runs) without a server. */
+bool session_fetch_procedure(struct app *app, const char *code,
+			     void (*done)(struct app *app, const struct procedure *p, const struct err *e));
+
+/* The catalog as the local store has it (sorted by field, then code); the
+ * caller frees each procedure and the array. */
+int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e);
+/* Bring the stored catalog up to date (conditionally, where the API has
+ * ETags); done says whether it changed, or why it could not. False (done
+ * never runs) without a server, or while a refresh is under way. */
+bool session_refresh_catalog(struct app *app,
+			     void (*done)(struct app *app, bool changed, const struct err *e));
+
+/* A national lookup (OP_LOOKUP_CITIZEN or OP_LOOKUP_ENTERPRISE) for the
+ * intake form, recorded in the local store's audit log (who, when, which
+ * register and number, for which dossier and purpose, and the outcome)
+ * before the record is handed over; a lookup that cannot be recorded is
+ * not shown. done owns rec (NULL on failure, r says why) and runs once,
+ * also when cancelled. Returns the call's id for session_lookup_cancel, 0
+ * (done never runs) without a server. */
+typedef void (*session_record_fn)(struct app *app, struct record *rec, const struct api_result *r,
+				  void *arg);
+unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
+			const char *purpose, session_record_fn done, void *arg);
+void session_lookup_cancel(struct app *app, unsigned id);
 
 #endif

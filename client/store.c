@@ -48,6 +48,14 @@ static const char *const migrations[] = {
 	" subject TEXT NOT NULL, dossier TEXT, purpose TEXT, outcome TEXT NOT NULL);",
 	/* 3: the assignee's login, for "assigned to me" */
 	"ALTER TABLE dossiers ADD COLUMN assignee_login TEXT;",
+	/* 4: the procedure catalog and the procedures' details, so the catalog
+	 * and the intake form work offline (store_catalog.c); the number of
+	 * sets and the legal processing time, for the receipt */
+	"ALTER TABLE dossiers ADD COLUMN copies INTEGER;"
+	"ALTER TABLE dossiers ADD COLUMN days_text TEXT;"
+	"CREATE TABLE procedures ("
+	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
+	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

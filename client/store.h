@@ -18,7 +18,7 @@ struct store;
 struct sqlite3;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA 3
+#define STORE_SCHEMA 4
 
 /* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
  * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
@@ -70,6 +70,20 @@ struct audit_entry {
 	const char *user, *reg, *subject, *dossier, *purpose, *outcome;
 };
 int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e);
+
+/* The procedure catalog (store_catalog.c). A whole catalog replaces the
+ * one kept (procedures no longer listed go, with their details); a
+ * procedure's detail is kept beside its summary until the catalog drops
+ * it. Loaded sorted by field, then code; a procedure whose detail is known
+ * comes whole (components, fields, parts). */
+int store_put_catalog(struct store *s, const struct procedure *items, int n, int64_t now,
+		      struct err *e);
+int store_load_catalog(struct store *s, struct procedure **items, int *n, struct err *e);
+int store_put_procedure(struct store *s, const struct procedure *p, int64_t now, struct err *e);
+/* The procedure's detail: 1 found, 0 only a summary or nothing, -1 error.
+ * *at: when it was stored. */
+int store_get_procedure(struct store *s, const char *code, struct procedure *p, int64_t *at,
+			struct err *e);
 
 /* For the outbox, which lives in the same database. */
 struct sqlite3 *store_db(struct store *s);

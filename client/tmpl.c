@@ -234,8 +234,10 @@ static cJSON *typed(const struct tvars *tv, const struct tvar *v)
 	return cJSON_CreateNull();
 }
 
-/* Expand t; NULL means "leave it out" (an unset sole placeholder). */
-static cJSON *expand(const cJSON *t, const struct tvars *tv)
+/* Expand t; NULL means "leave it out" (an unset sole placeholder, or a
+ * nested object all of whose members were left out: {"name": "{proxy_name}"}
+ * without a proxy is no proxy, not an empty one the API would refuse). */
+static cJSON *expand(const cJSON *t, const struct tvars *tv, bool nested)
 {
 	char name[64];
 
@@ -256,7 +258,7 @@ static cJSON *expand(const cJSON *t, const struct tvars *tv)
 		cJSON *out = cJSON_IsObject(t) ? cJSON_CreateObject() : cJSON_CreateArray();
 
 		for (const cJSON *c = t->child; c; c = c->next) {
-			cJSON *v = expand(c, tv);
+			cJSON *v = expand(c, tv, true);
 
 			if (!v)
 				continue;
@@ -265,6 +267,10 @@ static cJSON *expand(const cJSON *t, const struct tvars *tv)
 			else
 				cJSON_AddItemToArray(out, v);
 		}
+		if (nested && cJSON_IsObject(t) && t->child && !out->child) {
+			cJSON_Delete(out);
+			return NULL;
+		}
 		return out;
 	}
 	return cJSON_Duplicate(t, 1);
@@ -272,7 +278,7 @@ static cJSON *expand(const cJSON *t, const struct tvars *tv)
 
 cJSON *tmpl_json(const cJSON *t, const struct tvars *tv)
 {
-	cJSON *r = expand(t, tv);
+	cJSON *r = expand(t, tv, false);
 
 	return r ? r : cJSON_CreateNull();
 }

@@ -124,6 +124,8 @@ START_TEST(test_migrations)
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; ALTER TABLE dossiers DROP COLUMN assignee_login; "
+					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
+					   "ALTER TABLE dossiers DROP COLUMN days_text; "
 					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();
@@ -378,6 +380,152 @@ START_TEST(test_outbox_durable)
 }
 END_TEST
 
+static void proc(struct procedure *p, const char *code, const char *field, const char *name)
+{
+	memset(p, 0, sizeof *p);
+	p->code = xstrdup(code);
+	p->field = xstrdup(field);
+	p->name = xstrdup(name);
+	p->minutes = 1440;
+	p->cutoff = -1;
+}
+
+START_TEST(test_catalog)
+{
+	struct store *s = open_ok();
+	struct err e = { "" };
+	struct procedure cat[3], *v, one;
+	int n;
+	int64_t at;
+
+	proc(&cat[0], "2.000815", "Chứng thực", "Chứng thực bản sao");
+	cat[0].cutoff = 900;
+	proc(&cat[1], "1.001193", "Hộ tịch", "Đăng ký khai sinh");
+	proc(&cat[2], "1.004227", "Hộ tịch", "Liên thông khai sinh");
+	ck_assert_int_eq(store_put_catalog(s, cat, 3, 100, &e), 0);
+	/* a detail, with its lists, is kept beside the summary */
+	cat[1].ncomponents = 1;
+	cat[1].components = xcalloc(1, sizeof *cat[1].components);
+	cat[1].components[0].seq = 3;
+	cat[1].components[0].name = xstrdup("Căn cước");
+	cat[1].components[0].national_source = xstrdup("population");
+	cat[1].nfields = 1;
+	cat[1].fields = xcalloc(1, sizeof *cat[1].fields);
+	cat[1].fields[0].key = xstrdup("child.sex");
+	cat[1].fields[0].noptions = 2;
+	cat[1].fields[0].options = xcalloc(2, sizeof(char *));
+	cat[1].fields[0].options[0] = xstrdup("Nam");
+	cat[1].fields[0].options[1] = xstrdup("Nữ");
+	ck_assert_int_eq(store_put_procedure(s, &cat[1], 150, &e), 0);
+	ck_assert_int_eq(store_get_procedure(s, "2.000815", &one, NULL, &e), 0);	/* no detail */
+	ck_assert_int_eq(store_get_procedure(s, "1.001193", &one, &at, &e), 1);
+	ck_assert_int_eq(at, 150);
+	ck_assert_int_eq(one.components[0].seq, 3);
+	ck_assert_str_eq(one.components[0].national_source, "population");
+	ck_assert_int_eq(one.fields[0].noptions, 2);
+	ck_assert_str_eq(one.fields[0].options[1], "Nữ");
+	procedure_free(&one);
+
+	/* sorted by field, then code; the detailed one comes whole */
+	ck_assert_int_eq(store_load_catalog(s, &v, &n, &e), 0);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(v[0].code, "2.000815");
+	ck_assert_int_eq(v[0].cutoff, 900);
+	ck_assert_str_eq(v[1].code, "1.001193");
+	ck_assert_int_eq(v[1].ncomponents, 1);
+	ck_assert_str_eq(v[2].code, "1.004227");
+	for (int i = 0; i < n; i++)
+		procedure_free(&v[i]);
+	free(v);
+
+	/* a new catalog without one: it goes; the others keep their details */
+	ck_assert_int_eq(store_put_catalog(s, cat + 1, 2, 200, &e), 0);
+	ck_assert_int_eq(store_load_catalog(s, &v, &n, &e), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(v[0].code, "1.001193");
+	ck_assert_int_eq(v[0].ncomponents, 1);
+	for (int i = 0; i < n; i++)
+		procedure_free(&v[i]);
+	free(v);
+	for (int i = 0; i < 3; i++)
+		procedure_free(&cat[i]);
+	store_close(s);
+
+	/* and it is there after a restart: the catalog works offline */
+	s = open_ok();
+	ck_assert_int_eq(store_get_procedure(s, "1.001193", &one, NULL, &e), 1);
+	procedure_free(&one);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_outbox_intake)
+{
+	struct store *s = open_ok();
+	struct err e = { "" };
+	struct intake in = { 0 }, back;
+	struct intake_component comps[] = { { 3, true, true } };
+	struct ob_entry en, first, got;
+	struct dossier d;
+
+	in.procedure_code = xstrdup("1.001193");
+	in.channel = CH_POSTAL;
+	in.applicant_name = xstrdup("Nguyễn Văn An");
+	in.proxy_name = xstrdup("Trần Thị Bình");
+	record_set(&in.form, "child.full_name", "Nguyễn Minh Khôi");
+	record_set(&in.national, "applicant.full_name", "citizen");
+	in.components = xcalloc(1, sizeof comps);
+	memcpy(in.components, comps, sizeof comps);
+	in.ncomponents = 1;
+	in.copies = 2;
+
+	/* an action on a dossier that failed does not hold intakes back */
+	ck_assert_int_eq(outbox_add(s, "A-1", ACT_ACCEPT, &(struct api_act_args){ .version = "1" }, 10, &first, &e), 0);
+	ck_assert_int_eq(outbox_set_state(s, first.id, OB_FAILED, "no", 11, &e), 0);
+	ck_assert_int_eq(outbox_add_intake(s, &in, 12, &en, &e), 0);
+	ck_assert_str_eq(en.code, "");
+	ck_assert_str_eq(ob_entry_name(&en), "intake");
+	ck_assert_int_eq(outbox_next(s, &got, &e), 1);
+	ck_assert_int_eq(got.id, en.id);
+	ck_assert_str_eq(got.key, en.key);
+	ck_assert_int_eq(intake_from_json(got.intake, &back, &e), 0);
+	ck_assert_str_eq(back.procedure_code, "1.001193");
+	ck_assert_int_eq(back.channel, CH_POSTAL);
+	ck_assert_str_eq(back.proxy_name, "Trần Thị Bình");
+	ck_assert_ptr_null(back.proxy_id);
+	ck_assert_str_eq(record_get(&back.form, "child.full_name"), "Nguyễn Minh Khôi");
+	ck_assert_str_eq(record_get(&back.national, "applicant.full_name"), "citizen");
+	ck_assert_int_eq(back.ncomponents, 1);
+	ck_assert(back.components[0].from_national);
+	ck_assert_int_eq(back.copies, 2);
+	intake_free(&back);
+	ob_entry_free(&got);
+
+	/* delivered: the entry takes the new dossier's code, the store has it */
+	sample(&d, "FX1-251015-0001", "1");
+	ck_assert_int_eq(outbox_delivered(s, &en, &d, 13, &e), 0);
+	ck_assert_int_eq(outbox_get(s, en.id, &got, &e), 1);
+	ck_assert_int_eq(got.state, OB_DONE);
+	ck_assert_str_eq(got.code, "FX1-251015-0001");
+	ob_entry_free(&got);
+	ck_assert_int_eq(store_count_dossiers(s), 1);
+	dossier_free(&d);
+
+	/* an entry that does not read fails with the member it lacks */
+	{
+		cJSON *bad = cJSON_Parse("{\"applicant\":{\"name\":\"A\"}}");
+
+		ck_assert_int_eq(intake_from_json(bad, &back, &e), -1);
+		ck_assert_msg(strstr(e.msg, "procedure_code"), "%s", e.msg);
+		cJSON_Delete(bad);
+	}
+	intake_free(&in);
+	ob_entry_free(&en);
+	ob_entry_free(&first);
+	store_close(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("store");
@@ -392,6 +540,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_fields_json_roundtrip);
 	tcase_add_test(tc, test_outbox_order_and_states);
 	tcase_add_test(tc, test_outbox_durable);
+	tcase_add_test(tc, test_catalog);
+	tcase_add_test(tc, test_outbox_intake);
 	suite_add_tcase(s, tc);
 	return s;
 }
