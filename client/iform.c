@@ -38,6 +38,14 @@ static void split_fill(struct iform_field *x, const char *fill_from)
 	x->fill_key = xstrdup(colon + 1);
 }
 
+static bool any_required(const struct procedure *p)
+{
+	for (int i = 0; i < p->ncomponents; i++)
+		if (p->components[i].required)
+			return true;
+	return false;
+}
+
 void iform_init(struct iform *f, const struct procedure *p, int64_t today)
 {
 	struct iform_field *x;
@@ -98,8 +106,13 @@ has_name:
 
 		c->name = xstrdup(pc->name ? pc->name : "");
 		c->source = dup_or_null(pc->national_source);
+		c->seq = pc->seq ? pc->seq : i + 1;
 		c->copies = pc->copies;
-		c->provided = true;	/* the server's default: handed in on paper */
+		c->required = pc->required;
+		/* what the procedure requires is handed in on paper unless the
+		 * clerk says otherwise; an optional paper only when ticked (a
+		 * procedure that says nothing of it: everything, as the server) */
+		c->provided = pc->required || !any_required(p);
 	}
 	for (int i = 0; i < f->nf; i++)
 		iform_check(f, i);
@@ -300,7 +313,7 @@ int iform_intake(struct iform *f, struct intake *in, struct err *e)
 	in->ncomponents = f->nc;
 	for (int i = 0; i < f->nc; i++)
 		in->components[i] = (struct intake_component){
-			.seq = i + 1, .provided = f->c[i].provided,
+			.seq = f->c[i].seq, .provided = f->c[i].provided,
 			.from_national = f->c[i].provided && f->c[i].from_national };
 	return 0;
 }

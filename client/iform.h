@@ -54,7 +54,9 @@ struct iform_field {
 
 struct iform_comp {
 	char *name, *source;	/* source: the register that can replace it */
+	int seq;		/* the procedure's number for it */
 	int copies;
+	bool required;
 	bool provided;		/* handed in, on paper or as data */
 	bool from_national;
 	bool auto_national;	/* ticked by a lookup, not by the clerk */

@@ -116,21 +116,6 @@ static struct procedure birth(void)
 	return p;
 }
 
-/* What iform_intake allocated (the engine's intake_free does the same). */
-static void drop(struct intake *in)
-{
-	char *s[] = { in->procedure_code, in->applicant_name, in->applicant_id, in->applicant_phone,
-		      in->applicant_email, in->applicant_address, in->proxy_name, in->proxy_id,
-		      in->note };
-
-	for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
-		free(s[i]);
-	record_free(&in->form);
-	record_free(&in->national);
-	record_free(&in->corrected);
-	free(in->components);
-}
-
 static struct loop loop;
 static struct fake fk;
 static struct af_cache *cache;
@@ -270,7 +255,7 @@ START_TEST(reply_fills_marks_national_and_ticks_components)
 	ck_assert_int_eq(in.ncomponents, 3);
 	ck_assert(in.components[1].from_national && in.components[1].provided);
 	ck_assert(!in.components[2].from_national && in.components[2].provided);
-	drop(&in);
+	intake_free(&in);
 	/* back to the register's value: national again */
 	type("applicant.full_name", "Nguyễn Văn An");
 	ck_assert_int_eq(form.f[F("applicant.full_name")].origin, IO_NATIONAL);
@@ -368,7 +353,7 @@ START_TEST(offline_the_form_is_completed_by_hand)
 	ck_assert_int_eq(iform_intake(&form, &in, &e), 0);
 	ck_assert_int_eq(in.national.n, 0);
 	ck_assert(!in.components[1].from_national);
-	drop(&in);
+	intake_free(&in);
 	/* no server at all: nothing sent, nothing audited, not done */
 	fk.no_server = true;
 	type("father.id_number", "036188004567");
@@ -405,7 +390,7 @@ START_TEST(nothing_submitted_invalid)
 	ck_assert_str_eq(in.proxy_name, "Trần Thị Bình");
 	ck_assert_str_eq(in.proxy_id, "036188004567");
 	ck_assert_int_eq(in.copies, 2);
-	drop(&in);
+	intake_free(&in);
 }
 END_TEST
 
