@@ -24,7 +24,9 @@ static struct iform_field *add(struct iform *f, const char *key, const char *lab
 	memset(x, 0, sizeof *x);
 	x->key = xstrdup(key);
 	x->label = xstrdup(label && *label ? label : key);
-	vrule_init(&x->rule, x->key, x->label, type, required, pattern, NULL, 0);
+	/* the procedure may be freed: the rule keeps nothing of it */
+	x->pattern = dup_or_null(pattern);
+	vrule_init(&x->rule, x->key, x->label, type, required, x->pattern, NULL, 0);
 	return x;
 }
 
@@ -125,6 +127,7 @@ void iform_free(struct iform *f)
 
 		free(x->key);
 		free(x->label);
+		free(x->pattern);
 		for (int j = 0; j < x->noptions; j++)
 			free(x->options[j]);
 		free(x->options);

@@ -36,6 +36,7 @@ enum iform_origin {
 
 struct iform_field {
 	char *key, *label;
+	char *pattern;		/* the procedure's own rule: the rule points here */
 	char **options;		/* a select's choices */
 	int noptions;
 	struct vrule rule;

@@ -56,6 +56,7 @@ static const struct {
 	{ "inbox", "m", "inbox-view-mine" },
 	{ "inbox", "p", "inbox-view-procedure" },
 	{ "inbox", "P", "inbox-view-procedure-prev" },
+	{ "inbox", "n", "intake-new" },
 	/* the form takes printable keys as text: its keys are not letters */
 	{ "intake", "<Tab>", "intake-next" },
 	{ "intake", "<Down>", "intake-next" },

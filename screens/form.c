@@ -388,6 +388,12 @@ void intake_draw_form(struct app *app, WINDOW *win)
 	if (!v)
 		return;
 	switch (v->phase) {
+	case IP_ASK:
+		prompt_draw(&v->edit, win, 1, 0, cols, _("Procedure code: "), app->ui->ellipsis, true);
+		put(win, 3, 0, cols, theme_attr(&app->ui->theme, TH_EMPTY_HINT),
+		    _("e.g. 1.001193 (birth registration); Enter opens its form, Esc goes back"),
+		    app->ui->ellipsis);
+		return;
 	case IP_LOADING:
 		put(win, 0, 0, cols, A_DIM, _("Loading the procedure\u2026"), app->ui->ellipsis);
 		return;

@@ -150,10 +150,40 @@ static bool is_select(const struct intake_view *v)
 	       (v->form.f[v->cur].rule.type == VT_SELECT && v->form.f[v->cur].noptions);
 }
 
+static void fetch(struct app *app, const char *code);
+
+/* The code typed at the desk: the clerk knows the daily ones by heart. */
+static bool ask_key(struct app *app, km_key key)
+{
+	struct intake_view *v = view(app);
+	char code[PROMPT_MAX];
+
+	switch (prompt_key(&v->edit, key)) {
+	case PROMPT_IGNORED:
+		return false;
+	case PROMPT_CANCELLED:
+		app->redraw |= ui_pop(app);
+		return true;
+	case PROMPT_ACCEPTED:
+		snprintf(code, sizeof code, "%s", ident_trim(v->edit.text, NULL));
+		code[strcspn(code, " \t")] = '\0';
+		if (code[0])
+			fetch(app, code);
+		break;
+	case PROMPT_TAKEN:
+	case PROMPT_EDITED:
+		break;
+	}
+	app->redraw |= RD_BODY | RD_TITLE;
+	return true;
+}
+
 static bool intake_key(struct app *app, km_key key)
 {
 	struct intake_view *v = view(app);
 
+	if (v && v->phase == IP_ASK)
+		return ask_key(app, key);
 	if (!v || v->phase != IP_FORM || key == 0x1b)
 		return false;	/* Esc: the keymap's cancel */
 	if (is_select(v)) {
@@ -271,21 +301,42 @@ static struct intake_view *prepare(struct app *app)
 	return v;
 }
 
+static void fetch(struct app *app, const char *code)
+{
+	struct intake_view *v = prepare(app);
+
+	free(v->code);
+	v->code = xstrdup(code);
+	/* a cached procedure comes back at once, before this returns */
+	if (!session_fetch_procedure(app, code, on_procedure)) {
+		v->phase = IP_NOPROC;
+		err_set(&v->why, "%s", _("no server configured: start motcua with --profile"));
+	}
+}
+
 unsigned intake_open(struct app *app, const char *procedure_code)
 {
-	struct intake_view *v;
 	unsigned flags = ui_push(app, &screen_intake);
 
 	if (app->ui->screen != &screen_intake)
 		return flags;	/* the stack is full */
+	fetch(app, procedure_code);
+	return flags | RD_ALL;
+}
+
+unsigned intake_ask(struct app *app)
+{
+	unsigned flags = ui_push(app, &screen_intake);
+	struct intake_view *v;
+
+	if (app->ui->screen != &screen_intake)
+		return flags;
 	v = prepare(app);
+	v->phase = IP_ASK;
 	free(v->code);
-	v->code = xstrdup(procedure_code);
-	if (!session_fetch_procedure(app, procedure_code, on_procedure)) {
-		v->phase = IP_NOPROC;
-		err_set(&v->why, "%s", _("no server configured: start motcua with --profile"));
-	}
-	return flags;
+	v->code = NULL;
+	prompt_clear(&v->edit);
+	return flags | RD_ALL;
 }
 
 unsigned intake_open_with(struct app *app, const struct procedure *p)
@@ -441,6 +492,8 @@ static unsigned op_cancel(struct app *app)
 {
 	struct intake_view *v = view(app);
 
+	if (v->phase == IP_LOADING || v->phase == IP_NOPROC)
+		return ui_pop(app);
 	if (v->phase == IP_FORM && af_cancel(&v->af)) {
 		app_message(app, MSG_INFO, "%s", _("lookup cancelled: fill the fields by hand"));
 		return RD_BODY | RD_STATUS;

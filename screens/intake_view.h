@@ -16,6 +16,7 @@
 #include "prompt.h"
 
 enum intake_phase {
+	IP_ASK,			/* which procedure: its code is being typed */
 	IP_LOADING,		/* the procedure is being fetched */
 	IP_NOPROC,		/* it could not be: why is in msg */
 	IP_FORM,

@@ -42,6 +42,11 @@ static unsigned op_help(struct app *app)
 	return ui_push(app, &screen_help);
 }
 
+static unsigned op_intake_new(struct app *app)
+{
+	return intake_ask(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -53,5 +58,7 @@ const struct op_def ops_generic[] = {
 	{ "cancel", N_("Cancel"), op_cancel },
 	{ "help", N_("Help"), op_help },
 	{ "view-close", N_("Back"), op_close },
+	{ "intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
+	  op_intake_new },
 	{ NULL, NULL, NULL },
 };

@@ -47,6 +47,8 @@ struct procedure;
  * is fetched (ahead of sync), then its form shown; returns what must be
  * redrawn. */
 unsigned intake_open(struct app *app, const char *procedure_code);
+/* Ask for a procedure's code first (the desk knows its daily ones). */
+unsigned intake_ask(struct app *app);
 /* The same with the procedure at hand (copied). */
 unsigned intake_open_with(struct app *app, const struct procedure *p);
 /* Free what the intake screen keeps for the session (ui_close). */

@@ -394,6 +394,29 @@ START_TEST(nothing_submitted_invalid)
 }
 END_TEST
 
+/* The form keeps nothing of the procedure it was built from. */
+START_TEST(the_form_outlives_its_procedure)
+{
+	struct procedure p = { .code = xstrdup("X"), .cutoff = -1 };
+	struct iform f;
+
+	p.nfields = 1;
+	p.fields = xcalloc(1, sizeof *p.fields);
+	p.fields[0] = (struct proc_field){ .key = xstrdup("a.phone"), .label = xstrdup("Phone"),
+					   .type = xstrdup("phone"), .pattern = xstrdup("0[35789][0-9]{8}") };
+	p.fields[0].options = xcalloc(1, sizeof(char *));
+	p.fields[0].options[0] = xstrdup("unused");
+	p.fields[0].noptions = 1;
+	iform_init(&f, &p, 0);
+	procedure_free(&p);
+	iform_set(&f, iform_find(&f, "a.phone"), "0912345678");
+	ck_assert_msg(f.f[iform_find(&f, "a.phone")].valid, "%s", f.f[iform_find(&f, "a.phone")].error.msg);
+	iform_set(&f, iform_find(&f, "a.phone"), "0212345678");
+	ck_assert(!f.f[iform_find(&f, "a.phone")].valid);
+	iform_free(&f);
+}
+END_TEST
+
 START_TEST(components_cycle_paper_national_missing)
 {
 	ck_assert(form.c[1].provided && !form.c[1].from_national);
@@ -424,6 +447,7 @@ static Suite *autofill_suite(void)
 	tcase_add_test(tc, offline_the_form_is_completed_by_hand);
 	tcase_add_test(tc, nothing_submitted_invalid);
 	tcase_add_test(tc, components_cycle_paper_national_missing);
+	tcase_add_test(tc, the_form_outlives_its_procedure);
 	suite_add_tcase(s, tc);
 	return s;
 }
