@@ -354,7 +354,8 @@ static void result(struct app *app, WINDOW *win, int cols)
 		break;
 	case OB_QUEUED:
 	case OB_SENDING:
-		if (app->link == LINK_OFFLINE || app->link == LINK_NONE)
+		/* queued: not sent yet, or a try failed and it waits for the link */
+		if (v->state == OB_QUEUED || app->link == LINK_OFFLINE || app->link == LINK_NONE)
 			put(win, y++, 0, cols, A_BOLD,
 			    _("Queued: it will be sent when the link is back."), ui->ellipsis);
 		else
@@ -382,7 +383,7 @@ static void result(struct app *app, WINDOW *win, int cols)
 void intake_draw_form(struct app *app, WINDOW *win)
 {
 	struct intake_view *v = app->ui->intake;
-	int rows = getmaxy(win), cols = getmaxx(win), n, focus_row, space = rows - HEAD - FOOT;
+	int rows = getmaxy(win), cols = getmaxx(win), n, focus_row, end, space = rows - HEAD - FOOT;
 	struct row r[512];
 
 	if (!v)
@@ -412,11 +413,15 @@ void intake_draw_form(struct app *app, WINDOW *win)
 	build(v, r, 512);
 	if (n > 512)
 		n = 512;
-	/* keep the focus in view, with its problem line under it */
+	/* keep the focus in view, with its problem, hint and lookup lines */
+	end = focus_row;
+	while (end + 1 < n && (r[end + 1].kind == R_ERROR || r[end + 1].kind == R_HINT ||
+			       r[end + 1].kind == R_LOOKUP))
+		end++;
 	if (focus_row < v->top)
 		v->top = focus_row > 0 && r[focus_row - 1].kind == R_HEADING ? focus_row - 1 : focus_row;
-	if (focus_row + 1 >= v->top + space)
-		v->top = focus_row + 2 - space;
+	if (end >= v->top + space)
+		v->top = end + 1 - space;
 	if (v->top > n - space)
 		v->top = n - space;
 	if (v->top < 0)

@@ -299,7 +299,9 @@ START_TEST(resize_keeps_the_focus_in_view)
 	ck_shows("Terminal too small");
 	vscreen_resize(&vs, 24, 80);
 	ck_shows("Note");
+	keys("<Tab>");
 	ck_shows("Components");
+	ck_shows("\u25b8 \u2713 Tờ khai đăng ký khai sinh \u2014 on paper");
 	keys("<Esc>");
 	ck_assert_ptr_eq(vs.app.ui->screen, &screen_inbox);
 }
