@@ -279,6 +279,41 @@ static void on_timer(void *arg)
 	go(l->af, l);
 }
 
+/* Another number now: what the old one's reply filled (and the clerk left
+ * as it came) is not this person's. */
+static void unfill(struct autofill *af, struct af_lookup *l)
+{
+	struct iform *f = af->form;
+	const char *reg = f->f[l->field].lookup;
+	bool other = false;
+
+	if (l->state != AF_FOUND)
+		return;
+	for (int i = 0; i < f->nf; i++) {
+		struct iform_field *x = &f->f[i];
+
+		if (x->origin != IO_NATIONAL || af_source_field(f, i) != l->field)
+			continue;
+		free(x->from_reg);
+		free(x->national);
+		x->from_reg = x->national = NULL;
+		x->origin = IO_TYPED;
+		x->value[0] = '\0';
+		iform_check(f, i);
+	}
+	for (int i = 0; i < af->nl; i++)
+		if (&af->l[i] != l && af->l[i].state == AF_FOUND &&
+		    !strcmp(f->f[af->l[i].field].lookup, reg))
+			other = true;
+	for (int i = 0; !other && i < f->nc; i++) {
+		const char *r = iform_source_register(f->c[i].source);
+
+		if (f->c[i].auto_national && r && !strcmp(r, reg))
+			f->c[i].from_national = f->c[i].auto_national = false;
+	}
+	l->filled = 0;
+}
+
 void af_edited(struct autofill *af, int field)
 {
 	struct af_lookup *l = lookup_at(af, field);
@@ -291,6 +326,7 @@ void af_edited(struct autofill *af, int field)
 	     l->state == AF_WAITING))
 		return;		/* the same number: what was asked stands */
 	stop(af, l);
+	unfill(af, l);
 	if (!x->valid || !x->norm[0]) {
 		l->state = AF_IDLE;
 		l->id[0] = '\0';
@@ -298,6 +334,11 @@ void af_edited(struct autofill *af, int field)
 		return;
 	}
 	snprintf(l->id, sizeof l->id, "%s", x->norm);
+	/* answered before in this session: no request to spare, no pause */
+	if (cache_get(af->cache, x->lookup, l->id)) {
+		go(af, l);
+		return;
+	}
 	l->state = AF_WAITING;
 	/* l stays put: the array is not resized after af_init */
 	l->timer = loop_timer(af->loop, AF_DEBOUNCE_MS, on_timer, l);

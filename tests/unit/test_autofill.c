@@ -262,6 +262,25 @@ START_TEST(reply_fills_marks_national_and_ticks_components)
 }
 END_TEST
 
+START_TEST(another_number_clears_the_other_persons_data)
+{
+	type("applicant.full_name", "");
+	type("applicant.phone", "0987654321");	/* typed: stays */
+	type("applicant.id_number", "001085012345");
+	pause_typing();
+	answer(&fk, an(), API_OK);
+	ck_assert_str_eq(form.f[F("applicant.full_name")].value, "Nguyễn Văn An");
+	ck_assert(form.c[1].from_national);
+	type("applicant.full_name", "Nguyễn Văn Ân");	/* corrected: the clerk's now */
+	type("applicant.id_number", "036188004567");
+	ck_assert_str_eq(form.f[F("applicant.birth_date")].value, "");
+	ck_assert_int_eq(form.f[F("applicant.birth_date")].origin, IO_TYPED);
+	ck_assert_str_eq(form.f[F("applicant.full_name")].value, "Nguyễn Văn Ân");
+	ck_assert_str_eq(form.f[F("applicant.phone")].value, "0987654321");
+	ck_assert(!form.c[1].from_national);
+}
+END_TEST
+
 START_TEST(typed_values_are_not_overwritten)
 {
 	type("applicant.full_name", "Nguyễn Văn An (typed)");
@@ -285,11 +304,10 @@ START_TEST(the_same_id_twice_is_one_request_across_forms)
 	pause_typing();
 	ck_assert_int_eq(fk.asked, 1);
 	ck_assert_str_eq(form.f[F("father.full_name")].value, "Nguyễn Văn An");
-	/* a new form in the same session */
+	/* a new form in the same session: answered at once, no pause */
 	close_form();
 	open_form();
 	type("applicant.id_number", "001085012345");
-	pause_typing();
 	ck_assert_int_eq(fk.asked, 1);
 	ck_assert_int_eq(af.requests, 0);
 	ck_assert_int_eq(af_lookup_of(&af, F("applicant.id_number"))->state, AF_FOUND);
@@ -442,6 +460,7 @@ static Suite *autofill_suite(void)
 	tcase_add_test(tc, debounced_one_request_for_the_last_number);
 	tcase_add_test(tc, reply_fills_marks_national_and_ticks_components);
 	tcase_add_test(tc, typed_values_are_not_overwritten);
+	tcase_add_test(tc, another_number_clears_the_other_persons_data);
 	tcase_add_test(tc, the_same_id_twice_is_one_request_across_forms);
 	tcase_add_test(tc, esc_cancels_pending_and_running);
 	tcase_add_test(tc, offline_the_form_is_completed_by_hand);
