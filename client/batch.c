@@ -457,6 +457,8 @@ static const struct {
 	{ "list", cmd_list }, { "show", cmd_show }, { "lookup", cmd_lookup },
 	{ "act", batch_cmd_act }, { "procedures", cmd_procedures },
 	{ "sync", batch_cmd_sync }, { "outbox", batch_cmd_outbox },
+	{ "receipt", batch_cmd_form }, { "supplement-form", batch_cmd_form },
+	{ "refusal-form", batch_cmd_form },
 };
 
 int batch_run(const struct cli *cli)
@@ -472,7 +474,7 @@ int batch_run(const struct cli *cli)
 		if (!strcmp(commands[i].name, cli->argv[0]))
 			fn = commands[i].fn;
 	if (!fn)
-		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox)"),
+		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox, receipt, supplement-form, refusal-form)"),
 				   cli->argv[0]);
 	if (!cli->profile)
 		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));

@@ -107,6 +107,18 @@ void cli_usage(FILE *out)
 		"   9  the server's reply does not fit the profile\n"
 		"  10  the profile cannot be loaded\n"
 		"  11  offline: answered from the local store, or the action was queued\n"), out);
+	/* a message of its own, so the translation of the rest stands */
+	fputs(_("\n"
+		"Receipts and forms (plain text for A4, or A5 with --paper a5):\n"
+		"  receipt CODE [--print] [--output FILE] [--paper a4|a5]\n"
+		"                            the receipt with the appointment for the result\n"
+		"  supplement-form CODE [--reason TEXT] [--print] [--output FILE]\n"
+		"                            the request to supplement an incomplete dossier\n"
+		"  refusal-form CODE [--reason TEXT] [--print] [--output FILE]\n"
+		"                            the refusal to receive a dossier\n"
+		"Without --print or --output the form goes to standard output; --print runs\n"
+		"the print-command of motcuarc with the form on its standard input. The\n"
+		"reason defaults to the note of the dossier's last refusal or request.\n"), out);
 }
 
 void cli_version(FILE *out)

@@ -24,6 +24,8 @@ const struct conf_def conf_defs[] = {
 	  N_("warn this many working hours before a dossier falls due") },
 	{ "print-command", CONF_STRING, AT(print_command), "lpr", 0, 0,
 	  N_("the command that prints a receipt or form; it reads the text on its standard input") },
+	{ "desk-name", CONF_STRING, AT(desk_name), "", 0, 0,
+	  N_("the service centre as receipts and forms name it, and where results are collected") },
 	{ NULL, 0, 0, NULL, 0, 0, NULL },
 };
 

@@ -16,6 +16,7 @@ struct conf {
 	bool notify;		/* desktop notifications (else bell and status line) */
 	int notify_due_hours;	/* warn this many working hours before a due time */
 	char *print_command;	/* reads the printable file on stdin */
+	char *desk_name;	/* heads receipts and forms; "": the dossier's agency */
 };
 
 enum conf_type { CONF_BOOL, CONF_INT, CONF_STRING };

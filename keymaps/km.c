@@ -69,6 +69,7 @@ static const struct {
 	{ "intake", "<C-t>", "intake-submit" },
 	{ "intake", "<F2>", "intake-first-problem" },
 	{ "intake", "q", "view-close" },
+	{ "intake", "p", "intake-print" },
 };
 
 /* Screens opened over others and read by scrolling share these keys: q and

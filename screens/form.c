@@ -376,8 +376,14 @@ static void result(struct app *app, WINDOW *win, int cols)
 	if (v->offline_lookup)
 		put(win, y++, 2, cols - 2, A_NORMAL,
 		    _("National data was not looked up (offline); the dossier says so."), ui->ellipsis);
+	put(win, y++, 0, cols, theme_attr(&ui->theme, TH_EMPTY_HINT),
+	    v->have_receipt ? _("p prints the receipt, Up/Down scroll it, q goes back.")
+			    : _("q goes back."), ui->ellipsis);
+	if (!v->have_receipt)
+		return;
 	y++;
-	put(win, y, 0, cols, theme_attr(&ui->theme, TH_EMPTY_HINT), _("q goes back."), ui->ellipsis);
+	for (int i = v->receipt_top; i < v->receipt.n && y < getmaxy(win); i++)
+		put(win, y++, 2, cols - 2, A_NORMAL, v->receipt.lines[i], ui->ellipsis);
 }
 
 void intake_draw_form(struct app *app, WINDOW *win)

@@ -230,6 +230,9 @@ static void drop_form(struct app *app)
 		af_free(&v->af);
 		iform_free(&v->form);
 	}
+	if (v->have_receipt)
+		receipt_free(&v->receipt);
+	v->have_receipt = false;
 	if (v->tick)
 		loop_timer_cancel(&app->loop, v->tick);
 	if (v->poll)
@@ -372,6 +375,25 @@ void intake_view_free(struct app *app)
 
 /* ---- submitting ---- */
 
+/* The receipt with the appointment, shown under the result and printed
+ * with p: the applicant leaves with it. */
+static void make_receipt(struct app *app, const struct dossier *d)
+{
+	struct intake_view *v = view(app);
+	struct receipt_opts o = { .desk = app->conf.desk_name, .now = app_now(app),
+				  .paper = PAPER_A4 };
+	struct err e;
+
+	if (v->have_receipt || !d->received_at)
+		return;		/* an online intake has no receipt until accepted */
+	if (receipt_make(RECEIPT_RECEIPT, d, &o, &v->receipt, &e) < 0) {
+		app_message(app, MSG_ERROR, _("no receipt: %s"), e.msg);
+		return;
+	}
+	v->have_receipt = true;
+	v->receipt_top = 0;
+}
+
 static void on_poll(void *arg)
 {
 	struct app *app = arg;
@@ -384,8 +406,10 @@ static void on_poll(void *arg)
 		app_message(app, MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	if (v->state == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier)))
+	if (v->state == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier))) {
 		v->due = d->due_at;
+		make_receipt(app, d);
+	}
 	if (v->state == OB_QUEUED || v->state == OB_SENDING || (v->state == OB_DONE && !v->due))
 		v->poll = loop_timer(&app->loop, POLL_MS, on_poll, app);
 	app->redraw |= RD_BODY | RD_TITLE;
@@ -446,6 +470,8 @@ static unsigned op_next(struct app *app)
 
 	if (v->phase == IP_FORM)
 		focus(v, v->cur + 1);
+	else if (v->phase == IP_SENT && v->have_receipt && v->receipt_top + 1 < v->receipt.n)
+		v->receipt_top++;	/* the receipt scrolls */
 	return RD_BODY;
 }
 
@@ -455,7 +481,25 @@ static unsigned op_prev(struct app *app)
 
 	if (v->phase == IP_FORM)
 		focus(v, v->cur - 1);
+	else if (v->phase == IP_SENT && v->receipt_top > 0)
+		v->receipt_top--;
 	return RD_BODY;
+}
+
+static unsigned op_print(struct app *app)
+{
+	struct intake_view *v = view(app);
+	struct err e;
+
+	if (v->phase != IP_SENT || !v->have_receipt) {
+		app_message(app, MSG_ERROR, "%s", _("no receipt yet: it comes once the server has the dossier"));
+		return RD_STATUS;
+	}
+	if (receipt_print(&v->receipt, app->conf.print_command, &e) < 0)
+		app_message(app, MSG_ERROR, _("the receipt was not printed: %s"), e.msg);
+	else
+		app_message(app, MSG_INFO, "%s", _("receipt sent to the printer"));
+	return RD_STATUS;
 }
 
 static unsigned op_first_problem(struct app *app)
@@ -522,6 +566,7 @@ static const struct op_def intake_ops[] = {
 	{ "intake-choice-prev", N_("Previous choice"), op_choice_prev },
 	{ "intake-first-problem", N_("Go to the first problem"), op_first_problem },
 	{ "intake-submit", N_("Receive the dossier (send it, or queue it offline)"), op_submit },
+	{ "intake-print", N_("Print the receipt with the appointment"), op_print },
 	{ "cancel", N_("Stop the lookup; again: leave the form"), op_cancel },
 	{ "view-close", N_("Back"), op_close },
 	{ NULL, NULL, NULL },

@@ -14,6 +14,7 @@
 #include "iform.h"
 #include "outbox.h"
 #include "prompt.h"
+#include "receipt.h"
 
 enum intake_phase {
 	IP_ASK,			/* which procedure: its code is being typed */
@@ -44,6 +45,9 @@ struct intake_view {
 	int64_t due;		/* the appointment the server computed */
 	int64_t sent_at;
 	bool offline_lookup;	/* a lookup was not done: said on the result */
+	struct receipt receipt;	/* once delivered: what the applicant takes home */
+	bool have_receipt;
+	int receipt_top;	/* its first line shown */
 };
 
 /* Draw the form or the result (form.c). */

@@ -43,10 +43,6 @@ extern const struct screen screen_intake;
 
 struct procedure;
 
-/* Start an intake of that procedure over the screen on top: the procedure
- * is fetched (ahead of sync), then its form shown; returns what must be
- * redrawn. */
-unsigned intake_open(struct app *app, const char *procedure_code);
 /* Ask for a procedure's code first (the desk knows its daily ones). */
 unsigned intake_ask(struct app *app);
 /* The same with the procedure at hand (copied). */
@@ -57,6 +53,11 @@ void intake_view_free(struct app *app);
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */
 unsigned dossier_open(struct app *app, const char *code);
+
+/* Open the intake form for that procedure over the screen on top (the
+ * intake screen implements it; the catalog's "start intake" calls it);
+ * returns what must be redrawn. */
+unsigned intake_open(struct app *app, const char *procedure_code);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

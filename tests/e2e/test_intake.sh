@@ -16,7 +16,9 @@ E2E_TIMEOUT=20
 batch() { MOTCUA_PASSWORD=motcua-demo "$MOTCUA" -p "$PROFILE" -s "$SBX_URL" -u tiepnhan1 "$@"; }
 
 client() {
-	start 80 24 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' XDG_DATA_HOME='$XDG_DATA_HOME' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p $PROFILE -s $SBX_URL -u tiepnhan1"
+	# the desk printer: a file
+	printf 'set print-command "cat > %s"\n' "$SBX_DIR/printed-$PROFILE" >"$SBX_DIR/motcuarc"
+	start 80 24 -- "MOTCUA_CONFIG='$SBX_DIR/motcuarc' MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' XDG_DATA_HOME='$XDG_DATA_HOME' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p $PROFILE -s $SBX_URL -u tiepnhan1"
 	wait_for "Inbox (" 30
 }
 
@@ -80,6 +82,11 @@ scenarios() {
 	check "$PROFILE: the server has it due 14:00 15/10/2025" due_on_server "$code" "14:00 15/10/2025"
 	check "$PROFILE: with the identity paper replaced by national data" \
 		sh -c "MOTCUA_PASSWORD=motcua-demo '$MOTCUA' -p $PROFILE -s $SBX_URL -u tiepnhan1 show $code | grep -q 'national data.*Giấy tờ tùy thân'"
+	check "$PROFILE: the receipt shows under the result" wait_for "RECEIPT OF DOSSIER AND APPOINTMENT"
+	keys p
+	check "$PROFILE: p prints it" wait_for "receipt sent to the printer"
+	check "$PROFILE: the printed receipt has the code and the due time" \
+		sh -c "grep -q 'Dossier code: $code' '$SBX_DIR/printed-$PROFILE' && grep -q 'Result due at: 14:00 15/10/2025' '$SBX_DIR/printed-$PROFILE'"
 	keys q
 
 	# --- household business change: the enterprise register ---

@@ -1,0 +1,205 @@
+/* The receipt, the supplement request and the refusal: what each says
+ * (DOMAIN.md's list for the receipt), laid out in the paper's columns,
+ * and printing through a command, with its failures said. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "receipt.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Wednesday 15/10/2025 09:00 and Monday 20/10/2025 09:00, Vietnam time. */
+#define T_RECEIVED 1760493600
+#define T_DUE 1760925600
+
+static void sample(struct dossier *d)
+{
+	memset(d, 0, sizeof *d);
+	d->code = xstrdup("000.01.01.H26-251015-0007");
+	d->procedure_code = xstrdup("1.001193");
+	d->procedure_name = xstrdup("Đăng ký khai sinh");
+	d->agency = xstrdup("000.01.01.H26");
+	d->applicant_name = xstrdup("Nguyễn Văn An");
+	d->applicant_id = xstrdup("001085012345");
+	d->applicant_phone = xstrdup("0912345678");
+	d->applicant_address = xstrdup("12 Hàng Bài, phường Hoàn Kiếm, Hà Nội");
+	d->proxy_name = xstrdup("Trần Thị Bình");
+	d->proxy_id = xstrdup("079190000001");
+	d->status = ST_ACCEPTED;
+	d->copies = 2;
+	d->days_text = xstrdup("03 ngày làm việc");
+	d->received_at = T_RECEIVED;
+	d->due_at = T_DUE;
+	d->ncomponents = 3;
+	d->components = xcalloc(3, sizeof *d->components);
+	d->components[0] = (struct component){ .seq = 1, .name = xstrdup("Tờ khai đăng ký khai sinh"),
+					       .copies = 1, .provided = true };
+	d->components[1] = (struct component){ .seq = 2, .name = xstrdup("Giấy chứng sinh"), .copies = 1 };
+	d->components[2] = (struct component){ .seq = 3, .name = xstrdup("Căn cước của người đi đăng ký"),
+					       .from_national = true, .provided = true };
+}
+
+/* The line that contains s, or NULL. */
+static const char *line_with(const struct receipt *r, const char *s)
+{
+	for (int i = 0; i < r->n; i++)
+		if (strstr(r->lines[i], s))
+			return r->lines[i];
+	return NULL;
+}
+
+#define HAS(r, s) ck_assert_msg(line_with(r, s) != NULL, "no line with \"%s\"", s)
+
+START_TEST(receipt_content)
+{
+	struct dossier d;
+	struct receipt r;
+	struct receipt_opts o = { .desk = "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm",
+				  .now = T_RECEIVED };
+	struct err e;
+
+	sample(&d);
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+	ck_assert_int_eq(r.width, 80);
+	HAS(&r, "RECEIPT OF DOSSIER AND APPOINTMENT");
+	HAS(&r, "Dossier code: 000.01.01.H26-251015-0007");
+	HAS(&r, "Applicant: Nguyễn Văn An");
+	HAS(&r, "ID number: 001085012345");
+	HAS(&r, "Contact: 0912345678; 12 Hàng Bài");
+	HAS(&r, "Proxy: Trần Thị Bình (079190000001)");
+	HAS(&r, "Procedure: 1.001193 - Đăng ký khai sinh");
+	HAS(&r, "1. Tờ khai đăng ký khai sinh (1 copy)");
+	HAS(&r, "2. Căn cước của người đi đăng ký (from national data, no paper copy)");
+	ck_assert_ptr_null(line_with(&r, "Giấy chứng sinh"));	/* not handed in */
+	HAS(&r, "Number of sets: 2");
+	HAS(&r, "Legal processing time: 03 ngày làm việc");
+	HAS(&r, "Received at: 09:00 15/10/2025");
+	HAS(&r, "Result due at: 09:00 20/10/2025");
+	HAS(&r, "Collect the result at: Trung tâm Phục vụ hành chính công phường Hoàn Kiếm");
+	/* the centre's name heads it, centred */
+	ck_assert_int_gt((int)strspn(r.lines[0], " "), 5);
+	for (int i = 0; i < r.n; i++)
+		ck_assert_int_le(text_width(r.lines[i]), 80);
+	receipt_free(&r);
+
+	/* A5: 60 columns, long values wrapped with an indent */
+	o.paper = PAPER_A5;
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+	ck_assert_int_eq(r.width, 60);
+	for (int i = 0; i < r.n; i++)
+		ck_assert_msg(text_width(r.lines[i]) <= 60, "too wide: %s", r.lines[i]);
+	for (int i = 0; i < r.n; i++) {
+		if (strncmp(r.lines[i], "Collect the result at: ", 23))
+			continue;
+		ck_assert_int_lt(i + 1, r.n);
+		ck_assert_msg(!strncmp(r.lines[i + 1], "    ", 4) && r.lines[i + 1][4] != ' ',
+			      "not an indented continuation: '%s'", r.lines[i + 1]);
+	}
+	HAS(&r, "Collect the result at: ");
+	receipt_free(&r);
+
+	/* no receipt before reception */
+	d.received_at = 0;
+	d.status = ST_NEW;
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), -1);
+	ck_assert_msg(strstr(e.msg, "not been received"), "%s", e.msg);
+	dossier_free(&d);
+}
+END_TEST
+
+START_TEST(supplement_and_refusal)
+{
+	struct dossier d;
+	struct receipt r;
+	struct receipt_opts o = { .now = T_DUE };
+	struct err e;
+
+	sample(&d);
+	ck_assert_int_eq(receipt_make(RECEIPT_SUPPLEMENT, &d, &o, &r, &e), 0);
+	HAS(&r, "REQUEST TO SUPPLEMENT");
+	HAS(&r, "1. Giấy chứng sinh");	/* what is missing, only that */
+	ck_assert_ptr_null(line_with(&r, "Tờ khai"));
+	HAS(&r, "Made at: 09:00 20/10/2025");
+	HAS(&r, "000.01.01.H26");	/* no desk name: the agency heads it */
+	receipt_free(&r);
+
+	/* a refusal takes its reason from the log, or from the clerk */
+	ck_assert_int_eq(receipt_make(RECEIPT_REFUSAL, &d, &o, &r, &e), -1);
+	ck_assert_msg(strstr(e.msg, "reason"), "%s", e.msg);
+	d.nlog = 1;
+	d.log = xcalloc(1, sizeof *d.log);
+	d.log[0].action = xstrdup("refuse");
+	d.log[0].note = xstrdup("Không thuộc thẩm quyền giải quyết của xã");
+	ck_assert_int_eq(receipt_make(RECEIPT_REFUSAL, &d, &o, &r, &e), 0);
+	HAS(&r, "REFUSAL TO RECEIVE");
+	HAS(&r, "Không thuộc thẩm quyền giải quyết của xã");
+	receipt_free(&r);
+	o.reason = "Hồ sơ không đúng thủ tục";
+	ck_assert_int_eq(receipt_make(RECEIPT_REFUSAL, &d, &o, &r, &e), 0);
+	HAS(&r, "Hồ sơ không đúng thủ tục");
+	receipt_free(&r);
+	ck_assert_int_eq(receipt_kind_parse("supplement"), RECEIPT_SUPPLEMENT);
+	ck_assert_int_eq(receipt_kind_parse("x"), -1);
+	dossier_free(&d);
+}
+END_TEST
+
+START_TEST(printing)
+{
+	char dir[] = "/tmp/motcua-print.XXXXXX", cmd[300], file[200], buf[8192];
+	struct dossier d;
+	struct receipt r;
+	struct receipt_opts o = { .now = T_RECEIVED };
+	struct err e;
+	FILE *f;
+	size_t n;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/printed", dir);
+	sample(&d);
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+
+	/* the printer gets the form on its standard input, ended by a form feed */
+	snprintf(cmd, sizeof cmd, "cat > '%s'", file);
+	ck_assert_msg(receipt_print(&r, cmd, &e) == 0, "%s", e.msg);
+	ck_assert_ptr_nonnull(f = fopen(file, "r"));
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	ck_assert_msg(strstr(buf, "Dossier code: 000.01.01.H26-251015-0007\n"), "%s", buf);
+	ck_assert_int_eq(buf[n - 1], '\f');
+
+	/* failures are said, never fatal */
+	ck_assert_int_eq(receipt_print(&r, "", &e), -1);
+	ck_assert_msg(strstr(e.msg, "print-command"), "%s", e.msg);
+	ck_assert_int_eq(receipt_print(&r, "no-such-printer-command-xyz", &e), -1);
+	ck_assert_msg(strstr(e.msg, "not found"), "%s", e.msg);
+	ck_assert_int_eq(receipt_print(&r, "cat >/dev/null; exit 3", &e), -1);
+	ck_assert_msg(strstr(e.msg, "exit status 3"), "%s", e.msg);
+	/* a command that reads nothing does not kill the client */
+	ck_assert_int_eq(receipt_print(&r, "true", &e), 0);
+	receipt_free(&r);
+	dossier_free(&d);
+	unlink(file);
+	rmdir(dir);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("receipt");
+	TCase *tc = tcase_create("receipt");
+
+	tcase_add_test(tc, receipt_content);
+	tcase_add_test(tc, supplement_and_refusal);
+	tcase_add_test(tc, printing);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(suite)
