@@ -95,6 +95,20 @@ static const struct {
 	{ "inbox", "m", "inbox-view-mine" },
 	{ "inbox", "p", "inbox-view-procedure" },
 	{ "inbox", "P", "inbox-view-procedure-prev" },
+	{ "inbox", "n", "intake-new" },
+	/* the form takes printable keys as text: its keys are not letters */
+	{ "intake", "<Tab>", "intake-next" },
+	{ "intake", "<Down>", "intake-next" },
+	{ "intake", "<Enter>", "intake-next" },
+	{ "intake", "<BackTab>", "intake-prev" },
+	{ "intake", "<Up>", "intake-prev" },
+	{ "intake", "<Right>", "intake-choice-next" },
+	{ "intake", "<Left>", "intake-choice-prev" },
+	{ "intake", "<F10>", "intake-submit" },
+	{ "intake", "<C-t>", "intake-submit" },
+	{ "intake", "<F2>", "intake-first-problem" },
+	{ "intake", "q", "view-close" },
+	{ "intake", "p", "intake-print" },
 };
 
 /* Screens opened over others and read by scrolling share these keys: q and

@@ -32,6 +32,18 @@ static const char *glyph(const struct ui *ui, const struct mark *m, enum theme_o
 	return strcmp(ui->ellipsis, "~") ? m->utf8 : m->ascii;
 }
 
+static const struct mark fields[] = {
+	[FM_NONE] = { TH_DEFAULT, " ", " " },
+	[FM_NATIONAL] = { TH_FIELD_NATIONAL, "\u25c6", "#" },
+	[FM_CORRECTED] = { TH_FIELD_CORRECTED, "\u270e", "~" },
+	[FM_INVALID] = { TH_FIELD_INVALID, "\u2717", "x" },
+};
+
+const char *mark_field(const struct ui *ui, enum field_mark m, enum theme_obj *obj)
+{
+	return glyph(ui, &fields[m], obj);
+}
+
 const char *mark_band(const struct ui *ui, enum band b, enum theme_obj *obj)
 {
 	return glyph(ui, &bands[b], obj);

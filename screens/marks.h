@@ -19,5 +19,9 @@ const char *mark_component(const struct ui *ui, const struct component *c,
 /* The clerk's action on a dossier, until the server confirms it: on its
  * way (queued, sending), or waiting on the clerk (conflict, refused). */
 const char *mark_action(const struct ui *ui, const struct ob_entry *en, enum theme_obj *obj);
+/* A form field: filled from national data / national data corrected by
+ * the clerk / a problem; NULL for none of these. */
+enum field_mark { FM_NONE, FM_NATIONAL, FM_CORRECTED, FM_INVALID };
+const char *mark_field(const struct ui *ui, enum field_mark m, enum theme_obj *obj);
 
 #endif

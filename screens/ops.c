@@ -56,6 +56,11 @@ static unsigned op_outbox(struct app *app)
 	return ui_push(app, &screen_outbox);
 }
 
+static unsigned op_intake_new(struct app *app)
+{
+	return intake_ask(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -69,5 +74,7 @@ const struct op_def ops_generic[] = {
 	{ "view-close", N_("Back"), op_close },
 	{ "lock", N_("Lock the screen (the password unlocks it)"), op_lock },
 	{ "outbox", N_("Outbox: my actions"), op_outbox },
+	{ "intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
+	  op_intake_new },
 	{ NULL, NULL, NULL },
 };

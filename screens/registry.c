@@ -12,6 +12,7 @@ const struct screen *const screen_registry[] = {
 	&screen_login,
 	&screen_act,
 	&screen_outbox,
+	&screen_intake,
 	NULL,
 };
 

@@ -63,6 +63,16 @@ void lock_start_timer(struct app *app);
 #define LOCK_CHECK_MS (10 * 1000)
 extern const struct screen screen_act;
 extern const struct screen screen_outbox;
+extern const struct screen screen_intake;
+
+struct procedure;
+
+/* Ask for a procedure's code first (the desk knows its daily ones). */
+unsigned intake_ask(struct app *app);
+/* The same with the procedure at hand (copied). */
+unsigned intake_open_with(struct app *app, const struct procedure *p);
+/* Free what the intake screen keeps for the session (ui_close). */
+void intake_view_free(struct app *app);
 
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */

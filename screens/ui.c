@@ -85,6 +85,7 @@ void ui_close(struct app *app)
 	delscreen(ui->term);
 	km_free(ui->km);
 	inbox_view_free(&ui->inbox);
+	intake_view_free(app);
 	free(ui->dossier.code);
 	free(ui->act.code);
 	form_free(&ui->act.form);

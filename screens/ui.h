@@ -70,6 +70,8 @@ struct dossier_view {
 	bool confirm_discard;	/* asking y/n before discarding the clerk's action */
 };
 
+struct intake_view;	/* screens/intake.h */
+
 struct help_view {
 	struct pager pager;
 };
@@ -132,6 +134,7 @@ struct ui {
 	unsigned lock_timer;
 	struct act_view act;
 	struct outbox_view outbox;
+	struct intake_view *intake;	/* NULL until the first intake */
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 

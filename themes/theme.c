@@ -24,6 +24,8 @@ static const struct {
 	[TH_DEADLINE_OK]      = { "deadline-ok", A_NORMAL, -1, -1, -1, -1 },
 	[TH_FIELD_NATIONAL]   = { "field-from-national-data", A_UNDERLINE, COLOR_GREEN, -1, 35, -1 },
 	[TH_COMPONENT_MISSING] = { "component-missing", A_BOLD, COLOR_RED, -1, 160, -1 },
+	[TH_FIELD_CORRECTED]  = { "field-corrected", A_UNDERLINE | A_BOLD, COLOR_CYAN, -1, 37, -1 },
+	[TH_FIELD_INVALID]    = { "field-invalid", A_BOLD, COLOR_RED, -1, 160, -1 },
 	[TH_LINK_ONLINE]      = { "link-online", A_NORMAL, COLOR_WHITE, COLOR_BLUE, 120, 24 },
 	[TH_LINK_SLOW]        = { "link-slow", A_BOLD, COLOR_YELLOW, COLOR_BLUE, 220, 24 },
 	[TH_LINK_OFFLINE]     = { "link-offline", A_BOLD | A_REVERSE, COLOR_WHITE, COLOR_RED, 231, 124 },

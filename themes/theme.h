@@ -23,6 +23,8 @@ enum theme_obj {
 	TH_DEADLINE_OK,
 	TH_FIELD_NATIONAL,
 	TH_COMPONENT_MISSING,
+	TH_FIELD_CORRECTED,	/* national data the clerk changed */
+	TH_FIELD_INVALID,	/* a form field's problem */
 	TH_LINK_ONLINE,
 	TH_LINK_SLOW,
 	TH_LINK_OFFLINE,

@@ -1,0 +1,341 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "calendar.h"
+#include "check_main.h"
+#include "intake_view.h"
+#include "model.h"
+#include "vscreen.h"
+
+static struct vscreen vs;
+
+#define ck_shows(text) \
+	ck_assert_msg(strstr(vscreen_dump(&vs), (text)), "the screen lacks \"%s\":\n%s", (text), \
+		      vscreen_dump(&vs))
+#define ck_lacks(text) \
+	ck_assert_msg(!strstr(vscreen_dump(&vs), (text)), "the screen shows \"%s\":\n%s", (text), \
+		      vscreen_dump(&vs))
+
+static void keys(const char *k)
+{
+	vscreen_keys(&vs, &k, 1);
+}
+
+/* Text as the terminal sends it: one key per character. */
+static void type(const char *s)
+{
+	mbstate_t st = { 0 };
+	wchar_t wc;
+	size_t n;
+
+	while (*s && (n = mbrtowc(&wc, s, strlen(s), &st)) > 0 && n < (size_t)-2) {
+		ui_key(&vs.app, (km_key)wc);
+		s += n;
+	}
+	vscreen_draw(&vs);
+}
+
+static struct intake_view *iv(void)
+{
+	return vs.app.ui->intake;
+}
+
+static int F(const char *key)
+{
+	int i = iform_find(&iv()->form, key);
+
+	ck_assert_msg(i >= 0, "no field %s", key);
+	return i;
+}
+
+/* Focus a field by moving to it, as the clerk does. */
+static void go_to(const char *key)
+{
+	int want = F(key);
+
+	for (int guard = 0; iv()->cur != want && guard < 200; guard++)
+		keys(iv()->cur < want ? "<Tab>" : "<BackTab>");
+	ck_assert_int_eq(iv()->cur, want);
+}
+
+static char *sex[] = { "M", "F" };
+static struct proc_field fields[] = {
+	{ .key = "applicant.id_number", .label = "Số định danh của người đi đăng ký",
+	  .type = "id_number", .lookup = "citizen", .required = true, .pattern = "[0-9]{12}" },
+	{ .key = "applicant.full_name", .label = "Họ và tên người đi đăng ký", .type = "text",
+	  .fill_from = "citizen:full_name", .required = true },
+	{ .key = "applicant.birth_date", .label = "Ngày sinh người đi đăng ký", .type = "date",
+	  .fill_from = "citizen:birth_date", .required = true },
+	{ .key = "child.full_name", .label = "Họ và tên trẻ", .type = "text", .required = true },
+	{ .key = "child.birth_date", .label = "Ngày sinh của trẻ", .type = "date", .required = true },
+	{ .key = "child.sex", .label = "Giới tính", .type = "select", .required = true,
+	  .options = sex, .noptions = 2 },
+};
+static struct component comps[] = {
+	{ .name = "Tờ khai đăng ký khai sinh", .copies = 1 },
+	{ .name = "Giấy tờ tùy thân", .copies = 1, .national_source = "population" },
+};
+
+static struct procedure birth(void)
+{
+	return (struct procedure){ .code = "1.001193", .name = "Đăng ký khai sinh", .minutes = 120,
+				   .cutoff = 900, .fields = fields, .nfields = 6,
+				   .components = comps, .ncomponents = 2 };
+}
+
+/* Wednesday 15 October 2025, 09:59:30: the appointment reads 14:00. */
+static void open_birth(int rows, int cols)
+{
+	struct procedure p = birth();
+
+	vscreen_open(&vs, "vt100", rows, cols);
+	vs.app.clock_offset = cal_join(2025, 10, 15, 9, 59, 30) - (int64_t)time(NULL);
+	vs.app.redraw |= intake_open_with(&vs.app, &p);
+	vscreen_draw(&vs);
+}
+
+static void teardown(void)
+{
+	vscreen_close(&vs);
+}
+
+/* The clerk pauses: the debounce and any other timer fire. */
+static void pause_typing(void)
+{
+	timers_run(&vs.app.loop.timers, timer_now_ms() + AF_DEBOUNCE_MS + 1);
+	vscreen_draw(&vs);
+}
+
+START_TEST(form_from_the_procedure_with_the_appointment)
+{
+	int y, x;
+
+	open_birth(24, 80);
+	ck_shows("Intake 1.001193");
+	ck_shows("Đăng ký khai sinh (1.001193)");
+	ck_shows("Received now, due 14:00 Wed 15/10/2025");
+	ck_shows("\u00b7 cut-off 15:00");
+	ck_shows("Applicant");
+	ck_assert(vscreen_find(&vs, "Số định danh của người đi đăng", &y, &x));
+	ck_assert_msg(strstr(vscreen_row(&vs, y), "\u2026 *"), "no required mark:\n%s", vscreen_dump(&vs));
+	ck_shows("Child");
+	ck_shows("<F10>, <C-t> receives it");
+	ck_shows("\u2717 6 to complete");
+	/* the focus is on the first field, marked so without colour */
+	ck_assert(vscreen_find(&vs, "> ", &y, &x) || vscreen_find(&vs, "\u25b8", &y, &x));
+	/* the appointment moves as time passes: after the cut-off, next day */
+	vs.app.clock_offset = cal_join(2025, 10, 15, 15, 10, 0) - (int64_t)time(NULL);
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_shows("Received now, due 09:00 Thu 16/10/2025");
+}
+END_TEST
+
+START_TEST(inline_error_names_the_field_once_left)
+{
+	int y, x;
+
+	open_birth(24, 80);
+	type("0010850");
+	/* still typing: a quiet guide, not a problem mark */
+	ck_shows("\u2026 Số định danh của người đi đăng ký: ID number must have 12 digits");
+	ck_lacks("\u2717 Số định danh");
+	keys("<Tab>");
+	ck_shows("\u2717 Số định danh của người đi đăng ký: ID number must have 12 digits");
+	ck_assert(vscreen_find(&vs, "\u2717 Số định danh của người đi đăng ký:", &y, &x));
+	ck_assert(vscreen_attr(&vs, y, x) & A_BOLD);
+	/* the field's own mark is the same glyph, on the row above */
+	ck_assert_msg(strstr(vscreen_row(&vs, y - 1), "\u2717 Số định danh"), "%s", vscreen_dump(&vs));
+	go_to("applicant.id_number");
+	type("12345");
+	ck_lacks("must have 12 digits");
+	ck_shows("ID number says: Hà Nội, male, born 1985");
+}
+END_TEST
+
+START_TEST(offline_lookup_not_done_and_said)
+{
+	open_birth(24, 80);
+	type("001085012345");
+	pause_typing();		/* no server in this test: the lookup cannot be made */
+	ck_shows("lookup not done: the register cannot be reached");
+	ck_shows("Offline: national data not looked up; complete the form by hand");
+	/* typing goes on */
+	keys("<Tab>");
+	type("Nguyễn Văn An");
+	ck_shows("Nguyễn Văn An");
+}
+END_TEST
+
+/* A register that answers at once: An of the training data. */
+static unsigned now_lookup(void *arg, const char *reg, const char *id, const char *purpose,
+			   af_got_fn got, void *ctx)
+{
+	struct record *r = calloc(1, sizeof *r);
+	struct api_result res = { .fail = API_OK };
+
+	(void)arg, (void)reg, (void)purpose;
+	ck_assert_str_eq(id, "001085012345");
+	record_set(r, "full_name", "Nguyễn Văn An");
+	record_set(r, "birth_date", "1985-04-12");
+	got(ctx, r, &res);
+	return 7;
+}
+
+static void no_cancel(void *arg, unsigned id)
+{
+	(void)arg, (void)id;
+}
+
+static int audited;
+static void count_audit(void *arg, const char *reg, const char *id, const char *purpose,
+			const char *outcome)
+{
+	(void)arg, (void)reg, (void)id, (void)purpose;
+	ck_assert_str_eq(outcome, "found");
+	audited++;
+}
+
+START_TEST(national_fields_marked_by_glyph_and_attribute)
+{
+	int y, x;
+
+	open_birth(24, 80);
+	iv()->af.be = (struct af_backend){ now_lookup, no_cancel, count_audit, NULL };
+	type("001085012345");
+	pause_typing();
+	ck_assert_int_eq(audited, 1);
+	ck_shows("found in the register: 2 fields filled");
+	ck_assert(vscreen_find(&vs, "Nguyễn Văn An", &y, &x));
+	ck_assert_msg(strstr(vscreen_row(&vs, y), "\u25c6 Họ và tên"), "no national mark:\n%s",
+		      vscreen_dump(&vs));
+	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
+	ck_shows("12/04/1985");
+	ck_assert(iv()->form.c[1].from_national);
+	for (int i = 0; i < 20 && iv()->cur != iv()->form.nf + 1; i++)
+		keys("<Tab>");
+	ck_shows("\u25c6 Giấy tờ tùy thân \u2014 national data (from the lookup)");
+	/* the clerk corrects the name: another mark */
+	go_to("applicant.full_name");
+	keys("<Backspace>");
+	type("h");
+	ck_assert(vscreen_find(&vs, "Nguyễn Văn Ah", &y, &x));
+	ck_assert_msg(strstr(vscreen_row(&vs, y), "\u270e Họ và tên"), "no corrected mark:\n%s",
+		      vscreen_dump(&vs));
+	ck_assert_int_eq(iv()->form.f[F("applicant.full_name")].origin, IO_CORRECTED);
+}
+END_TEST
+
+START_TEST(submit_goes_to_the_first_problem)
+{
+	open_birth(24, 80);
+	iv()->af.be = (struct af_backend){ now_lookup, no_cancel, count_audit, NULL };
+	type("001085012345");
+	pause_typing();
+	keys("<F10>");
+	ck_assert_int_eq(iv()->cur, F("child.full_name"));
+	ck_assert_int_eq(iv()->phase, IP_FORM);
+	ck_shows("Họ và tên trẻ is required");
+	ck_shows("3 to complete");
+	type("Nguyễn Minh Khôi");
+	keys("<Tab>");
+	type("01/10/2026");	/* a birth in the future */
+	keys("<F10>");
+	ck_shows("Ngày sinh của trẻ cannot be in the future (today is 15/10/2025)");
+	ck_assert_int_eq(iv()->cur, F("child.birth_date"));
+	keys("<C-u>");
+	type("01/10/2025");
+	keys("<Tab>");
+	ck_assert_int_eq(iv()->cur, F("child.sex"));
+	keys("<Space>");
+	ck_shows("\u2039 M \u203a");
+	keys("<Right>");
+	ck_shows("\u2039 F \u203a");
+	ck_shows("complete");
+	ck_lacks("to complete");
+	/* valid now: it goes to the engine, which has no server in this test
+	 * (the e2e tests send it); the form stays, nothing is lost */
+	keys("<F10>");
+	ck_shows("the intake could not be saved: no server");
+	ck_assert_int_eq(iv()->phase, IP_FORM);
+}
+END_TEST
+
+START_TEST(joint_procedure_is_one_form)
+{
+	struct proc_part parts[] = { { "1.001193", "Đăng ký khai sinh" },
+				     { "1.004222", "Đăng ký thường trú" } };
+	struct procedure p = birth();
+
+	p.code = "SBX.LT1";
+	p.name = "Liên thông khai sinh, thường trú, BHYT cho trẻ dưới 6 tuổi";
+	p.joint = true;
+	p.minutes = 3 * 480;
+	p.parts = parts;
+	p.nparts = 2;
+	vscreen_open(&vs, "vt100", 24, 100);
+	vs.app.clock_offset = cal_join(2025, 10, 15, 9, 59, 30) - (int64_t)time(NULL);
+	vs.app.redraw |= intake_open_with(&vs.app, &p);
+	vscreen_draw(&vs);
+	ck_shows("Joint procedure, one form for: 1.001193 Đăng ký khai sinh + 1.004222 Đăng ký thường trú");
+	ck_shows("Received now, due 10:00 Mon 20/10/2025");
+}
+END_TEST
+
+START_TEST(resize_keeps_the_focus_in_view)
+{
+	open_birth(24, 80);
+	for (int i = 0; i < 9; i++)
+		keys("<Tab>");
+	ck_assert_int_eq(iv()->cur, F(IFORM_NOTE));
+	ck_shows("Note");
+	vscreen_resize(&vs, 30, 120);
+	ck_shows("Note");
+	vscreen_resize(&vs, 20, 60);
+	ck_shows("Terminal too small");
+	vscreen_resize(&vs, 24, 80);
+	ck_shows("Note");
+	keys("<Tab>");
+	ck_shows("Components");
+	ck_shows("\u25b8 \u2713 Tờ khai đăng ký khai sinh \u2014 on paper");
+	keys("<Esc>");
+	ck_assert_ptr_eq(vs.app.ui->screen, &screen_inbox);
+}
+END_TEST
+
+START_TEST(esc_asks_before_losing_typed_data)
+{
+	open_birth(24, 80);
+	type("0010");
+	keys("<Tab>");
+	keys("<Esc>");
+	ck_assert_ptr_eq(vs.app.ui->screen, &screen_intake);
+	ck_shows("Esc again leaves the form");
+	keys("<Esc>");
+	ck_assert_ptr_eq(vs.app.ui->screen, &screen_inbox);
+}
+END_TEST
+
+static Suite *intake_suite(void)
+{
+	Suite *s = suite_create("intake screen");
+	TCase *tc = tcase_create("intake");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, form_from_the_procedure_with_the_appointment);
+	tcase_add_test(tc, inline_error_names_the_field_once_left);
+	tcase_add_test(tc, offline_lookup_not_done_and_said);
+	tcase_add_test(tc, national_fields_marked_by_glyph_and_attribute);
+	tcase_add_test(tc, submit_goes_to_the_first_problem);
+	tcase_add_test(tc, joint_procedure_is_one_form);
+	tcase_add_test(tc, resize_keeps_the_focus_in_view);
+	tcase_add_test(tc, esc_asks_before_losing_typed_data);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(intake_suite)
