@@ -47,6 +47,11 @@ static unsigned op_lock(struct app *app)
 	return lock_open(app);
 }
 
+static unsigned op_catalog(struct app *app)
+{
+	return catalog_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -59,5 +64,6 @@ const struct op_def ops_generic[] = {
 	{ "help", N_("Help"), op_help },
 	{ "view-close", N_("Back"), op_close },
 	{ "lock", N_("Lock the screen (the password unlocks it)"), op_lock },
+	{ "catalog", N_("Procedure catalog"), op_catalog },
 	{ NULL, NULL, NULL },
 };

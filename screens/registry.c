@@ -10,6 +10,8 @@ const struct screen *const screen_registry[] = {
 	&screen_help,
 	&screen_lock,
 	&screen_login,
+	&screen_catalog,
+	&screen_catalog_detail,
 	NULL,
 };
 
