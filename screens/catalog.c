@@ -307,6 +307,18 @@ static unsigned op_refresh(struct app *app)
 	return RD_TITLE | RD_STATUS;
 }
 
+/* Back: first out of the filter held, then out of the catalog. */
+static unsigned op_back(struct app *app)
+{
+	struct catalog_view *v = catalog_view(app);
+
+	if (!v->query.len)
+		return ui_pop(app);
+	prompt_clear(&v->query);
+	v->stale = true;
+	return RD_BODY | RD_TITLE;
+}
+
 /* Keys typed into the filter while it is asked for; moving keys go on to
  * the keymap, so the clerk can pick among the matches as she types. */
 static bool catalog_key(struct app *app, km_key key)
@@ -351,6 +363,7 @@ static const struct op_def catalog_ops[] = {
 	{ "catalog-filter", N_("Filter"), op_filter },
 	{ "catalog-intake", N_("Start an intake"), catalog_op_intake },
 	{ "catalog-refresh", N_("Refresh from the server"), op_refresh },
+	{ "view-close", N_("Back (first out of the filter)"), op_back },
 	{ NULL, NULL, NULL },
 };
 
@@ -499,7 +512,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct procedure
 	wattrset(win, base);
 	/* a joint procedure bundles others: a glyph, so it is not told by
 	 * position alone */
-	mvwaddstr(win, y, 0, p->joint ? (strcmp(ui->ellipsis, "~") ? "\u29c9" : "&") : " ");
+	mvwaddstr(win, y, 0, p->joint ? (strcmp(ui->ellipsis, "~") ? "\u2295" : "&") : " ");
 	x = put_cell(ui, win, y, x, COL_CODE, p->code, base);
 	x = put_cell(ui, win, y, x, COL_NAME, p->name, base | (p->joint ? A_BOLD : A_NORMAL));
 	x = put_cell(ui, win, y, x, COL_FIELD, p->field, base);
