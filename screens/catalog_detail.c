@@ -161,6 +161,7 @@ static const char *register_name(const char *source)
 		const char *key, *name;
 	} known[] = {
 		{ "population", N_("population database") },
+		{ "citizen", N_("population database") },
 		{ "civil_status", N_("civil status register") },
 		{ "enterprise", N_("enterprise register") },
 		{ "land", N_("land register") },
@@ -239,17 +240,22 @@ static void components(struct layout *l, const struct procedure *p)
 		nothing(l, _("none listed"));
 	for (int i = 0; i < p->ncomponents; i++) {
 		const struct component *c = &p->components[i];
+		/* a procedure's component names the register that replaces
+		 * it; the flag is a dossier's (profiles may map only one) */
+		struct component as_national = { .from_national = true };
+		bool national = c->from_national || (c->national_source && *c->national_source);
 		enum theme_obj obj = TH_DEFAULT;
 		/* national data: the glyph and the attribute of the dossier's */
-		const char *glyph = c->from_national ? mark_component(ui, c, &obj) : ascii ? "-" : "\u2022";
-		attr_t look = c->from_national ? theme_attr(&ui->theme, obj) : A_NORMAL;
+		const char *glyph = national ? mark_component(ui, &as_national, &obj) :
+			ascii ? "-" : "\u2022";
+		attr_t look = national ? theme_attr(&ui->theme, obj) : A_NORMAL;
 		char state[256];
 
-		if (c->from_national && c->national_source)
+		if (national && c->national_source)
 			/* TRANSLATORS: %s names the register, "population database" */
 			snprintf(state, sizeof state, _("no paper: national data from the %s"),
 				 register_name(c->national_source));
-		else if (c->from_national)
+		else if (national)
 			snprintf(state, sizeof state, "%s", _("no paper: national data replaces it"));
 		else if (c->required)
 			snprintf(state, sizeof state, P_("%d copy, required", "%d copies, required",
@@ -269,7 +275,7 @@ static void components(struct layout *l, const struct procedure *p)
 		} else {
 			pager_add(l->p, A_NORMAL, "  ");
 		}
-		pager_wrap(l->p, INDENT * 2, c->from_national ? look : l->dim, state);
+		pager_wrap(l->p, INDENT * 2, national ? look : l->dim, state);
 	}
 }
 

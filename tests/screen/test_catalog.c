@@ -86,6 +86,8 @@ static void fill(void)
 	p[n].components[0] = comp("Tờ khai đăng ký khai sinh theo mẫu", true, NULL);
 	p[n].components[1] = comp("Giấy tờ chứng minh nơi cư trú", true, "population");
 	p[n].components[2] = comp("Giấy chứng nhận kết hôn của cha, mẹ trẻ", false, "civil_status");
+	/* as the sandbox's profiles read it: the register named, no flag */
+	p[n].components[2].from_national = false;
 	p[n].nfields = 2;
 	p[n].fields = xcalloc(2, sizeof *p[n].fields);
 	p[n].fields[0] = (struct proc_field){ .key = xstrdup("child_name"),
@@ -266,6 +268,8 @@ START_TEST(the_detail_shows_the_procedure_whole)
 	ck_assert(vscreen_find(&vs, "\u25c6 Giấy tờ chứng minh nơi cư trú", &y, &x));
 	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
 	ck_assert(vscreen_attr(&vs, y, x + 2) & A_UNDERLINE);
+	ck_assert(vscreen_find(&vs, "\u25c6 Giấy chứng nhận kết hôn", &y, &x));
+	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
 	ck_assert(vscreen_find(&vs, "\u2022 Tờ khai", &y, &x));
 	ck_assert(!(vscreen_attr(&vs, y, x + 2) & A_UNDERLINE));
 	ck_shows("Form fields (2)");
