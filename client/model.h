@@ -178,5 +178,7 @@ struct procedure {
 };
 
 void procedure_free(struct procedure *p);
+/* A deep copy of src into dst, to keep beyond a callback. */
+void procedure_copy(struct procedure *dst, const struct procedure *src);
 
 #endif

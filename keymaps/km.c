@@ -33,6 +33,7 @@ static const struct {
 	{ KM_GENERIC, "?", "help" },
 	{ KM_GENERIC, "<F1>", "help" },
 	{ KM_GENERIC, "L", "lock" },
+	{ KM_GENERIC, "C", "catalog" },
 	{ "lock", "<Enter>", "unlock" },
 	{ "lock", "<F10>", "lock-quit" },
 	{ "login", "<Enter>", "login" },
@@ -109,11 +110,33 @@ static const struct {
 	{ "intake", "<F2>", "intake-first-problem" },
 	{ "intake", "q", "view-close" },
 	{ "intake", "p", "intake-print" },
+	{ "catalog", "j", "move-down" },
+	{ "catalog", "<Down>", "move-down" },
+	{ "catalog", "k", "move-up" },
+	{ "catalog", "<Up>", "move-up" },
+	{ "catalog", "<PageDown>", "page-down" },
+	{ "catalog", "<C-f>", "page-down" },
+	{ "catalog", "<PageUp>", "page-up" },
+	{ "catalog", "<C-b>", "page-up" },
+	{ "catalog", "g", "move-first" },
+	{ "catalog", "<Home>", "move-first" },
+	{ "catalog", "G", "move-last" },
+	{ "catalog", "<End>", "move-last" },
+	{ "catalog", "<Enter>", "catalog-open" },
+	{ "catalog", "<Right>", "catalog-open" },
+	{ "catalog", "/", "catalog-filter" },
+	{ "catalog", "i", "catalog-intake" },
+	{ "catalog", "<C-r>", "catalog-refresh" },
+	{ "catalog", "q", "view-close" },
+	{ "catalog", "<Esc>", "view-close" },
+	{ "catalog", "<Left>", "view-close" },
+	{ "catalog-detail", "i", "catalog-intake" },
+	{ "catalog-detail", "<C-r>", "catalog-reload" },
 };
 
 /* Screens opened over others and read by scrolling share these keys: q and
  * Esc go back, not out. */
-static const char *const pager_contexts[] = { "dossier", "help" };
+static const char *const pager_contexts[] = { "dossier", "help", "catalog-detail" };
 static const struct {
 	const char *key, *op;
 } pager_keys[] = {

@@ -143,26 +143,6 @@ static const char *when(int64_t t, char *buf, size_t len)
 	return buf;
 }
 
-/* 1250000 -> "1.250.000 VND", grouped as Vietnamese amounts are. */
-static const char *money(long long amount, char *buf, size_t len)
-{
-	char digits[32], grouped[48];
-	int n, g = 0;
-
-	if (amount <= 0)
-		return _("none");
-	n = snprintf(digits, sizeof digits, "%lld", amount);
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			grouped[g++] = '.';
-		grouped[g++] = digits[i];
-	}
-	grouped[g] = '\0';
-	/* TRANSLATORS: an amount in Vietnamese đồng, already grouped: 1.250.000 */
-	snprintf(buf, len, _("%s VND"), grouped);
-	return buf;
-}
-
 enum field {
 	F_STATUS, F_STEP, F_ASSIGNEE, F_PROCEDURE, F_AGENCY, F_CHANNEL, F_FEE,
 	F_NAME, F_ID, F_PHONE, F_EMAIL, F_ADDRESS, F_PROXY,
@@ -294,7 +274,7 @@ static void general(struct layout *l)
 	field(l, F_PROCEDURE, buf, A_NORMAL);
 	field(l, F_AGENCY, d->agency, A_NORMAL);
 	field(l, F_CHANNEL, channel_label(d->channel), A_NORMAL);
-	field(l, F_FEE, money(d->fee, buf, sizeof buf), A_NORMAL);
+	field(l, F_FEE, ui_money(d->fee, buf, sizeof buf), A_NORMAL);
 }
 
 static void applicant(struct layout *l)

@@ -61,6 +61,11 @@ static unsigned op_intake_new(struct app *app)
 	return intake_ask(app);
 }
 
+static unsigned op_catalog(struct app *app)
+{
+	return catalog_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -76,5 +81,6 @@ const struct op_def ops_generic[] = {
 	{ "outbox", N_("Outbox: my actions"), op_outbox },
 	{ "intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	  op_intake_new },
+	{ "catalog", N_("Procedure catalog"), op_catalog },
 	{ NULL, NULL, NULL },
 };

@@ -13,6 +13,8 @@ const struct screen *const screen_registry[] = {
 	&screen_act,
 	&screen_outbox,
 	&screen_intake,
+	&screen_catalog,
+	&screen_catalog_detail,
 	NULL,
 };
 

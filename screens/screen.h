@@ -45,6 +45,8 @@ extern const struct screen screen_dossier;
 extern const struct screen screen_help;
 extern const struct screen screen_lock;
 extern const struct screen screen_login;
+extern const struct screen screen_catalog;
+extern const struct screen screen_catalog_detail;
 
 /* Ask for the password in the login screen, over the inbox (login.c), and
  * come back to it whenever the server refuses the password later. */
@@ -77,6 +79,12 @@ void intake_view_free(struct app *app);
 /* Open the dossier of that code over the screen on top, and fetch it
  * whole; returns what must be redrawn. */
 unsigned dossier_open(struct app *app, const char *code);
+
+/* Open the procedure catalog over the screen on top: the stored one at
+ * once, refreshed from the server in the background (catalog.c). */
+unsigned catalog_open(struct app *app);
+/* Free what the catalog keeps (ui_close). */
+void catalog_free(struct app *app);
 
 /* Open the intake form for that procedure over the screen on top (the
  * intake screen implements it; the catalog's "start intake" calls it);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -91,6 +92,7 @@ void ui_close(struct app *app)
 	form_free(&ui->act.form);
 	pager_free(&ui->dossier.pager);
 	pager_free(&ui->help.pager);
+	catalog_free(app);
 	if (ui->lock_timer)
 		loop_timer_cancel(&app->loop, ui->lock_timer);
 	cred_form_clear(&ui->lock);
@@ -300,4 +302,23 @@ int ui_attach(struct app *app, struct err *e)
 			       on_signal, app, e) < 0)
 		return -1;
 	return loop_watch(&app->loop, fileno(app->ui->in), on_input, app, e);
+}
+
+const char *ui_money(long long amount, char *buf, size_t len)
+{
+	char digits[32], grouped[48];
+	int n, g = 0;
+
+	if (amount <= 0)
+		return _("none");
+	n = snprintf(digits, sizeof digits, "%lld", amount);
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			grouped[g++] = '.';
+		grouped[g++] = digits[i];
+	}
+	grouped[g] = '\0';
+	/* TRANSLATORS: an amount in Vietnamese đồng, already grouped: 1.250.000 */
+	snprintf(buf, len, _("%s VND"), grouped);
+	return buf;
 }

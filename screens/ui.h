@@ -20,6 +20,7 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
 
+struct catalog_view;
 struct dossier;
 struct filter;
 
@@ -130,6 +131,7 @@ struct ui {
 	struct inbox_view inbox;
 	struct dossier_view dossier;
 	struct help_view help;
+	struct catalog_view *catalog;	/* made when the catalog first opens */
 	struct cred_form lock, login;
 	unsigned lock_timer;
 	struct act_view act;
@@ -166,6 +168,10 @@ void ui_key(struct app *app, km_key key);
  * return what must be redrawn. */
 unsigned ui_push(struct app *app, const struct screen *s);
 unsigned ui_pop(struct app *app);
+
+/* 1250000 -> "1.250.000 VND", grouped as Vietnamese amounts are; "none"
+ * for no amount. Returns the text (buf, or a constant). */
+const char *ui_money(long long amount, char *buf, size_t len);
 
 /* The bars above and below the body (bars.c). */
 void ui_draw_title(struct app *app, WINDOW *win);

@@ -71,7 +71,10 @@ START_TEST(context_binding_falls_back_to_generic)
 	ck_assert_ptr_null(km_lookup(km, "inbox", 'Z'));
 	ck_assert_int_eq(km_bind(km, "inbox", "q", "inbox-filter", &e), 0);
 	ck_assert_str_eq(km_lookup(km, "inbox", 'q'), "inbox-filter");
-	ck_assert_str_eq(km_lookup(km, "catalog", 'q'), "quit");
+	ck_assert_str_eq(km_lookup(km, "login", 'q'), "quit");
+	/* the catalog is opened over others: q goes back; C opens it anywhere */
+	ck_assert_str_eq(km_lookup(km, "catalog", 'q'), "view-close");
+	ck_assert_str_eq(km_lookup(km, "dossier", 'C'), "catalog");
 	ck_assert_int_eq(km_unbind(km, "inbox", "q", &e), 0);
 	ck_assert_str_eq(km_lookup(km, "inbox", 'q'), "quit");
 	ck_assert_int_eq(km_unbind(km, "inbox", "q", &e), -1);
