@@ -48,6 +48,11 @@ for dialect in reference portal; do
 	keys '?'
 	check "$profile: ? lists the catalog's operations, intake included" wait_for "catalog-intake"
 	keys q
+	keys i
+	check "$profile: i opens the intake form of that procedure" wait_for "Intake 1.001193"
+	check "$profile: with its appointment" wait_for "Received now, due"
+	keys Escape
+	check "$profile: Esc leaves the untouched form for the procedure" wait_for "Procedure 1.001193"
 	keys q
 	check "$profile: q goes back to the list, filter kept" wait_for "(1 of"
 	keys Escape
