@@ -109,8 +109,7 @@ static const char *const labels[NFIELDS] = {
 	[F_CUTOFF] = N_("Cut-off"), [F_FEE] = N_("Fee"), [F_RESULT] = N_("Result"),
 };
 
-#define INDENT 2
-#define LABEL_MAX 22
+#define INDENT PAGER_INDENT
 
 struct layout {
 	struct app *app;
@@ -121,27 +120,12 @@ struct layout {
 
 static void heading(struct layout *l, const char *title, int count)
 {
-	pager_newline(l->p);
-	pager_newline(l->p);
-	if (count < 0)
-		pager_add(l->p, l->heading, title);
-	else
-		pager_addf(l->p, l->heading, "%s (%d)", title, count);
+	pager_heading(l->p, l->heading, title, count);
 }
 
 static void field(struct layout *l, enum field f, const char *value, attr_t attr)
 {
-	char label[128];
-
-	text_fit(label, sizeof label, _(labels[f]), LABEL_MAX, l->app->ui->ellipsis, 0);
-	pager_newline(l->p);
-	pager_tab(l->p, INDENT);
-	pager_add(l->p, A_NORMAL, label);
-	pager_tab(l->p, l->value_col);
-	if (value && *value)
-		pager_wrap(l->p, l->value_col, attr, value);
-	else
-		pager_add(l->p, l->dim, "\u2014");
+	pager_field(l->p, _(labels[f]), l->value_col, value, attr, l->dim, l->app->ui->ellipsis);
 }
 
 static void nothing(struct layout *l, const char *none)
@@ -328,6 +312,7 @@ static void detail_draw(struct app *app, WINDOW *win, unsigned flags)
 	struct ui *ui = app->ui;
 	struct catalog_view *v = catalog_view(app);
 	const struct procedure *p = shown(v);
+	const char *tr[NFIELDS];
 	struct layout l = {
 		.app = app, .p = &v->pager,
 		.heading = theme_attr(&ui->theme, TH_LIST_HEADER),
@@ -343,13 +328,9 @@ static void detail_draw(struct app *app, WINDOW *win, unsigned flags)
 		pager_draw(app, l.p, win);
 		return;
 	}
-	for (int f = 0; f < NFIELDS; f++) {
-		int w = text_width(_(labels[f]));
-
-		if (w > l.value_col)
-			l.value_col = w;
-	}
-	l.value_col = INDENT + (l.value_col < LABEL_MAX ? l.value_col : LABEL_MAX) + 2;
+	for (int f = 0; f < NFIELDS; f++)
+		tr[f] = _(labels[f]);
+	l.value_col = pager_value_col(tr, NFIELDS);
 	pager_wrap(l.p, 0, A_BOLD, p->name ? p->name : "");
 	if (v->loading && !v->have_whole) {
 		pager_newline(l.p);

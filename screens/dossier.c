@@ -160,8 +160,7 @@ static const char *const labels[NFIELDS] = {
 	[F_FINISHED] = N_("Finished"), [F_RETURNED] = N_("Returned"),
 };
 
-#define INDENT 2
-#define LABEL_MAX 22
+#define INDENT PAGER_INDENT
 
 struct layout {
 	struct app *app;
@@ -173,29 +172,12 @@ struct layout {
 
 static void heading(struct layout *l, const char *title, int count)
 {
-	pager_newline(l->p);
-	pager_newline(l->p);
-	if (count < 0)
-		pager_add(l->p, l->heading, title);
-	else
-		pager_addf(l->p, l->heading, "%s (%d)", title, count);
+	pager_heading(l->p, l->heading, title, count);
 }
 
-/* A labelled value; an empty one reads as a dash, so a missing phone
- * number is seen as missing, not as a layout fault. */
 static void field(struct layout *l, enum field f, const char *value, attr_t attr)
 {
-	char label[128];
-
-	text_fit(label, sizeof label, _(labels[f]), LABEL_MAX, l->app->ui->ellipsis, 0);
-	pager_newline(l->p);
-	pager_tab(l->p, INDENT);
-	pager_add(l->p, A_NORMAL, label);
-	pager_tab(l->p, l->value_col);
-	if (value && *value)
-		pager_wrap(l->p, l->value_col, attr, value);
-	else
-		pager_add(l->p, l->dim, "\u2014");
+	pager_field(l->p, _(labels[f]), l->value_col, value, attr, l->dim, l->app->ui->ellipsis);
 }
 
 /* What an empty list of details means: not here yet, not loaded, none. */
@@ -453,6 +435,7 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	struct dossier_view *v = &ui->dossier;
 	const struct dossier *d = shown(app);
 	int64_t now = app_now(app);
+	const char *tr[NFIELDS];
 	struct layout l = {
 		.app = app, .p = &v->pager, .d = d,
 		.heading = theme_attr(&ui->theme, TH_LIST_HEADER),
@@ -471,13 +454,9 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 		pager_draw(app, l.p, win);
 		return;
 	}
-	for (int f = 0; f < NFIELDS; f++) {
-		int w = text_width(_(labels[f]));
-
-		if (w > l.value_col)
-			l.value_col = w;
-	}
-	l.value_col = INDENT + (l.value_col < LABEL_MAX ? l.value_col : LABEL_MAX) + 2;
+	for (int f = 0; f < NFIELDS; f++)
+		tr[f] = _(labels[f]);
+	l.value_col = pager_value_col(tr, NFIELDS);
 	deadline_line(&l, now);
 	loading_line(&l);
 	dossier_draw_acting(app, l.p, d);

@@ -224,3 +224,39 @@ unsigned pager_op_last(struct app *app)
 {
 	return scroll_to(app, LONG_MAX);
 }
+
+void pager_heading(struct pager *p, attr_t attr, const char *title, int count)
+{
+	pager_newline(p);
+	pager_newline(p);
+	if (count < 0)
+		pager_add(p, attr, title);
+	else
+		pager_addf(p, attr, "%s (%d)", title, count);
+}
+
+int pager_value_col(const char *const *labels, int n)
+{
+	int w = 0;
+
+	for (int i = 0; i < n; i++)
+		if (text_width(labels[i]) > w)
+			w = text_width(labels[i]);
+	return PAGER_INDENT + (w < PAGER_LABEL_MAX ? w : PAGER_LABEL_MAX) + 2;
+}
+
+void pager_field(struct pager *p, const char *label, int value_col, const char *value, attr_t attr,
+		 attr_t dim, const char *ellipsis)
+{
+	char fit[128];
+
+	text_fit(fit, sizeof fit, label, PAGER_LABEL_MAX, ellipsis, 0);
+	pager_newline(p);
+	pager_tab(p, PAGER_INDENT);
+	pager_add(p, A_NORMAL, fit);
+	pager_tab(p, value_col);
+	if (value && *value)
+		pager_wrap(p, value_col, attr, value);
+	else
+		pager_add(p, dim, "\u2014");
+}

@@ -67,4 +67,19 @@ unsigned pager_op_last(struct app *app);
 	{ "move-first", N_("Top"), pager_op_first }, \
 	{ "move-last", N_("Bottom"), pager_op_last }
 
+/* Detail screens (a dossier, a procedure) as sections of labelled values.
+ * A heading, after a blank line: "Title" or "Title (count)" (count < 0:
+ * none). */
+void pager_heading(struct pager *p, attr_t attr, const char *title, int count);
+/* The column where values start after the widest of n labels (cut at
+ * PAGER_LABEL_MAX). */
+#define PAGER_INDENT 2
+#define PAGER_LABEL_MAX 22
+int pager_value_col(const char *const *labels, int n);
+/* "  Label   value" on a new line, the value wrapped at value_col; an empty
+ * value reads as a dash (in dim), so a missing phone number is seen as
+ * missing, not as a layout fault. */
+void pager_field(struct pager *p, const char *label, int value_col, const char *value, attr_t attr,
+		 attr_t dim, const char *ellipsis);
+
 #endif
