@@ -15,7 +15,7 @@ void intake_free(struct intake *in)
 {
 	char **strs[] = { &in->procedure_code, &in->applicant_name, &in->applicant_id,
 			  &in->applicant_phone, &in->applicant_email, &in->applicant_address,
-			  &in->proxy_name, &in->proxy_id, &in->note };
+			  &in->proxy_name, &in->proxy_id, &in->note, &in->lookup_purpose };
 
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		free(*strs[i]);
@@ -72,6 +72,7 @@ cJSON *intake_to_json(const struct intake *in)
 	}
 	cJSON_AddNumberToObject(o, "copies", in->copies);
 	add_str(o, "note", in->note);
+	add_str(o, "lookup_purpose", in->lookup_purpose);
 	return o;
 }
 
@@ -174,7 +175,8 @@ int intake_from_json(const cJSON *o, struct intake *in, struct err *e)
 	    get_record(o, "form", &in->form, e) < 0 || get_record(o, "national", &in->national, e) < 0 ||
 	    get_record(o, "corrected", &in->corrected, e) < 0 || get_components(o, in, e) < 0 ||
 	    get_int(o, "copies", 1, 50, 1, &in->copies, e) < 0 ||
-	    get_str(o, "note", "", false, &in->note, e) < 0)
+	    get_str(o, "note", "", false, &in->note, e) < 0 ||
+	    get_str(o, "lookup_purpose", "", false, &in->lookup_purpose, e) < 0)
 		goto fail;
 	in->channel = (enum channel)ch;
 	return 0;

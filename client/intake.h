@@ -35,6 +35,10 @@ struct intake {
 	int ncomponents;
 	int copies;		/* sets of the dossier, 1–50 */
 	char *note;
+	/* The purpose its national-data lookups were audited under (they
+	 * were made before the dossier had a code): once delivered, those
+	 * audit entries name the new dossier. Not sent to the server. */
+	char *lookup_purpose;
 };
 
 void intake_free(struct intake *in);

@@ -323,9 +323,17 @@ int outbox_delivered(struct store *s, const struct ob_entry *en, const struct do
 	if (run(s, "UPDATE outbox SET state = 2, error = NULL, updated_at = ? WHERE id = ?", "ii", e, now,
 		en->id) < 0)
 		goto fail;
-	if (en->intake && result && result->code &&
-	    run(s, "UPDATE outbox SET code = ? WHERE id = ?", "ti", e, result->code, en->id) < 0)
-		goto fail;
+	if (en->intake && result && result->code) {
+		const cJSON *purpose = cJSON_GetObjectItemCaseSensitive(en->intake, "lookup_purpose");
+
+		if (run(s, "UPDATE outbox SET code = ? WHERE id = ?", "ti", e, result->code, en->id) < 0)
+			goto fail;
+		/* the lookups made for it, before it had a code, now name it */
+		if (cJSON_IsString(purpose) &&
+		    run(s, "UPDATE audit SET dossier = ? WHERE dossier IS NULL AND purpose = ?", "tt", e,
+			result->code, purpose->valuestring) < 0)
+			goto fail;
+	}
 	if (result && result->code) {
 		/* the clerk's next actions on this dossier were made on the
 		 * version this one started from, plus this one */

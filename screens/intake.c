@@ -438,6 +438,7 @@ static unsigned op_submit(struct app *app)
 		app_message(app, MSG_ERROR, "%s", e.msg);
 		return RD_STATUS;
 	}
+	in.lookup_purpose = xstrdup(v->af.purpose);
 	v->offline_lookup = af_any_offline(&v->af);
 	if (v->offline_lookup) {
 		/* the dossier's log says why the data was typed, not looked up */

@@ -7,6 +7,7 @@
  * often it is sent with its key. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,7 @@ static void birth(struct intake *in, const char *child)
 	in->ncomponents = 2;
 	in->copies = 2;
 	in->note = "hồ sơ giấy đủ";
+	in->lookup_purpose = "intake 1.001193 (test)";
 }
 
 /* Frees only what birth() allocated (the strings are literals). */
@@ -354,6 +356,24 @@ static int server_count(void)
 	return n;
 }
 
+/* Whether the audit entry of that purpose names the dossier code (with
+ * code NULL: names none). */
+static int audit_dossier(struct store *s, const char *purpose, const char *code)
+{
+	sqlite3_stmt *st;
+	const unsigned char *v;
+	int same;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT dossier FROM audit WHERE purpose = ?", -1,
+					    &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, purpose, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_text(st, 0);
+	same = code ? v && !strcmp((const char *)v, code) : v != NULL;
+	sqlite3_finalize(st);
+	return same;
+}
+
 START_TEST(intake_outbox_once)
 {
 	char dir[512], path[600], code[64];
@@ -370,6 +390,12 @@ START_TEST(intake_outbox_once)
 	snprintf(dir, sizeof dir, "%s", H.dir);
 	snprintf(path, sizeof path, "%s/client-%s.db", dir, dialect);
 	ck_assert_msg((s = store_open(path, &e)) != NULL, "%s", e.msg);
+	/* lookups made while the form was filled, before there was a code;
+	 * and one for another intake */
+	ck_assert_int_eq(store_audit_add(s, &(struct audit_entry){ 1, FX_RECEPTION, "citizen", FX_CITIZEN,
+				NULL, "intake 1.001193 (test)", "found" }, &e), 0);
+	ck_assert_int_eq(store_audit_add(s, &(struct audit_entry){ 2, FX_RECEPTION, "citizen", FX_CITIZEN2,
+				NULL, "intake 1.001193 (other)", "found" }, &e), 0);
 	birth(&in, "Phạm Gia Huy");
 	ck_assert_msg(outbox_add_intake(s, &in, ob_now(NULL), &en, &e) == 0, "%s", e.msg);
 	birth_free(&in);
@@ -405,6 +431,9 @@ START_TEST(intake_outbox_once)
 	ck_assert_int_eq(d.ncomponents, 4);
 	dossier_free(&d);
 	ck_assert_int_eq(server_count(), before + 1);
+	/* the intake's lookups name the dossier now; the other's do not */
+	ck_assert_int_eq(audit_dossier(s, "intake 1.001193 (test)", code), 1);
+	ck_assert_int_eq(audit_dossier(s, "intake 1.001193 (other)", NULL), 0);
 
 	/* killed after the server did it, before the store knew: sent again
 	 * with the same key, the server answers with the same dossier */
