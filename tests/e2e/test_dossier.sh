@@ -35,6 +35,7 @@ check "and the actions allowed" wait_for "Actions allowed"
 keys '?'
 check "? shows the help for the dossier" wait_for "Help: Dossier"
 check "generated from the tables and the keymap" wait_for "dossier-reload"
+keys G	# the dossier's actions fill the first page
 check "with the keys that go back" wait_for "q, <Esc>, <Left>"
 keys q
 check "q closes the help" wait_for "Dossier 000.01.01.$first"
