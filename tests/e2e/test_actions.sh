@@ -71,8 +71,9 @@ server_status_is() {
 client() {
 	user=$1
 	start 100 30 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' XDG_DATA_HOME='$SBX_DIR/xdg' $MOTCUA -p $profile -s $SBX_URL -u $user"
-	# "logged in to" may give way at once to a notice: online says it
-	wait_for "Inbox (" && wait_for "online"
+	# logged in and the first sync done ("logged in to" may give way at
+	# once to a notice): the status bar says how old the data is
+	wait_for "Inbox (" && wait_for "online" && wait_for "data now"
 }
 
 # open CODE: go to it in the inbox by its code's end, open it whole
