@@ -3,10 +3,7 @@
 # script relies on, and the clear errors of broken links, servers and
 # profiles.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
-check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+. "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
 
 CLOCK='2025-10-15 10:00'
@@ -119,5 +116,4 @@ else
 	fault_checks sandbox-portal "$SBX_URL"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_finish

@@ -5,10 +5,7 @@
 # sandbox-reference and sandbox-portal must print the same bytes. The
 # profiles, not the client's code, carry the differences between the APIs.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
-check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+. "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
 
 CLOCK='2025-10-15 10:00'
@@ -109,5 +106,4 @@ ref act "$new" accept >/dev/null 2>"$a"; ra=$?
 portal act "$new" accept >/dev/null 2>"$b"; rb=$?
 check "a refused action fails on both sides (exit $ra / $rb)" sh -c "[ $ra != 0 ] && [ $rb != 0 ]"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_finish

@@ -5,10 +5,7 @@
 # for the clerk, and lose nothing through server faults or a server
 # restarted in the middle of a sync.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
-check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+. "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
 
 CLOCK='2025-10-15 10:00'
@@ -119,5 +116,4 @@ else
 	offline_checks portal sandbox-portal recent
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_finish

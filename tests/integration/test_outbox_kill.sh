@@ -5,10 +5,7 @@
 # time, until the outbox is empty. The server must then have every action
 # exactly once. Kill moments come from a fixed seed, so a failure repeats.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
-check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+. "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
 
 CLOCK='2025-10-15 10:00'
@@ -90,5 +87,4 @@ kill_checks() {
 kill_checks reference sandbox-reference
 kill_checks portal sandbox-portal
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_finish

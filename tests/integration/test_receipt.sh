@@ -5,10 +5,7 @@
 # with --output, a refusal with the reason from the log, and a failing or
 # missing print command said clearly (exit 1), never a crash.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
-check() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
+. "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
 
 CLOCK='2025-10-15 10:00'
@@ -66,5 +63,4 @@ forms_checks portal sandbox-portal
 # the same seed, the same clock: the same receipt through either profile
 check "both dialects print the same receipt" cmp -s "$SBX_DIR/printed.reference" "$SBX_DIR/printed.portal"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+tap_finish
