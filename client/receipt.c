@@ -7,9 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "calendar.h"
 #include "i18n.h"
 #include "receipt.h"
+#include "report.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -102,13 +102,10 @@ static void field(struct receipt *r, const char *label, const char *value)
 
 static const char *when(int64_t t, char *buf, size_t len)
 {
-	struct cal_time c;
-
 	if (!t)
 		return "";
-	cal_split(t, &c);
 	/* the forms print hours and minutes, then the day (DOMAIN.md) */
-	snprintf(buf, len, "%02d:%02d %02d/%02d/%04d", c.hour, c.minute, c.day, c.month, c.year);
+	report_display_time(t, buf, len);
 	return buf;
 }
 

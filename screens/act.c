@@ -24,15 +24,6 @@ static struct dossier *acted_on(struct app *app)
 	return app_find_dossier(app, app->ui->act.code);
 }
 
-static const char *when(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(buf, len, "%02d/%02d/%04d %02d:%02d", c.day, c.month, c.year, c.hour, c.minute);
-	return buf;
-}
-
 /* dd/mm/yyyy [HH:MM] in Vietnam time; a date alone is at the end of the
  * office day, when appointments are usually set. */
 static int parse_when(const struct app *app, const char *s, int64_t *t)
@@ -95,7 +86,7 @@ static int reschedule_refused(struct app *app, const struct dossier *d, char *wh
 	last = cal_apology_deadline(app->cal, d->due_at);
 	if (app_now(app) > last) {
 		snprintf(why, len, _("Too late for an apology with a new date: it had to be sent by %s, one working day before the due date %s."),
-			 when(last, at, sizeof at), when(d->due_at, due, sizeof due));
+			 ui_when(last, at, sizeof at), ui_when(d->due_at, due, sizeof due));
 		return -1;
 	}
 	return 0;
@@ -173,7 +164,7 @@ static void build(struct app *app, const struct dossier *d)
 		break;
 	case ACT_RESCHEDULE:
 		ff = form_add(f, FORM_DATE, _("New due date"), true);
-		when(propose_due(app->cal, d), due, sizeof due);
+		ui_when(propose_due(app->cal, d), due, sizeof due);
 		snprintf(ff->text.text, sizeof ff->text.text, "%s", due);
 		ff->text.len = strlen(ff->text.text);
 		v->f_due = field_index(v, ff);
@@ -280,7 +271,7 @@ static bool queue_action(struct app *app, bool check_only)
 		if (args.new_due <= d->due_at) {
 			v->form.focus = v->f_due;
 			snprintf(v->error, sizeof v->error, _("The new date must be later than the current one, %s."),
-				 when(d->due_at, cur, sizeof cur));
+				 ui_when(d->due_at, cur, sizeof cur));
 			return false;
 		}
 	}
@@ -456,7 +447,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		 status_label(d->status));
 	line(win, y++, A_BOLD, buf, ui->ellipsis);
 	if (d->due_at) {
-		snprintf(buf, sizeof buf, _("Due %s"), when(d->due_at, due, sizeof due));
+		snprintf(buf, sizeof buf, _("Due %s"), ui_when(d->due_at, due, sizeof due));
 		line(win, y++, A_NORMAL, buf, ui->ellipsis);
 	}
 	y++;

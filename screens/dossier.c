@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
 #include "deadline.h"
 #include "i18n.h"
 #include "marks.h"
@@ -129,19 +128,6 @@ static void dossier_title(struct app *app, char *buf, size_t len)
 }
 
 /* ---- layout ---- */
-
-/* dd/mm/yyyy HH:MM in Vietnam time; "" when not set. */
-static const char *when(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	buf[0] = '\0';
-	if (t) {
-		cal_split(t, &c);
-		snprintf(buf, len, "%02d/%02d/%04d %02d:%02d", c.day, c.month, c.year, c.hour, c.minute);
-	}
-	return buf;
-}
 
 enum field {
 	F_STATUS, F_STEP, F_ASSIGNEE, F_PROCEDURE, F_AGENCY, F_CHANNEL, F_FEE,
@@ -283,17 +269,17 @@ static void dates(struct layout *l, int64_t now)
 	char buf[64], left[64];
 
 	heading(l, _("Dates"), -1);
-	field(l, F_SUBMITTED, when(d->submitted_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_RECEIVED, when(d->received_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_DUE, when(d->due_at, buf, sizeof buf), A_BOLD);
+	field(l, F_SUBMITTED, ui_when(d->submitted_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_RECEIVED, ui_when(d->received_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_DUE, ui_when(d->due_at, buf, sizeof buf), A_BOLD);
 	deadline_remaining(l->app->cal, d, now, left, sizeof left);
 	if (left[0]) {
 		mark_band(l->app->ui, deadline_band(l->app->cal, d, now), &obj);
 		pager_add(l->p, A_NORMAL, "  ");
 		pager_add(l->p, theme_attr(&l->app->ui->theme, obj), left);
 	}
-	field(l, F_FINISHED, when(d->finished_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_RETURNED, when(d->returned_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_FINISHED, ui_when(d->finished_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_RETURNED, ui_when(d->returned_at, buf, sizeof buf), A_NORMAL);
 }
 
 static void due_changes(struct layout *l)
@@ -314,11 +300,11 @@ static void due_changes(struct layout *l)
 			reason = _("apology with a new date");
 		pager_newline(l->p);
 		pager_tab(l->p, INDENT);
-		pager_addf(l->p, A_NORMAL, "%s \u2192 ", when(c->old_due, old, sizeof old));
-		pager_add(l->p, A_BOLD, when(c->new_due, new, sizeof new));
+		pager_addf(l->p, A_NORMAL, "%s \u2192 ", ui_when(c->old_due, old, sizeof old));
+		pager_add(l->p, A_BOLD, ui_when(c->new_due, new, sizeof new));
 		pager_add(l->p, A_NORMAL, "  ");
 		/* TRANSLATORS: why a due date moved, and when: "after a supplement, on 10/10/2025 14:00" */
-		snprintf(why, sizeof why, _("%s, on %s"), reason, when(c->at, at, sizeof at));
+		snprintf(why, sizeof why, _("%s, on %s"), reason, ui_when(c->at, at, sizeof at));
 		pager_wrap(l->p, INDENT * 2, A_NORMAL, why);
 	}
 }
@@ -381,7 +367,7 @@ static void log_entries(struct layout *l)
 
 		pager_newline(l->p);
 		pager_tab(l->p, INDENT);
-		pager_add(l->p, A_NORMAL, when(e->at, at, sizeof at));
+		pager_add(l->p, A_NORMAL, ui_when(e->at, at, sizeof at));
 		pager_tab(l->p, text_col);
 		/* the server's own word when the model has none for it */
 		pager_add(l->p, A_BOLD, act >= 0 ? action_label(act) : e->action);

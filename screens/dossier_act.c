@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calendar.h"
 #include "i18n.h"
 #include "marks.h"
 #include "outbox.h"
@@ -142,17 +141,6 @@ static void allowed_line(struct app *app, struct pager *p, const struct dossier 
 		pager_add(p, dim, _("nothing at this step"));
 }
 
-static const char *when(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	if (!t)
-		return "\u2014";
-	cal_split(t, &c);
-	snprintf(buf, len, "%02d/%02d/%04d %02d:%02d", c.day, c.month, c.year, c.hour, c.minute);
-	return buf;
-}
-
 #define COL_SAW 14
 #define COL_NOW 40
 
@@ -186,8 +174,8 @@ static void conflict_table(struct pager *p, const struct ob_entry *en, const str
 	if (en->seen.known) {
 		diff_row(p, _("Step"), en->seen.step, d->step);
 		diff_row(p, _("Assignee"), en->seen.assignee, d->assignee);
-		diff_row(p, _("Due"), en->seen.due_at ? when(en->seen.due_at, a, sizeof a) : NULL,
-			 d->due_at ? when(d->due_at, b, sizeof b) : NULL);
+		diff_row(p, _("Due"), en->seen.due_at ? ui_when(en->seen.due_at, a, sizeof a) : NULL,
+			 d->due_at ? ui_when(d->due_at, b, sizeof b) : NULL);
 	}
 	diff_row(p, _("Version"), en->version, d->version);
 }
