@@ -82,8 +82,8 @@ struct api *api_new(struct loop *l, struct http *h, const struct profile *p,
 		for (size_t n = strlen(a->base_url); n && a->base_url[n - 1] == '/'; n--)
 			a->base_url[n - 1] = '\0';
 	}
-	a->user = user ? xstrdup(user) : NULL;
-	a->secret = secret ? xstrdup(secret) : NULL;
+	a->user = xstrdup_opt(user);
+	a->secret = xstrdup_opt(secret);
 	return a;
 }
 
@@ -97,7 +97,7 @@ static void wipe(char *s)
 void api_set_secret(struct api *a, const char *secret)
 {
 	wipe(a->secret);
-	a->secret = secret ? xstrdup(secret) : NULL;
+	a->secret = xstrdup_opt(secret);
 	wipe(a->token);
 	a->token = NULL;
 }

@@ -146,7 +146,7 @@ static bool may_act(struct act_state *st, const struct dossier *d)
 		batch_failed(st->b, &no);
 		return false;
 	}
-	st->args.version = d->version ? xstrdup(d->version) : NULL;
+	st->args.version = xstrdup_opt(d->version);
 	return true;
 }
 

@@ -450,11 +450,6 @@ void http_get_stats(const struct http *h, struct http_stats *s)
 	*s = h->st;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *e)
 {
 	struct http *h;
@@ -471,8 +466,8 @@ struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *
 		*o = *opts;
 	else
 		http_opts_init(o);
-	o->ca_file = h->ca_file = dup_or_null(o->ca_file);
-	o->proxy = h->proxy = dup_or_null(o->proxy);
+	o->ca_file = h->ca_file = xstrdup_opt(o->ca_file);
+	o->proxy = h->proxy = xstrdup_opt(o->proxy);
 	o->user_agent = h->user_agent = xstrdup(o->user_agent ? o->user_agent
 						: "motcua/" PACKAGE_VERSION);
 	/* keep the numbers usable whatever the caller set */

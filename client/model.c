@@ -254,27 +254,22 @@ void procedure_free(struct procedure *p)
 	memset(p, 0, sizeof *p);
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 void procedure_copy(struct procedure *dst, const struct procedure *src)
 {
 	*dst = *src;
-	dst->code = dup_or_null(src->code);
-	dst->name = dup_or_null(src->name);
-	dst->field = dup_or_null(src->field);
-	dst->level = dup_or_null(src->level);
-	dst->days_text = dup_or_null(src->days_text);
-	dst->result = dup_or_null(src->result);
-	dst->fee_note = dup_or_null(src->fee_note);
+	dst->code = xstrdup_opt(src->code);
+	dst->name = xstrdup_opt(src->name);
+	dst->field = xstrdup_opt(src->field);
+	dst->level = xstrdup_opt(src->level);
+	dst->days_text = xstrdup_opt(src->days_text);
+	dst->result = xstrdup_opt(src->result);
+	dst->fee_note = xstrdup_opt(src->fee_note);
 	dst->components = src->ncomponents ?
 		xcalloc((size_t)src->ncomponents, sizeof *dst->components) : NULL;
 	for (int i = 0; i < src->ncomponents; i++) {
 		dst->components[i] = src->components[i];
-		dst->components[i].name = dup_or_null(src->components[i].name);
-		dst->components[i].national_source = dup_or_null(src->components[i].national_source);
+		dst->components[i].name = xstrdup_opt(src->components[i].name);
+		dst->components[i].national_source = xstrdup_opt(src->components[i].national_source);
 	}
 	dst->fields = src->nfields ? xcalloc((size_t)src->nfields, sizeof *dst->fields) : NULL;
 	for (int i = 0; i < src->nfields; i++) {
@@ -282,19 +277,19 @@ void procedure_copy(struct procedure *dst, const struct procedure *src)
 		struct proc_field *g = &dst->fields[i];
 
 		*g = *f;
-		g->key = dup_or_null(f->key);
-		g->label = dup_or_null(f->label);
-		g->type = dup_or_null(f->type);
-		g->pattern = dup_or_null(f->pattern);
-		g->lookup = dup_or_null(f->lookup);
-		g->fill_from = dup_or_null(f->fill_from);
+		g->key = xstrdup_opt(f->key);
+		g->label = xstrdup_opt(f->label);
+		g->type = xstrdup_opt(f->type);
+		g->pattern = xstrdup_opt(f->pattern);
+		g->lookup = xstrdup_opt(f->lookup);
+		g->fill_from = xstrdup_opt(f->fill_from);
 		g->options = f->noptions ? xcalloc((size_t)f->noptions, sizeof *g->options) : NULL;
 		for (int j = 0; j < f->noptions; j++)
-			g->options[j] = dup_or_null(f->options[j]);
+			g->options[j] = xstrdup_opt(f->options[j]);
 	}
 	dst->parts = src->nparts ? xcalloc((size_t)src->nparts, sizeof *dst->parts) : NULL;
 	for (int i = 0; i < src->nparts; i++) {
-		dst->parts[i].code = dup_or_null(src->parts[i].code);
-		dst->parts[i].name = dup_or_null(src->parts[i].name);
+		dst->parts[i].code = xstrdup_opt(src->parts[i].code);
+		dst->parts[i].name = xstrdup_opt(src->parts[i].name);
 	}
 }

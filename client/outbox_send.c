@@ -47,7 +47,7 @@ static void changed(struct outbox_sender *o, enum ob_state st, const char *why)
 	}
 	o->cur.state = st;
 	free(o->cur.error);
-	o->cur.error = why ? xstrdup(why) : NULL;
+	o->cur.error = xstrdup_opt(why);
 	if (o->h.changed)
 		o->h.changed(o->h.arg, &o->cur);
 	ob_entry_free(&o->cur);

@@ -448,7 +448,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	oh.arg = s;
 	s->out = outbox_sender_new(s->api, s->store, &oh);
 	app->server_name = xstrdup(s->prof->name);
-	app->user = cli->user ? xstrdup(cli->user) : NULL;
+	app->user = xstrdup_opt(cli->user);
 	app->link = LINK_OFFLINE;
 	app->rtt_ms = -1;
 	if (!secret && s->prof->auth != AUTH_NONE) {

@@ -256,11 +256,11 @@ unsigned session_lookup(struct app *app, enum op_id op, const char *id, const ch
 	l->s = s;
 	l->done = done;
 	l->arg = arg;
-	l->user = app->user ? xstrdup(app->user) : NULL;
+	l->user = xstrdup_opt(app->user);
 	l->reg = xstrdup(op == OP_LOOKUP_CITIZEN ? "citizen" : "enterprise");
 	l->subject = xstrdup(id);
-	l->dossier = dossier ? xstrdup(dossier) : NULL;
-	l->purpose = purpose ? xstrdup(purpose) : NULL;
+	l->dossier = xstrdup_opt(dossier);
+	l->purpose = xstrdup_opt(purpose);
 	l->next = s->lookups;
 	s->lookups = l;
 	/* the id is known before the callback can run: it comes from the loop */

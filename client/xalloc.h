@@ -12,6 +12,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* xstrdup, except that NULL stays NULL (an optional field). */
+char *xstrdup_opt(const char *s);
 
 /* Run hook (e.g. the screen's teardown) before fatal() prints and exits, so a
  * fatal error never leaves a broken terminal. One hook: there is one screen. */
