@@ -886,6 +886,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 				rc = fail(c, _("unknown operation (expected login, list_dossiers, get_dossier, intake, action, list_procedures, get_procedure, lookup_citizen, lookup_enterprise, stats or units)"));
 			else if (!cJSON_IsObject(o))
 				rc = fail(c, _("expected an object, got %s"), json_type(o));
+			else if (p->ops[id].present)
+				rc = fail(c, _("the key '%s' is given twice"), o->string);
 			else
 				rc = load_op(c, o, (enum op_id)id, &def_env);
 			if (!rc && id < OP_COUNT && op_targets[id])

@@ -115,6 +115,9 @@ START_TEST(more_errors)
 			 "rest.json: fields.dossier: this mapping is given twice");
 	ck_assert_str_eq(broken("rest.json", "\"name\": \"Test REST dialect\",", "\"name\": \"a\", \"name\": \"b\","),
 			 "rest.json: the key 'name' is given twice");
+	/* an operation given twice (the fuzzer found its first copy leaked) */
+	ck_assert_str_eq(broken("rest.json", "\"login\": {", "\"get_dossier\": { \"method\": \"GET\", \"path\": \"/x\" }, \"login\": {"),
+			 "rest.json: operations.get_dossier: the key 'get_dossier' is given twice");
 	ck_assert_str_eq(broken("rest.json", "\"style\": \"page\"", "\"style\": \"pages\""),
 			 "rest.json: operations.list_dossiers.paging.style: 'pages' is not a paging style (expected none, page, offset or cursor)");
 	ck_assert_str_eq(broken("rpc.json", ",\n    \"log_entry\": { \"at\": \"ThoiGian\", \"who\": \"NguoiXuLy\", \"action\": \"ThaoTac\",\n                   \"to_status\": \"TrangThai\" }", ""),
