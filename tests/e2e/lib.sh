@@ -9,7 +9,8 @@ TMUX_BIN=${TMUX_BIN:-tmux}
 E2E_RUN=0
 E2E_SOCK=
 E2E_TERM=${E2E_TERM:-tmux-256color}
-E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+# Deadlines only cost time when a test fails: generous, for loaded CI machines.
+E2E_TIMEOUT=${E2E_TIMEOUT:-30}
 e2e_passed=0
 e2e_failed=0
 

@@ -14,7 +14,6 @@ trap 'e2e_cleanup; sandbox_cleanup' EXIT
 CLOCK='2025-10-15 10:00'
 export MOTCUA_PASSWORD=motcua-demo
 # delivery after the link comes back waits for the client's next retry
-E2E_TIMEOUT=20
 
 # boot DIALECT: a fresh sandbox of that dialect (same port when restarted)
 boot() {

@@ -11,7 +11,6 @@
 trap 'e2e_cleanup; sandbox_cleanup' EXIT
 
 CLOCK='2025-10-15 10:00'	# a Wednesday: same-day procedures are due 14:00
-E2E_TIMEOUT=20
 
 batch() { MOTCUA_PASSWORD=motcua-demo "$MOTCUA" -p "$PROFILE" -s "$SBX_URL" -u tiepnhan1 "$@"; }
 
