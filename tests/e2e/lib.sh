@@ -80,6 +80,17 @@ wait_gone() {
 	return 1
 }
 
+# eventually COMMAND...: poll until COMMAND succeeds (for what a screen shows
+# once it is redrawn).
+eventually() {
+	deadline=$(($(date +%s) + E2E_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # line N: the Nth line of the pane (1-based).
 line() { pane | sed -n "${1}p"; }
 

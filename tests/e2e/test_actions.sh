@@ -81,7 +81,7 @@ open_dossier() {
 	keys -l "${1#*-}"
 	keys Enter Enter
 	# the list has summaries: the actions allowed come with the whole dossier
-	wait_for "Dossier $1" && wait_gone "Loading the whole dossier" && pane_has "^You can: [^n]"
+	wait_for "Dossier $1" && wait_gone "Loading the whole dossier" && eventually pane_has "^You can: [^n]"
 }
 
 # act DESC USER STATUS ACTION KEY NEW_STATUS CUT -- FORM-KEYS...: one
@@ -108,7 +108,7 @@ act() {
 		check "$what: offline, the action is queued: the status bar counts it" wait_for "1 queued"
 		check "$what: and the view says it waits for the link" wait_for "it is sent when the link is back"
 		keys q
-		check "$what: the inbox row carries the pending mark" row_has "${code#*-}" "⇡"
+		check "$what: the inbox row carries the pending mark" eventually row_has "${code#*-}" "⇡"
 		reboot
 		check "$what: the link is back: nothing left in the outbox" wait_gone "1 queued"
 	fi

@@ -46,7 +46,8 @@ check "after the wait it asks again" wait_for "Wrong password. Type it again."
 keys -l "motcua-demo"
 keys Enter
 check "the right password unlocks" wait_for "Inbox ("
-check "the filter is still on, the same dossiers shown" test "$(pane | grep -F "Inbox (")" = "$filtered"
+title_is() { [ "$(pane | grep -F "Inbox (")" = "$1" ]; }
+check "the filter is still on, the same dossiers shown" eventually title_is "$filtered"
 check "and still filtered" wait_for "nguyen"
 check "the title is the inbox's again" wait_gone "locked"
 
