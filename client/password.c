@@ -2,12 +2,14 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "password.h"
+#include "xalloc.h"
 
 static const uint32_t k256[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -177,9 +179,21 @@ bool pw_check(const char *salt_hex, const char *password,
 
 void pw_verifier_set(struct pw_verifier *v, const char *password)
 {
+	size_t n = strlen(password) + 1;
+
+	pw_verifier_clear(v);
+	v->pending = xmalloc(n);
+	memcpy(v->pending, password, n);
+	v->set = true;
+}
+
+void pw_verifier_settle(struct pw_verifier *v)
+{
 	uint8_t raw[16];
 	struct timespec ts;
 
+	if (!v->pending)
+		return;
 	/* a salt that differs per run is all it needs to be: getrandom, and
 	 * the time and pid mixed in should it fail */
 	if (getrandom(raw, sizeof raw, GRND_NONBLOCK) != (ssize_t)sizeof raw) {
@@ -188,16 +202,23 @@ void pw_verifier_set(struct pw_verifier *v, const char *password)
 	}
 	for (size_t i = 0; i < sizeof raw; i++)
 		snprintf(v->salt + 2 * i, 3, "%02x", raw[i]);
-	pw_hash(v->salt, password, v->hash);
-	v->set = true;
+	pw_hash(v->salt, v->pending, v->hash);
+	explicit_bzero(v->pending, strlen(v->pending));
+	free(v->pending);
+	v->pending = NULL;
 }
 
-bool pw_verifier_check(const struct pw_verifier *v, const char *password)
+bool pw_verifier_check(struct pw_verifier *v, const char *password)
 {
+	pw_verifier_settle(v);
 	return v->set && pw_check(v->salt, password, v->hash);
 }
 
 void pw_verifier_clear(struct pw_verifier *v)
 {
+	if (v->pending) {
+		explicit_bzero(v->pending, strlen(v->pending));
+		free(v->pending);
+	}
 	memset(v, 0, sizeof *v);
 }

@@ -45,17 +45,25 @@ bool pw_check(const char *salt_hex, const char *password,
 			const char *pw_hash_hex);
 
 /* What unlocks the screen: a random salt and the password's hash under
- * it, never the password. */
+ * it, never the password once settled. */
 struct pw_verifier {
 	char salt[33];
 	char hash[PW_SHA256_HEX];
+	char *pending;			/* the password, until settled */
 	bool set;
 };
 
-/* Keep a fresh salt and password's hash in v (the caller wipes password). */
+/* Keep a copy of password for pw_verifier_settle (the caller wipes its
+ * own): the 4,096 rounds of hashing wait until the first screen is out.
+ * v starts zeroed. */
 void pw_verifier_set(struct pw_verifier *v, const char *password);
-/* Whether password is the one v was set from; false if v is not set. */
-bool pw_verifier_check(const struct pw_verifier *v, const char *password);
+/* Hash the kept password under a fresh salt and wipe it; nothing to do if
+ * none is kept. */
+void pw_verifier_settle(struct pw_verifier *v);
+/* Whether password is the one v was set from (settling first); false if
+ * v is not set. */
+bool pw_verifier_check(struct pw_verifier *v, const char *password);
+/* Forget everything, the kept password wiped. */
 void pw_verifier_clear(struct pw_verifier *v);
 
 #endif

@@ -260,7 +260,11 @@ static void on_signal(void *arg, int signo)
 
 static void before_sleep(void *arg)
 {
-	ui_draw(arg);
+	struct app *app = arg;
+
+	ui_draw(app);
+	/* the idle lock's hashing, once the first screen is out */
+	pw_verifier_settle(&app->unlock);
 }
 
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
