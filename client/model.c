@@ -51,6 +51,16 @@ static const char *const action_names[] = {
 	[ACT_RESCHEDULE] = "reschedule", [ACT_CONFIRM_PAYMENT] = "confirm-payment",
 };
 
+/* The steps a profile's "step" vocabulary maps to (DOMAIN.md lifecycle). */
+static const char *const step_names[] = {
+	"reception", "assignment", "processing", "signing", "issue", "return", "done",
+};
+
+static const char *const step_labels[] = {
+	N_("Receiving"), N_("Assigning"), N_("Examining"), N_("Signing"),
+	N_("Issuing the result"), N_("Returning the result"), N_("Completed"),
+};
+
 static const char *const action_labels[] = {
 	[ACT_ACCEPT] = N_("Accept"), [ACT_REFUSE] = N_("Refuse"),
 	[ACT_REQUEST_SUPPLEMENT] = N_("Request supplement"),
@@ -152,6 +162,22 @@ const char *channel_label(enum channel c)
 const char *role_label(enum role r)
 {
 	return r < ROLE_COUNT ? _(role_labels[r]) : "";
+}
+
+const char *step_label(const char *step)
+{
+	int i = step ? lookup(step_names, COUNT(step_names), step) : -1;
+
+	return i >= 0 ? _(step_labels[i]) : step;
+}
+
+const char *log_action_label(const char *action)
+{
+	int a = action ? action_parse(action) : -1;
+
+	if (a >= 0)
+		return action_label((enum action)a);
+	return action && !strcmp(action, "submit") ? _("Filed by the applicant") : action;
 }
 
 /* ---- records ---- */

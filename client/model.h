@@ -79,6 +79,11 @@ const char *status_label(enum status s);
 const char *action_label(enum action a);
 const char *channel_label(enum channel c);
 const char *role_label(enum role r);
+/* A workflow step of the model ("signing"), and a processing log's action
+ * (the clerk actions, and "submit": filed by the applicant), as a clerk
+ * reads them; a word the model does not know comes back as it is. */
+const char *step_label(const char *step);
+const char *log_action_label(const char *action);
 
 /* ---- records the engine reads from a provincial API (adapter.c) ---- */
 

@@ -234,7 +234,7 @@ static void general(struct layout *l)
 
 	heading(l, _("Dossier"), -1);
 	field(l, F_STATUS, status_label(d->status), A_NORMAL);
-	field(l, F_STEP, d->step, A_NORMAL);
+	field(l, F_STEP, step_label(d->step), A_NORMAL);
 	field(l, F_ASSIGNEE, d->assignee, A_NORMAL);
 	snprintf(buf, sizeof buf, "%s%s%s", d->procedure_code ? d->procedure_code : "",
 		 d->procedure_code && d->procedure_name ? " \u2014 " : "",
@@ -361,7 +361,6 @@ static void log_entries(struct layout *l)
 		nothing(l, _("none"));
 	for (int i = 0; i < d->nlog; i++) {
 		const struct log_entry *e = &d->log[i];
-		int act = e->action ? action_parse(e->action) : -1;
 		int role = e->role ? role_parse(e->role) : -1;
 		char at[32], who[256];
 
@@ -369,8 +368,7 @@ static void log_entries(struct layout *l)
 		pager_tab(l->p, INDENT);
 		pager_add(l->p, A_NORMAL, ui_when(e->at, at, sizeof at));
 		pager_tab(l->p, text_col);
-		/* the server's own word when the model has none for it */
-		pager_add(l->p, A_BOLD, act >= 0 ? action_label(act) : e->action);
+		pager_add(l->p, A_BOLD, log_action_label(e->action));
 		if (e->to_status && e->to_status != e->from_status) {
 			pager_add(l->p, A_NORMAL, "  ");
 			if (e->from_status)

@@ -172,7 +172,7 @@ static void conflict_table(struct pager *p, const struct ob_entry *en, const str
 	pager_add(p, head, _("the server has now"));
 	diff_row(p, _("Status"), en->seen.known ? status_label(en->seen.status) : NULL, status_label(d->status));
 	if (en->seen.known) {
-		diff_row(p, _("Step"), en->seen.step, d->step);
+		diff_row(p, _("Step"), step_label(en->seen.step), step_label(d->step));
 		diff_row(p, _("Assignee"), en->seen.assignee, d->assignee);
 		diff_row(p, _("Due"), en->seen.due_at ? ui_when(en->seen.due_at, a, sizeof a) : NULL,
 			 d->due_at ? ui_when(d->due_at, b, sizeof b) : NULL);

@@ -368,7 +368,7 @@ START_TEST(a_conflict_shows_what_changed)
 	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
 	ck_shows("you saw                   the server has now");
 	ck_shows("  Status      New online                Accepted *");
-	ck_shows("  Step        reception                 assignment *");
+	ck_shows("  Step        Receiving                 Assigning *");
 	ck_shows("  Assignee    \u2014                         Đỗ Văn Thành *");
 	ck_shows("  Due         \u2014                         28/11/2025 10:00 *");
 	ck_shows("  Version     1                         3 *");

@@ -108,7 +108,7 @@ START_TEST(enter_opens_the_dossier_with_every_section)
 	ck_row_has(1, "\u203c 7 hours overdue");
 	ck_row_has(1, "Processing");
 	ck_shows("Status     Processing");
-	ck_shows("Step       processing");
+	ck_shows("Step       Examining");
 	ck_shows("Assignee   Lê Thị Hồng");
 	ck_shows("Procedure  1.000894 \u2014 Đăng ký kết hôn");
 	ck_shows("Channel    At the desk");
@@ -128,7 +128,7 @@ START_TEST(enter_opens_the_dossier_with_every_section)
 	ck_shows("\u2713 Tờ khai đăng ký kết hôn  1 copy, provided");
 	ck_shows("\u2717 Giấy xác nhận tình trạng hôn nhân  2 copies, missing");
 	ck_shows("Processing log (2)");
-	ck_shows("19/11/2025 23:21  submit  \u2192 New online");
+	ck_shows("19/11/2025 23:21  Filed by the applicant  \u2192 New online");
 	ck_shows("20/11/2025 08:30  Accept  New online \u2192 Accepted");
 	ck_shows("Trần Minh Đức (Reception)");
 	ck_shows("Tiếp nhận hồ sơ");

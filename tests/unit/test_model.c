@@ -54,6 +54,28 @@ START_TEST(actions_roles_channels_round_trip)
 }
 END_TEST
 
+START_TEST(steps_and_log_actions_read_as_labels)
+{
+	/* the lifecycle's steps, as the shipped profiles map them */
+	const char *steps[] = { "reception", "assignment", "processing", "signing",
+				"issue", "return", "done" };
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		ck_assert_ptr_nonnull(step_label(steps[i]));
+		ck_assert_str_ne(step_label(steps[i]), steps[i]);
+	}
+	ck_assert_str_eq(step_label("signing"), "Signing");
+	ck_assert_str_eq(step_label("issue"), "Issuing the result");
+	/* a word the model does not know is the server's own: shown as it is */
+	ck_assert_str_eq(step_label("kiem-tra-them"), "kiem-tra-them");
+	ck_assert_ptr_null(step_label(NULL));
+	ck_assert_str_eq(log_action_label("submit"), "Filed by the applicant");
+	ck_assert_str_eq(log_action_label("request-supplement"), "Request supplement");
+	ck_assert_str_eq(log_action_label("note"), "note");
+	ck_assert_ptr_null(log_action_label(NULL));
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -62,6 +84,7 @@ static Suite *model_suite(void)
 	tcase_add_test(tc, every_status_code_has_a_name_and_back);
 	tcase_add_test(tc, open_statuses_are_the_unfinished_ones);
 	tcase_add_test(tc, actions_roles_channels_round_trip);
+	tcase_add_test(tc, steps_and_log_actions_read_as_labels);
 	suite_add_tcase(s, tc);
 	return s;
 }
