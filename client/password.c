@@ -177,6 +177,15 @@ bool pw_check(const char *salt_hex, const char *password,
 	return diff == 0;
 }
 
+static void forget_pending(struct pw_verifier *v)
+{
+	if (v->pending) {
+		explicit_bzero(v->pending, strlen(v->pending));
+		free(v->pending);
+		v->pending = NULL;
+	}
+}
+
 void pw_verifier_set(struct pw_verifier *v, const char *password)
 {
 	size_t n = strlen(password) + 1;
@@ -203,9 +212,7 @@ void pw_verifier_settle(struct pw_verifier *v)
 	for (size_t i = 0; i < sizeof raw; i++)
 		snprintf(v->salt + 2 * i, 3, "%02x", raw[i]);
 	pw_hash(v->salt, v->pending, v->hash);
-	explicit_bzero(v->pending, strlen(v->pending));
-	free(v->pending);
-	v->pending = NULL;
+	forget_pending(v);
 }
 
 bool pw_verifier_check(struct pw_verifier *v, const char *password)
@@ -216,9 +223,6 @@ bool pw_verifier_check(struct pw_verifier *v, const char *password)
 
 void pw_verifier_clear(struct pw_verifier *v)
 {
-	if (v->pending) {
-		explicit_bzero(v->pending, strlen(v->pending));
-		free(v->pending);
-	}
+	forget_pending(v);
 	memset(v, 0, sizeof *v);
 }
