@@ -98,7 +98,7 @@ wait_for "found in the register: 5 fields filled"
 key F10
 wait_for "Dossier received."
 auto_ms=$(($(ms) - t0)) auto_keys=$nkeys
-auto_code=$(pane | sed -n 's/.*Dossier code: \([^ ]*\).*/\1/p')
+auto_code=$(pane | sed -n 's/.*Dossier code: \([^ ]*\).*/\1/p' | head -n 1)
 
 # (b) by hand: every field typed, the ID numbers last
 client hand
