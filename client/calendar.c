@@ -80,17 +80,15 @@ static void add_holiday(long *v, int *n, long jdn)
 
 static void mark_year(struct cal *c, int year)
 {
-	struct lunar_date hung = { .year = year, .month = 3, .day = 10 };
-	long v[16], tet, jdn, d;
+	long v[16], tet, hung, jdn, d;
 	int n = 0, i, sep;
 
 	add_holiday(v, &n, lunar_jdn(year, 1, 1));
-	tet = lunar_new_year(year);
-	if (tet > 0)
+	if (lunar_holidays(year, &tet, &hung) == 0) {
 		for (jdn = tet - 1; jdn <= tet + 3; jdn++)
 			add_holiday(v, &n, jdn);
-	if (lunar_to_jdn(&hung, &jdn, NULL) == 0)
-		add_holiday(v, &n, jdn);
+		add_holiday(v, &n, hung);
+	}
 	add_holiday(v, &n, lunar_jdn(year, 4, 30));
 	add_holiday(v, &n, lunar_jdn(year, 5, 1));
 	jdn = lunar_jdn(year, 9, 2);

@@ -129,7 +129,7 @@ static long month11_start(int gyear)
 
 static void sui_of(int gyear, struct sui *s)
 {
-	int i;
+	int i, prev;
 
 	s->a11 = month11_start(gyear);
 	s->b11 = month11_start(gyear + 1);
@@ -137,12 +137,16 @@ static void sui_of(int gyear, struct sui *s)
 	s->leap_off = 0;
 	if (s->b11 - s->a11 <= 365)
 		return;
+	/* each month's sector once: it is the costly part */
+	prev = sun_sector(new_moon_day(s->k11 + 1));
 	for (i = 1; i <= 12; i++) {
-		if (sun_sector(new_moon_day(s->k11 + i)) ==
-		    sun_sector(new_moon_day(s->k11 + i + 1))) {
+		int next = sun_sector(new_moon_day(s->k11 + i + 1));
+
+		if (prev == next) {
 			s->leap_off = i;
 			return;
 		}
+		prev = next;
 	}
 }
 
@@ -265,6 +269,29 @@ int lunar_leap_month(int year)
 		if (m >= 11)
 			return m;
 	}
+	return 0;
+}
+
+/* The first day of month 1..10 (not a leap one) of the lunar year whose
+ * sui is s (the one starting the Gregorian year before). */
+static long early_month_start(const struct sui *s, int month)
+{
+	int off = month + 1;
+
+	if (s->leap_off && off >= s->leap_off)
+		off++;
+	return new_moon_day(s->k11 + off);
+}
+
+int lunar_holidays(int year, long *tet, long *hung)
+{
+	struct sui s;
+
+	if (!year_ok(year))
+		return -1;
+	sui_of(year - 1, &s);
+	*tet = early_month_start(&s, 1);
+	*hung = early_month_start(&s, 3) + 9;
 	return 0;
 }
 

@@ -54,4 +54,9 @@ int lunar_leap_month(int year);
 /* JDN of lunar 1/1 of a lunar year (Tết); -1 outside the range. */
 long lunar_new_year(int year);
 
+/* JDNs of lunar 1/1 (Tết) and 10/3 (the Hùng Kings' day) of a lunar year,
+ * from one reckoning of its months: the calendar's holidays for three
+ * centuries at start-up. -1 outside the range. */
+int lunar_holidays(int year, long *tet, long *hung);
+
 #endif

@@ -81,6 +81,29 @@ START_TEST(test_hung_kings)
 }
 END_TEST
 
+/* The calendar's shortcut agrees with the general conversion, every year. */
+START_TEST(test_holidays_whole_range)
+{
+	long tet, hung, jdn;
+
+	for (int y = LUNAR_YEAR_MIN; y <= LUNAR_YEAR_MAX; y++) {
+		struct lunar_date ld = { .year = y, .month = 3, .day = 10 };
+
+		ck_assert_int_eq(lunar_holidays(y, &tet, &hung), 0);
+		ck_assert_int_eq(tet, lunar_new_year(y));
+		ck_assert_int_eq(lunar_to_jdn(&ld, &jdn, NULL), 0);
+		ck_assert_msg(hung == jdn, "Hùng Kings' day of %d", y);
+	}
+	ck_assert_int_eq(lunar_holidays(2025, &tet, &hung), 0);
+	ck_assert_int_eq(tet, G(2025, 1, 29));
+	ck_assert_int_eq(hung, G(2025, 4, 7));
+	/* 2023 repeats month 2: the Hùng Kings' day comes a month later */
+	ck_assert_int_eq(lunar_holidays(2023, &tet, &hung), 0);
+	ck_assert_int_eq(hung, G(2023, 4, 29));
+	ck_assert_int_eq(lunar_holidays(LUNAR_YEAR_MAX + 1, &tet, &hung), -1);
+}
+END_TEST
+
 START_TEST(test_leap_months)
 {
 	struct lunar_date ld = { .year = 2023, .month = 2, .day = 1,
@@ -206,6 +229,7 @@ static Suite *lunar_suite(void)
 	tcase_add_test(tc, test_new_year);
 	tcase_add_test(tc, test_vietnam_meridian);
 	tcase_add_test(tc, test_hung_kings);
+	tcase_add_test(tc, test_holidays_whole_range);
 	tcase_add_test(tc, test_leap_months);
 	tcase_add_test(tc, test_bad_dates);
 	tcase_add_test(tc, test_whole_range);
