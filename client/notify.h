@@ -33,6 +33,7 @@ enum notice_kind {
 #define NOTIFY_NAMED 3
 /* How often the deadlines are judged again, besides after each sync. */
 #define NOTIFY_CHECK_MS (60 * 1000)
+#define NOTIFY_FIRST_MS 500		/* the first check, after start-up */
 
 struct notify;
 

@@ -418,8 +418,9 @@ static int open_store(struct session *s, const struct cli *cli, struct err *e)
 	app->data_time = store_meta_int(s->store, "synced_at");
 	count_outbox(s);
 	s->notify = notify_new(app, s->store);
-	/* the first look at the deadlines once the screen is up */
-	s->notify_timer = loop_timer(&app->loop, 0, on_notify_timer, s);
+	/* the first look at the deadlines once the screen is up: timers due
+	 * now would run before the first drawing */
+	s->notify_timer = loop_timer(&app->loop, NOTIFY_FIRST_MS, on_notify_timer, s);
 	return 0;
 }
 
