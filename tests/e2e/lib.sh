@@ -60,36 +60,30 @@ start() {
 
 pane() { tm capture-pane -p -t e2e; }
 
-# wait_for TEXT [SECONDS]: poll the pane until TEXT shows up.
-wait_for() {
-	deadline=$(($(date +%s) + ${2:-$E2E_TIMEOUT}))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		pane | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# wait_gone TEXT [SECONDS]: poll until TEXT is no longer shown.
-wait_gone() {
-	deadline=$(($(date +%s) + ${2:-$E2E_TIMEOUT}))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		pane | grep -qF -- "$1" || return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# eventually COMMAND...: poll until COMMAND succeeds (for what a screen shows
-# once it is redrawn).
-eventually() {
-	deadline=$(($(date +%s) + E2E_TIMEOUT))
+# poll SECONDS COMMAND...: run COMMAND every 50 ms until it succeeds or
+# SECONDS have passed.
+poll() {
+	deadline=$(($(date +%s) + $1))
+	shift
 	while [ "$(date +%s)" -le "$deadline" ]; do
 		"$@" && return 0
 		sleep 0.05
 	done
 	return 1
 }
+
+shows() { pane | grep -qF -- "$1"; }
+shows_not() { ! shows "$1"; }
+
+# wait_for TEXT [SECONDS]: poll the pane until TEXT shows up.
+wait_for() { poll "${2:-$E2E_TIMEOUT}" shows "$1"; }
+
+# wait_gone TEXT [SECONDS]: poll until TEXT is no longer shown.
+wait_gone() { poll "${2:-$E2E_TIMEOUT}" shows_not "$1"; }
+
+# eventually COMMAND...: poll until COMMAND succeeds (for what a screen shows
+# once it is redrawn).
+eventually() { poll "$E2E_TIMEOUT" "$@"; }
 
 # line N: the Nth line of the pane (1-based).
 line() { pane | sed -n "${1}p"; }

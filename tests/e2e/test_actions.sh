@@ -13,7 +13,6 @@ trap 'e2e_cleanup; sandbox_cleanup' EXIT
 
 CLOCK='2025-10-15 10:00'
 export MOTCUA_PASSWORD=motcua-demo
-# delivery after the link comes back waits for the client's next retry
 
 # boot DIALECT: a fresh sandbox of that dialect (same port when restarted)
 boot() {
