@@ -29,6 +29,7 @@
 #define F_SOCIAL "Bảo trợ xã hội"
 #define F_POOR "Giảm nghèo"
 #define F_LAND "Đất đai"
+#define F_HI "Bảo hiểm y tế"
 
 #define TEXT_SAME_DAY "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận " \
 	"hồ sơ sau 15 giờ mà không giải quyết được ngay thì trả kết quả " \
@@ -139,6 +140,12 @@ static const struct sbx_comp_def c_joint_birth[] = {
 	{ "Giấy tờ chứng minh chỗ ở hợp pháp (khi đăng ký thường trú cho trẻ "
 	  "khác nơi thường trú của cha, mẹ)", 1, false, "population" },
 	END,
+};
+static const struct sbx_comp_def c_hi_child[] = {
+	{ "Tờ khai tham gia, điều chỉnh thông tin bảo hiểm xã hội, bảo hiểm y "
+	  "tế (Mẫu TK1-TS)", 1, true, NULL },
+	{ "Giấy khai sinh của trẻ", 1, true, "civil_status" },
+	ID_PAPER, PROXY_PAPER, END,
 };
 static const struct sbx_comp_def c_joint_death[] = {
 	{ "Tờ khai điện tử liên thông theo mẫu", 1, true, NULL },
@@ -357,8 +364,8 @@ static const struct sbx_proc_def defs[] = {
 	  C1500, 0, 0, FEE_FLAT, "Miễn lệ phí đăng ký khai sinh đúng hạn và lệ "
 	  "phí đăng ký thường trú cho trẻ; thẻ BHYT do ngân sách nhà nước đóng",
 	  "Giấy khai sinh, thông báo kết quả đăng ký thường trú, thẻ bảo hiểm "
-	  "y tế của trẻ", { "1.001193", "1.004222", NULL }, c_joint_birth,
-	  FORM_JOINT_BIRTH, PK_BIRTH, 40 },
+	  "y tế của trẻ", { "1.001193", "1.004222", "SBX.BH1", NULL },
+	  c_joint_birth, FORM_JOINT_BIRTH, PK_BIRTH, 40 },
 	{ "SBX.LT2", "Liên thông đăng ký khai tử, xóa đăng ký thường trú, giải "
 	  "quyết mai táng phí, tử tuất", F_CIVIL, DAYS(3), "Không quá 03 ngày "
 	  "làm việc kể từ ngày nhận đủ hồ sơ", NOCUT, 0, 0, FEE_FLAT,
@@ -500,6 +507,16 @@ static const struct sbx_proc_def defs[] = {
 	  "theo thỏa thuận", C1500, 30000, 30000, FEE_FLAT, "Phí khai thác và sử "
 	  "dụng tài liệu đất đai: " NOTE_COUNCIL, "Văn bản cung cấp thông tin, "
 	  "dữ liệu đất đai", { NULL }, c_land_data, FORM_LAND_DATA, PK_ADULT, 15 },
+	/* The card the joint under-6 procedure bundles: the social-security
+	 * office issues it, the desk receives it within the joint dossier.
+	 * Weight 0, and last: no dossier of its own is seeded, so the seeded
+	 * data stays what it was without it. */
+	{ "SBX.BH1", "Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi", F_HI,
+	  DAYS(1), "01 ngày làm việc kể từ ngày cơ quan bảo hiểm xã hội nhận "
+	  "đủ hồ sơ", NOCUT, 0, 0, FEE_FLAT, "Không thu phí; ngân sách nhà nước "
+	  "đóng bảo hiểm y tế cho trẻ em dưới 6 tuổi", "Thẻ bảo hiểm y tế của "
+	  "trẻ (do cơ quan bảo hiểm xã hội cấp)", { NULL }, c_hi_child,
+	  FORM_HI_CHILD, PK_CHILD, 0 },
 };
 
 static int insert_one(struct sbx_seed_ctx *c, const struct sbx_proc *p,

@@ -140,9 +140,14 @@ static const struct fdef extract[] = {
 	{ NULL, NULL, NULL, false, NULL, NULL },
 };
 
-static const struct fdef joint_birth[] = {
+static const struct fdef child_residence[] = {
 	{ "residence.address", "Nơi đăng ký thường trú của trẻ", "address", true,
 	  NULL, NULL },
+	{ NULL, NULL, NULL, false, NULL, NULL },
+};
+
+/* The health-insurance card: alone, and in the joint under-6 procedure. */
+static const struct fdef hi_card[] = {
 	{ "health_insurance.facility",
 	  "Nơi đăng ký khám bệnh, chữa bệnh bảo hiểm y tế ban đầu", "text", true,
 	  NULL, NULL },
@@ -385,7 +390,7 @@ static const struct item form_joint_birth[] = {
 	APPLICANT("người đi đăng ký"), FIELDS(rel_birth), FIELDS(newborn),
 	PERSON("father", "cha", P_ETH | P_NAT | P_ADDR | P_OPT),
 	PERSON("mother", "mẹ", P_ETH | P_NAT | P_ADDR), FIELDS(birth_cert),
-	FIELDS(joint_birth), END,
+	FIELDS(child_residence), FIELDS(hi_card), END,
 };
 static const struct item form_joint_death[] = {
 	APPLICANT("người đi khai tử"), FIELDS(rel_death),
@@ -468,6 +473,10 @@ static const struct item form_land[] = {
 static const struct item form_land_data[] = {
 	APPLICANT("người yêu cầu"), FIELDS(land_parcel), FIELDS(land_data), END,
 };
+static const struct item form_hi_child[] = {
+	APPLICANT("người kê khai"),
+	PERSON("child", "trẻ", P_SEX | P_ADDR), FIELDS(hi_card), END,
+};
 
 static const struct item *const forms[] = {
 	[FORM_BIRTH] = form_birth, [FORM_MARRIAGE] = form_marriage,
@@ -488,7 +497,7 @@ static const struct item *const forms[] = {
 	[FORM_HKD_REISSUE] = form_hkd_reissue, [FORM_SOCIAL] = form_social,
 	[FORM_DISABILITY] = form_disability, [FORM_FUNERAL] = form_funeral,
 	[FORM_POOR] = form_poor, [FORM_LAND] = form_land,
-	[FORM_LAND_DATA] = form_land_data,
+	[FORM_LAND_DATA] = form_land_data, [FORM_HI_CHILD] = form_hi_child,
 };
 
 struct builder {

@@ -189,7 +189,7 @@ enum sbx_form {
 	FORM_REMOVE, FORM_SPLIT, FORM_ABSENCE, FORM_RES_CONFIRM, FORM_HKD_NEW,
 	FORM_HKD_CHANGE, FORM_HKD_SUSPEND, FORM_HKD_END, FORM_HKD_REISSUE,
 	FORM_SOCIAL, FORM_DISABILITY, FORM_FUNERAL, FORM_POOR, FORM_LAND,
-	FORM_LAND_DATA,
+	FORM_LAND_DATA, FORM_HI_CHILD,
 };
 
 struct sbx_comp_def {
@@ -213,7 +213,7 @@ struct sbx_proc_def {
 	int fee, fee_online;		/* VND */
 	enum sbx_fee_kind fee_kind;
 	const char *fee_note, *result;
-	const char *parts[3];		/* joint: bundled procedures */
+	const char *parts[4];		/* joint: bundled procedures */
 	const struct sbx_comp_def *comps;	/* ends with a NULL name */
 	enum sbx_form form;
 	enum sbx_people people;

@@ -198,9 +198,15 @@ static void parts(struct layout *l, const struct procedure *p)
 {
 	if (!p->joint && !p->nparts)
 		return;
+	int code_cols = 0;
+
 	heading(l, _("Joint procedure: it bundles"), p->nparts);
 	if (!p->nparts)
 		nothing(l, _("not listed"));
+	/* codes are ASCII: their length is their width, and the names line up */
+	for (int i = 0; i < p->nparts; i++)
+		if (p->parts[i].code && (int)strlen(p->parts[i].code) > code_cols)
+			code_cols = (int)strlen(p->parts[i].code);
 	for (int i = 0; i < p->nparts; i++) {
 		const struct proc_part *pt = &p->parts[i];
 		const struct procedure *known = catalog_find(l->app->ui->catalog, pt->code);
@@ -209,7 +215,7 @@ static void parts(struct layout *l, const struct procedure *p)
 		pager_newline(l->p);
 		pager_tab(l->p, INDENT);
 		pager_add(l->p, A_BOLD, pt->code ? pt->code : "");
-		pager_add(l->p, A_NORMAL, "  ");
+		pager_tab(l->p, INDENT + code_cols + 2);
 		pager_wrap(l->p, INDENT * 2, A_NORMAL, name);
 	}
 }

@@ -55,6 +55,16 @@ for dialect in reference portal; do
 	check "$profile: Esc leaves the untouched form for the procedure" wait_for "Procedure 1.001193"
 	keys q
 	check "$profile: q goes back to the list, filter kept" wait_for "(1 of"
+	keys / C-u S B X . L T 1 Enter
+	check "$profile: the joint under-6 procedure found by its code" wait_for "SBX.LT1 "
+	keys Enter
+	check "$profile: opened" wait_for "Procedure SBX.LT1"
+	check "$profile: it bundles birth, residence and the health-insurance card" \
+		wait_for "Joint procedure: it bundles (3)"
+	check "$profile: the card named, in line with the others" \
+		wait_for "SBX.BH1   Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"
+	keys q
+	check "$profile: back to the list" wait_for "(1 of"
 	keys Escape
 	check "$profile: Esc first drops the filter" wait_gone "Filter:"
 	keys q

@@ -100,10 +100,11 @@ static void fill(void)
 	p[n] = mk("SBX.LT1", "Liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế "
 		  "cho trẻ em dưới 6 tuổi", "Hộ tịch", 3 * 480, 900, 0);
 	p[n].joint = true;
-	p[n].nparts = 2;
-	p[n].parts = xcalloc(2, sizeof *p[n].parts);
+	p[n].nparts = 3;
+	p[n].parts = xcalloc(3, sizeof *p[n].parts);
 	p[n].parts[0].code = xstrdup("1.001193");
 	p[n].parts[1] = (struct proc_part){ xstrdup("1.004222"), xstrdup("Đăng ký thường trú") };
+	p[n].parts[2] = (struct proc_part){ xstrdup("SBX.BH1"), xstrdup("Cấp thẻ bảo hiểm y tế") };
 	n++;
 	for (int i = 0; i < NFILL; i++) {
 		char code[16], name[64];
@@ -290,9 +291,11 @@ START_TEST(the_detail_shows_the_procedure_whole)
 	keys("<Enter>");
 	keys("<Enter>");
 	ck_row_has(0, "Procedure SBX.LT1");
-	ck_shows("Joint procedure: it bundles (2)");
+	ck_shows("Joint procedure: it bundles (3)");
 	ck_shows("1.001193  Đăng ký khai sinh");
 	ck_shows("1.004222  Đăng ký thường trú");
+	/* a shorter code: the names still line up */
+	ck_shows("SBX.BH1   Cấp thẻ bảo hiểm y tế");
 	ck_shows("Processing time  3 days, in working time");
 	vscreen_close(&vs);
 }

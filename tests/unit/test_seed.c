@@ -468,7 +468,13 @@ START_TEST(test_catalog)
 			   "cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi'"), 1);
 	ck_assert_int_eq(Q("SELECT count(*) FROM procedure_parts WHERE "
 			   "procedure_code = 'SBX.LT1' AND part_code IN "
-			   "('1.001193', '1.004222')"), 2);
+			   "('1.001193', '1.004222', 'SBX.BH1')"), 3);
+	ck_assert_int_eq(Q("SELECT count(*) FROM procedure_parts WHERE "
+			   "procedure_code = 'SBX.LT1'"), 3);
+	/* the card alone asks for the child's ID number: a register lookup */
+	ck_assert_int_eq(Q("SELECT count(*) FROM procedure_fields WHERE "
+			   "procedure_code = 'SBX.BH1' AND key = 'child.id_number' "
+			   "AND lookup = 'citizen'"), 1);
 	ck_assert_int_eq(Q("SELECT count(*) FROM procedures p WHERE joint != "
 			   "EXISTS (SELECT 1 FROM procedure_parts WHERE "
 			   "procedure_code = p.code)"), 0);
