@@ -61,12 +61,12 @@ void iform_init(struct iform *f, const struct procedure *p, int64_t today)
 	f->today = today;
 	if (p->nparts) {
 		f->parts = xcalloc((size_t)p->nparts, sizeof *f->parts);
+		/* names, what the clerk goes by; the catalog shows the codes */
 		for (int i = 0; i < p->nparts; i++) {
-			char buf[512];
+			const struct proc_part *pt = &p->parts[i];
+			const char *name = pt->name && *pt->name ? pt->name : pt->code;
 
-			snprintf(buf, sizeof buf, "%s %s", p->parts[i].code ? p->parts[i].code : "",
-				 p->parts[i].name ? p->parts[i].name : "");
-			f->parts[f->nparts++] = xstrdup(buf);
+			f->parts[f->nparts++] = xstrdup(name ? name : "");
 		}
 	}
 	/* the desk must know who hands the dossier in, whatever the form asks */

@@ -36,14 +36,20 @@ static const char *when(int64_t t, char *buf, size_t len)
 	return buf;
 }
 
-/* The block a field belongs to, as the clerk calls it. */
-static const char *block_title(const char *key, char *buf, size_t len)
+/* The block a field belongs to, as the clerk calls it: the people a form
+ * names, by their role. Other blocks ("residence", "health_insurance") are
+ * a server's keys, not words for a clerk: one heading covers them. */
+static const char *block_title(const char *key)
 {
 	static const struct {
 		const char *prefix, *title;
 	} known[] = {
 		{ "applicant", N_("Applicant") }, { "child", N_("Child") },
 		{ "father", N_("Father") }, { "mother", N_("Mother") },
+		{ "partner", N_("Partner") }, { "deceased", N_("The deceased") },
+		{ "protected", N_("Ward") }, { "beneficiary", N_("Beneficiary") },
+		{ "household_head", N_("Head of household") },
+		{ "counterparty", N_("Other party") },
 		{ "business", N_("Household business") }, { "~proxy", N_("Proxy") },
 		{ "~applicant", N_("Applicant") }, { "~copies", N_("The dossier") },
 		{ "~note", N_("The dossier") },
@@ -54,8 +60,7 @@ static const char *block_title(const char *key, char *buf, size_t len)
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strlen(known[i].prefix) == n && !strncmp(known[i].prefix, key, n))
 			return _(known[i].title);
-	snprintf(buf, len, "%.*s", (int)n, key);
-	return buf;
+	return _("Other details");
 }
 
 static bool shows_problem(const struct iform *f, const struct iform_field *x)
@@ -104,14 +109,13 @@ static int build(const struct intake_view *v, struct row *rows, int max)
 {
 	const struct iform *f = &v->form;
 	int n = 0;
-	char a[64], b[64];
 
 #define ADD(k, x) do { if (n < max) rows[n] = (struct row){ (k), (x) }; n++; } while (0)
 	for (int i = 0; i < f->nf; i++) {
 		const struct iform_field *x = &f->f[i];
 		const struct af_lookup *l = af_lookup_of(&v->af, i);
 
-		if (!i || strcmp(block_title(x->key, a, sizeof a), block_title(f->f[i - 1].key, b, sizeof b)))
+		if (!i || strcmp(block_title(x->key), block_title(f->f[i - 1].key)))
 			ADD(R_HEADING, i);
 		ADD(R_FIELD, i);
 		if (shows_problem(f, x) || (i == v->cur && !x->valid && x->value[0]))
@@ -227,7 +231,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 	case R_HEADING:
 		put(win, y, 0, cols, theme_attr(&ui->theme, TH_LIST_HEADER),
 		    r->i < 0 ? _("Components (Space: paper / national data / not handed in)")
-			     : block_title(v->form.f[r->i].key, buf, sizeof buf), ui->ellipsis);
+			     : block_title(v->form.f[r->i].key), ui->ellipsis);
 		break;
 	case R_FIELD:
 		draw_field(app, win, y, r->i, cols);
@@ -336,7 +340,7 @@ static void result(struct app *app, WINDOW *win, int cols)
 	struct ui *ui = app->ui;
 	struct intake_view *v = ui->intake;
 	char buf[640], t[64];
-	int y = 0;
+	int y = 0, margin;
 
 	snprintf(buf, sizeof buf, "%s (%s)", v->form.procedure_name, v->form.procedure_code);
 	put(win, y++, 0, cols, A_BOLD, buf, ui->ellipsis);
@@ -382,8 +386,10 @@ static void result(struct app *app, WINDOW *win, int cols)
 	if (!v->have_receipt)
 		return;
 	y++;
+	/* an A4 receipt is 80 columns: at 80 its margin goes, not its words */
+	margin = cols - v->receipt.width < 2 ? 0 : 2;
 	for (int i = v->receipt_top; i < v->receipt.n && y < getmaxy(win); i++)
-		put(win, y++, 2, cols - 2, A_NORMAL, v->receipt.lines[i], ui->ellipsis);
+		put(win, y++, margin, cols - margin, A_NORMAL, v->receipt.lines[i], ui->ellipsis);
 }
 
 void intake_draw_form(struct app *app, WINDOW *win)

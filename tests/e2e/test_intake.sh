@@ -107,7 +107,7 @@ scenarios() {
 
 	# --- the joint under-6 procedure: one form, one dossier ---
 	check "$PROFILE: the joint procedure's form" open_form SBX.LT1
-	check "$PROFILE: one form for its parts" wait_for "Joint procedure, one form for: 1.001193"
+	check "$PROFILE: one form for its parts" wait_for "Joint procedure, one form for: Đăng ký khai sinh + Đăng ký thường trú"
 	check "$PROFILE: the cached applicant fills at once" birth_block
 	keys F2
 	keys -l "Số 12 phố Hàng Bạc, Phường Hoàn Kiếm"; keys F2

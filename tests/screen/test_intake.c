@@ -268,7 +268,8 @@ END_TEST
 START_TEST(joint_procedure_is_one_form)
 {
 	struct proc_part parts[] = { { "1.001193", "Đăng ký khai sinh" },
-				     { "1.004222", "Đăng ký thường trú" } };
+				     { "1.004222", "Đăng ký thường trú" },
+				     { "SBX.BH1", "Cấp thẻ BHYT" } };
 	struct procedure p = birth();
 
 	p.code = "SBX.LT1";
@@ -276,13 +277,79 @@ START_TEST(joint_procedure_is_one_form)
 	p.joint = true;
 	p.minutes = 3 * 480;
 	p.parts = parts;
-	p.nparts = 2;
+	p.nparts = 3;
 	vscreen_open(&vs, "vt100", 24, 100);
 	vs.app.clock_offset = cal_join(2025, 10, 15, 9, 59, 30) - (int64_t)time(NULL);
 	vs.app.redraw |= intake_open_with(&vs.app, &p);
 	vscreen_draw(&vs);
-	ck_shows("Joint procedure, one form for: 1.001193 Đăng ký khai sinh + 1.004222 Đăng ký thường trú");
+	ck_shows("Joint procedure, one form for: Đăng ký khai sinh + Đăng ký thường trú + Cấp thẻ BHYT");
 	ck_shows("Received now, due 10:00 Mon 20/10/2025");
+}
+END_TEST
+
+/* Blocks are headed by the person's role; a server's other blocks by one
+ * plain heading, not by its keys. */
+START_TEST(blocks_headed_for_the_clerk)
+{
+	struct proc_field f[] = {
+		{ .key = "applicant.full_name", .label = "Họ và tên người yêu cầu", .type = "text" },
+		{ .key = "deceased.full_name", .label = "Họ và tên người chết", .type = "text" },
+		{ .key = "household_head.full_name", .label = "Họ và tên chủ hộ", .type = "text" },
+		{ .key = "residence.address", .label = "Nơi đăng ký thường trú", .type = "text" },
+		{ .key = "health_insurance.facility", .label = "Nơi khám bệnh ban đầu",
+		  .type = "text" },
+	};
+	struct procedure p = birth();
+	const char *dump;
+
+	p.fields = f;
+	p.nfields = 5;
+	vscreen_open(&vs, "vt100", 24, 80);
+	vs.app.redraw |= intake_open_with(&vs.app, &p);
+	vscreen_draw(&vs);
+	ck_shows("The deceased");
+	ck_shows("Head of household");
+	dump = vscreen_dump(&vs);
+	ck_assert_ptr_nonnull(strstr(dump, "Other details"));
+	ck_assert_ptr_null(strstr(strstr(dump, "Other details") + 1, "Other details"));
+	ck_lacks("health_insurance");
+	ck_lacks("residence");
+}
+END_TEST
+
+/* Once received: the receipt under the result, whole at 80 columns (an A4
+ * receipt is 80 columns wide; the margin gives way, not its words). */
+START_TEST(receipt_whole_at_80_columns)
+{
+	struct component c = { .name = "Tờ khai tham gia, điều chỉnh thông tin bảo hiểm xã hội, "
+				       "bảo hiểm y tế (Mẫu TK1-TS)", .copies = 1, .provided = true };
+	struct dossier d = { .code = "000.01.01.H26-251015-0013", .procedure_code = "SBX.BH1",
+			     .procedure_name = "Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+			     .agency = "000.01.01.H26", .applicant_name = "Nguyễn Văn An",
+			     .applicant_id = "001085012345", .components = &c, .ncomponents = 1,
+			     .copies = 1 };
+	struct receipt_opts o = { .paper = PAPER_A4 };
+	struct err e;
+	int y, x;
+
+	open_birth(24, 80);
+	d.received_at = cal_join(2025, 10, 15, 10, 0, 0);
+	d.due_at = cal_join(2025, 10, 16, 10, 0, 0);
+	o.now = d.received_at;
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &iv()->receipt, &e), 0);
+	iv()->have_receipt = true;
+	iv()->phase = IP_SENT;
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_shows("p prints the receipt");
+	ck_shows("bảo hiểm y tế (Mẫu");
+	ck_lacks("(M\u2026");
+	ck_assert(vscreen_find(&vs, "Applicant: Nguyễn Văn An", &y, &x));
+	ck_assert_int_eq(x, 0);
+	/* wider, the margin is back */
+	vscreen_resize(&vs, 24, 100);
+	ck_assert(vscreen_find(&vs, "Applicant: Nguyễn Văn An", &y, &x));
+	ck_assert_int_eq(x, 2);
 }
 END_TEST
 
@@ -332,6 +399,8 @@ static Suite *intake_suite(void)
 	tcase_add_test(tc, national_fields_marked_by_glyph_and_attribute);
 	tcase_add_test(tc, submit_goes_to_the_first_problem);
 	tcase_add_test(tc, joint_procedure_is_one_form);
+	tcase_add_test(tc, blocks_headed_for_the_clerk);
+	tcase_add_test(tc, receipt_whole_at_80_columns);
 	tcase_add_test(tc, resize_keeps_the_focus_in_view);
 	tcase_add_test(tc, esc_asks_before_losing_typed_data);
 	suite_add_tcase(s, tc);
