@@ -171,6 +171,60 @@ static int mark_components(struct sbx *s, const char *code, const int *seqs, int
 	return 0;
 }
 
+/* The text the query selects, for code (?1, when given) and n (?2),
+ * appended to b; nothing if no row has it. */
+static int append_text(struct sbx *s, struct sbx_buf *b, const char *sql, const char *code,
+		       int64_t n, struct sbx_error *e)
+{
+	sqlite3_stmt *st = sbx_prep(s, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	if (code)
+		sbx_bind_text(st, 1, code);
+	sqlite3_bind_int64(st, 2, n);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		sbx_buf_puts(b, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sbx_fail_db(e, s->db);
+}
+
+/* The log's note, in the words the seeded logs use: the desk reads both
+ * alike (who was assigned, what is missing, what is owed). */
+static int action_note(struct sbx *s, const struct sbx_dossier_row *r, enum action a,
+		       const struct act_in *in, struct sbx_buf *note, struct sbx_error *e)
+{
+	char amount[40];
+
+	if (a == ACT_ASSIGN) {
+		sbx_buf_puts(note, "Phân công chuyên viên ");
+		if (append_text(s, note, "SELECT full_name FROM users WHERE id = ?2",
+				NULL, in->p.assignee_id, e) < 0)
+			return -1;
+		sbx_buf_puts(note, " thụ lý");
+	}
+	if (a == ACT_APPROVE && in->p.obligation) {
+		sbx_vnd(in->p.obligation, amount, sizeof amount);
+		sbx_buf_printf(note, "Thông báo nghĩa vụ tài chính %s đồng", amount);
+	}
+	if (a == ACT_REQUEST_SUPPLEMENT && in->nmissing) {
+		sbx_buf_puts(note, "Yêu cầu bổ sung, hoàn thiện hồ sơ: ");
+		for (int i = 0; i < in->nmissing; i++) {
+			if (i)
+				sbx_buf_puts(note, "; ");
+			if (append_text(s, note, "SELECT name FROM dossier_components"
+					" WHERE dossier_code = ?1 AND seq = ?2", r->code, in->missing[i], e) < 0)
+				return -1;
+		}
+	}
+	if (in->reason)
+		sbx_buf_printf(note, "%s%s", note->len ? "; " : "", in->reason);
+	if (in->note)
+		sbx_buf_printf(note, "%s%s", note->len ? "; " : "", in->note);
+	return 0;
+}
+
 static int write_action(struct sbx *s, const struct sbx_user *u,
 			const struct sbx_dossier_row *r, enum action a,
 			const struct act_in *in, const struct sbx_wf_result *res,
@@ -224,19 +278,10 @@ static int write_action(struct sbx *s, const struct sbx_user *u,
 	    (a == ACT_RECEIVE_SUPPLEMENT &&
 	     mark_components(s, r->code, in->received, in->nreceived, 1, e) < 0))
 		return -1;
-	if (a == ACT_ASSIGN)
-		sbx_buf_printf(&note, "assigned to %s", in->assignee);
-	if (a == ACT_APPROVE && in->p.obligation)
-		sbx_buf_printf(&note, "financial obligation %lld VND", (long long)in->p.obligation);
-	if (a == ACT_REQUEST_SUPPLEMENT && in->nmissing) {
-		sbx_buf_puts(&note, "missing components:");
-		for (int i = 0; i < in->nmissing; i++)
-			sbx_buf_printf(&note, " %d", in->missing[i]);
+	if (action_note(s, r, a, in, &note, e) < 0) {
+		sbx_buf_free(&note);
+		return -1;
 	}
-	if (in->reason)
-		sbx_buf_printf(&note, "%s%s", note.len ? "; " : "", in->reason);
-	if (in->note)
-		sbx_buf_printf(&note, "%s%s", note.len ? "; " : "", in->note);
 	rc = sbx_dossier_log(s, r->code, now, u, action_name(a), r->st.status, n->status,
 		     note.len ? note.p : NULL, e);
 	sbx_buf_free(&note);

@@ -42,6 +42,9 @@ int sbx_random_hex(char *out, size_t nbytes, struct err *e);
  * no spaces). */
 int sbx_parse_int(const char *s, int64_t min, int64_t max, int64_t *out);
 
+/* 1250000 -> "1.250.000": amounts as Vietnamese texts write them. */
+void sbx_vnd(int64_t v, char *buf, size_t n);
+
 /* True when s is NULL, empty or only spaces. */
 bool sbx_blank(const char *s);
 

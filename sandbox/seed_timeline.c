@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sbx_util.h"
 #include "seed_dossiers.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -44,21 +45,6 @@ static int band_of(const struct sbx_dgen *g, int64_t due)
 	    2 * cal_day_minutes(c->cal))
 		return B_SOON;
 	return B_INTIME;
-}
-
-static void vnd(int64_t v, char *buf, size_t n)
-{
-	char raw[24];
-	size_t len, o = 0;
-
-	snprintf(raw, sizeof raw, "%lld", (long long)v);
-	len = strlen(raw);
-	for (size_t i = 0; i < len && o + 2 < n; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[o++] = '.';
-		buf[o++] = raw[i];
-	}
-	buf[o] = '\0';
 }
 
 /* A user of the agency in that role; specialists by procedure field. */
@@ -234,7 +220,7 @@ static void event(struct sbx_dgen *g, struct sbx_dossier *d, const struct who *w
 
 	switch (ev) {
 	case EV_PAY:
-		vnd(d->fee, buf, sizeof buf);
+		sbx_vnd(d->fee, buf, sizeof buf);
 		logx(d, at, w->reception, "confirm-payment", s, ST_PROCESSING,
 		     "Công dân đã hoàn thành nghĩa vụ tài chính %s đồng", buf);
 		*status = ST_PROCESSING;
@@ -268,7 +254,7 @@ static void event(struct sbx_dgen *g, struct sbx_dossier *d, const struct who *w
 		break;
 	case EV_APPROVE:
 		if (d->owes) {
-			vnd(d->fee, buf, sizeof buf);
+			sbx_vnd(d->fee, buf, sizeof buf);
 			logx(d, at, w->leader, "approve", s, ST_PAYMENT,
 			     "Đã ký duyệt kết quả; thông báo nghĩa vụ tài chính "
 			     "%s đồng", buf);

@@ -190,6 +190,21 @@ int sbx_parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
 	return 0;
 }
 
+void sbx_vnd(int64_t v, char *buf, size_t n)
+{
+	char raw[24];
+	size_t len, o = 0;
+
+	snprintf(raw, sizeof raw, "%lld", (long long)v);
+	len = strlen(raw);
+	for (size_t i = 0; i < len && o + 2 < n; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
 bool sbx_blank(const char *s)
 {
 	if (!s)

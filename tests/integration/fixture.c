@@ -99,7 +99,7 @@ static int add_users(sqlite3 *db, char *err, size_t errsz)
 {
 	static const struct { const char *login, *name, *role, *agency; } users[] = {
 		{ FX_RECEPTION, "Nguyễn Thị Tiếp", "reception", FX_AGENCY },
-		{ FX_SPECIALIST, "Lê Văn Chuyên", "specialist", FX_AGENCY },
+		{ FX_SPECIALIST, FX_SPECIALIST_NAME, "specialist", FX_AGENCY },
 		{ FX_SPECIALIST2, "Phạm Thị Viên", "specialist", FX_AGENCY },
 		{ FX_LEADER, "Đỗ Văn Lãnh", "leader", FX_AGENCY },
 		{ FX_RECORDS, "Ngô Thị Văn", "records", FX_AGENCY },

@@ -24,6 +24,7 @@
 #define FX_RECEPTION "tn1"
 #define FX_RECEPTION2 "tn2"		/* of FX_AGENCY2 */
 #define FX_SPECIALIST "cv1"
+#define FX_SPECIALIST_NAME "Lê Văn Chuyên"
 #define FX_SPECIALIST2 "cv2"
 #define FX_LEADER "ld1"
 #define FX_RECORDS "vt1"

@@ -835,7 +835,7 @@ START_TEST(workflow_full)
 	ck_assert_int_eq(count(r, "data.NhatKyXuLy"), 6);
 	ck_assert_str_eq(S(r, "data.NhatKyXuLy.1.ThaoTac"), "PhanCong");
 	ck_assert_str_eq(S(r, "data.NhatKyXuLy.1.VaiTro"), "LanhDao");
-	ck_assert_str_eq(S(r, "data.NhatKyXuLy.1.GhiChu"), "assigned to " FX_SPECIALIST);
+	ck_assert_str_eq(S(r, "data.NhatKyXuLy.1.GhiChu"), "Phân công chuyên viên " FX_SPECIALIST_NAME " thụ lý");
 	ck_assert_str_eq(S(r, "data.NhatKyXuLy.3.ThaoTac"), "PheDuyet");
 	ck_assert_int_eq((int)N(r, "data.NhatKyXuLy.4.TuTrangThai"), 4);
 	ck_assert_int_eq((int)N(r, "data.NhatKyXuLy.4.DenTrangThai"), 9);
@@ -925,6 +925,7 @@ START_TEST(supplement_and_apology)
 {
 	const char *code = intake(), *code2 = intake();
 	struct sbxh_reply *r;
+	char path[64];
 
 	at(ACT(K(FX_LEADER), code, "PhanCong", -1, "\"CanBoXuLy\":\"" FX_SPECIALIST "\""), 4, "ThuLy");
 	refused(ACT(K(FX_SPECIALIST), code, "YeuCauBoSung", -1, "\"ThanhPhanThieu\":[9]"), 200, "01",
@@ -958,7 +959,10 @@ START_TEST(supplement_and_apology)
 		200, "06", "apology_used");
 	/* a financial obligation, then its payment */
 	at(ACT(K(FX_SPECIALIST), code2, "TrinhKy", -1, NULL), 4, "TrinhKy");
-	at(ACT(K(FX_LEADER), code2, "PheDuyet", -1, "\"NghiaVuTaiChinh\":\"500000\""), 6, "PhatHanh");
+	r = at(ACT(K(FX_LEADER), code2, "PheDuyet", -1, "\"NghiaVuTaiChinh\":\"500000\""), 6, "PhatHanh");
+	/* the log tells the amount as the desk writes it */
+	snprintf(path, sizeof path, "data.NhatKyXuLy.%d.GhiChu", count(r, "data.NhatKyXuLy") - 1);
+	ck_assert_str_eq(S(r, path), "Thông báo nghĩa vụ tài chính 500.000 đồng");
 	at(ACT(K(FX_RECEPTION), code2, "XacNhanNopPhi", -1, NULL), 4, "PhatHanh");
 }
 END_TEST
