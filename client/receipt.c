@@ -52,14 +52,26 @@ static void blank(struct receipt *r)
 	push(r, xstrdup(""));
 }
 
+/* Centred, on as many lines as it takes (a long desk name on A5). */
 static void center(struct receipt *r, const char *s)
 {
-	int w = text_width(s), pad = w < r->width ? (r->width - w) / 2 : 0;
-	char *line = xmalloc((size_t)pad + strlen(s) + 1);
+	while (*s) {
+		size_t n = text_wrap(s, r->width), len = n;
+		char *line;
+		int pad;
 
-	memset(line, ' ', (size_t)pad);
-	strcpy(line + pad, s);
-	push(r, line);
+		while (len && s[len - 1] == ' ')
+			len--;
+		line = xmalloc((size_t)r->width + len + 1);
+		memcpy(line, s, len);
+		line[len] = '\0';
+		pad = text_width(line) < r->width ? (r->width - text_width(line)) / 2 : 0;
+		memmove(line + pad, line, len + 1);
+		memset(line, ' ', (size_t)pad);
+		push(r, line);
+		for (s += n; *s == ' '; s++)
+			;
+	}
 }
 
 /* Text wrapped at the width, the lines after the first indented. */
@@ -162,6 +174,24 @@ static const char *logged_note(const struct dossier *d, const char *action)
 	return NULL;
 }
 
+bool receipt_applies(enum receipt_kind k, const struct dossier *d)
+{
+	bool asked = false;
+
+	switch (k) {
+	case RECEIPT_RECEIPT:
+		return d->received_at != 0;
+	case RECEIPT_SUPPLEMENT:
+		/* the log says so once fetched; the summary's status before */
+		for (int i = 0; i < d->nlog && !asked; i++)
+			asked = d->log[i].action && !strcmp(d->log[i].action, "request-supplement");
+		return asked || d->status == ST_SUPPLEMENT;
+	case RECEIPT_REFUSAL:
+		return logged_note(d, "refuse") != NULL;
+	}
+	return false;
+}
+
 static void signatures(struct receipt *r, const struct receipt_opts *o, bool applicant_signs)
 {
 	char buf[1024], left[512], right[512];
@@ -257,6 +287,8 @@ int receipt_make(enum receipt_kind k, const struct dossier *d, const struct rece
 
 	memset(r, 0, sizeof *r);
 	r->width = o->paper == PAPER_A5 ? 60 : 80;
+	if (o->width > 0 && o->width < r->width)
+		r->width = o->width;
 	switch (k) {
 	case RECEIPT_RECEIPT:
 		if (!d->received_at)

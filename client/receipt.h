@@ -13,6 +13,7 @@
 #ifndef MOTCUA_RECEIPT_H
 #define MOTCUA_RECEIPT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -37,6 +38,8 @@ struct receipt_opts {
 				 * the note of the dossier's last such log entry */
 	int64_t now;		/* the date the form is made */
 	enum receipt_paper paper;
+	int width;		/* a screen narrower than the paper: its columns;
+				 * 0: the paper's */
 };
 
 struct receipt {
@@ -48,6 +51,11 @@ struct receipt {
 /* "receipt", "supplement", "refusal" and back; -1 if unknown. */
 const char *receipt_kind_name(enum receipt_kind k);
 int receipt_kind_parse(const char *name);
+
+/* Whether the dossier has that form to hand over: a receipt once it was
+ * received, a supplement request once one was asked for, a refusal once
+ * it was refused with a reason. */
+bool receipt_applies(enum receipt_kind k, const struct dossier *d);
 
 /* The form's lines. A receipt needs a dossier that has been received
  * (received_at set); a refusal needs a reason (opts or the log). */

@@ -81,6 +81,9 @@ static const struct {
 	{ "dossier", "D", "dossier-reschedule" },
 	{ "dossier", "r", "dossier-retry" },
 	{ "dossier", "z", "dossier-discard" },
+	{ "dossier", "P", "dossier-paper" },
+	{ "paper", "p", "paper-print" },
+	{ "paper", "<Tab>", "paper-next" },
 	/* an action's form: characters are typed, these keys move and decide */
 	{ "form", "<Enter>", "form-submit" },
 	{ "form", "<Esc>", "form-cancel" },
@@ -136,7 +139,7 @@ static const struct {
 
 /* Screens opened over others and read by scrolling share these keys: q and
  * Esc go back, not out. */
-static const char *const pager_contexts[] = { "dossier", "help", "catalog-detail" };
+static const char *const pager_contexts[] = { "dossier", "help", "catalog-detail", "paper" };
 static const struct {
 	const char *key, *op;
 } pager_keys[] = {

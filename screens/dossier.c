@@ -77,6 +77,11 @@ static unsigned op_reload(struct app *app)
 	return RD_BODY;
 }
 
+static unsigned op_paper(struct app *app)
+{
+	return paper_open(app, app->ui->dossier.code);
+}
+
 static struct pager *dossier_pager(struct app *app)
 {
 	return &app->ui->dossier.pager;
@@ -117,6 +122,7 @@ static const struct op_def dossier_ops[] = {
 	{ "dossier-reschedule", N_("Apology, new date (asks)"), op_reschedule },
 	{ "dossier-retry", N_("Retry my action"), dossier_op_retry },
 	{ "dossier-discard", N_("Discard my action (asks)"), dossier_op_discard },
+	{ "dossier-paper", N_("Paper forms: receipt, supplement request, refusal"), op_paper },
 	{ NULL, NULL, NULL },
 };
 

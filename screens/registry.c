@@ -15,6 +15,7 @@ const struct screen *const screen_registry[] = {
 	&screen_intake,
 	&screen_catalog,
 	&screen_catalog_detail,
+	&screen_paper,
 	NULL,
 };
 

@@ -47,6 +47,7 @@ extern const struct screen screen_lock;
 extern const struct screen screen_login;
 extern const struct screen screen_catalog;
 extern const struct screen screen_catalog_detail;
+extern const struct screen screen_paper;
 
 /* Ask for the password in the login screen, over the inbox (login.c), and
  * come back to it whenever the server refuses the password later. */
@@ -105,6 +106,12 @@ unsigned dossier_op_retry(struct app *app);
 unsigned dossier_op_discard(struct app *app);
 bool dossier_key(struct app *app, km_key key);
 void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
+
+/* Show the paper form the dossier of that code calls for now (the
+ * refusal, the supplement request, else the receipt) over the screen on
+ * top, to read and print; says why in the status bar when it has none
+ * (paper.c). */
+unsigned paper_open(struct app *app, const char *code);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

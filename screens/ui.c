@@ -93,6 +93,8 @@ void ui_close(struct app *app)
 	form_free(&ui->act.form);
 	pager_free(&ui->dossier.pager);
 	pager_free(&ui->help.pager);
+	free(ui->paper.code);
+	pager_free(&ui->paper.pager);
 	catalog_free(app);
 	if (ui->lock_timer)
 		loop_timer_cancel(&app->loop, ui->lock_timer);

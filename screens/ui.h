@@ -13,6 +13,7 @@
 #include "km.h"
 #include "pager.h"
 #include "prompt.h"
+#include "receipt.h"
 #include "screen.h"
 #include "theme.h"
 
@@ -77,6 +78,13 @@ struct help_view {
 	struct pager pager;
 };
 
+/* A paper form of one dossier, laid out from it at each draw (paper.c). */
+struct paper_view {
+	char *code;
+	enum receipt_kind kind;
+	struct pager pager;
+};
+
 /* A password asked for on the login or the lock screen. */
 struct cred_form {
 	struct prompt pw;	/* wiped once used */
@@ -131,6 +139,7 @@ struct ui {
 	struct inbox_view inbox;
 	struct dossier_view dossier;
 	struct help_view help;
+	struct paper_view paper;
 	struct catalog_view *catalog;	/* made when the catalog first opens */
 	struct cred_form lock, login;
 	unsigned lock_timer;

@@ -68,7 +68,7 @@ server_status_is() {
 # client USER: the client in a fresh pane, logged in, its inbox shown
 client() {
 	user=$1
-	start 100 30 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' XDG_DATA_HOME='$SBX_DIR/xdg' $MOTCUA -p $profile -s $SBX_URL -u $user"
+	start 100 30 -- "MOTCUA_CONFIG='$SBX_DIR/motcuarc' MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' XDG_DATA_HOME='$SBX_DIR/xdg' $MOTCUA -p $profile -s $SBX_URL -u $user"
 	# logged in and the first sync done ("logged in to" may give way at
 	# once to a notice): the status bar says how old the data is
 	wait_for "Inbox (" && wait_for "online" && wait_for "data now"
@@ -119,6 +119,9 @@ act() {
 	check "$what: q quits cleanly" wait_for "[exit 0]"
 }
 
+# the desk printer: a file
+printf 'set print-command "cat > %s"\n' "$SBX_DIR/printed" >"$SBX_DIR/motcuarc"
+
 used=
 profile=sandbox-reference
 boot reference
@@ -158,7 +161,15 @@ wait_for "It cannot be undone" >/dev/null
 keys y
 check "portal: y sends it; the server has it refused (3)" server_status_is "$code" 3
 check "portal: the view says nothing more can be done" wait_for "You can: nothing at this step"
-keys q q
+# the refusal on paper, for the applicant to take away
+keys P
+check "portal: P shows the refusal form" wait_for "Refusal — dossier $code"
+check "portal: as it prints" wait_for "REFUSAL TO RECEIVE THE DOSSIER"
+check "portal: with the reason the clerk gave" wait_for "Không thuộc thẩm quyền của xã"
+keys p
+check "portal: p prints it" wait_for "Refusal sent to the printer"
+check "portal: through the print-command" grep -q "Không thuộc thẩm quyền của xã" "$SBX_DIR/printed"
+keys q q q
 check "portal: q quits cleanly" wait_for "[exit 0]"
 
 finish

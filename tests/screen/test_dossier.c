@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "check_main.h"
@@ -315,6 +316,80 @@ START_TEST(a_summary_says_what_is_still_coming)
 }
 END_TEST
 
+/* P shows the paper form the dossier's state calls for, as it prints; Tab
+ * goes to its other forms; p prints it at the paper's width. */
+START_TEST(paper_forms_shown_and_printed)
+{
+	char path[] = "/tmp/motcua-paper-XXXXXX", cmd[64], buf[8192];
+	struct dossier *d;
+	FILE *f;
+	size_t n;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	vscreen_open(&vs, "vt100", 24, 80);
+	snprintf(cmd, sizeof cmd, "cat > %s", path);
+	free(vs.app.conf.print_command);
+	vs.app.conf.print_command = xstrdup(cmd);
+	fill(3);
+	/* not received yet: nothing to hand over, said so, the view stays */
+	keys("j");
+	keys("<Enter>");
+	keys("P");
+	ck_row_has(0, "Dossier X-01");
+	ck_row_has(LINES - 1, "X-01 has no paper form yet");
+	keys("q");
+	keys("k");
+	keys("<Enter>");
+	keys("P");
+	/* received: the receipt with the appointment */
+	ck_row_has(0, "Receipt \u2014 dossier " CODE);
+	ck_shows("RECEIPT OF DOSSIER AND APPOINTMENT FOR THE RESULT");
+	ck_shows("Applicant: Nguyễn Thị Hồng Nhung");
+	ck_shows("1. Tờ khai đăng ký kết hôn (1 copy)");
+	keys("?");
+	ck_row_has(0, "Help: Paper form");
+	ck_shows("paper-print");
+	ck_shows("paper-next");
+	keys("q");
+	ck_row_has(0, "Receipt \u2014 dossier " CODE);
+	keys("<Tab>");
+	ck_row_has(LINES - 1, "this dossier has no other paper form");
+	keys("p");
+	ck_row_has(LINES - 1, "Receipt sent to the printer");
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	ck_assert_ptr_nonnull(strstr(buf, "Dossier code: " CODE));
+	ck_assert_int_eq(buf[n - 1], '\f');
+	keys("q");
+	ck_row_has(0, "Dossier " CODE);
+
+	/* a supplement was asked for: that form first, the receipt after */
+	d = app_find_dossier(&vs.app, CODE);
+	d->status = ST_SUPPLEMENT;
+	d->log = xrealloc(d->log, 3 * sizeof *d->log);
+	d->log[d->nlog++] = (struct log_entry){ .at = cal_join(2025, 11, 21, 9, 0, 0),
+						.action = xstrdup("request-supplement"),
+						.note = xstrdup("thiếu bản chính"),
+						.from_status = ST_PROCESSING, .to_status = ST_SUPPLEMENT };
+	keys("P");
+	ck_row_has(0, "Supplement request \u2014 dossier " CODE);
+	ck_shows("REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER");
+	ck_shows("1. Giấy xác nhận tình trạng hôn nhân");
+	ck_shows("What to supplement: thiếu bản chính");
+	keys("<Tab>");
+	ck_row_has(0, "Receipt \u2014 dossier " CODE);
+	keys("<Tab>");
+	ck_row_has(0, "Supplement request \u2014 dossier " CODE);
+	vscreen_close(&vs);
+	unlink(path);
+}
+END_TEST
+
 static Suite *dossier_screen_suite(void)
 {
 	Suite *s = suite_create("screen_dossier");
@@ -327,6 +402,7 @@ static Suite *dossier_screen_suite(void)
 	tcase_add_test(tc, wider_terminal_lays_out_again);
 	tcase_add_test(tc, back_restores_the_inbox_selection);
 	tcase_add_test(tc, a_summary_says_what_is_still_coming);
+	tcase_add_test(tc, paper_forms_shown_and_printed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -149,6 +149,59 @@ START_TEST(supplement_and_refusal)
 }
 END_TEST
 
+/* Which forms a dossier has to hand over, by its state and its log. */
+START_TEST(forms_that_apply)
+{
+	struct dossier d;
+
+	sample(&d);
+	ck_assert(receipt_applies(RECEIPT_RECEIPT, &d));
+	ck_assert(!receipt_applies(RECEIPT_SUPPLEMENT, &d));
+	ck_assert(!receipt_applies(RECEIPT_REFUSAL, &d));
+	/* the summary's status says a supplement was asked for before the log comes */
+	d.status = ST_SUPPLEMENT;
+	ck_assert(receipt_applies(RECEIPT_SUPPLEMENT, &d));
+	/* received again since: the log still has the request */
+	d.status = ST_PROCESSING;
+	d.nlog = 1;
+	d.log = xcalloc(1, sizeof *d.log);
+	d.log[0].action = xstrdup("request-supplement");
+	ck_assert(receipt_applies(RECEIPT_SUPPLEMENT, &d));
+	/* refused at reception: never received; the refusal needs its reason */
+	free(d.log[0].action);
+	d.log[0].action = xstrdup("refuse");
+	d.status = ST_REFUSED;
+	d.received_at = 0;
+	ck_assert(!receipt_applies(RECEIPT_RECEIPT, &d));
+	ck_assert(!receipt_applies(RECEIPT_REFUSAL, &d));
+	d.log[0].note = xstrdup("Không thuộc thẩm quyền");
+	ck_assert(receipt_applies(RECEIPT_REFUSAL, &d));
+	dossier_free(&d);
+}
+END_TEST
+
+/* A screen narrower than the paper lays the form out in its columns. */
+START_TEST(narrower_than_the_paper)
+{
+	struct dossier d;
+	struct receipt r;
+	struct receipt_opts o = { .now = T_DUE, .width = 40 };
+	struct err e;
+
+	sample(&d);
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+	ck_assert_int_eq(r.width, 40);
+	for (int i = 0; i < r.n; i++)
+		ck_assert_msg(text_width(r.lines[i]) <= 40, "too wide: %s", r.lines[i]);
+	receipt_free(&r);
+	o.width = 100;	/* wider: the paper's */
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+	ck_assert_int_eq(r.width, 80);
+	receipt_free(&r);
+	dossier_free(&d);
+}
+END_TEST
+
 START_TEST(printing)
 {
 	char dir[] = "/tmp/motcua-print.XXXXXX", cmd[300], file[200], buf[8192];
@@ -197,6 +250,8 @@ static Suite *suite(void)
 
 	tcase_add_test(tc, receipt_content);
 	tcase_add_test(tc, supplement_and_refusal);
+	tcase_add_test(tc, forms_that_apply);
+	tcase_add_test(tc, narrower_than_the_paper);
 	tcase_add_test(tc, printing);
 	suite_add_tcase(s, tc);
 	return s;

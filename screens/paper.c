@@ -1,0 +1,166 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "xalloc.h"
+
+/* The papers a dossier has, as they print: the receipt with the
+ * appointment (the applicant lost it), the supplement request or the
+ * refusal (just sent from the dossier view). Laid out from the dossier as
+ * the inbox holds it at each draw, so a refresh shows at once; printed at
+ * the paper's width whatever the terminal's. */
+
+static const char *const titles[] = {
+	[RECEIPT_RECEIPT] = N_("Receipt"),
+	[RECEIPT_SUPPLEMENT] = N_("Supplement request"),
+	[RECEIPT_REFUSAL] = N_("Refusal"),
+};
+#define NKINDS (int)(sizeof titles / sizeof titles[0])
+
+static struct paper_view *view(struct app *app)
+{
+	return &app->ui->paper;
+}
+
+static int make(struct app *app, int width, struct receipt *r, struct err *e)
+{
+	struct paper_view *v = view(app);
+	const struct dossier *d = app_find_dossier(app, v->code);
+	struct receipt_opts o = { .desk = app->conf.desk_name, .now = app_now(app),
+				  .paper = PAPER_A4, .width = width };
+
+	if (!d)
+		return err_set(e, _("%s is no longer in the inbox."), v->code);
+	return receipt_make(v->kind, d, &o, r, e);
+}
+
+/* The first form the dossier has, from start on in the kinds' order. */
+static int next_kind(const struct dossier *d, int start)
+{
+	for (int i = 0; i < NKINDS; i++)
+		if (receipt_applies((enum receipt_kind)((start + i) % NKINDS), d))
+			return (start + i) % NKINDS;
+	return -1;
+}
+
+unsigned paper_open(struct app *app, const char *code)
+{
+	struct paper_view *v = view(app);
+	const struct dossier *d = code ? app_find_dossier(app, code) : NULL;
+	int kind;
+	unsigned flags;
+
+	/* what the dossier's state calls for first */
+	kind = !d ? -1 : next_kind(d, d->status == ST_REFUSED ? RECEIPT_REFUSAL :
+				      d->status == ST_SUPPLEMENT ? RECEIPT_SUPPLEMENT :
+								   RECEIPT_RECEIPT);
+	if (kind < 0) {
+		app_message(app, MSG_ERROR, _("%s has no paper form yet: the receipt comes once it is received"),
+			    code ? code : "");
+		return RD_STATUS;
+	}
+	flags = ui_push(app, &screen_paper);
+	if (app->ui->screen != &screen_paper)
+		return flags;	/* the stack is full */
+	free(v->code);
+	v->code = xstrdup(code);
+	v->kind = (enum receipt_kind)kind;
+	v->pager.top = 0;
+	return flags;
+}
+
+static unsigned op_next(struct app *app)
+{
+	struct paper_view *v = view(app);
+	const struct dossier *d = app_find_dossier(app, v->code);
+	int kind = d ? next_kind(d, (int)v->kind + 1) : -1;
+
+	if (kind < 0 || kind == (int)v->kind) {
+		app_message(app, MSG_INFO, "%s", _("this dossier has no other paper form"));
+		return RD_STATUS;
+	}
+	v->kind = (enum receipt_kind)kind;
+	v->pager.top = 0;
+	return RD_TITLE | RD_BODY;
+}
+
+static unsigned op_print(struct app *app)
+{
+	struct paper_view *v = view(app);
+	struct receipt r;
+	struct err e;
+
+	if (make(app, 0, &r, &e) < 0) {
+		app_message(app, MSG_ERROR, _("not printed: %s"), e.msg);
+		return RD_STATUS;
+	}
+	if (receipt_print(&r, app->conf.print_command, &e) < 0)
+		/* TRANSLATORS: the form ("Receipt"), then why */
+		app_message(app, MSG_ERROR, _("%s not printed: %s"), _(titles[v->kind]), e.msg);
+	else
+		/* TRANSLATORS: the form: "Receipt" */
+		app_message(app, MSG_INFO, _("%s sent to the printer"), _(titles[v->kind]));
+	receipt_free(&r);
+	return RD_STATUS;
+}
+
+static struct pager *paper_pager(struct app *app)
+{
+	return &view(app)->pager;
+}
+
+static const struct op_def paper_ops[] = {
+	PAGER_OPS,
+	{ "paper-print", N_("Print"), op_print },
+	{ "paper-next", N_("Next form"), op_next },
+	{ NULL, NULL, NULL },
+};
+
+static const char *const paper_hints[] = { "view-close", "paper-print", "paper-next", NULL };
+
+static void paper_title(struct app *app, char *buf, size_t len)
+{
+	struct paper_view *v = view(app);
+
+	/* TRANSLATORS: the form ("Receipt"), then the dossier's code */
+	snprintf(buf, len, _("%s \u2014 dossier %s"), _(titles[v->kind]), v->code ? v->code : "");
+}
+
+static void paper_draw(struct app *app, WINDOW *win, unsigned flags)
+{
+	struct paper_view *v = view(app);
+	struct receipt r;
+	struct err e;
+	int margin;
+
+	(void)flags;
+	pager_begin(&v->pager, win);
+	if (make(app, v->pager.width, &r, &e) < 0) {
+		pager_add(&v->pager, theme_attr(&app->ui->theme, TH_EMPTY_HINT), e.msg);
+		pager_draw(app, &v->pager, win);
+		return;
+	}
+	/* the page's margin when there is room for one */
+	margin = v->pager.width - r.width >= 4 ? 2 : 0;
+	for (int i = 0; i < r.n; i++) {
+		if (i)
+			pager_newline(&v->pager);
+		pager_tab(&v->pager, margin);
+		pager_add(&v->pager, A_NORMAL, r.lines[i]);
+	}
+	receipt_free(&r);
+	pager_draw(app, &v->pager, win);
+}
+
+const struct screen screen_paper = {
+	.context = "paper",
+	.name = N_("Paper form"),
+	.ops = paper_ops,
+	.hints = paper_hints,
+	.title = paper_title,
+	.draw = paper_draw,
+	.pager = paper_pager,
+};
