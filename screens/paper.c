@@ -58,8 +58,7 @@ unsigned paper_open(struct app *app, const char *code)
 				      d->status == ST_SUPPLEMENT ? RECEIPT_SUPPLEMENT :
 								   RECEIPT_RECEIPT);
 	if (kind < 0) {
-		app_message(app, MSG_ERROR, _("%s has no paper form yet: the receipt comes once it is received"),
-			    code ? code : "");
+		app_message(app, MSG_ERROR, "%s", _("no paper form before the dossier is received"));
 		return RD_STATUS;
 	}
 	flags = ui_push(app, &screen_paper);

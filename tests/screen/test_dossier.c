@@ -338,7 +338,7 @@ START_TEST(paper_forms_shown_and_printed)
 	keys("<Enter>");
 	keys("P");
 	ck_row_has(0, "Dossier X-01");
-	ck_row_has(LINES - 1, "X-01 has no paper form yet");
+	ck_row_has(LINES - 1, "no paper form before the dossier is received");
 	keys("q");
 	keys("k");
 	keys("<Enter>");
