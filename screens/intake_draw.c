@@ -162,6 +162,23 @@ static void put(WINDOW *win, int y, int x, int width, attr_t attr, const char *s
 	wattrset(win, A_NORMAL);
 }
 
+/* A choice as the clerk reads it: the registers' sex codes (a choice of
+ * just M and F) in words; any other as the server gives it. */
+static const char *choice_text(const struct iform_field *x)
+{
+	bool mf = x->noptions == 2 &&
+		  ((!strcmp(x->options[0], "M") && !strcmp(x->options[1], "F")) ||
+		   (!strcmp(x->options[0], "F") && !strcmp(x->options[1], "M")));
+
+	if (!x->value[0])
+		return "\u2014";
+	if (mf && !strcmp(x->value, "M"))
+		return _("Male");
+	if (mf && !strcmp(x->value, "F"))
+		return _("Female");
+	return x->value;
+}
+
 static void draw_field(struct app *app, WINDOW *win, int y, int i, int cols)
 {
 	struct ui *ui = app->ui;
@@ -189,7 +206,7 @@ static void draw_field(struct app *app, WINDOW *win, int y, int i, int cols)
 	if (x->rule.type == VT_SELECT && x->noptions) {
 		char sel[VALIDATE_MAX + 16];
 
-		snprintf(sel, sizeof sel, cur ? "\u2039 %s \u203a" : "%s", x->value[0] ? x->value : "\u2014");
+		snprintf(sel, sizeof sel, cur ? "\u2039 %s \u203a" : "%s", choice_text(x));
 		put(win, y, vx, cols - vx, va | (cur ? A_REVERSE : 0), sel, ui->ellipsis);
 	} else if (cur) {
 		wattrset(win, va);

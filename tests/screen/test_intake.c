@@ -252,9 +252,11 @@ START_TEST(submit_goes_to_the_first_problem)
 	keys("<Tab>");
 	ck_assert_int_eq(iv()->cur, F("child.sex"));
 	keys("<Space>");
-	ck_shows("\u2039 M \u203a");
+	/* the register's codes, in words */
+	ck_shows("\u2039 Male \u203a");
 	keys("<Right>");
-	ck_shows("\u2039 F \u203a");
+	ck_shows("\u2039 Female \u203a");
+	ck_assert_str_eq(iv()->form.f[F("child.sex")].value, "F");
 	ck_shows("complete");
 	ck_lacks("to complete");
 	/* valid now: it goes to the engine, which has no server in this test
