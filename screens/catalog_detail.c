@@ -196,10 +196,10 @@ static void general(struct layout *l, const struct procedure *p)
 
 static void parts(struct layout *l, const struct procedure *p)
 {
-	if (!p->joint && !p->nparts)
-		return;
 	int code_cols = 0;
 
+	if (!p->joint && !p->nparts)
+		return;
 	heading(l, _("Joint procedure: it bundles"), p->nparts);
 	if (!p->nparts)
 		nothing(l, _("not listed"));
