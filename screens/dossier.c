@@ -18,10 +18,7 @@ static struct dossier *shown(struct app *app)
 {
 	const char *code = app->ui->dossier.code;
 
-	for (size_t i = 0; code && i < app->ndossiers; i++)
-		if (app->dossiers[i].code && !strcmp(app->dossiers[i].code, code))
-			return &app->dossiers[i];
-	return NULL;
+	return code ? app_find_dossier(app, code) : NULL;
 }
 
 static void on_fetched(struct app *app, bool ok)
