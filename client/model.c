@@ -250,6 +250,13 @@ void dossier_free(struct dossier *d)
 	memset(d, 0, sizeof *d);
 }
 
+void dossiers_free(struct dossier *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dossier_free(&v[i]);
+	free(v);
+}
+
 void procedure_free(struct procedure *p)
 {
 	char **strs[] = { &p->code, &p->name, &p->field, &p->level, &p->days_text, &p->result,

@@ -6,6 +6,7 @@
 #define MOTCUA_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum status {
@@ -155,6 +156,8 @@ struct dossier {
 };
 
 void dossier_free(struct dossier *d);
+/* Free n dossiers and the array that holds them. */
+void dossiers_free(struct dossier *v, size_t n);
 
 struct proc_field {
 	char *key, *label, *type, *pattern, *lookup, *fill_from;

@@ -46,11 +46,13 @@ static void on_link(void *arg, enum http_link link)
 	};
 	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE;
 
+	if (s->closing)
+		return;
 	app->link = map[link];
 	note_link(s);
 	app->redraw |= RD_STATUS;
 	/* the link is back: what waited goes now, not at the next tick */
-	if (back && !s->closing) {
+	if (back) {
 		s->fails = 0;
 		if (s->state == SESSION_READY && s->out)
 			outbox_send(s->out);
@@ -63,6 +65,10 @@ static void on_stored(void *arg, struct dossier *items, int n)
 {
 	struct session *s = arg;
 
+	if (s->closing) {	/* stored already; there is no inbox to show them in */
+		dossiers_free(items, (size_t)n);
+		return;
+	}
 	notify_arrived(s->notify, items, n);	/* before the inbox holds them */
 	app_merge_dossiers(s->app, items, (size_t)n);
 }
@@ -82,7 +88,10 @@ static void reload(struct session *s)
 
 static void on_reload(void *arg)
 {
-	reload(arg);
+	struct session *s = arg;
+
+	if (!s->closing)
+		reload(s);
 }
 
 static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
@@ -92,6 +101,8 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 
 	(void)rep;
 	s->sync = NULL;
+	if (s->closing)
+		return;
 	app->loading = false;
 	note_link(s);
 	if (r->fail == API_OK) {
@@ -104,8 +115,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
 	notify_check(s->notify);	/* what came, and deadlines on new data */
-	if (!s->closing)
-		schedule(s);
+	schedule(s);
 }
 
 static void sync_now(struct session *s)
@@ -133,6 +143,13 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 	struct session *s = arg;
 	char code[128];
 
+	if (s->closing) {
+		if (d) {
+			dossier_free(d);
+			free(d);
+		}
+		return;
+	}
 	/* an intake's entry learns its code from the dossier it created */
 	snprintf(code, sizeof code, "%s", d && d->code ? d->code : en->code);
 	if (d)
@@ -148,6 +165,8 @@ static void out_changed(void *arg, const struct ob_entry *en)
 	bool whole;
 	struct err e;
 
+	if (s->closing)
+		return;
 	/* the store has the dossier as it is now: show that */
 	if (store_get_dossier(s->store, en->code, &stored, &whole, &e) == 1) {
 		struct dossier *d = xmalloc(sizeof *d);
@@ -163,11 +182,13 @@ static void out_idle(void *arg, const struct api_result *r)
 {
 	struct session *s = arg;
 
+	if (s->closing)
+		return;
 	count_outbox(s);
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: try again soon, backing off, not a minute later */
-	if (r->fail == API_E_NETWORK && !s->closing) {
+	if (r->fail == API_E_NETWORK) {
 		s->fails++;
 		schedule(s);
 	}
@@ -233,6 +254,8 @@ static void on_login(void *arg, const struct api_result *r)
 	struct session *s = arg;
 
 	s->login_id = 0;
+	if (s->closing)
+		return;
 	note_link(s);
 	if (r->fail != API_OK) {
 		s->state = SESSION_FAILED;
@@ -315,6 +338,13 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 
 	s->get_id = 0;
 	s->get_done = NULL;
+	if (s->closing) {
+		if (d) {
+			dossier_free(d);
+			free(d);
+		}
+		return;
+	}
 	if (d) {
 		/* kept whole, for the next start and for offline */
 		if (store_put_dossier(s->store, d, true, 0, &e) < 0)
@@ -470,15 +500,18 @@ void session_close(struct app *app)
 
 	if (!s)
 		return;
+	/* Cancelling below runs the callbacks of what was under way; from
+	 * here on each of them only releases what it was handed, so none
+	 * reaches into the app, the screens or what is freed after it. */
 	s->closing = true;
 	if (s->timer)
 		loop_timer_cancel(&app->loop, s->timer);
 	if (s->notify_timer)
 		loop_timer_cancel(&app->loop, s->notify_timer);
-	notify_free(s->notify);
 	session_intake_close(s);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	api_free(s->api);		/* cancels the sync: what came is stored */
+	notify_free(s->notify);		/* after every callback that could use it */
 	store_close(s->store);
 	http_free(s->http);
 	profile_free(s->prof);

@@ -525,9 +525,7 @@ int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, stru
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < k; i++)
-			dossier_free(&v[i]);
-		free(v);
+		dossiers_free(v, k);
 		return store_sql_error(s, e, _("cannot read the dossiers"));
 	}
 	*items = v;

@@ -39,9 +39,7 @@ static void hand_on(struct sync *y, struct dossier *items, int n)
 		y->h.stored(y->h.arg, items, n);
 		return;
 	}
-	for (int i = 0; i < n; i++)
-		dossier_free(&items[i]);
-	free(items);
+	dossiers_free(items, (size_t)n);
 }
 
 /* In the recent mode, a dossier the store has at this version, changed
@@ -78,9 +76,7 @@ static bool on_page(void *arg, struct dossier *items, int n)
 	hand_on(y, items, n);
 	return !y->quiet;
 failed:
-	for (int i = 0; i < n; i++)
-		dossier_free(&items[i]);
-	free(items);
+	dossiers_free(items, (size_t)n);
 	return false;
 }
 
