@@ -134,8 +134,9 @@ static int by_code(const void *x, const void *y)
 
 void batch_print_list(struct batch *b)
 {
-	/* one order whatever the server's */
-	qsort(b->items, (size_t)b->n, sizeof *b->items, by_code);
+	/* one order whatever the server's (an empty list has no array at all) */
+	if (b->n > 1)
+		qsort(b->items, (size_t)b->n, sizeof *b->items, by_code);
 	if (b->fmt == FMT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
 		char *s;

@@ -26,6 +26,13 @@ m list --status 4 >"$out"
 check "list --status 4: only status 4" sh -c "tail -n +2 '$out' | cut -f6 | sort -u | grep -qx 4 && [ \$(tail -n +2 '$out' | cut -f6 | sort -u | wc -l) = 1 ]"
 m list --overdue >"$out"
 check "list --overdue: some, all due before the clock" sh -c "[ \$(wc -l <'$out') -gt 1 ] && tail -n +2 '$out' | cut -f5 | awk '\$0 > \"2025-10-15T10:00\" { bad = 1 } END { exit bad }'"
+# an empty list (a reception clerk has none assigned): the header alone
+m list --mine >"$out" 2>"$err"; rc=$?
+check "an empty list exits 0" [ "$rc" = 0 ]
+check "an empty list: the header alone, nothing on stderr" sh -c "[ \$(wc -l <'$out') = 1 ] && [ ! -s '$err' ]"
+m list --mine --format json >"$out"; rc=$?
+check "an empty list in JSON exits 0" [ "$rc" = 0 ]
+check "an empty list in JSON is []" [ "$(tr -d ' \n' <"$out")" = "[]" ]
 m list --format json >"$out"
 check "list --format json is a JSON array of dossiers" sh -c "head -c 1 '$out' | grep -q '\\[' && grep -q '\"code\":' '$out'"
 
