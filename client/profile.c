@@ -60,7 +60,8 @@ static const char *const *const op_vars[OP_COUNT] = {
 };
 
 /* The element templates of the intake's arrays and their variables. */
-static const char *const each_names[EACH_COUNT] = { "components", "lookups" };
+/* NULL-ended too: check_keys() walks to the NULL */
+static const char *const each_names[EACH_COUNT + 1] = { "components", "lookups", NULL };
 static const char *const vars_each_components[] = { "seq", "provided", "from_national", NULL };
 static const char *const vars_each_lookups[] = { "field", "register", "corrected", NULL };
 static const char *const *const each_vars[EACH_COUNT] = { vars_each_components, vars_each_lookups };

@@ -122,6 +122,10 @@ START_TEST(more_errors)
 			 "rest.json: operations.list_dossiers.paging.style: 'pages' is not a paging style (expected none, page, offset or cursor)");
 	ck_assert_str_eq(broken("rpc.json", ",\n    \"log_entry\": { \"at\": \"ThoiGian\", \"who\": \"NguoiXuLy\", \"action\": \"ThaoTac\",\n                   \"to_status\": \"TrangThai\" }", ""),
 			 "rpc.json: fields.dossier.log: needs fields.log_entry to read its items");
+	/* the table of element templates ends like every other (it had no
+	 * end: an unknown key read past it, found by fuzz_profile) */
+	ck_assert_str_eq(broken("rest.json", "\"login\": {", "\"intake\": { \"method\": \"POST\", \"path\": \"/d\", \"each\": { \"parts\": {} } }, \"login\": {"),
+			 "rest.json: operations.intake.each: unknown key 'parts' (expected one of: components, lookups)");
 }
 END_TEST
 
