@@ -8,9 +8,9 @@
 #include <strings.h>
 #include <wchar.h>
 
-#include "i18n.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "km.h"
-#include "xalloc.h"
 
 struct binding {
 	char *context;

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "err.h"
+#include "core/err.h"
 
 /* A key: a Unicode code point, or KM_FKEY | a curses KEY_* code for keys that
  * are not characters (arrows, function keys). */

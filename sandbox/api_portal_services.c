@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
 #include "sbx_api_portal.h"
 #include "sbx_ops.h"
 #include "sbx_util.h"

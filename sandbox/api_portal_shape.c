@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
 #include "sbx_api_portal.h"
 #include "sbx_util.h"
 

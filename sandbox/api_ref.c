@@ -10,11 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/xalloc.h"
 #include "sbx_api_ref.h"
 #include "sbx_db.h"
 #include "sbx_ops.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 /* ---- shaping -------------------------------------------------------------- */
 

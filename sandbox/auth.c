@@ -6,9 +6,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/password.h"
 #include "sbx_db.h"
 #include "sbx_ops.h"
-#include "password.h"
 #include "sbx_util.h"
 
 #define LOGIN_FAILURES_MAX 10	/* per login name ... */

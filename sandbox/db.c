@@ -8,10 +8,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "sbx_db.h"
-#include "i18n.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 static const char schema_sql[] =
 #include "schema_sql.h"

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "sbx_faults.h"
-#include "xalloc.h"
 
 static uint64_t splitmix(uint64_t *s)
 {

@@ -8,8 +8,8 @@
 #include <strings.h>
 #include <zlib.h>
 
+#include "core/xalloc.h"
 #include "sbx_http.h"
-#include "xalloc.h"
 
 const char *sbx_req_header(const struct sbx_request *rq, const char *name)
 {

@@ -14,12 +14,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "sandbox/seed/seed.h"
+#include "sbx.h"
 #include "sbx_db.h"
 #include "sbx_faults.h"
-#include "i18n.h"
-#include "sbx.h"
-#include "seed.h"
 #include "sbx_server.h"
 #include "sbx_util.h"
 

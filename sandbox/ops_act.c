@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 #define TEXT_MAX SBX_TEXT_MAX
 #define IDEM_KEEP (24 * 3600)

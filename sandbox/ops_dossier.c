@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 /* ---- shared pieces -------------------------------------------------------- */
 

@@ -7,11 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ident.h"
+#include "core/ident.h"
+#include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 #define TEXT_MAX SBX_TEXT_MAX
 

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/ident.h"
+#include "core/xalloc.h"
 #include "sbx_db.h"
-#include "ident.h"
 #include "sbx_ops_int.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 /* ---- lookups and audit ---------------------------------------------------- */
 

@@ -16,8 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "calendar.h"
-#include "model.h"
+#include "core/calendar.h"
+#include "core/model.h"
 
 struct sbx_faults;
 

@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "model.h"
+#include "core/model.h"
 #include "sbx.h"
 
 #define SBX_PER_PAGE_DEFAULT 50

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "err.h"
+#include "core/err.h"
 #include "sbx.h"
 
 struct sbx_server;

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "core/err.h"
 
 #define SBX_ISO_LEN 32		/* "2025-10-15T09:00:00+07:00" and its NUL */
 

@@ -33,8 +33,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "calendar.h"
-#include "model.h"
+#include "core/calendar.h"
+#include "core/model.h"
 #include "sbx.h"
 
 enum sbx_step {

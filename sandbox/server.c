@@ -12,12 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "sbx_faults.h"
 #include "sbx_http.h"
-#include "i18n.h"
 #include "sbx_server.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 #define GZIP_MIN 256		/* smaller replies are not worth compressing */
 #define DISCARD_MAX (64L * 1024 * 1024)	/* then an oversized upload is cut */

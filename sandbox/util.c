@@ -8,10 +8,10 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "calendar.h"
-#include "fold.h"
+#include "core/calendar.h"
+#include "core/fold.h"
+#include "core/xalloc.h"
 #include "sbx_util.h"
-#include "xalloc.h"
 
 /* ---- time ------------------------------------------------------------- */
 

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "i18n.h"
-#include "outbox.h"
-#include "session.h"
-#include "text.h"
+#include "app/session.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "store/outbox.h"
 #include "ui.h"
-#include "xalloc.h"
 
 /* Steps after which the dossier is closed for good (refused, stopped,
  * withdrawn) or the one apology is spent: asked twice. */

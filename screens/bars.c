@@ -3,9 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "calendar.h"
-#include "i18n.h"
-#include "text.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "ui.h"
 
 /* Write s right-aligned so that it ends at the window's last column. */

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "app/session.h"
 #include "catalog.h"
-#include "fold.h"
-#include "i18n.h"
-#include "session.h"
-#include "text.h"
-#include "xalloc.h"
+#include "core/calendar.h"
+#include "core/fold.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 
 /* ---- state ---- */
 

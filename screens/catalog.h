@@ -5,7 +5,7 @@
 #ifndef MOTCUA_CATALOG_H
 #define MOTCUA_CATALOG_H
 
-#include "model.h"
+#include "core/model.h"
 #include "pager.h"
 #include "prompt.h"
 #include "ui.h"

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/session.h"
 #include "catalog.h"
-#include "i18n.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 #include "marks.h"
-#include "session.h"
-#include "text.h"
-#include "xalloc.h"
 
 /* The procedure shown: as fetched whole, else as the catalog lists it. */
 static const struct procedure *shown(struct catalog_view *v)

@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "catalog.h"
-#include "i18n.h"
+#include "core/i18n.h"
 #include "screen.h"
 
 /* The procedure an intake would be for: the one the detail shows, else

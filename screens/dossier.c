@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deadline.h"
-#include "i18n.h"
+#include "app/session.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "desk/deadline.h"
 #include "marks.h"
-#include "session.h"
-#include "text.h"
 #include "ui.h"
-#include "xalloc.h"
 
 /* Looked up at each use: a refresh or the fetch replaces the inbox's
  * array, so no pointer into it is kept. */

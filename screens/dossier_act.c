@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "app/session.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "marks.h"
-#include "outbox.h"
-#include "session.h"
-#include "text.h"
+#include "store/outbox.h"
 #include "ui.h"
 
 /* The operation that runs each action, for the keys shown beside it. */

@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
+#include "core/fold.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 #include "form.h"
-#include "i18n.h"
-#include "text.h"
-#include "xalloc.h"
 
 void form_init(struct form *f)
 {

@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "km.h"
+#include "keymaps/km.h"
 #include "prompt.h"
-#include "theme.h"
+#include "themes/theme.h"
 
 #define FORM_FIELDS 6
 /* Items of a pick or checks field shown at once. */

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "ui.h"
 
 /* The screen the help is about: the one under it. */

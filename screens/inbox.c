@@ -3,13 +3,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "deadline.h"
-#include "i18n.h"
-#include "marks.h"
+#include "app/session.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "desk/deadline.h"
 #include "inbox.h"
-#include "model.h"
-#include "session.h"
-#include "text.h"
+#include "marks.h"
 
 static size_t inbox_count(struct app *app)
 {

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "i18n.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/text.h"
 #include "inbox.h"
-#include "model.h"
-#include "text.h"
 
 bool inbox_query_line(const struct inbox_view *v)
 {

@@ -3,13 +3,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "deadline.h"
-#include "filter.h"
-#include "i18n.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "desk/deadline.h"
+#include "desk/filter.h"
 #include "inbox.h"
-#include "model.h"
-#include "text.h"
-#include "xalloc.h"
 
 #define S(code) (1u << (code))
 

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "i18n.h"
-#include "ident.h"
+#include "app/session.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/ident.h"
+#include "core/xalloc.h"
 #include "intake_view.h"
-#include "session.h"
 #include "ui.h"
-#include "xalloc.h"
 
 /* The appointment follows the clock: a form left open over 15:00 moves to
  * the next working day by itself. */

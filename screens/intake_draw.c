@@ -3,11 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calendar.h"
-#include "i18n.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "intake_view.h"
 #include "marks.h"
-#include "text.h"
 #include "ui.h"
 
 /* Rows the header takes above the fields, and the footer below them. */

@@ -9,12 +9,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app.h"
-#include "autofill.h"
-#include "iform.h"
-#include "outbox.h"
+#include "app/app.h"
+#include "desk/autofill.h"
+#include "desk/iform.h"
+#include "desk/receipt.h"
 #include "prompt.h"
-#include "receipt.h"
+#include "store/outbox.h"
 
 enum intake_phase {
 	IP_ASK,			/* which procedure: its code is being typed */

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "ui.h"
 
 /* Waits after the 1st, 2nd, ... wrong password: 1, 2, 4, ... s, at most: */

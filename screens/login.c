@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "session.h"
+#include "app/session.h"
+#include "core/i18n.h"
 #include "ui.h"
 
 static void on_login(struct app *app, const struct api_result *r);

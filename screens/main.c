@@ -1,20 +1,19 @@
 /* motcua: the interactive client. main() only wires the pieces together. */
 #include "config.h"
 
-#include <curl/curl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "batch.h"
-#include "cli.h"
-#include "i18n.h"
-#include "secret.h"
-#include "session.h"
+#include "app/app.h"
+#include "app/cli.h"
+#include "app/secret.h"
+#include "app/session.h"
+#include "batch/batch.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "ui.h"
-#include "xalloc.h"
 
 static void setup_locale(void)
 {
@@ -126,11 +125,11 @@ int main(int argc, char **argv)
 	case CLI_BATCH:
 		break;
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		fprintf(stderr, "motcua: %s\n", _("cannot initialise libcurl"));
+	if (app_global_init(&e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	rc = cli.action == CLI_BATCH ? batch_run(&cli) : run_client(&cli);
-	curl_global_cleanup();
+	app_global_cleanup();
 	return rc;
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "marks.h"
-#include "outbox.h"
+#include "store/outbox.h"
 #include "ui.h"
 
 static const struct mark {

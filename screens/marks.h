@@ -4,9 +4,9 @@
 #ifndef MOTCUA_MARKS_H
 #define MOTCUA_MARKS_H
 
-#include "deadline.h"
-#include "model.h"
-#include "theme.h"
+#include "core/model.h"
+#include "desk/deadline.h"
+#include "themes/theme.h"
 
 struct ui;
 struct ob_entry;

@@ -2,8 +2,8 @@
 
 #include <string.h>
 
-#include "i18n.h"
-#include "session.h"
+#include "app/session.h"
+#include "core/i18n.h"
 #include "ui.h"
 
 const struct op_def *ops_find(const struct op_def *table, const char *name)

@@ -5,7 +5,7 @@
 #ifndef MOTCUA_OPS_H
 #define MOTCUA_OPS_H
 
-#include "app.h"
+#include "app/app.h"
 
 struct op_def {
 	const char *name;

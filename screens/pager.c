@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
+#include "core/xalloc.h"
 #include "pager.h"
-#include "text.h"
 #include "ui.h"
-#include "xalloc.h"
 
 static void clear_lines(struct pager *p)
 {

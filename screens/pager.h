@@ -9,7 +9,7 @@
 #include <curses.h>
 #include <stddef.h>
 
-#include "app.h"
+#include "app/app.h"
 
 struct pager_span {
 	char *text;

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "i18n.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "ui.h"
-#include "xalloc.h"
 
 /* The papers a dossier has, as they print: the receipt with the
  * appointment (the applicant lost it), the supplement request or the

@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "prompt.h"
-#include "text.h"
 
 void prompt_clear(struct prompt *p)
 {

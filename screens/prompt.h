@@ -9,7 +9,7 @@
 #include <curses.h>
 #include <stddef.h>
 
-#include "km.h"
+#include "keymaps/km.h"
 
 #define PROMPT_MAX 256
 

@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
-#include "km.h"
-#include "model.h"
+#include "app/app.h"
+#include "core/model.h"
+#include "keymaps/km.h"
 #include "ops.h"
 
 struct pager;

@@ -9,11 +9,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "i18n.h"
-#include "session.h"
+#include "app/session.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
 #include "ui.h"
-#include "xalloc.h"
 
 int ui_check_terminal(struct err *e)
 {

@@ -7,15 +7,15 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "app.h"
-#include "err.h"
+#include "app/app.h"
+#include "core/err.h"
+#include "desk/receipt.h"
 #include "form.h"
-#include "km.h"
+#include "keymaps/km.h"
 #include "pager.h"
 #include "prompt.h"
-#include "receipt.h"
 #include "screen.h"
-#include "theme.h"
+#include "themes/theme.h"
 
 /* Below this the screens cannot lay out their columns. */
 #define UI_MIN_COLS 80

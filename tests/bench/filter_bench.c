@@ -21,13 +21,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "filter.h"
-#include "fold.h"
-#include "model.h"
-#include "text.h"
-#include "ui.h"
-#include "xalloc.h"
+#include "app/app.h"
+#include "core/fold.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "desk/filter.h"
+#include "screens/ui.h"
 
 static double now_ms(void)
 {

@@ -22,7 +22,7 @@ build=$(cd "${1:?usage: intake.sh BUILD_DIR}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 export LANG=C.UTF-8
-export MOTCUA_PROFILE_DIR=$top/client/profiles MOTCUA_CALENDAR_DIR=$top/client/calendar
+export MOTCUA_PROFILE_DIR=$top/client/api/profiles MOTCUA_CALENDAR_DIR=$top/client/core/calendar
 export MOTCUA_CONFIG=/dev/null MOTCUA_PASSWORD=motcua-demo
 tmp=$(mktemp -d)
 sock=motcua-bench-$$

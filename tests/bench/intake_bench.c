@@ -1,5 +1,5 @@
 /* intake_bench: from the last digit of an ID number to the filled form,
- * through the client's own auto-fill (client/autofill.c: the debounce, the
+ * through the client's own auto-fill (client/desk/autofill.c: the debounce, the
  * lookup through the profile and the HTTP transport, the fill) against a
  * running server, as the intake form does it.
  *
@@ -20,11 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "api.h"
-#include "autofill.h"
-#include "http.h"
-#include "profile.h"
-#include "xalloc.h"
+#include "api/api.h"
+#include "api/profile.h"
+#include "core/xalloc.h"
+#include "desk/autofill.h"
+#include "net/http.h"
 
 static double now_ms(void)
 {
@@ -80,7 +80,7 @@ static void be_audit(void *arg, const char *reg, const char *id, const char *pur
 	b->audits++;
 }
 
-/* The applicant block of a birth registration (sandbox/seed_forms.c). */
+/* The applicant block of a birth registration (sandbox/seed/seed_forms.c). */
 static struct procedure applicant(void)
 {
 	static char *sex[] = { "M", "F" };

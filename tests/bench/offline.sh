@@ -48,7 +48,7 @@ for b in "$motcua" "$sandbox" "$ptyrun"; do
 	[ -x "$b" ] || { echo "offline bench: $b is not built; skipped"; exit 0; }
 done
 
-export MOTCUA_PROFILE_DIR=$src/client/profiles MOTCUA_CALENDAR_DIR=$src/client/calendar
+export MOTCUA_PROFILE_DIR=$src/client/api/profiles MOTCUA_CALENDAR_DIR=$src/client/core/calendar
 export MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK=$clock LC_ALL=C.UTF-8
 unset MOTCUA_PROFILE MOTCUA_SERVER MOTCUA_USER LANGUAGE NO_COLOR
 

@@ -24,7 +24,7 @@ clock='2025-10-15 10:00'
 for b in "$build/motcua" "$build/motcua-sandbox" "$ptyrun"; do
 	[ -x "$b" ] || { echo "termbytes bench: $b is not built; skipped"; exit 0; }
 done
-export MOTCUA_PROFILE_DIR=$src/client/profiles MOTCUA_CALENDAR_DIR=$src/client/calendar
+export MOTCUA_PROFILE_DIR=$src/client/api/profiles MOTCUA_CALENDAR_DIR=$src/client/core/calendar
 export MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK=$clock LC_ALL=C.UTF-8 MOTCUA_CONFIG=/dev/null
 unset LANGUAGE NO_COLOR
 

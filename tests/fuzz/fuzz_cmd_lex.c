@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "cmd_lex.h"
-#include "xalloc.h"
+#include "app/cmd_lex.h"
+#include "core/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "profile.h"
-#include "xalloc.h"
+#include "api/profile.h"
+#include "core/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

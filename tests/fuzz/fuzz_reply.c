@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "adapter.h"
-#include "xalloc.h"
+#include "api/adapter.h"
+#include "core/xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

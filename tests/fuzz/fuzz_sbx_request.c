@@ -20,12 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "fixture.h"
-#include "sbx_db.h"
-#include "sbx_faults.h"
-#include "sbx_http.h"
-#include "sbx_util.h"
-#include "xalloc.h"
+#include "sandbox/sbx_db.h"
+#include "sandbox/sbx_faults.h"
+#include "sandbox/sbx_http.h"
+#include "sandbox/sbx_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

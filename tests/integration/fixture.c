@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "core/calendar.h"
+#include "core/password.h"
 #include "fixture.h"
-#include "password.h"
-#include "sbx_db.h"
+#include "sandbox/sbx_db.h"
 
 static const char base_sql[] =
 	"INSERT INTO units (code, name, level, parent) VALUES"

@@ -12,15 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api.h"
-#include "calendar.h"
+#include "api/api.h"
+#include "api/dates.h"
 #include "check_main.h"
-#include "dates.h"
+#include "core/calendar.h"
+#include "core/xalloc.h"
 #include "fixture.h"
-#include "outbox_send.h"
 #include "sbx_harness.h"
-#include "store.h"
-#include "xalloc.h"
+#include "store/outbox_send.h"
+#include "store/store.h"
 
 static struct sbxh H;
 static struct loop L;
@@ -92,7 +92,7 @@ static void setup(const char *which)
 	http_opts_init(&ho);
 	ho.max_attempts = 1;	/* a closed port fails at once */
 	ck_assert(HT = http_new(&L, &ho, &e));
-	snprintf(path, sizeof path, "%s/client/profiles/sandbox-%s.json", getenv("srcdir") ? getenv("srcdir") : ".",
+	snprintf(path, sizeof path, "%s/client/api/profiles/sandbox-%s.json", getenv("srcdir") ? getenv("srcdir") : ".",
 		 which);
 	P = profile_load(path, &e);
 	ck_assert_msg(P != NULL, "%s", e.msg);

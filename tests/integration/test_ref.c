@@ -17,8 +17,8 @@
 #include <zlib.h>
 
 #include "fixture.h"
+#include "sandbox/seed/seed.h"
 #include "sbx_harness.h"
-#include "seed.h"
 
 static struct sbxh H;
 

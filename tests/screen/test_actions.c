@@ -6,14 +6,14 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "calendar.h"
+#include "app/cli.h"
+#include "app/session.h"
 #include "check_main.h"
-#include "cli.h"
-#include "model.h"
-#include "outbox.h"
-#include "session.h"
+#include "core/calendar.h"
+#include "core/model.h"
+#include "core/xalloc.h"
+#include "store/outbox.h"
 #include "vscreen.h"
-#include "xalloc.h"
 
 /* The dossier's actions: the line of what can be done, each action's form,
  * the y/n before what cannot be undone, and what becomes of the action

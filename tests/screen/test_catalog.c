@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
 #include "check_main.h"
-#include "model.h"
-#include "text.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "screens/catalog.h"
 #include "vscreen.h"
-#include "xalloc.h"
 
 static struct vscreen vs;
 

@@ -5,12 +5,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calendar.h"
 #include "check_main.h"
-#include "model.h"
-#include "text.h"
+#include "core/calendar.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 #include "vscreen.h"
-#include "xalloc.h"
 
 static struct vscreen vs;
 

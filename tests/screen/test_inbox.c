@@ -4,11 +4,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "calendar.h"
 #include "check_main.h"
-#include "model.h"
+#include "core/calendar.h"
+#include "core/model.h"
+#include "core/xalloc.h"
 #include "vscreen.h"
-#include "xalloc.h"
 
 static struct vscreen vs;
 

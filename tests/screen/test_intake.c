@@ -5,10 +5,10 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "calendar.h"
 #include "check_main.h"
-#include "intake_view.h"
-#include "model.h"
+#include "core/calendar.h"
+#include "core/model.h"
+#include "screens/intake_view.h"
 #include "vscreen.h"
 
 static struct vscreen vs;

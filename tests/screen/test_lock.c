@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "model.h"
-#include "text.h"
+#include "core/model.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 #include "vscreen.h"
-#include "xalloc.h"
 
 static struct vscreen vs;
 

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "km.h"
-#include "text.h"
+#include "core/text.h"
+#include "keymaps/km.h"
 #include "vscreen.h"
 
 void vscreen_open(struct vscreen *vs, const char *term, int rows, int cols)

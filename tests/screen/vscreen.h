@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "app.h"
-#include "ui.h"
+#include "app/app.h"
+#include "screens/ui.h"
 
 struct vscreen {
 	struct app app;

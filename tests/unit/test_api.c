@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api.h"
+#include "api/api.h"
 #include "check_main.h"
-#include "xalloc.h"
+#include "core/xalloc.h"
 
 static struct {
 	struct MHD_Daemon *d;

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "autofill.h"
-#include "calendar.h"
 #include "check_main.h"
-#include "xalloc.h"
+#include "core/calendar.h"
+#include "core/xalloc.h"
+#include "desk/autofill.h"
 
 /* A register the test answers by hand: what was asked, what was audited. */
 struct fake {

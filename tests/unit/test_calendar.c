@@ -6,8 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calendar.h"
 #include "check_main.h"
+#include "core/calendar.h"
 
 /* An instant given as Vietnamese civil time. */
 #define T(y, mo, d, h, mi) cal_join((y), (mo), (d), (h), (mi), 0)
@@ -38,8 +38,8 @@ static const char *data_dir(char *buf, size_t n)
 {
 	const char *env = getenv("MOTCUA_CALENDAR_DIR");
 	const char *srcdir = getenv("srcdir");
-	const char *rel[] = { "client/calendar", "../client/calendar",
-			      "../../client/calendar" };
+	const char *rel[] = { "client/core/calendar", "../client/core/calendar",
+			      "../../client/core/calendar" };
 	char probe[4200];
 	size_t i;
 
@@ -56,7 +56,7 @@ static const char *data_dir(char *buf, size_t n)
 		if (access(probe, R_OK) == 0)
 			return buf;
 	}
-	ck_abort_msg("client/calendar/vn-2025.days not found; set MOTCUA_CALENDAR_DIR");
+	ck_abort_msg("client/core/calendar/vn-2025.days not found; set MOTCUA_CALENDAR_DIR");
 	return NULL;
 }
 

@@ -1,7 +1,7 @@
 #include "config.h"
 
+#include "app/cli.h"
 #include "check_main.h"
-#include "cli.h"
 
 static int parse(struct cli *c, struct err *e, int argc, const char **argv)
 {

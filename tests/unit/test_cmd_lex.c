@@ -1,7 +1,7 @@
 #include "config.h"
 
+#include "app/cmd_lex.h"
 #include "check_main.h"
-#include "cmd_lex.h"
 
 static struct cmd_words w;
 static struct err e;

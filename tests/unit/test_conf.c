@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/conf.h"
 #include "check_main.h"
-#include "conf.h"
 
 START_TEST(defaults_and_set)
 {

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "filter.h"
-#include "model.h"
+#include "core/model.h"
+#include "desk/filter.h"
 
 static struct dossier rows[] = {
 	{ .code = "000.00.01.H22-251014-0007", .applicant_name = "Nguyễn Văn An",

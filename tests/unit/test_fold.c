@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "fold.h"
-#include "text.h"
+#include "core/fold.h"
+#include "core/text.h"
 
 static const char *fold(const char *s)
 {

@@ -12,7 +12,7 @@
 #include <zlib.h>
 
 #include "check_main.h"
-#include "http.h"
+#include "net/http.h"
 
 /* ---- a real HTTP server on loopback, in this process ---- */
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "ident.h"
+#include "core/ident.h"
 
 /* The message must say what is wrong, not just that something is. */
 #define ck_assert_msg_has(e, needle)                                    \

@@ -2,10 +2,10 @@
 
 #include <string.h>
 
+#include "api/dates.h"
+#include "api/jpath.h"
+#include "api/tmpl.h"
 #include "check_main.h"
-#include "dates.h"
-#include "jpath.h"
-#include "tmpl.h"
 
 static cJSON *json(const char *s)
 {

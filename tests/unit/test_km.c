@@ -3,7 +3,7 @@
 #include <curses.h>
 
 #include "check_main.h"
-#include "km.h"
+#include "keymaps/km.h"
 
 static void roundtrip(const char *name)
 {

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "loop.h"
+#include "net/loop.h"
 
 struct probe {
 	struct loop *loop;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "lunar.h"
+#include "core/lunar.h"
 
 /* JDN of a Gregorian date, named for readability in the assertions. */
 static long G(int y, int m, int d)

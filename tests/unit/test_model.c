@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "check_main.h"
-#include "model.h"
+#include "core/model.h"
 
 START_TEST(every_status_code_has_a_name_and_back)
 {

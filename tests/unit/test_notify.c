@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
+#include "app/notify.h"
 #include "check_main.h"
-#include "notify.h"
-#include "store.h"
-#include "xalloc.h"
+#include "core/calendar.h"
+#include "core/xalloc.h"
+#include "store/store.h"
 
 static char dir[256], db[4200];
 static struct app app;

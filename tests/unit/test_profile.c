@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "adapter.h"
+#include "api/adapter.h"
+#include "api/profile.h"
 #include "check_main.h"
-#include "profile.h"
-#include "xalloc.h"
+#include "core/xalloc.h"
 
 static char *fixture(const char *name)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "prompt.h"
+#include "screens/prompt.h"
 
 static struct prompt p;
 

@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "receipt.h"
-#include "text.h"
-#include "xalloc.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "desk/receipt.h"
 
 /* Wednesday 15/10/2025 09:00 and Monday 20/10/2025 09:00, Vietnam time. */
 #define T_RECEIVED 1760493600

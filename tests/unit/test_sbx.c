@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "sbx_faults.h"
-#include "sbx_http.h"
-#include "sbx_util.h"
-#include "sbx_workflow.h"
-#include "xalloc.h"
+#include "core/xalloc.h"
+#include "sandbox/sbx_faults.h"
+#include "sandbox/sbx_http.h"
+#include "sandbox/sbx_util.h"
+#include "sandbox/sbx_workflow.h"
 
 static int64_t vn(int y, int mo, int d, int h, int mi)
 {

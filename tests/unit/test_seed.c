@@ -9,12 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calendar.h"
 #include "check_main.h"
-#include "ident.h"
-#include "model.h"
-#include "password.h"
-#include "seed.h"
+#include "core/calendar.h"
+#include "core/ident.h"
+#include "core/model.h"
+#include "core/password.h"
+#include "sandbox/seed/seed.h"
 
 /* The sandbox clock of the tests: Wednesday 15 October 2025, 10:00, a
  * working day in office hours, so every deadline band can exist. */
@@ -76,7 +76,7 @@ static struct cal *make_cal(void)
 
 	ck_assert(c != NULL);
 	if (!env)
-		env = source_path("client/calendar", buf, sizeof buf);
+		env = source_path("client/core/calendar", buf, sizeof buf);
 	if (env)
 		ck_assert_msg(cal_load_dir(c, env, &e) == 0, "%s", e.msg);
 	return c;

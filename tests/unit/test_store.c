@@ -11,11 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "api/fields_json.h"
 #include "check_main.h"
-#include "fields_json.h"
-#include "outbox.h"
-#include "store.h"
-#include "xalloc.h"
+#include "core/xalloc.h"
+#include "store/outbox.h"
+#include "store/store.h"
 
 static char dir[256], db[4200];
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "text.h"
+#include "core/text.h"
 
 START_TEST(width_counts_columns_not_bytes)
 {

@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include "check_main.h"
-#include "timer.h"
+#include "core/timer.h"
 
 static int order[16], norder;
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
 #include "check_main.h"
-#include "validate.h"
+#include "core/calendar.h"
+#include "desk/validate.h"
 
 #define ck_has(e, needle) \
 	ck_assert_msg(strstr((e).msg, (needle)) != NULL, "message \"%s\" lacks \"%s\"", (e).msg, (needle))

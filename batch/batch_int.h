@@ -1,0 +1,61 @@
+/* What the batch commands share (batch.c: reading the server; batch_store.c:
+ * the local store, sync and the outbox). */
+#ifndef MOTCUA_BATCH_INT_H
+#define MOTCUA_BATCH_INT_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "api/api.h"
+#include "batch.h"
+#include "store/store.h"
+
+enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
+
+struct batch {
+	const struct cli *cli;
+	struct loop loop;
+	struct http *http;
+	struct profile *prof;
+	struct api *api;
+	struct store *store;	/* opened by the commands that need it */
+	bool done;
+	int rc;
+	enum format fmt;
+	/* list */
+	struct dossier *items;
+	int n, cap;
+	const char *status_filter;
+	bool overdue, mine;
+	const char *show_code;
+	struct audit_entry audit;	/* lookup */
+};
+
+int batch_exit_of(enum api_fail f);
+/* Report a failed call and end the run with its exit code. */
+void batch_failed(struct batch *b, const struct api_result *r);
+void batch_finished(struct batch *b);
+/* Run the loop until the current call's callback says it is done (at
+ * once if it already did). */
+int batch_wait(struct batch *b);
+int batch_format(const char *s, enum format *f, bool text_ok);
+__attribute__((format(printf, 1, 2)))
+int batch_usage(const char *fmt, ...);
+/* getopt for a command: its options follow its name. */
+int batch_opts(int argc, char **argv, const struct option *opts, int *opt, char **val);
+
+/* The store of this server and user; NULL with a message on stderr. */
+struct store *batch_store(struct batch *b);
+/* Offline: say so on stderr, with the age of the store's data. */
+void batch_offline_note(struct batch *b, const struct api_result *r);
+/* The list of b->items, sorted by code, in b->fmt. */
+void batch_print_list(struct batch *b);
+bool batch_list_wanted(const struct batch *b, const struct dossier *d);
+
+int batch_cmd_act(struct batch *b, int argc, char **argv);
+int batch_cmd_sync(struct batch *b, int argc, char **argv);
+int batch_cmd_outbox(struct batch *b, int argc, char **argv);
+/* receipt, supplement-form, refusal-form (batch_forms.c) */
+int batch_cmd_form(struct batch *b, int argc, char **argv);
+
+#endif

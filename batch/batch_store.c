@@ -1,0 +1,538 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/dates.h"
+#include "batch_int.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "desk/report.h"
+#include "store/outbox_send.h"
+#include "store/sync.h"
+
+struct store *batch_store(struct batch *b)
+{
+	char path[4096];
+	struct err e;
+
+	if (b->store)
+		return b->store;
+	if (store_path(b->cli->server ? b->cli->server : b->prof->base_url, b->cli->user, path, sizeof path,
+		       &e) < 0 ||
+	    !(b->store = store_open(path, &e))) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return NULL;
+	}
+	return b->store;
+}
+
+void batch_offline_note(struct batch *b, const struct api_result *r)
+{
+	int64_t at = store_meta_int(b->store, "synced_at");
+	char when[64];
+
+	report_display_time(at, when, sizeof when);
+	fprintf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
+		at ? when : _("an unknown time"));
+}
+
+static int64_t batch_now(void *arg)
+{
+	(void)arg;
+	return date_now();
+}
+
+/* ---- act: through the outbox ---- */
+
+struct act_state {
+	struct batch *b;
+	enum action act;
+	struct api_act_args args;
+	const char *code;
+	struct ob_entry en;	/* the entry queued */
+	bool go;		/* the dossier was read and the action may go */
+	struct dossier *result;
+	enum ob_state final;
+	char error[512];
+};
+
+static void act_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
+{
+	struct act_state *st = arg;
+
+	if (en->id != st->en.id) {	/* an older entry, sent first */
+		if (d) {
+			dossier_free(d);
+			free(d);
+		}
+		return;
+	}
+	st->final = OB_DONE;
+	st->result = d;
+}
+
+static void act_changed(void *arg, const struct ob_entry *en)
+{
+	struct act_state *st = arg;
+
+	if (en->id == st->en.id) {
+		st->final = en->state;
+		snprintf(st->error, sizeof st->error, "%s", en->error ? en->error : "");
+	} else {
+		fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
+			ob_entry_name(en), en->code, en->error ? en->error : "");
+	}
+}
+
+static void act_idle(void *arg, const struct api_result *r)
+{
+	struct act_state *st = arg;
+	struct batch *b = st->b;
+
+	if (st->final == OB_DONE) {
+		if (st->result)
+			printf("%s\t%d\t%s\n", st->result->code, st->result->status,
+			       status_label(st->result->status));
+		else
+			printf("%s\t%s\n", st->code, _("done"));
+		batch_finished(b);
+	} else if (st->final == OB_CONFLICT || st->final == OB_FAILED) {
+		struct api_result no = { .fail = st->final == OB_CONFLICT ? API_E_CONFLICT : API_E_REFUSED };
+
+		snprintf(no.e.msg, sizeof no.e.msg, "%s", st->error);
+		batch_failed(b, &no);
+	} else {
+		/* saved, not yet delivered: say where it is */
+		fprintf(stderr, _("motcua: %s; the action is kept in the outbox as #%lld and goes with "
+				  "'motcua sync' or 'motcua outbox send'\n"),
+			r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
+		b->rc = r->fail == API_E_LOCAL ? EXIT_FAIL : r->fail == API_E_AUTH ? EXIT_AUTH : EXIT_OFFLINE;
+		batch_finished(b);
+	}
+}
+
+static void queue_and_send(struct act_state *st)
+{
+	struct batch *b = st->b;
+	struct outbox_hooks h = { .delivered = act_delivered, .changed = act_changed, .idle = act_idle,
+				  .now = batch_now, .arg = st };
+	struct outbox_sender *o;
+	struct err e;
+
+	if (outbox_add(b->store, st->code, st->act, &st->args, date_now(), &st->en, &e) < 0) {
+		struct api_result r = { .fail = API_E_LOCAL, .e = e };
+
+		batch_failed(b, &r);
+		return;
+	}
+	st->final = OB_QUEUED;
+	o = outbox_sender_new(b->api, b->store, &h);
+	outbox_send(o);
+	batch_wait(b);
+	outbox_sender_free(o);
+}
+
+/* Whether the action may go: the version it goes with is kept. */
+static bool may_act(struct act_state *st, const struct dossier *d)
+{
+	struct api_result no = { .fail = API_E_REFUSED };
+
+	if (d->allowed && !(d->allowed & (1u << st->act))) {
+		snprintf(no.e.msg, sizeof no.e.msg, _("%s is not allowed on %s now (status %d %s)"),
+			 action_name(st->act), d->code, d->status, status_label(d->status));
+		batch_failed(st->b, &no);
+		return false;
+	}
+	st->args.version = xstrdup_opt(d->version);
+	return true;
+}
+
+static void on_act_get(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct act_state *st = arg;
+	struct dossier stored;
+	bool whole;
+	struct err e;
+
+	if (!d) {
+		/* offline: the action is queued on the version the store has */
+		if (r->fail == API_E_NETWORK &&
+		    store_get_dossier(st->b->store, st->code, &stored, &whole, &e) == 1) {
+			batch_offline_note(st->b, r);
+			st->go = may_act(st, &stored);
+			dossier_free(&stored);
+			batch_finished(st->b);
+			return;
+		}
+		batch_failed(st->b, r);
+		return;
+	}
+	store_put_dossier(st->b->store, d, true, 0, &e);
+	st->go = may_act(st, d);
+	dossier_free(d);
+	free(d);
+	batch_finished(st->b);
+}
+
+int batch_cmd_act(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' }, { "reason", required_argument, NULL, 'r' },
+		{ "assignee", required_argument, NULL, 'a' }, { "new-due", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct act_state st = { .b = b };
+	struct datefmt df;
+	struct err e;
+	int ch, act, rc;
+	char *val;
+
+	datefmt_parse(&df, "iso8601", 7 * 3600, NULL);
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
+		switch (ch) {
+		case 'n': st.args.note = val; break;
+		case 'r': st.args.reason = val; break;
+		case 'a': st.args.assignee = val; break;
+		case 'd':
+			if (date_from_text(&df, val, &st.args.new_due, &e) < 0)
+				return batch_usage(_("act: --new-due: %s (write YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
+						   e.msg);
+			break;
+		default:
+			return batch_usage(_("act: unknown option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return batch_usage("%s", _("act: give a dossier code and an action"));
+	act = action_parse(argv[optind + 1]);
+	if (act < 0)
+		return batch_usage(_("act: '%s' is not an action (see the actions allowed in 'motcua show CODE')"),
+				   argv[optind + 1]);
+	if (!batch_store(b))
+		return EXIT_FAIL;
+	st.act = (enum action)act;
+	st.code = argv[optind];
+	/* read it first: the action goes with the version the clerk acts on */
+	api_get(b->api, st.code, HTTP_INTERACTIVE, on_act_get, &st);
+	rc = batch_wait(b);
+	if (st.go)
+		queue_and_send(&st);
+	rc = st.go ? b->rc : rc;
+	free((char *)st.args.version);
+	if (st.result) {
+		dossier_free(st.result);
+		free(st.result);
+	}
+	ob_entry_free(&st.en);
+	return rc;
+}
+
+/* ---- sync ---- */
+
+struct sync_state {
+	struct batch *b;
+	struct api_result r;
+	struct sync_report rep;
+	int delivered, waiting;
+};
+
+static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
+{
+	struct sync_state *st = arg;
+
+	st->r = *r;
+	st->rep = *rep;
+	batch_finished(st->b);
+}
+
+static void sync_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
+{
+	struct sync_state *st = arg;
+
+	(void)en;
+	st->delivered++;
+	if (d) {
+		dossier_free(d);
+		free(d);
+	}
+}
+
+static void sync_changed(void *arg, const struct ob_entry *en)
+{
+	struct sync_state *st = arg;
+
+	st->waiting++;
+	fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
+		en->code, en->error ? en->error : "");
+}
+
+static void sync_idle(void *arg, const struct api_result *r)
+{
+	struct sync_state *st = arg;
+
+	st->r = *r;
+	batch_finished(st->b);
+}
+
+/* Send what the outbox holds; returns the exit status. */
+static int send_outbox(struct batch *b, struct sync_state *st)
+{
+	struct outbox_hooks h = { .delivered = sync_delivered, .changed = sync_changed, .idle = sync_idle,
+				  .now = batch_now, .arg = st };
+	struct outbox_sender *o = outbox_sender_new(b->api, b->store, &h);
+
+	st->r.fail = API_OK;
+	outbox_send(o);
+	batch_wait(b);
+	outbox_sender_free(o);
+	if (st->r.fail != API_OK) {
+		fprintf(stderr, "motcua: %s\n", st->r.e.msg);
+		return batch_exit_of(st->r.fail);
+	}
+	return st->waiting ? EXIT_CONFLICT : EXIT_OK;
+}
+
+int batch_cmd_sync(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "full", no_argument, NULL, 'F' }, { NULL, 0, NULL, 0 },
+	};
+	struct sync_hooks h = { .done = on_synced };
+	struct sync_state st = { .b = b };
+	struct http_stats before, after;
+	bool full = false;
+	int ch, rc;
+	char *val;
+
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
+		if (ch != 'F')
+			return batch_usage(_("sync: the only option is --full (got %s)"), argv[optind - 1]);
+		full = true;
+	}
+	if (optind < argc)
+		return batch_usage(_("sync: unexpected argument '%s'"), argv[optind]);
+	if (!batch_store(b))
+		return EXIT_FAIL;
+	/* the clerk's actions first: the list then shows their effect */
+	rc = send_outbox(b, &st);
+	if (rc != EXIT_OK && rc != EXIT_CONFLICT)
+		return rc;
+	http_get_stats(b->http, &before);
+	h.arg = &st;
+	sync_start(b->api, b->store, &h, HTTP_INTERACTIVE, date_now(), full);
+	batch_wait(b);
+	http_get_stats(b->http, &after);
+	if (st.r.fail != API_OK) {
+		batch_failed(b, &st.r);
+		return b->rc;
+	}
+	/* one line for scripts and logs: what came, what it cost */
+	printf(_("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
+		 "%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
+	       sync_mode_name(st.rep.mode), st.rep.not_modified ? _(", not modified") : "", st.rep.items,
+	       st.rep.dropped, (long long)store_count_dossiers(b->store), st.delivered, outbox_pending(b->store),
+	       (unsigned long long)(after.wire_in - before.wire_in),
+	       (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
+	return rc;
+}
+
+/* ---- outbox ---- */
+
+static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
+{
+	if (b->fmt == FMT_JSON) {
+		cJSON *arr = cJSON_CreateArray();
+		char *s, t[40];
+
+		for (size_t i = 0; i < n; i++) {
+			cJSON *o = cJSON_CreateObject();
+
+			cJSON_AddNumberToObject(o, "id", (double)v[i].id);
+			cJSON_AddStringToObject(o, "code", v[i].code);
+			cJSON_AddStringToObject(o, "action", ob_entry_name(&v[i]));
+			cJSON_AddStringToObject(o, "state", ob_state_name(v[i].state));
+			cJSON_AddNumberToObject(o, "attempts", v[i].attempts);
+			report_time(v[i].created_at, t, sizeof t);
+			cJSON_AddStringToObject(o, "created_at", t);
+			cJSON_AddStringToObject(o, "idempotency_key", v[i].key);
+			if (v[i].error)
+				cJSON_AddStringToObject(o, "error", v[i].error);
+			cJSON_AddItemToArray(arr, o);
+		}
+		s = cJSON_Print(arr);
+		printf("%s\n", s);
+		free(s);
+		cJSON_Delete(arr);
+		return;
+	}
+	fputs("id\tcode\taction\tstate\tattempts\tcreated_at\terror\n", stdout);
+	for (size_t i = 0; i < n; i++) {
+		char t[40];
+
+		report_time(v[i].created_at, t, sizeof t);
+		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
+		       ob_state_name(v[i].state), v[i].attempts, t, v[i].error ? v[i].error : "");
+	}
+}
+
+static int outbox_list_cmd(struct batch *b, bool all)
+{
+	struct ob_entry *v;
+	size_t n;
+	struct err e;
+
+	if (outbox_list(b->store, all, &v, &n, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	print_entries(b, v, n);
+	for (size_t i = 0; i < n; i++)
+		ob_entry_free(&v[i]);
+	free(v);
+	return EXIT_OK;
+}
+
+static int entry_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (!*s || *end || v <= 0)
+		return batch_usage(_("outbox: '%s' is not an entry number (see 'motcua outbox list')"), s);
+	*id = v;
+	return 0;
+}
+
+/* A discarded action is lost: ask, unless --yes. */
+static bool confirm(const struct ob_entry *en, bool yes)
+{
+	char line[16];
+
+	if (yes)
+		return true;
+	fprintf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
+		ob_entry_label(en), en->code);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return line[0] && strchr("yYcC", line[0]);	/* yes, or "có" */
+}
+
+static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
+{
+	struct ob_entry en;
+	struct err e;
+	int rc = outbox_get(b->store, id, &en, &e);
+
+	if (rc <= 0 || en.state == OB_DONE) {
+		if (rc == 1)
+			ob_entry_free(&en);
+		fprintf(stderr, _("motcua: the outbox has no undelivered entry #%lld\n"), (long long)id);
+		return rc < 0 ? EXIT_FAIL : EXIT_NOTFOUND;
+	}
+	if (!yes && !isatty(STDIN_FILENO)) {
+		ob_entry_free(&en);
+		return batch_usage("%s", _("outbox discard: a discarded action is lost; confirm with --yes"));
+	}
+	if (!confirm(&en, yes)) {
+		ob_entry_free(&en);
+		fprintf(stderr, "%s\n", _("motcua: kept"));
+		return EXIT_FAIL;
+	}
+	ob_entry_free(&en);
+	if (outbox_discard(b->store, id, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	printf(_("discarded #%lld\n"), (long long)id);
+	return EXIT_OK;
+}
+
+static void on_retry_get(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct sync_state *st = arg;
+
+	st->r = *r;
+	if (d) {
+		struct err e;
+
+		store_put_dossier(st->b->store, d, true, 0, &e);
+		dossier_free(d);
+		free(d);
+	}
+	batch_finished(st->b);
+}
+
+/* Send a conflicting or refused entry again, on the dossier as it is now. */
+static int outbox_retry_cmd(struct batch *b, int64_t id)
+{
+	struct sync_state st = { .b = b };
+	struct ob_entry en;
+	char version[128];
+	struct err e;
+	int rc = outbox_get(b->store, id, &en, &e);
+
+	if (rc <= 0 || en.state < OB_CONFLICT) {
+		if (rc == 1)
+			ob_entry_free(&en);
+		fprintf(stderr, _("motcua: the outbox has no conflicting or refused entry #%lld\n"), (long long)id);
+		return rc < 0 ? EXIT_FAIL : EXIT_NOTFOUND;
+	}
+	api_get(b->api, en.code, HTTP_INTERACTIVE, on_retry_get, &st);
+	batch_wait(b);
+	if (st.r.fail != API_OK) {
+		ob_entry_free(&en);
+		batch_failed(b, &st.r);
+		return b->rc;
+	}
+	rc = outbox_retry(b->store, id, store_version(b->store, en.code, version, sizeof version) ? version : NULL,
+			  date_now(), &e);
+	ob_entry_free(&en);
+	if (rc < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	return send_outbox(b, &st);
+}
+
+int batch_cmd_outbox(struct batch *b, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'A' }, { "yes", no_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 },
+	};
+	struct sync_state st = { .b = b };
+	bool all = false, yes = false;
+	const char *sub;
+	int64_t id;
+	int ch;
+	char *val;
+
+	b->fmt = FMT_TSV;
+	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
+		switch (ch) {
+		case 'A': all = true; break;
+		case 'y': yes = true; break;
+		case 'f':
+			if (batch_format(val, &b->fmt, false) < 0)
+				return batch_usage(_("outbox: --format is tsv or json, not '%s'"), val);
+			break;
+		default:
+			return batch_usage(_("outbox: unknown option or missing value: %s"), argv[optind - 1]);
+		}
+	}
+	sub = optind < argc ? argv[optind] : "list";
+	if (!batch_store(b))
+		return EXIT_FAIL;
+	if (!strcmp(sub, "list") && argc - optind <= 1)
+		return outbox_list_cmd(b, all);
+	if (!strcmp(sub, "send") && argc - optind == 1)
+		return send_outbox(b, &st);
+	if (!strcmp(sub, "retry") && argc - optind == 2)
+		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_retry_cmd(b, id);
+	if (!strcmp(sub, "discard") && argc - optind == 2)
+		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_discard_cmd(b, id, yes);
+	return batch_usage("%s", _("outbox: list [--all], send, retry ID or discard ID [--yes]"));
+}

@@ -1,0 +1,919 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "adapter.h"
+#include "api.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "tmpl.h"
+
+struct api {
+	struct loop *loop;
+	struct http *http;
+	const struct profile *p;
+	char *base_url, *user, *secret, *token;
+	unsigned next_id;
+	struct call *calls;
+};
+
+#define CALL_STRS 24
+
+struct call {
+	struct api *a;
+	struct call *next;
+	unsigned id, http_id, login_id, timer;
+	enum op_id op;
+	enum http_prio prio;
+	struct tvars tv;
+	char *strs[CALL_STRS];		/* what tv points to */
+	int nstrs;
+	cJSON *json[3];			/* JSON variables tv points to */
+	const char *if_none_match;
+	char etag[128], cursor[256], page_cursor[256];
+	int page, pages, max_pages, per_page;
+	bool relogged, finished, since;	/* since: following a change cursor */
+	struct procedure *procs;	/* api_procedures gathers every page */
+	int nprocs;
+	struct api_result early;	/* a failure known before sending */
+	api_done_fn done;
+	api_page_fn page_fn;
+	api_dossier_fn dossier_fn;
+	api_record_fn record_fn;
+	api_procedures_fn procs_fn;
+	api_procedure_fn proc_fn;
+	void *arg;
+};
+
+void api_new_key(char out[33])
+{
+	unsigned char b[16];
+
+	if (getrandom(b, sizeof b, 0) != (ssize_t)sizeof b) {
+		/* no entropy source: the clock and the process are unique enough */
+		uint64_t st = (uint64_t)timer_now_ms() ^ ((uint64_t)getpid() << 40);
+
+		for (int i = 0; i < 16; i += 8) {
+			uint64_t r = http_rand(&st);
+
+			memcpy(b + i, &r, 8);
+		}
+	}
+	for (int i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+struct api *api_new(struct loop *l, struct http *h, const struct profile *p,
+		    const char *server, const char *user, const char *secret)
+{
+	struct api *a = xcalloc(1, sizeof *a);
+	const char *base = server && *server ? server : p->base_url;
+
+	a->loop = l;
+	a->http = h;
+	a->p = p;
+	if (base) {
+		a->base_url = xstrdup(base);
+		/* paths start with '/': keep one */
+		for (size_t n = strlen(a->base_url); n && a->base_url[n - 1] == '/'; n--)
+			a->base_url[n - 1] = '\0';
+	}
+	a->user = xstrdup_opt(user);
+	a->secret = xstrdup_opt(secret);
+	return a;
+}
+
+static void wipe(char *s)
+{
+	if (s)
+		memset(s, 0, strlen(s));
+	free(s);
+}
+
+void api_set_secret(struct api *a, const char *secret)
+{
+	wipe(a->secret);
+	a->secret = xstrdup_opt(secret);
+	wipe(a->token);
+	a->token = NULL;
+}
+
+const struct profile *api_profile(const struct api *a)
+{
+	return a->p;
+}
+
+static char *keep(struct call *c, const char *s)
+{
+	if (!s || c->nstrs == CALL_STRS)
+		return NULL;
+	return c->strs[c->nstrs++] = xstrdup(s);
+}
+
+static struct call *call_new(struct api *a, enum op_id op, enum http_prio prio, void *arg)
+{
+	struct call *c = xcalloc(1, sizeof *c);
+
+	c->a = a;
+	c->id = ++a->next_id ? a->next_id : ++a->next_id;
+	c->op = op;
+	c->prio = prio;
+	c->arg = arg;
+	c->tv.dates = &a->p->dates;
+	tvars_str(&c->tv, "user", keep(c, a->user));
+	tvars_str(&c->tv, "password", keep(c, a->secret));
+	tvars_str(&c->tv, "token", keep(c, a->token));
+	c->next = a->calls;
+	a->calls = c;
+	return c;
+}
+
+static void call_free(struct call *c)
+{
+	struct call **pp;
+
+	for (pp = &c->a->calls; *pp && *pp != c; pp = &(*pp)->next)
+		;
+	if (*pp)
+		*pp = c->next;
+	for (int i = 0; i < c->nstrs; i++)
+		free(c->strs[i]);
+	for (int i = 0; i < 3; i++)
+		cJSON_Delete(c->json[i]);
+	for (int i = 0; i < c->nprocs; i++)
+		procedure_free(&c->procs[i]);
+	free(c->procs);
+	free(c);
+}
+
+/* Deliver the result to whichever callback the call has, then free it. */
+static void finish(struct call *c, struct api_result *r)
+{
+	if (c->finished)
+		return;
+	c->finished = true;
+	if (c->timer)
+		loop_timer_cancel(c->a->loop, c->timer);
+	r->cursor = c->cursor[0] ? c->cursor : NULL;
+	r->etag = c->etag[0] ? c->etag : NULL;
+	if (c->dossier_fn)
+		c->dossier_fn(c->arg, NULL, r);
+	else if (c->record_fn)
+		c->record_fn(c->arg, NULL, r);
+	else if (c->procs_fn)
+		c->procs_fn(c->arg, NULL, 0, r);
+	else if (c->proc_fn)
+		c->proc_fn(c->arg, NULL, r);
+	else if (c->done)
+		c->done(c->arg, r);
+	call_free(c);
+}
+
+__attribute__((format(printf, 3, 4)))
+static void fail(struct call *c, enum api_fail kind, const char *fmt, ...)
+{
+	struct api_result r = { .fail = kind };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r.e.msg, sizeof r.e.msg, fmt, ap);
+	va_end(ap);
+	finish(c, &r);
+}
+
+static void fire_early(void *arg)
+{
+	struct call *c = arg;
+
+	c->timer = 0;
+	finish(c, &c->early);
+}
+
+/* A result known before anything is sent still arrives from the loop, as
+ * the callers expect. */
+static unsigned later(struct call *c, enum api_fail kind, const char *msg)
+{
+	unsigned id = c->id;
+
+	c->early.fail = kind;
+	snprintf(c->early.e.msg, sizeof c->early.e.msg, "%s", msg);
+	c->timer = loop_timer(c->a->loop, 0, fire_early, c);
+	return id;
+}
+
+/* ---- building the request ---- */
+
+struct strv {
+	char **v;
+	int n;
+};
+
+static void strv_add(struct strv *s, char *str)
+{
+	s->v = xrealloc(s->v, (size_t)(s->n + 2) * sizeof *s->v);
+	s->v[s->n++] = str;
+	s->v[s->n] = NULL;
+}
+
+static void strv_free(struct strv *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+static char *join3(const char *a, const char *b, const char *c)
+{
+	char *s = xmalloc(strlen(a) + strlen(b) + strlen(c) + 1);
+
+	sprintf(s, "%s%s%s", a, b, c);
+	return s;
+}
+
+static char *form_encode(const cJSON *obj)
+{
+	char *out = xstrdup("");
+	struct tvars none = { 0 };
+
+	for (const cJSON *it = obj->child; it; it = it->next) {
+		char text[1024], *k, *v, *joined;
+
+		if (json_text(it, text, sizeof text) < 0)
+			continue;
+		/* tmpl_string percent-encodes when there is nothing to expand */
+		k = tmpl_string(it->string, &none, true, NULL);
+		{
+			struct tvars one = { 0 };
+
+			tvars_str(&one, "v", text);
+			v = tmpl_string("{v}", &one, true, NULL);
+		}
+		joined = xmalloc(strlen(out) + strlen(k) + strlen(v) + 3);
+		sprintf(joined, "%s%s%s=%s", out, *out ? "&" : "", k, v);
+		free(out);
+		free(k);
+		free(v);
+		out = joined;
+	}
+	return out;
+}
+
+static void on_http(void *arg, const struct http_resp *r);
+
+static void send_call(struct call *c)
+{
+	const struct profile *p = c->a->p;
+	const struct op *op = &p->ops[c->op];
+	struct strv headers = { 0 };
+	struct http_req rq = { 0 };
+	char *path, *url, *body = NULL, *q = xstrdup("");
+	struct err e;
+	bool unset;
+
+	tvars_str(&c->tv, "token", keep(c, c->a->token));
+	path = tmpl_string(op->path, &c->tv, true, &unset);
+	if (unset) {
+		free(path);
+		free(q);
+		fail(c, API_E_REFUSED, _("operation %s: its path needs a value that is missing here"),
+		     op_name(c->op));
+		return;
+	}
+	for (int i = 0; i < op->nquery; i++) {
+		char *v = tmpl_string(op->query[i].value, &c->tv, true, &unset), *n;
+
+		if (!unset) {
+			n = join3(q, *q ? "&" : "", op->query[i].name);
+			free(q);
+			q = join3(n, "=", v);
+			free(n);
+		}
+		free(v);
+	}
+	if (p->auth_query && c->op != OP_LOGIN && (c->a->token || c->a->secret)) {
+		struct tvars one = { 0 };
+		char *v, *n;
+
+		tvars_str(&one, "v", c->a->token ? c->a->token : c->a->secret);
+		v = tmpl_string("{v}", &one, true, NULL);
+		n = join3(q, *q ? "&" : "", p->auth_query);
+		free(q);
+		q = join3(n, "=", v);
+		free(n);
+		free(v);
+	}
+	url = join3(c->a->base_url, path, "");
+	if (*q) {
+		char *u = join3(url, "?", q);
+
+		free(url);
+		url = u;
+	}
+	free(path);
+	free(q);
+
+	strv_add(&headers, xstrdup("Accept: application/json"));
+	if (p->auth_header.name && c->op != OP_LOGIN) {
+		char *v = tmpl_string(p->auth_header.value, &c->tv, false, &unset);
+
+		if (!unset)
+			strv_add(&headers, join3(p->auth_header.name, ": ", v));
+		free(v);
+	}
+	for (int i = 0; i < op->nheaders; i++) {
+		char *v = tmpl_string(op->headers[i].value, &c->tv, false, &unset);
+
+		if (!unset)
+			strv_add(&headers, join3(op->headers[i].name, ": ", v));
+		free(v);
+	}
+	if (c->if_none_match)
+		strv_add(&headers, join3("If-None-Match: ", c->if_none_match, ""));
+	if (p->idempotency_header && tvars_get(&c->tv, "idempotency_key")) {
+		strv_add(&headers, join3(p->idempotency_header, ": ",
+					 tvars_get(&c->tv, "idempotency_key")->s));
+		rq.idempotent = true;
+	}
+	if (op->body) {
+		cJSON *b = tmpl_json(op->body, &c->tv);
+
+		body = op->form && cJSON_IsObject(b) ? form_encode(b) : cJSON_PrintUnformatted(b);
+		cJSON_Delete(b);
+		rq.content_type = op->form ? "application/x-www-form-urlencoded" : "application/json";
+	}
+	/* a POST that only reads (RPC-style APIs) may be repeated */
+	if (c->op != OP_INTAKE && c->op != OP_ACTION)
+		rq.idempotent = true;
+
+	rq.method = op->method;
+	rq.url = url;
+	rq.headers = (const char *const *)headers.v;
+	rq.body = body;
+	rq.body_len = body ? strlen(body) : 0;
+	rq.prio = c->prio;
+	rq.done = on_http;
+	rq.arg = c;
+	c->http_id = http_send(c->a->http, &rq, &e);
+	free(url);
+	free(body);
+	strv_free(&headers);
+	if (!c->http_id)
+		fail(c, API_E_NETWORK, "%s", e.msg);
+}
+
+static unsigned start(struct call *c)
+{
+	unsigned id = c->id;
+
+	if (!c->a->p->ops[c->op].present) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, _("this server's profile has no %s operation"), op_name(c->op));
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
+	if (!c->a->base_url)
+		return later(c, API_E_UNSUPPORTED,
+			     _("no server address: give --server URL, or base_url in the profile"));
+	send_call(c);
+	return id;
+}
+
+/* ---- replies ---- */
+
+static enum api_fail classify(long status)
+{
+	switch (status) {
+	case 401: case 403: return API_E_AUTH;
+	case 404: case 410: return API_E_NOTFOUND;
+	case 409: case 412: return API_E_CONFLICT;
+	default: return status >= 500 ? API_E_NETWORK : API_E_REFUSED;
+	}
+}
+
+static void relogin_done(void *arg, const struct api_result *r);
+
+static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
+
+static void on_http(void *arg, const struct http_resp *hr)
+{
+	struct call *c = arg;
+	const struct profile *p = c->a->p;
+	const struct op *op = &p->ops[c->op];
+	struct api_result res = { .status = hr->status };
+	struct reply rep;
+	const char *etag;
+	const cJSON *item;
+	int rc;
+
+	c->http_id = 0;
+	if (hr->error == HTTP_E_CANCELLED) {
+		fail(c, API_E_CANCELLED, "%s", _("cancelled"));
+		return;
+	}
+	if (hr->error != HTTP_E_NONE) {
+		fail(c, API_E_NETWORK, "%s", hr->msg);
+		return;
+	}
+	if (hr->status == 401 && c->op != OP_LOGIN && p->auth == AUTH_LOGIN && !c->relogged) {
+		/* the session expired: log in again once, then repeat */
+		c->relogged = true;
+		c->login_id = api_login(c->a, relogin_done, c);
+		return;
+	}
+	if ((etag = http_resp_header(hr, "ETag")))
+		snprintf(c->etag, sizeof c->etag, "%s", etag);
+	if (hr->status == 304) {
+		res.not_modified = true;
+		finish(c, &res);
+		return;
+	}
+	rc = adapter_open(p, op, hr->status, hr->body, hr->body_len, &rep, &res.e);
+	snprintf(res.code, sizeof res.code, "%s", rep.code);
+	snprintf(res.field, sizeof res.field, "%s", rep.field);
+	if (rc == ADAPTER_REFUSED && rep.kind == FAIL_AUTH && c->op != OP_LOGIN &&
+	    p->auth == AUTH_LOGIN && !c->relogged) {
+		/* the API said "log in again" in its own words */
+		reply_free(&rep);
+		c->relogged = true;
+		c->login_id = api_login(c->a, relogin_done, c);
+		return;
+	}
+	if (rc == ADAPTER_REFUSED || rc == ADAPTER_BADREPLY) {
+		static const enum api_fail by_kind[] = {
+			[FAIL_AUTH] = API_E_AUTH, [FAIL_NOT_FOUND] = API_E_NOTFOUND,
+			[FAIL_CONFLICT] = API_E_CONFLICT,
+		};
+
+		res.fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
+			   rep.kind != FAIL_REFUSED ? by_kind[rep.kind] :
+			   hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
+		reply_free(&rep);
+		finish(c, &res);
+		return;
+	}
+	switch (c->op) {
+	case OP_LOGIN: {
+		const cJSON *t = p->has_token ? jpath_get(&p->token, rep.payload) : NULL;
+		char text[2048];
+		const char *cookie = http_resp_header(hr, "Set-Cookie");
+
+		if (p->auth_cookie && cookie) {
+			snprintf(text, sizeof text, "%.*s", (int)strcspn(cookie, ";"), cookie);
+		} else if (!t || json_text(t, text, sizeof text) < 0 || !text[0]) {
+			reply_free(&rep);
+			fail(c, API_E_BADREPLY, _("the login reply has no token at %s"),
+			     p->has_token ? p->token.text : "?");
+			return;
+		}
+		free(c->a->token);
+		c->a->token = xstrdup(text);
+		break;
+	}
+	case OP_LIST_DOSSIERS:
+	case OP_LIST_PROCEDURES:
+		read_list_page(c, &rep, &res);
+		return;		/* it finishes or sends the next page */
+	case OP_GET_DOSSIER:
+	case OP_ACTION:
+	case OP_INTAKE: {
+		struct dossier *d;
+
+		if (!op->map || !(item = adapter_item(op, &rep, &res.e))) {
+			if (!op->map)
+				snprintf(res.e.msg, sizeof res.e.msg, "%s",
+					 _("the profile has no fields.dossier"));
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		d = xmalloc(sizeof *d);
+		if (adapter_read(p, op->map, item, d, &res.e) < 0) {
+			free(d);
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		reply_free(&rep);
+		c->finished = true;
+		res.etag = c->etag[0] ? c->etag : NULL;
+		c->dossier_fn(c->arg, d, &res);
+		call_free(c);
+		return;
+	}
+	case OP_LOOKUP_CITIZEN:
+	case OP_LOOKUP_ENTERPRISE:
+	case OP_STATS: {
+		struct record *rec;
+
+		if (!(item = adapter_item(op, &rep, &res.e))) {
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		rec = xcalloc(1, sizeof *rec);
+		if (adapter_read(p, op->map, item, rec, &res.e) < 0) {
+			free(rec);
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		reply_free(&rep);
+		c->finished = true;
+		c->record_fn(c->arg, rec, &res);
+		call_free(c);
+		return;
+	}
+	case OP_GET_PROCEDURE: {
+		struct procedure *pr;
+
+		if (!(item = adapter_item(op, &rep, &res.e))) {
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		pr = xmalloc(sizeof *pr);
+		if (adapter_read(p, op->map, item, pr, &res.e) < 0) {
+			free(pr);
+			res.fail = API_E_BADREPLY;
+			break;
+		}
+		reply_free(&rep);
+		c->finished = true;
+		res.etag = c->etag[0] ? c->etag : NULL;
+		c->proc_fn(c->arg, pr, &res);
+		call_free(c);
+		return;
+	}
+	case OP_UNITS:
+	case OP_COUNT:
+		abort();	/* no call sends these yet */
+	}
+	reply_free(&rep);
+	finish(c, &res);
+}
+
+static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res0)
+{
+	const struct profile *p = c->a->p;
+	const struct op *op = &p->ops[c->op];
+	struct api_result res = *res0;
+	const cJSON *items = adapter_items(op, rep, &res.e), *it;
+	int n = items ? cJSON_GetArraySize(items) : 0, i = 0, next_page = 0;
+	size_t size = op->map->target->size;
+	char *arr;
+
+	if (!items && res.e.msg[0]) {	/* null items are no items, not an error */
+		res.fail = API_E_BADREPLY;
+		reply_free(rep);
+		finish(c, &res);
+		return;
+	}
+	arr = xcalloc((size_t)(n ? n : 1), size);
+	cJSON_ArrayForEach(it, items) {
+		if (adapter_read(p, op->map, it, arr + (size_t)i * size, &res.e) < 0) {
+			for (int j = 0; j < i; j++) {
+				if (c->op == OP_LIST_DOSSIERS)
+					dossier_free((struct dossier *)arr + j);
+				else
+					procedure_free((struct procedure *)arr + j);
+			}
+			free(arr);
+			err_prefix(&res.e, _("page %d, item %d: "), c->pages + 1, i + 1);
+			res.fail = API_E_BADREPLY;
+			reply_free(rep);
+			finish(c, &res);
+			return;
+		}
+		i++;
+	}
+	c->pages++;
+	/* a full list's cursor is the one from before its first page; changes
+	 * come with the cursor after each batch */
+	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))
+		adapter_cursor(op, rep, c->cursor, sizeof c->cursor);
+	if (c->op == OP_LIST_DOSSIERS) {
+		if (!c->page_fn(c->arg, (struct dossier *)arr, n)) {
+			reply_free(rep);
+			finish(c, &res);
+			return;
+		}
+	} else {
+		c->procs = xrealloc(c->procs, (size_t)(c->nprocs + n + 1) * sizeof *c->procs);
+		memcpy(c->procs + c->nprocs, arr, (size_t)n * size);
+		c->nprocs += n;
+		free(arr);
+	}
+	if (c->since) {
+		const cJSON *more = op->has_more ? jpath_get(&op->more, rep->payload) : NULL;
+
+		if (cJSON_IsTrue(more) && c->cursor[0] && n > 0 &&
+		    !(c->max_pages && c->pages >= c->max_pages)) {
+			reply_free(rep);
+			/* c->cursor changes only when the next batch is in */
+			tvars_str(&c->tv, "since", c->cursor);
+			c->if_none_match = NULL;
+			send_call(c);
+			return;
+		}
+		reply_free(rep);
+		finish(c, &res);
+		return;
+	}
+	if ((c->max_pages && c->pages >= c->max_pages) ||
+	    !adapter_next_page(op, rep, c->page, c->per_page, n, &next_page, c->page_cursor,
+			       sizeof c->page_cursor)) {
+		reply_free(rep);
+		if (c->op == OP_LIST_PROCEDURES) {
+			struct procedure *procs = c->procs;
+			int np = c->nprocs;
+
+			c->procs = NULL;
+			c->nprocs = 0;
+			c->finished = true;
+			res.etag = c->etag[0] ? c->etag : NULL;
+			c->procs_fn(c->arg, procs, np, &res);
+			call_free(c);
+			return;
+		}
+		finish(c, &res);
+		return;
+	}
+	reply_free(rep);
+	c->page = next_page;
+	tvars_int(&c->tv, "page", c->page);
+	tvars_int(&c->tv, "offset", c->page);
+	tvars_str(&c->tv, "page_cursor", c->page_cursor[0] ? c->page_cursor : NULL);
+	c->if_none_match = NULL;	/* only the first page is conditional */
+	send_call(c);
+}
+
+static void relogin_done(void *arg, const struct api_result *r)
+{
+	struct call *c = arg;
+
+	c->login_id = 0;
+	if (r->fail != API_OK) {
+		struct api_result copy = *r;
+
+		finish(c, &copy);
+		return;
+	}
+	send_call(c);
+}
+
+/* ---- the operations ---- */
+
+unsigned api_login(struct api *a, api_done_fn done, void *arg)
+{
+	struct call *c = call_new(a, OP_LOGIN, HTTP_INTERACTIVE, arg);
+
+	c->done = done;
+	if (a->p->auth != AUTH_LOGIN)
+		return later(c, API_OK, "");
+	if (!a->user || !a->secret)
+		return later(c, API_E_AUTH, _("a user name and a password are needed to log in"));
+	return start(c);
+}
+
+static void set_paging(struct call *c, const struct op *op, int per_page)
+{
+	c->page = op->paging.style == PAGING_OFFSET ? 0 : op->paging.first;
+	c->per_page = per_page > 0 ? per_page : op->paging.size;
+	tvars_int(&c->tv, "page", c->page);
+	tvars_int(&c->tv, "offset", c->page);
+	tvars_int(&c->tv, "per_page", c->per_page);
+}
+
+unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn page,
+		  api_done_fn done, void *arg)
+{
+	struct call *c = call_new(a, OP_LIST_DOSSIERS, q->prio, arg);
+	const struct op *op = &a->p->ops[OP_LIST_DOSSIERS];
+
+	c->page_fn = page;
+	c->done = done;
+	c->max_pages = q->max_pages;
+	set_paging(c, op, q->per_page);
+	tvars_str(&c->tv, "status", keep(c, q->status));
+	tvars_str(&c->tv, "procedure", keep(c, q->procedure));
+	tvars_str(&c->tv, "q", keep(c, q->q));
+	if (q->mine)
+		tvars_str(&c->tv, "assignee", "me");
+	if (q->overdue)
+		tvars_int(&c->tv, "overdue", 1);
+	if (a->p->changed_since && q->since) {
+		tvars_str(&c->tv, "since", keep(c, q->since));
+		c->since = true;
+	}
+	if (q->updated_first)
+		tvars_str(&c->tv, "sort", a->p->sort_updated);
+	if (a->p->etag && q->etag)
+		c->if_none_match = keep(c, q->etag);
+	return start(c);
+}
+
+unsigned api_get(struct api *a, const char *code, enum http_prio prio, api_dossier_fn got,
+		 void *arg)
+{
+	struct call *c = call_new(a, OP_GET_DOSSIER, prio, arg);
+
+	c->dossier_fn = got;
+	tvars_str(&c->tv, "code", keep(c, code));
+	return start(c);
+}
+
+unsigned api_act(struct api *a, const char *code, enum action act,
+		 const struct api_act_args *args, api_dossier_fn got, void *arg)
+{
+	struct call *c = call_new(a, OP_ACTION, HTTP_INTERACTIVE, arg);
+	char key[33];
+
+	c->dossier_fn = got;
+	if (act >= ACT_COUNT || !a->p->actions[act]) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, _("this server's profile has no action %s"),
+			 act < ACT_COUNT ? action_name(act) : "?");
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
+	if (!args->idempotency_key)
+		api_new_key(key);
+	tvars_str(&c->tv, "code", keep(c, code));
+	tvars_str(&c->tv, "action", keep(c, a->p->actions[act]));
+	tvars_str(&c->tv, "version", keep(c, args->version));
+	tvars_str(&c->tv, "idempotency_key", keep(c, args->idempotency_key ? args->idempotency_key : key));
+	tvars_str(&c->tv, "note", keep(c, args->note));
+	tvars_str(&c->tv, "reason", keep(c, args->reason));
+	tvars_str(&c->tv, "assignee", keep(c, args->assignee));
+	if (args->new_due)
+		tvars_time(&c->tv, "new_due", args->new_due);
+	if (args->supplement) {
+		c->json[0] = cJSON_Duplicate(args->supplement, 1);
+		tvars_json(&c->tv, "supplement", c->json[0]);
+	}
+	if (!a->p->ops[OP_ACTION].present)
+		return later(c, API_E_UNSUPPORTED, _("this server's profile has no action operation"));
+	return start(c);
+}
+
+unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *dossier,
+		    const char *purpose, api_record_fn got, void *arg)
+{
+	struct call *c = call_new(a, op, HTTP_INTERACTIVE, arg);
+
+	c->record_fn = got;
+	tvars_str(&c->tv, op == OP_LOOKUP_ENTERPRISE ? "tax_code" : "id", keep(c, id));
+	tvars_str(&c->tv, "dossier", keep(c, dossier));
+	tvars_str(&c->tv, "purpose", keep(c, purpose));
+	if (!a->p->ops[op].present) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, _("this server's profile has no %s operation"), op_name(op));
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
+	return start(c);
+}
+
+unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg)
+{
+	return api_procedures_if(a, NULL, got, arg);
+}
+
+unsigned api_procedures_if(struct api *a, const char *etag, api_procedures_fn got, void *arg)
+{
+	struct call *c = call_new(a, OP_LIST_PROCEDURES, HTTP_INTERACTIVE, arg);
+
+	c->procs_fn = got;
+	if (a->p->etag && etag)
+		c->if_none_match = keep(c, etag);
+	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES], 0);
+	if (!a->p->ops[OP_LIST_PROCEDURES].present)
+		return later(c, API_E_UNSUPPORTED,
+			     _("this server's profile has no list_procedures operation"));
+	return start(c);
+}
+
+unsigned api_procedure(struct api *a, const char *code, enum http_prio prio, api_procedure_fn got,
+		       void *arg)
+{
+	struct call *c = call_new(a, OP_GET_PROCEDURE, prio, arg);
+
+	c->proc_fn = got;
+	tvars_str(&c->tv, "code", keep(c, code));
+	return start(c);
+}
+
+/* {components}: one element per component, written by the profile's
+ * template of an element (its "each"), so each API gets its own names. */
+static cJSON *components_json(const struct intake *in, const cJSON *each, const struct datefmt *dates)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (int i = 0; i < in->ncomponents; i++) {
+		struct tvars tv = { .dates = dates };
+
+		tvars_int(&tv, "seq", in->components[i].seq);
+		tvars_bool(&tv, "provided", in->components[i].provided);
+		tvars_bool(&tv, "from_national", in->components[i].from_national);
+		cJSON_AddItemToArray(arr, tmpl_json(each, &tv));
+	}
+	return arr;
+}
+
+/* {lookups}: the fields filled from national data, and whether the clerk
+ * corrected them, for APIs that count the reuse of national data. */
+static cJSON *lookups_json(const struct intake *in, const cJSON *each, const struct datefmt *dates)
+{
+	cJSON *arr = cJSON_CreateArray();
+	const struct record *r[2] = { &in->national, &in->corrected };
+
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < r[k]->n; i++) {
+			struct tvars tv = { .dates = dates };
+
+			tvars_str(&tv, "field", r[k]->kv[i].key);
+			tvars_str(&tv, "register", r[k]->kv[i].value);
+			tvars_bool(&tv, "corrected", k == 1);
+			cJSON_AddItemToArray(arr, tmpl_json(each, &tv));
+		}
+	}
+	return arr;
+}
+
+unsigned api_intake(struct api *a, const struct intake *in, const char *idempotency_key,
+		    api_dossier_fn got, void *arg)
+{
+	struct call *c = call_new(a, OP_INTAKE, HTTP_INTERACTIVE, arg);
+	const struct op *op = &a->p->ops[OP_INTAKE];
+	const char *ch = vocab_api(&a->p->channel, in->channel);
+	char key[33];
+
+	c->dossier_fn = got;
+	if (!op->present)
+		return later(c, API_E_UNSUPPORTED, _("this server's profile has no intake operation"));
+	if (!idempotency_key)
+		api_new_key(key);
+	tvars_str(&c->tv, "idempotency_key", keep(c, idempotency_key ? idempotency_key : key));
+	tvars_str(&c->tv, "procedure_code", keep(c, in->procedure_code));
+	tvars_str(&c->tv, "applicant_name", keep(c, in->applicant_name));
+	tvars_str(&c->tv, "applicant_id", keep(c, in->applicant_id));
+	tvars_str(&c->tv, "applicant_phone", keep(c, in->applicant_phone));
+	tvars_str(&c->tv, "applicant_email", keep(c, in->applicant_email));
+	tvars_str(&c->tv, "applicant_address", keep(c, in->applicant_address));
+	tvars_str(&c->tv, "proxy_name", keep(c, in->proxy_name));
+	tvars_str(&c->tv, "proxy_id", keep(c, in->proxy_id));
+	tvars_str(&c->tv, "note", keep(c, in->note));
+	/* the API's word for the channel when the profile has a vocabulary,
+	 * else the national code */
+	if (ch)
+		tvars_str(&c->tv, "channel", keep(c, ch));
+	else
+		tvars_int(&c->tv, "channel", in->channel ? in->channel : CH_DIRECT);
+	tvars_int(&c->tv, "copies", in->copies > 0 ? in->copies : 1);
+	{
+		cJSON *form = cJSON_CreateObject();
+
+		for (int i = 0; i < in->form.n; i++)
+			cJSON_AddStringToObject(form, in->form.kv[i].key, in->form.kv[i].value);
+		c->json[0] = form;
+	}
+	tvars_json(&c->tv, "form", c->json[0]);
+	/* no overrides: the API's default (every component on paper) */
+	if (in->ncomponents) {
+		c->json[1] = components_json(in, op->each[EACH_COMPONENTS], &a->p->dates);
+		tvars_json(&c->tv, "components", c->json[1]);
+	}
+	if (in->national.n || in->corrected.n) {
+		c->json[2] = lookups_json(in, op->each[EACH_LOOKUPS], &a->p->dates);
+		tvars_json(&c->tv, "lookups", c->json[2]);
+	}
+	return start(c);
+}
+
+void api_cancel(struct api *a, unsigned id)
+{
+	struct call *c;
+
+	for (c = a->calls; c && c->id != id; c = c->next)
+		;
+	if (!c)
+		return;
+	if (c->http_id && http_cancel(a->http, c->http_id))
+		return;		/* on_http finished it */
+	if (c->login_id)
+		api_cancel(a, c->login_id);	/* relogin_done finishes it */
+	else
+		fail(c, API_E_CANCELLED, "%s", _("cancelled"));
+}
+
+void api_free(struct api *a)
+{
+	if (!a)
+		return;
+	while (a->calls)
+		api_cancel(a, a->calls->id);
+	free(a->base_url);
+	free(a->user);
+	free(a->secret);
+	free(a->token);
+	free(a);
+}

@@ -1,0 +1,1107 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "profile.h"
+#include "tmpl.h"
+
+#define PROFILE_VERSION 1
+#define PROFILE_MAX_BYTES (1 << 20)
+
+static const char *const op_names[OP_COUNT] = {
+	[OP_LOGIN] = "login", [OP_LIST_DOSSIERS] = "list_dossiers",
+	[OP_GET_DOSSIER] = "get_dossier", [OP_INTAKE] = "intake", [OP_ACTION] = "action",
+	[OP_LIST_PROCEDURES] = "list_procedures", [OP_GET_PROCEDURE] = "get_procedure",
+	[OP_LOOKUP_CITIZEN] = "lookup_citizen", [OP_LOOKUP_ENTERPRISE] = "lookup_enterprise",
+	[OP_STATS] = "stats", [OP_UNITS] = "units",
+};
+
+/* The target each operation's replies are read into. */
+static const struct target *const op_targets[OP_COUNT] = {
+	[OP_LIST_DOSSIERS] = &target_dossier, [OP_GET_DOSSIER] = &target_dossier,
+	[OP_INTAKE] = &target_dossier, [OP_ACTION] = &target_dossier,
+	[OP_LIST_PROCEDURES] = &target_procedure, [OP_GET_PROCEDURE] = &target_procedure,
+	[OP_LOOKUP_CITIZEN] = &target_citizen, [OP_LOOKUP_ENTERPRISE] = &target_enterprise,
+	[OP_STATS] = &target_stats, [OP_UNITS] = &target_unit,
+};
+
+/* The variables each operation's templates may use (besides the common
+ * ones); the engine sets exactly these. */
+#define COMMON "token", "user", "password"
+#define PAGING "page", "per_page", "offset", "page_cursor"
+static const char *const vars_login[] = { COMMON, NULL };
+static const char *const vars_list[] = { COMMON, PAGING, "since", "sort", "status", "assignee",
+	"procedure", "q", "overdue", NULL };
+static const char *const vars_get[] = { COMMON, "code", "version", NULL };
+static const char *const vars_intake[] = { COMMON, "idempotency_key", "procedure_code",
+	"applicant_name", "applicant_id", "applicant_phone", "applicant_email",
+	"applicant_address", "proxy_name", "proxy_id", "channel", "copies", "form",
+	"components", "lookups", "note", NULL };
+static const char *const vars_action[] = { COMMON, "code", "action", "version",
+	"idempotency_key", "note", "reason", "assignee", "new_due", "supplement", NULL };
+static const char *const vars_procs[] = { COMMON, PAGING, NULL };
+static const char *const vars_citizen[] = { COMMON, "id", "dossier", "purpose", NULL };
+static const char *const vars_enterprise[] = { COMMON, "tax_code", "dossier", "purpose", NULL };
+static const char *const vars_stats[] = { COMMON, "from", "to", NULL };
+static const char *const vars_units[] = { COMMON, "parent", NULL };
+
+static const char *const *const op_vars[OP_COUNT] = {
+	[OP_LOGIN] = vars_login, [OP_LIST_DOSSIERS] = vars_list, [OP_GET_DOSSIER] = vars_get,
+	[OP_INTAKE] = vars_intake, [OP_ACTION] = vars_action, [OP_LIST_PROCEDURES] = vars_procs,
+	[OP_GET_PROCEDURE] = vars_get, [OP_LOOKUP_CITIZEN] = vars_citizen,
+	[OP_LOOKUP_ENTERPRISE] = vars_enterprise, [OP_STATS] = vars_stats, [OP_UNITS] = vars_units,
+};
+
+/* The element templates of the intake's arrays and their variables. */
+/* NULL-ended too: check_keys() walks to the NULL */
+static const char *const each_names[EACH_COUNT + 1] = { "components", "lookups", NULL };
+static const char *const vars_each_components[] = { "seq", "provided", "from_national", NULL };
+static const char *const vars_each_lookups[] = { "field", "register", "corrected", NULL };
+static const char *const *const each_vars[EACH_COUNT] = { vars_each_components, vars_each_lookups };
+static const char *const each_defaults[EACH_COUNT] = {
+	"{\"seq\": \"{seq}\", \"provided\": \"{provided}\", \"from_national\": \"{from_national}\"}",
+	"{\"field\": \"{field}\", \"register\": \"{register}\", \"corrected\": \"{corrected}\"}",
+};
+
+const char *each_name(enum each_id id)
+{
+	return id < EACH_COUNT ? each_names[id] : "";
+}
+
+const char *op_name(enum op_id op)
+{
+	return op < OP_COUNT ? op_names[op] : "";
+}
+
+/* ---- loading context: errors say file and key ---- */
+
+struct ctx {
+	const char *file;
+	char key[256];
+	struct err *e;
+	struct profile *p;
+};
+
+__attribute__((format(printf, 2, 3)))
+static int fail(struct ctx *c, const char *fmt, ...)
+{
+	char msg[sizeof c->e->msg];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (c->key[0])
+		return err_set(c->e, "%s: %s: %s", c->file, c->key, msg);
+	return err_set(c->e, "%s: %s", c->file, msg);
+}
+
+/* Enter key (appended to the key path); returns the old length to leave. */
+static size_t enter(struct ctx *c, const char *key)
+{
+	size_t old = strlen(c->key);
+
+	snprintf(c->key + old, sizeof c->key - old, "%s%s", old ? "." : "", key);
+	return old;
+}
+
+static void leave(struct ctx *c, size_t old)
+{
+	c->key[old] = '\0';
+}
+
+static const char *json_type(const cJSON *v)
+{
+	return cJSON_IsString(v) ? _("a string") : cJSON_IsNumber(v) ? _("a number") :
+	       cJSON_IsBool(v) ? _("true or false") : cJSON_IsNull(v) ? "null" :
+	       cJSON_IsArray(v) ? _("an array") : _("an object");
+}
+
+static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowed)
+{
+	for (const cJSON *it = obj->child; it; it = it->next) {
+		const char *const *a;
+		char list[400] = "";
+
+		for (const cJSON *prev = obj->child; prev != it; prev = prev->next)
+			if (!strcmp(prev->string, it->string))
+				return fail(c, _("the key '%s' is given twice"), it->string);
+
+		for (a = allowed; *a; a++)
+			if (!strcmp(*a, it->string))
+				break;
+		if (*a)
+			continue;
+		for (a = allowed; *a; a++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				 a == allowed ? "" : ", ", *a);
+		return fail(c, _("unknown key '%s' (expected one of: %s)"), it->string, list);
+	}
+	return 0;
+}
+
+static const cJSON *member(struct ctx *c, const cJSON *obj, const char *key, bool required,
+			   int (*is)(const cJSON *), const char *what, int *rc)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	size_t old;
+
+	*rc = 0;
+	if (!v) {
+		if (required) {
+			old = enter(c, key);
+			*rc = fail(c, _("missing; expected %s"), what);
+			leave(c, old);
+		}
+		return NULL;
+	}
+	if (is && !is(v)) {
+		old = enter(c, key);
+		*rc = fail(c, _("expected %s, got %s"), what, json_type(v));
+		leave(c, old);
+		return NULL;
+	}
+	return v;
+}
+
+static int is_string(const cJSON *v) { return cJSON_IsString(v); }
+static int is_object(const cJSON *v) { return cJSON_IsObject(v); }
+static int is_bool(const cJSON *v) { return cJSON_IsBool(v); }
+static int is_number(const cJSON *v) { return cJSON_IsNumber(v); }
+
+static int get_str(struct ctx *c, const cJSON *obj, const char *key, bool required, char **out)
+{
+	int rc;
+	const cJSON *v = member(c, obj, key, required, is_string, _("a string"), &rc);
+
+	if (v)
+		*out = xstrdup(v->valuestring);
+	return rc;
+}
+
+static int get_bool(struct ctx *c, const cJSON *obj, const char *key, bool *out)
+{
+	int rc;
+	const cJSON *v = member(c, obj, key, false, is_bool, _("true or false"), &rc);
+
+	if (v)
+		*out = cJSON_IsTrue(v);
+	return rc;
+}
+
+static int get_path(struct ctx *c, const cJSON *obj, const char *key, bool *has, struct jpath *out)
+{
+	int rc;
+	const cJSON *v = member(c, obj, key, false, is_string, _("a path such as data.items"), &rc);
+	size_t old;
+
+	if (!v)
+		return rc;
+	old = enter(c, key);
+	if (jpath_parse(out, v->valuestring, c->e) < 0) {
+		rc = fail(c, "%s", c->e->msg);
+	} else if (jpath_has_each(out)) {
+		jpath_free(out);
+		rc = fail(c, _("'[]' is not allowed here: name one element, as in [0]"));
+	} else {
+		*has = true;
+	}
+	leave(c, old);
+	return rc;
+}
+
+/* ---- parts of the profile ---- */
+
+static int load_kinds(struct ctx *c, const cJSON *obj, struct envelope *env)
+{
+	static const char *const names[] = { "refused", "auth", "not_found", "conflict", NULL };
+	int rc;
+	const cJSON *o = member(c, obj, "kinds", false, is_object,
+				_("an object mapping the API's error codes to auth, not_found, conflict or refused"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "kinds");
+	for (const cJSON *it = o->child; it && !rc; it = it->next) {
+		int k;
+
+		for (k = 0; names[k] && !(cJSON_IsString(it) && !strcmp(names[k], it->valuestring)); k++)
+			;
+		if (!names[k]) {
+			size_t o2 = enter(c, it->string);
+
+			rc = fail(c, _("expected auth, not_found, conflict or refused"));
+			leave(c, o2);
+			break;
+		}
+		env->kinds = xrealloc(env->kinds, (size_t)(env->nkinds + 1) * sizeof *env->kinds);
+		env->kinds[env->nkinds++] = (struct code_kind){ xstrdup(it->string), (enum fail_kind)k };
+	}
+	leave(c, old);
+	return rc;
+}
+
+static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
+{
+	static const char *const keys[] = { "success", "equals", "data", "message", "code",
+		"field", "kinds", NULL };
+	const cJSON *eq;
+	int rc;
+
+	if (check_keys(c, obj, keys) < 0 || get_path(c, obj, "success", &env->has_success, &env->success) < 0 ||
+	    get_path(c, obj, "data", &env->has_data, &env->data) < 0 ||
+	    get_path(c, obj, "message", &env->has_message, &env->message) < 0 ||
+	    get_path(c, obj, "code", &env->has_code, &env->code) < 0 ||
+	    get_path(c, obj, "field", &env->has_field, &env->field) < 0 ||
+	    load_kinds(c, obj, env) < 0)
+		return -1;
+	eq = member(c, obj, "equals", env->has_success, NULL,
+		    _("the value or values that mean success, e.g. [\"00\"]"), &rc);
+	if (rc < 0)
+		return -1;
+	if (!eq)
+		return 0;
+	for (const cJSON *v = cJSON_IsArray(eq) ? eq->child : eq; v; v = cJSON_IsArray(eq) ? v->next : NULL) {
+		char buf[64];
+
+		if (cJSON_IsString(v))
+			snprintf(buf, sizeof buf, "%s", v->valuestring);
+		else if (cJSON_IsNumber(v))
+			snprintf(buf, sizeof buf, "%g", v->valuedouble);
+		else if (cJSON_IsBool(v))
+			snprintf(buf, sizeof buf, "%s", cJSON_IsTrue(v) ? "true" : "false");
+		else {
+			size_t old = enter(c, "equals");
+
+			rc = fail(c, _("expected strings, numbers or booleans, got %s"), json_type(v));
+			leave(c, old);
+			return rc;
+		}
+		env->success_values = xrealloc(env->success_values,
+					       (size_t)(env->nsuccess + 1) * sizeof(char *));
+		env->success_values[env->nsuccess++] = xstrdup(buf);
+	}
+	return 0;
+}
+
+static void envelope_free(struct envelope *env)
+{
+	jpath_free(&env->success);
+	jpath_free(&env->data);
+	jpath_free(&env->message);
+	jpath_free(&env->code);
+	jpath_free(&env->field);
+	for (int i = 0; i < env->nsuccess; i++)
+		free(env->success_values[i]);
+	free(env->success_values);
+	for (int i = 0; i < env->nkinds; i++)
+		free(env->kinds[i].code);
+	free(env->kinds);
+	memset(env, 0, sizeof *env);
+}
+
+/* A deep copy, so each operation owns its envelope. */
+static void envelope_copy(struct envelope *dst, const struct envelope *src)
+{
+	const struct jpath *from[] = { &src->success, &src->data, &src->message, &src->code, &src->field };
+	struct jpath *to[] = { &dst->success, &dst->data, &dst->message, &dst->code, &dst->field };
+
+	*dst = *src;
+	for (size_t i = 0; i < 5; i++) {
+		memset(to[i], 0, sizeof *to[i]);
+		if (from[i]->text)
+			jpath_parse(to[i], from[i]->text, NULL);
+	}
+	dst->success_values = src->nsuccess ? xcalloc((size_t)src->nsuccess, sizeof(char *)) : NULL;
+	for (int i = 0; i < src->nsuccess; i++)
+		dst->success_values[i] = xstrdup(src->success_values[i]);
+	dst->kinds = src->nkinds ? xcalloc((size_t)src->nkinds, sizeof *dst->kinds) : NULL;
+	for (int i = 0; i < src->nkinds; i++)
+		dst->kinds[i] = (struct code_kind){ xstrdup(src->kinds[i].code), src->kinds[i].kind };
+}
+
+static int load_templates(struct ctx *c, const cJSON *obj, const char *key, enum op_id op,
+			  struct kv_tmpl **out, int *n)
+{
+	int rc;
+	const cJSON *o = member(c, obj, key, false, is_object, _("an object of names and values"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, key);
+	for (const cJSON *it = o->child; it; it = it->next) {
+		char buf[32];
+		const char *val = it->valuestring;
+
+		if (cJSON_IsNumber(it)) {
+			snprintf(buf, sizeof buf, "%g", it->valuedouble);
+			val = buf;
+		} else if (!cJSON_IsString(it)) {
+			size_t o2 = enter(c, it->string);
+
+			rc = fail(c, _("expected a string, got %s"), json_type(it));
+			leave(c, o2);
+			break;
+		}
+		if (tmpl_check(val, op_vars[op], c->e) < 0) {
+			size_t o2 = enter(c, it->string);
+
+			rc = fail(c, "%s", c->e->msg);
+			leave(c, o2);
+			break;
+		}
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		(*out)[(*n)++] = (struct kv_tmpl){ xstrdup(it->string), xstrdup(val) };
+	}
+	leave(c, old);
+	return rc;
+}
+
+static int load_paging(struct ctx *c, const cJSON *obj, struct paging *pg)
+{
+	static const char *const keys[] = { "style", "first", "size", "total", "next", NULL };
+	static const char *const styles[] = { "none", "page", "offset", "cursor", NULL };
+	char *style = NULL;
+	const cJSON *v;
+	int rc = 0;
+
+	if (check_keys(c, obj, keys) < 0 || get_str(c, obj, "style", true, &style) < 0)
+		return -1;
+	for (int i = 0; styles[i]; i++)
+		if (!strcmp(style, styles[i]))
+			pg->style = (enum paging_style)i;
+	if (pg->style == PAGING_NONE && strcmp(style, "none")) {
+		size_t old = enter(c, "style");
+
+		rc = fail(c, _("'%s' is not a paging style (expected none, page, offset or cursor)"), style);
+		leave(c, old);
+	}
+	free(style);
+	if (rc < 0)
+		return -1;
+	pg->first = 1;
+	pg->size = 50;
+	if ((v = member(c, obj, "first", false, is_number, _("a number"), &rc)))
+		pg->first = v->valueint;
+	if (rc < 0)
+		return -1;
+	if ((v = member(c, obj, "size", false, is_number, _("a number"), &rc)))
+		pg->size = v->valueint;
+	if (rc < 0)
+		return -1;
+	if (pg->size < 1 || pg->size > 1000) {
+		size_t old = enter(c, "size");
+
+		rc = fail(c, _("expected 1 to 1000 items per page, got %d"), pg->size);
+		leave(c, old);
+		return rc;
+	}
+	if (get_path(c, obj, "total", &pg->has_total, &pg->total) < 0 ||
+	    get_path(c, obj, "next", &pg->has_next, &pg->next) < 0)
+		return -1;
+	if (pg->style == PAGING_CURSOR && !pg->has_next)
+		return fail(c, _("cursor paging needs 'next': the path of the next page's cursor"));
+	return 0;
+}
+
+/* "each": {"components": {"STT": "{seq}", ...}}: how one element of an
+ * array variable is written. Only the intake has array variables. */
+static int load_each(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	int rc;
+	const cJSON *o = member(c, obj, "each", false, is_object,
+				_("an object of element templates (components, lookups)"), &rc);
+	size_t old;
+
+	/* without one, the elements are written with the model's names */
+	for (int i = 0; id == OP_INTAKE && i < EACH_COUNT; i++)
+		op->each[i] = cJSON_Parse(each_defaults[i]);
+	if (!o)
+		return rc;
+	old = enter(c, "each");
+	if (id != OP_INTAKE)
+		rc = fail(c, _("only the intake operation has array variables to write element by element"));
+	else
+		rc = check_keys(c, o, each_names);
+	for (int i = 0; !rc && i < EACH_COUNT; i++) {
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, each_names[i]);
+		size_t o2;
+
+		if (!t)
+			continue;
+		o2 = enter(c, each_names[i]);
+		if (!cJSON_IsObject(t))
+			rc = fail(c, _("expected an object template of one element, got %s"), json_type(t));
+		else if (tmpl_check_json(t, each_vars[i], c->e) < 0)
+			rc = fail(c, "%s", c->e->msg);
+		else {
+			cJSON_Delete(op->each[i]);
+			op->each[i] = cJSON_Duplicate(t, 1);
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
+static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
+{
+	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
+		"envelope", "items", "item", "paging", "cursor", "more", "each", NULL };
+	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
+	struct op *op = &c->p->ops[id];
+	const cJSON *v;
+	int rc;
+	size_t old;
+	bool ok = false;
+
+	op->present = true;
+	if (check_keys(c, obj, keys) < 0 || get_str(c, obj, "method", true, &op->method) < 0 ||
+	    get_str(c, obj, "path", true, &op->path) < 0)
+		return -1;
+	for (int i = 0; methods[i]; i++)
+		ok |= !strcmp(op->method, methods[i]);
+	if (!ok) {
+		old = enter(c, "method");
+		rc = fail(c, _("'%s' is not a method (expected GET, POST, PUT, PATCH or DELETE)"), op->method);
+		leave(c, old);
+		return rc;
+	}
+	old = enter(c, "path");
+	rc = tmpl_check(op->path, op_vars[id], c->e) < 0 ? fail(c, "%s", c->e->msg) : 0;
+	if (!rc && op->path[0] != '/')
+		rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
+	leave(c, old);
+	if (rc < 0 || load_templates(c, obj, "query", id, &op->query, &op->nquery) < 0 ||
+	    load_templates(c, obj, "headers", id, &op->headers, &op->nheaders) < 0 ||
+	    get_bool(c, obj, "form", &op->form) < 0)
+		return -1;
+	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "body"))) {
+		old = enter(c, "body");
+		rc = tmpl_check_json(v, op_vars[id], c->e) < 0 ? fail(c, "%s", c->e->msg) : 0;
+		if (!rc && op->form && !cJSON_IsObject(v))
+			rc = fail(c, _("a form-encoded body must be an object of names and values"));
+		leave(c, old);
+		if (rc < 0)
+			return -1;
+		op->body = cJSON_Duplicate(v, 1);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(obj, "envelope");
+	if (v && cJSON_IsNull(v)) {
+		/* explicitly none for this operation */
+	} else if (v) {
+		old = enter(c, "envelope");
+		rc = cJSON_IsObject(v) ? load_envelope(c, v, &op->env) :
+		     fail(c, _("expected an object or null, got %s"), json_type(v));
+		leave(c, old);
+		if (rc < 0)
+			return -1;
+	} else {
+		envelope_copy(&op->env, def_env);
+	}
+	if (get_path(c, obj, "items", &op->has_items, &op->items) < 0 ||
+	    get_path(c, obj, "item", &op->has_item, &op->item) < 0 ||
+	    get_path(c, obj, "cursor", &op->has_cursor, &op->cursor) < 0 ||
+	    get_path(c, obj, "more", &op->has_more, &op->more) < 0)
+		return -1;
+	if ((v = member(c, obj, "paging", false, is_object, _("an object"), &rc))) {
+		old = enter(c, "paging");
+		rc = load_paging(c, v, &op->paging);
+		leave(c, old);
+	}
+	if (rc < 0)
+		return -1;
+	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
+		return fail(c, _("a list operation needs 'items': the path of the array of items"));
+	return load_each(c, obj, id, op);
+}
+
+static int load_vocab(struct ctx *c, const cJSON *obj, const char *key, struct vocab *v,
+		      int (*parse)(const char *), int lo, int hi)
+{
+	int rc;
+	const cJSON *o = member(c, obj, key, false, is_object,
+				_("an object mapping the API's values to the model's"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, key);
+	for (const cJSON *it = o->child; it; it = it->next) {
+		int code = -1;
+
+		if (cJSON_IsNumber(it))
+			code = it->valueint;
+		else if (cJSON_IsString(it))
+			code = parse(it->valuestring);
+		if (code < lo || code > hi) {
+			size_t o2 = enter(c, it->string);
+
+			rc = fail(c, _("expected a code from %d to %d or a model name, got %s"), lo, hi,
+				  cJSON_IsString(it) ? it->valuestring : json_type(it));
+			leave(c, o2);
+			break;
+		}
+		v->e = xrealloc(v->e, (size_t)(v->n + 1) * sizeof *v->e);
+		v->e[v->n++] = (struct vocab_entry){ xstrdup(it->string), code };
+	}
+	leave(c, old);
+	return rc;
+}
+
+static int load_actions(struct ctx *c, const cJSON *obj)
+{
+	int rc;
+	const cJSON *o = member(c, obj, "actions", false, is_object,
+				_("an object mapping action names to the API's"), &rc);
+	size_t old;
+
+	if (!o) {
+		/* without a mapping, actions keep their model names */
+		for (int a = 0; a < ACT_COUNT && !rc; a++)
+			c->p->actions[a] = xstrdup(action_name(a));
+		return rc;
+	}
+	old = enter(c, "actions");
+	for (const cJSON *it = o->child; it; it = it->next) {
+		int a = action_parse(it->string);
+		size_t o2 = enter(c, it->string);
+
+		if (a < 0) {
+			char list[400] = "";
+
+			for (int i = 0; i < ACT_COUNT; i++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+					 i ? ", " : "", action_name(i));
+			rc = fail(c, _("unknown action (expected one of: %s)"), list);
+		} else if (!cJSON_IsString(it) && !cJSON_IsNull(it)) {
+			rc = fail(c, _("expected the API's name for the action, or null if it has none"));
+		} else if (cJSON_IsString(it)) {
+			free(c->p->actions[a]);
+			c->p->actions[a] = xstrdup(it->valuestring);
+		}
+		leave(c, o2);
+		if (rc < 0)
+			break;
+	}
+	leave(c, old);
+	return rc;
+}
+
+static int status_from_name(const char *s)
+{
+	return status_parse(s);
+}
+
+static int load_vocabs(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "status", "channel", "actions", NULL };
+	int rc;
+	const cJSON *o = member(c, root, "vocab", false, is_object, _("an object"), &rc);
+	size_t old;
+
+	if (rc < 0)
+		return -1;
+	old = enter(c, "vocab");
+	if (o)
+		rc = check_keys(c, o, keys);
+	if (!rc && o)
+		rc = load_vocab(c, o, "status", &c->p->status, status_from_name, ST_MIN, ST_MAX);
+	if (!rc && o)
+		rc = load_vocab(c, o, "channel", &c->p->channel, channel_parse, CH_DIRECT, CH_POSTAL);
+	if (!rc)
+		rc = load_actions(c, o);	/* o may be NULL: default names */
+	leave(c, old);
+	return rc;
+}
+
+static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const char *name)
+{
+	static const char *const keys[] = { "path", "const", "format", "values", NULL };
+	struct field_map *f;
+	const cJSON *vals;
+	const struct fdef *def = target_field(m->target, name);
+	int rc = 0;
+
+	if (m->target->fields && !def) {
+		char list[600];
+
+		target_field_names(m->target, list, sizeof list);
+		return fail(c, _("unknown field (fields of %s: %s)"), m->target->name, list);
+	}
+	if (!m->target->fields && m->target->keys) {
+		const char *const *k;
+
+		for (k = m->target->keys; *k && strcmp(*k, name); k++)
+			;
+		if (!*k) {
+			char list[600];
+
+			target_field_names(m->target, list, sizeof list);
+			return fail(c, _("unknown key (keys of %s: %s)"), m->target->name, list);
+		}
+	}
+	m->f = xrealloc(m->f, (size_t)(m->n + 1) * sizeof *m->f);
+	f = &m->f[m->n++];
+	memset(f, 0, sizeof *f);
+	f->def = def;
+	f->key = xstrdup(name);
+	if (cJSON_IsString(v)) {
+		if (jpath_parse(&f->path, v->valuestring, c->e) < 0)
+			return fail(c, "%s", c->e->msg);
+		f->has_path = true;
+		return 0;
+	}
+	if (!cJSON_IsObject(v))
+		return fail(c, _("expected a path, or an object with path, const or format; got %s"),
+			    json_type(v));
+	if (check_keys(c, v, keys) < 0 || get_path(c, v, "path", &f->has_path, &f->path) < 0)
+		return -1;
+	if (cJSON_GetObjectItemCaseSensitive(v, "const"))
+		f->constant = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(v, "const"), 1);
+	if (!f->has_path && !f->constant)
+		return fail(c, _("give a 'path' to read the field from, or a 'const' value"));
+	if ((vals = member(c, v, "values", false, is_object,
+			   _("an object mapping the API's values to the model's"), &rc)))
+		f->values = cJSON_Duplicate(vals, 1);
+	if (rc < 0)
+		return -1;
+	if (cJSON_GetObjectItemCaseSensitive(v, "format")) {
+		char *fmt = NULL;
+		size_t old;
+
+		if (get_str(c, v, "format", false, &fmt) < 0)
+			return -1;
+		old = enter(c, "format");
+		if (datefmt_parse(&f->date, fmt, c->p->dates.offset, c->e) < 0)
+			rc = fail(c, "%s", c->e->msg);
+		f->has_date = rc == 0;
+		leave(c, old);
+		free(fmt);
+	}
+	return rc;
+}
+
+static int load_fields(struct ctx *c, const cJSON *root)
+{
+	int rc;
+	const cJSON *o = member(c, root, "fields", true, is_object,
+				_("an object of mappings (dossier, procedure, citizen, ...)"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "fields");
+	for (const cJSON *t = o->child; t && !rc; t = t->next) {
+		const struct target *tg = target_find(t->string);
+		struct mapping *m;
+		size_t o2 = enter(c, t->string);
+
+		if (!tg)
+			rc = fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, proc_part, citizen, enterprise, stats or unit)"));
+		else if (!cJSON_IsObject(t))
+			rc = fail(c, _("expected an object of fields, got %s"), json_type(t));
+		else if (profile_mapping(c->p, tg))
+			rc = fail(c, _("this mapping is given twice"));
+		if (!rc) {
+			/* one mapping per target: maps[] has room for each */
+			m = &c->p->maps[c->p->nmaps++];
+			m->target = tg;
+			for (const cJSON *f = t->child; f && !rc; f = f->next) {
+				size_t o3 = enter(c, f->string);
+
+				rc = load_field(c, f, m, f->string);
+				leave(c, o3);
+			}
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	for (int i = 0; !rc && i < c->p->nmaps; i++) {
+		const struct mapping *m = &c->p->maps[i];
+
+		for (int j = 0; !rc && j < m->n; j++) {
+			const struct fdef *d = m->f[j].def;
+
+			if (d && d->kind == FK_LIST && !profile_mapping(c->p, d->sub)) {
+				old = enter(c, "fields");
+				old = (enter(c, m->target->name), enter(c, d->name), old);
+				rc = fail(c, _("needs fields.%s to read its items"), d->sub->name);
+				leave(c, old);
+			}
+		}
+	}
+	if (!rc && !profile_mapping(c->p, &target_dossier))
+		return fail(c, _("fields.dossier is missing: how dossiers are read is required"));
+	return rc;
+}
+
+static int load_auth(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "type", "token", "expires_at", "cookie", "header",
+		"value", "query", NULL };
+	static const char *const types[] = { "none", "login", "api_key", "bearer", NULL };
+	struct profile *p = c->p;
+	char *type = NULL;
+	int rc;
+	const cJSON *o = member(c, root, "auth", true, is_object, _("an object"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "auth");
+	rc = check_keys(c, o, keys);
+	if (!rc)
+		rc = get_str(c, o, "type", true, &type);
+	if (!rc) {
+		int i;
+
+		for (i = 0; types[i] && strcmp(types[i], type); i++)
+			;
+		if (types[i])
+			p->auth = (enum auth_type)i;
+		else
+			rc = fail(c, _("'%s' is not an authentication type (expected none, login, api_key or bearer)"), type);
+	}
+	free(type);
+	if (!rc)
+		rc = get_path(c, o, "token", &p->has_token, &p->token);
+	if (!rc)
+		rc = get_path(c, o, "expires_at", &p->has_expires, &p->expires);
+	if (!rc)
+		rc = get_bool(c, o, "cookie", &p->auth_cookie);
+	if (!rc)
+		rc = get_str(c, o, "header", false, &p->auth_header.name);
+	if (!rc)
+		rc = get_str(c, o, "value", p->auth_header.name != NULL, &p->auth_header.value);
+	if (!rc)
+		rc = get_str(c, o, "query", false, &p->auth_query);
+	if (!rc && p->auth_header.value && tmpl_check(p->auth_header.value, vars_login, c->e) < 0)
+		rc = fail(c, "%s", c->e->msg);
+	if (!rc && p->auth == AUTH_LOGIN && !p->has_token && !p->auth_cookie)
+		rc = fail(c, _("a login needs 'token' (where the login reply has the token) or \"cookie\": true"));
+	if (!rc && p->auth == AUTH_LOGIN && p->has_token && !p->auth_header.name && !p->auth_query)
+		rc = fail(c, _("say how the token is sent: 'header' and 'value' (e.g. Authorization, \"Bearer {token}\") or 'query'"));
+	if (!rc && (p->auth == AUTH_API_KEY || p->auth == AUTH_BEARER) && !p->auth_header.name && !p->auth_query)
+		rc = fail(c, _("say how the key is sent: 'header' and 'value' (e.g. X-API-Key, \"{password}\") or 'query'"));
+	leave(c, old);
+	return rc;
+}
+
+static int load_root(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "motcua_profile", "name", "description", "base_url",
+		"timezone", "dates", "auth", "envelope", "errors", "idempotency_header",
+		"capabilities", "vocab", "operations", "fields", NULL };
+	struct profile *p = c->p;
+	struct envelope def_env = { 0 };
+	char *tz = NULL, *dates = NULL;
+	const cJSON *v, *ops;
+	int rc, offset = 7 * 3600;
+
+	if (!cJSON_IsObject(root))
+		return fail(c, _("a profile is a JSON object"));
+	if (check_keys(c, root, keys) < 0)
+		return -1;
+	v = member(c, root, "motcua_profile", true, is_number, _("the format version, 1"), &rc);
+	if (!v)
+		return rc;
+	if (v->valueint != PROFILE_VERSION)
+		return fail(c, _("motcua_profile: this motcua reads format version %d, the file is version %d"),
+			    PROFILE_VERSION, v->valueint);
+	if (get_str(c, root, "name", true, &p->name) < 0 ||
+	    get_str(c, root, "base_url", false, &p->base_url) < 0 ||
+	    get_str(c, root, "timezone", false, &tz) < 0 ||
+	    get_str(c, root, "dates", false, &dates) < 0 ||
+	    get_str(c, root, "idempotency_header", false, &p->idempotency_header) < 0)
+		goto out_fail;
+	if (tz && date_offset_parse(tz, &offset, c->e) < 0) {
+		size_t old = enter(c, "timezone");
+
+		fail(c, "%s", c->e->msg);
+		leave(c, old);
+		goto out_fail;
+	}
+	if (datefmt_parse(&p->dates, dates ? dates : "iso8601", offset, c->e) < 0) {
+		size_t old = enter(c, "dates");
+
+		fail(c, "%s", c->e->msg);
+		leave(c, old);
+		goto out_fail;
+	}
+	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0)
+		goto out_fail;
+	if ((v = member(c, root, "capabilities", false, is_object, _("an object"), &rc))) {
+		static const char *const caps[] = { "etag", "changed_since", "sort_updated", NULL };
+		size_t old = enter(c, "capabilities");
+
+		rc = check_keys(c, v, caps);
+		if (!rc)
+			rc = get_bool(c, v, "etag", &p->etag);
+		if (!rc)
+			rc = get_bool(c, v, "changed_since", &p->changed_since);
+		if (!rc)
+			rc = get_str(c, v, "sort_updated", false, &p->sort_updated);
+		leave(c, old);
+	}
+	if (rc < 0)
+		goto out_fail;
+	if ((v = member(c, root, "envelope", false, is_object, _("an object"), &rc))) {
+		size_t old = enter(c, "envelope");
+
+		rc = load_envelope(c, v, &def_env);
+		leave(c, old);
+	}
+	if (rc < 0)
+		goto out_fail;
+	if ((v = member(c, root, "errors", false, is_object, _("an object"), &rc))) {
+		size_t old = enter(c, "errors");
+
+		rc = load_envelope(c, v, &p->errors);
+		leave(c, old);
+	}
+	if (rc < 0 || load_fields(c, root) < 0)
+		goto out_fail;
+	ops = member(c, root, "operations", true, is_object, _("an object of operations"), &rc);
+	if (!ops)
+		goto out_fail;
+	{
+		size_t old = enter(c, "operations");
+
+		for (const cJSON *o = ops->child; o && !rc; o = o->next) {
+			int id;
+			size_t o2 = enter(c, o->string);
+
+			for (id = 0; id < OP_COUNT && strcmp(op_names[id], o->string); id++)
+				;
+			if (id == OP_COUNT)
+				rc = fail(c, _("unknown operation (expected login, list_dossiers, get_dossier, intake, action, list_procedures, get_procedure, lookup_citizen, lookup_enterprise, stats or units)"));
+			else if (!cJSON_IsObject(o))
+				rc = fail(c, _("expected an object, got %s"), json_type(o));
+			else if (p->ops[id].present)
+				rc = fail(c, _("the key '%s' is given twice"), o->string);
+			else
+				rc = load_op(c, o, (enum op_id)id, &def_env);
+			if (!rc && id < OP_COUNT && op_targets[id])
+				p->ops[id].map = profile_mapping(p, op_targets[id]);
+			if (!rc && id < OP_COUNT && op_targets[id] && !p->ops[id].map && id != OP_INTAKE && id != OP_ACTION)
+				rc = fail(c, _("no mapping fields.%s to read its replies"), op_targets[id]->name);
+			leave(c, o2);
+		}
+		leave(c, old);
+	}
+	if (rc < 0)
+		goto out_fail;
+	if (!p->ops[OP_LIST_DOSSIERS].present || !p->ops[OP_GET_DOSSIER].present) {
+		fail(c, _("operations: list_dossiers and get_dossier are required"));
+		goto out_fail;
+	}
+	if (p->auth == AUTH_LOGIN && !p->ops[OP_LOGIN].present) {
+		fail(c, _("auth.type is login, but operations.login is missing"));
+		goto out_fail;
+	}
+	envelope_free(&def_env);
+	free(tz);
+	free(dates);
+	return 0;
+out_fail:
+	envelope_free(&def_env);
+	free(tz);
+	free(dates);
+	return -1;
+}
+
+/* cJSON reports the byte where parsing stopped: turn it into line:column. */
+static void where(const char *text, const char *at, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (const char *p = text; p < at && *p; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			*col = 1;
+		} else {
+			(*col)++;
+		}
+	}
+}
+
+struct profile *profile_parse(const char *text, const char *name, struct err *e)
+{
+	struct profile *p = xcalloc(1, sizeof *p);
+	struct ctx c = { .file = name, .e = e, .p = p };
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+
+	p->file = xstrdup(name);
+	if (!root) {
+		int line, col;
+
+		where(text, end ? end : text, &line, &col);
+		err_set(e, _("%s:%d:%d: not valid JSON here"), name, line, col);
+		profile_free(p);
+		return NULL;
+	}
+	if (load_root(&c, root) < 0) {
+		cJSON_Delete(root);
+		profile_free(p);
+		return NULL;
+	}
+	cJSON_Delete(root);
+	return p;
+}
+
+struct profile *profile_load(const char *path, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct profile *p;
+	struct stat st;
+	char *text;
+	size_t n;
+
+	if (!f) {
+		err_set(e, _("cannot open the profile %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) < 0 || st.st_size > PROFILE_MAX_BYTES) {
+		err_set(e, _("%s: too large for a profile (over 1 MiB)"), path);
+		fclose(f);
+		return NULL;
+	}
+	text = xmalloc((size_t)st.st_size + 1);
+	n = fread(text, 1, (size_t)st.st_size, f);
+	text[n] = '\0';
+	fclose(f);
+	p = profile_parse(text, path, e);
+	free(text);
+	return p;
+}
+
+static void op_free(struct op *op)
+{
+	free(op->method);
+	free(op->path);
+	for (int i = 0; i < op->nquery; i++) {
+		free(op->query[i].name);
+		free(op->query[i].value);
+	}
+	free(op->query);
+	for (int i = 0; i < op->nheaders; i++) {
+		free(op->headers[i].name);
+		free(op->headers[i].value);
+	}
+	free(op->headers);
+	cJSON_Delete(op->body);
+	envelope_free(&op->env);
+	jpath_free(&op->items);
+	jpath_free(&op->item);
+	jpath_free(&op->cursor);
+	jpath_free(&op->more);
+	jpath_free(&op->paging.total);
+	jpath_free(&op->paging.next);
+	for (int i = 0; i < EACH_COUNT; i++)
+		cJSON_Delete(op->each[i]);
+}
+
+static void vocab_free(struct vocab *v)
+{
+	for (int i = 0; i < v->n; i++)
+		free(v->e[i].api);
+	free(v->e);
+}
+
+void profile_free(struct profile *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < OP_COUNT; i++)
+		op_free(&p->ops[i]);
+	for (int i = 0; i < p->nmaps; i++) {
+		for (int j = 0; j < p->maps[i].n; j++) {
+			free(p->maps[i].f[j].key);
+			jpath_free(&p->maps[i].f[j].path);
+			cJSON_Delete(p->maps[i].f[j].constant);
+			cJSON_Delete(p->maps[i].f[j].values);
+		}
+		free(p->maps[i].f);
+	}
+	vocab_free(&p->status);
+	vocab_free(&p->channel);
+	for (int a = 0; a < ACT_COUNT; a++)
+		free(p->actions[a]);
+	envelope_free(&p->errors);
+	jpath_free(&p->token);
+	jpath_free(&p->expires);
+	free(p->auth_header.name);
+	free(p->auth_header.value);
+	free(p->auth_query);
+	free(p->idempotency_header);
+	free(p->sort_updated);
+	free(p->file);
+	free(p->name);
+	free(p->base_url);
+	free(p);
+}
+
+const struct mapping *profile_mapping(const struct profile *p, const struct target *t)
+{
+	for (int i = 0; i < p->nmaps; i++)
+		if (p->maps[i].target == t)
+			return &p->maps[i];
+	return NULL;
+}
+
+int vocab_code(const struct vocab *v, const char *api)
+{
+	for (int i = 0; i < v->n; i++)
+		if (!strcmp(v->e[i].api, api))
+			return v->e[i].code;
+	return -1;
+}
+
+const char *vocab_api(const struct vocab *v, int code)
+{
+	for (int i = 0; i < v->n; i++)
+		if (v->e[i].code == code)
+			return v->e[i].api;
+	return NULL;
+}
+
+int profile_find(const char *name, char *path, size_t len, struct err *e)
+{
+	const char *env = getenv("MOTCUA_PROFILE_DIR");
+	const char *home = getenv("XDG_CONFIG_HOME");
+	const char *dirs[3];
+	char user[1024];
+	int n = 0;
+
+	if (strchr(name, '/')) {
+		snprintf(path, len, "%s", name);
+		return access(path, R_OK) == 0 ? 0 :
+		       err_set(e, _("cannot read the profile %s: %s"), name, strerror(errno));
+	}
+	if (env && *env)
+		dirs[n++] = env;
+	if (home && *home)
+		snprintf(user, sizeof user, "%s/motcua/profiles", home);
+	else
+		snprintf(user, sizeof user, "%s/.config/motcua/profiles", getenv("HOME") ? getenv("HOME") : "");
+	dirs[n++] = user;
+	dirs[n++] = PKGDATADIR "/profiles";
+	for (int i = 0; i < n; i++) {
+		snprintf(path, len, "%s/%s.json", dirs[i], name);
+		if (access(path, R_OK) == 0)
+			return 0;
+	}
+	return err_set(e, _("no profile named '%s' (looked in %s%s%s and %s)"), name,
+		       env && *env ? env : "", env && *env ? ", " : "", user, PKGDATADIR "/profiles");
+}

@@ -1,0 +1,182 @@
+/* API profiles (DESIGN.md section 4): a JSON file that describes one
+ * provincial procedure API completely, so supporting a new province means
+ * writing a profile, not C code. The format is documented in
+ * client/api/profiles/README.md; this is its loaded, checked form. */
+#ifndef MOTCUA_PROFILE_H
+#define MOTCUA_PROFILE_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+#include "core/err.h"
+#include "core/model.h"
+#include "dates.h"
+#include "fields.h"
+#include "jpath.h"
+
+enum op_id {
+	OP_LOGIN,
+	OP_LIST_DOSSIERS,
+	OP_GET_DOSSIER,
+	OP_INTAKE,
+	OP_ACTION,
+	OP_LIST_PROCEDURES,
+	OP_GET_PROCEDURE,
+	OP_LOOKUP_CITIZEN,
+	OP_LOOKUP_ENTERPRISE,
+	OP_STATS,
+	OP_UNITS,
+	OP_COUNT
+};
+
+enum auth_type {
+	AUTH_NONE,
+	AUTH_LOGIN,		/* a login operation returns a token or a session cookie */
+	AUTH_API_KEY,		/* the secret is sent as is, in a header or the query */
+	AUTH_BEARER,		/* a fixed token in the Authorization header */
+};
+
+enum paging_style {
+	PAGING_NONE,
+	PAGING_PAGE,		/* page number + size */
+	PAGING_OFFSET,		/* offset + limit */
+	PAGING_CURSOR,		/* an opaque next-page cursor from each reply */
+};
+
+struct kv_tmpl {
+	char *name, *value;	/* value is a template */
+};
+
+/* What kind of failure an API's own error code means, so a refusal inside
+ * an HTTP 200 can still say "log in again", "not found" or "conflict". */
+enum fail_kind {
+	FAIL_REFUSED,
+	FAIL_AUTH,
+	FAIL_NOT_FOUND,
+	FAIL_CONFLICT,
+};
+
+struct code_kind {
+	char *code;
+	enum fail_kind kind;
+};
+
+struct envelope {
+	struct code_kind *kinds;	/* the API's codes -> kinds of failure */
+	int nkinds;
+	bool has_success;
+	struct jpath success;	/* value that says "it worked" ... */
+	char **success_values;	/* ... when it equals one of these (as text) */
+	int nsuccess;
+	bool has_data;
+	struct jpath data;	/* where the payload is */
+	bool has_message, has_code, has_field;
+	struct jpath message, code, field;	/* an error's sentence, code, field */
+};
+
+struct paging {
+	enum paging_style style;
+	int first;		/* number of the first page (PAGE), usually 1 */
+	int size;		/* items per request */
+	bool has_total, has_next;
+	struct jpath total;	/* total items, to know when to stop */
+	struct jpath next;	/* CURSOR: next cursor; PAGE/OFFSET: next page or has-more flag */
+};
+
+struct mapping;
+
+/* The intake's array variables, {components} and {lookups}: how one
+ * element is written is a template of its own ("each" in the operation),
+ * since APIs name the members differently ({"seq", "provided"} here,
+ * {"STT", "DaNop"} there). */
+enum each_id { EACH_COMPONENTS, EACH_LOOKUPS, EACH_COUNT };
+const char *each_name(enum each_id id);
+
+struct op {
+	bool present;
+	char *method, *path;
+	struct kv_tmpl *query, *headers;
+	int nquery, nheaders;
+	cJSON *body;		/* JSON template, or NULL */
+	bool form;		/* send the body form-encoded instead of JSON */
+	struct envelope env;
+	bool has_items, has_item, has_cursor, has_more;
+	struct jpath items;	/* lists: the array of items, under the payload */
+	struct jpath item;	/* single records: the object, under the payload */
+	struct jpath cursor;	/* list_dossiers: the change cursor to send next time */
+	struct jpath more;	/* list_dossiers with {since}: true while more changes wait */
+	struct paging paging;
+	const struct mapping *map;
+	cJSON *each[EACH_COUNT];	/* intake: element templates (the model's
+					 * names when the profile gives none) */
+};
+
+/* How one model field is read: a path, or a constant, with options. */
+struct field_map {
+	const struct fdef *def;	/* NULL for record keys */
+	char *key;		/* record key, or the fdef's name */
+	bool has_path;
+	struct jpath path;
+	cJSON *constant;	/* used when the API lacks the field */
+	cJSON *values;		/* the API's values -> the model's ("Nam" -> "M") */
+	bool has_date;
+	struct datefmt date;	/* overrides the profile's format */
+};
+
+struct mapping {
+	const struct target *target;
+	struct field_map *f;
+	int n;
+};
+
+struct vocab_entry {
+	char *api;		/* the API's value, as text */
+	int code;		/* the model's code */
+};
+
+struct vocab {
+	struct vocab_entry *e;
+	int n;
+};
+
+struct profile {
+	char *file, *name, *base_url;
+	struct datefmt dates;
+	enum auth_type auth;
+	bool auth_cookie;		/* AUTH_LOGIN: the session is a cookie */
+	bool has_token, has_expires;
+	struct jpath token, expires;	/* AUTH_LOGIN: in the login reply's payload */
+	struct kv_tmpl auth_header;	/* how credentials go with each request */
+	char *auth_query;		/* AUTH_API_KEY in the query: parameter name */
+	struct op ops[OP_COUNT];
+	struct envelope errors;		/* how error replies (4xx/5xx) say what went wrong */
+	struct mapping maps[11];	/* one per target (fields.c) */
+	int nmaps;
+	struct vocab status, channel;
+	char *actions[ACT_COUNT];	/* the API's name of each action; NULL: unsupported */
+	char *idempotency_header;
+	bool etag;			/* the API answers If-None-Match with 304 */
+	bool changed_since;		/* list_dossiers takes a change cursor */
+	char *sort_updated;		/* {sort} for "most recently changed first" */
+};
+
+/* Load and check a profile. Every error names the file, the key and what
+ * was expected: "tinh-x.json: operations.get_dossier.path: unknown
+ * variable {id} (known here: code, ...)". */
+struct profile *profile_load(const char *path, struct err *e);
+struct profile *profile_parse(const char *text, const char *name, struct err *e);
+void profile_free(struct profile *p);
+
+const char *op_name(enum op_id op);
+const struct mapping *profile_mapping(const struct profile *p, const struct target *t);
+
+/* The model code for an API value of a vocabulary; -1 if unknown. */
+int vocab_code(const struct vocab *v, const char *api);
+const char *vocab_api(const struct vocab *v, int code);
+
+/* Where profiles are looked for by name: $MOTCUA_PROFILE_DIR, then the
+ * user's ~/.config/motcua/profiles, then the installed ones. NAME may also
+ * be a path. Fills path (size len). */
+int profile_find(const char *name, char *path, size_t len, struct err *e);
+
+#endif

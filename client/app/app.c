@@ -1,0 +1,210 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api/dates.h"
+#include "app.h"
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/xalloc.h"
+#include "net/http.h"
+#include "store/outbox.h"
+
+/* Long enough to read a sentence, short enough not to linger. */
+#define MSG_SHOW_MS 6000
+
+int app_init(struct app *app, struct err *e)
+{
+	const char *dir = getenv("MOTCUA_CALENDAR_DIR");
+	struct err warn;
+
+	memset(app, 0, sizeof *app);
+	app->redraw = RD_ALL;
+	conf_init(&app->conf);
+	if (loop_init(&app->loop, e) < 0) {
+		conf_free(&app->conf);
+		return -1;
+	}
+	if (getenv("MOTCUA_CLOCK") && app_set_clock(app, getenv("MOTCUA_CLOCK"), e) < 0) {
+		conf_free(&app->conf);
+		loop_free(&app->loop);
+		return -1;
+	}
+	app->cal = cal_new();
+	if (!app->cal)
+		fatal(_("out of memory (calendar)"));
+	dir = dir && *dir ? dir : PKGDATADIR "/calendar";
+	/* no directory, no overrides: the rules alone still hold */
+	if (access(dir, F_OK) == 0 && cal_load_dir(app->cal, dir, &warn) < 0)
+		app_message(app, MSG_ERROR, "%s", warn.msg);
+	return 0;
+}
+
+static int by_code(const void *x, const void *y)
+{
+	return strcmp(((const struct dossier *)x)->code, ((const struct dossier *)y)->code);
+}
+
+void app_set_dossiers(struct app *app, struct dossier *items, size_t n)
+{
+	for (size_t i = 0; i < app->ndossiers; i++)
+		dossier_free(&app->dossiers[i]);
+	free(app->dossiers);
+	if (n)
+		qsort(items, n, sizeof *items, by_code);
+	app->dossiers = items;
+	app->ndossiers = n;
+	app->dossiers_gen++;
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+/* A summary of the version already known whole keeps the details. */
+static void keep_details(struct dossier *fresh, struct dossier *old)
+{
+	if (fresh->ncomponents || fresh->nlog || fresh->ndue || !fresh->version || !old->version ||
+	    strcmp(fresh->version, old->version))
+		return;
+#define MOVE(f) do { fresh->f = old->f; old->f = 0; } while (0)
+	MOVE(components);
+	MOVE(ncomponents);
+	MOVE(log);
+	MOVE(nlog);
+	MOVE(due_history);
+	MOVE(ndue);
+	if (!fresh->allowed)
+		MOVE(allowed);
+#undef MOVE
+}
+
+/* Both sorted by code: one merge, however many pages a sync brings. */
+void app_merge_dossiers(struct app *app, struct dossier *items, size_t n)
+{
+	struct dossier *old = app->dossiers, *out;
+	size_t i = 0, j = 0, k = 0, m = 0;
+
+	if (!n) {
+		free(items);
+		return;
+	}
+	qsort(items, n, sizeof *items, by_code);
+	for (size_t x = 0; x < n; x++) {	/* a code twice in one batch: keep one */
+		if (m && !strcmp(items[m - 1].code, items[x].code))
+			dossier_free(&items[--m]);
+		items[m++] = items[x];
+	}
+	out = xmalloc((app->ndossiers + m) * sizeof *out);
+	while (i < app->ndossiers || j < m) {
+		int c = i == app->ndossiers ? 1 : j == m ? -1 : strcmp(old[i].code, items[j].code);
+
+		if (c == 0) {
+			keep_details(&items[j], &old[i]);
+			dossier_free(&old[i++]);
+		}
+		out[k++] = c < 0 ? old[i++] : items[j++];
+	}
+	free(old);
+	free(items);
+	app->dossiers = out;
+	app->ndossiers = k;
+	app->dossiers_gen++;
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+struct dossier *app_find_dossier(struct app *app, const char *code)
+{
+	struct dossier key = { .code = (char *)code };
+
+	return app->ndossiers ? bsearch(&key, app->dossiers, app->ndossiers, sizeof key, by_code) : NULL;
+}
+
+void app_set_outbox(struct app *app, struct ob_entry *v, size_t n)
+{
+	for (size_t i = 0; i < app->noutbox; i++)
+		ob_entry_free(&app->outbox[i]);
+	free(app->outbox);
+	app->outbox = v;
+	app->noutbox = n;
+	app->redraw |= RD_BODY;
+}
+
+const struct ob_entry *app_outbox_for(const struct app *app, const char *code)
+{
+	const struct ob_entry *best = NULL;
+
+	for (size_t i = 0; code && i < app->noutbox; i++) {
+		const struct ob_entry *en = &app->outbox[i];
+
+		if (en->state == OB_DONE || !en->code || strcmp(en->code, code))
+			continue;
+		if (en->state == OB_CONFLICT || en->state == OB_FAILED)
+			return en;	/* the sender stops on the first of these */
+		best = en;
+	}
+	return best;
+}
+
+void app_free(struct app *app)
+{
+	app_set_dossiers(app, NULL, 0);
+	app_set_outbox(app, NULL, 0);
+	cal_free(app->cal);
+	free(app->server_name);
+	free(app->user);
+	conf_free(&app->conf);
+	pw_verifier_clear(&app->unlock);
+	loop_free(&app->loop);
+}
+
+static void clear_message(void *arg)
+{
+	struct app *app = arg;
+
+	app->msg[0] = '\0';
+	app->msg_timer = 0;
+	app->redraw |= RD_STATUS;
+}
+
+void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_kind = kind;
+	if (app->msg_timer)
+		loop_timer_cancel(&app->loop, app->msg_timer);
+	app->msg_timer = loop_timer(&app->loop, MSG_SHOW_MS, clear_message, app);
+	app->redraw |= RD_STATUS;
+}
+
+int64_t app_now(const struct app *app)
+{
+	return (int64_t)time(NULL) + app->clock_offset;
+}
+
+int app_set_clock(struct app *app, const char *when, struct err *e)
+{
+	return date_clock_offset(when, &app->clock_offset, e);
+}
+
+void app_quit(struct app *app)
+{
+	app->quit = true;
+	loop_stop(&app->loop);
+}
+
+int app_global_init(struct err *e)
+{
+	return http_global_init(e);
+}
+
+void app_global_cleanup(void)
+{
+	http_global_cleanup();
+}

@@ -1,0 +1,113 @@
+/* The one application object (DESIGN.md section 3): everything the client
+ * knows lives here and is passed explicitly, so a test can build an isolated
+ * app. The screen layer hangs its own state on `ui`. */
+#ifndef MOTCUA_APP_H
+#define MOTCUA_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "conf.h"
+#include "core/err.h"
+#include "core/password.h"
+#include "net/loop.h"
+
+/* What an action or an event needs redrawn, like htop's reactions. */
+enum redraw {
+	RD_NONE = 0,
+	RD_TITLE = 1 << 0,
+	RD_BODY = 1 << 1,
+	RD_STATUS = 1 << 2,
+	RD_LAYOUT = 1 << 3,	/* windows must be rebuilt (resize) */
+	RD_ALL = RD_TITLE | RD_BODY | RD_STATUS | RD_LAYOUT,
+};
+
+enum link_state {
+	LINK_NONE,		/* no server configured */
+	LINK_OFFLINE,
+	LINK_SLOW,
+	LINK_ONLINE,
+};
+
+enum msg_kind {
+	MSG_INFO,
+	MSG_ERROR,
+};
+
+struct ui;
+struct session;
+struct cal;
+struct dossier;
+struct ob_entry;
+
+struct app {
+	struct loop loop;
+	struct ui *ui;
+	unsigned redraw;	/* pending enum redraw flags */
+	bool quit;
+
+	enum link_state link;
+	int rtt_ms;		/* round-trip estimate; -1: unknown */
+	int queued;		/* actions in the outbox not yet delivered */
+	int waiting;		/* of which conflicts and refusals: the clerk decides */
+	struct ob_entry *outbox;	/* those actions, oldest first, for the screens */
+	size_t noutbox;
+	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
+
+	struct conf conf;	/* the clerk's settings (conf.h) */
+	/* the clerk's password as a salted hash, set at login: it unlocks
+	 * the idle lock; the password itself is not kept for it */
+	struct pw_verifier unlock;
+	struct cal *cal;	/* working days, with the installed overrides */
+	struct session *session;	/* NULL: no server configured */
+	char *server_name;	/* the profile's name, for the title bar */
+	char *user;
+	struct dossier *dossiers;	/* the inbox, sorted by code */
+	size_t ndossiers;
+	unsigned dossiers_gen;	/* bumped by every change of the inbox */
+	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
+	int64_t data_time;	/* when the inbox was last synced; 0: never */
+	bool loading;		/* a fetch is under way */
+
+	bool bell;		/* ring the terminal's bell at the next draw */
+
+	char msg[256];		/* the status bar's message line */
+	enum msg_kind msg_kind;
+	unsigned msg_timer;
+};
+
+/* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or
+ * the installed ones; a broken override file is reported in e->msg as a
+ * warning, not a failure). */
+int app_init(struct app *app, struct err *e);
+void app_free(struct app *app);
+/* Once per process, around everything else (both front ends). */
+int app_global_init(struct err *e);
+void app_global_cleanup(void);
+
+/* Replace the inbox with items, or merge items into it, replacing those
+ * with the same code (taken over: the array is freed, its dossiers kept). */
+void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
+void app_merge_dossiers(struct app *app, struct dossier *items, size_t n);
+/* The dossier with that code, or NULL. */
+struct dossier *app_find_dossier(struct app *app, const char *code);
+
+/* Replace app->outbox with v (taken over). */
+void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);
+/* The undelivered action on that dossier the clerk most needs to see: a
+ * conflict or refusal first (it waits on the clerk), else the latest one
+ * on its way; NULL if none. */
+const struct ob_entry *app_outbox_for(const struct app *app, const char *code);
+
+/* Show a message in the status bar for a few seconds. */
+void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void app_quit(struct app *app);
+
+/* Now, in Unix seconds. MOTCUA_CLOCK="YYYY-MM-DD HH:MM" (Vietnam time)
+ * starts the client's clock there, for training against a sandbox with its
+ * own clock and for tests; the clock then runs normally. */
+int64_t app_now(const struct app *app);
+int app_set_clock(struct app *app, const char *when, struct err *e);
+
+#endif

@@ -1,0 +1,520 @@
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/timer.h"
+#include "core/xalloc.h"
+#include "notify.h"
+#include "session.h"
+#include "session_int.h"
+#include "store/outbox_send.h"
+#include "store/sync.h"
+
+static void schedule(struct session *s);
+
+static void count_outbox(struct session *s)
+{
+	struct ob_entry *v;
+	size_t n;
+	struct err e;
+
+	s->app->queued = outbox_pending(s->store);
+	s->app->waiting = outbox_waiting(s->store);
+	/* the screens mark dossiers with an action under way from this list */
+	if (outbox_list(s->store, false, &v, &n, &e) == 0)
+		app_set_outbox(s->app, v, n);
+	s->app->redraw |= RD_STATUS | RD_BODY;
+}
+
+static void note_link(struct session *s)
+{
+	struct http_stats st;
+
+	http_get_stats(s->http, &st);
+	s->app->rtt_ms = st.ttfb_ewma_us < 0 ? -1 : (int)(st.ttfb_ewma_us / 1000);
+}
+
+static void on_link(void *arg, enum http_link link)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+	static const enum link_state map[] = {
+		[HTTP_LINK_UNKNOWN] = LINK_OFFLINE, [HTTP_LINK_ONLINE] = LINK_ONLINE,
+		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
+	};
+	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE;
+
+	if (s->closing)
+		return;
+	app->link = map[link];
+	note_link(s);
+	app->redraw |= RD_STATUS;
+	/* the link is back: what waited goes now, not at the next tick */
+	if (back) {
+		s->fails = 0;
+		if (s->state == SESSION_READY && s->out)
+			outbox_send(s->out);
+	}
+}
+
+/* ---- sync into the store, and on into the inbox ---- */
+
+static void on_stored(void *arg, struct dossier *items, int n)
+{
+	struct session *s = arg;
+
+	if (s->closing) {	/* stored already; there is no inbox to show them in */
+		dossiers_free(items, (size_t)n);
+		return;
+	}
+	notify_arrived(s->notify, items, n);	/* before the inbox holds them */
+	app_merge_dossiers(s->app, items, (size_t)n);
+}
+
+static void reload(struct session *s)
+{
+	struct dossier *items;
+	size_t n;
+	struct err e;
+
+	if (store_load_dossiers(s->store, &items, &n, &e) < 0) {
+		app_message(s->app, MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	app_set_dossiers(s->app, items, n);
+}
+
+static void on_reload(void *arg)
+{
+	struct session *s = arg;
+
+	if (!s->closing)
+		reload(s);
+}
+
+static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+
+	(void)rep;
+	s->sync = NULL;
+	if (s->closing)
+		return;
+	app->loading = false;
+	note_link(s);
+	if (r->fail == API_OK) {
+		s->fails = 0;
+		app->data_time = store_meta_int(s->store, "synced_at");
+		notify_synced(s->notify);
+	} else if (r->fail != API_E_CANCELLED) {
+		s->fails++;
+		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
+	}
+	app->redraw |= RD_STATUS | RD_TITLE;
+	notify_check(s->notify);	/* what came, and deadlines on new data */
+	schedule(s);
+}
+
+static void sync_now(struct session *s)
+{
+	struct sync_hooks h = { .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
+
+	if (s->sync || s->state != SESSION_READY)
+		return;
+	s->app->loading = true;
+	s->app->redraw |= RD_STATUS;
+	s->sync = sync_start(s->api, s->store, &h, HTTP_BACKGROUND, app_now(s->app), false);
+}
+
+/* ---- the outbox ---- */
+
+static int64_t out_now(void *arg)
+{
+	struct session *s = arg;
+
+	return app_now(s->app);
+}
+
+static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
+{
+	struct session *s = arg;
+	char code[128];
+
+	if (s->closing) {
+		if (d) {
+			dossier_free(d);
+			free(d);
+		}
+		return;
+	}
+	/* an intake's entry learns its code from the dossier it created */
+	snprintf(code, sizeof code, "%s", d && d->code ? d->code : en->code);
+	if (d)
+		app_merge_dossiers(s->app, d, 1);
+	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
+	count_outbox(s);
+}
+
+static void out_changed(void *arg, const struct ob_entry *en)
+{
+	struct session *s = arg;
+	struct dossier stored;
+	bool whole;
+	struct err e;
+
+	if (s->closing)
+		return;
+	/* the store has the dossier as it is now: show that */
+	if (store_get_dossier(s->store, en->code, &stored, &whole, &e) == 1) {
+		struct dossier *d = xmalloc(sizeof *d);
+
+		*d = stored;
+		app_merge_dossiers(s->app, d, 1);
+	}
+	app_message(s->app, MSG_ERROR, "%s", en->error ? en->error : "");
+	count_outbox(s);
+}
+
+static void out_idle(void *arg, const struct api_result *r)
+{
+	struct session *s = arg;
+
+	if (s->closing)
+		return;
+	count_outbox(s);
+	if (r->fail == API_E_LOCAL)
+		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
+	/* a network failure: try again soon, backing off, not a minute later */
+	if (r->fail == API_E_NETWORK) {
+		s->fails++;
+		schedule(s);
+	}
+}
+
+/* ---- notifications ---- */
+
+/* Deadlines move with the clock, not only with syncs. */
+static void on_notify_timer(void *arg)
+{
+	struct session *s = arg;
+
+	/* not before the clerk has logged in: nothing is told to nobody */
+	if (s->state != SESSION_NEEDS_SECRET)
+		notify_check(s->notify);
+	s->notify_timer = loop_timer(&s->app->loop, NOTIFY_CHECK_MS, on_notify_timer, s);
+}
+
+/* ---- polling ---- */
+
+/* Online, every minute; idle (no key for 10 minutes), every 5; after
+ * failures, sooner at first and then less often, up to 5 minutes. */
+static long next_poll_ms(const struct session *s)
+{
+	const struct app *app = s->app;
+	long ms = SESSION_REFRESH_MS;
+
+	if (s->fails)
+		ms = SESSION_RETRY_MS << (s->fails > 6 ? 6 : s->fails - 1);
+	else if (app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S)
+		ms = SESSION_SLOW_MS;
+	return ms > SESSION_SLOW_MS ? SESSION_SLOW_MS : ms;
+}
+
+static void on_timer(void *arg)
+{
+	struct session *s = arg;
+
+	s->timer = 0;
+	session_refresh(s->app);	/* logs in again first if that failed */
+}
+
+static void schedule(struct session *s)
+{
+	if (s->timer)
+		loop_timer_cancel(&s->app->loop, s->timer);
+	s->timer = loop_timer(&s->app->loop, next_poll_ms(s), on_timer, s);
+}
+
+void session_activity(struct app *app)
+{
+	struct session *s = app->session;
+	bool was_idle = app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S;
+
+	app->last_key = app_now(app);
+	/* back at the desk after a while: fresh data now, not in 5 minutes */
+	if (s && was_idle && !s->fails && app_now(app) - app->data_time >= SESSION_REFRESH_MS / 1000)
+		session_refresh(app);
+}
+
+static void on_login(void *arg, const struct api_result *r)
+{
+	struct session *s = arg;
+
+	s->login_id = 0;
+	if (s->closing)
+		return;
+	note_link(s);
+	if (r->fail != API_OK) {
+		s->state = SESSION_FAILED;
+		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
+		if (r->fail == API_E_NETWORK) {
+			s->fails++;
+			schedule(s);	/* try again later; the clerk works from the store */
+		}
+		if (s->login_hook)
+			s->login_hook(s->app, r);
+		return;
+	}
+	s->state = SESSION_READY;
+	app_message(s->app, MSG_INFO, _("logged in to %s"), s->prof->name);
+	s->app->redraw |= RD_TITLE;
+	outbox_send(s->out);
+	sync_now(s);
+	if (s->login_hook)
+		s->login_hook(s->app, r);
+}
+
+bool session_needs_secret(const struct app *app)
+{
+	return app->session && app->session->state == SESSION_NEEDS_SECRET;
+}
+
+void session_login(struct app *app, const char *secret)
+{
+	struct session *s = app->session;
+
+	if (!s || s->login_id)
+		return;
+	api_set_secret(s->api, secret);
+	s->state = SESSION_LOGGING_IN;
+	s->login_id = api_login(s->api, on_login, s);
+}
+
+void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r))
+{
+	if (app->session)
+		app->session->login_hook = fn;
+}
+
+void session_refresh(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (!s || s->login_id || s->state == SESSION_NEEDS_SECRET)
+		return;		/* none, a login under way, or no password yet */
+	if (s->state != SESSION_READY) {
+		s->state = SESSION_LOGGING_IN;
+		s->login_id = api_login(s->api, on_login, s);
+		return;
+	}
+	outbox_send(s->out);
+	sync_now(s);
+}
+
+bool session_cancel(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (s && s->get_id) {
+		api_cancel(s->api, s->get_id);	/* the clerk is waiting on this one */
+		return true;
+	}
+	if (!s || !s->sync)
+		return false;
+	sync_cancel(s->sync);	/* on_synced keeps what came */
+	return true;
+}
+
+static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+	void (*done)(struct app *, bool) = s->get_done;
+	bool ok = d != NULL;
+	struct err e;
+
+	s->get_id = 0;
+	s->get_done = NULL;
+	if (s->closing) {
+		if (d) {
+			dossier_free(d);
+			free(d);
+		}
+		return;
+	}
+	if (d) {
+		/* kept whole, for the next start and for offline */
+		if (store_put_dossier(s->store, d, true, 0, &e) < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+		if (app_find_dossier(app, d->code))
+			app_merge_dossiers(app, d, 1);
+		else {	/* gone from the inbox meanwhile: nothing to show it in */
+			dossier_free(d);
+			free(d);
+		}
+	} else if (r->fail != API_E_CANCELLED) {
+		app_message(app, MSG_ERROR, _("could not load the dossier: %s"), r->e.msg);
+	}
+	if (done)
+		done(app, ok);
+}
+
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok))
+{
+	struct session *s = app->session;
+
+	if (!s)
+		return false;
+	if (s->get_id)
+		api_cancel(s->api, s->get_id);
+	s->get_done = done;
+	s->get_id = api_get(s->api, code, HTTP_INTERACTIVE, on_dossier, s);
+	return true;
+}
+
+/* ---- acting ---- */
+
+int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
+		const struct dossier *seen, struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (outbox_add_seen(s->store, code, act, args, seen, app_now(app), &en, e) < 0)
+		return -1;
+	ob_entry_free(&en);
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return 0;
+}
+
+int session_retry(struct app *app, int64_t id, struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+	const struct dossier *d;
+	int rc;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if ((rc = outbox_get(s->store, id, &en, e)) <= 0)
+		return rc < 0 ? -1 : err_set(e, "%s", _("that action is no longer in the outbox"));
+	/* the version the conflict brought into the store, and the inbox */
+	d = app_find_dossier(app, en.code);
+	rc = outbox_retry(s->store, id, d ? d->version : NULL, app_now(app), e);
+	ob_entry_free(&en);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return err_set(e, "%s", _("only a conflicting or refused action can be sent again"));
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return 0;
+}
+
+int session_discard(struct app *app, int64_t id, struct err *e)
+{
+	struct session *s = app->session;
+	int rc;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing to discard"));
+	if ((rc = outbox_discard(s->store, id, e)) < 0)
+		return -1;
+	count_outbox(s);
+	return rc ? 0 : err_set(e, "%s", _("that action is no longer in the outbox"));
+}
+
+/* ---- open and close ---- */
+
+/* The store first: the inbox shows at once, from what was seen last. */
+static int open_store(struct session *s, const struct cli *cli, struct err *e)
+{
+	char path[4096];
+	struct app *app = s->app;
+
+	if (store_path(cli->server ? cli->server : s->prof->base_url, cli->user, path, sizeof path, e) < 0 ||
+	    !(s->store = store_open(path, e)))
+		return -1;
+	reload(s);
+	app->data_time = store_meta_int(s->store, "synced_at");
+	count_outbox(s);
+	s->notify = notify_new(app, s->store);
+	/* the first look at the deadlines once the screen is up: timers due
+	 * now would run before the first drawing */
+	s->notify_timer = loop_timer(&app->loop, NOTIFY_FIRST_MS, on_notify_timer, s);
+	return 0;
+}
+
+int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
+{
+	struct session *s;
+	struct http_opts ho;
+	struct outbox_hooks oh = { .delivered = out_delivered, .changed = out_changed, .idle = out_idle,
+				   .now = out_now };
+	char path[4096];
+
+	s = xcalloc(1, sizeof *s);
+	s->app = app;
+	app->session = s;
+	if (profile_find(cli->profile, path, sizeof path, e) < 0 || !(s->prof = profile_load(path, e)))
+		goto fail;
+	http_opts_init(&ho);
+	ho.ca_file = cli->ca_file;
+	ho.on_link = on_link;
+	ho.on_link_arg = s;
+	if (!(s->http = http_new(&app->loop, &ho, e)))
+		goto fail;
+	if (open_store(s, cli, e) < 0)
+		goto fail;
+	s->api = api_new(&app->loop, s->http, s->prof, cli->server, cli->user, secret);
+	oh.arg = s;
+	s->out = outbox_sender_new(s->api, s->store, &oh);
+	app->server_name = xstrdup(s->prof->name);
+	app->user = xstrdup_opt(cli->user);
+	app->link = LINK_OFFLINE;
+	app->rtt_ms = -1;
+	if (!secret && s->prof->auth != AUTH_NONE) {
+		s->state = SESSION_NEEDS_SECRET;
+		return 0;
+	}
+	s->state = SESSION_LOGGING_IN;
+	s->login_id = api_login(s->api, on_login, s);
+	return 0;
+fail:
+	session_close(app);
+	return -1;
+}
+
+void session_close(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (!s)
+		return;
+	/* Cancelling below runs the callbacks of what was under way; from
+	 * here on each of them only releases what it was handed, so none
+	 * reaches into the app, the screens or what is freed after it. */
+	s->closing = true;
+	if (s->timer)
+		loop_timer_cancel(&app->loop, s->timer);
+	if (s->notify_timer)
+		loop_timer_cancel(&app->loop, s->notify_timer);
+	session_intake_close(s);
+	outbox_sender_free(s->out);	/* what is being sent stays queued */
+	api_free(s->api);		/* cancels the sync: what came is stored */
+	notify_free(s->notify);		/* after every callback that could use it */
+	store_close(s->store);
+	http_free(s->http);
+	profile_free(s->prof);
+	free(s);
+	app->session = NULL;
+}

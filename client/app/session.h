@@ -1,0 +1,119 @@
+/* The interactive client's connection to its server: profile, transport and
+ * API, logged in once, the inbox fetched in the background (first page
+ * first) and refreshed periodically, the link state for the status bar.
+ * Screens read app->dossiers; nothing here draws. */
+#ifndef MOTCUA_SESSION_H
+#define MOTCUA_SESSION_H
+
+#include "api/api.h"
+#include "api/intake.h"
+#include "app.h"
+#include "cli.h"
+#include "store/outbox.h"
+
+enum session_state {
+	SESSION_NEEDS_SECRET,	/* none was given: the login screen asks */
+	SESSION_LOGGING_IN,
+	SESSION_READY,
+	SESSION_FAILED,		/* login refused: app->msg says why */
+};
+
+/* How often the inbox is synced: online; after a failure (doubling with
+ * each one); at most, and when the clerk is idle (no key for a while). */
+#define SESSION_REFRESH_MS (60 * 1000)
+#define SESSION_RETRY_MS (5 * 1000)
+#define SESSION_SLOW_MS (5 * 60 * 1000)
+#define SESSION_IDLE_S (10 * 60)
+
+/* Load the profile, open the local store (the inbox shows what it holds at
+ * once) and start logging in; the outbox and a sync follow. Without a
+ * secret, when the profile needs one, it waits for session_login() instead.
+ * Fails (with e) when the profile or the store cannot be opened, or the
+ * transport cannot be set up. */
+int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e);
+void session_close(struct app *app);
+
+/* No secret was given and the profile needs one: nothing is sent until
+ * session_login(). */
+bool session_needs_secret(const struct app *app);
+/* Log in with this password or key (the login screen's; copied, the
+ * caller wipes its own). */
+void session_login(struct app *app, const char *secret);
+/* Called with the outcome of every login from now on (the first, and those
+ * the session makes again later); NULL stops it. */
+void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r));
+
+/* Send the outbox and sync now (Ctrl-R, and the timer). */
+void session_refresh(struct app *app);
+/* The clerk pressed a key: polling comes back to its normal pace. */
+void session_activity(struct app *app);
+/* Queue an action in the outbox (durably: on 0 it is saved) and send it
+ * when the link allows. seen: the dossier as the clerk saw it (its status,
+ * step, assignee and due date are kept to explain a conflict), or NULL. */
+int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
+		const struct dossier *seen, struct err *e);
+/* The clerk decided on a conflicting or refused action (app->outbox):
+ * send it again on the dossier's version now known (its code's in
+ * app->dossiers), or give it up. */
+int session_retry(struct app *app, int64_t id, struct err *e);
+int session_discard(struct app *app, int64_t id, struct err *e);
+/* Stop what is under way (Esc): a dossier being fetched first, else the
+ * sync; false if nothing was. */
+bool session_cancel(struct app *app);
+
+/* Fetch one dossier whole (components, log, allowed actions: the inbox has
+ * summaries), ahead of background sync. On success it is stored and
+ * replaces the dossier of that code in app->dossiers; a failure is said in
+ * the status bar. done runs once, later, also when cancelled (ok false).
+ * Starting another fetch cancels this one. False (done never runs)
+ * without a server. */
+bool session_fetch_dossier(struct app *app, const char *code,
+			   void (*done)(struct app *app, bool ok));
+
+/* ---- intake, catalog, lookups (session_intake.c) ---- */
+
+/* The API, for what the session does not wrap; NULL without a server. */
+struct api *session_api(struct app *app);
+
+/* Queue an intake in the outbox: durable when this returns 0 (the form may
+ * say "saved"), *id its entry. It is sent at once when the link allows,
+ * else later, with one idempotency key, so the dossier is created once.
+ * When delivered the dossier is stored and merged into the inbox. */
+int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e);
+/* Where intake id stands: *st; once delivered (OB_DONE) the new dossier's
+ * code in code (else ""); when refused (OB_FAILED) the server's reason in
+ * e->msg. -1 (with e) if there is no such entry or no server. */
+int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
+			 struct err *e);
+
+/* A procedure whole, for the intake form: from the local store at once
+ * (done runs before this returns) when it is cached, and from the server;
+ * done runs again when the server's differs from what was shown. With
+ * nothing cached, a failure runs done(app, NULL, e). Starting another fetch
+ * cancels this one. False (done never runs) without a server. */
+bool session_fetch_procedure(struct app *app, const char *code,
+			     void (*done)(struct app *app, const struct procedure *p, const struct err *e));
+
+/* The catalog as the local store has it (sorted by field, then code); the
+ * caller frees each procedure and the array. */
+int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e);
+/* Bring the stored catalog up to date (conditionally, where the API has
+ * ETags); done says whether it changed, or why it could not. False (done
+ * never runs) without a server, or while a refresh is under way. */
+bool session_refresh_catalog(struct app *app,
+			     void (*done)(struct app *app, bool changed, const struct err *e));
+
+/* A national lookup (OP_LOOKUP_CITIZEN or OP_LOOKUP_ENTERPRISE) for the
+ * intake form, recorded in the local store's audit log (who, when, which
+ * register and number, for which dossier and purpose, and the outcome)
+ * before the record is handed over; a lookup that cannot be recorded is
+ * not shown. done owns rec (NULL on failure, r says why) and runs once,
+ * also when cancelled. Returns the call's id for session_lookup_cancel, 0
+ * (done never runs) without a server. */
+typedef void (*session_record_fn)(struct app *app, struct record *rec, const struct api_result *r,
+				  void *arg);
+unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
+			const char *purpose, session_record_fn done, void *arg);
+void session_lookup_cancel(struct app *app, unsigned id);
+
+#endif

@@ -1,0 +1,37 @@
+/* The session's state, shared by session.c (log in, sync, the outbox) and
+ * session_intake.c (intakes, the catalog, lookups). Not for screens. */
+#ifndef MOTCUA_SESSION_INT_H
+#define MOTCUA_SESSION_INT_H
+
+#include "session.h"
+#include "store/outbox_send.h"
+
+struct session {
+	struct app *app;
+	struct http *http;
+	struct profile *prof;
+	struct api *api;
+	struct store *store;
+	struct outbox_sender *out;
+	struct notify *notify;
+	enum session_state state;
+	struct sync *sync;	/* under way, else NULL */
+	unsigned login_id, timer, notify_timer;
+	int fails;		/* syncs failed in a row: the next waits longer */
+	bool closing;
+	void (*login_hook)(struct app *app, const struct api_result *r);
+	unsigned get_id;	/* session_fetch_dossier's call */
+	void (*get_done)(struct app *app, bool ok);
+	/* session_fetch_procedure's call, and what the clerk already has */
+	unsigned proc_id;
+	void (*proc_done)(struct app *app, const struct procedure *p, const struct err *e);
+	char *proc_shown;	/* the cached procedure as JSON, NULL if none */
+	unsigned cat_id;	/* session_refresh_catalog's call */
+	void (*cat_done)(struct app *app, bool changed, const struct err *e);
+	struct session_lookup *lookups;	/* under way */
+};
+
+/* Cancel what session_intake.c started (session_close). */
+void session_intake_close(struct session *s);
+
+#endif

@@ -1,0 +1,294 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "api/fields_json.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "session_int.h"
+
+struct api *session_api(struct app *app)
+{
+	return app->session ? app->session->api : NULL;
+}
+
+static void count_outbox(struct session *s)
+{
+	s->app->queued = outbox_pending(s->store);
+	s->app->waiting = outbox_waiting(s->store);
+	s->app->redraw |= RD_STATUS;
+}
+
+/* ---- intake ---- */
+
+int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (!in->procedure_code || !in->applicant_name || !in->applicant_name[0])
+		return err_set(e, "%s", _("an intake needs a procedure and the applicant's name"));
+	if (outbox_add_intake(s->store, in, app_now(app), &en, e) < 0)
+		return -1;
+	*id = en.id;
+	ob_entry_free(&en);
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return 0;
+}
+
+int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
+			 struct err *e)
+{
+	struct session *s = app->session;
+	struct ob_entry en;
+	int rc;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing was queued"));
+	rc = outbox_get(s->store, id, &en, e);
+	if (rc <= 0)
+		return rc < 0 ? -1 : err_set(e, _("no intake #%lld in the outbox"), (long long)id);
+	if (!en.intake) {
+		ob_entry_free(&en);
+		return err_set(e, _("outbox entry #%lld is not an intake"), (long long)id);
+	}
+	*st = en.state;
+	snprintf(code, len, "%s", en.state == OB_DONE ? en.code : "");
+	e->msg[0] = '\0';
+	if (en.state == OB_FAILED || en.state == OB_CONFLICT)
+		err_set(e, "%s", en.error ? en.error : _("the server refused the intake"));
+	ob_entry_free(&en);
+	return 0;
+}
+
+/* ---- one procedure ---- */
+
+static char *proc_json(const struct procedure *p)
+{
+	cJSON *o = fields_to_json(&target_procedure, p, true);
+	char *t = cJSON_PrintUnformatted(o);
+
+	cJSON_Delete(o);
+	return t;
+}
+
+static void on_procedure(void *arg, struct procedure *p, const struct api_result *r)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
+	void (*done)(struct app *, const struct procedure *, const struct err *) = s->proc_done;
+	char *shown = s->proc_shown;
+	struct err e;
+
+	s->proc_id = 0;
+	s->proc_done = NULL;
+	s->proc_shown = NULL;
+	if (p) {
+		char *now = proc_json(p);
+
+		if (store_put_procedure(s->store, p, app_now(app), &e) < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+		/* the clerk has it already as it is: nothing to redo */
+		if (done && !s->closing && (!shown || strcmp(shown, now)))
+			done(app, p, NULL);
+		free(now);
+		procedure_free(p);
+		free(p);
+	} else if (!shown && done && !s->closing) {
+		/* offline with a cached copy is normal: only "nothing at all" is said */
+		done(app, NULL, &r->e);
+	}
+	free(shown);
+}
+
+bool session_fetch_procedure(struct app *app, const char *code,
+			     void (*done)(struct app *app, const struct procedure *p, const struct err *e))
+{
+	struct session *s = app->session;
+	struct procedure cached;
+	struct err e;
+	int rc;
+
+	if (!s)
+		return false;
+	if (s->proc_id) {
+		s->proc_done = NULL;	/* replaced: the old one hears no more */
+		api_cancel(s->api, s->proc_id);
+	}
+	free(s->proc_shown);
+	s->proc_shown = NULL;
+	rc = store_get_procedure(s->store, code, &cached, NULL, &e);
+	if (rc == 1) {
+		s->proc_shown = proc_json(&cached);
+		done(app, &cached, NULL);
+		procedure_free(&cached);
+	}
+	s->proc_done = done;
+	s->proc_id = api_procedure(s->api, code, HTTP_INTERACTIVE, on_procedure, s);
+	return true;
+}
+
+/* ---- the catalog ---- */
+
+int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e)
+{
+	if (!app->session) {
+		*items = NULL;
+		*n = 0;
+		return 0;
+	}
+	return store_load_catalog(app->session->store, items, n, e);
+}
+
+static void on_catalog(void *arg, struct procedure *items, int n, const struct api_result *r)
+{
+	struct session *s = arg;
+	void (*done)(struct app *, bool, const struct err *) = s->cat_done;
+	bool changed = false;
+	struct err e = { "" };
+	int64_t now = app_now(s->app);
+
+	s->cat_id = 0;
+	s->cat_done = NULL;
+	if (r->fail != API_OK) {
+		e = r->e;
+	} else if (!r->not_modified) {
+		/* the tag is kept only with the catalog it describes */
+		changed = store_put_catalog(s->store, items, n, now, &e) == 0 &&
+			  store_meta_set(s->store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
+	}
+	if (r->fail == API_OK && !e.msg[0])
+		store_meta_set_int(s->store, "catalog_at", now, &e);
+	for (int i = 0; i < n; i++)
+		procedure_free(&items[i]);
+	free(items);
+	if (done && !s->closing)
+		done(s->app, changed, e.msg[0] ? &e : NULL);
+}
+
+bool session_refresh_catalog(struct app *app,
+			     void (*done)(struct app *app, bool changed, const struct err *e))
+{
+	struct session *s = app->session;
+	char etag[256] = "";
+
+	if (!s || s->cat_id)
+		return false;
+	store_meta_get(s->store, "catalog_etag", etag, sizeof etag);
+	/* an empty store asks unconditionally, whatever tag it kept */
+	if (!store_meta_int(s->store, "catalog_at"))
+		etag[0] = '\0';
+	s->cat_done = done;
+	s->cat_id = api_procedures_if(s->api, etag[0] ? etag : NULL, on_catalog, s);
+	return true;
+}
+
+/* ---- lookups, audited ---- */
+
+struct session_lookup {
+	struct session_lookup *next;
+	struct session *s;
+	unsigned id;
+	session_record_fn done;
+	void *arg;
+	char *user, *reg, *subject, *dossier, *purpose;
+};
+
+static void lookup_free(struct session_lookup *l)
+{
+	struct session_lookup **pp;
+
+	for (pp = &l->s->lookups; *pp && *pp != l; pp = &(*pp)->next)
+		;
+	if (*pp)
+		*pp = l->next;
+	free(l->user);
+	free(l->reg);
+	free(l->subject);
+	free(l->dossier);
+	free(l->purpose);
+	free(l);
+}
+
+static void on_record(void *arg, struct record *rec, const struct api_result *r)
+{
+	struct session_lookup *l = arg;
+	struct session *s = l->s;
+	struct api_result res = *r;
+	struct audit_entry a = { .at = app_now(s->app), .user = l->user, .reg = l->reg,
+				 .subject = l->subject, .dossier = l->dossier, .purpose = l->purpose };
+
+	/* a cancelled call never reached the register: nothing to account for */
+	if (r->fail != API_E_CANCELLED) {
+		a.outcome = rec ? "found" : r->fail == API_E_NOTFOUND ? "not-found" : "failed";
+		if (store_audit_add(s->store, &a, &res.e) < 0) {
+			if (rec) {
+				record_free(rec);
+				free(rec);
+				rec = NULL;
+			}
+			res.fail = API_E_LOCAL;
+		}
+	}
+	if (!s->closing)
+		l->done(s->app, rec, &res, l->arg);
+	else if (rec) {
+		record_free(rec);
+		free(rec);
+	}
+	lookup_free(l);
+}
+
+unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
+			const char *purpose, session_record_fn done, void *arg)
+{
+	struct session *s = app->session;
+	struct session_lookup *l;
+
+	if (!s || (op != OP_LOOKUP_CITIZEN && op != OP_LOOKUP_ENTERPRISE))
+		return 0;
+	l = xcalloc(1, sizeof *l);
+	l->s = s;
+	l->done = done;
+	l->arg = arg;
+	l->user = xstrdup_opt(app->user);
+	l->reg = xstrdup(op == OP_LOOKUP_CITIZEN ? "citizen" : "enterprise");
+	l->subject = xstrdup(id);
+	l->dossier = xstrdup_opt(dossier);
+	l->purpose = xstrdup_opt(purpose);
+	l->next = s->lookups;
+	s->lookups = l;
+	/* the id is known before the callback can run: it comes from the loop */
+	l->id = api_lookup(s->api, op, id, dossier, purpose, on_record, l);
+	return l->id;
+}
+
+void session_lookup_cancel(struct app *app, unsigned id)
+{
+	struct session *s = app->session;
+
+	if (s && id)
+		api_cancel(s->api, id);
+}
+
+void session_intake_close(struct session *s)
+{
+	if (s->proc_id)
+		api_cancel(s->api, s->proc_id);
+	if (s->cat_id)
+		api_cancel(s->api, s->cat_id);
+	while (s->lookups) {
+		struct session_lookup *l = s->lookups;
+
+		api_cancel(s->api, l->id);	/* on_record frees it */
+		if (s->lookups == l)
+			lookup_free(l);		/* the call had already ended */
+	}
+	free(s->proc_shown);
+	s->proc_shown = NULL;
+}

@@ -1,0 +1,43 @@
+/* Deadline bands of open dossiers, as the inbox shows them (DOMAIN.md
+ * "Deadlines"): overdue, due today, the last day to send an apology with a
+ * new date, due within two working days, in time. Finished ones are judged
+ * early / on time / late at the moment the result was ready. */
+#ifndef MOTCUA_DEADLINE_H
+#define MOTCUA_DEADLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/model.h"
+
+enum band {
+	BAND_OVERDUE,
+	BAND_TODAY,
+	BAND_APOLOGY,		/* today is the last day to send the apology */
+	BAND_SOON,		/* due within DEADLINE_SOON_DAYS working days */
+	BAND_OK,
+	BAND_NONE,		/* not running: not yet received, or finished */
+};
+
+enum timeliness {
+	TL_NONE,
+	TL_EARLY,
+	TL_ON_TIME,
+	TL_LATE,
+};
+
+#define DEADLINE_SOON_DAYS 2
+
+enum band deadline_band(const struct cal *c, const struct dossier *d, int64_t now);
+enum timeliness deadline_timeliness(const struct dossier *d);
+
+/* "còn 2 ngày 3 giờ" / "quá hạn 1 ngày" / "" into buf, translated. */
+void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t now,
+			char *buf, size_t len);
+
+/* Put rows in urgency order: bands first (overdue, today, ...), then the
+ * earlier due time, then the code; judged at one instant, now. */
+void deadline_sort(const struct cal *c, struct dossier **rows, size_t n, int64_t now);
+
+#endif

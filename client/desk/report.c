@@ -1,0 +1,248 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/calendar.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "report.h"
+
+/* Tabs and line breaks inside a value would break the columns. */
+static void put_cell(FILE *out, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+void report_time(int64_t t, char *buf, size_t len)
+{
+	struct cal_time c;
+
+	if (!t) {
+		snprintf(buf, len, "%s", "");
+		return;
+	}
+	cal_split(t, &c);
+	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", c.year, c.month, c.day,
+		 c.hour, c.minute, c.second);
+}
+
+void report_display_time(int64_t t, char *buf, size_t len)
+{
+	struct cal_time c;
+
+	if (!t) {
+		snprintf(buf, len, "%s", "\u2014");
+		return;
+	}
+	cal_split(t, &c);
+	snprintf(buf, len, "%02d:%02d %02d/%02d/%04d", c.hour, c.minute, c.day, c.month, c.year);
+}
+
+void report_tsv_header(FILE *out)
+{
+	fputs("code\tprocedure\tapplicant\treceived\tdue\tstatus\tchannel\n", out);
+}
+
+void report_tsv_dossier(FILE *out, const struct dossier *d)
+{
+	char rec[40], due[40];
+
+	report_time(d->received_at, rec, sizeof rec);
+	report_time(d->due_at, due, sizeof due);
+	put_cell(out, d->code);
+	fputc('\t', out);
+	put_cell(out, d->procedure_code);
+	fputc('\t', out);
+	put_cell(out, d->applicant_name);
+	fprintf(out, "\t%s\t%s\t%d\t%d\n", rec, due, d->status, d->channel);
+}
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, k, v);
+}
+
+static void add_time(cJSON *o, const char *k, int64_t t)
+{
+	char buf[40];
+
+	if (t) {
+		report_time(t, buf, sizeof buf);
+		cJSON_AddStringToObject(o, k, buf);
+	}
+}
+
+cJSON *report_json_dossier(const struct dossier *d)
+{
+	cJSON *o = cJSON_CreateObject(), *a;
+
+	add_str(o, "code", d->code);
+	add_str(o, "procedure_code", d->procedure_code);
+	add_str(o, "procedure_name", d->procedure_name);
+	add_str(o, "agency", d->agency);
+	add_str(o, "applicant_name", d->applicant_name);
+	add_str(o, "applicant_id", d->applicant_id);
+	add_str(o, "applicant_phone", d->applicant_phone);
+	add_str(o, "applicant_email", d->applicant_email);
+	add_str(o, "applicant_address", d->applicant_address);
+	add_str(o, "proxy_name", d->proxy_name);
+	add_str(o, "proxy_id", d->proxy_id);
+	add_str(o, "step", d->step);
+	add_str(o, "assignee", d->assignee);
+	if (d->status)
+		cJSON_AddNumberToObject(o, "status", d->status);
+	if (d->channel)
+		cJSON_AddNumberToObject(o, "channel", d->channel);
+	cJSON_AddNumberToObject(o, "fee", (double)d->fee);
+	add_time(o, "submitted_at", d->submitted_at);
+	add_time(o, "received_at", d->received_at);
+	add_time(o, "due_at", d->due_at);
+	add_time(o, "finished_at", d->finished_at);
+	add_time(o, "returned_at", d->returned_at);
+	add_str(o, "version", d->version);
+	if (d->allowed) {
+		a = cJSON_AddArrayToObject(o, "allowed_actions");
+		for (int i = 0; i < ACT_COUNT; i++)
+			if (d->allowed & (1u << i))
+				cJSON_AddItemToArray(a, cJSON_CreateString(action_name(i)));
+	}
+	if (d->ncomponents) {
+		a = cJSON_AddArrayToObject(o, "components");
+		for (int i = 0; i < d->ncomponents; i++) {
+			cJSON *c = cJSON_CreateObject();
+
+			add_str(c, "name", d->components[i].name);
+			cJSON_AddNumberToObject(c, "copies", d->components[i].copies);
+			cJSON_AddBoolToObject(c, "from_national", d->components[i].from_national);
+			cJSON_AddBoolToObject(c, "provided", d->components[i].provided);
+			cJSON_AddItemToArray(a, c);
+		}
+	}
+	if (d->ndue) {
+		a = cJSON_AddArrayToObject(o, "due_history");
+		for (int i = 0; i < d->ndue; i++) {
+			cJSON *c = cJSON_CreateObject();
+
+			add_time(c, "old_due", d->due_history[i].old_due);
+			add_time(c, "new_due", d->due_history[i].new_due);
+			add_time(c, "at", d->due_history[i].at);
+			add_str(c, "reason", d->due_history[i].reason);
+			cJSON_AddItemToArray(a, c);
+		}
+	}
+	if (d->nlog) {
+		a = cJSON_AddArrayToObject(o, "log");
+		for (int i = 0; i < d->nlog; i++) {
+			const struct log_entry *l = &d->log[i];
+			cJSON *c = cJSON_CreateObject();
+
+			add_time(c, "at", l->at);
+			add_str(c, "who", l->who);
+			add_str(c, "role", l->role);
+			add_str(c, "action", l->action);
+			add_str(c, "note", l->note);
+			if (l->from_status)
+				cJSON_AddNumberToObject(c, "from_status", l->from_status);
+			if (l->to_status)
+				cJSON_AddNumberToObject(c, "to_status", l->to_status);
+			cJSON_AddItemToArray(a, c);
+		}
+	}
+	return o;
+}
+
+/* Labels padded by columns, not bytes: Vietnamese letters take several. */
+static void line(FILE *out, const char *label, const char *value)
+{
+	char padded[128];
+
+	if (!value || !*value)
+		return;
+	text_fit(padded, sizeof padded, label, 22, "", 1);
+	fprintf(out, "%s %s\n", padded, value);
+}
+
+void report_text_dossier(FILE *out, const struct dossier *d)
+{
+	char a[64], b[64], buf[256];
+
+	line(out, _("Dossier"), d->code);
+	snprintf(buf, sizeof buf, "%s%s%s", d->procedure_code ? d->procedure_code : "",
+		 d->procedure_name ? " \u2014 " : "", d->procedure_name ? d->procedure_name : "");
+	line(out, _("Procedure"), buf);
+	snprintf(buf, sizeof buf, "%s%s%s%s", d->applicant_name ? d->applicant_name : "",
+		 d->applicant_id ? " (" : "", d->applicant_id ? d->applicant_id : "",
+		 d->applicant_id ? ")" : "");
+	line(out, _("Applicant"), buf);
+	line(out, _("Phone"), d->applicant_phone);
+	line(out, _("Address"), d->applicant_address);
+	line(out, _("Proxy"), d->proxy_name);
+	snprintf(buf, sizeof buf, "%d %s", d->status, status_label(d->status));
+	line(out, _("Status"), buf);
+	line(out, _("Step"), d->step);
+	line(out, _("Assignee"), d->assignee);
+	report_display_time(d->received_at, a, sizeof a);
+	report_display_time(d->due_at, b, sizeof b);
+	line(out, _("Received"), a);
+	line(out, _("Due"), b);
+	for (int i = 0; i < d->ndue; i++) {
+		report_display_time(d->due_history[i].old_due, a, sizeof a);
+		report_display_time(d->due_history[i].new_due, b, sizeof b);
+		snprintf(buf, sizeof buf, "%s \u2192 %s (%s)", a, b,
+			 d->due_history[i].reason ? d->due_history[i].reason : "");
+		line(out, i ? "" : _("Due date moved"), buf);
+	}
+	if (d->finished_at) {
+		report_display_time(d->finished_at, a, sizeof a);
+		line(out, _("Finished"), a);
+	}
+	for (int i = 0; i < d->ncomponents; i++) {
+		const struct component *c = &d->components[i];
+
+		snprintf(buf, sizeof buf, "%s %s", c->from_national ? _("[✓ national data]") : _("[paper]"),
+			 c->name ? c->name : "");
+		line(out, i ? "" : _("Components"), buf);
+	}
+	if (d->allowed) {
+		size_t used = 0;
+
+		buf[0] = '\0';
+		for (int i = 0; i < ACT_COUNT && used < sizeof buf; i++)
+			if (d->allowed & (1u << i))
+				used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+							 used ? ", " : "", action_name(i));
+		line(out, _("Actions allowed"), buf);
+	}
+	if (d->nlog)
+		fprintf(out, "%s\n", _("Log:"));
+	for (int i = 0; i < d->nlog; i++) {
+		const struct log_entry *l = &d->log[i];
+
+		report_display_time(l->at, a, sizeof a);
+		fprintf(out, "  %s  %-18s %-10s %s%s%s\n", a, l->action ? l->action : "",
+			l->role ? l->role : "", l->who ? l->who : "", l->note ? " \u2014 " : "",
+			l->note ? l->note : "");
+	}
+}
+
+void report_record(FILE *out, const struct record *r, bool json)
+{
+	if (json) {
+		cJSON *o = cJSON_CreateObject();
+		char *s;
+
+		for (int i = 0; i < r->n; i++)
+			cJSON_AddStringToObject(o, r->kv[i].key, r->kv[i].value);
+		s = cJSON_Print(o);
+		fprintf(out, "%s\n", s);
+		free(s);
+		cJSON_Delete(o);
+		return;
+	}
+	for (int i = 0; i < r->n; i++)
+		fprintf(out, "%s\t%s\n", r->kv[i].key, r->kv[i].value);
+}

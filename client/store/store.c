@@ -1,0 +1,625 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/fields_json.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int schema;
+	char *cols;		/* the summary columns, "code, procedure_code, ..." */
+	int ncols;
+	sqlite3_stmt *put_summary, *put_whole, *meta_get, *meta_set, *version_get;
+};
+
+/* Migrations, in order: migrations[i] takes the schema from version i to
+ * i + 1. Never edit one that has shipped; add the next. */
+static const char *const migrations[] = {
+	/* 1: dossiers, sync state, outbox */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE dossiers ("
+	" code TEXT PRIMARY KEY, procedure_code TEXT, procedure_name TEXT, agency TEXT,"
+	" applicant_name TEXT, applicant_id TEXT, applicant_phone TEXT, applicant_email TEXT,"
+	" applicant_address TEXT, proxy_name TEXT, proxy_id TEXT, step TEXT, assignee TEXT,"
+	" status INTEGER, channel INTEGER, fee INTEGER, submitted_at INTEGER,"
+	" received_at INTEGER, due_at INTEGER, finished_at INTEGER, returned_at INTEGER,"
+	" updated_at INTEGER, version TEXT, allowed_actions INTEGER,"
+	" detail TEXT, detail_version TEXT, seen INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE outbox ("
+	" id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, code TEXT NOT NULL,"
+	" action TEXT NOT NULL, args TEXT NOT NULL, version TEXT,"
+	" state INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, error TEXT,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX outbox_state ON outbox (state, id);",
+	/* 2: the audit log of national-data lookups */
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT, register TEXT NOT NULL,"
+	" subject TEXT NOT NULL, dossier TEXT, purpose TEXT, outcome TEXT NOT NULL);",
+	/* 3: the assignee's login, for "assigned to me" */
+	"ALTER TABLE dossiers ADD COLUMN assignee_login TEXT;",
+	/* 4: which deadline notices were given, per dossier and due time
+	 * (notify.c), so none is repeated at the next poll or start */
+	"CREATE TABLE notified (code TEXT PRIMARY KEY, due_at INTEGER NOT NULL,"
+	" kinds INTEGER NOT NULL) WITHOUT ROWID;",
+	/* 5: the procedure catalog and the procedures' details, so the catalog
+	 * and the intake form work offline (store_catalog.c); the number of
+	 * sets and the legal processing time, for the receipt */
+	"ALTER TABLE dossiers ADD COLUMN copies INTEGER;"
+	"ALTER TABLE dossiers ADD COLUMN days_text TEXT;"
+	"CREATE TABLE procedures ("
+	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
+	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
+	       "STORE_SCHEMA is the number of migrations");
+
+int store_sql_error(struct store *s, struct err *e, const char *what)
+{
+	return err_set(e, _("local store %s: %s: %s"), s->path, what, sqlite3_errmsg(s->db));
+}
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_file(const struct store *s)
+{
+	return s->path;
+}
+
+int store_schema(const struct store *s)
+{
+	return s->schema;
+}
+
+/* ---- where ---- */
+
+static int make_dir(const char *dir, struct err *e)
+{
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return err_set(e, _("cannot create %s: %s"), dir, strerror(errno));
+	return 0;
+}
+
+/* Keep letters, digits, '.', '-' and '_'; anything else becomes '_'. */
+static void slug(const char *in, size_t n, char *out, size_t len)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < n && in[i] && j + 1 < len; i++) {
+		char c = in[i];
+		bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+
+		out[j++] = keep ? c : '_';
+	}
+	out[j] = '\0';
+}
+
+int store_path(const char *server_url, const char *user, char *buf, size_t len, struct err *e)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *host = strstr(server_url ? server_url : "", "://");
+	char base[3072], server[256], who[128];
+	int n;
+
+	/* the host and port name the server; the scheme and path do not */
+	host = host ? host + 3 : (server_url ? server_url : "");
+	slug(host, strcspn(host, "/?#"), server, sizeof server);
+	slug(user && *user ? user : "default", 127, who, sizeof who);
+	if (!server[0])
+		return err_set(e, "%s", _("no server URL to name the local store after"));
+	if (xdg && *xdg == '/') {
+		snprintf(base, sizeof base, "%s", xdg);
+	} else if (home && *home) {
+		snprintf(base, sizeof base, "%s/.local", home);
+		if (make_dir(base, e) < 0)
+			return -1;
+		snprintf(base, sizeof base, "%s/.local/share", home);
+	} else {
+		return err_set(e, "%s", _("neither XDG_DATA_HOME nor HOME is set: nowhere to keep the local store"));
+	}
+	if (make_dir(base, e) < 0)
+		return -1;
+	n = snprintf(buf, len, "%s/motcua", base);
+	if (n < 0 || (size_t)n >= len || make_dir(buf, e) < 0)
+		return n < 0 || (size_t)n >= len ? err_set(e, "%s", _("the local store's path is too long")) : -1;
+	n = snprintf(buf, len, "%s/motcua/%s", base, server);
+	if (n < 0 || (size_t)n >= len || make_dir(buf, e) < 0)
+		return n < 0 || (size_t)n >= len ? err_set(e, "%s", _("the local store's path is too long")) : -1;
+	n = snprintf(buf, len, "%s/motcua/%s/%s.db", base, server, who);
+	if (n < 0 || (size_t)n >= len)
+		return err_set(e, "%s", _("the local store's path is too long"));
+	return 0;
+}
+
+/* ---- open ---- */
+
+static int exec(struct store *s, const char *sql, struct err *e)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, sql);
+	return 0;
+}
+
+static int migrate(struct store *s, struct err *e)
+{
+	sqlite3_stmt *st;
+	int have = -1, want = (int)(sizeof migrations / sizeof migrations[0]);
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, _("cannot read the schema version"));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (have < 0)
+		return store_sql_error(s, e, _("cannot read the schema version"));
+	if (have > want)
+		return err_set(e, _("local store %s has schema version %d, newer than this motcua knows (%d): "
+				    "use a newer motcua, or move the file away to start afresh"),
+			       s->path, have, want);
+	for (int v = have; v < want; v++) {
+		char pragma[64];
+
+		/* each step and its version number commit together */
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, "BEGIN IMMEDIATE", e) < 0)
+			return -1;
+		if (exec(s, migrations[v], e) < 0 || exec(s, pragma, e) < 0) {
+			exec(s, "ROLLBACK", NULL);
+			return err_prefix(e, _("upgrading to schema version %d: "), v + 1);
+		}
+		if (exec(s, "COMMIT", e) < 0)
+			return -1;
+	}
+	s->schema = want;
+	return 0;
+}
+
+static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, sql);
+	return 0;
+}
+
+/* The summary columns are the dossier's scalar fields, named as in
+ * fields.c, so a field added to the model is stored by adding its column. */
+static int prepare_statements(struct store *s, struct err *e)
+{
+	size_t cap = 1024, used = 0, uused = 0;
+	char *qs = xmalloc(cap), *upd = xmalloc(cap * 2);
+	char sql[4096];
+	int rc;
+
+	s->cols = xmalloc(cap);
+	s->cols[0] = qs[0] = '\0';
+	upd[0] = '\0';
+	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
+		if (f->kind == FK_LIST)
+			continue;
+		used += (size_t)snprintf(s->cols + used, cap - used, "%s%s", s->ncols ? ", " : "", f->name);
+		snprintf(qs + strlen(qs), cap - strlen(qs), "%s?", s->ncols ? ", " : "");
+		/* what a summary lacks stays known, except the actions allowed,
+		 * which belong to the version they came with */
+		if (f->kind == FK_ACTIONS)
+			uused += (size_t)snprintf(upd + uused, 2 * cap - uused,
+						  "%s%s = CASE WHEN excluded.%s IS NOT NULL THEN excluded.%s "
+						  "WHEN excluded.version IS version THEN %s END",
+						  uused ? ", " : "", f->name, f->name, f->name, f->name);
+		else if (strcmp(f->name, "code"))
+			uused += (size_t)snprintf(upd + uused, 2 * cap - uused, "%s%s = coalesce(excluded.%s, %s)",
+						  uused ? ", " : "", f->name, f->name, f->name);
+		s->ncols++;
+	}
+	/* the details stay too: stale ones are better than none offline,
+	 * and detail_version says they are stale */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
+		 "seen = max(seen, excluded.seen)", s->cols, qs, upd);
+	rc = prepare(s, sql, &s->put_summary, e);
+	snprintf(sql, sizeof sql,
+		 "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
+		 s->cols, qs);
+	if (rc == 0)
+		rc = prepare(s, sql, &s->put_whole, e);
+	if (rc == 0)
+		rc = prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
+	if (rc == 0)
+		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
+	if (rc == 0)
+		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
+	free(qs);
+	free(upd);
+	return rc;
+}
+
+struct store *store_open(const char *path, struct err *e)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int fd;
+
+	s->path = xstrdup(path);
+	/* created by hand, so its mode is 0600 whatever the umask; SQLite
+	 * gives the -wal and -shm files the database file's mode */
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err_set(e, _("cannot open the local store %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	if (fchmod(fd, 0600) < 0) {
+		err_set(e, _("cannot make the local store %s private: %s"), path, strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	close(fd);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_sql_error(s, e, _("cannot open"));
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);	/* a batch sync and the client may share it */
+	/* FULL: a queued action is on disk when the outbox says it is */
+	if (exec(s, "PRAGMA journal_mode = WAL", e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
+	    exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    /* 512 KiB, not SQLite's 2 MB: the store is read through once at
+	     * start-up and written a page of dossiers at a time; a bigger
+	     * cache would only hold a copy of what the inbox holds anyway */
+	    exec(s, "PRAGMA cache_size = -512", e) < 0) {
+		if (sqlite3_errcode(s->db) == SQLITE_NOTADB)
+			err_set(e, _("%s is not a motcua local store (not an SQLite database): "
+				     "move it away to start afresh"), path);
+		goto fail;
+	}
+	if (migrate(s, e) < 0 || prepare_statements(s, e) < 0)
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_finalize(s->put_summary);
+	sqlite3_finalize(s->put_whole);
+	sqlite3_finalize(s->meta_get);
+	sqlite3_finalize(s->meta_set);
+	sqlite3_finalize(s->version_get);
+	sqlite3_close(s->db);
+	free(s->cols);
+	free(s->path);
+	free(s);
+}
+
+int store_begin(struct store *s, struct err *e)
+{
+	return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int store_commit(struct store *s, struct err *e)
+{
+	return exec(s, "COMMIT", e);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- meta ---- */
+
+bool store_meta_get(struct store *s, const char *key, char *buf, size_t len)
+{
+	bool found = false;
+
+	sqlite3_bind_text(s->meta_get, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s->meta_get) == SQLITE_ROW) {
+		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(s->meta_get, 0));
+		found = true;
+	}
+	sqlite3_reset(s->meta_get);
+	return found;
+}
+
+int64_t store_meta_int(struct store *s, const char *key)
+{
+	char buf[32];
+
+	return store_meta_get(s, key, buf, sizeof buf) ? strtoll(buf, NULL, 10) : 0;
+}
+
+int store_meta_set(struct store *s, const char *key, const char *value, struct err *e)
+{
+	int rc;
+
+	sqlite3_bind_text(s->meta_set, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->meta_set, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s->meta_set);
+	sqlite3_reset(s->meta_set);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, key);
+}
+
+int store_meta_set_int(struct store *s, const char *key, int64_t value, struct err *e)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)value);
+	return store_meta_set(s, key, buf, e);
+}
+
+/* ---- dossiers ---- */
+
+/* Bind the summary columns in order; 0 and NULL are "not known". */
+static int bind_summary(sqlite3_stmt *st, const struct dossier *d)
+{
+	int i = 1;
+
+	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
+		switch (f->kind) {
+		case FK_LIST:
+			continue;
+		case FK_STR:
+		case FK_VERSION:
+		case FK_TEXT:
+			sqlite3_bind_text(st, i, *FIELD_AT(d, f, char *), -1, SQLITE_STATIC);
+			break;
+		case FK_TIME:
+			if (*FIELD_AT(d, f, int64_t))
+				sqlite3_bind_int64(st, i, *FIELD_AT(d, f, int64_t));
+			else
+				sqlite3_bind_null(st, i);
+			break;
+		case FK_MONEY:
+			sqlite3_bind_int64(st, i, *FIELD_AT(d, f, long long));
+			break;
+		case FK_ACTIONS:
+			if (*FIELD_AT(d, f, unsigned))
+				sqlite3_bind_int64(st, i, *FIELD_AT(d, f, unsigned));
+			else
+				sqlite3_bind_null(st, i);
+			break;
+		default:	/* the int kinds */
+			if (*FIELD_AT(d, f, int))
+				sqlite3_bind_int(st, i, *FIELD_AT(d, f, int));
+			else
+				sqlite3_bind_null(st, i);
+			break;
+		}
+		i++;
+	}
+	return i;
+}
+
+#define SUMMARY_MAX 64	/* summary columns */
+
+/* The strings go into one block (dossier.pack): one allocation instead of
+ * a dozen per dossier saves a good part of the memory of a large inbox. */
+static void read_summary(sqlite3_stmt *st, struct dossier *d)
+{
+	const unsigned char *text[SUMMARY_MAX];
+	size_t len[SUMMARY_MAX], size = 0;
+	char *p;
+	int i = 0;
+
+	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
+		if (f->kind == FK_LIST)
+			continue;
+		if (i == SUMMARY_MAX)
+			abort();	/* the model outgrew SUMMARY_MAX */
+		if (f->kind == FK_STR || f->kind == FK_VERSION || f->kind == FK_TEXT) {
+			/* text first, then its length: the order SQLite documents */
+			text[i] = sqlite3_column_text(st, i);
+			len[i] = text[i] ? (size_t)sqlite3_column_bytes(st, i) + 1 : 0;
+			size += len[i];
+		}
+		i++;
+	}
+	p = d->pack = size ? xmalloc(size) : NULL;
+	i = 0;
+	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
+		switch (f->kind) {
+		case FK_LIST:
+			continue;
+		case FK_STR:
+		case FK_VERSION:
+		case FK_TEXT:
+			*FIELD_AT(d, f, char *) = text[i] ? p : NULL;
+			if (text[i]) {
+				memcpy(p, text[i], len[i]);
+				p += len[i];
+			}
+			break;
+		case FK_TIME:
+			*FIELD_AT(d, f, int64_t) = sqlite3_column_int64(st, i);
+			break;
+		case FK_MONEY:
+			*FIELD_AT(d, f, long long) = sqlite3_column_int64(st, i);
+			break;
+		case FK_ACTIONS:
+			*FIELD_AT(d, f, unsigned) = (unsigned)sqlite3_column_int64(st, i);
+			break;
+		default:
+			*FIELD_AT(d, f, int) = sqlite3_column_int(st, i);
+			break;
+		}
+		i++;
+	}
+}
+
+int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int64_t seen, struct err *e)
+{
+	sqlite3_stmt *st = whole ? s->put_whole : s->put_summary;
+	char *detail = NULL;
+	int i, rc;
+
+	if (!d->code || !d->code[0])
+		return err_set(e, "%s", _("a dossier without a code cannot be stored"));
+	i = bind_summary(st, d);
+	sqlite3_bind_int64(st, i++, seen);
+	if (whole) {
+		cJSON *o = fields_to_json(&target_dossier, d, true);
+
+		detail = cJSON_PrintUnformatted(o);
+		cJSON_Delete(o);
+		sqlite3_bind_text(st, i++, detail, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i, d->version, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	free(detail);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
+}
+
+int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare(s, "DELETE FROM dossiers WHERE seen < ? AND code NOT IN "
+		       "(SELECT code FROM outbox WHERE state < 2)", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, seen);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, _("cannot drop the dossiers no longer listed"));
+	return sqlite3_changes(s->db);
+}
+
+int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	char sql[2048];
+	size_t cap = (size_t)store_count_dossiers(s) + 1, k = 0;
+	struct dossier *v;
+	int rc;
+
+	snprintf(sql, sizeof sql, "SELECT %s FROM dossiers", s->cols);
+	if (prepare(s, sql, &st, e) < 0)
+		return -1;
+	v = xcalloc(cap, sizeof *v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		memset(&v[k], 0, sizeof v[k]);
+		read_summary(st, &v[k++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		dossiers_free(v, k);
+		return store_sql_error(s, e, _("cannot read the dossiers"));
+	}
+	*items = v;
+	*n = k;
+	return 0;
+}
+
+#define SWAP_LIST(a, b, list, count) do { \
+		void *t_ = (a)->list; int n_ = (a)->count; \
+		(a)->list = (b)->list; (a)->count = (b)->count; \
+		(b)->list = t_; (b)->count = n_; \
+	} while (0)
+
+int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool *whole, struct err *e)
+{
+	sqlite3_stmt *st;
+	char sql[2048];
+	int rc, found = 0;
+
+	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers WHERE code = ?",
+		 s->cols);
+	if (prepare(s, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	memset(d, 0, sizeof *d);
+	*whole = false;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, s->ncols);
+		cJSON *o = detail ? cJSON_Parse(detail) : NULL;
+		struct dossier full = { 0 };
+		struct err ignored;
+
+		found = 1;
+		read_summary(st, d);
+		/* the lists from the last whole read; the summary columns are
+		 * newer. Details we cannot read are dropped: the summary stands. */
+		if (o && fields_from_json(&target_dossier, o, &full, &ignored) == 0) {
+			SWAP_LIST(d, &full, components, ncomponents);
+			SWAP_LIST(d, &full, due_history, ndue);
+			SWAP_LIST(d, &full, log, nlog);
+			*whole = sqlite3_column_int(st, s->ncols + 1);
+		}
+		dossier_free(&full);
+		cJSON_Delete(o);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, code);
+	return found;
+}
+
+int store_version(struct store *s, const char *code, char *buf, size_t len)
+{
+	int found = 0;
+
+	sqlite3_bind_text(s->version_get, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(s->version_get) == SQLITE_ROW && sqlite3_column_text(s->version_get, 0)) {
+		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(s->version_get, 0));
+		found = 1;
+	}
+	sqlite3_reset(s->version_get);
+	return found;
+}
+
+int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare(s, "INSERT INTO audit (at, user, register, subject, dossier, purpose, outcome) "
+		       "VALUES (?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->at);
+	sqlite3_bind_text(st, 2, a->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->reg, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->subject, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, a->dossier, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, a->purpose, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, a->outcome, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot write the audit log"));
+}
+
+int64_t store_count_dossiers(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM dossiers", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

@@ -1,0 +1,93 @@
+/* The local store (DESIGN.md section 6): one SQLite database per server and
+ * user, in WAL mode, readable only by its owner. It keeps the dossiers seen
+ * (summaries in columns, so start-up reads 10,000 of them at once; the
+ * details as JSON), the sync validators, the outbox (outbox.h), the audit
+ * log of national-data lookups and the deadline notices given (notify.h).
+ * The schema is versioned (PRAGMA user_version) and upgraded in place by
+ * migrations. */
+#ifndef MOTCUA_STORE_H
+#define MOTCUA_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/model.h"
+
+struct store;
+struct sqlite3;
+
+/* The schema version this build writes. */
+#define STORE_SCHEMA 5
+
+/* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
+ * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
+int store_path(const char *server_url, const char *user, char *buf, size_t len, struct err *e);
+
+/* Open or create (mode 0600) and migrate. Refuses a store written by a
+ * newer motcua, and a file that is not one. */
+struct store *store_open(const char *path, struct err *e);
+void store_close(struct store *s);
+const char *store_file(const struct store *s);
+int store_schema(const struct store *s);	/* user_version after migration */
+
+/* One transaction around many writes: durable at store_commit(). */
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* Small values that survive restarts: sync cursor, ETag, times. */
+bool store_meta_get(struct store *s, const char *key, char *buf, size_t len);
+int64_t store_meta_int(struct store *s, const char *key);	/* 0 if absent */
+int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
+int store_meta_set_int(struct store *s, const char *key, int64_t value, struct err *e);
+
+/* Insert or update a dossier. A summary (no lists: as a list returns it)
+ * never erases what is known of it; a whole dossier (whole = true, as
+ * get_dossier returns it) replaces it, details included. seen marks the
+ * full sync that saw it (store_forget_unseen). */
+int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int64_t seen,
+		      struct err *e);
+/* After a complete full listing: drop the dossiers it did not return
+ * (finished elsewhere, moved to another agency), unless the outbox still
+ * holds an action on them. Returns how many were dropped. */
+int store_forget_unseen(struct store *s, int64_t seen, struct err *e);
+
+/* Every dossier's summary, for the inbox (details left out). */
+int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e);
+/* One dossier with its details if they were ever read: 1 found, 0 not
+ * in the store, -1 error. *whole says whether the details are current. */
+int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool *whole,
+		      struct err *e);
+int64_t store_count_dossiers(struct store *s);
+/* The stored version of a dossier: 1 found, 0 not (or no version). */
+int store_version(struct store *s, const char *code, char *buf, size_t len);
+
+/* The audit log: every national-data lookup, who, when, which register,
+ * which ID, for which dossier and purpose, and what came of it. */
+struct audit_entry {
+	int64_t at;
+	const char *user, *reg, *subject, *dossier, *purpose, *outcome;
+};
+int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e);
+
+/* The procedure catalog (store_catalog.c). A whole catalog replaces the
+ * one kept (procedures no longer listed go, with their details); a
+ * procedure's detail is kept beside its summary until the catalog drops
+ * it. Loaded sorted by field, then code; a procedure whose detail is known
+ * comes whole (components, fields, parts). */
+int store_put_catalog(struct store *s, const struct procedure *items, int n, int64_t now,
+		      struct err *e);
+int store_load_catalog(struct store *s, struct procedure **items, int *n, struct err *e);
+int store_put_procedure(struct store *s, const struct procedure *p, int64_t now, struct err *e);
+/* The procedure's detail: 1 found, 0 only a summary or nothing, -1 error.
+ * *at: when it was stored. */
+int store_get_procedure(struct store *s, const char *code, struct procedure *p, int64_t *at,
+			struct err *e);
+
+/* For the outbox, which lives in the same database. */
+struct sqlite3 *store_db(struct store *s);
+int store_sql_error(struct store *s, struct err *e, const char *what);
+
+#endif

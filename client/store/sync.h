@@ -1,0 +1,68 @@
+/* Incremental sync of the dossiers into the local store (DESIGN.md section
+ * 6), as cheaply as the API allows:
+ *   - changes: a "changed since" cursor, conditional on the last ETag;
+ *   - full, conditional: the whole list with If-None-Match (a 304 costs a
+ *     few hundred bytes);
+ *   - recent: no cursor, no ETag, but a "most recently changed first" sort:
+ *     read until a page holds a dossier the store already has at that
+ *     version and older than the newest change seen, so a quiet poll is one
+ *     small page;
+ *   - full: the whole list (the first sync, and now and then for the recent
+ *     mode, to see dossiers that left the agency).
+ * Every page is committed to the store before it is handed on, so the first
+ * page shows before the rest arrives and a sync cut short keeps what came. */
+#ifndef MOTCUA_SYNC_H
+#define MOTCUA_SYNC_H
+
+#include "api/api.h"
+#include "store.h"
+
+enum sync_mode {
+	SYNC_FULL,
+	SYNC_CHANGES,
+	SYNC_RECENT,
+};
+
+/* The recent mode first reads a probe this small: on a quiet poll it
+ * already reaches what the store has; otherwise pages of SYNC_RECENT_PAGE
+ * follow, from the top. */
+#define SYNC_RECENT_PROBE 2
+#define SYNC_RECENT_PAGE 10
+/* An empty store first reads a page this small, a screenful, so the inbox
+ * shows before the profile's (larger) pages follow from the top; over a
+ * slow link the first page's size is most of the wait. */
+#define SYNC_FIRST_PAGE 25
+/* The recent mode reads the whole list again after this long. */
+#define SYNC_FULL_EVERY (6 * 3600)
+
+struct sync_report {
+	enum sync_mode mode;
+	bool not_modified;	/* 304: nothing changed */
+	int items;		/* dossiers received and stored */
+	int dropped;		/* forgotten after a full list */
+	int64_t elapsed_ms;
+};
+
+struct sync_hooks {
+	/* Stored; the items are handed over (dossier_free, free). */
+	void (*stored)(void *arg, struct dossier *items, int n);
+	/* A full list dropped dossiers: read the store again. */
+	void (*reload)(void *arg);
+	void (*done)(void *arg, const struct api_result *r, const struct sync_report *rep);
+	void *arg;
+};
+
+const char *sync_mode_name(enum sync_mode m);
+
+struct sync;
+
+/* Start a sync; full forces the whole list. now (Unix seconds) is recorded
+ * as the data's time when it succeeds. done() runs exactly once, later;
+ * the sync is freed after it. */
+struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks *h,
+			enum http_prio prio, int64_t now, bool full);
+/* Stop it; done() runs with API_E_CANCELLED before this returns, keeping
+ * what was stored. */
+void sync_cancel(struct sync *y);
+
+#endif

@@ -1,0 +1,5 @@
+# keymaps/: Keys: the keymap that binds keys to operation names per context.
+noinst_LIBRARIES += keymaps/libmckeymaps.a
+keymaps_libmckeymaps_a_SOURCES = \
+	keymaps/km.c keymaps/km.h
+EXTRA_DIST += keymaps/README.md keymaps/local.mk
