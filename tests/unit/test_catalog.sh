@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 missing=
-for f in $(cd "$top" && grep -lE '\b(N_|P_|_)\("' client/*.c screens/*.c keymaps/*.c themes/*.c sandbox/*.c 2>/dev/null); do
+for f in $(cd "$top" && find client batch screens keymaps themes sandbox -name '*.c' -exec grep -lE '\b(N_|P_|_)\("' {} + | sort); do
 	grep -qx "$f" "$top/locale/POTFILES.in" || missing="$missing $f"
 done
 if [ -z "$missing" ]; then ok "POTFILES.in lists every file with strings"; else not_ok "POTFILES.in lacks:$missing"; fi
