@@ -563,7 +563,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	size_t size = op->map->target->size;
 	char *arr;
 
-	if (!items && res.e.msg[0]) {	/* null items are no items, not an error */
+	if (!items) {
 		res.fail = API_E_BADREPLY;
 		reply_free(rep);
 		finish(c, &res);
