@@ -32,7 +32,7 @@ int batch_exit_of(enum api_fail f)
 /* Report a failed call and end the run with its exit code. */
 void batch_failed(struct batch *b, const struct api_result *r)
 {
-	fprintf(stderr, "motcua: %s\n", r->e.msg);
+	report_printf(stderr, "motcua: %s\n", r->e.msg);
 	b->rc = batch_exit_of(r->fail);
 	b->done = true;
 	loop_stop(&b->loop);
@@ -55,7 +55,7 @@ int batch_wait(struct batch *b)
 	broken = !b->done && loop_run(&b->loop, &e) < 0 && !b->done;
 	b->done = false;
 	if (broken) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	return b->rc;
@@ -139,13 +139,10 @@ void batch_print_list(struct batch *b)
 		qsort(b->items, (size_t)b->n, sizeof *b->items, by_code);
 	if (b->fmt == FMT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char *s;
 
 		for (int i = 0; i < b->n; i++)
 			cJSON_AddItemToArray(arr, report_json_dossier(&b->items[i]));
-		s = cJSON_Print(arr);
-		printf("%s\n", s);
-		free(s);
+		report_json_print(stdout, arr);
 		cJSON_Delete(arr);
 	} else {
 		report_tsv_header(stdout);
@@ -164,7 +161,7 @@ static bool list_from_store(struct batch *b, const struct api_result *r)
 	if (r->fail != API_E_NETWORK || !batch_store(b) || store_count_dossiers(b->store) == 0)
 		return false;
 	if (store_load_dossiers(b->store, &items, &n, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return false;
 	}
 	for (int i = 0; i < b->n; i++)
@@ -216,7 +213,7 @@ int batch_usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, "%s", _("Try 'motcua --help' for more information.\n"));
+	report_printf(stderr, "%s", _("Try 'motcua --help' for more information.\n"));
 	return EXIT_USAGE;
 }
 
@@ -283,10 +280,8 @@ static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 		store_put_dossier(b->store, d, true, 0, &e);	/* a copy for offline; best effort */
 	if (b->fmt == FMT_JSON) {
 		cJSON *o = report_json_dossier(d);
-		char *s = cJSON_Print(o);
 
-		printf("%s\n", s);
-		free(s);
+		report_json_print(stdout, o);
 		cJSON_Delete(o);
 	} else {
 		report_text_dossier(stdout, d);
@@ -327,7 +322,7 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 	if (!batch_store(b) || store_audit_add(b->store, &b->audit, &e) < 0) {
 		/* a lookup that cannot be audited is not shown */
 		if (b->store)
-			fprintf(stderr, "motcua: %s\n", e.msg);
+			report_printf(stderr, "motcua: %s\n", e.msg);
 		if (rec) {
 			record_free(rec);
 			free(rec);
@@ -396,7 +391,6 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 	}
 	if (b->fmt == FMT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char *s;
 
 		for (int i = 0; i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -412,9 +406,7 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 			cJSON_AddNumberToObject(o, "fee", (double)items[i].fee);
 			cJSON_AddItemToArray(arr, o);
 		}
-		s = cJSON_Print(arr);
-		printf("%s\n", s);
-		free(s);
+		report_json_print(stdout, arr);
 		cJSON_Delete(arr);
 	} else {
 		fputs("code\tname\tfield\tworking_minutes\tcutoff\tfee\n", stdout);
@@ -423,9 +415,9 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 
 			if (items[i].cutoff >= 0)
 				snprintf(cut, sizeof cut, "%02d:%02d", items[i].cutoff / 60, items[i].cutoff % 60);
-			printf("%s\t%s\t%s\t%d\t%s\t%lld\n", items[i].code,
-			       items[i].name ? items[i].name : "", items[i].field ? items[i].field : "",
-			       items[i].minutes, cut, items[i].fee);
+			report_printf(stdout, "%s\t%s\t%s\t%d\t%s\t%lld\n", items[i].code,
+				      items[i].name ? items[i].name : "", items[i].field ? items[i].field : "",
+				      items[i].minutes, cut, items[i].fee);
 		}
 	}
 	for (int i = 0; i < n; i++)
@@ -481,18 +473,18 @@ int batch_run(const struct cli *cli)
 		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
 	if (profile_find(cli->profile, path, sizeof path, &e) < 0 ||
 	    !(b.prof = profile_load(path, &e))) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_PROFILE;
 	}
 	if (loop_init(&b.loop, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		profile_free(b.prof);
 		return EXIT_FAIL;
 	}
 	http_opts_init(&ho);
 	ho.ca_file = cli->ca_file;
 	if (!(b.http = http_new(&b.loop, &ho, &e))) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -500,7 +492,7 @@ int batch_run(const struct cli *cli)
 		e.msg[0] = '\0';
 		secret = secret_read(cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
-			fprintf(stderr, "motcua: %s\n", e.msg);
+			report_printf(stderr, "motcua: %s\n", e.msg);
 			rc = EXIT_USAGE;
 			goto out;
 		}

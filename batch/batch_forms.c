@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "desk/receipt.h"
+#include "desk/report.h"
 
 /* receipt, supplement-form, refusal-form: the dossier (from the server, or
  * from the local store when the server cannot be reached), its form, then
@@ -60,9 +61,9 @@ static void load_conf(struct conf *c)
 	if (conf_path(path, sizeof path) < 0)
 		return;
 	if (conf_load(c, path, &warnings, &e) < 0)
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 	if (warnings)
-		fprintf(stderr, "%s\n", warnings);
+		report_printf(stderr, "%s\n", warnings);
 	free(warnings);
 }
 
@@ -73,21 +74,21 @@ static int output(struct forms *f, const struct receipt *r, const struct conf *c
 
 	if (f->output) {
 		if (!(out = fopen(f->output, "w"))) {
-			fprintf(stderr, _("motcua: cannot write %s: %s\n"), f->output, strerror(errno));
+			report_printf(stderr, _("motcua: cannot write %s: %s\n"), f->output, strerror(errno));
 			return EXIT_FAIL;
 		}
 		if (receipt_write(r, out, &e) < 0 || fclose(out) == EOF) {
-			fprintf(stderr, "motcua: %s: %s\n", f->output, e.msg);
+			report_printf(stderr, "motcua: %s: %s\n", f->output, e.msg);
 			return EXIT_FAIL;
 		}
 	}
 	if (f->print && receipt_print(r, c->print_command, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	if (!f->output && !f->print)
 		for (int i = 0; i < r->n; i++)
-			printf("%s\n", r->lines[i]);
+			report_printf(stdout, "%s\n", r->lines[i]);
 	return EXIT_OK;
 }
 
@@ -138,7 +139,7 @@ int batch_cmd_form(struct batch *b, int argc, char **argv)
 	f.o.desk = c.desk_name;
 	f.o.now = date_now();
 	if (receipt_make(f.kind, f.d, &f.o, &r, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
 	} else {
 		rc = output(&f, &r, &c);

@@ -23,7 +23,7 @@ struct store *batch_store(struct batch *b)
 	if (store_path(b->cli->server ? b->cli->server : b->prof->base_url, b->cli->user, path, sizeof path,
 		       &e) < 0 ||
 	    !(b->store = store_open(path, &e))) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return NULL;
 	}
 	return b->store;
@@ -35,8 +35,8 @@ void batch_offline_note(struct batch *b, const struct api_result *r)
 	char when[64];
 
 	report_display_time(at, when, sizeof when);
-	fprintf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
-		at ? when : _("an unknown time"));
+	report_printf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
+		      at ? when : _("an unknown time"));
 }
 
 static int64_t batch_now(void *arg)
@@ -82,8 +82,8 @@ static void act_changed(void *arg, const struct ob_entry *en)
 		st->final = en->state;
 		snprintf(st->error, sizeof st->error, "%s", en->error ? en->error : "");
 	} else {
-		fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
-			ob_entry_name(en), en->code, en->error ? en->error : "");
+		report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
+			      ob_entry_name(en), en->code, en->error ? en->error : "");
 	}
 }
 
@@ -94,10 +94,10 @@ static void act_idle(void *arg, const struct api_result *r)
 
 	if (st->final == OB_DONE) {
 		if (st->result)
-			printf("%s\t%d\t%s\n", st->result->code, st->result->status,
-			       status_label(st->result->status));
+			report_printf(stdout, "%s\t%d\t%s\n", st->result->code, st->result->status,
+				      status_label(st->result->status));
 		else
-			printf("%s\t%s\n", st->code, _("done"));
+			report_printf(stdout, "%s\t%s\n", st->code, _("done"));
 		batch_finished(b);
 	} else if (st->final == OB_CONFLICT || st->final == OB_FAILED) {
 		struct api_result no = { .fail = st->final == OB_CONFLICT ? API_E_CONFLICT : API_E_REFUSED };
@@ -106,9 +106,9 @@ static void act_idle(void *arg, const struct api_result *r)
 		batch_failed(b, &no);
 	} else {
 		/* saved, not yet delivered: say where it is */
-		fprintf(stderr, _("motcua: %s; the action is kept in the outbox as #%lld and goes with "
-				  "'motcua sync' or 'motcua outbox send'\n"),
-			r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
+		report_printf(stderr, _("motcua: %s; the action is kept in the outbox as #%lld and goes with "
+					"'motcua sync' or 'motcua outbox send'\n"),
+			      r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
 		b->rc = r->fail == API_E_LOCAL ? EXIT_FAIL : r->fail == API_E_AUTH ? EXIT_AUTH : EXIT_OFFLINE;
 		batch_finished(b);
 	}
@@ -265,8 +265,8 @@ static void sync_changed(void *arg, const struct ob_entry *en)
 	struct sync_state *st = arg;
 
 	st->waiting++;
-	fprintf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
-		en->code, en->error ? en->error : "");
+	report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
+		      en->code, en->error ? en->error : "");
 }
 
 static void sync_idle(void *arg, const struct api_result *r)
@@ -289,7 +289,7 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 	batch_wait(b);
 	outbox_sender_free(o);
 	if (st->r.fail != API_OK) {
-		fprintf(stderr, "motcua: %s\n", st->r.e.msg);
+		report_printf(stderr, "motcua: %s\n", st->r.e.msg);
 		return batch_exit_of(st->r.fail);
 	}
 	return st->waiting ? EXIT_CONFLICT : EXIT_OK;
@@ -326,16 +326,18 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	batch_wait(b);
 	http_get_stats(b->http, &after);
 	if (st.r.fail != API_OK) {
+		if (st.r.fail == API_E_BADREPLY)
+			err_prefix(&st.r.e, "%s", _("sync stopped, nothing dropped from the store: "));
 		batch_failed(b, &st.r);
 		return b->rc;
 	}
 	/* one line for scripts and logs: what came, what it cost */
-	printf(_("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
-		 "%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
-	       sync_mode_name(st.rep.mode), st.rep.not_modified ? _(", not modified") : "", st.rep.items,
-	       st.rep.dropped, (long long)store_count_dossiers(b->store), st.delivered, outbox_pending(b->store),
-	       (unsigned long long)(after.wire_in - before.wire_in),
-	       (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
+	report_printf(stdout, _("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
+				"%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
+		      sync_mode_name(st.rep.mode), st.rep.not_modified ? _(", not modified") : "", st.rep.items,
+		      st.rep.dropped, (long long)store_count_dossiers(b->store), st.delivered, outbox_pending(b->store),
+		      (unsigned long long)(after.wire_in - before.wire_in),
+		      (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
 	return rc;
 }
 
@@ -345,7 +347,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 {
 	if (b->fmt == FMT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char *s, t[40];
+		char t[40];
 
 		for (size_t i = 0; i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -362,9 +364,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 				cJSON_AddStringToObject(o, "error", v[i].error);
 			cJSON_AddItemToArray(arr, o);
 		}
-		s = cJSON_Print(arr);
-		printf("%s\n", s);
-		free(s);
+		report_json_print(stdout, arr);
 		cJSON_Delete(arr);
 		return;
 	}
@@ -373,8 +373,8 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 		char t[40];
 
 		report_time(v[i].created_at, t, sizeof t);
-		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
-		       ob_state_name(v[i].state), v[i].attempts, t, v[i].error ? v[i].error : "");
+		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
+			      ob_state_name(v[i].state), v[i].attempts, t, v[i].error ? v[i].error : "");
 	}
 }
 
@@ -385,7 +385,7 @@ static int outbox_list_cmd(struct batch *b, bool all)
 	struct err e;
 
 	if (outbox_list(b->store, all, &v, &n, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	print_entries(b, v, n);
@@ -413,8 +413,8 @@ static bool confirm(const struct ob_entry *en, bool yes)
 
 	if (yes)
 		return true;
-	fprintf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
-		ob_entry_label(en), en->code);
+	report_printf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
+		      ob_entry_label(en), en->code);
 	if (!fgets(line, sizeof line, stdin))
 		return false;
 	return line[0] && strchr("yYcC", line[0]);	/* yes, or "có" */
@@ -429,7 +429,7 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 	if (rc <= 0 || en.state == OB_DONE) {
 		if (rc == 1)
 			ob_entry_free(&en);
-		fprintf(stderr, _("motcua: the outbox has no undelivered entry #%lld\n"), (long long)id);
+		report_printf(stderr, _("motcua: the outbox has no undelivered entry #%lld\n"), (long long)id);
 		return rc < 0 ? EXIT_FAIL : EXIT_NOTFOUND;
 	}
 	if (!yes && !isatty(STDIN_FILENO)) {
@@ -438,15 +438,15 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 	}
 	if (!confirm(&en, yes)) {
 		ob_entry_free(&en);
-		fprintf(stderr, "%s\n", _("motcua: kept"));
+		report_printf(stderr, "%s\n", _("motcua: kept"));
 		return EXIT_FAIL;
 	}
 	ob_entry_free(&en);
 	if (outbox_discard(b->store, id, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	printf(_("discarded #%lld\n"), (long long)id);
+	report_printf(stdout, _("discarded #%lld\n"), (long long)id);
 	return EXIT_OK;
 }
 
@@ -477,7 +477,7 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 	if (rc <= 0 || en.state < OB_CONFLICT) {
 		if (rc == 1)
 			ob_entry_free(&en);
-		fprintf(stderr, _("motcua: the outbox has no conflicting or refused entry #%lld\n"), (long long)id);
+		report_printf(stderr, _("motcua: the outbox has no conflicting or refused entry #%lld\n"), (long long)id);
 		return rc < 0 ? EXIT_FAIL : EXIT_NOTFOUND;
 	}
 	api_get(b->api, en.code, HTTP_INTERACTIVE, on_retry_get, &st);
@@ -491,7 +491,7 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 			  date_now(), &e);
 	ob_entry_free(&en);
 	if (rc < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
+		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
 	return send_outbox(b, &st);

@@ -21,13 +21,15 @@ void ui_draw_title(struct app *app, WINDOW *win)
 {
 	struct ui *ui = app->ui;
 	attr_t bar = theme_attr(&ui->theme, TH_TITLE_BAR);
-	char title[128], line[512];
+	char title[128], raw[512], line[512];
 
 	ui->screen->title(app, title, sizeof title);
 	wbkgdset(win, ' ' | bar);
 	werase(win);
 	wattrset(win, bar);
-	snprintf(line, sizeof line, " motcua \u2502 %s", title);
+	/* a title may quote the server (a dossier's code): fitted, made safe */
+	snprintf(raw, sizeof raw, " motcua \u2502 %s", title);
+	text_fit(line, sizeof line, raw, getmaxx(win), ui->ellipsis, 0);
 	mvwaddstr(win, 0, 0, line);
 	if (app->session) {
 		char who[256], fitted[256];

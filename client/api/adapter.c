@@ -8,6 +8,7 @@
 #include "adapter.h"
 #include "core/calendar.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 int json_text(const cJSON *v, char *buf, size_t len)
@@ -83,15 +84,60 @@ static const char *status_sentence(long status)
 	}
 }
 
+/* cJSON decodes \u0000 into a NUL, which ends its C string: "An\u0000Bình"
+ * would read "An", silently. In a copy of body, each \u0000 inside a
+ * string becomes C0 80, the overlong form of NUL: not UTF-8, so the field
+ * that holds it is refused by name (check_text). NULL when the body has
+ * none, the usual case. */
+static char *mark_nul(const char *body, size_t len, size_t *out_len)
+{
+	bool in_string = false;
+	size_t o = 0;
+	char *out;
+
+	if (!memmem(body, len, "\\u0000", 6))
+		return NULL;
+	out = xmalloc(len);
+	for (size_t i = 0; i < len; i++) {
+		if (in_string && body[i] == '\\' && i + 6 <= len && !memcmp(body + i, "\\u0000", 6)) {
+			out[o++] = '\xC0';
+			out[o++] = '\x80';
+			i += 5;
+			continue;
+		}
+		if (in_string && body[i] == '\\' && i + 1 < len) {
+			out[o++] = body[i++];	/* an escaped quote does not end it */
+		} else if (body[i] == '"') {
+			in_string = !in_string;
+		}
+		out[o++] = body[i];
+	}
+	*out_len = o;
+	return out;
+}
+
+/* Parse len > 0 bytes of body; on failure *at is where the parse stopped. */
+static cJSON *parse(const char *body, size_t len, size_t *at)
+{
+	size_t marked_len;
+	char *marked = mark_nul(body, len, &marked_len);
+	const char *text = marked ? marked : body, *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(text, marked ? marked_len : len, &end, 0);
+
+	*at = end ? (size_t)(end - text) : 0;
+	free(marked);	/* cJSON keeps copies of its strings */
+	return root;
+}
+
 int adapter_open(const struct profile *p, const struct op *op, long status,
 		 const char *body, size_t len, struct reply *r, struct err *e)
 {
-	const char *end = NULL;
 	const struct envelope *env = &op->env;
+	size_t at = 0;
 
 	memset(r, 0, sizeof *r);
 	if (len)
-		r->root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
+		r->root = parse(body, len, &at);
 	if (status < 200 || status > 299) {
 		const char *s = status_sentence(status);
 
@@ -108,8 +154,7 @@ int adapter_open(const struct profile *p, const struct op *op, long status,
 	if (!r->root) {
 		if (!len)
 			return err_set(e, _("the server sent an empty reply where data was expected"));
-		return err_set(e, _("the server's reply is not valid JSON (at byte %zu of %zu)"),
-			       end ? (size_t)(end - body) : 0, len);
+		return err_set(e, _("the server's reply is not valid JSON (at byte %zu of %zu)"), at, len);
 	}
 	if (env->has_success) {
 		const cJSON *v = jpath_get(&env->success, r->root);
@@ -141,8 +186,13 @@ const cJSON *adapter_items(const struct op *op, const struct reply *r, struct er
 {
 	const cJSON *items = op->has_items ? jpath_get(&op->items, r->payload) : r->payload;
 
-	if (cJSON_IsNull(items))
-		return NULL;	/* some APIs say null for "no items" */
+	/* null is not "no items": taken so, a full sync would forget every
+	 * stored dossier on a reply that does not fit */
+	if (cJSON_IsNull(items)) {
+		err_set(e, _("the server's reply has null at %s where the list should be"),
+			op->has_items ? op->items.text : _("its top level"));
+		return NULL;
+	}
 	if (!cJSON_IsArray(items)) {
 		err_set(e, _("the server's reply has no list at %s"),
 			op->has_items ? op->items.text : _("its top level"));
@@ -181,6 +231,21 @@ static int bad(struct rd *rd, const struct field_map *f, const char *fmt, ...)
 	va_end(ap);
 	return err_set(rd->e, _("field %s (%s): %s"), f->key,
 		       f->has_path ? f->path.text : "const", what);
+}
+
+/* A text from the server is kept as it is, so it must be whole and UTF-8:
+ * a NUL (marked by mark_nul) would cut it, and bytes that are not UTF-8
+ * would go on to the store, the screens and the JSON output. */
+static int check_text(struct rd *rd, const struct field_map *f, const cJSON *v)
+{
+	const char *s, *at;
+
+	if (!cJSON_IsString(v) || !(at = text_utf8_invalid(v->valuestring, strlen(v->valuestring))))
+		return 0;
+	s = v->valuestring;
+	if ((unsigned char)at[0] == 0xC0 && (unsigned char)at[1] == 0x80)
+		return bad(rd, f, _("the text holds a NUL character (\\u0000), which would cut it short"));
+	return bad(rd, f, _("the text is not valid UTF-8 (byte %zu)"), (size_t)(at - s) + 1);
 }
 
 /* The API's value, after the field's own values table. */
@@ -234,6 +299,8 @@ static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, 
 	char text[512];
 	void *at = (char *)base + f->def->off;
 
+	if (check_text(rd, f, v) < 0)
+		return -1;
 	v = translate(f, v);
 	if (cJSON_IsNull(v) && f->def->kind != FK_LIST)
 		return 0;	/* null: not set */
@@ -243,7 +310,8 @@ static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, 
 		if (json_text(v, text, sizeof text) < 0)
 			return bad(rd, f, _("expected text, got %s"), cJSON_IsArray(v) ? "[...]" : "{...}");
 		free(*(char **)at);
-		*(char **)at = xstrdup(text);
+		/* a text whole, however long; a number as text */
+		*(char **)at = xstrdup(cJSON_IsString(v) ? v->valuestring : text);
 		return 0;
 	case FK_INT:
 	case FK_MONEY:
@@ -327,6 +395,8 @@ static int read_field(struct rd *rd, const struct field_map *f, const cJSON *v, 
 		cJSON_ArrayForEach(it, v) {
 			if (json_text(it, text, sizeof text) < 0)
 				return bad(rd, f, _("item %d: expected text"), n + 1);
+			if (check_text(rd, f, it) < 0)
+				return -1;
 			arr[n++] = xstrdup(text);
 			*(int *)((char *)base + f->def->count_off) = n;
 		}
@@ -380,6 +450,8 @@ static int read_record(struct rd *rd, const struct mapping *m, const cJSON *obj,
 			v = f->constant;
 		if (!v || cJSON_IsNull(v))
 			continue;
+		if (check_text(rd, f, v) < 0)
+			return -1;
 		v = translate(f, v);
 		if (f->has_date) {
 			struct cal_time ct;
@@ -392,7 +464,7 @@ static int read_record(struct rd *rd, const struct mapping *m, const cJSON *obj,
 		} else if (json_text(v, text, sizeof text) < 0) {
 			return bad(rd, f, _("expected text, got %s"), cJSON_IsArray(v) ? "[...]" : "{...}");
 		}
-		record_set(out, f->key, text);
+		record_set(out, f->key, !f->has_date && cJSON_IsString(v) ? v->valuestring : text);
 	}
 	return 0;
 }

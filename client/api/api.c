@@ -177,11 +177,13 @@ __attribute__((format(printf, 3, 4)))
 static void fail(struct call *c, enum api_fail kind, const char *fmt, ...)
 {
 	struct api_result r = { .fail = kind };
+	char msg[sizeof r.e.msg];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(r.e.msg, sizeof r.e.msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	err_set(&r.e, "%s", msg);	/* made safe to show: it may quote the server */
 	finish(c, &r);
 }
 
@@ -561,7 +563,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	size_t size = op->map->target->size;
 	char *arr;
 
-	if (!items && res.e.msg[0]) {	/* null items are no items, not an error */
+	if (!items) {
 		res.fail = API_E_BADREPLY;
 		reply_free(rep);
 		finish(c, &res);

@@ -11,7 +11,8 @@ struct err {
 };
 
 /* Format into e (if e is not NULL) and return -1, so a failing path reads
- * `return err_set(e, _("..."), ...);`. */
+ * `return err_set(e, _("..."), ...);`. The sentence is made safe to show
+ * (text_safe: one line, no controls), whatever it quotes from a server. */
 int err_set(struct err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

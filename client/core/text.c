@@ -1,28 +1,117 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
+#include "xalloc.h"
 
-/* Decode one character: its byte length and column width (>= 0). */
-static size_t next_char(const char *s, size_t n, int *width)
+bool text_hidden(int32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return true;	/* not UTF-8, C0, DEL, C1 */
+	switch (cp) {
+	case 0xAD:	/* soft hyphen: invisible unless a line breaks there */
+	case 0x61C:	/* Arabic letter mark */
+	case 0x180E:	/* Mongolian vowel separator */
+	case 0xFEFF:	/* zero-width no-break space, byte order mark */
+		return true;
+	default:
+		return (cp >= 0x200B && cp <= 0x200F) ||	/* zero-width space, joiners, LRM, RLM */
+		       (cp >= 0x2028 && cp <= 0x202E) ||	/* separators, embeddings, overrides */
+		       (cp >= 0x2060 && cp <= 0x206F) ||	/* word joiner, invisible operators, isolates */
+		       (cp >= 0xFFF9 && cp <= 0xFFFB) ||	/* interlinear annotation */
+		       (cp >= 0xE0000 && cp <= 0xE007F);	/* tags: invisible ASCII */
+	}
+}
+
+/* What the character cp shows as: NULL for itself, else its stand-in. */
+static const char *shown_as(int32_t cp, unsigned flags)
+{
+	if ((cp == '\n' && (flags & TEXT_KEEP_NL)) || (cp == '\t' && (flags & TEXT_KEEP_TAB)))
+		return NULL;
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return " ";
+	if (text_hidden(cp))
+		return MB_CUR_MAX > 1 ? "\xEF\xBF\xBD" : "?";	/* U+FFFD */
+	return NULL;
+}
+
+/* Decode one character: its byte length, its column width (>= 0) and in
+ * *as what it shows as (NULL: itself). */
+static size_t next_char(const char *s, size_t n, int *width, const char **as)
 {
 	mbstate_t st;
 	wchar_t wc;
-	size_t r;
+	int32_t cp;
+	size_t len = text_utf8_next(s, n, &cp);
 
+	*as = shown_as(cp, 0);
+	if (*as) {
+		*width = 1;
+		return len;
+	}
 	memset(&st, 0, sizeof st);
-	r = mbrtowc(&wc, s, n, &st);
-	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
-		*width = 1;	/* shown as a replacement glyph */
-		return 1;
+	if (mbrtowc(&wc, s, len, &st) != len) {
+		*width = (int)len;	/* a locale that is not UTF-8: a column a byte */
+		return len;
 	}
 	*width = wcwidth(wc);
 	if (*width < 0)
 		*width = 1;
-	return r;
+	return len;
+}
+
+size_t text_safe(char *out, size_t size, const char *s, unsigned flags)
+{
+	size_t n = strlen(s), total = 0, used = 0;
+	bool full = false;
+
+	while (n) {
+		int32_t cp;
+		size_t r = text_utf8_next(s, n, &cp);
+		const char *as = shown_as(cp, flags);
+		size_t k = as ? strlen(as) : r;
+
+		/* once a character does not fit, none after it goes in */
+		if (!full && used + k < size) {
+			memcpy(out + used, as ? as : s, k);
+			used += k;
+		} else {
+			full = true;
+		}
+		total += k;
+		s += r;
+		n -= r;
+	}
+	if (size)
+		out[used] = '\0';
+	return total;
+}
+
+char *text_safe_dup(const char *s, unsigned flags)
+{
+	size_t len = text_safe(NULL, 0, s, flags);
+	char *out = xmalloc(len + 1);
+
+	text_safe(out, len + 1, s, flags);
+	return out;
+}
+
+const char *text_utf8_invalid(const char *s, size_t len)
+{
+	while (len) {
+		int32_t cp;
+		size_t r = text_utf8_next(s, len, &cp);
+
+		if (cp < 0)
+			return s;
+		s += r;
+		len -= r;
+	}
+	return NULL;
 }
 
 int text_width(const char *s)
@@ -31,8 +120,9 @@ int text_width(const char *s)
 	int total = 0;
 
 	while (n) {
+		const char *as;
 		int w;
-		size_t r = next_char(s, n, &w);
+		size_t r = next_char(s, n, &w, &as);
 
 		total += w;
 		s += r;
@@ -55,21 +145,24 @@ int text_fit(char *out, size_t outlen, const char *s, int width,
 		ellipsis = "";
 	}
 	while (n) {
+		const char *as;
 		int w;
-		size_t r = next_char(s, n, &w);
+		size_t r = next_char(s, n, &w, &as);
+		size_t k = as ? strlen(as) : r;
 
-		if (cols + w > room || used + r >= outlen)
+		if (cols + w > room || used + k >= outlen)
 			break;
-		memcpy(out + used, s, r);
-		used += r;
+		memcpy(out + used, as ? as : s, k);
+		used += k;
 		cols += w;
 		s += r;
 		n -= r;
 	}
 	/* Combining marks that follow the last base letter belong to it. */
 	while (n) {
+		const char *as;
 		int w;
-		size_t r = next_char(s, n, &w);
+		size_t r = next_char(s, n, &w, &as);
 
 		if (w != 0 || used + r >= outlen)
 			break;
@@ -97,8 +190,9 @@ size_t text_wrap(const char *s, int width)
 	int cols = 0;
 
 	while (used < n) {
+		const char *as;
 		int w;
-		size_t r = next_char(s + used, n - used, &w);
+		size_t r = next_char(s + used, n - used, &w, &as);
 
 		if (s[used] == ' ')
 			space = used;

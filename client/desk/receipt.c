@@ -30,10 +30,14 @@ int receipt_kind_parse(const char *name)
 
 /* ---- building lines ---- */
 
+/* Every line of a form passes here, made safe for the screen and the
+ * printer: the layout counted each character it replaces as the one
+ * column its placeholder takes (text.h). */
 static void push(struct receipt *r, char *line)
 {
 	r->lines = xrealloc(r->lines, (size_t)(r->n + 1) * sizeof *r->lines);
-	r->lines[r->n++] = line;
+	r->lines[r->n++] = text_safe_dup(line, 0);
+	free(line);
 }
 
 __attribute__((format(printf, 2, 3)))

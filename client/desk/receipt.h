@@ -43,7 +43,8 @@ struct receipt_opts {
 };
 
 struct receipt {
-	char **lines;		/* UTF-8, no newline, at most width columns */
+	char **lines;		/* UTF-8 made safe to show (text.h), no newline,
+				 * at most width columns */
 	int n;
 	int width;
 };

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,13 +8,102 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "report.h"
 
-/* Tabs and line breaks inside a value would break the columns. */
+/* A value made safe to show, on one line: tabs and line breaks inside it
+ * would break the columns. */
 static void put_cell(FILE *out, const char *s)
 {
-	for (; s && *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	char *safe;
+
+	if (!s)
+		return;
+	safe = text_safe_dup(s, 0);
+	fputs(safe, out);
+	free(safe);
+}
+
+/* fmt's text, allocated. */
+static char *format(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *raw;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	va_end(again);
+	return raw;
+}
+
+void report_printf(FILE *out, const char *fmt, ...)
+{
+	char *raw, *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	raw = format(fmt, ap);
+	va_end(ap);
+	safe = text_safe_dup(raw, TEXT_KEEP_NL | TEXT_KEEP_TAB);
+	fputs(safe, out);
+	free(safe);
+	free(raw);
+}
+
+/* One line of fmt's text, made safe and flattened (put_cell), then \n. */
+__attribute__((format(printf, 2, 3)))
+static void put_line(FILE *out, const char *fmt, ...)
+{
+	char *raw;
+	va_list ap;
+
+	va_start(ap, fmt);
+	raw = format(fmt, ap);
+	va_end(ap);
+	put_cell(out, raw);
+	fputc('\n', out);
+	free(raw);
+}
+
+/* The escape of the code point cp, as JSON writes it inside a string:
+ * \uXXXX, a surrogate pair beyond U+FFFF. */
+static void put_escape(FILE *out, uint32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		fprintf(out, "\\u%04x\\u%04x", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+	} else {
+		fprintf(out, "\\u%04x", cp);
+	}
+}
+
+void report_json_print(FILE *out, const cJSON *o)
+{
+	char *s = cJSON_Print(o);
+	const char *p = s;
+	size_t n = strlen(s);
+
+	/* Outside strings cJSON writes ASCII only, and inside them it escapes
+	 * C0: what is left to escape is in strings, and the raw C0 bytes are
+	 * the layout's line breaks and tabs. */
+	while (n) {
+		int32_t cp;
+		size_t r = text_utf8_next(p, n, &cp);
+
+		if (cp < 0)
+			fputs("\\ufffd", out);
+		else if (cp >= 0x20 && text_hidden(cp))
+			put_escape(out, (uint32_t)cp);
+		else
+			fwrite(p, 1, r, out);
+		p += r;
+		n -= r;
+	}
+	fputc('\n', out);
+	free(s);
 }
 
 void report_time(int64_t t, char *buf, size_t len)
@@ -163,7 +253,7 @@ static void line(FILE *out, const char *label, const char *value)
 	if (!value || !*value)
 		return;
 	text_fit(padded, sizeof padded, label, 22, "", 1);
-	fprintf(out, "%s %s\n", padded, value);
+	put_line(out, "%s %s", padded, value);
 }
 
 void report_text_dossier(FILE *out, const struct dossier *d)
@@ -223,9 +313,9 @@ void report_text_dossier(FILE *out, const struct dossier *d)
 		const struct log_entry *l = &d->log[i];
 
 		report_display_time(l->at, a, sizeof a);
-		fprintf(out, "  %s  %-18s %-10s %s%s%s\n", a, l->action ? l->action : "",
-			l->role ? l->role : "", l->who ? l->who : "", l->note ? " \u2014 " : "",
-			l->note ? l->note : "");
+		put_line(out, "  %s  %-18s %-10s %s%s%s", a, l->action ? l->action : "",
+			 l->role ? l->role : "", l->who ? l->who : "", l->note ? " \u2014 " : "",
+			 l->note ? l->note : "");
 	}
 }
 
@@ -233,16 +323,17 @@ void report_record(FILE *out, const struct record *r, bool json)
 {
 	if (json) {
 		cJSON *o = cJSON_CreateObject();
-		char *s;
 
 		for (int i = 0; i < r->n; i++)
 			cJSON_AddStringToObject(o, r->kv[i].key, r->kv[i].value);
-		s = cJSON_Print(o);
-		fprintf(out, "%s\n", s);
-		free(s);
+		report_json_print(out, o);
 		cJSON_Delete(o);
 		return;
 	}
-	for (int i = 0; i < r->n; i++)
-		fprintf(out, "%s\t%s\n", r->kv[i].key, r->kv[i].value);
+	for (int i = 0; i < r->n; i++) {
+		put_cell(out, r->kv[i].key);
+		fputc('\t', out);
+		put_cell(out, r->kv[i].value);
+		fputc('\n', out);
+	}
 }

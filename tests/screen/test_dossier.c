@@ -390,6 +390,52 @@ START_TEST(paper_forms_shown_and_printed)
 }
 END_TEST
 
+/* Text from the server that a terminal would act on or that hides or
+ * reorders what the clerk reads is drawn as U+FFFD, never passed on: in
+ * the inbox, the dossier, the title bar and the paper form. */
+#define HOSTILE_CODE "H\x1b]0;x\x07-1"
+#define RLO "\xe2\x80\xae"
+#define ZWSP "\xe2\x80\x8b"
+
+static void ck_nothing_hidden(void)
+{
+	const char *dump = vscreen_dump(&vs);
+
+	ck_assert_msg(!strstr(dump, RLO) && !strstr(dump, ZWSP) && !strstr(dump, "\xe2\x81\xa6") &&
+		      !strstr(dump, "\xc2\x9b") && !strchr(dump, '\x1b'),
+		      "the screen passes on a control or an invisible character:\n%s", dump);
+}
+
+START_TEST(hostile_text_is_drawn_safe)
+{
+	struct dossier *d = xcalloc(2, sizeof *d);
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	d[0] = whole();
+	free(d[0].code);
+	d[0].code = xstrdup(HOSTILE_CODE);
+	free(d[0].applicant_name);
+	d[0].applicant_name = xstrdup("An" RLO ZWSP "cod.exe\x1b[2J");
+	free(d[0].applicant_address);
+	d[0].applicant_address = xstrdup("Số 1\xe2\x81\xa6 phố\xc2\x9b" "2J Huế");
+	d[1] = mk("X-01", "Đỗ Văn X", cal_join(2025, 12, 1, 9, 0, 0));
+	app_set_dossiers(&vs.app, d, 2);
+	vscreen_draw(&vs);
+	ck_shows("An\uFFFD\uFFFDcod.exe\uFFFD[2J");
+	ck_nothing_hidden();
+	keys("<Enter>");
+	ck_row_has(0, "Dossier H\uFFFD]0;x\uFFFD-1");
+	ck_shows("Name       An\uFFFD\uFFFDcod.exe\uFFFD[2J");
+	ck_shows("Số 1\uFFFD phố\uFFFD2J Huế");
+	ck_nothing_hidden();
+	keys("P");
+	ck_shows("Applicant: An\uFFFD\uFFFDcod.exe\uFFFD[2J");
+	ck_nothing_hidden();
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *dossier_screen_suite(void)
 {
 	Suite *s = suite_create("screen_dossier");
@@ -403,6 +449,7 @@ static Suite *dossier_screen_suite(void)
 	tcase_add_test(tc, back_restores_the_inbox_selection);
 	tcase_add_test(tc, a_summary_says_what_is_still_coming);
 	tcase_add_test(tc, paper_forms_shown_and_printed);
+	tcase_add_test(tc, hostile_text_is_drawn_safe);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -284,6 +284,82 @@ START_TEST(rest_errors_and_records)
 }
 END_TEST
 
+/* A reply that does not fit is refused by the field it is about, the
+ * text it holds otherwise kept exactly as the server sent it. */
+static int read_first(const struct profile *p, const char *body, struct dossier *d, struct err *e)
+{
+	const struct op *op = &p->ops[OP_LIST_DOSSIERS];
+	struct reply r;
+	const cJSON *items;
+	int rc;
+
+	ck_assert_int_eq(adapter_open(p, op, 200, body, strlen(body), &r, e), 0);
+	items = adapter_items(op, &r, e);
+	ck_assert_ptr_nonnull(items);
+	rc = adapter_read(p, op->map, cJSON_GetArrayItem(items, 0), d, e);
+	reply_free(&r);
+	return rc;
+}
+
+START_TEST(replies_that_do_not_fit_are_refused_by_field)
+{
+	struct profile *p = load("rest.json");
+	const struct op *op = &p->ops[OP_LIST_DOSSIERS];
+	static const char hostile[] = "{\"error\":{\"message\":\"no\\u001b[2J such\\u202e\xc2\x9b\xff\"}}";
+	struct dossier d;
+	struct reply r;
+	struct err e;
+	char body[1200], longname[700];
+
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"name\":\"An\\u0000Bình\"}}]}",
+				    &d, &e), -1);
+	ck_assert_str_eq(e.msg, "field applicant_name (applicant.name): the text holds a NUL character (\\u0000), which would cut it short");
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"name\":\"Tr\xff\"}}]}",
+				    &d, &e), -1);
+	ck_assert_str_eq(e.msg, "field applicant_name (applicant.name): the text is not valid UTF-8 (byte 3)");
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\xed\xa0\x80\"}]}", &d, &e), -1);
+	ck_assert_str_eq(e.msg, "field code (code): the text is not valid UTF-8 (byte 2)");
+
+	/* an escaped backslash before u0000 is text; a NUL in a key matches nothing */
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"name\":\"An\\\\u0000\\\"B\"}}]}",
+				    &d, &e), 0);
+	ck_assert_str_eq(d.applicant_name, "An\\u0000\"B");
+	dossier_free(&d);
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"na\\u0000me\":\"x\"}}]}",
+				    &d, &e), 0);
+	ck_assert_ptr_null(d.applicant_name);
+	dossier_free(&d);
+	/* controls are UTF-8: kept as sent (they are made safe where shown) */
+	ck_assert_int_eq(read_first(p, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"name\":\"\\u001b]52;c;eA==\\u0007\xe2\x80\xae\"}}]}",
+				    &d, &e), 0);
+	ck_assert_str_eq(d.applicant_name, "\x1b]52;c;eA==\x07\xe2\x80\xae");
+	dossier_free(&d);
+	/* and whole, however long */
+	memset(longname, 'a', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	snprintf(body, sizeof body, "{\"items\":[{\"code\":\"A\",\"applicant\":{\"name\":\"%s\"}}]}", longname);
+	ck_assert_int_eq(read_first(p, body, &d, &e), 0);
+	ck_assert_str_eq(d.applicant_name, longname);
+	dossier_free(&d);
+
+	/* "items": null is not an empty list */
+	ck_assert_int_eq(adapter_open(p, op, 200, "{\"items\":null}", 14, &r, &e), 0);
+	ck_assert_ptr_null(adapter_items(op, &r, &e));
+	ck_assert_str_eq(e.msg, "the server's reply has null at items where the list should be");
+	reply_free(&r);
+	ck_assert_int_eq(adapter_open(p, op, 200, "{\"items\":{}}", 12, &r, &e), 0);
+	ck_assert_ptr_null(adapter_items(op, &r, &e));
+	ck_assert_str_eq(e.msg, "the server's reply has no list at items");
+	reply_free(&r);
+
+	/* the server's own message, made safe to show */
+	ck_assert_int_eq(adapter_open(p, op, 404, hostile, strlen(hostile), &r, &e), ADAPTER_REFUSED);
+	ck_assert_str_eq(e.msg, "the server refused: no\uFFFD[2J such\uFFFD\uFFFD\uFFFD");
+	reply_free(&r);
+	profile_free(p);
+}
+END_TEST
+
 static Suite *profile_suite(void)
 {
 	Suite *s = suite_create("profile");
@@ -298,6 +374,7 @@ static Suite *profile_suite(void)
 	tcase_add_test(ta, errors_inside_a_200_are_errors);
 	tcase_add_test(ta, malformed_replies_say_what_and_where);
 	tcase_add_test(ta, rest_errors_and_records);
+	tcase_add_test(ta, replies_that_do_not_fit_are_refused_by_field);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ta);
 	return s;

@@ -202,6 +202,43 @@ START_TEST(narrower_than_the_paper)
 }
 END_TEST
 
+/* What the server sent that a printer or a terminal would act on, or that
+ * hides text, is on no line of the form: each such character is one
+ * U+FFFD, and the lines still fit the paper. */
+START_TEST(hostile_text_is_made_safe)
+{
+	struct dossier d;
+	struct receipt r;
+	struct receipt_opts o = { .now = T_DUE, .paper = PAPER_A5 };
+	struct err e;
+
+	sample(&d);
+	free(d.applicant_name);
+	d.applicant_name = xstrdup("Nguyễn\x1b]52;c;eA==\x07 Văn\xe2\x80\xae\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b"
+				   "\xe2\x80\x8b\xe2\x80\x8b An\xc2\x9b" "2J\tx\ny\x7f");
+	free(d.components[0].name);
+	d.components[0].name = xstrdup("\xef\xbb\xbf\xe2\x81\xa6Tờ khai\x1b[2J\xe2\x81\xa9");
+	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
+	HAS(&r, "Applicant: Nguyễn\uFFFD]52;c;eA==\uFFFD Văn\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD An\uFFFD2J x y\uFFFD");
+	HAS(&r, "1. \uFFFD\uFFFDTờ khai\uFFFD[2J\uFFFD (1 copy)");
+	for (int i = 0; i < r.n; i++) {
+		const char *l = r.lines[i];
+
+		ck_assert_msg(text_width(l) <= 60, "too wide: %s", l);
+		ck_assert_msg(!text_utf8_invalid(l, strlen(l)), "not UTF-8: %s", l);
+		for (size_t k = 0; l[k]; k++) {
+			int32_t cp;
+			size_t n = text_utf8_next(l + k, strlen(l + k), &cp);
+
+			ck_assert_msg(!text_hidden(cp), "U+%04X on line %d: %s", cp, i, l);
+			k += n - 1;
+		}
+	}
+	receipt_free(&r);
+	dossier_free(&d);
+}
+END_TEST
+
 START_TEST(printing)
 {
 	char dir[] = "/tmp/motcua-print.XXXXXX", cmd[300], file[200], buf[8192];
@@ -252,6 +289,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, supplement_and_refusal);
 	tcase_add_test(tc, forms_that_apply);
 	tcase_add_test(tc, narrower_than_the_paper);
+	tcase_add_test(tc, hostile_text_is_made_safe);
 	tcase_add_test(tc, printing);
 	suite_add_tcase(s, tc);
 	return s;
