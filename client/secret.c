@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -60,14 +61,24 @@ char *secret_take_env(void)
 	return copy;
 }
 
-/* The first line of file. */
+/* The first line of file, refused when other users may read or change
+ * it, as ssh refuses such a key: the password would be theirs too. A pipe
+ * (--password-file <(pass show desk)) is private to the process. */
 static char *read_file(const char *file, struct err *e)
 {
 	char buf[1024];
+	struct stat st;
 	FILE *f = fopen(file, "r");
 
 	if (!f) {
 		err_set(e, _("cannot read the password file %s: %s"), file, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077)) {
+		err_set(e, _("the password file %s is open to other users (mode %04o): "
+			     "make it private with chmod 600 %s"),
+			file, (unsigned)(st.st_mode & 07777), file);
+		fclose(f);
 		return NULL;
 	}
 	setvbuf(f, NULL, _IONBF, 0);	/* no copy left in stdio's buffer */

@@ -1,6 +1,6 @@
 /* The clerk's secret (password, API key or token): from MOTCUA_PASSWORD,
- * else the first line of a file, else asked for on the terminal without
- * echo. It is never logged, never left in the environment, and the
+ * else the first line of a private file, else asked for on the terminal
+ * without echo. It is never logged, never left in the environment, and the
  * process that holds it writes no core dump. */
 #ifndef MOTCUA_SECRET_H
 #define MOTCUA_SECRET_H
@@ -18,8 +18,9 @@ void secret_protect_process(void);
  * before anything can run a child. */
 char *secret_take_env(void);
 /* A new string, or NULL: env (from secret_take_env) when given, else the
- * file, else the terminal. NULL with e set when the file cannot be read,
- * with e->msg empty when there is no way to ask (no terminal). */
+ * file, else the terminal. NULL with e set when the file cannot be read or
+ * is open to other users; with e->msg empty when there is no way to ask
+ * (no terminal). */
 char *secret_read(const char *env, const char *file, const char *user, struct err *e);
 /* Wipe and free. */
 void secret_free(char *secret);

@@ -4,7 +4,8 @@
 # print-command that writes its standard input to a file, the same bytes
 # with --output, a refusal with the reason from the log, and a failing or
 # missing print command said clearly (exit 1), never a crash. The print
-# command inherits no MOTCUA_PASSWORD from a client that dumps no core.
+# command inherits no MOTCUA_PASSWORD from a client that dumps no core; a
+# password file other users may read is refused.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -17,7 +18,8 @@ printf 'set print-command "cat > %s/printed"\nset desk-name "Trung tâm Phục v
 	"$SBX_DIR" >"$conf"
 export MOTCUA_CONFIG="$conf"
 
-# The print command's environment (in forms_checks: m and $code set).
+# The print command's environment and the password file (in forms_checks:
+# m and $code set).
 private_checks() {
 	# core dumps allowed as far as the shell may: only the client forbids them
 	printf 'set print-command "env >%s/env; cat /proc/$PPID/limits >%s/limits; cat >/dev/null"\n' \
@@ -31,6 +33,16 @@ private_checks() {
 		sh -c "! grep -q -e MOTCUA_PASSWORD -e motcua-demo '$SBX_DIR/env'"
 	check "$dialect: ... from a client that dumps no core" \
 		sh -c "[ \"\$(awk '/^Max core file size/ { print \$5 }' '$SBX_DIR/limits')\" = 0 ]"
+
+	printf 'motcua-demo\n' >"$SBX_DIR/password"
+	chmod 644 "$SBX_DIR/password"
+	MOTCUA_PASSWORD= m --password-file "$SBX_DIR/password" list >"$out" 2>"$err"; rc=$?
+	check "$dialect: a password file others may read: refused, exit 2" [ "$rc" = 2 ]
+	check "$dialect: ... saying which file, its mode and the fix" grep -qF \
+		"the password file $SBX_DIR/password is open to other users (mode 0644): make it private with chmod 600 $SBX_DIR/password" "$err"
+	chmod 600 "$SBX_DIR/password"
+	MOTCUA_PASSWORD= m --password-file "$SBX_DIR/password" list >"$out" 2>"$err"; rc=$?
+	check "$dialect: ... once chmod 600, taken" [ "$rc" = 0 ]
 }
 
 forms_checks() {
