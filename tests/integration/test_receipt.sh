@@ -3,9 +3,10 @@
 # dialects: a received dossier's receipt printed through a fake
 # print-command that writes its standard input to a file, the same bytes
 # with --output, a refusal with the reason from the log, and a failing or
-# missing print command said clearly (exit 1), never a crash. The print
-# command inherits no MOTCUA_PASSWORD from a client that dumps no core; a
-# password file other users may read is refused.
+# missing print command said clearly (exit 1), never a crash. What holds
+# personal data or the password stays private: the --output file is 0600
+# whatever the umask, the print command inherits no MOTCUA_PASSWORD from a
+# client that dumps no core, a password file others may read is refused.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -18,9 +19,18 @@ printf 'set print-command "cat > %s/printed"\nset desk-name "Trung tâm Phục v
 	"$SBX_DIR" >"$conf"
 export MOTCUA_CONFIG="$conf"
 
-# The print command's environment and the password file (in forms_checks:
-# m and $code set).
+mode() { stat -c %a "$1"; }
+
+# The form's file, the print command's environment and the password file
+# (in forms_checks: m and $code set).
 private_checks() {
+	rm -f "$SBX_DIR/file"
+	(umask 022 && m receipt "$code" --output "$SBX_DIR/file" >/dev/null 2>"$err")
+	check "$dialect: --output under umask 022: a new file is 0600" [ "$(mode "$SBX_DIR/file")" = 600 ]
+	chmod 644 "$SBX_DIR/file"
+	(umask 022 && m receipt "$code" --output "$SBX_DIR/file" >/dev/null 2>"$err")
+	check "$dialect: ... and a 0644 one written over becomes 0600" [ "$(mode "$SBX_DIR/file")" = 600 ]
+
 	# core dumps allowed as far as the shell may: only the client forbids them
 	printf 'set print-command "env >%s/env; cat /proc/$PPID/limits >%s/limits; cat >/dev/null"\n' \
 		"$SBX_DIR" "$SBX_DIR" >"$SBX_DIR/spy"
