@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -237,10 +238,15 @@ static enum MHD_Result send_reply(struct sbx *s, struct MHD_Connection *con,
 		MHD_add_response_header(r, rp->hdr[i].name, rp->hdr[i].value);
 	ok = MHD_queue_response(con, (unsigned)status, r);
 	MHD_destroy_response(r);
-	if (s->log_requests)
-		fprintf(stderr, "%s %s %d %zu bytes %.1f ms%s%s%s\n", rq->method, rq->path, status,
+	if (s->log_requests) {
+		char *path = xstrdup(rq->path);
+
+		sbx_log_mask(path);	/* /lookup/citizens/{id_number}: personal data */
+		fprintf(stderr, "%s %s %d %zu bytes %.1f ms%s%s%s\n", rq->method, path, status,
 			plain, since(&c->start) * 1000.0, plan->drop ? " [drop]" : "",
 			garbled ? " [garble]" : "", plan->fail_status ? " [fail]" : "");
+		free(path);
+	}
 	return ok;
 }
 
@@ -333,11 +339,13 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	const struct sbx *s = cls;
+	char line[1024];
 
 	if (!s->log_requests)
 		return;
-	fputs("motcua-sandbox: http: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line, sizeof line, fmt, ap);
+	sbx_log_mask(line);
+	fprintf(stderr, "motcua-sandbox: http: %s", line);
 }
 
 /* Split "host:port" / "[v6]:port". */
