@@ -3,8 +3,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <curl/curl.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,19 +90,5 @@ static Suite *guard_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	if (!getenv("SANDBOX") || !*getenv("SANDBOX")) {
-		printf("SANDBOX is not set (configure without --disable-sandbox): skipped\n");
-		return 77;
-	}
-	setlocale(LC_ALL, "C.UTF-8");
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	sr = srunner_create(guard_suite());
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	curl_global_cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return sbxh_run_suite(guard_suite());
 }
