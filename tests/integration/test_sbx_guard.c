@@ -1,11 +1,21 @@
 /* motcua-sandbox keeps what a training room or a test run must not lose:
- * its --log shows no citizen's full ID number or tax code. */
+ * its --log shows no citizen's full ID number or tax code, and clients
+ * that connect and then send nothing, or trickle, neither lock the others
+ * out nor stay for ever. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <check.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "sbx_harness.h"
@@ -25,6 +35,43 @@ static void start(const char *const *args)
 		argv[n++] = args[i];
 	argv[n] = NULL;
 	ck_assert_int_eq(sbxh_start(&H, argv), 0);
+}
+
+static void stop(void)
+{
+	ck_assert_int_eq(sbxh_stop(&H), 0);
+	sbxh_cleanup(&H);
+}
+
+/* A connection to the server that has sent text and then nothing more:
+ * the fd, or -1 when it could not connect within 2 s. */
+static int connect_and_send(const char *text)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)H.port) };
+	struct timeval two = { 2, 0 };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	ck_assert_int_ge(fd, 0);
+	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &two, sizeof two);	/* bounds connect() */
+	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+	    send(fd, text, strlen(text), MSG_NOSIGNAL) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* GET path within timeout_ms: its status, 0 when none came. */
+static long status_within(const char *path, long timeout_ms)
+{
+	struct sbxh_reply r = { 0 };
+	long status;
+
+	ck_assert_int_eq(sbxh_do(&H, &(struct sbxh_req){ .path = path, .timeout_ms = timeout_ms }, &r), 0);
+	status = r.status;
+	sbxh_reply_free(&r);
+	return status;
 }
 
 static long status_of(const char *token, const char *path)
@@ -77,6 +124,96 @@ START_TEST(log_masks_personal_numbers)
 }
 END_TEST
 
+#define SLOW 300
+
+START_TEST(slow_clients_do_not_lock_out_the_others)
+{
+	struct rlimit rl;
+	int fds[SLOW], connected = 0;
+
+	/* the test's own sockets, and the server's: well under 1024 */
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	if (rl.rlim_cur < 2 * SLOW && rl.rlim_max >= 2 * SLOW) {
+		rl.rlim_cur = 2 * SLOW;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	start(NULL);
+	for (int i = 0; i < SLOW; i++) {
+		/* a request line, a header begun, and then nothing */
+		fds[i] = connect_and_send("GET /api/v1/procedures HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+		connected += fds[i] >= 0;
+	}
+	ck_assert_int_eq(connected, SLOW);
+	for (int i = 0; i < 10; i++)
+		ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	for (int i = 0; i < SLOW; i++)
+		close(fds[i]);
+	stop();
+}
+END_TEST
+
+START_TEST(idle_connections_are_closed)
+{
+	static const char *const args[] = { "--idle-timeout", "1", NULL };
+	struct pollfd p;
+	char buf[256];
+	int fd;
+
+	start(args);
+	fd = connect_and_send("GET /_sandbox/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+	ck_assert_int_ge(fd, 0);
+	/* the server closes it (a bounded wait: 30 s for a 1 s timeout) */
+	p = (struct pollfd){ .fd = fd, .events = POLLIN };
+	ck_assert_int_eq(poll(&p, 1, 30000), 1);
+	ck_assert_int_le(recv(fd, buf, sizeof buf, 0), 0);
+	close(fd);
+	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	stop();
+}
+END_TEST
+
+START_TEST(a_delayed_reply_holds_no_thread)
+{
+	/* one thread, and replies held 20 s: the admin endpoints are never
+	 * delayed, and must still answer at once */
+	static const char *const args[] = { "--threads", "1", "--latency", "20000", NULL };
+	int fds[4];
+
+	start(args);
+	for (int i = 0; i < 4; i++) {
+		fds[i] = connect_and_send("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+		ck_assert_int_ge(fds[i], 0);
+	}
+	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	/* and SIGTERM stops it cleanly with those replies still held */
+	stop();
+	for (int i = 0; i < 4; i++)
+		close(fds[i]);
+}
+END_TEST
+
+START_TEST(a_delayed_capped_reply_keeps_both)
+{
+	/* the body's cap counts from the end of the delay, as a slow link
+	 * behind a slow server would do */
+	static const char *const args[] = { "--latency", "500", "--bandwidth", "4000", NULL };
+	struct sbxh_reply r = { 0 };
+	char *tok;
+
+	start(args);
+	tok = sbxh_login(&H, FX_RECEPTION, "pw-" FX_RECEPTION);
+	ck_assert_ptr_nonnull(tok);
+	ck_assert_int_eq(sbxh_get(&H, tok, "/api/v1/dossiers?per_page=10", &r), 0);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert_uint_gt(r.len, 3500);
+	ck_assert_msg(r.seconds >= 0.5 + (double)r.len / 4000 - 0.15, "%.3f s for %zu bytes",
+		      r.seconds, r.len);
+	sbxh_reply_free(&r);
+	free(tok);
+	stop();
+}
+END_TEST
+
 static Suite *guard_suite(void)
 {
 	Suite *s = suite_create("sandbox guards");
@@ -84,6 +221,10 @@ static Suite *guard_suite(void)
 
 	tcase_set_timeout(t, 120);
 	tcase_add_test(t, log_masks_personal_numbers);
+	tcase_add_test(t, slow_clients_do_not_lock_out_the_others);
+	tcase_add_test(t, idle_connections_are_closed);
+	tcase_add_test(t, a_delayed_reply_holds_no_thread);
+	tcase_add_test(t, a_delayed_capped_reply_keeps_both);
 	suite_add_tcase(s, t);
 	return s;
 }
