@@ -62,6 +62,16 @@ static int connect_and_send(const char *text)
 	return fd;
 }
 
+/* The server closes fd (a bounded wait: it should be at once or after a
+ * short timeout). */
+static bool closed_by_server(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char buf[256];
+
+	return poll(&p, 1, 30000) == 1 && recv(fd, buf, sizeof buf, 0) <= 0;
+}
+
 /* GET path within timeout_ms: its status, 0 when none came. */
 static long status_within(const char *path, long timeout_ms)
 {
@@ -155,18 +165,37 @@ END_TEST
 START_TEST(idle_connections_are_closed)
 {
 	static const char *const args[] = { "--idle-timeout", "1", NULL };
-	struct pollfd p;
-	char buf[256];
 	int fd;
 
 	start(args);
 	fd = connect_and_send("GET /_sandbox/health HTTP/1.1\r\nHost: 127.0.0.1\r\n");
 	ck_assert_int_ge(fd, 0);
-	/* the server closes it (a bounded wait: 30 s for a 1 s timeout) */
-	p = (struct pollfd){ .fd = fd, .events = POLLIN };
-	ck_assert_int_eq(poll(&p, 1, 30000), 1);
-	ck_assert_int_le(recv(fd, buf, sizeof buf, 0), 0);
+	ck_assert(closed_by_server(fd));
 	close(fd);
+	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	stop();
+}
+END_TEST
+
+START_TEST(one_address_has_its_share)
+{
+	/* given on loopback too (by default it applies only beyond) */
+	static const char *const args[] = { "--max-per-address", "2", NULL };
+	int a, b, c;
+
+	start(args);
+	a = connect_and_send("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+	b = connect_and_send("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+	ck_assert(a >= 0 && b >= 0);
+	c = connect_and_send("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+	ck_assert(c < 0 || closed_by_server(c));
+	if (c >= 0)
+		close(c);
+	close(a);
+	close(b);
+	/* its slots free again: the server sees the closes in its own time */
+	for (int i = 0; i < 100 && status_within("/_sandbox/health", 10000) != 200; i++)
+		usleep(50000);
 	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
 	stop();
 }
@@ -223,6 +252,7 @@ static Suite *guard_suite(void)
 	tcase_add_test(t, log_masks_personal_numbers);
 	tcase_add_test(t, slow_clients_do_not_lock_out_the_others);
 	tcase_add_test(t, idle_connections_are_closed);
+	tcase_add_test(t, one_address_has_its_share);
 	tcase_add_test(t, a_delayed_reply_holds_no_thread);
 	tcase_add_test(t, a_delayed_capped_reply_keeps_both);
 	suite_add_tcase(s, t);
