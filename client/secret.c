@@ -47,7 +47,7 @@ char *secret_take_env(void)
 
 	/* Every entry of that name (an exec may pass several), wiped where
 	 * the kernel put it: unsetenv() alone only drops the pointer. */
-	for (char **v = environ; *v; v++) {
+	for (char **v = environ; v && *v; v++) {
 		char *value;
 
 		if (strncmp(*v, name, len) || (*v)[len] != '=')
