@@ -490,7 +490,7 @@ int batch_run(const struct cli *cli)
 	}
 	if (b.prof->auth != AUTH_NONE) {
 		e.msg[0] = '\0';
-		secret = secret_read(cli->password_file, cli->user, &e);
+		secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
 			report_printf(stderr, "motcua: %s\n", e.msg);
 			rc = EXIT_USAGE;

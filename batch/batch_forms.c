@@ -1,9 +1,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "api/dates.h"
 #include "app/conf.h"
@@ -67,13 +70,35 @@ static void load_conf(struct conf *c)
 	free(warnings);
 }
 
+/* A form holds the applicant's name, ID number and address: its file is
+ * the clerk's alone (0600) whatever the umask, an old file written over
+ * too, before the form goes in. A terminal or a pipe named as the file
+ * keeps its mode. */
+static FILE *open_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600), saved;
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || (S_ISREG(st.st_mode) && (st.st_mode & 077) && fchmod(fd, 0600) < 0) ||
+	    !(f = fdopen(fd, "w"))) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
+	return f;
+}
+
 static int output(struct forms *f, const struct receipt *r, const struct conf *c)
 {
 	struct err e;
 	FILE *out;
 
 	if (f->output) {
-		if (!(out = fopen(f->output, "w"))) {
+		if (!(out = open_private(f->output))) {
 			report_printf(stderr, _("motcua: cannot write %s: %s\n"), f->output, strerror(errno));
 			return EXIT_FAIL;
 		}

@@ -321,6 +321,29 @@ void sbx_parse_target(char *target, struct sbx_request *rq)
 	}
 }
 
+/* ---- logs ----------------------------------------------------------------- */
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+void sbx_log_mask(char *s)
+{
+	while (*s) {
+		size_t len = 0, n = 0;
+
+		/* digits, grouped or not: the API takes "001 085 012345" too */
+		while (is_digit(s[len]) ||
+		       (len && (s[len] == ' ' || s[len] == '.') && is_digit(s[len + 1])))
+			n += is_digit(s[len++]);
+		for (size_t i = 0, d = 0; n >= 9 && i < len; i++)
+			if (is_digit(s[i]) && d++ >= 3 && d <= n - 2)
+				s[i] = '*';
+		s += len ? len : 1;
+	}
+}
+
 /* ---- dispatch ------------------------------------------------------------- */
 
 void sbx_dispatch(struct sbx *s, const struct sbx_request *rq,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -35,6 +36,7 @@ struct opts {
 	enum sbx_dialect dialect;
 	struct sbx_seed_opts seed;
 	struct sbx_fault_cfg faults;
+	struct sbx_server_opts server;
 };
 
 static void usage(FILE *out)
@@ -54,7 +56,16 @@ static void usage(FILE *out)
 		"      --reset              delete the database and seed a new one\n"
 		"      --dialect NAME       the API dialect: reference (REST, default) or\n"
 		"                           portal\n"
-		"      --log                one line per request on standard error\n"
+		"      --log                one line per request on standard error (ID\n"
+		"                           numbers, tax codes and phone numbers masked)\n"
+		"\n"
+		"Connections (slow or idle clients cannot lock the others out):\n"
+		"      --idle-timeout SECONDS  close a connection that sends or takes nothing\n"
+		"                           for this long (default 15)\n"
+		"      --max-connections N  connections at once; more wait (default 1000)\n"
+		"      --max-per-address N  connections at once from one client address;\n"
+		"                           0: no limit (default 32, none on loopback)\n"
+		"      --threads N          threads serving them all (default 4)\n"
 		"\n"
 		"Training data (used when the database is new):\n"
 		"      --seed N             same seed, same data and same faults (default 1)\n"
@@ -130,7 +141,7 @@ static int parse_offset(const char *v, int64_t *out)
 enum {
 	O_RESET = 256, O_DIALECT, O_LOG, O_SEED, O_DOSSIERS, O_CITIZENS, O_ENTERPRISES,
 	O_CLOCK, O_CLOCK_OFFSET, O_FREEZE, O_CALENDAR, O_LATENCY, O_JITTER, O_BANDWIDTH,
-	O_FAIL, O_DROP, O_GARBLE, O_DRIP,
+	O_FAIL, O_DROP, O_GARBLE, O_DRIP, O_IDLE, O_MAX_CONN, O_PER_ADDR, O_THREADS,
 };
 
 /* 0 to run, 1 to exit 0 (help, version), 2 for a usage error. */
@@ -157,6 +168,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "drop-rate", required_argument, NULL, O_DROP },
 		{ "garble-rate", required_argument, NULL, O_GARBLE },
 		{ "drip", no_argument, NULL, O_DRIP },
+		{ "idle-timeout", required_argument, NULL, O_IDLE },
+		{ "max-connections", required_argument, NULL, O_MAX_CONN },
+		{ "max-per-address", required_argument, NULL, O_PER_ADDR },
+		{ "threads", required_argument, NULL, O_THREADS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -237,6 +252,26 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			o->faults.garble_rate = (int)v;
 			break;
 		case O_DRIP: o->faults.drip = true; break;
+		case O_IDLE:
+			if (int_opt("--idle-timeout", optarg, 1, 3600, &v) < 0)
+				return 2;
+			o->server.idle_timeout = (unsigned)v;
+			break;
+		case O_MAX_CONN:
+			if (int_opt("--max-connections", optarg, 64, 100000, &v) < 0)
+				return 2;
+			o->server.max_connections = (unsigned)v;
+			break;
+		case O_PER_ADDR:
+			if (int_opt("--max-per-address", optarg, 0, 100000, &v) < 0)
+				return 2;
+			o->server.max_per_address = (int)v;
+			break;
+		case O_THREADS:
+			if (int_opt("--threads", optarg, 1, 64, &v) < 0)
+				return 2;
+			o->server.threads = (unsigned)v;
+			break;
 		case 'h':
 			usage(stdout);
 			return 1;
@@ -340,8 +375,28 @@ static int wanted_clock(const struct opts *o, int64_t *t)
 	return 0;
 }
 
+/* A connection is an open file: the soft limit is raised as far as the
+ * hard one allows, and the connections lowered to fit what is left. */
+static void fit_open_files(struct sbx_server_opts *so)
+{
+	const rlim_t spare = 64;	/* the database, its journal, listen and polling */
+	rlim_t need = so->max_connections + spare;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur >= need)
+		return;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need ? rl.rlim_max : need;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur >= need)
+		return;
+	so->max_connections = (unsigned)(rl.rlim_cur > 2 * spare ? rl.rlim_cur - spare : rl.rlim_cur / 2);
+	fprintf(stderr, _("motcua-sandbox: warning: only %u connections at once: the open-file limit is %llu (ulimit -n)\n"),
+		so->max_connections, (unsigned long long)rl.rlim_cur);
+}
+
 static int run(const struct opts *o, const char *db_path)
 {
+	struct sbx_server_opts server;
 	struct sbx_server *srv = NULL;
 	struct sbx_faults faults;
 	struct sbx_error se;
@@ -407,7 +462,9 @@ static int run(const struct opts *o, const char *db_path)
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (sbx_server_start(&s, o->listen, &srv, url, sizeof url, &e) < 0) {
+	server = o->server;
+	fit_open_files(&server);
+	if (sbx_server_start(&s, o->listen, &server, &srv, url, sizeof url, &e) < 0) {
 		fprintf(stderr, "motcua-sandbox: %s\n", e.msg);
 		goto out_sbx;
 	}
@@ -436,6 +493,8 @@ int main(int argc, char **argv)
 		.seed = { .seed = 1, .dossiers = 5000, .citizens = 10000, .enterprises = 1000 },
 		.faults = { .seed = 1, .drip_bytes = SBX_DRIP_BYTES,
 			    .drip_interval_ms = SBX_DRIP_INTERVAL_MS },
+		.server = { .threads = SBX_THREADS, .max_connections = SBX_MAX_CONNECTIONS,
+			    .max_per_address = -1, .idle_timeout = SBX_IDLE_TIMEOUT },
 	};
 	char dbbuf[4096];
 	int rc;

@@ -2,8 +2,8 @@
  *
  * One struct sbx holds everything a request needs: the SQLite connection,
  * the working-day calendar, the sandbox clock and the fault settings. The
- * server runs a thread per connection; every use of the database and of the
- * clock happens with `lock` held (one connection, serialised), so the
+ * server's threads run requests side by side; every use of the database and
+ * of the clock happens with `lock` held (one connection, serialised), so the
  * operations below never race. Faults have their own lock: they are drawn
  * before a request is dispatched and applied after it. */
 #ifndef MOTCUA_SBX_H

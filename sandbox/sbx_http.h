@@ -93,6 +93,13 @@ int sbx_parse_body(const struct sbx_request *rq, cJSON **out,
  * before dispatch. For the fuzz target and tests. */
 void sbx_parse_target(char *target, struct sbx_request *rq);
 
+/* What --log may show: a number of 9 or more digits, written whole or in
+ * groups split by spaces or dots (a 12-digit ID number, an old 9-digit
+ * card, a tax code, a phone number), keeps its first 3 and last 2 digits;
+ * the others become '*' (in place). Dossier and procedure codes have
+ * shorter runs and stay readable. */
+void sbx_log_mask(char *s);
+
 /* The one entry point: /_sandbox/... goes to the admin endpoints, the
  * rest to the active dialect, with s->lock held for the whole call. */
 void sbx_dispatch(struct sbx *s, const struct sbx_request *rq,

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -22,28 +23,51 @@
 #define GZIP_MIN 256		/* smaller replies are not worth compressing */
 #define DISCARD_MAX (64L * 1024 * 1024)	/* then an oversized upload is cut */
 
+/* A connection put aside until a time (a fault's delay, the next piece of
+ * a capped or dripped body): suspended, so no thread waits for it. */
+struct pause {
+	struct MHD_Connection *con;
+	struct timespec at;	/* CLOCK_MONOTONIC */
+	struct pause *next;
+};
+
 struct sbx_server {
 	struct MHD_Daemon *daemon;
 	struct sbx *s;
+	/* The paused connections, soonest first, resumed on time by the
+	 * waker thread; all of them at once when stopping. */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;	/* timed on CLOCK_MONOTONIC */
+	struct pause *paused;
+	bool stopping;
+	pthread_t waker;
 };
 
-/* One request being received. */
+/* One request being received, then its reply until it is queued. */
 struct conn {
 	struct sbx_buf body;
 	bool too_large;
 	size_t discarded;
 	struct timespec start;
+	struct MHD_Response *held;	/* the reply, while the latency fault holds it */
+	int status;
+	size_t plain;			/* the body's size before gzip, for the log */
+	bool drop, garbled, failed;
+	struct pause pause;
 };
 
 /* A reply body sent under the fault plan: capped, dripped or cut. */
 struct stream {
-	struct sbx *s;
+	struct sbx_server *srv;
+	struct MHD_Connection *con;
 	char *body;
 	size_t len, cut;
 	bool drop, drip;
 	long bandwidth;
 	int drip_bytes, drip_ms;
+	uint64_t dripped;		/* the position whose drip pause is done */
 	struct timespec start;
+	struct pause pause;
 };
 
 static double since(const struct timespec *t0)
@@ -54,34 +78,88 @@ static double since(const struct timespec *t0)
 	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* Sleep ms, in short naps so a shutdown is not held up. */
-static void nap(struct sbx *s, long ms)
+static bool is_due(const struct timespec *at, const struct timespec *now)
 {
-	while (ms > 0 && !atomic_load(&s->stopping)) {
-		long step = ms < 50 ? ms : 50;
-		struct timespec ts = { step / 1000, (step % 1000) * 1000000L };
+	return at->tv_sec < now->tv_sec || (at->tv_sec == now->tv_sec && at->tv_nsec <= now->tv_nsec);
+}
 
-		nanosleep(&ts, NULL);
-		ms -= step;
+/* Suspend con (from its own callback) for ms milliseconds; libmicrohttpd
+ * calls the callback again once it is resumed. Suspended connections do
+ * not time out. */
+static void pause_for(struct sbx_server *srv, struct MHD_Connection *con, struct pause *p, long ms)
+{
+	struct pause **at;
+
+	clock_gettime(CLOCK_MONOTONIC, &p->at);
+	p->at.tv_sec += ms / 1000;
+	p->at.tv_nsec += ms % 1000 * 1000000L;
+	if (p->at.tv_nsec >= 1000000000L) {
+		p->at.tv_sec++;
+		p->at.tv_nsec -= 1000000000L;
 	}
+	p->con = con;
+	MHD_suspend_connection(con);
+	pthread_mutex_lock(&srv->lock);
+	if (srv->stopping) {
+		/* no pause at shutdown: a suspended connection would stop it */
+		pthread_mutex_unlock(&srv->lock);
+		MHD_resume_connection(con);
+		return;
+	}
+	for (at = &srv->paused; *at && is_due(&(*at)->at, &p->at); at = &(*at)->next)
+		;
+	p->next = *at;
+	*at = p;
+	pthread_cond_signal(&srv->cond);
+	pthread_mutex_unlock(&srv->lock);
+}
+
+static void *waker(void *arg)
+{
+	struct sbx_server *srv = arg;
+	struct timespec now;
+
+	pthread_mutex_lock(&srv->lock);
+	while (!srv->stopping) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (srv->paused && is_due(&srv->paused->at, &now)) {
+			struct MHD_Connection *con = srv->paused->con;
+
+			/* once resumed, the connection may end and free its pause */
+			srv->paused = srv->paused->next;
+			pthread_mutex_unlock(&srv->lock);
+			MHD_resume_connection(con);
+			pthread_mutex_lock(&srv->lock);
+		} else if (srv->paused) {
+			pthread_cond_timedwait(&srv->cond, &srv->lock, &srv->paused->at);
+		} else {
+			pthread_cond_wait(&srv->cond, &srv->lock);
+		}
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return NULL;
 }
 
 static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 {
 	struct stream *st = cls;
 	size_t end = st->drop ? st->cut : st->len, n;
+	long wait = 0;
 
-	if (atomic_load(&st->s->stopping))
+	if (atomic_load(&st->srv->s->stopping))
 		return MHD_CONTENT_READER_END_WITH_ERROR;
 	if (pos >= end)
 		return st->drop ? MHD_CONTENT_READER_END_WITH_ERROR :
 				  MHD_CONTENT_READER_END_OF_STREAM;
+	if (pos == 0)	/* the cap counts from here, after any delay */
+		clock_gettime(CLOCK_MONOTONIC, &st->start);
 	n = end - (size_t)pos;
 	if (n > max)
 		n = max;
 	if (st->drip) {
-		if (pos > 0)
-			nap(st->s, st->drip_ms);
+		if (pos > 0 && st->dripped != pos)
+			wait = st->drip_ms;
+		st->dripped = pos;
 		if (n > (size_t)st->drip_bytes)
 			n = (size_t)st->drip_bytes;
 	}
@@ -93,8 +171,12 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 
 		if (n > piece)
 			n = piece;
-		if (due > now)
-			nap(st->s, (long)((due - now) * 1000.0));
+		if (due > now && (long)((due - now) * 1000.0) + 1 > wait)
+			wait = (long)((due - now) * 1000.0) + 1;
+	}
+	if (wait > 0) {
+		pause_for(st->srv, st->con, &st->pause, wait);
+		return 0;	/* asked again once resumed */
 	}
 	memcpy(buf, st->body + pos, n);
 	return (ssize_t)n;
@@ -129,14 +211,8 @@ static enum MHD_Result add_kv(void *cls, enum MHD_ValueKind kind, const char *ke
 	return MHD_YES;
 }
 
-static bool is_loopback(struct MHD_Connection *con)
+static bool loopback_address(const struct sockaddr *sa)
 {
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-
-	if (!sa)
-		return false;
 	if (sa->sa_family == AF_INET) {
 		const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)sa;
 
@@ -152,20 +228,30 @@ static bool is_loopback(struct MHD_Connection *con)
 	return false;
 }
 
+static bool is_loopback(struct MHD_Connection *con)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	return ci && ci->client_addr && loopback_address(ci->client_addr);
+}
+
 static bool is_json(const struct sbx_reply *rp)
 {
 	return !strncmp(rp->content_type, "application/json", 16);
 }
 
-static struct MHD_Response *make_response(struct sbx *s, struct sbx_reply *rp,
-					  const struct sbx_fault_plan *plan, bool api)
+static struct MHD_Response *make_response(struct sbx_server *srv, struct MHD_Connection *con,
+					  struct sbx_reply *rp, const struct sbx_fault_plan *plan,
+					  bool api)
 {
 	struct MHD_Response *r;
 
 	if (api && rp->body && (plan->bandwidth || plan->drip || plan->drop)) {
 		struct stream *st = xcalloc(1, sizeof *st);
 
-		st->s = s;
+		st->srv = srv;
+		st->con = con;
 		st->body = rp->body;
 		st->len = rp->len;
 		st->drop = plan->drop;
@@ -180,7 +266,6 @@ static struct MHD_Response *make_response(struct sbx *s, struct sbx_reply *rp,
 		st->drip_bytes = plan->drip_bytes;
 		st->drip_ms = plan->drip_interval_ms;
 		st->bandwidth = plan->bandwidth;
-		clock_gettime(CLOCK_MONOTONIC, &st->start);
 		rp->body = NULL;
 		r = MHD_create_response_from_callback(st->len, 16384, stream_read, st, stream_free);
 		if (!r)
@@ -194,22 +279,25 @@ static struct MHD_Response *make_response(struct sbx *s, struct sbx_reply *rp,
 	return r;
 }
 
-static enum MHD_Result send_reply(struct sbx *s, struct MHD_Connection *con,
-				  const struct sbx_request *rq, struct sbx_reply *rp,
-				  const struct sbx_fault_plan *plan, bool api,
-				  const struct conn *c)
+/* The reply as a response held in c (c->held stays NULL when it cannot
+ * be made), with what the log says of it. */
+static void hold_reply(struct sbx_server *srv, struct MHD_Connection *con,
+		       const struct sbx_request *rq, struct sbx_reply *rp,
+		       const struct sbx_fault_plan *plan, bool api, struct conn *c)
 {
 	const char *ae = sbx_req_header(rq, "Accept-Encoding");
 	struct MHD_Response *r;
-	enum MHD_Result ok;
-	bool garbled = false;
 	int status = rp->status;
-	size_t plain = rp->len;
 
+	c->status = status;
+	c->plain = rp->len;
+	c->drop = plan->drop;
+	c->failed = plan->fail_status != 0;
+	c->garbled = false;
 	if (api && plan->garble && rp->body && is_json(rp)) {
 		sbx_faults_garble(plan, &rp->body, &rp->len, rp->content_type,
 				  sizeof rp->content_type);
-		garbled = true;
+		c->garbled = true;
 	}
 	if (rp->body && rp->len >= GZIP_MIN && sbx_accepts_gzip(ae)) {
 		char *z;
@@ -224,23 +312,34 @@ static enum MHD_Result send_reply(struct sbx *s, struct MHD_Connection *con,
 	}
 	if (rp->body || status == 304)
 		sbx_reply_header(rp, "Vary", "Accept-Encoding");
-	if (api) {
-		sbx_faults_count(s->faults, plan, garbled);
-		if (plan->delay_ms)
-			nap(s, plan->delay_ms);
-	}
-	if (!(r = make_response(s, rp, plan, api)))
-		return MHD_NO;
+	if (api)
+		sbx_faults_count(srv->s->faults, plan, c->garbled);
+	if (!(r = make_response(srv, con, rp, plan, api)))
+		return;
 	if (rp->content_type[0] && status != 304)
 		MHD_add_response_header(r, "Content-Type", rp->content_type);
 	for (int i = 0; i < rp->nhdr; i++)
 		MHD_add_response_header(r, rp->hdr[i].name, rp->hdr[i].value);
-	ok = MHD_queue_response(con, (unsigned)status, r);
-	MHD_destroy_response(r);
-	if (s->log_requests)
-		fprintf(stderr, "%s %s %d %zu bytes %.1f ms%s%s%s\n", rq->method, rq->path, status,
-			plain, since(&c->start) * 1000.0, plan->drop ? " [drop]" : "",
-			garbled ? " [garble]" : "", plan->fail_status ? " [fail]" : "");
+	c->held = r;
+}
+
+/* Send the reply held in c and log it. */
+static enum MHD_Result queue_held(struct sbx_server *srv, struct MHD_Connection *con,
+				  const char *method, const char *url, struct conn *c)
+{
+	enum MHD_Result ok = MHD_queue_response(con, (unsigned)c->status, c->held);
+
+	MHD_destroy_response(c->held);
+	c->held = NULL;
+	if (srv->s->log_requests) {
+		char *path = xstrdup(url);
+
+		sbx_log_mask(path);	/* /lookup/citizens/{id_number}: personal data */
+		fprintf(stderr, "%s %s %d %zu bytes %.1f ms%s%s%s\n", method, path, c->status,
+			c->plain, since(&c->start) * 1000.0, c->drop ? " [drop]" : "",
+			c->garbled ? " [garble]" : "", c->failed ? " [fail]" : "");
+		free(path);
+	}
 	return ok;
 }
 
@@ -249,12 +348,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 				  const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
 {
-	struct sbx *s = cls;
+	struct sbx_server *srv = cls;
+	struct sbx *s = srv->s;
 	struct conn *c = *con_cls;
 	struct sbx_request rq;
 	struct sbx_reply rp;
 	struct sbx_fault_plan plan;
-	enum MHD_Result ok;
 	bool api;
 
 	(void)version;
@@ -270,6 +369,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 			c->too_large = true;
 		return MHD_YES;
 	}
+	if (c->held)	/* back from the latency fault's pause */
+		return queue_held(srv, con, method, url, c);
 	if (*upload_data_size) {
 		if (!c->too_large && c->body.len + *upload_data_size > s->body_limit) {
 			c->too_large = true;
@@ -308,9 +409,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	} else {
 		sbx_dispatch(s, &rq, &rp);
 	}
-	ok = send_reply(s, con, &rq, &rp, &plan, api, c);
+	hold_reply(srv, con, &rq, &rp, &plan, api, c);
 	sbx_reply_free(&rp);
-	return ok;
+	if (!c->held)
+		return MHD_NO;
+	if (api && plan.delay_ms > 0) {
+		pause_for(srv, con, &c->pause, plan.delay_ms);
+		return MHD_YES;
+	}
+	return queue_held(srv, con, method, url, c);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
@@ -323,6 +430,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	(void)toe;
 	if (c) {
 		sbx_buf_free(&c->body);
+		if (c->held)	/* cut while held: never sent */
+			MHD_destroy_response(c->held);
 		free(c);
 		*con_cls = NULL;
 	}
@@ -333,11 +442,13 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	const struct sbx *s = cls;
+	char line[1024];
 
 	if (!s->log_requests)
 		return;
-	fputs("motcua-sandbox: http: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line, sizeof line, fmt, ap);
+	sbx_log_mask(line);
+	fprintf(stderr, "motcua-sandbox: http: %s", line);
 }
 
 /* Split "host:port" / "[v6]:port". */
@@ -380,8 +491,8 @@ bad:
 	return err_set(e, _("--listen expects HOST:PORT (or [IPv6]:PORT), got \"%s\""), addr);
 }
 
-static int open_listener(const char *addr, int *fd_out, int *family, char *url,
-			 size_t urlsz, struct err *e)
+static int open_listener(const char *addr, int *fd_out, int *family, bool *loopback,
+			 char *url, size_t urlsz, struct err *e)
 {
 	struct addrinfo hints, *res = NULL;
 	struct sockaddr_storage ss;
@@ -403,7 +514,7 @@ static int open_listener(const char *addr, int *fd_out, int *family, char *url,
 		return err_set(e, _("cannot create a socket: %s"), strerror(errno));
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, res->ai_addr, res->ai_addrlen) < 0 || listen(fd, 128) < 0) {
+	if (bind(fd, res->ai_addr, res->ai_addrlen) < 0 || listen(fd, SOMAXCONN) < 0) {
 		err_set(e, _("cannot listen on %s: %s"), addr, strerror(errno));
 		freeaddrinfo(res);
 		close(fd);
@@ -415,6 +526,7 @@ static int open_listener(const char *addr, int *fd_out, int *family, char *url,
 		close(fd);
 		return err_set(e, "getsockname: %s", strerror(errno));
 	}
+	*loopback = loopback_address((struct sockaddr *)&ss);
 	if (ss.ss_family == AF_INET6) {
 		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
 
@@ -432,31 +544,80 @@ static int open_listener(const char *addr, int *fd_out, int *family, char *url,
 	return 0;
 }
 
-int sbx_server_start(struct sbx *s, const char *addr, struct sbx_server **out,
-		     char *url, size_t urlsz, struct err *e)
+/* Resume every paused connection and end the waker: libmicrohttpd must
+ * not be stopped with a connection suspended. */
+static void stop_waker(struct sbx_server *srv)
+{
+	struct pause *p, *next;
+
+	pthread_mutex_lock(&srv->lock);
+	srv->stopping = true;
+	p = srv->paused;
+	srv->paused = NULL;
+	pthread_cond_signal(&srv->cond);
+	pthread_mutex_unlock(&srv->lock);
+	for (; p; p = next) {
+		next = p->next;
+		MHD_resume_connection(p->con);
+	}
+	pthread_join(srv->waker, NULL);
+}
+
+static void server_free(struct sbx_server *srv)
+{
+	pthread_cond_destroy(&srv->cond);
+	pthread_mutex_destroy(&srv->lock);
+	free(srv);
+}
+
+int sbx_server_start(struct sbx *s, const char *addr, const struct sbx_server_opts *o,
+		     struct sbx_server **out, char *url, size_t urlsz, struct err *e)
 {
 	struct sbx_server *srv;
+	pthread_condattr_t ca;
+	/* Event-driven: a few threads serve every connection, so idle or
+	 * slow clients cost a socket each, not a thread, and a fault's delay
+	 * suspends its connection instead of holding a thread. */
 	unsigned flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
-			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
+			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+	unsigned per_address;
 	int fd, family;
+	bool loopback;
 
-	if (open_listener(addr, &fd, &family, url, urlsz, e) < 0)
+	if (open_listener(addr, &fd, &family, &loopback, url, urlsz, e) < 0)
 		return -1;
 	if (family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	/* Every client of a loopback address is this machine's and comes from
+	 * the same address: only the total limit applies there. */
+	per_address = o->max_per_address >= 0 ? (unsigned)o->max_per_address :
+		      loopback ? 0 : SBX_PER_ADDRESS;
 	srv = xcalloc(1, sizeof *srv);
 	srv->s = s;
-	srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
+	pthread_mutex_init(&srv->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&srv->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	if (pthread_create(&srv->waker, NULL, waker, srv) != 0) {
+		close(fd);
+		server_free(srv);
+		return err_set(e, _("cannot start the HTTP server on %s"), addr);
+	}
+	srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)120,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)256,
+		MHD_OPTION_THREAD_POOL_SIZE, o->threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, o->idle_timeout,
+		MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_END);
 	if (!srv->daemon) {
+		stop_waker(srv);
 		close(fd);
-		free(srv);
+		server_free(srv);
 		return err_set(e, _("cannot start the HTTP server on %s"), addr);
 	}
 	*out = srv;
@@ -468,6 +629,7 @@ void sbx_server_stop(struct sbx_server *srv)
 	if (!srv)
 		return;
 	atomic_store(&srv->s->stopping, true);
+	stop_waker(srv);
 	MHD_stop_daemon(srv->daemon);
-	free(srv);
+	server_free(srv);
 }

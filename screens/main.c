@@ -63,11 +63,9 @@ static int run_client(const struct cli *cli)
 	}
 	load_conf(&app);
 	if (cli->profile) {
-		const char *env = getenv("MOTCUA_PASSWORD");
-
 		/* given: taken as is; not given: the login screen asks for it */
-		if ((env && *env) || cli->password_file)
-			secret = secret_read(cli->password_file, cli->user, &e);
+		if (cli->env_secret || cli->password_file)
+			secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
 			app_free(&app);
@@ -102,19 +100,12 @@ static int run_client(const struct cli *cli)
 	return rc;
 }
 
-int main(int argc, char **argv)
+static int run(const struct cli *cli)
 {
-	struct cli cli;
-	struct err e = { "" };
+	struct err e;
 	int rc;
 
-	setup_locale();
-	if (cli_parse(&cli, argc, argv, &e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
-		fprintf(stderr, _("Try 'motcua --help' for more information.\n"));
-		return EXIT_USAGE;
-	}
-	switch (cli.action) {
+	switch (cli->action) {
 	case CLI_HELP:
 		cli_usage(stdout);
 		return EXIT_OK;
@@ -129,7 +120,31 @@ int main(int argc, char **argv)
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	rc = cli.action == CLI_BATCH ? batch_run(&cli) : run_client(&cli);
+	rc = cli->action == CLI_BATCH ? batch_run(cli) : run_client(cli);
 	app_global_cleanup();
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct err e = { "" };
+	char *env_secret;
+	int rc;
+
+	/* first: from here on no core, no child and no reader of /proc
+	 * gets the password */
+	secret_protect_process();
+	env_secret = secret_take_env();
+	setup_locale();
+	if (cli_parse(&cli, argc, argv, &e) < 0) {
+		fprintf(stderr, "motcua: %s\n", e.msg);
+		fprintf(stderr, _("Try 'motcua --help' for more information.\n"));
+		rc = EXIT_USAGE;
+	} else {
+		cli.env_secret = env_secret;
+		rc = run(&cli);
+	}
+	secret_free(env_secret);
 	return rc;
 }

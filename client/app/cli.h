@@ -33,6 +33,8 @@ enum cli_action {
 struct cli {
 	enum cli_action action;
 	const char *profile, *server, *user, *password_file, *ca_file;
+	const char *env_secret;	/* MOTCUA_PASSWORD, set by main() once it has
+				 * taken it out of the environment (not by cli_parse) */
 	int argc;		/* CLI_BATCH: the command and its arguments */
 	char **argv;
 };

@@ -1,10 +1,19 @@
 #!/bin/sh
 # The client starts in a real terminal, draws its frame, follows resizes
 # down to 80x24 and below, and quits leaving the terminal as it found it.
+# Running, it holds no password in its environment and dumps no core.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 
-start -- "$MOTCUA"
+# core dumps allowed as far as the shell may, so that only the client can
+# forbid them
+start -- "sh -c 'ulimit -S -c \$(ulimit -H -c); MOTCUA_PASSWORD=e2e-s3cret-start exec $MOTCUA'"
 check "first frame drawn" wait_for "Inbox (0)"
+pid=$(program_pid)
+check "no core dump: RLIMIT_CORE is 0" \
+	sh -c "[ \"\$(awk '/^Max core file size/ { print \$5 }' /proc/$pid/limits)\" = 0 ]"
+# unreadable (not dumpable) to anyone but root, and root finds no password
+check "MOTCUA_PASSWORD is no longer in its environment block" \
+	sh -c "[ -n '$pid' ] && ! grep -aq e2e-s3cret-start /proc/$pid/environ 2>/dev/null"
 check "status bar shows key hints" wait_for "q Quit"
 if line 24 | grep -q "no data"; then ok "status bar is row 24"; else not_ok "status bar is row 24"; fi
 

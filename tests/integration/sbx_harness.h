@@ -11,6 +11,7 @@
 #ifndef MOTCUA_SBX_HARNESS_H
 #define MOTCUA_SBX_HARNESS_H
 
+#include <check.h>
 #include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,6 +50,11 @@ struct sbxh_reply {
 	char retry_after[16], replayed[16], cache_control[64], allow[64];
 	double seconds;		/* total time of the exchange */
 };
+
+/* The main() of a Check suite against the sandbox: 77 (skipped) when
+ * SANDBOX is not set, else the suite run in the tests' locale with libcurl
+ * set up; EXIT_SUCCESS or EXIT_FAILURE. */
+int sbxh_run_suite(Suite *s);
 
 /* A private directory and an unused db path in it; 0 or -1. */
 int sbxh_init(struct sbxh *h);

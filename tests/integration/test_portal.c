@@ -8,8 +8,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <curl/curl.h>
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1059,19 +1057,5 @@ static Suite *portal_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	if (!getenv("SANDBOX") || !*getenv("SANDBOX")) {
-		printf("SANDBOX is not set (configure without --disable-sandbox): skipped\n");
-		return 77;
-	}
-	setlocale(LC_ALL, "C.UTF-8");
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	sr = srunner_create(portal_suite());
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	curl_global_cleanup();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return sbxh_run_suite(portal_suite());
 }

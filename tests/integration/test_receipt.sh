@@ -3,7 +3,10 @@
 # dialects: a received dossier's receipt printed through a fake
 # print-command that writes its standard input to a file, the same bytes
 # with --output, a refusal with the reason from the log, and a failing or
-# missing print command said clearly (exit 1), never a crash.
+# missing print command said clearly (exit 1), never a crash. What holds
+# personal data or the password stays private: the --output file is 0600
+# whatever the umask, the print command inherits no MOTCUA_PASSWORD from a
+# client that dumps no core, a password file others may read is refused.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -15,6 +18,42 @@ conf=$SBX_DIR/motcuarc
 printf 'set print-command "cat > %s/printed"\nset desk-name "Trung tâm Phục vụ hành chính công phường Hoàn Kiếm"\n' \
 	"$SBX_DIR" >"$conf"
 export MOTCUA_CONFIG="$conf"
+
+mode() { stat -c %a "$1"; }
+
+# The form's file, the print command's environment and the password file
+# (in forms_checks: m and $code set).
+private_checks() {
+	rm -f "$SBX_DIR/file"
+	(umask 022 && m receipt "$code" --output "$SBX_DIR/file" >/dev/null 2>"$err")
+	check "$dialect: --output under umask 022: a new file is 0600" [ "$(mode "$SBX_DIR/file")" = 600 ]
+	chmod 644 "$SBX_DIR/file"
+	(umask 022 && m receipt "$code" --output "$SBX_DIR/file" >/dev/null 2>"$err")
+	check "$dialect: ... and a 0644 one written over becomes 0600" [ "$(mode "$SBX_DIR/file")" = 600 ]
+
+	# core dumps allowed as far as the shell may: only the client forbids them
+	printf 'set print-command "env >%s/env; cat /proc/$PPID/limits >%s/limits; cat >/dev/null"\n' \
+		"$SBX_DIR" "$SBX_DIR" >"$SBX_DIR/spy"
+	rm -f "$SBX_DIR/env" "$SBX_DIR/limits"
+	MOTCUA_CONFIG=$SBX_DIR/spy sh -c 'ulimit -S -c $(ulimit -H -c); "$@"' m \
+		"$MOTCUA" --profile "$fp" --server "$SBX_URL" --user tiepnhan1 receipt "$code" --print \
+		>"$out" 2>"$err"; rc=$?
+	check "$dialect: the print command ran" sh -c "[ $rc = 0 ] && [ -f '$SBX_DIR/env' ]"
+	check "$dialect: ... without MOTCUA_PASSWORD in its environment" \
+		sh -c "! grep -q -e MOTCUA_PASSWORD -e motcua-demo '$SBX_DIR/env'"
+	check "$dialect: ... from a client that dumps no core" \
+		sh -c "[ \"\$(awk '/^Max core file size/ { print \$5 }' '$SBX_DIR/limits')\" = 0 ]"
+
+	printf 'motcua-demo\n' >"$SBX_DIR/password"
+	chmod 644 "$SBX_DIR/password"
+	MOTCUA_PASSWORD= m --password-file "$SBX_DIR/password" list >"$out" 2>"$err"; rc=$?
+	check "$dialect: a password file others may read: refused, exit 2" [ "$rc" = 2 ]
+	check "$dialect: ... saying which file, its mode and the fix" grep -qF \
+		"the password file $SBX_DIR/password is open to other users (mode 0644): make it private with chmod 600 $SBX_DIR/password" "$err"
+	chmod 600 "$SBX_DIR/password"
+	MOTCUA_PASSWORD= m --password-file "$SBX_DIR/password" list >"$out" 2>"$err"; rc=$?
+	check "$dialect: ... once chmod 600, taken" [ "$rc" = 0 ]
+}
 
 forms_checks() {
 	dialect=$1 fp=$2
@@ -35,6 +74,7 @@ forms_checks() {
 	check "$dialect: ... ended by a form feed" sh -c "[ \"\$(tail -c 1 '$SBX_DIR/printed' | od -An -c | tr -d ' ')\" = '\\f' ]"
 	m receipt "$code" --output "$SBX_DIR/file" >/dev/null 2>"$err"
 	check "$dialect: --output writes the same bytes as printed" cmp -s "$SBX_DIR/printed" "$SBX_DIR/file"
+	private_checks
 	m receipt "$code" --paper a5 >"$out" 2>"$err"
 	check "$dialect: A5 on stdout: no line over 60 columns" \
 		sh -c "[ \$(wc -L <'$out') -le 60 ] && grep -q 'Received at:' '$out'"

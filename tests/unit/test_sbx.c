@@ -1,10 +1,11 @@
 /* Unit tests of motcua-sandbox's pure parts: times, folding, entity tags,
- * Accept-Encoding, request targets and bodies, the workflow rules and the
- * fault plans. The HTTP behaviour is tested against the running server in
+ * Accept-Encoding, request targets and bodies, what the log masks, the
+ * workflow rules and the fault plans. The HTTP behaviour is tested against the running server in
  * tests/integration/test_ref.c. */
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -137,6 +138,32 @@ START_TEST(targets)
 		sbx_parse_target(many, &rq);
 		ck_assert(rq.args_overflow);
 	}
+}
+END_TEST
+
+static void masked(const char *in, const char *want)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof buf, "%s", in);
+	sbx_log_mask(buf);
+	ck_assert_str_eq(buf, want);
+}
+
+START_TEST(log_masks_personal_numbers)
+{
+	masked("/api/v1/lookup/citizens/001085012345", "/api/v1/lookup/citizens/001*******45");
+	masked("/api/v1/lookup/citizens/123456789", "/api/v1/lookup/citizens/123****89");
+	masked("/api/v1/lookup/citizens/001 085 012345", "/api/v1/lookup/citizens/001 *** ****45");
+	masked("/api/v1/lookup/enterprises/0100.109.106", "/api/v1/lookup/enterprises/010*.***.*06");
+	masked("/api/v1/lookup/enterprises/0100109106-001", "/api/v1/lookup/enterprises/010*****06-001");
+	masked("tel 0912345678, +84912345678", "tel 091*****78, +849******78");
+	/* codes stay readable: runs of 8 digits or fewer */
+	masked("/api/v1/dossiers/000.01.01.H26-251015-0007/actions/accept",
+	       "/api/v1/dossiers/000.01.01.H26-251015-0007/actions/accept");
+	masked("/api/v1/procedures/1.001193", "/api/v1/procedures/1.001193");
+	masked("/api/v1/units/00070", "/api/v1/units/00070");
+	masked("", "");
 }
 END_TEST
 
@@ -390,6 +417,7 @@ static Suite *sbx_suite(void)
 	tcase_add_test(t, etags);
 	tcase_add_test(t, accept_encoding);
 	tcase_add_test(t, targets);
+	tcase_add_test(t, log_masks_personal_numbers);
 	tcase_add_test(t, bodies);
 	tcase_add_test(t, fault_plans);
 	tcase_add_test(t, garbled_never_parses);
