@@ -12,13 +12,6 @@
 #include "store/outbox.h"
 #include "ui.h"
 
-/* Steps after which the dossier is closed for good (refused, stopped,
- * withdrawn) or the one apology is spent: asked twice. */
-bool act_destructive(enum action act)
-{
-	return act == ACT_REFUSE || act == ACT_STOP || act == ACT_WITHDRAW || act == ACT_RESCHEDULE;
-}
-
 static struct dossier *acted_on(struct app *app)
 {
 	return app_find_dossier(app, app->ui->act.code);
@@ -172,7 +165,7 @@ static void build(struct app *app, const struct dossier *d)
 	default:
 		break;
 	}
-	if (v->act == ACT_REFUSE || v->act == ACT_STOP || v->act == ACT_WITHDRAW || v->act == ACT_RESCHEDULE)
+	if (action_irreversible(v->act))
 		v->f_reason = field_index(v, form_add(f, FORM_TEXT, _("Reason"), true));
 	v->f_note = field_index(v, form_add(f, FORM_TEXT, _("Note"), false));
 }
@@ -323,7 +316,7 @@ static unsigned op_submit(struct app *app)
 {
 	struct act_view *v = &app->ui->act;
 
-	if (act_destructive(v->act) && !v->confirming) {
+	if (action_irreversible(v->act) && !v->confirming) {
 		/* check first: no question about a form that cannot go */
 		if (!queue_action(app, true))
 			return RD_BODY | RD_STATUS;

@@ -95,8 +95,6 @@ unsigned intake_open(struct app *app, const char *procedure_code);
  * top; refused (with a message saying why, RD_STATUS) when the dossier
  * does not allow it now. act.c. */
 unsigned act_open(struct app *app, const char *code, enum action act);
-/* Whether act on the dossier asks y/n first: it cannot be undone. */
-bool act_destructive(enum action act);
 
 /* The operations of the dossier screen that act (dossier_act.c), and the
  * lines it draws about acting: the keys of the actions allowed, and what
