@@ -363,14 +363,15 @@ static unsigned op_item_up(struct app *app)
 	return form_move(&app->ui->act.form, -1) ? RD_BODY : RD_NONE;
 }
 
+/* Characters are typed into the form: these keys move and decide. */
 static const struct op_def act_ops[] = {
-	{ "form-submit", N_("Send"), op_submit },
-	{ "form-cancel", N_("Cancel"), op_cancel },
-	{ "form-next-field", N_("Next field"), op_next },
-	{ "form-prev-field", N_("Previous field"), op_prev },
-	{ "form-item-down", N_("Next in the list"), op_item_down },
-	{ "form-item-up", N_("Previous in the list"), op_item_up },
-	{ NULL, NULL, NULL },
+	OP("form-submit", N_("Send"), op_submit, "<Enter>"),
+	OP("form-cancel", N_("Cancel"), op_cancel, "<Esc>"),
+	OP("form-next-field", N_("Next field"), op_next, "<Tab>"),
+	OP("form-prev-field", N_("Previous field"), op_prev, "<BackTab>"),
+	OP("form-item-down", N_("Next in the list"), op_item_down, "<Down>"),
+	OP("form-item-up", N_("Previous in the list"), op_item_up, "<Up>"),
+	OP_END,
 };
 
 static const char *const act_hints[] = { "form-submit", "form-next-field", "form-cancel", NULL };
