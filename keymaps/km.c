@@ -23,133 +23,6 @@ struct keymap {
 	size_t n, cap;
 };
 
-/* Shipped bindings; user key files rebind on top of these. */
-static const struct {
-	const char *context, *key, *op;
-} defaults[] = {
-	{ KM_GENERIC, "q", "quit" },
-	{ KM_GENERIC, "<C-l>", "redraw" },
-	{ KM_GENERIC, "<Esc>", "cancel" },
-	{ KM_GENERIC, "?", "help" },
-	{ KM_GENERIC, "<F1>", "help" },
-	{ KM_GENERIC, "L", "lock" },
-	{ KM_GENERIC, "C", "catalog" },
-	{ "lock", "<Enter>", "unlock" },
-	{ "lock", "<F10>", "lock-quit" },
-	{ "login", "<Enter>", "login" },
-	{ "login", "<F10>", "login-quit" },
-	{ KM_GENERIC, "O", "outbox" },
-	{ "outbox", "j", "move-down" },
-	{ "outbox", "<Down>", "move-down" },
-	{ "outbox", "k", "move-up" },
-	{ "outbox", "<Up>", "move-up" },
-	{ "outbox", "<Enter>", "outbox-open" },
-	{ "outbox", "r", "outbox-retry" },
-	{ "outbox", "z", "outbox-discard" },
-	{ "outbox", "q", "view-close" },
-	{ "outbox", "<Esc>", "view-close" },
-	{ "outbox", "<Left>", "view-close" },
-	{ "inbox", "j", "move-down" },
-	{ "inbox", "<Down>", "move-down" },
-	{ "inbox", "k", "move-up" },
-	{ "inbox", "<Up>", "move-up" },
-	{ "inbox", "<PageDown>", "page-down" },
-	{ "inbox", "<C-f>", "page-down" },
-	{ "inbox", "<PageUp>", "page-up" },
-	{ "inbox", "<C-b>", "page-up" },
-	{ "inbox", "g", "move-first" },
-	{ "inbox", "<Home>", "move-first" },
-	{ "inbox", "G", "move-last" },
-	{ "inbox", "<End>", "move-last" },
-	{ "inbox", "<C-r>", "inbox-refresh" },
-	{ "inbox", "<Enter>", "inbox-open" },
-	{ "inbox", "<Right>", "inbox-open" },
-	{ "dossier", "<C-r>", "dossier-reload" },
-	/* acting on a dossier; the view lists these beside the actions allowed */
-	{ "dossier", "a", "dossier-accept" },
-	{ "dossier", "x", "dossier-refuse" },
-	{ "dossier", "s", "dossier-request-supplement" },
-	{ "dossier", "b", "dossier-receive-supplement" },
-	{ "dossier", "A", "dossier-assign" },
-	{ "dossier", "f", "dossier-forward-signing" },
-	{ "dossier", "p", "dossier-approve" },
-	{ "dossier", "c", "dossier-confirm-payment" },
-	{ "dossier", "d", "dossier-result-ready" },
-	{ "dossier", "R", "dossier-return-result" },
-	{ "dossier", "X", "dossier-stop" },
-	{ "dossier", "W", "dossier-withdraw" },
-	{ "dossier", "D", "dossier-reschedule" },
-	{ "dossier", "r", "dossier-retry" },
-	{ "dossier", "z", "dossier-discard" },
-	{ "dossier", "P", "dossier-paper" },
-	{ "paper", "p", "paper-print" },
-	{ "paper", "<Tab>", "paper-next" },
-	/* an action's form: characters are typed, these keys move and decide */
-	{ "form", "<Enter>", "form-submit" },
-	{ "form", "<Esc>", "form-cancel" },
-	{ "form", "<Tab>", "form-next-field" },
-	{ "form", "<BackTab>", "form-prev-field" },
-	{ "form", "<Down>", "form-item-down" },
-	{ "form", "<Up>", "form-item-up" },
-	{ "inbox", "/", "inbox-filter" },
-	{ "inbox", "#", "inbox-goto" },
-	{ "inbox", "<Tab>", "inbox-view-next" },
-	{ "inbox", "<BackTab>", "inbox-view-prev" },
-	{ "inbox", "a", "inbox-view-all" },
-	{ "inbox", "m", "inbox-view-mine" },
-	{ "inbox", "p", "inbox-view-procedure" },
-	{ "inbox", "P", "inbox-view-procedure-prev" },
-	{ "inbox", "n", "intake-new" },
-	/* the form takes printable keys as text: its keys are not letters */
-	{ "intake", "<Tab>", "intake-next" },
-	{ "intake", "<Down>", "intake-next" },
-	{ "intake", "<Enter>", "intake-next" },
-	{ "intake", "<BackTab>", "intake-prev" },
-	{ "intake", "<Up>", "intake-prev" },
-	{ "intake", "<Right>", "intake-choice-next" },
-	{ "intake", "<Left>", "intake-choice-prev" },
-	{ "intake", "<F10>", "intake-submit" },
-	{ "intake", "<C-t>", "intake-submit" },
-	{ "intake", "<F2>", "intake-first-problem" },
-	{ "intake", "q", "view-close" },
-	{ "intake", "p", "intake-print" },
-	{ "catalog", "j", "move-down" },
-	{ "catalog", "<Down>", "move-down" },
-	{ "catalog", "k", "move-up" },
-	{ "catalog", "<Up>", "move-up" },
-	{ "catalog", "<PageDown>", "page-down" },
-	{ "catalog", "<C-f>", "page-down" },
-	{ "catalog", "<PageUp>", "page-up" },
-	{ "catalog", "<C-b>", "page-up" },
-	{ "catalog", "g", "move-first" },
-	{ "catalog", "<Home>", "move-first" },
-	{ "catalog", "G", "move-last" },
-	{ "catalog", "<End>", "move-last" },
-	{ "catalog", "<Enter>", "catalog-open" },
-	{ "catalog", "<Right>", "catalog-open" },
-	{ "catalog", "/", "catalog-filter" },
-	{ "catalog", "i", "catalog-intake" },
-	{ "catalog", "<C-r>", "catalog-refresh" },
-	{ "catalog", "q", "view-close" },
-	{ "catalog", "<Esc>", "view-close" },
-	{ "catalog", "<Left>", "view-close" },
-	{ "catalog-detail", "i", "catalog-intake" },
-	{ "catalog-detail", "<C-r>", "catalog-reload" },
-};
-
-/* Screens opened over others and read by scrolling share these keys: q and
- * Esc go back, not out. */
-static const char *const pager_contexts[] = { "dossier", "help", "catalog-detail", "paper" };
-static const struct {
-	const char *key, *op;
-} pager_keys[] = {
-	{ "q", "view-close" }, { "<Esc>", "view-close" }, { "<Left>", "view-close" },
-	{ "j", "move-down" }, { "<Down>", "move-down" }, { "k", "move-up" }, { "<Up>", "move-up" },
-	{ "<PageDown>", "page-down" }, { "<C-f>", "page-down" }, { "<Space>", "page-down" },
-	{ "<PageUp>", "page-up" }, { "<C-b>", "page-up" },
-	{ "g", "move-first" }, { "<Home>", "move-first" }, { "G", "move-last" }, { "<End>", "move-last" },
-};
-
 static const struct {
 	const char *name;
 	km_key key;
@@ -171,13 +44,6 @@ struct keymap *km_new(void)
 {
 	struct keymap *km = xcalloc(1, sizeof *km);
 
-	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
-		if (km_bind(km, defaults[i].context, defaults[i].key, defaults[i].op, NULL) < 0)
-			abort();	/* the shipped table is wrong: a bug */
-	for (size_t c = 0; c < sizeof pager_contexts / sizeof pager_contexts[0]; c++)
-		for (size_t i = 0; i < sizeof pager_keys / sizeof pager_keys[0]; i++)
-			if (km_bind(km, pager_contexts[c], pager_keys[i].key, pager_keys[i].op, NULL) < 0)
-				abort();
 	return km;
 }
 
@@ -220,6 +86,24 @@ int km_bind(struct keymap *km, const char *context, const char *keyname,
 		km->b = xrealloc(km->b, km->cap * sizeof *km->b);
 	}
 	km->b[km->n++] = (struct binding){ xstrdup(context), key, xstrdup(op) };
+	return 0;
+}
+
+int km_bind_keys(struct keymap *km, const char *context, const char *keys,
+		 const char *op, struct err *e)
+{
+	keys += strspn(keys, " ");
+	while (*keys) {
+		size_t n = strcspn(keys, " ");
+		char *name = xstrndup(keys, n);
+		int rc = km_bind(km, context, name, op, e);
+
+		free(name);
+		if (rc < 0)
+			return -1;
+		keys += n;
+		keys += strspn(keys, " ");
+	}
 	return 0;
 }
 

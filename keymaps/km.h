@@ -1,8 +1,8 @@
 /* Keymaps: per context, a key maps to the stable name of an operation
  * ("quit", "inbox-filter", ...); a key not bound in a context falls back to
  * the "generic" context. Screens own the operation tables (name, handler,
- * help text); this module only knows names, so `bind` lines, help screens
- * and macros all come from one source. */
+ * help text, default keys); this module only knows names, so `bind` lines,
+ * help screens and macros all come from one source. */
 #ifndef MOTCUA_KM_H
 #define MOTCUA_KM_H
 
@@ -20,11 +20,16 @@ typedef int km_key;
 
 struct keymap;
 
-struct keymap *km_new(void);	/* with the default bindings */
+/* An empty keymap: the shipped bindings come from the screens' operation
+ * tables (screen_keymap_new), the clerk's from key files. */
+struct keymap *km_new(void);
 void km_free(struct keymap *km);
 
 int km_bind(struct keymap *km, const char *context, const char *keyname,
 	    const char *op, struct err *e);
+/* km_bind for each of keys: key names separated by spaces, "j <Down>". */
+int km_bind_keys(struct keymap *km, const char *context, const char *keys,
+		 const char *op, struct err *e);
 int km_unbind(struct keymap *km, const char *context, const char *keyname, struct err *e);
 
 /* The operation bound to key in context, or in "generic"; NULL if none. */

@@ -75,7 +75,7 @@ static int one_step(const char *s)
 {
 	const char *m = sbx_portal_unword(sbx_pw_step, s);
 
-	return m ? sbx_step_parse(m) : -1;
+	return m ? step_parse(m) : -1;
 }
 
 static const struct {

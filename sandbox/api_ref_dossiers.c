@@ -27,7 +27,7 @@ static int one_status(const char *it, void *arg)
 
 static int one_step(const char *it, void *arg)
 {
-	int st = sbx_step_parse(it);
+	int st = step_parse(it);
 
 	if (st < 0)
 		return -1;

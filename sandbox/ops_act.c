@@ -68,8 +68,7 @@ static int parse_act(struct sbx *s, const struct sbx_user *u, const char *code,
 {
 	const char *keys[6] = { "note", NULL };
 	int nk = 1;
-	bool need_reason = a == ACT_REFUSE || a == ACT_STOP || a == ACT_WITHDRAW ||
-			   a == ACT_RESCHEDULE;
+	bool need_reason = action_irreversible(a);
 
 	if (body && !cJSON_IsNull(body) && !cJSON_IsObject(body))
 		return sbx_fail(e, SBX_E_INVALID, "invalid_body", NULL,
@@ -245,7 +244,7 @@ static int write_action(struct sbx *s, const struct sbx_user *u,
 		return -1;
 	sbx_bind_text(st, 1, r->code);
 	sqlite3_bind_int(st, 2, n->status);
-	sbx_bind_text(st, 3, sbx_step_name(n->step));
+	sbx_bind_text(st, 3, step_name(n->step));
 	bind_time(st, 4, n->assignee_id);
 	bind_time(st, 5, n->received_at);
 	bind_time(st, 6, n->due_at);

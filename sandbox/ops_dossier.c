@@ -114,8 +114,8 @@ int sbx_dossier_load(struct sbx *s, const struct sbx_user *u, const char *code,
 		snprintf(r->code, sizeof r->code, "%s", sbx_col_text(st, 0));
 		snprintf(r->procedure_code, sizeof r->procedure_code, "%s", sbx_col_text(st, 1));
 		r->st.status = sqlite3_column_int(st, 2);
-		step = sbx_step_parse(sbx_col_text(st, 3));
-		r->st.step = step < 0 ? SBX_STEP_DONE : (enum sbx_step)step;
+		step = step_parse(sbx_col_text(st, 3));
+		r->st.step = step < 0 ? STEP_DONE : (enum step)step;
 		r->st.assignee_id = col_time(st, 4);
 		r->st.received_at = col_time(st, 5);
 		r->st.due_at = col_time(st, 6);
@@ -247,9 +247,9 @@ static void build_filter(const struct sbx_list_query *q, int64_t now,
 
 		and(f);
 		sbx_buf_puts(f, "d.step IN (");
-		for (int i = 0; i < SBX_STEP_COUNT; i++)
+		for (int i = 0; i < STEP_COUNT; i++)
 			if (q->steps & (1u << i)) {
-				sbx_buf_printf(f, "%s'%s'", sep, sbx_step_name((enum sbx_step)i));
+				sbx_buf_printf(f, "%s'%s'", sep, step_name((enum step)i));
 				sep = ",";
 			}
 		sbx_buf_puts(f, ")");

@@ -62,7 +62,7 @@ enum sbx_sort {
 
 struct sbx_list_query {
 	unsigned statuses;	/* bit per status code; 0 = any */
-	unsigned steps;		/* bit per enum sbx_step; 0 = any */
+	unsigned steps;		/* bit per enum step; 0 = any */
 	int assignee;		/* 0 any, 1 the given id, 2 unassigned */
 	int64_t assignee_id;
 	const char *procedure;	/* NULL = any */

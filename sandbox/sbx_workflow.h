@@ -37,24 +37,10 @@
 #include "core/model.h"
 #include "sbx.h"
 
-enum sbx_step {
-	SBX_STEP_RECEPTION,
-	SBX_STEP_ASSIGNMENT,
-	SBX_STEP_PROCESSING,
-	SBX_STEP_SIGNING,
-	SBX_STEP_ISSUE,
-	SBX_STEP_RETURN,
-	SBX_STEP_DONE,
-	SBX_STEP_COUNT
-};
-
-const char *sbx_step_name(enum sbx_step s);
-int sbx_step_parse(const char *name);	/* -1 when unknown */
-
 /* What the rules look at. Times are Unix seconds, 0 for "not set". */
 struct sbx_wf_state {
 	int status;
-	enum sbx_step step;
+	enum step step;
 	int64_t assignee_id;
 	int64_t received_at;
 	int64_t due_at;

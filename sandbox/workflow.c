@@ -5,26 +5,6 @@
 #include "sbx_util.h"
 #include "sbx_workflow.h"
 
-static const char *const step_names[SBX_STEP_COUNT] = {
-	[SBX_STEP_RECEPTION] = "reception", [SBX_STEP_ASSIGNMENT] = "assignment",
-	[SBX_STEP_PROCESSING] = "processing", [SBX_STEP_SIGNING] = "signing",
-	[SBX_STEP_ISSUE] = "issue", [SBX_STEP_RETURN] = "return",
-	[SBX_STEP_DONE] = "done",
-};
-
-const char *sbx_step_name(enum sbx_step s)
-{
-	return s < SBX_STEP_COUNT ? step_names[s] : "";
-}
-
-int sbx_step_parse(const char *name)
-{
-	for (int i = 0; i < SBX_STEP_COUNT; i++)
-		if (!strcmp(step_names[i], name))
-			return i;
-	return -1;
-}
-
 #define R(role) (1u << (role))
 #define S(st) (1u << (st))
 #define P(step) (1u << (step))
@@ -45,21 +25,21 @@ static const struct rule rules[] = {
 	{ ACT_REQUEST_SUPPLEMENT, R(ROLE_RECEPTION), S(ST_NEW) | S(ST_ACCEPTED),
 	  ANY_STEP, false },
 	{ ACT_REQUEST_SUPPLEMENT, R(ROLE_SPECIALIST), S(ST_PROCESSING),
-	  P(SBX_STEP_PROCESSING), true },
+	  P(STEP_PROCESSING), true },
 	{ ACT_RECEIVE_SUPPLEMENT, R(ROLE_RECEPTION), S(ST_SUPPLEMENT), ANY_STEP, false },
-	{ ACT_ASSIGN, R(ROLE_LEADER), S(ST_ACCEPTED), P(SBX_STEP_ASSIGNMENT), false },
-	{ ACT_ASSIGN, R(ROLE_LEADER), S(ST_PROCESSING), P(SBX_STEP_PROCESSING), false },
+	{ ACT_ASSIGN, R(ROLE_LEADER), S(ST_ACCEPTED), P(STEP_ASSIGNMENT), false },
+	{ ACT_ASSIGN, R(ROLE_LEADER), S(ST_PROCESSING), P(STEP_PROCESSING), false },
 	{ ACT_FORWARD_SIGNING, R(ROLE_SPECIALIST), S(ST_PROCESSING),
-	  P(SBX_STEP_PROCESSING), true },
-	{ ACT_APPROVE, R(ROLE_LEADER), S(ST_PROCESSING), P(SBX_STEP_SIGNING), false },
+	  P(STEP_PROCESSING), true },
+	{ ACT_APPROVE, R(ROLE_LEADER), S(ST_PROCESSING), P(STEP_SIGNING), false },
 	{ ACT_CONFIRM_PAYMENT, R(ROLE_RECEPTION), S(ST_PAYMENT), ANY_STEP, false },
-	{ ACT_STOP, R(ROLE_SPECIALIST), S(ST_PROCESSING), P(SBX_STEP_PROCESSING), true },
+	{ ACT_STOP, R(ROLE_SPECIALIST), S(ST_PROCESSING), P(STEP_PROCESSING), true },
 	{ ACT_STOP, R(ROLE_LEADER), S(ST_PROCESSING),
-	  P(SBX_STEP_PROCESSING) | P(SBX_STEP_SIGNING), false },
+	  P(STEP_PROCESSING) | P(STEP_SIGNING), false },
 	{ ACT_WITHDRAW, R(ROLE_RECEPTION),
 	  S(ST_NEW) | S(ST_ACCEPTED) | S(ST_PROCESSING) | S(ST_SUPPLEMENT) | S(ST_PAYMENT),
 	  ANY_STEP, false },
-	{ ACT_RESULT_READY, R(ROLE_RECORDS), S(ST_PROCESSING), P(SBX_STEP_ISSUE), false },
+	{ ACT_RESULT_READY, R(ROLE_RECORDS), S(ST_PROCESSING), P(STEP_ISSUE), false },
 	{ ACT_RETURN_RESULT, R(ROLE_RECEPTION), S(ST_RESULT_READY), ANY_STEP, false },
 	{ ACT_RESCHEDULE, R(ROLE_LEADER), S(ST_ACCEPTED) | S(ST_PROCESSING) | S(ST_PAYMENT),
 	  ANY_STEP, false },
@@ -103,7 +83,7 @@ int sbx_wf_check(const struct sbx_wf_state *d, const struct sbx_wf_actor *u,
 		return sbx_fail(e, SBX_E_STATE, "invalid_state", NULL,
 				"cannot %s a dossier in status %d '%s' at step '%s'",
 				an(a), d->status, status_name(d->status),
-				sbx_step_name(d->step));
+				step_name(d->step));
 	if (!assignee_ok)
 		return sbx_fail(e, SBX_E_FORBIDDEN, "not_assignee", NULL,
 				"only the specialist the dossier is assigned to may %s it",
@@ -158,8 +138,7 @@ int64_t sbx_wf_due(const struct cal *cal, int64_t received, int minutes,
 
 bool sbx_wf_overdue(int status, int64_t due_at, int64_t now)
 {
-	return (status == ST_ACCEPTED || status == ST_PROCESSING ||
-		status == ST_PAYMENT) && due_at && due_at <= now;
+	return status_clock_runs(status) && due_at && due_at <= now;
 }
 
 const char *sbx_wf_timeliness(int64_t finished_at, int64_t due_at)
@@ -187,13 +166,13 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 	switch (a) {
 	case ACT_ACCEPT:
 		n->status = ST_ACCEPTED;
-		n->step = SBX_STEP_ASSIGNMENT;
+		n->step = STEP_ASSIGNMENT;
 		n->received_at = now;
 		n->due_at = sbx_wf_due(cal, now, p->budget_minutes, p->cutoff_minute);
 		break;
 	case ACT_REFUSE:
 		n->status = ST_REFUSED;
-		n->step = SBX_STEP_DONE;
+		n->step = STEP_DONE;
 		break;
 	case ACT_REQUEST_SUPPLEMENT:
 		n->status = ST_SUPPLEMENT;
@@ -208,44 +187,44 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 			n->received_at = now;
 		if (d->assignee_id && d->received_at) {
 			n->status = ST_PROCESSING;
-			n->step = SBX_STEP_PROCESSING;
+			n->step = STEP_PROCESSING;
 		} else {
 			n->status = ST_ACCEPTED;
-			n->step = SBX_STEP_ASSIGNMENT;
+			n->step = STEP_ASSIGNMENT;
 		}
 		break;
 	case ACT_ASSIGN:
 		n->status = ST_PROCESSING;
-		n->step = SBX_STEP_PROCESSING;
+		n->step = STEP_PROCESSING;
 		n->assignee_id = p->assignee_id;
 		break;
 	case ACT_FORWARD_SIGNING:
-		n->step = SBX_STEP_SIGNING;
+		n->step = STEP_SIGNING;
 		break;
 	case ACT_APPROVE:
 		n->status = p->obligation > 0 ? ST_PAYMENT : ST_PROCESSING;
-		n->step = SBX_STEP_ISSUE;
+		n->step = STEP_ISSUE;
 		break;
 	case ACT_CONFIRM_PAYMENT:
 		n->status = ST_PROCESSING;
-		n->step = SBX_STEP_ISSUE;
+		n->step = STEP_ISSUE;
 		break;
 	case ACT_STOP:
 		n->status = ST_STOPPED;
-		n->step = SBX_STEP_DONE;
+		n->step = STEP_DONE;
 		break;
 	case ACT_WITHDRAW:
 		n->status = ST_WITHDRAWN;
-		n->step = SBX_STEP_DONE;
+		n->step = STEP_DONE;
 		break;
 	case ACT_RESULT_READY:
 		n->status = ST_RESULT_READY;
-		n->step = SBX_STEP_RETURN;
+		n->step = STEP_RETURN;
 		n->finished_at = now;
 		break;
 	case ACT_RETURN_RESULT:
 		n->status = ST_RETURNED;
-		n->step = SBX_STEP_DONE;
+		n->step = STEP_DONE;
 		n->returned_at = now;
 		break;
 	case ACT_RESCHEDULE:

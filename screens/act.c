@@ -12,13 +12,6 @@
 #include "store/outbox.h"
 #include "ui.h"
 
-/* Steps after which the dossier is closed for good (refused, stopped,
- * withdrawn) or the one apology is spent: asked twice. */
-bool act_destructive(enum action act)
-{
-	return act == ACT_REFUSE || act == ACT_STOP || act == ACT_WITHDRAW || act == ACT_RESCHEDULE;
-}
-
 static struct dossier *acted_on(struct app *app)
 {
 	return app_find_dossier(app, app->ui->act.code);
@@ -172,7 +165,7 @@ static void build(struct app *app, const struct dossier *d)
 	default:
 		break;
 	}
-	if (v->act == ACT_REFUSE || v->act == ACT_STOP || v->act == ACT_WITHDRAW || v->act == ACT_RESCHEDULE)
+	if (action_irreversible(v->act))
 		v->f_reason = field_index(v, form_add(f, FORM_TEXT, _("Reason"), true));
 	v->f_note = field_index(v, form_add(f, FORM_TEXT, _("Note"), false));
 }
@@ -323,7 +316,7 @@ static unsigned op_submit(struct app *app)
 {
 	struct act_view *v = &app->ui->act;
 
-	if (act_destructive(v->act) && !v->confirming) {
+	if (action_irreversible(v->act) && !v->confirming) {
 		/* check first: no question about a form that cannot go */
 		if (!queue_action(app, true))
 			return RD_BODY | RD_STATUS;
@@ -370,14 +363,15 @@ static unsigned op_item_up(struct app *app)
 	return form_move(&app->ui->act.form, -1) ? RD_BODY : RD_NONE;
 }
 
+/* Characters are typed into the form: these keys move and decide. */
 static const struct op_def act_ops[] = {
-	{ "form-submit", N_("Send"), op_submit },
-	{ "form-cancel", N_("Cancel"), op_cancel },
-	{ "form-next-field", N_("Next field"), op_next },
-	{ "form-prev-field", N_("Previous field"), op_prev },
-	{ "form-item-down", N_("Next in the list"), op_item_down },
-	{ "form-item-up", N_("Previous in the list"), op_item_up },
-	{ NULL, NULL, NULL },
+	OP("form-submit", N_("Send"), op_submit, "<Enter>"),
+	OP("form-cancel", N_("Cancel"), op_cancel, "<Esc>"),
+	OP("form-next-field", N_("Next field"), op_next, "<Tab>"),
+	OP("form-prev-field", N_("Previous field"), op_prev, "<BackTab>"),
+	OP("form-item-down", N_("Next in the list"), op_item_down, "<Down>"),
+	OP("form-item-up", N_("Previous in the list"), op_item_up, "<Up>"),
+	OP_END,
 };
 
 static const char *const act_hints[] = { "form-submit", "form-next-field", "form-cancel", NULL };

@@ -353,18 +353,18 @@ static bool catalog_key(struct app *app, km_key key)
 }
 
 static const struct op_def catalog_ops[] = {
-	{ "move-down", N_("Next"), op_down },
-	{ "move-up", N_("Previous"), op_up },
-	{ "page-down", N_("Page down"), op_page_down },
-	{ "page-up", N_("Page up"), op_page_up },
-	{ "move-first", N_("First"), op_first },
-	{ "move-last", N_("Last"), op_last },
-	{ "catalog-open", N_("Details"), op_open },
-	{ "catalog-filter", N_("Filter"), op_filter },
-	{ "catalog-intake", N_("Start an intake"), catalog_op_intake },
-	{ "catalog-refresh", N_("Refresh from the server"), op_refresh },
-	{ "view-close", N_("Back (first out of the filter)"), op_back },
-	{ NULL, NULL, NULL },
+	OP("move-down", N_("Next"), op_down, "j <Down>"),
+	OP("move-up", N_("Previous"), op_up, "k <Up>"),
+	OP("page-down", N_("Page down"), op_page_down, "<PageDown> <C-f>"),
+	OP("page-up", N_("Page up"), op_page_up, "<PageUp> <C-b>"),
+	OP("move-first", N_("First"), op_first, "g <Home>"),
+	OP("move-last", N_("Last"), op_last, "G <End>"),
+	OP("catalog-open", N_("Details"), op_open, "<Enter> <Right>"),
+	OP("catalog-filter", N_("Filter"), op_filter, "/"),
+	OP("catalog-intake", N_("Start an intake"), catalog_op_intake, "i"),
+	OP("catalog-refresh", N_("Refresh from the server"), op_refresh, "<C-r>"),
+	OP("view-close", N_("Back (first out of the filter)"), op_back, OPS_BACK_KEYS),
+	OP_END,
 };
 
 static const char *const catalog_hints[] = {

@@ -85,9 +85,9 @@ static struct pager *detail_pager(struct app *app)
 
 static const struct op_def detail_ops[] = {
 	PAGER_OPS,
-	{ "catalog-intake", N_("Start an intake"), catalog_op_intake },
-	{ "catalog-reload", N_("Load again"), op_reload },
-	{ NULL, NULL, NULL },
+	OP("catalog-intake", N_("Start an intake"), catalog_op_intake, "i"),
+	OP("catalog-reload", N_("Load again"), op_reload, "<C-r>"),
+	OP_END,
 };
 
 static const char *const detail_hints[] = { "catalog-intake", "view-close", "page-down", NULL };
@@ -360,6 +360,7 @@ const struct screen screen_catalog_detail = {
 	.context = "catalog-detail",
 	.name = N_("Procedure"),
 	.ops = detail_ops,
+	.generic_keys = ops_back_keys,
 	.hints = detail_hints,
 	.title = detail_title,
 	.draw = detail_draw,

@@ -84,43 +84,19 @@ static struct pager *dossier_pager(struct app *app)
 	return &app->ui->dossier.pager;
 }
 
-/* One handler per action: operations are named, bound and listed one by one. */
-#define ACT_OP(fn, act) static unsigned fn(struct app *app) { return dossier_op_act(app, act); }
-ACT_OP(op_accept, ACT_ACCEPT)
-ACT_OP(op_refuse, ACT_REFUSE)
-ACT_OP(op_request_supplement, ACT_REQUEST_SUPPLEMENT)
-ACT_OP(op_receive_supplement, ACT_RECEIVE_SUPPLEMENT)
-ACT_OP(op_assign, ACT_ASSIGN)
-ACT_OP(op_forward_signing, ACT_FORWARD_SIGNING)
-ACT_OP(op_approve, ACT_APPROVE)
-ACT_OP(op_stop, ACT_STOP)
-ACT_OP(op_withdraw, ACT_WITHDRAW)
-ACT_OP(op_result_ready, ACT_RESULT_READY)
-ACT_OP(op_return_result, ACT_RETURN_RESULT)
-ACT_OP(op_reschedule, ACT_RESCHEDULE)
-ACT_OP(op_confirm_payment, ACT_CONFIRM_PAYMENT)
-#undef ACT_OP
+/* An operation per action of vocab.h, "dossier-accept", ..., with its key:
+ * one handler opens the form of the action the row names. */
+#define ACT_OP(id, bit, name, label, help, key, irreversible) \
+	OP_ARG("dossier-" name, help, dossier_op_act, ACT_##id, key),
 
 static const struct op_def dossier_ops[] = {
 	PAGER_OPS,
-	{ "dossier-reload", N_("Load again"), op_reload },
-	{ "dossier-accept", N_("Accept"), op_accept },
-	{ "dossier-refuse", N_("Refuse (asks)"), op_refuse },
-	{ "dossier-request-supplement", N_("Request a supplement"), op_request_supplement },
-	{ "dossier-receive-supplement", N_("Receive supplement"), op_receive_supplement },
-	{ "dossier-assign", N_("Assign"), op_assign },
-	{ "dossier-forward-signing", N_("Forward to sign"), op_forward_signing },
-	{ "dossier-approve", N_("Approve"), op_approve },
-	{ "dossier-confirm-payment", N_("Confirm payment"), op_confirm_payment },
-	{ "dossier-result-ready", N_("Result ready"), op_result_ready },
-	{ "dossier-return-result", N_("Return result"), op_return_result },
-	{ "dossier-stop", N_("Stop: ineligible (asks)"), op_stop },
-	{ "dossier-withdraw", N_("Withdraw (asks)"), op_withdraw },
-	{ "dossier-reschedule", N_("Apology, new date (asks)"), op_reschedule },
-	{ "dossier-retry", N_("Retry my action"), dossier_op_retry },
-	{ "dossier-discard", N_("Discard my action (asks)"), dossier_op_discard },
-	{ "dossier-paper", N_("Paper forms: receipt, supplement request, refusal"), op_paper },
-	{ NULL, NULL, NULL },
+	OP("dossier-reload", N_("Load again"), op_reload, "<C-r>"),
+	ACTIONS(ACT_OP)
+	OP("dossier-retry", N_("Retry my action"), dossier_op_retry, "r"),
+	OP("dossier-discard", N_("Discard my action (asks)"), dossier_op_discard, "z"),
+	OP("dossier-paper", N_("Paper forms: receipt, supplement request, refusal"), op_paper, "P"),
+	OP_END,
 };
 
 static const char *const dossier_hints[] = { "view-close", "page-down", "dossier-reload", NULL };
@@ -461,6 +437,7 @@ const struct screen screen_dossier = {
 	.context = "dossier",
 	.name = N_("Dossier"),
 	.ops = dossier_ops,
+	.generic_keys = ops_back_keys,
 	.hints = dossier_hints,
 	.title = dossier_title,
 	.draw = dossier_draw,

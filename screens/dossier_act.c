@@ -10,26 +10,9 @@
 #include "store/outbox.h"
 #include "ui.h"
 
-/* The operation that runs each action, for the keys shown beside it. */
-static const char *const op_names[ACT_COUNT] = {
-	[ACT_ACCEPT] = "dossier-accept",
-	[ACT_REFUSE] = "dossier-refuse",
-	[ACT_REQUEST_SUPPLEMENT] = "dossier-request-supplement",
-	[ACT_RECEIVE_SUPPLEMENT] = "dossier-receive-supplement",
-	[ACT_ASSIGN] = "dossier-assign",
-	[ACT_FORWARD_SIGNING] = "dossier-forward-signing",
-	[ACT_APPROVE] = "dossier-approve",
-	[ACT_STOP] = "dossier-stop",
-	[ACT_WITHDRAW] = "dossier-withdraw",
-	[ACT_RESULT_READY] = "dossier-result-ready",
-	[ACT_RETURN_RESULT] = "dossier-return-result",
-	[ACT_RESCHEDULE] = "dossier-reschedule",
-	[ACT_CONFIRM_PAYMENT] = "dossier-confirm-payment",
-};
-
-unsigned dossier_op_act(struct app *app, enum action act)
+unsigned dossier_op_act(struct app *app, int act)
 {
-	return act_open(app, app->ui->dossier.code, act);
+	return act_open(app, app->ui->dossier.code, (enum action)act);
 }
 
 /* The clerk's action on the dossier shown that waits on the clerk. */
@@ -124,13 +107,14 @@ static void allowed_line(struct app *app, struct pager *p, const struct dossier 
 	pager_newline(p);
 	pager_add(p, A_NORMAL, _("You can: "));
 	for (int a = 0; a < ACT_COUNT; a++) {
-		char key[128];
+		char op[64], key[128];
 
 		if (!(d->allowed & (1u << a)))
 			continue;
 		if (any)
 			pager_add(p, A_NORMAL, "  ");
-		if (*key_of(app, op_names[a], key, sizeof key)) {
+		snprintf(op, sizeof op, "dossier-%s", action_name(a));	/* its operation */
+		if (*key_of(app, op, key, sizeof key)) {
 			pager_add(p, A_BOLD, key);
 			pager_add(p, A_NORMAL, " ");
 		}

@@ -20,7 +20,7 @@ static struct pager *help_pager(struct app *app)
 
 static const struct op_def help_ops[] = {
 	PAGER_OPS,
-	{ NULL, NULL, NULL },
+	OP_END,
 };
 
 static const char *const help_hints[] = { "view-close", "page-down", NULL };
@@ -105,6 +105,7 @@ const struct screen screen_help = {
 	.context = "help",
 	.name = N_("Help"),
 	.ops = help_ops,
+	.generic_keys = ops_back_keys,
 	.hints = help_hints,
 	.title = help_title,
 	.draw = help_draw,

@@ -112,24 +112,29 @@ static void inbox_resume(struct app *app, const struct screen *closed)
 }
 
 static const struct op_def inbox_ops[] = {
-	{ "move-down", N_("Next"), op_move_down },
-	{ "move-up", N_("Previous"), op_move_up },
-	{ "page-down", N_("Page down"), op_page_down },
-	{ "page-up", N_("Page up"), op_page_up },
-	{ "move-first", N_("First"), op_first },
-	{ "move-last", N_("Last"), op_last },
-	{ "inbox-refresh", N_("Refresh"), op_refresh },
-	{ "inbox-open", N_("Open"), op_open },
-	{ "inbox-filter", N_("Filter"), inbox_op_filter },
-	{ "inbox-goto", N_("Go to code"), inbox_op_goto },
-	{ "inbox-view-next", N_("Next view"), inbox_op_view_next },
-	{ "inbox-view-prev", N_("Previous view"), inbox_op_view_prev },
-	{ "inbox-view-all", N_("All dossiers"), inbox_op_view_all },
-	{ "inbox-view-mine", N_("Assigned to me"), inbox_op_view_mine },
+	OP("move-down", N_("Next"), op_move_down, "j <Down>"),
+	OP("move-up", N_("Previous"), op_move_up, "k <Up>"),
+	OP("page-down", N_("Page down"), op_page_down, "<PageDown> <C-f>"),
+	OP("page-up", N_("Page up"), op_page_up, "<PageUp> <C-b>"),
+	OP("move-first", N_("First"), op_first, "g <Home>"),
+	OP("move-last", N_("Last"), op_last, "G <End>"),
+	OP("inbox-refresh", N_("Refresh"), op_refresh, "<C-r>"),
+	OP("inbox-open", N_("Open"), op_open, "<Enter> <Right>"),
+	OP("inbox-filter", N_("Filter"), inbox_op_filter, "/"),
+	OP("inbox-goto", N_("Go to code"), inbox_op_goto, "#"),
+	OP("inbox-view-next", N_("Next view"), inbox_op_view_next, "<Tab>"),
+	OP("inbox-view-prev", N_("Previous view"), inbox_op_view_prev, "<BackTab>"),
+	OP("inbox-view-all", N_("All dossiers"), inbox_op_view_all, "a"),
+	OP("inbox-view-mine", N_("Assigned to me"), inbox_op_view_mine, "m"),
 	/* first the selected dossier's procedure, then the next one */
-	{ "inbox-view-procedure", N_("By procedure"), inbox_op_view_procedure },
-	{ "inbox-view-procedure-prev", N_("Previous procedure"), inbox_op_view_procedure_prev },
-	{ NULL, NULL, NULL },
+	OP("inbox-view-procedure", N_("By procedure"), inbox_op_view_procedure, "p"),
+	OP("inbox-view-procedure-prev", N_("Previous procedure"), inbox_op_view_procedure_prev, "P"),
+	OP_END,
+};
+
+static const struct op_keys inbox_generic_keys[] = {
+	{ "intake-new", "n" },
+	{ NULL, NULL },
 };
 
 static const char *const inbox_hints[] = { "inbox-open", "inbox-refresh", "quit", NULL };
@@ -306,6 +311,7 @@ const struct screen screen_inbox = {
 	.context = "inbox",
 	.name = N_("Inbox"),
 	.ops = inbox_ops,
+	.generic_keys = inbox_generic_keys,
 	.hints = inbox_hints,
 	.title = inbox_title,
 	.draw = inbox_draw,

@@ -559,18 +559,21 @@ static unsigned op_close(struct app *app)
 	return ui_pop(app);
 }
 
+/* A field takes printable keys as text, so the form's keys are not
+ * letters; p and q work where no text is typed (a list, the form sent). */
 static const struct op_def intake_ops[] = {
-	{ "intake-next", N_("Next field"), op_next },
-	{ "intake-prev", N_("Previous field"), op_prev },
-	{ "intake-choice-next", N_("Next choice (a list, a component's paper / national data)"),
-	  op_choice_next },
-	{ "intake-choice-prev", N_("Previous choice"), op_choice_prev },
-	{ "intake-first-problem", N_("Go to the first problem"), op_first_problem },
-	{ "intake-submit", N_("Receive the dossier (send it, or queue it offline)"), op_submit },
-	{ "intake-print", N_("Print the receipt with the appointment"), op_print },
-	{ "cancel", N_("Stop the lookup; again: leave the form"), op_cancel },
-	{ "view-close", N_("Back"), op_close },
-	{ NULL, NULL, NULL },
+	OP("intake-next", N_("Next field"), op_next, "<Tab> <Down> <Enter>"),
+	OP("intake-prev", N_("Previous field"), op_prev, "<BackTab> <Up>"),
+	OP("intake-choice-next", N_("Next choice (a list, a component's paper / national data)"),
+	   op_choice_next, "<Right>"),
+	OP("intake-choice-prev", N_("Previous choice"), op_choice_prev, "<Left>"),
+	OP("intake-first-problem", N_("Go to the first problem"), op_first_problem, "<F2>"),
+	OP("intake-submit", N_("Receive the dossier (send it, or queue it offline)"), op_submit,
+	   "<F10> <C-t>"),
+	OP("intake-print", N_("Print the receipt with the appointment"), op_print, "p"),
+	OP("cancel", N_("Stop the lookup; again: leave the form"), op_cancel, NULL),
+	OP("view-close", N_("Back"), op_close, "q"),
+	OP_END,
 };
 
 static const char *const intake_hints[] = { "intake-submit", "intake-next", "cancel", NULL };

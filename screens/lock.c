@@ -225,9 +225,9 @@ static unsigned op_quit(struct app *app)
 }
 
 static const struct op_def lock_ops[] = {
-	{ "unlock", N_("Unlock with the password"), op_unlock },
-	{ "lock-quit", N_("Quit (queued actions are kept)"), op_quit },
-	{ NULL, NULL, NULL },
+	OP("unlock", N_("Unlock with the password"), op_unlock, "<Enter>"),
+	OP("lock-quit", N_("Quit (queued actions are kept)"), op_quit, "<F10>"),
+	OP_END,
 };
 
 static const char *const lock_hints[] = { "unlock", "lock-quit", NULL };

@@ -103,9 +103,9 @@ static unsigned op_quit(struct app *app)
 }
 
 static const struct op_def login_ops[] = {
-	{ "login", N_("Log in"), op_login },
-	{ "login-quit", N_("Quit"), op_quit },
-	{ NULL, NULL, NULL },
+	OP("login", N_("Log in"), op_login, "<Enter>"),
+	OP("login-quit", N_("Quit"), op_quit, "<F10>"),
+	OP_END,
 };
 
 static const char *const login_hints[] = { "login", "login-quit", NULL };

@@ -14,6 +14,11 @@ const struct op_def *ops_find(const struct op_def *table, const char *name)
 	return NULL;
 }
 
+unsigned ops_run(struct app *app, const struct op_def *op)
+{
+	return op->fn ? op->fn(app) : op->fn_arg(app, op->arg);
+}
+
 static unsigned op_quit(struct app *app)
 {
 	app_quit(app);
@@ -72,15 +77,20 @@ static unsigned op_close(struct app *app)
 }
 
 const struct op_def ops_generic[] = {
-	{ "quit", N_("Quit"), op_quit },
-	{ "redraw", N_("Redraw"), op_redraw },
-	{ "cancel", N_("Cancel"), op_cancel },
-	{ "help", N_("Help"), op_help },
-	{ "view-close", N_("Back"), op_close },
-	{ "lock", N_("Lock the screen (the password unlocks it)"), op_lock },
-	{ "outbox", N_("Outbox: my actions"), op_outbox },
-	{ "intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
-	  op_intake_new },
-	{ "catalog", N_("Procedure catalog"), op_catalog },
-	{ NULL, NULL, NULL },
+	OP("quit", N_("Quit"), op_quit, "q"),
+	OP("redraw", N_("Redraw"), op_redraw, "<C-l>"),
+	OP("cancel", N_("Cancel"), op_cancel, "<Esc>"),
+	OP("help", N_("Help"), op_help, "? <F1>"),
+	OP("view-close", N_("Back"), op_close, NULL),	/* keys: where there is a back */
+	OP("lock", N_("Lock the screen (the password unlocks it)"), op_lock, "L"),
+	OP("outbox", N_("Outbox: my actions"), op_outbox, "O"),
+	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
+	   op_intake_new, NULL),
+	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
+	OP_END,
+};
+
+const struct op_keys ops_back_keys[] = {
+	{ "view-close", OPS_BACK_KEYS },
+	{ NULL, NULL },
 };

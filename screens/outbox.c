@@ -112,12 +112,12 @@ static bool outbox_key(struct app *app, km_key key)
 }
 
 static const struct op_def outbox_ops[] = {
-	{ "move-down", N_("Next"), op_down },
-	{ "move-up", N_("Previous"), op_up },
-	{ "outbox-open", N_("Open the dossier"), op_open },
-	{ "outbox-retry", N_("Retry the action"), op_retry },
-	{ "outbox-discard", N_("Discard it (asks)"), op_discard },
-	{ NULL, NULL, NULL },
+	OP("move-down", N_("Next"), op_down, "j <Down>"),
+	OP("move-up", N_("Previous"), op_up, "k <Up>"),
+	OP("outbox-open", N_("Open the dossier"), op_open, "<Enter>"),
+	OP("outbox-retry", N_("Retry the action"), op_retry, "r"),
+	OP("outbox-discard", N_("Discard it (asks)"), op_discard, "z"),
+	OP_END,
 };
 
 static const char *const outbox_hints[] = { "outbox-open", "outbox-retry", "outbox-discard", "view-close", NULL };
@@ -223,6 +223,7 @@ const struct screen screen_outbox = {
 	.context = "outbox",
 	.name = N_("Outbox"),
 	.ops = outbox_ops,
+	.generic_keys = ops_back_keys,
 	.hints = outbox_hints,
 	.title = outbox_title,
 	.draw = outbox_draw,

@@ -58,14 +58,15 @@ unsigned pager_op_page_up(struct app *app);
 unsigned pager_op_first(struct app *app);
 unsigned pager_op_last(struct app *app);
 
-/* The scrolling entries of a pager screen's operation table. */
+/* The scrolling entries of a pager screen's operation table, with the
+ * keys that scroll it. */
 #define PAGER_OPS \
-	{ "move-down", N_("Scroll down"), pager_op_down }, \
-	{ "move-up", N_("Scroll up"), pager_op_up }, \
-	{ "page-down", N_("Page down"), pager_op_page_down }, \
-	{ "page-up", N_("Page up"), pager_op_page_up }, \
-	{ "move-first", N_("Top"), pager_op_first }, \
-	{ "move-last", N_("Bottom"), pager_op_last }
+	OP("move-down", N_("Scroll down"), pager_op_down, "j <Down>"), \
+	OP("move-up", N_("Scroll up"), pager_op_up, "k <Up>"), \
+	OP("page-down", N_("Page down"), pager_op_page_down, "<PageDown> <C-f> <Space>"), \
+	OP("page-up", N_("Page up"), pager_op_page_up, "<PageUp> <C-b>"), \
+	OP("move-first", N_("Top"), pager_op_first, "g <Home>"), \
+	OP("move-last", N_("Bottom"), pager_op_last, "G <End>")
 
 /* Detail screens (a dossier, a procedure) as sections of labelled values.
  * A heading, after a blank line: "Title" or "Title (count)" (count < 0:

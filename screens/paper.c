@@ -113,9 +113,9 @@ static struct pager *paper_pager(struct app *app)
 
 static const struct op_def paper_ops[] = {
 	PAGER_OPS,
-	{ "paper-print", N_("Print"), op_print },
-	{ "paper-next", N_("Next form"), op_next },
-	{ NULL, NULL, NULL },
+	OP("paper-print", N_("Print"), op_print, "p"),
+	OP("paper-next", N_("Next form"), op_next, "<Tab>"),
+	OP_END,
 };
 
 static const char *const paper_hints[] = { "view-close", "paper-print", "paper-next", NULL };
@@ -158,6 +158,7 @@ const struct screen screen_paper = {
 	.context = "paper",
 	.name = N_("Paper form"),
 	.ops = paper_ops,
+	.generic_keys = ops_back_keys,
 	.hints = paper_hints,
 	.title = paper_title,
 	.draw = paper_draw,

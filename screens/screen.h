@@ -21,7 +21,10 @@ struct screen {
 	 * bar then shows no message, which may name a dossier. */
 	bool covers;
 	const char *name;		/* N_(): what help calls it, "Inbox" */
-	const struct op_def *ops;
+	const struct op_def *ops;	/* with their default keys here */
+	/* Optional: keys it gives operations of the generic table (going
+	 * back: ops_back_keys); NULL-terminated. */
+	const struct op_keys *generic_keys;
 	/* The operations worth a hint in the status bar, most useful first
 	 * (NULL-terminated names; "help" is always added). */
 	const char *const *hints;
@@ -95,13 +98,13 @@ unsigned intake_open(struct app *app, const char *procedure_code);
  * top; refused (with a message saying why, RD_STATUS) when the dossier
  * does not allow it now. act.c. */
 unsigned act_open(struct app *app, const char *code, enum action act);
-/* Whether act on the dossier asks y/n first: it cannot be undone. */
-bool act_destructive(enum action act);
 
 /* The operations of the dossier screen that act (dossier_act.c), and the
  * lines it draws about acting: the keys of the actions allowed, and what
- * became of the clerk's last action on it (pending, conflict, refused). */
-unsigned dossier_op_act(struct app *app, enum action act);
+ * became of the clerk's last action on it (pending, conflict, refused).
+ * dossier_op_act opens the form of act (an enum action): the operations
+ * "dossier-accept", ... */
+unsigned dossier_op_act(struct app *app, int act);
 unsigned dossier_op_retry(struct app *app);
 unsigned dossier_op_discard(struct app *app);
 bool dossier_key(struct app *app, km_key key);
@@ -124,5 +127,9 @@ const struct screen *screen_find(const char *context);
 /* The operation called name as keys reach it on s: its own table first,
  * then the generic one; NULL if neither has it. */
 const struct op_def *screen_op(const struct screen *s, const char *name);
+
+/* A keymap with the shipped bindings: the default keys of ops_generic in
+ * the generic context, and each registered screen's in its own. */
+struct keymap *screen_keymap_new(void);
 
 #endif

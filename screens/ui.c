@@ -56,7 +56,7 @@ int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *
 	curs_set(0);
 	theme_init(&ui->theme, no_color && *no_color);
 	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
-	ui->km = km_new();
+	ui->km = screen_keymap_new();
 	ui->screen = &screen_inbox;
 	ui_resize(app, LINES, COLS);
 	return 0;
@@ -219,7 +219,7 @@ void ui_key(struct app *app, km_key key)
 		app_message(app, MSG_ERROR, _("the key is bound to '%s', which is not an operation here"), name);
 		return;
 	}
-	app->redraw |= op->fn(app);
+	app->redraw |= ops_run(app, op);
 }
 
 /* --- input, signals and crash handling through the app's loop --- */

@@ -9,7 +9,7 @@ client_core_libmccore_a_SOURCES = \
 	client/core/lunar.c client/core/lunar.h client/core/model.c \
 	client/core/model.h client/core/password.c client/core/password.h \
 	client/core/text.c client/core/text.h client/core/timer.c client/core/timer.h \
-	client/core/xalloc.c client/core/xalloc.h
+	client/core/vocab.h client/core/xalloc.c client/core/xalloc.h
 
 # Working-day calendar overrides, one file per year (client/core/calendar/README.md).
 calendardir = $(pkgdatadir)/calendar

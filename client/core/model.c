@@ -6,72 +6,47 @@
 #include "model.h"
 #include "xalloc.h"
 
-static const char *const status_names[] = {
-	[ST_NEW] = "new", [ST_ACCEPTED] = "accepted", [ST_REFUSED] = "refused",
-	[ST_PROCESSING] = "processing", [ST_SUPPLEMENT] = "supplement",
-	[ST_PAYMENT] = "payment", [ST_WITHDRAWN] = "withdrawn",
-	[ST_STOPPED] = "stopped", [ST_RESULT_READY] = "result-ready",
-	[ST_RETURNED] = "returned",
-};
+/* Each list of vocab.h as arrays indexed by its enum. */
+#define NAME_AT(prefix, id, name) [prefix##id] = name,
+#define ST_NAME(id, code, name, ...) NAME_AT(ST_, id, name)
+#define ST_LABEL(id, code, name, label, ...) NAME_AT(ST_, id, label)
+#define CH_NAME(id, code, name, label) NAME_AT(CH_, id, name)
+#define CH_LABEL(id, code, name, label) NAME_AT(CH_, id, label)
+#define ROLE_NAME(id, name, label) NAME_AT(ROLE_, id, name)
+#define ROLE_LABEL(id, name, label) NAME_AT(ROLE_, id, label)
+#define ACT_NAME(id, bit, name, ...) NAME_AT(ACT_, id, name)
+#define ACT_LABEL(id, bit, name, label, ...) NAME_AT(ACT_, id, label)
+#define STEP_NAME(id, name, label) NAME_AT(STEP_, id, name)
+#define STEP_LABEL(id, name, label) NAME_AT(STEP_, id, label)
 
-static const char *const status_labels[] = {
-	[ST_NEW] = N_("New online"), [ST_ACCEPTED] = N_("Accepted"),
-	[ST_REFUSED] = N_("Refused"), [ST_PROCESSING] = N_("Processing"),
-	[ST_SUPPLEMENT] = N_("Supplement"), [ST_PAYMENT] = N_("Fee due"),
-	[ST_WITHDRAWN] = N_("Withdrawn"), [ST_STOPPED] = N_("Stopped"),
-	[ST_RESULT_READY] = N_("Result ready"), [ST_RETURNED] = N_("Returned"),
-};
+static const char *const status_names[ST_MAX + 1] = { STATUSES(ST_NAME) };
+static const char *const status_labels[ST_MAX + 1] = { STATUSES(ST_LABEL) };
+static const char *const channel_names[CH_MAX + 1] = { CHANNELS(CH_NAME) };
+static const char *const channel_labels[CH_MAX + 1] = { CHANNELS(CH_LABEL) };
+static const char *const role_names[ROLE_COUNT] = { ROLES(ROLE_NAME) };
+static const char *const role_labels[ROLE_COUNT] = { ROLES(ROLE_LABEL) };
+static const char *const action_names[ACT_COUNT] = { ACTIONS(ACT_NAME) };
+static const char *const action_labels[ACT_COUNT] = { ACTIONS(ACT_LABEL) };
+static const char *const step_names[STEP_COUNT] = { STEPS(STEP_NAME) };
+static const char *const step_labels[STEP_COUNT] = { STEPS(STEP_LABEL) };
 
-static const char *const channel_names[] = {
-	[CH_DIRECT] = "direct", [CH_ONLINE] = "online", [CH_POSTAL] = "postal",
-};
+/* A set of bits, one per entry of a list: a bit or code out of range or
+ * given twice leaves a hole in the set, and the build fails. */
+#define BIT_OF(id, n, ...) | 1u << (n)
+_Static_assert((0u STATUSES(BIT_OF)) == (1u << (ST_MAX + 1)) - 2,
+	       "the status codes run 1..ST_MAX, each once");
+_Static_assert((0u CHANNELS(BIT_OF)) == (1u << (CH_MAX + 1)) - 2,
+	       "the channel codes run 1..CH_MAX, each once");
+_Static_assert((0u ACTIONS(BIT_OF)) == (1u << ACT_COUNT) - 1,
+	       "the action bits run 0..ACT_COUNT - 1, each once");
 
-static const char *const channel_labels[] = {
-	[CH_DIRECT] = N_("At the desk"), [CH_ONLINE] = N_("Online"),
-	[CH_POSTAL] = N_("By post"),
-};
-
-static const char *const role_names[] = {
-	[ROLE_RECEPTION] = "reception", [ROLE_SPECIALIST] = "specialist",
-	[ROLE_LEADER] = "leader", [ROLE_RECORDS] = "records",
-};
-
-static const char *const role_labels[] = {
-	[ROLE_RECEPTION] = N_("Reception"), [ROLE_SPECIALIST] = N_("Specialist"),
-	[ROLE_LEADER] = N_("Leader"), [ROLE_RECORDS] = N_("Records"),
-};
-
-static const char *const action_names[] = {
-	[ACT_ACCEPT] = "accept", [ACT_REFUSE] = "refuse",
-	[ACT_REQUEST_SUPPLEMENT] = "request-supplement",
-	[ACT_RECEIVE_SUPPLEMENT] = "receive-supplement",
-	[ACT_ASSIGN] = "assign", [ACT_FORWARD_SIGNING] = "forward-signing",
-	[ACT_APPROVE] = "approve", [ACT_STOP] = "stop", [ACT_WITHDRAW] = "withdraw",
-	[ACT_RESULT_READY] = "result-ready", [ACT_RETURN_RESULT] = "return-result",
-	[ACT_RESCHEDULE] = "reschedule", [ACT_CONFIRM_PAYMENT] = "confirm-payment",
-};
-
-/* The steps a profile's "step" vocabulary maps to (DOMAIN.md lifecycle). */
-static const char *const step_names[] = {
-	"reception", "assignment", "processing", "signing", "issue", "return", "done",
-};
-
-static const char *const step_labels[] = {
-	N_("Receiving"), N_("Assigning"), N_("Examining"), N_("Signing"),
-	N_("Issuing the result"), N_("Returning the result"), N_("Completed"),
-};
-
-static const char *const action_labels[] = {
-	[ACT_ACCEPT] = N_("Accept"), [ACT_REFUSE] = N_("Refuse"),
-	[ACT_REQUEST_SUPPLEMENT] = N_("Request supplement"),
-	[ACT_RECEIVE_SUPPLEMENT] = N_("Receive supplement"),
-	[ACT_ASSIGN] = N_("Assign"), [ACT_FORWARD_SIGNING] = N_("Forward for signing"),
-	[ACT_APPROVE] = N_("Approve"), [ACT_STOP] = N_("Stop processing"),
-	[ACT_WITHDRAW] = N_("Withdraw"), [ACT_RESULT_READY] = N_("Mark result ready"),
-	[ACT_RETURN_RESULT] = N_("Return result"),
-	[ACT_RESCHEDULE] = N_("Apologise and reschedule"),
-	[ACT_CONFIRM_PAYMENT] = N_("Confirm payment"),
-};
+/* The columns that are yes or no, as sets of bits. */
+#define ST_OPEN(id, code, name, label, open, clock) | (open ? 1u << code : 0u)
+#define ST_CLOCK(id, code, name, label, open, clock) | (clock ? 1u << code : 0u)
+#define ACT_IRREVERSIBLE(id, bit, name, label, help, key, irrev) | (irrev ? 1u << bit : 0u)
+static const unsigned status_open = 0u STATUSES(ST_OPEN);
+static const unsigned status_clock = 0u STATUSES(ST_CLOCK);
+static const unsigned action_irrev = 0u ACTIONS(ACT_IRREVERSIBLE);
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -100,18 +75,12 @@ int status_parse(const char *name)
 
 bool status_is_open(enum status s)
 {
-	switch (s) {
-	case ST_NEW: case ST_ACCEPTED: case ST_PROCESSING:
-	case ST_SUPPLEMENT: case ST_PAYMENT:
-		return true;
-	default:
-		return false;
-	}
+	return status_valid((int)s) && status_open & 1u << s;
 }
 
 bool status_clock_runs(enum status s)
 {
-	return s == ST_ACCEPTED || s == ST_PROCESSING || s == ST_PAYMENT;
+	return status_valid((int)s) && status_clock & 1u << s;
 }
 
 const char *status_label(enum status s)
@@ -119,9 +88,14 @@ const char *status_label(enum status s)
 	return status_valid((int)s) ? _(status_labels[s]) : "";
 }
 
+static bool channel_valid(enum channel c)
+{
+	return (int)c >= CH_MIN && (int)c <= CH_MAX;
+}
+
 const char *channel_name(enum channel c)
 {
-	return c >= CH_DIRECT && c <= CH_POSTAL ? channel_names[c] : "";
+	return channel_valid(c) ? channel_names[c] : "";
 }
 
 int channel_parse(const char *name)
@@ -149,6 +123,11 @@ int action_parse(const char *name)
 	return lookup(action_names, COUNT(action_names), name);
 }
 
+bool action_irreversible(enum action a)
+{
+	return a < ACT_COUNT && action_irrev & 1u << a;
+}
+
 const char *action_label(enum action a)
 {
 	return a < ACT_COUNT ? _(action_labels[a]) : "";
@@ -156,7 +135,7 @@ const char *action_label(enum action a)
 
 const char *channel_label(enum channel c)
 {
-	return c >= CH_DIRECT && c <= CH_POSTAL ? _(channel_labels[c]) : "";
+	return channel_valid(c) ? _(channel_labels[c]) : "";
 }
 
 const char *role_label(enum role r)
@@ -164,9 +143,19 @@ const char *role_label(enum role r)
 	return r < ROLE_COUNT ? _(role_labels[r]) : "";
 }
 
+const char *step_name(enum step s)
+{
+	return s < STEP_COUNT ? step_names[s] : "";
+}
+
+int step_parse(const char *name)
+{
+	return lookup(step_names, COUNT(step_names), name);
+}
+
 const char *step_label(const char *step)
 {
-	int i = step ? lookup(step_names, COUNT(step_names), step) : -1;
+	int i = step ? step_parse(step) : -1;
 
 	return i >= 0 ? _(step_labels[i]) : step;
 }

@@ -1,7 +1,8 @@
 /* The model's vocabularies, shared by the client and the sandbox
- * (DESIGN.md section 5, DOMAIN.md "Dossier lifecycle"): statuses are the
- * national portal's codes 1-10, channels its codes 1-3; actions and roles
- * have stable names used in profiles, the API and the command language. */
+ * (DESIGN.md section 5, DOMAIN.md "Dossier lifecycle"), listed once in
+ * vocab.h: statuses are the national portal's codes 1-10, channels its
+ * codes 1-3; actions, roles and steps have stable names used in profiles,
+ * the API and the command language. */
 #ifndef MOTCUA_MODEL_H
 #define MOTCUA_MODEL_H
 
@@ -9,51 +10,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vocab.h"
+
+/* The enums, from the lists in vocab.h. */
+#define MODEL_ST(id, code, ...) ST_##id = code,
+#define MODEL_CH(id, code, ...) CH_##id = code,
+#define MODEL_ROLE(id, ...) ROLE_##id,
+#define MODEL_ACT(id, bit, ...) ACT_##id = bit,
+#define MODEL_STEP(id, ...) STEP_##id,
+
 enum status {
-	ST_NEW = 1,		/* registered online, not yet accepted */
-	ST_ACCEPTED = 2,
-	ST_REFUSED = 3,		/* refused at reception */
-	ST_PROCESSING = 4,
-	ST_SUPPLEMENT = 5,	/* supplement requested */
-	ST_PAYMENT = 6,		/* financial obligation pending */
-	ST_WITHDRAWN = 7,
-	ST_STOPPED = 8,		/* processing stopped, ineligible */
-	ST_RESULT_READY = 9,	/* processed, result waiting at the desk */
-	ST_RETURNED = 10,	/* result returned */
+	STATUSES(MODEL_ST)
 };
-#define ST_MIN ST_NEW
-#define ST_MAX ST_RETURNED
+enum { ST_MIN = 1, ST_MAX = 0 STATUSES(VOCAB_ONE) };	/* the codes run 1..ST_MAX */
 
 enum channel {
-	CH_DIRECT = 1,
-	CH_ONLINE = 2,
-	CH_POSTAL = 3,
+	CHANNELS(MODEL_CH)
 };
+enum { CH_MIN = 1, CH_MAX = 0 CHANNELS(VOCAB_ONE) };
 
 enum role {
-	ROLE_RECEPTION,		/* tiếp nhận và trả kết quả */
-	ROLE_SPECIALIST,	/* chuyên viên thụ lý */
-	ROLE_LEADER,		/* lãnh đạo: assigns and signs */
-	ROLE_RECORDS,		/* văn thư: issues results */
+	ROLES(MODEL_ROLE)
 	ROLE_COUNT
 };
 
 enum action {
-	ACT_ACCEPT,
-	ACT_REFUSE,
-	ACT_REQUEST_SUPPLEMENT,
-	ACT_RECEIVE_SUPPLEMENT,
-	ACT_ASSIGN,
-	ACT_FORWARD_SIGNING,
-	ACT_APPROVE,
-	ACT_STOP,
-	ACT_WITHDRAW,
-	ACT_RESULT_READY,
-	ACT_RETURN_RESULT,
-	ACT_RESCHEDULE,		/* apology with a new date, once per dossier */
-	ACT_CONFIRM_PAYMENT,
-	ACT_COUNT
+	ACTIONS(MODEL_ACT)
+	ACT_COUNT = 0 ACTIONS(VOCAB_ONE)	/* the bits run 0..ACT_COUNT - 1 */
 };
+
+enum step {
+	STEPS(MODEL_STEP)
+	STEP_COUNT
+};
+
+#undef MODEL_ST
+#undef MODEL_CH
+#undef MODEL_ROLE
+#undef MODEL_ACT
+#undef MODEL_STEP
 
 /* Stable names ("accept", "request-supplement", "reception", ...) and their
  * inverses; the parsers return -1 for an unknown name. */
@@ -74,6 +69,15 @@ int role_parse(const char *name);
 
 const char *action_name(enum action a);
 int action_parse(const char *name);
+/* It cannot be undone: it closes the dossier (refuse, stop, withdraw) or
+ * spends its one apology (reschedule). It takes a reason, and the client
+ * asks before it queues it. */
+bool action_irreversible(enum action a);
+
+/* "signing"; "" if out of range. A profile may name steps the model does
+ * not know: step_label shows those as they are. */
+const char *step_name(enum step s);
+int step_parse(const char *name);
 
 /* The label a clerk reads (translated through gettext). */
 const char *status_label(enum status s);

@@ -4,6 +4,7 @@
 
 #include "check_main.h"
 #include "keymaps/km.h"
+#include "screens/screen.h"
 
 static void roundtrip(const char *name)
 {
@@ -63,7 +64,7 @@ END_TEST
 
 START_TEST(context_binding_falls_back_to_generic)
 {
-	struct keymap *km = km_new();
+	struct keymap *km = screen_keymap_new();
 	struct err e;
 
 	ck_assert_str_eq(km_lookup(km, "inbox", 'j'), "move-down");
@@ -85,7 +86,7 @@ END_TEST
 
 START_TEST(keys_for_an_operation_are_listed)
 {
-	struct keymap *km = km_new();
+	struct keymap *km = screen_keymap_new();
 	char buf[64];
 
 	ck_assert_uint_eq(km_keys_for(km, "inbox", "move-down", buf, sizeof buf), 2);
@@ -98,7 +99,7 @@ END_TEST
 
 START_TEST(keys_in_a_context_count_the_generic_ones_it_keeps)
 {
-	struct keymap *km = km_new();
+	struct keymap *km = screen_keymap_new();
 	struct err e;
 	char buf[64];
 

@@ -10,6 +10,7 @@
 
 #include "check_main.h"
 #include "core/xalloc.h"
+#include "sandbox/sbx_api_portal.h"
 #include "sandbox/sbx_faults.h"
 #include "sandbox/sbx_http.h"
 #include "sandbox/sbx_util.h"
@@ -226,7 +227,7 @@ static void cal_teardown(void)
 static const struct sbx_wf_actor reception = { 1, ROLE_RECEPTION }, specialist = { 2, ROLE_SPECIALIST },
 	other_specialist = { 3, ROLE_SPECIALIST }, leader = { 4, ROLE_LEADER }, records = { 5, ROLE_RECORDS };
 
-static struct sbx_wf_state st(int status, enum sbx_step step)
+static struct sbx_wf_state st(int status, enum step step)
 {
 	struct sbx_wf_state d = { .status = status, .step = step };
 
@@ -234,7 +235,7 @@ static struct sbx_wf_state st(int status, enum sbx_step step)
 		d.received_at = vn(2025, 10, 15, 9, 0);
 		d.due_at = vn(2025, 10, 20, 9, 0);
 	}
-	if (status >= ST_PROCESSING && step != SBX_STEP_ASSIGNMENT)
+	if (status >= ST_PROCESSING && step != STEP_ASSIGNMENT)
 		d.assignee_id = specialist.id;
 	return d;
 }
@@ -252,10 +253,10 @@ static const char *why(const struct sbx_wf_state *d, const struct sbx_wf_actor *
 START_TEST(rules)
 {
 	int64_t now = vn(2025, 10, 15, 10, 0);
-	struct sbx_wf_state n = st(ST_NEW, SBX_STEP_RECEPTION), acc = st(ST_ACCEPTED, SBX_STEP_ASSIGNMENT),
-		proc = st(ST_PROCESSING, SBX_STEP_PROCESSING), sign = st(ST_PROCESSING, SBX_STEP_SIGNING),
-		issue = st(ST_PROCESSING, SBX_STEP_ISSUE), sup = st(ST_SUPPLEMENT, SBX_STEP_PROCESSING),
-		ready = st(ST_RESULT_READY, SBX_STEP_RETURN), done = st(ST_RETURNED, SBX_STEP_DONE);
+	struct sbx_wf_state n = st(ST_NEW, STEP_RECEPTION), acc = st(ST_ACCEPTED, STEP_ASSIGNMENT),
+		proc = st(ST_PROCESSING, STEP_PROCESSING), sign = st(ST_PROCESSING, STEP_SIGNING),
+		issue = st(ST_PROCESSING, STEP_ISSUE), sup = st(ST_SUPPLEMENT, STEP_PROCESSING),
+		ready = st(ST_RESULT_READY, STEP_RETURN), done = st(ST_RETURNED, STEP_DONE);
 
 	ck_assert_str_eq(why(&n, &reception, ACT_ACCEPT, now), "ok");
 	ck_assert_str_eq(why(&n, &leader, ACT_ACCEPT, now), "role_forbidden");
@@ -284,9 +285,33 @@ START_TEST(rules)
 }
 END_TEST
 
+/* Each word of the model's vocabularies is the sandbox's too: some role
+ * may do each action, and the portal dialect has a word for each. */
+START_TEST(every_action_has_a_rule_and_portal_words)
+{
+	const struct sbx_wf_actor *actors[] = { &reception, &specialist, &leader, &records };
+	struct sbx_wf_state d = st(ST_NEW, STEP_RECEPTION);
+
+	for (int a = 0; a < ACT_COUNT; a++) {
+		bool someone = false;
+
+		for (size_t i = 0; i < sizeof actors / sizeof actors[0]; i++)
+			someone |= strcmp(why(&d, actors[i], a, vn(2025, 10, 15, 10, 0)),
+					  "role_forbidden") != 0;
+		ck_assert_msg(someone, "no role may %s", action_name(a));
+		ck_assert_msg(sbx_portal_word(sbx_pw_action, action_name(a)), "portal: %s",
+			      action_name(a));
+	}
+	for (int s = 0; s < STEP_COUNT; s++)
+		ck_assert_msg(sbx_portal_word(sbx_pw_step, step_name(s)), "portal: %s", step_name(s));
+	for (int r = 0; r < ROLE_COUNT; r++)
+		ck_assert_msg(sbx_portal_word(sbx_pw_role, role_name(r)), "portal: %s", role_name(r));
+}
+END_TEST
+
 START_TEST(apology_rules)
 {
-	struct sbx_wf_state d = st(ST_PROCESSING, SBX_STEP_PROCESSING);
+	struct sbx_wf_state d = st(ST_PROCESSING, STEP_PROCESSING);
 	int64_t deadline = cal_apology_deadline(cal, d.due_at);
 	struct sbx_wf_params p = { .new_due = vn(2025, 10, 24, 9, 0) };
 	struct sbx_wf_result r;
@@ -311,7 +336,7 @@ END_TEST
 
 START_TEST(supplement_restarts)
 {
-	struct sbx_wf_state d = st(ST_SUPPLEMENT, SBX_STEP_PROCESSING);
+	struct sbx_wf_state d = st(ST_SUPPLEMENT, STEP_PROCESSING);
 	struct sbx_wf_params p = { .budget_minutes = 3 * 480, .cutoff_minute = CAL_NO_CUTOFF };
 	struct sbx_wf_result r;
 
@@ -324,7 +349,7 @@ START_TEST(supplement_restarts)
 	ck_assert_str_eq(r.due_reason, "supplement");
 	ck_assert_int_eq(r.next.received_at, d.received_at);
 	/* never accepted (an online filing): the receipt starts now */
-	d = st(ST_SUPPLEMENT, SBX_STEP_RECEPTION);
+	d = st(ST_SUPPLEMENT, STEP_RECEPTION);
 	d.received_at = d.due_at = d.assignee_id = 0;
 	ck_assert_int_eq(sbx_wf_apply(&d, ACT_RECEIVE_SUPPLEMENT, &p, vn(2025, 10, 17, 9, 0), cal,
 				      &r, NULL), 0);
@@ -425,6 +450,7 @@ static Suite *sbx_suite(void)
 	t = tcase_create("workflow");
 	tcase_add_checked_fixture(t, cal_setup, cal_teardown);
 	tcase_add_test(t, rules);
+	tcase_add_test(t, every_action_has_a_rule_and_portal_words);
 	tcase_add_test(t, apology_rules);
 	tcase_add_test(t, supplement_restarts);
 	tcase_add_test(t, due_and_timeliness);
