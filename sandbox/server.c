@@ -35,12 +35,13 @@ struct conn {
 	struct timespec start;
 };
 
-/* A reply body sent under the fault plan: capped, dripped or cut. */
+/* A reply body sent under the fault plan: capped, dripped, cut, or
+ * trickled without end. */
 struct stream {
 	struct sbx *s;
 	char *body;
 	size_t len, cut;
-	bool drop, drip;
+	bool drop, drip, trickle;
 	long bandwidth;
 	int drip_bytes, drip_ms;
 	struct timespec start;
@@ -73,13 +74,20 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 
 	if (atomic_load(&st->s->stopping))
 		return MHD_CONTENT_READER_END_WITH_ERROR;
+	if (st->trickle && pos >= end) {
+		/* JSON may end in blanks: the reply is whole, yet never over */
+		nap(st->s, st->drip_ms);
+		n = max < (size_t)st->drip_bytes ? max : (size_t)st->drip_bytes;
+		memset(buf, ' ', n);
+		return (ssize_t)n;
+	}
 	if (pos >= end)
 		return st->drop ? MHD_CONTENT_READER_END_WITH_ERROR :
 				  MHD_CONTENT_READER_END_OF_STREAM;
 	n = end - (size_t)pos;
 	if (n > max)
 		n = max;
-	if (st->drip) {
+	if (st->drip || st->trickle) {
 		if (pos > 0)
 			nap(st->s, st->drip_ms);
 		if (n > (size_t)st->drip_bytes)
@@ -162,7 +170,7 @@ static struct MHD_Response *make_response(struct sbx *s, struct sbx_reply *rp,
 {
 	struct MHD_Response *r;
 
-	if (api && rp->body && (plan->bandwidth || plan->drip || plan->drop)) {
+	if (api && rp->body && (plan->bandwidth || plan->drip || plan->drop || plan->trickle)) {
 		struct stream *st = xcalloc(1, sizeof *st);
 
 		st->s = s;
@@ -177,12 +185,14 @@ static struct MHD_Response *make_response(struct sbx *s, struct sbx_reply *rp,
 		if (st->cut == 0 && rp->len > 1)
 			st->cut = 1;
 		st->drip = plan->drip;
+		st->trickle = plan->trickle;
 		st->drip_bytes = plan->drip_bytes;
 		st->drip_ms = plan->drip_interval_ms;
 		st->bandwidth = plan->bandwidth;
 		clock_gettime(CLOCK_MONOTONIC, &st->start);
 		rp->body = NULL;
-		r = MHD_create_response_from_callback(st->len, 16384, stream_read, st, stream_free);
+		r = MHD_create_response_from_callback(st->trickle ? MHD_SIZE_UNKNOWN : st->len, 16384,
+						      stream_read, st, stream_free);
 		if (!r)
 			stream_free(st);
 		return r;
@@ -211,7 +221,8 @@ static enum MHD_Result send_reply(struct sbx *s, struct MHD_Connection *con,
 				  sizeof rp->content_type);
 		garbled = true;
 	}
-	if (rp->body && rp->len >= GZIP_MIN && sbx_accepts_gzip(ae)) {
+	/* a trickle's blanks would not fit inside a gzip stream */
+	if (rp->body && rp->len >= GZIP_MIN && sbx_accepts_gzip(ae) && !(api && plan->trickle)) {
 		char *z;
 		size_t zl;
 
@@ -296,6 +307,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	memset(&plan, 0, sizeof plan);
 	if (api)
 		sbx_faults_plan(s->faults, &plan);
+	if (plan.stall) {
+		/* a server that hangs: nothing done, nothing said, until the
+		 * stall is switched off; then the connection just closes */
+		while (!atomic_load(&s->stopping) && sbx_faults_stalled(s->faults))
+			nap(s, 50);
+		return MHD_NO;
+	}
 	sbx_reply_init(&rp);
 	if (plan.fail_status) {
 		/* Refused before any work, as an overloaded gateway would. */
