@@ -8,12 +8,14 @@
 
 #include "api.h"
 #include "batch.h"
+#include "conf.h"
 #include "store.h"
 
 enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
 
 struct batch {
 	const struct cli *cli;
+	struct conf conf;	/* motcuarc: request-timeout, print-command, desk-name */
 	struct loop loop;
 	struct http *http;
 	struct profile *prof;

@@ -33,6 +33,7 @@ enum cli_action {
 struct cli {
 	enum cli_action action;
 	const char *profile, *server, *user, *password_file, *ca_file;
+	int timeout;		/* --timeout seconds; 0: request-timeout of motcuarc */
 	int argc;		/* CLI_BATCH: the command and its arguments */
 	char **argv;
 };
