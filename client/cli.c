@@ -145,9 +145,10 @@ void cli_usage(FILE *out)
 		"Deadlines (no request to the server waits without end):\n"
 		"      --timeout SECONDS     wait at most SECONDS for the whole reply to one\n"
 		"                            attempt (one in which the server sends nothing\n"
-		"                            for 15 s ends sooner), then try again; a request\n"
-		"                            gives up after twice SECONDS, retries included.\n"
-		"                            Default: set request-timeout in motcuarc, else 30.\n"
+		"                            for about 15 s ends sooner), then try again; a\n"
+		"                            request gives up after twice SECONDS, retries\n"
+		"                            included. Default: set request-timeout in\n"
+		"                            motcuarc, else 30.\n"
 		"A request given up on is a network failure: batch mode exits with status 4\n"
 		"(or 11 when it answers from the local store), the client says it in the\n"
 		"status line and carries on.\n"), out);

@@ -17,9 +17,11 @@ void http_opts_init(struct http_opts *o)
 {
 	*o = (struct http_opts){
 		.connect_timeout_ms = 10000,
-		/* a stall: a reply that trickles still meets the timeouts */
+		/* a stall; a reply that trickles meets the timeouts. libcurl
+		 * averages over 5 s, the request sent included: a server that
+		 * sends nothing is given up on after about 15 s */
 		.low_speed_bytes = 1,
-		.low_speed_secs = 15,
+		.low_speed_secs = 10,
 		.timeout_ms = HTTP_TIMEOUT_MS,
 		.max_background = 2,
 		.max_host_connections = 4,

@@ -84,7 +84,8 @@ struct http_opts {
 	const char *user_agent;		/* NULL: "motcua/VERSION" */
 	long connect_timeout_ms;	/* TCP and TLS handshake; 10 s */
 	long low_speed_bytes;		/* an attempt slower than this (bytes/s) */
-	long low_speed_secs;		/* for this long has stalled; 1 B/s, 15 s */
+	long low_speed_secs;		/* for this long has stalled; 1 B/s, 10 s
+					 * (libcurl's 5 s average makes it 15) */
 	long timeout_ms;		/* one attempt, connect to last byte;
 					 * 30 s (also if 0) */
 	long deadline_ms;		/* the whole request from its first attempt,

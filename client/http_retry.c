@@ -200,8 +200,13 @@ static void timeout_text(char *buf, size_t n, const struct http_fail *f)
 			 _("the server did not answer within %ld s: gave up on %s"),
 			 secs_up(f->timeout_ms), req);
 	} else if (window > 0 && f->idle_ms * 10 >= window * 9) {
+		/* the silence as it was: longer than the limit (libcurl's
+		 * average lags) */
+		long idle = f->idle_ms / 1000 > f->low_speed_secs ? (long)(f->idle_ms / 1000) :
+			    f->low_speed_secs;
+
 		snprintf(buf, n, _("the server stopped answering (no data for %ld s): gave up on %s"),
-			 f->low_speed_secs, req);
+			 idle, req);
 	} else {
 		snprintf(buf, n, P_("the server sent too little (under %ld byte in %ld s): gave up on %s",
 				    "the server sent too little (under %ld bytes in %ld s): gave up on %s",

@@ -50,7 +50,7 @@ gives_up() {
 	ms=$(($(now_ms) - t0))
 	check "$label: exit 4 (the server could not be reached), not a hang (rc $rc)" [ "$rc" = 4 ]
 	check "$label: says it gave up on $req" grep -q "gave up on $req\\( \\|\$\\)" "$err"
-	check "$label: says after how long ($T s)" grep -q " $T s: " "$err"
+	check "$label: says after how long ($T s)" grep -q "within $T s: gave up on" "$err"
 	check "$label: over in $ms ms, within $BOUND_MS ms" [ "$ms" -lt "$BOUND_MS" ]
 	check "$label: nothing on standard output" [ ! -s "$out" ]
 	sed 's/^/# /' "$err"
@@ -100,7 +100,7 @@ MOTCUA_CONFIG=$SBX_DIR/motcuarc XDG_DATA_HOME="$SBX_DIR/xdg-empty" timeout 60 "$
 	--profile sandbox-reference --server "$SBX_URL" --user tiepnhan1 list >"$out" 2>"$err"; rc=$?
 ms=$(($(now_ms) - t0))
 check "request-timeout $T in motcuarc: list gives up in $ms ms, exit 4 (rc $rc)" \
-	sh -c "[ $rc = 4 ] && [ $ms -lt $BOUND_MS ] && grep -q ' $T s: gave up on GET /api/v1/dossiers' '$err'"
+	sh -c "[ $rc = 4 ] && [ $ms -lt $BOUND_MS ] && grep -q 'within $T s: gave up on GET /api/v1/dossiers' '$err'"
 faults '{"reset": true}'
 
 m --timeout 0 list >/dev/null 2>"$err"; rc=$?
