@@ -454,6 +454,23 @@ static const struct {
 	{ "refusal-form", batch_cmd_form },
 };
 
+/* The clerk's settings (request-timeout, print-command, desk-name). A
+ * broken line is said and skipped, as the client does. */
+static void load_conf(struct conf *c)
+{
+	char path[4096], *warnings = NULL;
+	struct err e;
+
+	conf_init(c);
+	if (conf_path(path, sizeof path) < 0)
+		return;
+	if (conf_load(c, path, &warnings, &e) < 0)
+		report_printf(stderr, "motcua: %s\n", e.msg);
+	if (warnings)
+		report_printf(stderr, "%s\n", warnings);
+	free(warnings);
+}
+
 int batch_run(const struct cli *cli)
 {
 	struct batch b = { .rc = EXIT_OK, .cli = cli };
@@ -481,8 +498,13 @@ int batch_run(const struct cli *cli)
 		profile_free(b.prof);
 		return EXIT_FAIL;
 	}
+	load_conf(&b.conf);
 	http_opts_init(&ho);
 	ho.ca_file = cli->ca_file;
+	ho.timeout_ms = 1000L * (cli->timeout ? cli->timeout : b.conf.request_timeout);
+	/* a login that timed out: the command answers from the store, or
+	 * fails, at once instead of waiting as long again */
+	ho.fail_fast = true;
 	if (!(b.http = http_new(&b.loop, &ho, &e))) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
@@ -513,6 +535,7 @@ out:
 	http_free(b.http);
 	loop_free(&b.loop);
 	profile_free(b.prof);
+	conf_free(&b.conf);
 	secret_free(secret);
 	return rc;
 }

@@ -53,23 +53,6 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 	batch_finished(b);
 }
 
-/* The clerk's settings: print-command and desk-name. A broken line is
- * said and skipped, as the client does. */
-static void load_conf(struct conf *c)
-{
-	char path[4096], *warnings = NULL;
-	struct err e;
-
-	conf_init(c);
-	if (conf_path(path, sizeof path) < 0)
-		return;
-	if (conf_load(c, path, &warnings, &e) < 0)
-		report_printf(stderr, "motcua: %s\n", e.msg);
-	if (warnings)
-		report_printf(stderr, "%s\n", warnings);
-	free(warnings);
-}
-
 /* A form holds the applicant's name, ID number and address: its file is
  * the clerk's alone (0600) whatever the umask, an old file written over
  * too, before the form goes in. A terminal or a pipe named as the file
@@ -126,7 +109,6 @@ int batch_cmd_form(struct batch *b, int argc, char **argv)
 	};
 	struct forms f = { .b = b };
 	struct receipt r;
-	struct conf c;
 	struct err e;
 	const char *cmd = argv[0];
 	int ch, rc;
@@ -160,19 +142,17 @@ int batch_cmd_form(struct batch *b, int argc, char **argv)
 	rc = batch_wait(b);
 	if (!f.d)
 		return rc;
-	load_conf(&c);
-	f.o.desk = c.desk_name;
+	f.o.desk = b->conf.desk_name;
 	f.o.now = date_now();
 	if (receipt_make(f.kind, f.d, &f.o, &r, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
 	} else {
-		rc = output(&f, &r, &c);
+		rc = output(&f, &r, &b->conf);
 		receipt_free(&r);
 		if (rc == EXIT_OK && f.offline)
 			rc = EXIT_OFFLINE;
 	}
-	conf_free(&c);
 	dossier_free(f.d);
 	free(f.d);
 	return rc;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "api/api.h"
+#include "app/conf.h"
 #include "batch.h"
 #include "store/store.h"
 
@@ -14,6 +15,7 @@ enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
 
 struct batch {
 	const struct cli *cli;
+	struct conf conf;	/* motcuarc: request-timeout, print-command, desk-name */
 	struct loop loop;
 	struct http *http;
 	struct profile *prof;

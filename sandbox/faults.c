@@ -50,7 +50,10 @@ void sbx_faults_plan(struct sbx_faults *f, struct sbx_fault_plan *p)
 	 * one fault on does not shift the sequence of another. */
 	for (int i = 0; i < 7; i++)
 		r[i] = splitmix(&f->state);
-	f->requests++;
+	if (++f->requests <= (uint64_t)c->after) {
+		pthread_mutex_unlock(&f->lock);
+		return;
+	}
 	p->delay_ms = c->latency_ms + (c->jitter_ms ? (int)(r[0] % (uint64_t)(c->jitter_ms + 1)) : 0);
 	if (r[1] % 100 < (uint64_t)c->fail_rate)
 		p->fail_status = statuses[r[2] % 4];
@@ -64,9 +67,21 @@ void sbx_faults_plan(struct sbx_faults *f, struct sbx_fault_plan *p)
 	}
 	p->bandwidth = c->bandwidth;
 	p->drip = c->drip;
+	p->trickle = c->trickle;
+	p->stall = c->stall;
 	p->drip_bytes = c->drip_bytes;
 	p->drip_interval_ms = c->drip_interval_ms;
 	pthread_mutex_unlock(&f->lock);
+}
+
+bool sbx_faults_stalled(struct sbx_faults *f)
+{
+	bool on;
+
+	pthread_mutex_lock(&f->lock);
+	on = f->cfg.stall;
+	pthread_mutex_unlock(&f->lock);
+	return on;
 }
 
 void sbx_faults_count(struct sbx_faults *f, const struct sbx_fault_plan *p,
@@ -149,6 +164,9 @@ cJSON *sbx_faults_json(struct sbx_faults *f)
 	cJSON_AddBoolToObject(o, "drip", f->cfg.drip);
 	cJSON_AddNumberToObject(o, "drip_bytes", f->cfg.drip_bytes);
 	cJSON_AddNumberToObject(o, "drip_interval_ms", f->cfg.drip_interval_ms);
+	cJSON_AddBoolToObject(o, "trickle", f->cfg.trickle);
+	cJSON_AddBoolToObject(o, "stall", f->cfg.stall);
+	cJSON_AddNumberToObject(o, "after", f->cfg.after);
 	cJSON_AddNumberToObject(o, "seed", (double)f->cfg.seed);
 	n = cJSON_AddObjectToObject(o, "counters");
 	cJSON_AddNumberToObject(n, "requests", (double)f->requests);
@@ -187,6 +205,9 @@ int sbx_faults_check(const struct sbx_fault_cfg *c, struct sbx_error *e)
 	if (c->drip_interval_ms < 1 || c->drip_interval_ms > 10000)
 		return sbx_fail(e, SBX_E_INVALID, "invalid_field", "drip_interval_ms",
 				"drip_interval_ms is 1 to 10000");
+	if (c->after < 0 || c->after > 1000000)
+		return sbx_fail(e, SBX_E_INVALID, "invalid_field", "after",
+				"after is 0 to 1000000 requests");
 	return 0;
 }
 
@@ -211,9 +232,11 @@ int sbx_faults_update(struct sbx_faults *f, const cJSON *body,
 {
 	static const char *const keys[] = { "latency_ms", "jitter_ms", "bandwidth",
 		"fail_rate", "drop_rate", "garble_rate", "drip", "drip_bytes",
-		"drip_interval_ms", "seed", "reset", NULL };
+		"drip_interval_ms", "trickle", "stall", "after", "seed", "reset", NULL };
+	static const char *const flags[] = { "drip", "trickle", "stall" };
 	struct sbx_fault_cfg c;
-	const cJSON *it, *drip, *reset;
+	bool *flag[3];
+	const cJSON *it, *reset;
 	long long v;
 
 	if (!cJSON_IsObject(body))
@@ -258,14 +281,21 @@ int sbx_faults_update(struct sbx_faults *f, const cJSON *body,
 	SET("garble_rate", garble_rate, 0, 100);
 	SET("drip_bytes", drip_bytes, 1, 65536);
 	SET("drip_interval_ms", drip_interval_ms, 1, 10000);
+	SET("after", after, 0, 1000000);
 	SET("seed", seed, 0, (1LL << 53));
 #undef SET
-	drip = cJSON_GetObjectItemCaseSensitive(body, "drip");
-	if (drip && !cJSON_IsBool(drip))
-		return sbx_fail(e, SBX_E_INVALID, "invalid_field", "drip",
-				"drip is true or false");
-	if (drip)
-		c.drip = cJSON_IsTrue(drip);
+	flag[0] = &c.drip;
+	flag[1] = &c.trickle;
+	flag[2] = &c.stall;
+	for (int i = 0; i < 3; i++) {
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(body, flags[i]);
+
+		if (b && !cJSON_IsBool(b))
+			return sbx_fail(e, SBX_E_INVALID, "invalid_field", flags[i],
+					"%s is true or false", flags[i]);
+		if (b)
+			*flag[i] = cJSON_IsTrue(b);
+	}
 	if (sbx_faults_check(&c, e) < 0)
 		return -1;
 	pthread_mutex_lock(&f->lock);

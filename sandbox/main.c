@@ -87,6 +87,11 @@ static void usage(FILE *out)
 		"      --drop-rate PERCENT  close the connection mid-body for this share\n"
 		"      --garble-rate PERCENT  send malformed or truncated JSON for this share\n"
 		"      --drip               send bodies in small pieces with pauses\n"
+		"      --trickle            drip bodies, then blanks at the same pace: the\n"
+		"                           reply never ends\n"
+		"      --stall              read requests and never answer them\n"
+		"      --faults-after N     spare the first N requests, counted from the start\n"
+		"                           and from every change of the faults\n"
 		"\n"
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n"), out);
@@ -141,7 +146,8 @@ static int parse_offset(const char *v, int64_t *out)
 enum {
 	O_RESET = 256, O_DIALECT, O_LOG, O_SEED, O_DOSSIERS, O_CITIZENS, O_ENTERPRISES,
 	O_CLOCK, O_CLOCK_OFFSET, O_FREEZE, O_CALENDAR, O_LATENCY, O_JITTER, O_BANDWIDTH,
-	O_FAIL, O_DROP, O_GARBLE, O_DRIP, O_IDLE, O_MAX_CONN, O_PER_ADDR, O_THREADS,
+	O_FAIL, O_DROP, O_GARBLE, O_DRIP, O_TRICKLE, O_STALL, O_AFTER,
+	O_IDLE, O_MAX_CONN, O_PER_ADDR, O_THREADS,
 };
 
 /* 0 to run, 1 to exit 0 (help, version), 2 for a usage error. */
@@ -172,6 +178,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "max-connections", required_argument, NULL, O_MAX_CONN },
 		{ "max-per-address", required_argument, NULL, O_PER_ADDR },
 		{ "threads", required_argument, NULL, O_THREADS },
+		{ "trickle", no_argument, NULL, O_TRICKLE },
+		{ "stall", no_argument, NULL, O_STALL },
+		{ "faults-after", required_argument, NULL, O_AFTER },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -271,6 +280,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			if (int_opt("--threads", optarg, 1, 64, &v) < 0)
 				return 2;
 			o->server.threads = (unsigned)v;
+			break;
+		case O_TRICKLE: o->faults.trickle = true; break;
+		case O_STALL: o->faults.stall = true; break;
+		case O_AFTER:
+			if (int_opt("--faults-after", optarg, 0, 1000000, &v) < 0)
+				return 2;
+			o->faults.after = (int)v;
 			break;
 		case 'h':
 			usage(stdout);

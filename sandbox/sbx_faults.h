@@ -1,6 +1,7 @@
 /* Fault injection for tests and demos: added latency, a bandwidth cap, a
  * share of 5xx replies, connections closed mid-body, malformed or
- * truncated JSON, and a slow drip of the body. Every decision comes from a
+ * truncated JSON, a slow drip of the body, a reply that never ends (a
+ * trickle) and a server that never answers (a stall). Every decision comes from a
  * PRNG seeded by --seed and advanced once per API request, so the same
  * seed and the same sequence of requests give the same faults. Settings
  * can be changed while running (POST /_sandbox/faults), which restarts the
@@ -29,6 +30,9 @@ struct sbx_fault_cfg {
 	bool drip;		/* body in drip_bytes pieces every drip_interval_ms */
 	int drip_bytes;
 	int drip_interval_ms;
+	bool trickle;		/* as drip, then blanks at that pace: no end */
+	bool stall;		/* read the request, do nothing, answer nothing */
+	int after;		/* the first N requests after a change go unfaulted */
 	uint64_t seed;
 };
 
@@ -50,7 +54,7 @@ enum sbx_garble {
 struct sbx_fault_plan {
 	int delay_ms;
 	long bandwidth;
-	bool drip;
+	bool drip, trickle, stall;
 	int drip_bytes, drip_interval_ms;
 	int fail_status;	/* 0, or 500/502/503/504 */
 	bool drop;
@@ -63,6 +67,8 @@ void sbx_faults_init(struct sbx_faults *f, const struct sbx_fault_cfg *cfg);
 void sbx_faults_destroy(struct sbx_faults *f);
 /* Draw the plan for the next API request. */
 void sbx_faults_plan(struct sbx_faults *f, struct sbx_fault_plan *p);
+/* Whether the stall is still on: a stalled request waits while it is. */
+bool sbx_faults_stalled(struct sbx_faults *f);
 /* Count what was applied (for GET /_sandbox/faults). */
 void sbx_faults_count(struct sbx_faults *f, const struct sbx_fault_plan *p,
 		      bool garbled);

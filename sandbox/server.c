@@ -53,16 +53,21 @@ struct conn {
 	int status;
 	size_t plain;			/* the body's size before gzip, for the log */
 	bool drop, garbled, failed;
+	bool stalled;			/* the stall fault holds it, unanswered */
 	struct pause pause;
 };
 
-/* A reply body sent under the fault plan: capped, dripped or cut. */
+/* How often a stalled request looks whether the stall was switched off. */
+#define STALL_CHECK_MS 50
+
+/* A reply body sent under the fault plan: capped, dripped, cut, or
+ * trickled without end. */
 struct stream {
 	struct sbx_server *srv;
 	struct MHD_Connection *con;
 	char *body;
 	size_t len, cut;
-	bool drop, drip;
+	bool drop, drip, trickle;
 	long bandwidth;
 	int drip_bytes, drip_ms;
 	uint64_t dripped;		/* the position whose drip pause is done */
@@ -148,6 +153,17 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 
 	if (atomic_load(&st->srv->s->stopping))
 		return MHD_CONTENT_READER_END_WITH_ERROR;
+	if (st->trickle && pos >= end) {
+		/* JSON may end in blanks: the reply is whole, yet never over */
+		if (st->dripped != pos) {
+			st->dripped = pos;
+			pause_for(st->srv, st->con, &st->pause, st->drip_ms);
+			return 0;	/* asked again once resumed */
+		}
+		n = max < (size_t)st->drip_bytes ? max : (size_t)st->drip_bytes;
+		memset(buf, ' ', n);
+		return (ssize_t)n;
+	}
 	if (pos >= end)
 		return st->drop ? MHD_CONTENT_READER_END_WITH_ERROR :
 				  MHD_CONTENT_READER_END_OF_STREAM;
@@ -156,7 +172,7 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	n = end - (size_t)pos;
 	if (n > max)
 		n = max;
-	if (st->drip) {
+	if (st->drip || st->trickle) {
 		if (pos > 0 && st->dripped != pos)
 			wait = st->drip_ms;
 		st->dripped = pos;
@@ -247,7 +263,7 @@ static struct MHD_Response *make_response(struct sbx_server *srv, struct MHD_Con
 {
 	struct MHD_Response *r;
 
-	if (api && rp->body && (plan->bandwidth || plan->drip || plan->drop)) {
+	if (api && rp->body && (plan->bandwidth || plan->drip || plan->drop || plan->trickle)) {
 		struct stream *st = xcalloc(1, sizeof *st);
 
 		st->srv = srv;
@@ -263,11 +279,13 @@ static struct MHD_Response *make_response(struct sbx_server *srv, struct MHD_Con
 		if (st->cut == 0 && rp->len > 1)
 			st->cut = 1;
 		st->drip = plan->drip;
+		st->trickle = plan->trickle;
 		st->drip_bytes = plan->drip_bytes;
 		st->drip_ms = plan->drip_interval_ms;
 		st->bandwidth = plan->bandwidth;
 		rp->body = NULL;
-		r = MHD_create_response_from_callback(st->len, 16384, stream_read, st, stream_free);
+		r = MHD_create_response_from_callback(st->trickle ? MHD_SIZE_UNKNOWN : st->len, 16384,
+						      stream_read, st, stream_free);
 		if (!r)
 			stream_free(st);
 		return r;
@@ -299,7 +317,8 @@ static void hold_reply(struct sbx_server *srv, struct MHD_Connection *con,
 				  sizeof rp->content_type);
 		c->garbled = true;
 	}
-	if (rp->body && rp->len >= GZIP_MIN && sbx_accepts_gzip(ae)) {
+	/* a trickle's blanks would not fit inside a gzip stream */
+	if (rp->body && rp->len >= GZIP_MIN && sbx_accepts_gzip(ae) && !(api && plan->trickle)) {
 		char *z;
 		size_t zl;
 
@@ -369,6 +388,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 			c->too_large = true;
 		return MHD_YES;
 	}
+	if (c->stalled) {	/* back from a stall's pause: still stalled? */
+		if (atomic_load(&s->stopping) || !sbx_faults_stalled(s->faults))
+			return MHD_NO;
+		pause_for(srv, con, &c->pause, STALL_CHECK_MS);
+		return MHD_YES;
+	}
 	if (c->held)	/* back from the latency fault's pause */
 		return queue_held(srv, con, method, url, c);
 	if (*upload_data_size) {
@@ -397,6 +422,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	memset(&plan, 0, sizeof plan);
 	if (api)
 		sbx_faults_plan(s->faults, &plan);
+	if (plan.stall) {
+		/* a server that hangs: nothing done, nothing said, until the
+		 * stall is switched off; then the connection just closes */
+		c->stalled = true;
+		pause_for(srv, con, &c->pause, STALL_CHECK_MS);
+		return MHD_YES;
+	}
 	sbx_reply_init(&rp);
 	if (plan.fail_status) {
 		/* Refused before any work, as an overloaded gateway would. */

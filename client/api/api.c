@@ -36,6 +36,7 @@ struct call {
 	const char *if_none_match;
 	char etag[128], cursor[256], page_cursor[256];
 	int page, pages, max_pages, per_page;
+	int64_t deadline;		/* a re-login's: the first request's */
 	bool relogged, finished, since;	/* since: following a change cursor */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
@@ -357,6 +358,7 @@ static void send_call(struct call *c)
 	rq.body = body;
 	rq.body_len = body ? strlen(body) : 0;
 	rq.prio = c->prio;
+	rq.deadline_ms = c->deadline;
 	rq.done = on_http;
 	rq.arg = c;
 	c->http_id = http_send(c->a->http, &rq, &e);
@@ -397,6 +399,16 @@ static enum api_fail classify(long status)
 }
 
 static void relogin_done(void *arg, const struct api_result *r);
+static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadline);
+
+/* The session expired: log in again once, then repeat, all within the
+ * time the first request had. */
+static void relogin(struct call *c, const struct http_resp *hr)
+{
+	c->relogged = true;
+	c->deadline = hr->deadline_ms;
+	c->login_id = login(c->a, relogin_done, c, c->deadline);
+}
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
 
@@ -412,6 +424,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 	int rc;
 
 	c->http_id = 0;
+	c->deadline = 0;	/* the next page has time of its own */
 	if (hr->error == HTTP_E_CANCELLED) {
 		fail(c, API_E_CANCELLED, "%s", _("cancelled"));
 		return;
@@ -421,9 +434,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	}
 	if (hr->status == 401 && c->op != OP_LOGIN && p->auth == AUTH_LOGIN && !c->relogged) {
-		/* the session expired: log in again once, then repeat */
-		c->relogged = true;
-		c->login_id = api_login(c->a, relogin_done, c);
+		relogin(c, hr);
 		return;
 	}
 	if ((etag = http_resp_header(hr, "ETag")))
@@ -440,8 +451,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 	    p->auth == AUTH_LOGIN && !c->relogged) {
 		/* the API said "log in again" in its own words */
 		reply_free(&rep);
-		c->relogged = true;
-		c->login_id = api_login(c->a, relogin_done, c);
+		relogin(c, hr);
 		return;
 	}
 	if (rc == ADAPTER_REFUSED || rc == ADAPTER_BADREPLY) {
@@ -664,16 +674,22 @@ static void relogin_done(void *arg, const struct api_result *r)
 
 /* ---- the operations ---- */
 
-unsigned api_login(struct api *a, api_done_fn done, void *arg)
+static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadline)
 {
 	struct call *c = call_new(a, OP_LOGIN, HTTP_INTERACTIVE, arg);
 
 	c->done = done;
+	c->deadline = deadline;
 	if (a->p->auth != AUTH_LOGIN)
 		return later(c, API_OK, "");
 	if (!a->user || !a->secret)
 		return later(c, API_E_AUTH, _("a user name and a password are needed to log in"));
 	return start(c);
+}
+
+unsigned api_login(struct api *a, api_done_fn done, void *arg)
+{
+	return login(a, done, arg, 0);
 }
 
 static void set_paging(struct call *c, const struct op *op, int per_page)

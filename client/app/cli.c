@@ -5,7 +5,20 @@
 #include <string.h>
 
 #include "cli.h"
+#include "conf.h"
 #include "core/i18n.h"
+
+static int parse_timeout(struct cli *c, const char *v, struct err *e)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (end == v || *end || n < 1 || n > CONF_TIMEOUT_MAX)
+		return err_set(e, _("--timeout takes a whole number of seconds from 1 to %d, not '%s'"),
+			       CONF_TIMEOUT_MAX, v);
+	c->timeout = (int)n;
+	return 0;
+}
 
 int cli_parse(struct cli *c, int argc, char **argv, struct err *e)
 {
@@ -17,6 +30,7 @@ int cli_parse(struct cli *c, int argc, char **argv, struct err *e)
 		{ "user", required_argument, NULL, 'u' },
 		{ "password-file", required_argument, NULL, 'P' },
 		{ "ca-file", required_argument, NULL, 'C' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -41,6 +55,10 @@ int cli_parse(struct cli *c, int argc, char **argv, struct err *e)
 		case 'u': c->user = optarg; break;
 		case 'P': c->password_file = optarg; break;
 		case 'C': c->ca_file = optarg; break;
+		case 'T':
+			if (parse_timeout(c, optarg, e) < 0)
+				return -1;
+			break;
 		case ':':
 			return err_set(e, _("option '%s' needs a value"), argv[optind - 1]);
 		default:
@@ -123,6 +141,17 @@ void cli_usage(FILE *out)
 		"Without --print or --output the form goes to standard output; --print runs\n"
 		"the print-command of motcuarc with the form on its standard input. The\n"
 		"reason defaults to the note of the dossier's last refusal or request.\n"), out);
+	fputs(_("\n"
+		"Deadlines (no request to the server waits without end):\n"
+		"      --timeout SECONDS     wait at most SECONDS for the whole reply to one\n"
+		"                            attempt (one in which the server sends nothing\n"
+		"                            for about 15 s ends sooner), then try again; a\n"
+		"                            request gives up after twice SECONDS, retries\n"
+		"                            included. Default: set request-timeout in\n"
+		"                            motcuarc, else 30.\n"
+		"A request given up on is a network failure: batch mode exits with status 4\n"
+		"(or 11 when it answers from the local store), the client says it in the\n"
+		"status line and carries on.\n"), out);
 }
 
 void cli_version(FILE *out)

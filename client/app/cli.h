@@ -35,6 +35,7 @@ struct cli {
 	const char *profile, *server, *user, *password_file, *ca_file;
 	const char *env_secret;	/* MOTCUA_PASSWORD, set by main() once it has
 				 * taken it out of the environment (not by cli_parse) */
+	int timeout;		/* --timeout seconds; 0: request-timeout of motcuarc */
 	int argc;		/* CLI_BATCH: the command and its arguments */
 	char **argv;
 };

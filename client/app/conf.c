@@ -26,6 +26,8 @@ const struct conf_def conf_defs[] = {
 	  N_("the command that prints a receipt or form; it reads the text on its standard input") },
 	{ "desk-name", CONF_STRING, AT(desk_name), "", 0, 0,
 	  N_("the service centre as receipts and forms name it, and where results are collected") },
+	{ "request-timeout", CONF_INT, AT(request_timeout), "30", 1, CONF_TIMEOUT_MAX,
+	  N_("seconds to wait for the server's whole reply before trying again; a request gives up after twice this, retries included") },
 	{ NULL, 0, 0, NULL, 0, 0, NULL },
 };
 

@@ -17,7 +17,12 @@ struct conf {
 	int notify_due_hours;	/* warn this many working hours before a due time */
 	char *print_command;	/* reads the printable file on stdin */
 	char *desk_name;	/* heads receipts and forms; "": the dossier's agency */
+	int request_timeout;	/* seconds for one attempt at a request; twice
+				 * that for the request, retries included */
 };
+
+/* The longest request-timeout (and --timeout): an hour. */
+#define CONF_TIMEOUT_MAX 3600
 
 enum conf_type { CONF_BOOL, CONF_INT, CONF_STRING };
 

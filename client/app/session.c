@@ -469,6 +469,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 		goto fail;
 	http_opts_init(&ho);
 	ho.ca_file = cli->ca_file;
+	ho.timeout_ms = 1000L * (cli->timeout ? cli->timeout : app->conf.request_timeout);
 	ho.on_link = on_link;
 	ho.on_link_arg = s;
 	if (!(s->http = http_new(&app->loop, &ho, e)))

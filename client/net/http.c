@@ -11,13 +11,18 @@
 
 #define EWMA_WEIGHT 0.3		/* of the newest time-to-first-byte sample */
 #define HTTP_MAX_BODY ((size_t)64 * 1024 * 1024)
+#define HTTP_TIMEOUT_MS 30000
 
 void http_opts_init(struct http_opts *o)
 {
 	*o = (struct http_opts){
 		.connect_timeout_ms = 10000,
-		.low_speed_bytes = 10,
-		.low_speed_secs = 30,
+		/* a stall; a reply that trickles meets the timeouts. libcurl
+		 * averages over 5 s, the request sent included: a server that
+		 * sends nothing is given up on after about 15 s */
+		.low_speed_bytes = 1,
+		.low_speed_secs = 10,
+		.timeout_ms = HTTP_TIMEOUT_MS,
 		.max_background = 2,
 		.max_host_connections = 4,
 		.max_attempts = 4,
@@ -75,14 +80,36 @@ static void report_failure(void *arg)
 	finish(x->h, x);
 }
 
+/* Report the outcome from the loop, never from inside a call. */
+static void finish_later(struct http *h, struct http_xfer *x)
+{
+	x->state = HTTP_X_FAILED;
+	x->timer = loop_timer(h->loop, 0, report_failure, x);
+}
+
 /* Begin an attempt. Never calls done(): a failure is reported from a timer,
  * so http_send() is never re-entered. */
 static void start(struct http *h, struct http_xfer *x)
 {
-	CURL *c = curl_easy_init();
+	int64_t now = timer_now_ms();
+	CURL *c;
 	CURLMcode mc;
 	int rc;
 
+	if (!x->deadline)
+		x->deadline = now + h->o.deadline_ms;
+	if (now >= x->deadline) {
+		/* a retry kept waiting for a slot, or the repeat after a
+		 * re-login: the last attempt's outcome stands */
+		if (!x->r.attempts) {
+			x->r.error = HTTP_E_TIMEOUT;
+			snprintf(x->msg, sizeof x->msg,
+				 _("gave up on %s: its time ran out before it could be sent"), x->what);
+		}
+		finish_later(h, x);
+		return;
+	}
+	c = curl_easy_init();
 	http_xfer_reset(x);
 	if (!c) {
 		rc = CURLE_OUT_OF_MEMORY;
@@ -98,8 +125,7 @@ static void start(struct http *h, struct http_xfer *x)
 		x->r.error = HTTP_E_REQUEST;
 		snprintf(x->msg, sizeof x->msg, _("cannot start the request to %s: %s"), x->where,
 			 x->errbuf[0] ? x->errbuf : curl_easy_strerror((CURLcode)rc));
-		x->state = HTTP_X_FAILED;
-		x->timer = loop_timer(h->loop, 0, report_failure, x);
+		finish_later(h, x);
 		return;
 	}
 	x->easy = c;
@@ -146,6 +172,12 @@ static void finish(struct http *h, struct http_xfer *x)
 		h->st.cancelled++;
 	else if (x->r.error != HTTP_E_NONE)
 		h->st.failures++;
+	if (h->o.fail_fast && !h->down && (x->r.error == HTTP_E_RESOLVE ||
+					   x->r.error == HTTP_E_CONNECT ||
+					   x->r.error == HTTP_E_TIMEOUT)) {
+		h->down = x->r.error;
+		snprintf(h->down_msg, sizeof h->down_msg, "%s", x->msg);
+	}
 	x->r.id = x->id;
 	x->r.msg = x->msg;
 	x->r.headers = x->hv;
@@ -153,6 +185,7 @@ static void finish(struct http *h, struct http_xfer *x)
 	x->r.body = x->in ? x->in : "";
 	x->r.body_len = x->in_len;
 	x->r.elapsed_ms = timer_now_ms() - x->sent_ms;
+	x->r.deadline_ms = x->deadline;
 	x->done(x->arg, &x->r);
 	http_xfer_free(x);
 	/* finished from a timer or a key: the loop is about to sleep, but
@@ -198,11 +231,17 @@ static int64_t retry_delay(struct http *h, struct http_xfer *x, CURLcode res)
 		after = http_retry_after_ms(http_xfer_header(x, "Retry-After"), time(NULL));
 		if (after > h->o.backoff_cap_ms)
 			return -1;	/* the caller schedules long waits, not us */
-		return after > delay ? after : delay;
+		if (after > delay)
+			delay = after;
+	} else {
+		if (x->too_big || !http_code_retryable(res))
+			return -1;
+		delay = http_backoff_ms(&h->rng, x->r.attempts, h->o.backoff_base_ms,
+					h->o.backoff_cap_ms);
 	}
-	if (x->too_big || !http_code_retryable(res))
-		return -1;
-	return http_backoff_ms(&h->rng, x->r.attempts, h->o.backoff_base_ms, h->o.backoff_cap_ms);
+	/* no attempt left with less than half its time: on a slow link it
+	 * would only fail again */
+	return timer_now_ms() + delay + x->timeout_ms / 2 <= x->deadline ? delay : -1;
 }
 
 static void attempt_done(struct http *h, struct http_xfer *x, CURLcode res)
@@ -236,14 +275,16 @@ static void attempt_done(struct http *h, struct http_xfer *x, CURLcode res)
 		struct http_fail f = {
 			.curl_code = res,
 			.where = x->where,
+			.request = x->what,
 			.os_errno = oserr,
 			.connected = x->sent_req || x->got_byte,
+			.answered = x->got_byte,
 			.too_big = x->too_big,
 			.idle_ms = now - x->last_in_ms,
 			.elapsed_ms = now - x->attempt_ms,
 			.low_speed_bytes = h->o.low_speed_bytes,
 			.low_speed_secs = h->o.low_speed_secs,
-			.timeout_ms = x->timeout_ms ? x->timeout_ms : h->o.timeout_ms,
+			.timeout_ms = x->attempt_timeout_ms,
 			.connect_timeout_ms = h->o.connect_timeout_ms,
 			.max_body = h->o.max_body,
 			.ca_file = h->o.ca_file,
@@ -329,7 +370,11 @@ unsigned http_send(struct http *h, const struct http_req *req, struct err *e)
 		h->next_id = 1;	/* 0 means "no request" */
 	link_in(h, x);
 	h->st.requests++;
-	if (x->prio == HTTP_INTERACTIVE) {
+	if (h->down) {
+		x->r.error = h->down;
+		snprintf(x->msg, sizeof x->msg, "%s", h->down_msg);
+		finish_later(h, x);
+	} else if (x->prio == HTTP_INTERACTIVE) {
 		start(h, x);
 	} else {
 		x->state = HTTP_X_QUEUED;
@@ -494,6 +539,11 @@ struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *
 		o->max_background = 1;
 	if (o->backoff_cap_ms < o->backoff_base_ms)
 		o->backoff_cap_ms = o->backoff_base_ms;
+	/* every request ends: there is no "no limit" */
+	if (o->timeout_ms <= 0)
+		o->timeout_ms = HTTP_TIMEOUT_MS;
+	if (o->deadline_ms <= 0)
+		o->deadline_ms = 2 * o->timeout_ms;
 	if (!o->max_body)
 		o->max_body = HTTP_MAX_BODY;
 

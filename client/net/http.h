@@ -8,8 +8,11 @@
  *   connections are reused; TLS sessions are shared between transfers;
  * - Accept-Encoding is offered (gzip, deflate, br, zstd: what libcurl was
  *   built with) and replies are decoded before done() sees them;
- * - connect timeout, a low-speed limit (slower than N bytes/s for T s
- *   fails) and an optional overall timeout per attempt;
+ * - deadlines, so that no request waits without end: a connect timeout, a
+ *   stall limit (less than N bytes/s for T s fails), a limit on each
+ *   attempt (connect to last byte), and one on the whole request, from its
+ *   first attempt: every attempt, the waits between them, and a re-login
+ *   and its repeat (the API module passes the first request's deadline on);
  * - retries with exponential backoff and full jitter, but only for requests
  *   that may be repeated: GET and HEAD, or ones carrying an Idempotency-Key
  *   header (or marked idempotent), and only after a connection failure, a
@@ -81,8 +84,13 @@ struct http_opts {
 	const char *user_agent;		/* NULL: "motcua/VERSION" */
 	long connect_timeout_ms;	/* TCP and TLS handshake; 10 s */
 	long low_speed_bytes;		/* an attempt slower than this (bytes/s) */
-	long low_speed_secs;		/* for this long fails; 10 B/s, 30 s */
-	long timeout_ms;		/* whole attempt; 0: no limit (default) */
+	long low_speed_secs;		/* for this long has stalled; 1 B/s, 10 s
+					 * (libcurl's 5 s average makes it 15) */
+	long timeout_ms;		/* one attempt, connect to last byte;
+					 * 30 s (also if 0) */
+	long deadline_ms;		/* the whole request from its first attempt,
+					 * retries and waits included; 0: twice
+					 * timeout_ms */
 	int max_background;		/* background transfers at once; 2 */
 	int max_host_connections;	/* per host; 4 (more than max_background) */
 	int max_attempts;		/* default for requests; 4 */
@@ -92,6 +100,11 @@ struct http_opts {
 	size_t max_body;		/* decoded reply body; 64 MiB (also if 0) */
 	long slow_ttfb_ms;		/* time to first byte that means "slow"; 1.5 s */
 	uint64_t seed;			/* jitter PRNG; 0: from the clock */
+	/* Once a request has failed for want of an answer (name lookup,
+	 * connection, timeout: every retry spent), every later one fails at
+	 * once with its reason. For a one-shot command, where waiting on a
+	 * dead server twice helps no one. */
+	bool fail_fast;
 	/* Called from the loop when http_link_state() changes. */
 	void (*on_link)(void *arg, enum http_link link);
 	void *on_link_arg;
@@ -116,6 +129,8 @@ struct http_resp {
 	int64_t total_us;		/* last attempt, connect to last byte */
 	int64_t ttfb_us;		/* last attempt, to the first reply byte */
 	int64_t elapsed_ms;		/* from http_send, queue and waits included */
+	int64_t deadline_ms;		/* the request's, on timer_now_ms()'s clock;
+					 * 0 if it never started */
 	uint64_t wire_in;		/* bytes on the wire, all attempts: */
 	uint64_t wire_out;		/* HTTP headers + body as sent, compressed
 					 * and chunked; TLS and HTTP/2 framing
@@ -137,7 +152,10 @@ struct http_req {
 	enum http_prio prio;
 	bool idempotent;		/* the caller vouches it may be repeated */
 	int max_attempts;		/* 0: opts.max_attempts; 1: never retry */
-	long timeout_ms;		/* 0: opts.timeout_ms */
+	long timeout_ms;		/* each attempt; 0: opts.timeout_ms */
+	int64_t deadline_ms;		/* timer_now_ms() by which it must be over;
+					 * 0: opts.deadline_ms after its first
+					 * attempt starts */
 	http_done_fn done;
 	void *arg;
 };
@@ -214,12 +232,16 @@ bool http_code_retryable(int curl_code);
 struct http_fail {
 	int curl_code;
 	const char *where;		/* "host:port" */
+	const char *request;		/* "GET /path", without the query */
 	long os_errno;
 	bool connected;			/* TCP and TLS were up */
+	bool answered;			/* a byte of the reply came */
 	bool too_big;			/* the body limit stopped it */
 	int64_t idle_ms;		/* since the last byte came in */
 	int64_t elapsed_ms;		/* of the attempt */
-	long low_speed_bytes, low_speed_secs, timeout_ms, connect_timeout_ms;
+	long low_speed_bytes, low_speed_secs, connect_timeout_ms;
+	long timeout_ms;		/* this attempt's limit, the deadline's
+					 * remainder if that was less */
 	size_t max_body;
 	const char *ca_file;
 	const char *detail;		/* libcurl's error buffer; may be "" */

@@ -20,7 +20,7 @@ struct http_xfer {
 	enum http_xstate state;
 	unsigned timer;
 
-	char *method, *url, *where;
+	char *method, *url, *where, *what;	/* what: "GET /path" */
 	struct curl_slist *hdrs;
 	char *body;
 	size_t body_len;
@@ -30,12 +30,13 @@ struct http_xfer {
 	long timeout_ms;
 	http_done_fn done;
 	void *arg;
-	int64_t sent_ms;
+	int64_t sent_ms, deadline;	/* deadline: 0 until the first attempt */
 
 	/* the current attempt */
 	CURL *easy;
 	char errbuf[CURL_ERROR_SIZE];
 	int64_t attempt_ms, last_in_ms;
+	long attempt_timeout_ms;	/* its limit, as set on the handle */
 	bool sent_req, got_byte, too_big;
 	char *in;
 	size_t in_len, in_cap;
@@ -58,6 +59,8 @@ struct http {
 	struct http_stats st;
 	double ewma_us;
 	bool offline;		/* a transport failure and no reply since */
+	enum http_error down;	/* o.fail_fast: the failure every request gets */
+	char down_msg[512];
 	bool in_after_poll;
 	enum http_link link;	/* last reported to on_link */
 };

@@ -182,22 +182,36 @@ static void size_text(char *buf, size_t n, size_t bytes)
 		snprintf(buf, n, P_("%zu byte", "%zu bytes", bytes), bytes);
 }
 
+/* What timed out and after how long, then which request was given up. */
 static void timeout_text(char *buf, size_t n, const struct http_fail *f)
 {
-	long window = f->low_speed_secs * 1000;
+	long window = f->low_speed_secs * 1000, least = f->low_speed_bytes * f->low_speed_secs;
+	const char *req = f->request ? f->request : "?";
 
 	if (!f->connected) {
+		long limit = f->timeout_ms > 0 && f->timeout_ms < f->connect_timeout_ms ?
+			     f->timeout_ms : f->connect_timeout_ms;
+
 		snprintf(buf, n, _("could not connect to %s: no answer within %ld s"),
-			 f->where, secs_up(f->connect_timeout_ms));
+			 f->where, secs_up(limit));
 	} else if (f->timeout_ms > 0 && f->elapsed_ms + 100 >= f->timeout_ms) {
-		snprintf(buf, n, _("the server did not finish replying within %ld s"),
-			 secs_up(f->timeout_ms));
+		snprintf(buf, n, f->answered ?
+			 _("the server did not finish its reply within %ld s: gave up on %s") :
+			 _("the server did not answer within %ld s: gave up on %s"),
+			 secs_up(f->timeout_ms), req);
 	} else if (window > 0 && f->idle_ms * 10 >= window * 9) {
-		snprintf(buf, n, _("the server stopped answering (no data for %ld s)"),
-			 f->low_speed_secs);
+		/* the silence as it was: longer than the limit (libcurl's
+		 * average lags) */
+		long idle = f->idle_ms / 1000 > f->low_speed_secs ? (long)(f->idle_ms / 1000) :
+			    f->low_speed_secs;
+
+		snprintf(buf, n, _("the server stopped answering (no data for %ld s): gave up on %s"),
+			 idle, req);
 	} else {
-		snprintf(buf, n, _("the link is too slow (less than %ld bytes/s for %ld s)"),
-			 f->low_speed_bytes, f->low_speed_secs);
+		snprintf(buf, n, P_("the server sent too little (under %ld byte in %ld s): gave up on %s",
+				    "the server sent too little (under %ld bytes in %ld s): gave up on %s",
+				    least),
+			 least, f->low_speed_secs, req);
 	}
 }
 

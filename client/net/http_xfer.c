@@ -26,28 +26,34 @@ void http_xfer_free(struct http_xfer *x)
 	free(x->method);
 	free(x->url);
 	free(x->where);
+	free(x->what);
 	free(x->body);
 	free(x);
 }
 
-/* "host:port" names the server in messages; the URL itself if unparsable. */
-static char *where_of(const char *url)
+/* Messages name the server as "host:port" (the URL itself if unparsable)
+ * and the request as "GET /path": never the query, which may carry a key. */
+static void describe(struct http_xfer *x)
 {
 	CURLU *u = curl_url();
-	char *host = NULL, *port = NULL, *s;
+	char *host = NULL, *port = NULL, *path = NULL;
 
-	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	if (u && curl_url_set(u, CURLUPART_URL, x->url, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
 	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
-		s = xmalloc(strlen(host) + strlen(port) + 2);
-		sprintf(s, "%s:%s", host, port);
+		x->where = xmalloc(strlen(host) + strlen(port) + 2);
+		sprintf(x->where, "%s:%s", host, port);
 	} else {
-		s = xstrdup(url);
+		x->where = xstrdup(x->url);
 	}
+	if (!u || curl_url_get(u, CURLUPART_PATH, &path, 0) != CURLUE_OK)
+		path = NULL;
+	x->what = xmalloc(strlen(x->method) + (path ? strlen(path) : 1) + 2);
+	sprintf(x->what, "%s %s", x->method, path ? path : "/");
 	curl_free(host);
 	curl_free(port);
+	curl_free(path);
 	curl_url_cleanup(u);
-	return s;
 }
 
 static struct curl_slist *add_header(struct curl_slist *list, const char *line)
@@ -78,7 +84,7 @@ struct http_xfer *http_xfer_new(struct http *h, const struct http_req *req)
 	x->h = h;
 	x->method = upper(req->method ? req->method : "GET");
 	x->url = xstrdup(req->url);
-	x->where = where_of(req->url);
+	describe(x);
 	for (const char *const *p = req->headers; p && *p; p++) {
 		x->hdrs = add_header(x->hdrs, *p);
 		if (!strncasecmp(*p, key, sizeof key - 1) && (*p)[sizeof key - 1])
@@ -103,7 +109,8 @@ struct http_xfer *http_xfer_new(struct http *h, const struct http_req *req)
 	x->prio = req->prio;
 	x->retryable = req->idempotent || keyed || http_method_safe(x->method);
 	x->max_attempts = req->max_attempts > 0 ? req->max_attempts : h->o.max_attempts;
-	x->timeout_ms = req->timeout_ms;
+	x->timeout_ms = req->timeout_ms ? req->timeout_ms : h->o.timeout_ms;
+	x->deadline = req->deadline_ms;
 	x->done = req->done;
 	x->arg = req->arg;
 	x->sent_ms = timer_now_ms();
@@ -225,8 +232,11 @@ static int on_debug(CURL *c, curl_infotype type, char *data, size_t n, void *arg
 int http_xfer_setup(struct http *h, struct http_xfer *x, CURL *c)
 {
 	const struct http_opts *o = &h->o;
-	long timeout = x->timeout_ms ? x->timeout_ms : o->timeout_ms;
+	int64_t left = x->deadline - timer_now_ms();
 	int rc = 0;
+
+	/* the last attempt gets what is left of the request's time */
+	x->attempt_timeout_ms = left < x->timeout_ms ? (long)(left > 1 ? left : 1) : x->timeout_ms;
 
 	rc |= curl_easy_setopt(c, CURLOPT_URL, x->url);
 	rc |= curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)x);
@@ -243,7 +253,7 @@ int http_xfer_setup(struct http *h, struct http_xfer *x, CURL *c)
 	rc |= curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
 	rc |= curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_bytes);
 	rc |= curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->low_speed_secs);
-	rc |= curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout);
+	rc |= curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, x->attempt_timeout_ms);
 	rc |= curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
 	/* NAT boxes and 3G links drop idle connections silently */
 	rc |= curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);

@@ -6,8 +6,10 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api/api.h"
 #include "check_main.h"
@@ -18,8 +20,19 @@ static struct {
 	unsigned short port;
 	pthread_mutex_t mu;
 	int logins, valid_token;	/* the token the server accepts: T<valid_token> */
+	int late_401_ms;		/* "session expired" after this long */
+	bool stall_logins;		/* a login is never answered */
+	atomic_int stopping;
 	char last_if_match[64], last_idem[64], last_body[512], last_query[256];
 } srv = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+/* Sleep up to ms, in short steps, so stopping the server is never slow. */
+static bool nap(int ms)
+{
+	for (int i = 0; i < ms && !atomic_load(&srv.stopping); i += 10)
+		usleep(10000);
+	return !atomic_load(&srv.stopping);
+}
 
 struct upload {
 	char body[512];
@@ -72,6 +85,11 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	pthread_mutex_lock(&srv.mu);
 	snprintf(srv.last_body, sizeof srv.last_body, "%s", up->body);
 	if (!strcmp(url, "/auth/login") && !strcmp(method, "POST")) {
+		if (srv.stall_logins) {
+			pthread_mutex_unlock(&srv.mu);
+			nap(20000);
+			return MHD_NO;
+		}
 		srv.logins++;
 		if (!strstr(up->body, "\"password\":\"right\"")) {
 			pthread_mutex_unlock(&srv.mu);
@@ -85,6 +103,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	snprintf(want, sizeof want, "Bearer T%d", srv.valid_token);
 	if (!auth || strcmp(auth, want)) {
 		pthread_mutex_unlock(&srv.mu);
+		if (!nap(srv.late_401_ms))
+			return MHD_NO;
 		return reply(c, 401, "{\"error\":{\"message\":\"session expired\"}}", NULL);
 	}
 	snprintf(srv.last_query, sizeof srv.last_query, "page=%s since=%s",
@@ -143,6 +163,7 @@ static struct loop loop;
 static struct http *http;
 static struct profile *prof;
 static struct api *api;
+static long deadline_ms;	/* of each request, if not the default */
 
 static char *fixture_path(void)
 {
@@ -164,10 +185,14 @@ static void setup_with(const char *secret)
 				 MHD_OPTION_END);
 	ck_assert_ptr_nonnull(srv.d);
 	srv.port = MHD_get_daemon_info(srv.d, MHD_DAEMON_INFO_BIND_PORT)->port;
-	srv.logins = srv.valid_token = 0;
+	srv.logins = srv.valid_token = srv.late_401_ms = 0;
+	srv.stall_logins = false;
+	atomic_store(&srv.stopping, 0);
 	ck_assert_int_eq(loop_init(&loop, &e), 0);
 	http_opts_init(&o);
 	o.max_attempts = 1;
+	if (deadline_ms)
+		o.timeout_ms = o.deadline_ms = deadline_ms;
 	http = http_new(&loop, &o, &e);
 	ck_assert_ptr_nonnull(http);
 	prof = profile_load(fixture_path(), &e);
@@ -181,8 +206,17 @@ static void setup(void)
 	setup_with("right");
 }
 
+/* Requests of 1.5 s, retries and re-login included. */
+static void setup_deadline(void)
+{
+	deadline_ms = 1500;
+	setup();
+	deadline_ms = 0;
+}
+
 static void teardown(void)
 {
+	atomic_store(&srv.stopping, 1);
 	api_free(api);
 	http_free(http);
 	loop_free(&loop);
@@ -400,10 +434,28 @@ START_TEST(cancel_delivers_cancelled_once)
 }
 END_TEST
 
+START_TEST(a_second_login_keeps_the_first_request_s_deadline)
+{
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	srv.valid_token = 99;		/* the session expired */
+	srv.late_401_ms = 600;		/* the server says so late */
+	srv.stall_logins = true;	/* and then does not answer the login */
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_NETWORK);
+	ck_assert_ptr_null(got.d);
+	/* the login had what was left of the 1.5 s, not 1.5 s of its own */
+	ck_assert_str_eq(got.r.e.msg, "the server did not answer within 1 s: gave up on POST /auth/login");
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
 	Suite *s = suite_create("api");
-	TCase *tc = tcase_create("rest");
+	TCase *tc = tcase_create("rest"), *slow = tcase_create("deadline");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, login_then_all_pages_in_order);
@@ -415,6 +467,9 @@ static Suite *api_suite(void)
 	tcase_add_test(tc, lookups_read_the_register_record);
 	tcase_add_test(tc, cancel_delivers_cancelled_once);
 	suite_add_tcase(s, tc);
+	tcase_add_checked_fixture(slow, setup_deadline, teardown);
+	tcase_add_test(slow, a_second_login_keeps_the_first_request_s_deadline);
+	suite_add_tcase(s, slow);
 	return s;
 }
 

@@ -84,6 +84,38 @@ START_TEST(environment_fills_in_and_options_win)
 }
 END_TEST
 
+START_TEST(timeout_in_whole_seconds)
+{
+	const char *ok[] = { "motcua", "--timeout", "5", "list", NULL };
+	const char *eq[] = { "motcua", "--timeout=3600", NULL };
+	const char *bad[][3] = {
+		{ "motcua", "--timeout", "0" }, { "motcua", "--timeout", "3601" },
+		{ "motcua", "--timeout", "2.5" }, { "motcua", "--timeout", "" },
+		{ "motcua", "--timeout", "-1" }, { "motcua", "--timeout", "30s" },
+	};
+	struct cli c;
+	struct err e;
+
+	ck_assert_int_eq(parse(&c, &e, 1, (const char *[]){ "motcua", NULL }), 0);
+	ck_assert_int_eq(c.timeout, 0);	/* not given: the setting's */
+	ck_assert_int_eq(parse(&c, &e, 4, ok), 0);
+	ck_assert_int_eq(c.timeout, 5);
+	ck_assert_int_eq(c.action, CLI_BATCH);
+	ck_assert_str_eq(c.argv[0], "list");
+	ck_assert_int_eq(parse(&c, &e, 2, eq), 0);
+	ck_assert_int_eq(c.timeout, 3600);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *argv[] = { bad[i][0], bad[i][1], bad[i][2], NULL };
+
+		ck_assert_int_eq(parse(&c, &e, 3, argv), -1);
+		ck_assert_ptr_nonnull(strstr(e.msg, "--timeout takes a whole number of seconds "
+					 "from 1 to 3600"));
+	}
+	ck_assert_int_eq(parse(&c, &e, 2, (const char *[]){ "motcua", "--timeout", NULL }), -1);
+	ck_assert_str_eq(e.msg, "option '--timeout' needs a value");
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
 	Suite *s = suite_create("cli");
@@ -94,6 +126,7 @@ static Suite *cli_suite(void)
 	tcase_add_test(tc, wrong_command_lines_are_named);
 	tcase_add_test(tc, a_command_means_batch_mode);
 	tcase_add_test(tc, environment_fills_in_and_options_win);
+	tcase_add_test(tc, timeout_in_whole_seconds);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,6 +33,27 @@ START_TEST(defaults_and_set)
 }
 END_TEST
 
+START_TEST(request_timeout)
+{
+	struct conf c;
+	struct err e;
+
+	conf_init(&c);
+	ck_assert_int_eq(c.request_timeout, 30);
+	ck_assert_int_eq(conf_set(&c, "request-timeout", "5", &e), 0);
+	ck_assert_int_eq(c.request_timeout, 5);
+	ck_assert_int_eq(conf_set(&c, "request-timeout", "3600", &e), 0);
+	ck_assert_int_eq(c.request_timeout, CONF_TIMEOUT_MAX);
+	/* no "never": every request has a deadline */
+	ck_assert_int_eq(conf_set(&c, "request-timeout", "0", &e), -1);
+	ck_assert_str_eq(e.msg, "request-timeout takes a whole number from 1 to 3600, not '0'");
+	ck_assert_int_eq(conf_set(&c, "request-timeout", "3601", &e), -1);
+	ck_assert_int_eq(conf_set(&c, "request-timeout", "30s", &e), -1);
+	ck_assert_int_eq(c.request_timeout, 3600);
+	conf_free(&c);
+}
+END_TEST
+
 /* Broken lines are reported with file:line and skipped; the others count. */
 START_TEST(load_reports_and_goes_on)
 {
@@ -43,13 +64,15 @@ START_TEST(load_reports_and_goes_on)
 	struct err e;
 
 	fputs("# quầy 1\nset lock-after 30\nset notify perhaps\nbind inbox x quit\n"
-	      "set print-command \"lpr -P quay1\"  # printer\nset 'unterminated\n", f);
+	      "set print-command \"lpr -P quay1\"  # printer\nset 'unterminated\n"
+	      "set request-timeout 45\n", f);
 	fclose(f);
 	conf_init(&c);
 	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);
 	ck_assert_int_eq(c.lock_after, 30);
 	ck_assert(c.notify);
 	ck_assert_str_eq(c.print_command, "lpr -P quay1");
+	ck_assert_int_eq(c.request_timeout, 45);
 	ck_assert_ptr_nonnull(warnings);
 	ck_assert_ptr_nonnull(strstr(warnings, ":3: notify takes yes or no"));
 	ck_assert_ptr_nonnull(strstr(warnings, ":4: 'bind' is not a command"));
@@ -69,6 +92,7 @@ static Suite *conf_suite(void)
 	TCase *tc = tcase_create("settings");
 
 	tcase_add_test(tc, defaults_and_set);
+	tcase_add_test(tc, request_timeout);
 	tcase_add_test(tc, load_reports_and_goes_on);
 	suite_add_tcase(s, tc);
 	return s;

@@ -404,6 +404,46 @@ START_TEST(fault_plans)
 }
 END_TEST
 
+/* A stall and a trickle, set at run time, spare the first requests when
+ * told, and say so in the settings. */
+START_TEST(stall_trickle_and_after)
+{
+	struct sbx_fault_cfg cfg = { .drip_bytes = 64, .drip_interval_ms = 50 };
+	struct sbx_faults f;
+	struct sbx_fault_plan p;
+	struct sbx_error e;
+	cJSON *body = cJSON_Parse("{\"stall\": true, \"trickle\": true, \"after\": 2}"), *j;
+
+	sbx_faults_init(&f, &cfg);
+	ck_assert(!sbx_faults_stalled(&f));
+	ck_assert_int_eq(sbx_faults_update(&f, body, &e), 0);
+	ck_assert(sbx_faults_stalled(&f));
+	for (int i = 0; i < 2; i++) {
+		sbx_faults_plan(&f, &p);
+		ck_assert(!p.stall && !p.trickle);
+	}
+	sbx_faults_plan(&f, &p);
+	ck_assert(p.stall && p.trickle);
+	j = sbx_faults_json(&f);
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "stall")));
+	ck_assert(cJSON_IsTrue(cJSON_GetObjectItem(j, "trickle")));
+	ck_assert_int_eq(cJSON_GetObjectItem(j, "after")->valueint, 2);
+	cJSON_Delete(j);
+	cJSON_Delete(body);
+	body = cJSON_Parse("{\"stall\": 1}");
+	ck_assert_int_eq(sbx_faults_update(&f, body, &e), -1);
+	cJSON_Delete(body);
+	body = cJSON_Parse("{\"after\": -1}");
+	ck_assert_int_eq(sbx_faults_update(&f, body, &e), -1);
+	cJSON_Delete(body);
+	body = cJSON_Parse("{\"reset\": true}");
+	ck_assert_int_eq(sbx_faults_update(&f, body, &e), 0);
+	ck_assert(!sbx_faults_stalled(&f));
+	cJSON_Delete(body);
+	sbx_faults_destroy(&f);
+}
+END_TEST
+
 START_TEST(garbled_never_parses)
 {
 	static const char json[] =
@@ -446,6 +486,7 @@ static Suite *sbx_suite(void)
 	tcase_add_test(t, bodies);
 	tcase_add_test(t, fault_plans);
 	tcase_add_test(t, garbled_never_parses);
+	tcase_add_test(t, stall_trickle_and_after);
 	suite_add_tcase(s, t);
 	t = tcase_create("workflow");
 	tcase_add_checked_fixture(t, cal_setup, cal_teardown);
