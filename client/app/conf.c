@@ -19,13 +19,13 @@ const struct conf_def conf_defs[] = {
 	{ "lock-after", CONF_INT, AT(lock_after), "15", 0, 24 * 60,
 	  N_("minutes without a key before the screen locks and asks for the password; 0: never") },
 	{ "notify", CONF_BOOL, AT(notify), "yes", 0, 0,
-	  N_("desktop notifications for new dossiers and near deadlines (else the bell and the status line)") },
+	  N_("desktop notifications for new dossiers and near deadlines (the bell where there is no desktop); no: the status line only") },
 	{ "notify-due-hours", CONF_INT, AT(notify_due_hours), "8", 0, 10 * 8,
-	  N_("warn this many working hours before a dossier falls due") },
+	  N_("warn this many working hours before a dossier falls due; 0: no such warning") },
 	{ "print-command", CONF_STRING, AT(print_command), "lpr", 0, 0,
 	  N_("the command that prints a receipt or form; it reads the text on its standard input") },
 	{ "desk-name", CONF_STRING, AT(desk_name), "", 0, 0,
-	  N_("the service centre as receipts and forms name it, and where results are collected") },
+	  N_("the service centre as receipts and forms name it, and where results are collected; empty: the dossier's agency code") },
 	{ NULL, 0, 0, NULL, 0, 0, NULL },
 };
 
