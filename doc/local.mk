@@ -17,5 +17,5 @@ doc/motcuarc.5: doc/gen_motcuarc$(EXEEXT) $(srcdir)/doc/motcuarc.5.in
 # Every page renders without a warning and names what its program parses.
 TESTS += tests/unit/test_man.sh
 CLEANFILES += doc/motcuarc.5
-EXTRA_DIST += doc/local.mk doc/motcuarc.5.in doc/motcua-sandbox.1 \
-	tests/unit/test_man.sh
+EXTRA_DIST += doc/local.mk doc/motcuarc.5.in doc/motcua-sandbox.1 doc/manual.md \
+	doc/benchmarks.md tests/unit/test_man.sh
