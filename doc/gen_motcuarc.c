@@ -27,16 +27,31 @@ static void put_roff(const char *s, FILE *out)
 	}
 }
 
-/* The help as a sentence: a capital first and a full stop last. */
+/* The help as a sentence (a capital first, a full stop last), in lines of
+ * at most about 72 columns, as the rest of the page is written. */
 static void put_sentence(const char *help, FILE *out)
 {
-	size_t n = strlen(help);
+	char buf[1024];
+	size_t col = 0;
 
-	if (!n)
+	snprintf(buf, sizeof buf, "%s", help);
+	if (!buf[0])
 		return;
-	fputc(toupper((unsigned char)help[0]), out);
-	put_roff(help + 1, out);
-	fputs(help[n - 1] == '.' ? "\n" : ".\n", out);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		size_t n = strlen(w);
+
+		if (col && col + 1 + n > 72) {
+			fputc('\n', out);
+			col = 0;
+		} else if (col) {
+			fputc(' ', out);
+			col++;
+		}
+		put_roff(w, out);
+		col += n;
+	}
+	fputs(help[strlen(help) - 1] == '.' ? "\n" : ".\n", out);
 }
 
 static void put_setting(const struct conf_def *d, FILE *out)

@@ -1,8 +1,9 @@
 #!/bin/sh
-# The man pages render without a warning (groff -ww, and man -l where
-# man-db is), and each names what its program reads: every option and batch
-# command motcua parses, every option of motcua-sandbox, every MOTCUA_*
-# variable, every setting. A new option without its entry fails here.
+# The man pages render without a warning (groff -ww; mandoc -T lint and
+# man -l too where they are installed), and each names what its program
+# reads: every option and batch command motcua parses, every option of
+# motcua-sandbox, every MOTCUA_* variable, every setting. A new option
+# without its entry fails here.
 . "${srcdir:-.}/tests/tap.sh"
 top=${srcdir:-.}
 command -v groff >/dev/null 2>&1 ||
@@ -21,6 +22,11 @@ for page in "$client" "$sandbox" "$rc"; do
 	warn=$(groff -man -Tutf8 -ww -z "$page" 2>&1)
 	check "$name: groff -man -ww warns of nothing" test -z "$warn"
 	[ -z "$warn" ] || echo "$warn" | sed 's/^/# /'
+	if command -v mandoc >/dev/null 2>&1; then
+		warn=$(mandoc -T lint -W warning "$page" 2>&1)
+		check "$name: mandoc -T lint warns of nothing" test -z "$warn"
+		[ -z "$warn" ] || echo "$warn" | sed 's/^/# /'
+	fi
 	if command -v man >/dev/null 2>&1; then
 		warn=$(MANWIDTH=80 man --warnings=w -l "$page" 2>&1 >/dev/null)
 		check "$name: man -l renders it without a word on stderr" test -z "$warn"
