@@ -1,0 +1,117 @@
+/* Writes motcuarc(5): the hand-written template doc/motcuarc.5.in with its
+ * @SETTINGS@ line replaced by one entry per setting of the table the client
+ * reads (client/app/conf.c), so the page lists exactly those settings with
+ * their type, default, range and help, as neomutt writes its own.
+ * Usage: gen_motcuarc TEMPLATE > motcuarc.5 */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/conf.h"
+
+/* Text as roff reads it: a backslash printed, a minus not a hyphen, and a
+ * line that would start with a control character kept as text. */
+static void put_roff(const char *s, FILE *out)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+/* The help as a sentence (a capital first, a full stop last), in lines of
+ * at most about 72 columns, as the rest of the page is written. */
+static void put_sentence(const char *help, FILE *out)
+{
+	char buf[1024];
+	size_t col = 0;
+
+	snprintf(buf, sizeof buf, "%s", help);
+	if (!buf[0])
+		return;
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		size_t n = strlen(w);
+
+		if (col && col + 1 + n > 72) {
+			fputc('\n', out);
+			col = 0;
+		} else if (col) {
+			fputc(' ', out);
+			col++;
+		}
+		put_roff(w, out);
+		col += n;
+	}
+	fputs(help[strlen(help) - 1] == '.' ? "\n" : ".\n", out);
+}
+
+static void put_setting(const struct conf_def *d, FILE *out)
+{
+	static const char *const value[] = {
+		[CONF_BOOL] = "yes\\fR|\\fBno", [CONF_INT] = "\\fIN", [CONF_STRING] = "\\fItext",
+	};
+
+	fputs(".TP\n.B set ", out);
+	put_roff(d->name, out);
+	fprintf(out, " %s\\fR\n", value[d->type]);
+	put_sentence(d->help, out);
+	fputs(".br\n", out);
+	switch (d->type) {
+	case CONF_BOOL:
+		fputs("A yes or a no.", out);
+		break;
+	case CONF_INT:
+		fprintf(out, "A whole number from %d to %d.", d->min, d->max);
+		break;
+	case CONF_STRING:
+		fputs("Text; quote it when it has blanks.", out);
+		break;
+	}
+	if (*d->def) {
+		fputs(" Default: \\fB", out);
+		put_roff(d->def, out);
+		fputs("\\fR.\n", out);
+	} else {
+		fputs(" Default: empty.\n", out);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	char line[4096];
+	int marks = 0;
+	FILE *in;
+
+	if (argc != 2) {
+		fputs("usage: gen_motcuarc TEMPLATE > motcuarc.5\n", stderr);
+		return 2;
+	}
+	if (!(in = fopen(argv[1], "r"))) {
+		perror(argv[1]);
+		return 1;
+	}
+	while (fgets(line, sizeof line, in)) {
+		if (strcmp(line, "@SETTINGS@\n")) {
+			fputs(line, stdout);
+			continue;
+		}
+		marks++;
+		for (const struct conf_def *d = conf_defs; d->name; d++)
+			put_setting(d, stdout);
+	}
+	fclose(in);
+	if (marks != 1) {
+		fprintf(stderr, "gen_motcuarc: %s must hold one @SETTINGS@ line, not %d\n", argv[1], marks);
+		return 1;
+	}
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
