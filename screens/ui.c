@@ -110,6 +110,10 @@ void ui_resize(struct app *app, int rows, int cols)
 
 	if (rows != LINES || cols != COLS)
 		resize_term(rows, cols);
+	/* the terminal moved or cut what it showed (a shorter window keeps
+	 * its bottom rows, a narrower one wraps or drops): what curses thinks
+	 * is there is no longer, so the next update repaints it all */
+	clearok(curscr, TRUE);
 	free_windows(ui);
 	ui->rows = LINES;
 	ui->cols = COLS;
