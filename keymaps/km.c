@@ -92,6 +92,7 @@ static const struct {
 	{ "form", "<Down>", "form-item-down" },
 	{ "form", "<Up>", "form-item-up" },
 	{ "inbox", "/", "inbox-filter" },
+	{ "inbox", "<Esc>", "inbox-filter-clear" },
 	{ "inbox", "#", "inbox-goto" },
 	{ "inbox", "<Tab>", "inbox-view-next" },
 	{ "inbox", "<BackTab>", "inbox-view-prev" },

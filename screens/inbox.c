@@ -121,6 +121,7 @@ static const struct op_def inbox_ops[] = {
 	{ "inbox-refresh", N_("Refresh"), op_refresh },
 	{ "inbox-open", N_("Open"), op_open },
 	{ "inbox-filter", N_("Filter"), inbox_op_filter },
+	{ "inbox-filter-clear", N_("Clear the filter kept (without one: cancel)"), inbox_op_filter_clear },
 	{ "inbox-goto", N_("Go to code"), inbox_op_goto },
 	{ "inbox-view-next", N_("Next view"), inbox_op_view_next },
 	{ "inbox-view-prev", N_("Previous view"), inbox_op_view_prev },
