@@ -430,8 +430,9 @@ static unsigned op_submit(struct app *app)
 		int n = iform_problems(&v->form);
 
 		focus(v, bad);
-		app_message(app, MSG_ERROR, P_("%d problem: %s", "%d problems; the first: %s", n), n,
-			    v->form.f[bad].error.msg);
+		/* the reason first, the field after it: the cursor is on it */
+		app_message(app, MSG_ERROR, P_("%d problem: %s (%s)", "%d problems; the first: %s (%s)", n), n,
+			    v->form.f[bad].error.msg, v->form.f[bad].label);
 		return RD_BODY | RD_STATUS;
 	}
 	if (iform_intake(&v->form, &in, &e) < 0) {

@@ -15,7 +15,13 @@
 #define FOOT 1
 #define LABEL_MAX 34
 
-enum row_kind { R_HEADING, R_FIELD, R_ERROR, R_HINT, R_LOOKUP, R_COMP };
+/* R_MORE: the rest of a problem too long for its row (at 80 columns the
+ * reason must be read whole). */
+enum row_kind { R_HEADING, R_FIELD, R_ERROR, R_MORE, R_HINT, R_LOOKUP, R_COMP };
+
+/* Where a field's problem starts, and its glyph's width with the space. */
+#define PROBLEM_X 6
+#define GLYPH_W 2
 
 struct row {
 	enum row_kind kind;
@@ -105,7 +111,7 @@ static const char *lookup_line(const struct intake_view *v, const struct af_look
 
 /* ---- the rows ---- */
 
-static int build(const struct intake_view *v, struct row *rows, int max)
+static int build(const struct intake_view *v, struct row *rows, int max, int width)
 {
 	const struct iform *f = &v->form;
 	int n = 0;
@@ -118,9 +124,11 @@ static int build(const struct intake_view *v, struct row *rows, int max)
 		if (!i || strcmp(block_title(x->key), block_title(f->f[i - 1].key)))
 			ADD(R_HEADING, i);
 		ADD(R_FIELD, i);
-		if (shows_problem(f, x) || (i == v->cur && !x->valid && x->value[0]))
+		if (shows_problem(f, x) || (i == v->cur && !x->valid && x->value[0])) {
 			ADD(R_ERROR, i);
-		else if (x->hint[0])
+			if (text_width(x->error.msg) > width - PROBLEM_X - GLYPH_W)
+				ADD(R_MORE, i);
+		} else if (x->hint[0])
 			ADD(R_HINT, i);
 		if (l && l->state != AF_IDLE && l->state != AF_WAITING)
 			ADD(R_LOOKUP, i);
@@ -137,9 +145,8 @@ int intake_rows(struct app *app, int width, int *focus_row)
 {
 	struct intake_view *v = app->ui->intake;
 	struct row rows[512];
-	int n = build(v, rows, 512);
+	int n = build(v, rows, 512, width);
 
-	(void)width;
 	*focus_row = 0;
 	for (int r = 0; r < n && r < 512; r++)
 		if ((rows[r].kind == R_FIELD && rows[r].i == v->cur) ||
@@ -253,24 +260,29 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 	case R_FIELD:
 		draw_field(app, win, y, r->i, cols);
 		break;
-	case R_ERROR: {
+	case R_ERROR:
+	case R_MORE: {
 		enum theme_obj obj;
-		const char *g = mark_field(ui, FM_INVALID, &obj);
-
+		const char *g = mark_field(ui, FM_INVALID, &obj), *msg = v->form.f[r->i].error.msg;
 		/* while it is being typed, the problem is a quiet guide */
-		if (!shows_problem(&v->form, &v->form.f[r->i])) {
-			snprintf(buf, sizeof buf, "\u2026 %s", v->form.f[r->i].error.msg);
-			put(win, y, 6, cols - 6, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
+		bool quiet = !shows_problem(&v->form, &v->form.f[r->i]);
+		attr_t look = quiet ? theme_attr(&ui->theme, TH_EMPTY_HINT) : theme_attr(&ui->theme, obj);
+		size_t first = text_wrap(msg, cols - PROBLEM_X - GLYPH_W);
+
+		if (r->kind == R_MORE) {
+			for (msg += first; *msg == ' '; msg++)
+				;
+			put(win, y, PROBLEM_X + GLYPH_W, cols - PROBLEM_X - GLYPH_W, look, msg, ui->ellipsis);
 			break;
 		}
-		snprintf(buf, sizeof buf, "%s %s", g, v->form.f[r->i].error.msg);
-		put(win, y, 6, cols - 6, theme_attr(&ui->theme, obj), buf, ui->ellipsis);
+		snprintf(buf, sizeof buf, "%s %.*s", quiet ? "\u2026" : g, (int)first, msg);
+		put(win, y, PROBLEM_X, cols - PROBLEM_X, look, buf, ui->ellipsis);
 		break;
 	}
 	case R_HINT:
 		/* TRANSLATORS: what an ID number says, a hint only: "Hà Nội, male, born 1985" */
 		snprintf(buf, sizeof buf, _("ID number says: %s"), v->form.f[r->i].hint);
-		put(win, y, 6, cols - 6, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
+		put(win, y, PROBLEM_X, cols - PROBLEM_X, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
 		break;
 	case R_LOOKUP: {
 		const struct af_lookup *l = af_lookup_of(&v->af, r->i);
@@ -281,7 +293,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 		if (!lookup_line(v, l, line, sizeof line))
 			break;
 		snprintf(buf, sizeof buf, "%s %s", g, line);
-		put(win, y, 6, cols - 6, l->state == AF_FOUND ? theme_attr(&ui->theme, obj) :
+		put(win, y, PROBLEM_X, cols - PROBLEM_X, l->state == AF_FOUND ? theme_attr(&ui->theme, obj) :
 			l->state == AF_LOOKING ? A_NORMAL : A_BOLD, buf, ui->ellipsis);
 		break;
 	}
@@ -439,13 +451,13 @@ void intake_draw_form(struct app *app, WINDOW *win)
 	}
 	header(app, win, cols);
 	n = intake_rows(app, cols, &focus_row);
-	build(v, r, 512);
+	build(v, r, 512, cols);
 	if (n > 512)
 		n = 512;
 	/* keep the focus in view, with its problem, hint and lookup lines */
 	end = focus_row;
-	while (end + 1 < n && (r[end + 1].kind == R_ERROR || r[end + 1].kind == R_HINT ||
-			       r[end + 1].kind == R_LOOKUP))
+	while (end + 1 < n && (r[end + 1].kind == R_ERROR || r[end + 1].kind == R_MORE ||
+			       r[end + 1].kind == R_HINT || r[end + 1].kind == R_LOOKUP))
 		end++;
 	if (focus_row < v->top)
 		v->top = focus_row > 0 && r[focus_row - 1].kind == R_HEADING ? focus_row - 1 : focus_row;

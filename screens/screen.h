@@ -97,6 +97,9 @@ unsigned intake_open(struct app *app, const char *procedure_code);
 unsigned act_open(struct app *app, const char *code, enum action act);
 /* Whether act on the dossier asks y/n first: it cannot be undone. */
 bool act_destructive(enum action act);
+/* The actions the dossier allows, "Accept, Refuse", in buf; the length
+ * written (0: none). */
+size_t act_allowed_list(const struct dossier *d, char *buf, size_t len);
 
 /* The operations of the dossier screen that act (dossier_act.c), and the
  * lines it draws about acting: the keys of the actions allowed, and what
@@ -106,6 +109,9 @@ unsigned dossier_op_retry(struct app *app);
 unsigned dossier_op_discard(struct app *app);
 bool dossier_key(struct app *app, km_key key);
 void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
+/* The y/n question before discarding the clerk's action, over the bottom
+ * of the view while it is asked. */
+void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d);
 
 /* Show the paper form the dossier of that code calls for now (the
  * refusal, the supplement request, else the receipt) over the screen on
