@@ -14,6 +14,7 @@
 #include "ops.h"
 
 struct pager;
+struct receipt;
 
 struct screen {
 	const char *context;		/* keymap context, e.g. "inbox" */
@@ -118,6 +119,10 @@ void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d
  * top, to read and print; says why in the status bar when it has none
  * (paper.c). */
 unsigned paper_open(struct app *app, const char *code);
+/* Print a form through print-command without waiting for it: the status
+ * line says it is printing, then that it went to the printer or why not.
+ * what names the form ("Receipt"), translated. */
+unsigned paper_print(struct app *app, const struct receipt *r, const char *what);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */
