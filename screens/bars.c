@@ -229,7 +229,7 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
 	const char *msg = shown_message(app), *at[STATUS_ROWS_MAX];
 	attr_t look = msg && app->msg_kind == MSG_ERROR ? theme_attr(&ui->theme, TH_STATUS_ERROR) : bar;
-	char left[512], fitted[512];
+	char left[1024], fitted[1024];
 	struct status_right r;
 	size_t len[STATUS_ROWS_MAX];
 	int cols = getmaxx(win), last = getmaxy(win) - 1, room, n = 0;
