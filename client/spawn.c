@@ -110,6 +110,26 @@ int spawn_file(const char *text, size_t len, struct err *e)
 	return fd;
 }
 
+/* What a child may write on its standard error, at most: a command that
+ * writes without end fills neither the memory nor the disk. */
+#define CAPTURE_MAX (64 * 1024)
+
+/* The file that catches a child's standard error: in memory, sealed at
+ * CAPTURE_MAX (writes beyond fail), where the system allows it. */
+static int capture_file(struct err *e)
+{
+#if HAVE_MEMFD_CREATE && defined(F_ADD_SEALS)
+	int fd = memfd_create("motcua-stderr", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (fd >= 0 && ftruncate(fd, CAPTURE_MAX) == 0 &&
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) == 0)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+#endif
+	return spawn_file("", 0, e);
+}
+
 /* The first word of command when it names a program plainly; false when
  * the shell must decide (quoting, an expansion, an assignment first). */
 static bool first_word(const char *command, char *buf, size_t len)
@@ -184,7 +204,7 @@ int spawn_start(struct spawn *s, const char *command, int in, struct err *e)
 
 	s->pid = -1;
 	s->err = -1;
-	if ((errfd = spawn_file("", 0, e)) < 0)
+	if ((errfd = capture_file(e)) < 0)
 		return -1;
 	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0) {
 		err_set(e, _("cannot open /dev/null: %s"), strerror(errno));

@@ -112,6 +112,9 @@ START_TEST(a_failure_says_the_commands_first_line)
 	ck_assert_msg(!strchr(e.msg, '\033') && !strchr(e.msg, '\007') && !strstr(e.msg, "\302\233"),
 		      "%s", e.msg);
 	ck_assert_msg(strstr(e.msg, "bad ]0;owned"), "%s", e.msg);
+	/* more than is kept of it: the first line still */
+	ck_assert_int_eq(print("yes 'lpr: paper jam' | head -c 300000 >&2; exit 1", &e), -1);
+	ck_assert_str_eq(e.msg, "the print command failed: lpr: paper jam");
 }
 END_TEST
 
