@@ -471,7 +471,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 	const struct dossier *d = acted_on(app);
 	attr_t dim = theme_attr(&ui->theme, TH_EMPTY_HINT);
 	char buf[512], due[32];
-	int y = 0;
+	int y = 0, rows = 0;
 
 	(void)flags;
 	if (!d) {
@@ -487,8 +487,15 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 	}
 	y++;
 	y = form_draw(&v->form, win, y, &ui->theme, ui->ellipsis);
-	if (v->error[0])
-		line(win, y++, theme_attr(&ui->theme, TH_STATUS_ERROR), v->error, ui->ellipsis);
+	/* why it cannot go, whole: on the rows it takes, the third cut if need be */
+	for (const char *why = v->error; *why && rows < 3; rows++) {
+		size_t n = rows == 2 ? strlen(why) : text_wrap(why, getmaxx(win) - 1);
+
+		snprintf(buf, sizeof buf, "%.*s", (int)n, why);
+		line(win, y++, theme_attr(&ui->theme, TH_STATUS_ERROR), buf, ui->ellipsis);
+		for (why += n; *why == ' '; why++)
+			;
+	}
 	if (v->asking == ACT_ASK_SEND) {
 		/* TRANSLATORS: y/n question before a step that cannot be undone:
 		 * the action, the dossier's code, its applicant */

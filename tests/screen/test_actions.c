@@ -563,6 +563,30 @@ START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
 }
 END_TEST
 
+/* Why a form cannot go, longer than a row at 80 columns (a server's
+ * sentence): read whole, on the rows it takes. */
+START_TEST(a_long_reason_wraps_in_the_form)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+	const char *why = "the local store cannot keep the action: database or disk is full "
+			  "(/home/clerk/.local/share/motcua/store.db); free some space and send it again";
+	int y, x;
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	inbox(&d, 1);
+	open_first();
+	keys("a");
+	snprintf(vs.app.ui->act.error, sizeof vs.app.ui->act.error, "%s", why);
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "the local store cannot keep the action: database or disk is full", &y, &x),
+		      "%s", vscreen_dump(&vs));
+	ck_assert_msg(strstr(vscreen_row(&vs, y + 1), "free some space and send it again"), "%s",
+		      vscreen_dump(&vs));
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *actions_suite(void)
 {
 	Suite *s = suite_create("screen_actions");
@@ -582,6 +606,7 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, refuse_question_whole_at_80_columns_in_vietnamese);
 	tcase_add_test(tc, not_allowed_says_why_at_80_columns);
 	tcase_add_test(tc, not_allowed_says_why_at_80_columns_in_vietnamese);
+	tcase_add_test(tc, a_long_reason_wraps_in_the_form);
 	suite_add_tcase(s, tc);
 	return s;
 }
