@@ -206,10 +206,17 @@ END_TEST
 
 START_TEST(offline_lookup_not_done_and_said)
 {
+	int y, x;
+
 	open_birth(24, 80);
 	type("001085012345");
 	pause_typing();		/* no server in this test: the lookup cannot be made */
 	ck_shows("lookup not done: the register cannot be reached");
+	/* and what to do, whole at 80 columns, under its first words */
+	ck_assert(vscreen_find(&vs, "lookup not done:", &y, &x));
+	ck_assert_msg(strstr(vscreen_row(&vs, y), "type the details by") &&
+		      !strcmp(vscreen_row(&vs, y + 1) + strspn(vscreen_row(&vs, y + 1), " "), "hand"),
+		      "%s", vscreen_dump(&vs));
 	ck_shows("Offline: national data not looked up; complete the form by hand");
 	/* typing goes on */
 	keys("<Tab>");
