@@ -13,6 +13,7 @@
 #include "batch_int.h"
 #include "core/i18n.h"
 #include "core/ident.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
 #include "desk/report.h"
 
@@ -462,7 +463,7 @@ static void load_conf(struct conf *c)
 	struct err e;
 
 	conf_init(c);
-	if (conf_path(path, sizeof path) < 0)
+	if (path_config(path, sizeof path) < 0)
 		return;
 	if (conf_load(c, path, &warnings, &e) < 0)
 		report_printf(stderr, "motcua: %s\n", e.msg);

@@ -140,7 +140,8 @@ static void build(struct app *app, const struct dossier *d)
 	form_free(f);
 	form_init(f);
 	v->f_note = v->f_reason = v->f_assignee = v->f_missing = v->f_items = v->f_due = -1;
-	v->confirming = false;
+	v->asking = ACT_ASK_NONE;
+	v->typed = false;
 	v->error[0] = '\0';
 	switch (v->act) {
 	case ACT_ASSIGN:
@@ -170,6 +171,33 @@ static void build(struct app *app, const struct dossier *d)
 	v->f_note = field_index(v, form_add(f, FORM_TEXT, _("Note"), false));
 }
 
+size_t act_allowed_list(const struct dossier *d, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int a = 0; a < ACT_COUNT && used < len; a++)
+		if (d->allowed & (1u << a))
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+						 action_label(a));
+	return used;
+}
+
+/* Why the key does nothing: the action, refused, the dossier's status,
+ * and what it allows instead. */
+static void not_allowed(struct app *app, const struct dossier *d, enum action act)
+{
+	char list[512];
+
+	if (act_allowed_list(d, list, sizeof list))
+		/* TRANSLATORS: the action refused, the dossier's status, the actions allowed */
+		app_message(app, MSG_ERROR, _("%s: not allowed, the dossier is %s. Allowed now: %s."),
+			    action_label(act), status_label(d->status), list);
+	else
+		app_message(app, MSG_ERROR, _("%s: not allowed, the dossier is %s and nothing is allowed for you at this step."),
+			    action_label(act), status_label(d->status));
+}
+
 unsigned act_open(struct app *app, const char *code, enum action act)
 {
 	struct act_view *v = &app->ui->act;
@@ -182,20 +210,20 @@ unsigned act_open(struct app *app, const char *code, enum action act)
 		app_message(app, MSG_ERROR, "%s", _("This dossier is no longer in the inbox."));
 		return RD_STATUS;
 	}
+	/* the answer first, then why: at 80 columns the end may wrap */
 	if (en && (en->state == OB_QUEUED || en->state == OB_SENDING)) {
 		/* what is allowed next depends on what the server makes of it */
-		app_message(app, MSG_ERROR, _("Your %s on %s is not confirmed by the server yet; act again once it is."),
-			    action_label(en->act), code);
+		app_message(app, MSG_ERROR, _("Not now: your %s is not confirmed by the server yet; act again once it is."),
+			    action_label(en->act));
 		return RD_STATUS;
 	}
 	if (en) {
-		app_message(app, MSG_ERROR, _("Your %s on %s waits on you: retry it or discard it first."),
-			    action_label(en->act), code);
+		app_message(app, MSG_ERROR, _("Not now: your %s was not done and waits on you; retry or discard it first."),
+			    action_label(en->act));
 		return RD_STATUS;
 	}
 	if (!(d->allowed & (1u << act))) {
-		app_message(app, MSG_ERROR, _("%s is not allowed on %s now (%s): see the actions it lists."),
-			    action_label(act), code, status_label(d->status));
+		not_allowed(app, d, act);
 		return RD_STATUS;
 	}
 	if (act == ACT_RESCHEDULE && reschedule_refused(app, d, why, sizeof why) < 0) {
@@ -316,26 +344,32 @@ static unsigned op_submit(struct app *app)
 {
 	struct act_view *v = &app->ui->act;
 
-	if (action_irreversible(v->act) && !v->confirming) {
+	if (action_irreversible(v->act) && v->asking != ACT_ASK_SEND) {
 		/* check first: no question about a form that cannot go */
 		if (!queue_action(app, true))
 			return RD_BODY | RD_STATUS;
-		v->confirming = true;
+		v->asking = ACT_ASK_SEND;
 		v->error[0] = '\0';
 		return RD_BODY | RD_STATUS;
 	}
-	v->confirming = false;
+	v->asking = ACT_ASK_NONE;
 	if (!queue_action(app, false))
 		return RD_BODY | RD_STATUS;
 	return ui_pop(app);
 }
 
+/* Esc: out of a question back to the form; out of the form, asking first
+ * when something was typed (a reason is not typed twice by a stray key). */
 static unsigned op_cancel(struct app *app)
 {
 	struct act_view *v = &app->ui->act;
 
-	if (v->confirming) {
-		v->confirming = false;
+	if (v->asking != ACT_ASK_NONE) {
+		v->asking = ACT_ASK_NONE;
+		return RD_BODY;
+	}
+	if (v->typed) {
+		v->asking = ACT_ASK_DISCARD;
 		return RD_BODY;
 	}
 	return ui_pop(app);
@@ -384,9 +418,9 @@ static bool act_key(struct app *app, km_key key)
 	struct act_view *v = &app->ui->act;
 	bool text = !(key & KM_FKEY) && key >= 0x20 && key != 0x7f;
 
-	if (v->confirming) {
+	if (v->asking != ACT_ASK_NONE) {
 		if (key == 'y' || key == 'Y') {
-			app->redraw |= op_submit(app);
+			app->redraw |= v->asking == ACT_ASK_SEND ? op_submit(app) : ui_pop(app);
 			return true;
 		}
 		if (key == 'n' || key == 'N' || key == 0x1b || key == 0x07) {
@@ -397,6 +431,7 @@ static bool act_key(struct app *app, km_key key)
 	}
 	if (form_key(&v->form, key)) {
 		v->error[0] = '\0';
+		v->typed = true;
 		app->redraw |= RD_BODY;
 		return true;
 	}
@@ -430,7 +465,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 	const struct dossier *d = acted_on(app);
 	attr_t dim = theme_attr(&ui->theme, TH_EMPTY_HINT);
 	char buf[512], due[32];
-	int y = 0;
+	int y = 0, rows = 0;
 
 	(void)flags;
 	if (!d) {
@@ -446,14 +481,23 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 	}
 	y++;
 	y = form_draw(&v->form, win, y, &ui->theme, ui->ellipsis);
-	if (v->error[0])
-		line(win, y++, theme_attr(&ui->theme, TH_STATUS_ERROR), v->error, ui->ellipsis);
-	if (v->confirming) {
+	/* why it cannot go, whole: on the rows it takes, the third cut if need be */
+	for (const char *why = v->error; *why && rows < 3; rows++) {
+		size_t n = rows == 2 ? strlen(why) : text_wrap(why, getmaxx(win) - 1);
+
+		snprintf(buf, sizeof buf, "%.*s", (int)n, why);
+		line(win, y++, theme_attr(&ui->theme, TH_STATUS_ERROR), buf, ui->ellipsis);
+		for (why += n; *why == ' '; why++)
+			;
+	}
+	if (v->asking == ACT_ASK_SEND) {
 		/* TRANSLATORS: y/n question before a step that cannot be undone:
 		 * the action, the dossier's code, its applicant */
-		snprintf(buf, sizeof buf, _("%s dossier %s (%s)? It cannot be undone. y / n"),
+		snprintf(buf, sizeof buf, _("%s dossier %s (%s)? It cannot be undone."),
 			 action_label(v->act), v->code, d->applicant_name ? d->applicant_name : "");
-		line(win, getmaxy(win) - 1, A_BOLD | A_REVERSE, buf, ui->ellipsis);
+		ui_draw_question(app, win, buf);
+	} else if (v->asking == ACT_ASK_DISCARD) {
+		ui_draw_question(app, win, _("Leave the form and discard what you typed?"));
 	}
 }
 

@@ -8,13 +8,14 @@
 #include "core/text.h"
 #include "ui.h"
 
-/* Write s right-aligned so that it ends at the window's last column. */
-static void put_right(WINDOW *win, const char *s, attr_t attr)
+/* Write s on row y right-aligned so that it ends at the window's last
+ * column. */
+static void put_right(WINDOW *win, int y, const char *s, attr_t attr)
 {
 	int w = text_width(s);
 
 	wattrset(win, attr);
-	mvwaddstr(win, 0, getmaxx(win) - w > 0 ? getmaxx(win) - w : 0, s);
+	mvwaddstr(win, y, getmaxx(win) - w > 0 ? getmaxx(win) - w : 0, s);
 }
 
 void ui_draw_title(struct app *app, WINDOW *win)
@@ -38,9 +39,9 @@ void ui_draw_title(struct app *app, WINDOW *win)
 		snprintf(who, sizeof who, "%s \u2502 %s ", app->user ? app->user : "",
 			 app->server_name ? app->server_name : "");
 		text_fit(fitted, sizeof fitted, who, room > 0 ? room : 0, ui->ellipsis, 0);
-		put_right(win, fitted, bar);
+		put_right(win, 0, fitted, bar);
 	} else {
-		put_right(win, _("not logged in "), bar);
+		put_right(win, 0, _("not logged in "), bar);
 	}
 }
 
@@ -148,44 +149,143 @@ static bool covered(const struct ui *ui)
 	return ui->screen->covers;
 }
 
-void ui_draw_status(struct app *app, WINDOW *win)
-{
-	struct ui *ui = app->ui;
-	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
+/* The right end of the status bar: the link state, then the actions
+ * queued, the data's age and the clock. */
+struct status_right {
+	char text[160];
+	char slow[64];
+	const char *link;
 	enum theme_obj link_obj;
-	const char *link = link_label(app->link, &link_obj);
-	char slow[64], right[160], left[512], fitted[512], clock[16], age[48];
-	struct cal_time now;
-	int room;
+};
 
+static void status_right(struct app *app, struct status_right *r)
+{
+	char clock[16], age[48];
+	struct cal_time now;
+
+	r->link = link_label(app->link, &r->link_obj);
 	cal_split(app_now(app), &now);
 	snprintf(clock, sizeof clock, "%02d:%02d", now.hour, now.minute);
 	data_age(app, age, sizeof age);
 	if (app->link == LINK_SLOW && app->rtt_ms > 0) {
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */
-		snprintf(slow, sizeof slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
-		link = slow;
+		snprintf(r->slow, sizeof r->slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
+		r->link = r->slow;
 	}
 	if (app->queued)
 		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
 		 * the data's age ("data 5 min", "syncing"); then the time */
-		snprintf(right, sizeof right, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
+		snprintf(r->text, sizeof r->text, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
 	else
-		snprintf(right, sizeof right, " %s \u2502 %s ", age, clock);
+		snprintf(r->text, sizeof r->text, " %s \u2502 %s ", age, clock);
+}
 
+/* The message shown, NULL when none is (or a login or lock hides it). */
+static const char *shown_message(const struct app *app)
+{
+	return app->msg[0] && !covered(app->ui) ? app->msg : NULL;
+}
+
+/* Columns left of the right end for the message or the key hints. */
+static int status_room(int cols, const struct status_right *r)
+{
+	return cols - text_width(r->text) - text_width(r->link) - 2;
+}
+
+/* A long message's rows: whole ones above, the last beside the right
+ * end, at most STATUS_ROWS_MAX. Sets where each starts and its length;
+ * returns how many. */
+#define STATUS_ROWS_MAX 3
+
+static int message_rows(const char *msg, int cols, int room, const char **at, size_t *len)
+{
+	int n = 0;
+
+	while (n < STATUS_ROWS_MAX - 1 && text_width(msg) + 1 > room) {
+		at[n] = msg;
+		len[n] = text_wrap(msg, cols - 2);
+		for (msg += len[n++]; *msg == ' '; msg++)
+			;
+	}
+	at[n] = msg;
+	len[n] = strlen(msg);
+	return n + 1;
+}
+
+int ui_status_rows(struct app *app, int cols)
+{
+	struct status_right r;
+	const char *msg = shown_message(app), *at[STATUS_ROWS_MAX];
+	size_t len[STATUS_ROWS_MAX];
+
+	if (!msg)
+		return 1;
+	status_right(app, &r);
+	/* the clerk must read why, not a cut sentence: more rows */
+	return message_rows(msg, cols, status_room(cols, &r), at, len);
+}
+
+void ui_draw_status(struct app *app, WINDOW *win)
+{
+	struct ui *ui = app->ui;
+	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
+	const char *msg = shown_message(app), *at[STATUS_ROWS_MAX];
+	attr_t look = msg && app->msg_kind == MSG_ERROR ? theme_attr(&ui->theme, TH_STATUS_ERROR) : bar;
+	char left[1024], fitted[1024];
+	struct status_right r;
+	size_t len[STATUS_ROWS_MAX];
+	int cols = getmaxx(win), last = getmaxy(win) - 1, room, n = 0;
+
+	status_right(app, &r);
+	room = status_room(cols, &r);
 	wbkgdset(win, ' ' | bar);
 	werase(win);
-	room = getmaxx(win) - text_width(right) - text_width(link) - 2;
-	if (app->msg[0] && !covered(ui))
-		snprintf(left, sizeof left, " %s", app->msg);
+	if (msg)
+		n = message_rows(msg, cols, room, at, len);
+	/* the rows the window has: the first ones whole, the last beside the
+	 * link state */
+	for (int i = 0; i < n - 1 && i < last; i++) {
+		snprintf(left, sizeof left, " %.*s", (int)len[i], at[i]);
+		text_fit(fitted, sizeof fitted, left, cols, ui->ellipsis, 1);
+		wattrset(win, look);
+		mvwaddstr(win, i, 0, fitted);
+	}
+	if (msg)
+		snprintf(left, sizeof left, " %s", at[n - 1 < last ? n - 1 : last]);
 	else
 		key_hints(ui, left, sizeof left, room);
-
 	text_fit(fitted, sizeof fitted, left, room > 0 ? room : 0, ui->ellipsis, 0);
-	wattrset(win, app->msg[0] && !covered(ui) && app->msg_kind == MSG_ERROR ?
-		 theme_attr(&ui->theme, TH_STATUS_ERROR) : bar);
-	mvwaddstr(win, 0, 0, fitted);
-	put_right(win, right, bar);
-	wattrset(win, theme_attr(&ui->theme, link_obj));
-	mvwaddstr(win, 0, getmaxx(win) - text_width(right) - text_width(link) - 1, link);
+	wattrset(win, msg ? look : bar);
+	mvwaddstr(win, last, 0, fitted);
+	put_right(win, last, r.text, bar);
+	wattrset(win, theme_attr(&ui->theme, r.link_obj));
+	mvwaddstr(win, last, cols - text_width(r.text) - text_width(r.link) - 1, r.link);
+}
+
+void ui_draw_question(struct app *app, WINDOW *win, const char *question)
+{
+	/* TRANSLATORS: the keys that answer a yes/no question: they stay y and n */
+	const char *keys = _("y / n");
+	int cols = getmaxx(win) - 1, kw = text_width(keys) + 2, y = getmaxy(win) - 1;
+	char line[1024], fitted[1024 + 64];
+	size_t n = text_wrap(question, cols - kw);
+	const char *rest = question + n;
+
+	if (*rest) {
+		/* two rows: as much as fits on the first, the rest beside the keys */
+		n = text_wrap(question, cols);
+		snprintf(line, sizeof line, "%.*s", (int)n, question);
+		text_fit(fitted, sizeof fitted, line, cols, app->ui->ellipsis, 1);
+		wattrset(win, A_BOLD | A_REVERSE);
+		mvwaddstr(win, y - 1, 0, fitted);
+		for (rest = question + n; *rest == ' '; rest++)
+			;
+		question = rest;
+	}
+	text_fit(line, sizeof line, question, cols - kw, app->ui->ellipsis, 0);
+	snprintf(fitted, sizeof fitted, "%s  %.40s", line, keys);
+	text_fit(line, sizeof line, fitted, cols, "", 1);
+	wattrset(win, A_BOLD | A_REVERSE);
+	mvwaddstr(win, y, 0, line);
+	wattrset(win, A_NORMAL);
 }

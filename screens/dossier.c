@@ -375,18 +375,12 @@ static void actions(struct layout *l)
 {
 	const struct dossier *d = l->d;
 	char list[1024];
-	size_t used = 0;
 
 	heading(l, _("Actions allowed"), -1);
-	if (!d->allowed) {
+	if (!act_allowed_list(d, list, sizeof list)) {
 		nothing(l, _("none for you at this step"));
 		return;
 	}
-	list[0] = '\0';
-	for (int a = 0; a < ACT_COUNT && used < sizeof list; a++)
-		if (d->allowed & (1u << a))
-			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-						 used ? ", " : "", action_label(a));
 	pager_newline(l->p);
 	pager_tab(l->p, INDENT);
 	pager_wrap(l->p, INDENT, A_NORMAL, list);
@@ -431,6 +425,7 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	log_entries(&l);
 	actions(&l);
 	pager_draw(app, l.p, win);
+	dossier_draw_question(app, win, d);
 }
 
 const struct screen screen_dossier = {

@@ -206,14 +206,8 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 	case OB_DONE:
 		return;
 	}
-	if (ui->dossier.confirm_discard) {
-		pager_newline(p);
-		/* TRANSLATORS: y/n question: the action, the dossier's code */
-		snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server. y / n"),
-			 action_label(en->act), d->code);
-		pager_add(p, A_BOLD | A_REVERSE, buf);
-		return;
-	}
+	if (ui->dossier.confirm_discard)
+		return;		/* dossier_draw_question asks at the bottom */
 	key_of(app, "dossier-retry", retry, sizeof retry);
 	key_of(app, "dossier-discard", discard, sizeof discard);
 	pager_newline(p);
@@ -222,4 +216,17 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 	snprintf(buf, sizeof buf, _("%s sends it again on the dossier as it is now, %s discards it"),
 		 *retry ? retry : "dossier-retry", *discard ? discard : "dossier-discard");
 	pager_wrap(p, 2, A_BOLD, buf);
+}
+
+void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d)
+{
+	const struct ob_entry *en = app_outbox_for(app, d->code);
+	char buf[512];
+
+	if (!app->ui->dossier.confirm_discard || !en)
+		return;
+	/* TRANSLATORS: y/n question: the action, the dossier's code */
+	snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server."),
+		 action_label(en->act), d->code);
+	ui_draw_question(app, win, buf);
 }

@@ -121,6 +121,7 @@ static const struct op_def inbox_ops[] = {
 	OP("inbox-refresh", N_("Refresh"), op_refresh, "<C-r>"),
 	OP("inbox-open", N_("Open"), op_open, "<Enter> <Right>"),
 	OP("inbox-filter", N_("Filter"), inbox_op_filter, "/"),
+	OP("inbox-filter-clear", N_("Clear the filter kept (without one: cancel)"), inbox_op_filter_clear, "<Esc>"),
 	OP("inbox-goto", N_("Go to code"), inbox_op_goto, "#"),
 	OP("inbox-view-next", N_("Next view"), inbox_op_view_next, "<Tab>"),
 	OP("inbox-view-prev", N_("Previous view"), inbox_op_view_prev, "<BackTab>"),

@@ -34,6 +34,7 @@ unsigned inbox_op_view_mine(struct app *app);
 unsigned inbox_op_view_procedure(struct app *app);
 unsigned inbox_op_view_procedure_prev(struct app *app);
 unsigned inbox_op_filter(struct app *app);
+unsigned inbox_op_filter_clear(struct app *app);
 unsigned inbox_op_goto(struct app *app);
 
 #endif

@@ -145,6 +145,20 @@ unsigned inbox_op_filter(struct app *app)
 	return RD_BODY;
 }
 
+/* Esc on the list: a filter kept with Enter goes first, the view shows
+ * all its dossiers again; without one, Esc cancels what runs, as it does
+ * on every screen. */
+unsigned inbox_op_filter_clear(struct app *app)
+{
+	struct inbox_view *v = &app->ui->inbox;
+
+	if (!v->query.len)
+		return ops_find(ops_generic, "cancel")->fn(app);
+	prompt_clear(&v->query);
+	v->stale = true;
+	return RD_TITLE | RD_BODY;
+}
+
 unsigned inbox_op_goto(struct app *app)
 {
 	prompt_clear(&app->ui->inbox.go);

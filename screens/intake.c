@@ -430,8 +430,9 @@ static unsigned op_submit(struct app *app)
 		int n = iform_problems(&v->form);
 
 		focus(v, bad);
-		app_message(app, MSG_ERROR, P_("%d problem: %s", "%d problems; the first: %s", n), n,
-			    v->form.f[bad].error.msg);
+		/* the reason first, the field after it: the cursor is on it */
+		app_message(app, MSG_ERROR, P_("%d problem: %s (%s)", "%d problems; the first: %s (%s)", n), n,
+			    v->form.f[bad].error.msg, v->form.f[bad].label);
 		return RD_BODY | RD_STATUS;
 	}
 	if (iform_intake(&v->form, &in, &e) < 0) {
@@ -490,17 +491,12 @@ static unsigned op_prev(struct app *app)
 static unsigned op_print(struct app *app)
 {
 	struct intake_view *v = view(app);
-	struct err e;
 
 	if (v->phase != IP_SENT || !v->have_receipt) {
 		app_message(app, MSG_ERROR, "%s", _("no receipt yet: it comes once the server has the dossier"));
 		return RD_STATUS;
 	}
-	if (receipt_print(&v->receipt, app->conf.print_command, &e) < 0)
-		app_message(app, MSG_ERROR, _("the receipt was not printed: %s"), e.msg);
-	else
-		app_message(app, MSG_INFO, "%s", _("receipt sent to the printer"));
-	return RD_STATUS;
+	return paper_print(app, &v->receipt, _("Receipt"));
 }
 
 static unsigned op_first_problem(struct app *app)

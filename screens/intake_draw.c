@@ -15,7 +15,14 @@
 #define FOOT 1
 #define LABEL_MAX 34
 
-enum row_kind { R_HEADING, R_FIELD, R_ERROR, R_HINT, R_LOOKUP, R_COMP };
+/* R_ERROR_MORE, R_LOOKUP_MORE: the rest of a problem or of a lookup's
+ * outcome too long for its row (at 80 columns the reason and what to do
+ * must be read whole). */
+enum row_kind { R_HEADING, R_FIELD, R_ERROR, R_ERROR_MORE, R_HINT, R_LOOKUP, R_LOOKUP_MORE, R_COMP };
+
+/* Where a field's problem starts, and its glyph's width with the space. */
+#define PROBLEM_X 6
+#define GLYPH_W 2
 
 struct row {
 	enum row_kind kind;
@@ -105,7 +112,7 @@ static const char *lookup_line(const struct intake_view *v, const struct af_look
 
 /* ---- the rows ---- */
 
-static int build(const struct intake_view *v, struct row *rows, int max)
+static int build(const struct intake_view *v, struct row *rows, int max, int width)
 {
 	const struct iform *f = &v->form;
 	int n = 0;
@@ -114,16 +121,22 @@ static int build(const struct intake_view *v, struct row *rows, int max)
 	for (int i = 0; i < f->nf; i++) {
 		const struct iform_field *x = &f->f[i];
 		const struct af_lookup *l = af_lookup_of(&v->af, i);
+		char line[512];
 
 		if (!i || strcmp(block_title(x->key), block_title(f->f[i - 1].key)))
 			ADD(R_HEADING, i);
 		ADD(R_FIELD, i);
-		if (shows_problem(f, x) || (i == v->cur && !x->valid && x->value[0]))
+		if (shows_problem(f, x) || (i == v->cur && !x->valid && x->value[0])) {
 			ADD(R_ERROR, i);
-		else if (x->hint[0])
+			if (text_width(x->error.msg) > width - PROBLEM_X - GLYPH_W)
+				ADD(R_ERROR_MORE, i);
+		} else if (x->hint[0])
 			ADD(R_HINT, i);
-		if (l && l->state != AF_IDLE && l->state != AF_WAITING)
+		if (l && lookup_line(v, l, line, sizeof line)) {
 			ADD(R_LOOKUP, i);
+			if (text_width(line) > width - PROBLEM_X - GLYPH_W)
+				ADD(R_LOOKUP_MORE, i);
+		}
 	}
 	if (f->nc)
 		ADD(R_HEADING, -1);
@@ -137,9 +150,8 @@ int intake_rows(struct app *app, int width, int *focus_row)
 {
 	struct intake_view *v = app->ui->intake;
 	struct row rows[512];
-	int n = build(v, rows, 512);
+	int n = build(v, rows, 512, width);
 
-	(void)width;
 	*focus_row = 0;
 	for (int r = 0; r < n && r < 512; r++)
 		if ((rows[r].kind == R_FIELD && rows[r].i == v->cur) ||
@@ -238,6 +250,24 @@ static void draw_comp(struct app *app, WINDOW *win, int y, int j, int cols)
 	    line, ui->ellipsis);
 }
 
+/* A problem or a lookup's outcome under its field, after its glyph: the
+ * first row of it, or (more) the rest, under its first word. */
+static void wrapped(struct app *app, WINDOW *win, int y, int cols, bool more, const char *glyph,
+		    attr_t look, const char *text)
+{
+	size_t first = text_wrap(text, cols - PROBLEM_X - GLYPH_W);
+	char buf[640];
+
+	if (more) {
+		for (text += first; *text == ' '; text++)
+			;
+		put(win, y, PROBLEM_X + GLYPH_W, cols - PROBLEM_X - GLYPH_W, look, text, app->ui->ellipsis);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%s %.*s", glyph, (int)first, text);
+	put(win, y, PROBLEM_X, cols - PROBLEM_X, look, buf, app->ui->ellipsis);
+}
+
 static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, int cols)
 {
 	struct ui *ui = app->ui;
@@ -253,26 +283,25 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 	case R_FIELD:
 		draw_field(app, win, y, r->i, cols);
 		break;
-	case R_ERROR: {
+	case R_ERROR:
+	case R_ERROR_MORE: {
 		enum theme_obj obj;
 		const char *g = mark_field(ui, FM_INVALID, &obj);
-
 		/* while it is being typed, the problem is a quiet guide */
-		if (!shows_problem(&v->form, &v->form.f[r->i])) {
-			snprintf(buf, sizeof buf, "\u2026 %s", v->form.f[r->i].error.msg);
-			put(win, y, 6, cols - 6, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
-			break;
-		}
-		snprintf(buf, sizeof buf, "%s %s", g, v->form.f[r->i].error.msg);
-		put(win, y, 6, cols - 6, theme_attr(&ui->theme, obj), buf, ui->ellipsis);
+		bool quiet = !shows_problem(&v->form, &v->form.f[r->i]);
+
+		wrapped(app, win, y, cols, r->kind == R_ERROR_MORE, quiet ? "\u2026" : g,
+			quiet ? theme_attr(&ui->theme, TH_EMPTY_HINT) : theme_attr(&ui->theme, obj),
+			v->form.f[r->i].error.msg);
 		break;
 	}
 	case R_HINT:
 		/* TRANSLATORS: what an ID number says, a hint only: "Hà Nội, male, born 1985" */
 		snprintf(buf, sizeof buf, _("ID number says: %s"), v->form.f[r->i].hint);
-		put(win, y, 6, cols - 6, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
+		put(win, y, PROBLEM_X, cols - PROBLEM_X, theme_attr(&ui->theme, TH_EMPTY_HINT), buf, ui->ellipsis);
 		break;
-	case R_LOOKUP: {
+	case R_LOOKUP:
+	case R_LOOKUP_MORE: {
 		const struct af_lookup *l = af_lookup_of(&v->af, r->i);
 		enum theme_obj obj;
 		const char *g = mark_field(ui, l->state == AF_FOUND ? FM_NATIONAL : FM_NONE, &obj);
@@ -280,9 +309,9 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 
 		if (!lookup_line(v, l, line, sizeof line))
 			break;
-		snprintf(buf, sizeof buf, "%s %s", g, line);
-		put(win, y, 6, cols - 6, l->state == AF_FOUND ? theme_attr(&ui->theme, obj) :
-			l->state == AF_LOOKING ? A_NORMAL : A_BOLD, buf, ui->ellipsis);
+		wrapped(app, win, y, cols, r->kind == R_LOOKUP_MORE, g,
+			l->state == AF_FOUND ? theme_attr(&ui->theme, obj) :
+			l->state == AF_LOOKING ? A_NORMAL : A_BOLD, line);
 		break;
 	}
 	case R_COMP:
@@ -439,13 +468,13 @@ void intake_draw_form(struct app *app, WINDOW *win)
 	}
 	header(app, win, cols);
 	n = intake_rows(app, cols, &focus_row);
-	build(v, r, 512);
+	build(v, r, 512, cols);
 	if (n > 512)
 		n = 512;
 	/* keep the focus in view, with its problem, hint and lookup lines */
 	end = focus_row;
-	while (end + 1 < n && (r[end + 1].kind == R_ERROR || r[end + 1].kind == R_HINT ||
-			       r[end + 1].kind == R_LOOKUP))
+	while (end + 1 < n && r[end + 1].kind != R_HEADING && r[end + 1].kind != R_FIELD &&
+	       r[end + 1].kind != R_COMP)
 		end++;
 	if (focus_row < v->top)
 		v->top = focus_row > 0 && r[focus_row - 1].kind == R_HEADING ? focus_row - 1 : focus_row;

@@ -12,6 +12,7 @@
 #include "app/session.h"
 #include "batch/batch.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
 #include "ui.h"
 
@@ -35,7 +36,7 @@ static void load_conf(struct app *app)
 	char path[4096], *warnings = NULL;
 	struct err e = { "" };
 
-	if (conf_path(path, sizeof path) < 0)
+	if (path_config(path, sizeof path) < 0)
 		return;
 	if (conf_load(&app->conf, path, &warnings, &e) < 0)
 		warnings = xstrdup(e.msg);

@@ -212,9 +212,9 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (v->confirming && selected(app)) {
 		char q[512];
 
-		snprintf(q, sizeof q, _("Discard your %s on %s? Nothing of it reaches the server. y / n"),
+		snprintf(q, sizeof q, _("Discard your %s on %s? Nothing of it reaches the server."),
 			 action_label(selected(app)->act), selected(app)->code);
-		cell(ui, win, getmaxy(win) - 1, 0, w - 1, A_BOLD | A_REVERSE, q);
+		ui_draw_question(app, win, q);
 	}
 	wattrset(win, A_NORMAL);
 }

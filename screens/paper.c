@@ -86,24 +86,58 @@ static unsigned op_next(struct app *app)
 	return RD_TITLE | RD_BODY;
 }
 
+/* A form on its way to the printer: what the status line says of it. */
+struct printing {
+	struct app *app;
+	char what[128];
+};
+
+static void printed(void *arg, const struct err *why, bool closing)
+{
+	struct printing *p = arg;
+
+	if (closing)
+		;	/* the client is closing: no one to tell */
+	else if (why)
+		/* TRANSLATORS: the form ("Receipt"), then why */
+		app_message(p->app, MSG_ERROR, _("%s not printed: %s"), p->what, why->msg);
+	else
+		/* TRANSLATORS: the form: "Receipt" */
+		app_message(p->app, MSG_INFO, _("%s sent to the printer"), p->what);
+	free(p);
+}
+
+unsigned paper_print(struct app *app, const struct receipt *r, const char *what)
+{
+	struct printing *p = xcalloc(1, sizeof *p);
+	struct err e;
+
+	p->app = app;
+	snprintf(p->what, sizeof p->what, "%s", what);
+	if (receipt_print_start(&app->loop, r, app->conf.print_command, printed, p, &e) < 0) {
+		app_message(app, MSG_ERROR, _("%s not printed: %s"), what, e.msg);
+		free(p);
+		return RD_STATUS;
+	}
+	/* TRANSLATORS: the form ("Receipt"), while the print command runs */
+	app_message(app, MSG_INFO, _("%s: printing\u2026"), what);
+	return RD_STATUS;
+}
+
 static unsigned op_print(struct app *app)
 {
 	struct paper_view *v = view(app);
 	struct receipt r;
 	struct err e;
+	unsigned flags;
 
 	if (make(app, 0, &r, &e) < 0) {
 		app_message(app, MSG_ERROR, _("not printed: %s"), e.msg);
 		return RD_STATUS;
 	}
-	if (receipt_print(&r, app->conf.print_command, &e) < 0)
-		/* TRANSLATORS: the form ("Receipt"), then why */
-		app_message(app, MSG_ERROR, _("%s not printed: %s"), _(titles[v->kind]), e.msg);
-	else
-		/* TRANSLATORS: the form: "Receipt" */
-		app_message(app, MSG_INFO, _("%s sent to the printer"), _(titles[v->kind]));
+	flags = paper_print(app, &r, _(titles[v->kind]));
 	receipt_free(&r);
-	return RD_STATUS;
+	return flags;
 }
 
 static struct pager *paper_pager(struct app *app)

@@ -14,6 +14,7 @@
 #include "ops.h"
 
 struct pager;
+struct receipt;
 
 struct screen {
 	const char *context;		/* keymap context, e.g. "inbox" */
@@ -98,6 +99,9 @@ unsigned intake_open(struct app *app, const char *procedure_code);
  * top; refused (with a message saying why, RD_STATUS) when the dossier
  * does not allow it now. act.c. */
 unsigned act_open(struct app *app, const char *code, enum action act);
+/* The actions the dossier allows, "Accept, Refuse", in buf; the length
+ * written (0: none). */
+size_t act_allowed_list(const struct dossier *d, char *buf, size_t len);
 
 /* The operations of the dossier screen that act (dossier_act.c), and the
  * lines it draws about acting: the keys of the actions allowed, and what
@@ -109,12 +113,19 @@ unsigned dossier_op_retry(struct app *app);
 unsigned dossier_op_discard(struct app *app);
 bool dossier_key(struct app *app, km_key key);
 void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
+/* The y/n question before discarding the clerk's action, over the bottom
+ * of the view while it is asked. */
+void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d);
 
 /* Show the paper form the dossier of that code calls for now (the
  * refusal, the supplement request, else the receipt) over the screen on
  * top, to read and print; says why in the status bar when it has none
  * (paper.c). */
 unsigned paper_open(struct app *app, const char *code);
+/* Print a form through print-command without waiting for it: the status
+ * line says it is printing, then that it went to the printer or why not.
+ * what names the form ("Receipt"), translated. */
+unsigned paper_print(struct app *app, const struct receipt *r, const char *what);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

@@ -104,12 +104,12 @@ void ui_close(struct app *app)
 	app->ui = NULL;
 }
 
-void ui_resize(struct app *app, int rows, int cols)
+/* The windows for the terminal's size, with a status bar of status_rows
+ * (a long message takes a second row from the body). */
+static void layout(struct app *app, int status_rows)
 {
 	struct ui *ui = app->ui;
 
-	if (rows != LINES || cols != COLS)
-		resize_term(rows, cols);
 	free_windows(ui);
 	ui->rows = LINES;
 	ui->cols = COLS;
@@ -118,12 +118,23 @@ void ui_resize(struct app *app, int rows, int cols)
 	wnoutrefresh(stdscr);
 	if (ui->rows >= UI_MIN_ROWS && ui->cols >= UI_MIN_COLS) {
 		ui->title = newwin(1, ui->cols, 0, 0);
-		ui->body = newwin(ui->rows - 2, ui->cols, 1, 0);
-		ui->status = newwin(1, ui->cols, ui->rows - 1, 0);
+		ui->body = newwin(ui->rows - 1 - status_rows, ui->cols, 1, 0);
+		ui->status = newwin(status_rows, ui->cols, ui->rows - status_rows, 0);
 	} else {
 		ui->body = newwin(ui->rows, ui->cols, 0, 0);
 	}
 	app->redraw |= RD_ALL;
+}
+
+void ui_resize(struct app *app, int rows, int cols)
+{
+	if (rows != LINES || cols != COLS)
+		resize_term(rows, cols);
+	/* the terminal moved or cut what it showed (a shorter window keeps
+	 * its bottom rows, a narrower one wraps or drops): what curses thinks
+	 * is there is no longer, so the next update repaints it all */
+	clearok(curscr, TRUE);
+	layout(app, 1);
 }
 
 static void draw_too_small(struct ui *ui)
@@ -147,6 +158,10 @@ void ui_draw(struct app *app)
 
 	if (!flags && !app->bell)
 		return;
+	if (ui->status && getmaxy(ui->status) != ui_status_rows(app, ui->cols)) {
+		layout(app, ui_status_rows(app, ui->cols));
+		flags = app->redraw;
+	}
 	app->redraw = RD_NONE;
 	if (app->bell) {
 		beep();

@@ -110,7 +110,10 @@ struct act_view {
 	struct form form;
 	/* which field holds what; -1: the form has none */
 	int f_note, f_reason, f_assignee, f_missing, f_items, f_due;
-	bool confirming;	/* asking y/n before a step that cannot be undone */
+	/* asking y/n: before a step that cannot be undone, before leaving
+	 * what was typed */
+	enum { ACT_ASK_NONE, ACT_ASK_SEND, ACT_ASK_DISCARD } asking;
+	bool typed;		/* the clerk changed a field */
 	char error[512];	/* why it cannot be sent yet */
 };
 
@@ -185,8 +188,14 @@ unsigned ui_pop(struct app *app);
 const char *ui_when(int64_t t, char *buf, size_t len);
 const char *ui_money(long long amount, char *buf, size_t len);
 
-/* The bars above and below the body (bars.c). */
+/* The bars above and below the body (bars.c). The status bar is one row,
+ * two while a message is too long for one beside the link state. */
 void ui_draw_title(struct app *app, WINDOW *win);
+int ui_status_rows(struct app *app, int cols);
 void ui_draw_status(struct app *app, WINDOW *win);
+/* A y/n question on the last rows of win, over what is drawn there: the
+ * question wrapped onto at most two rows, the keys that answer it at the
+ * end, where they are never cut. */
+void ui_draw_question(struct app *app, WINDOW *win, const char *question);
 
 #endif

@@ -71,7 +71,7 @@ struct app {
 
 	bool bell;		/* ring the terminal's bell at the next draw */
 
-	char msg[256];		/* the status bar's message line */
+	char msg[768];		/* the status bar's message, up to three rows */
 	enum msg_kind msg_kind;
 	unsigned msg_timer;
 };

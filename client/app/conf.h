@@ -52,6 +52,5 @@ int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
 
 /* $MOTCUA_CONFIG, else $XDG_CONFIG_HOME/motcua/motcuarc, else
  * ~/.config/motcua/motcuarc, into buf; -1 if none can be formed. */
-int conf_path(char *buf, size_t len);
 
 #endif

@@ -30,6 +30,29 @@ struct notify {
 	sqlite3_stmt *get, *put;
 };
 
+/* No more desktop notices this session: the terminal from now on. */
+static void desktop_off(struct notify *n)
+{
+	if (n->desktop == 1) {
+		loop_unwatch(&n->app->loop, notify_desktop_fd());
+		notify_desktop_close();
+	}
+	n->desktop = 0;
+}
+
+/* The desktop could not show a notice queued for it (no notification
+ * server answered): the bell tells it late, the terminal the next ones. */
+static void desktop_failed(void *arg)
+{
+	struct notify *n = arg;
+
+	if (!notify_desktop_failures())
+		return;
+	desktop_off(n);
+	n->app->bell = true;
+	n->channel = "terminal";
+}
+
 struct notify *notify_new(struct app *app, struct store *store)
 {
 	struct notify *n = xcalloc(1, sizeof *n);
@@ -71,8 +94,7 @@ void notify_free(struct notify *n)
 		pending_clear(&n->pending[k]);
 	sqlite3_finalize(n->get);
 	sqlite3_finalize(n->put);
-	if (n->desktop == 1)
-		notify_desktop_close();
+	desktop_off(n);
 	free(n);
 }
 
@@ -237,8 +259,15 @@ static void body_of(const struct pending *p, char *buf, size_t len)
 
 static bool desktop(struct notify *n)
 {
-	if (n->desktop < 0)
+	struct err e;
+
+	if (n->desktop < 0) {
 		n->desktop = notify_desktop_open();
+		/* without the watch a failure is not told late, only the next
+		 * notices go to the terminal */
+		if (n->desktop == 1)
+			loop_watch(&n->app->loop, notify_desktop_fd(), desktop_failed, n, &e);
+	}
 	return n->desktop == 1;
 }
 
@@ -255,10 +284,8 @@ static void deliver(struct notify *n, enum notice_kind k)
 	} else if (desktop(n) && notify_desktop_show(summary, body, k == NOTICE_TODAY) == 0) {
 		n->channel = "desktop";
 	} else {
-		if (n->desktop == 1) {	/* the server went away: the terminal from now on */
-			notify_desktop_close();
-			n->desktop = 0;
-		}
+		/* the server went away or hangs: the terminal from now on */
+		desktop_off(n);
 		app->bell = true;
 		n->channel = "terminal";
 	}

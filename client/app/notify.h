@@ -59,8 +59,18 @@ const char *notify_channel(const struct notify *n);
 /* Whether desktop notifications can be shown: libnotify in this build, a
  * session bus in the environment, notify_init working. Asked once. */
 bool notify_desktop_open(void);
-/* Show one; -1 when it could not be. */
+/* Queue one for the desktop, which shows it on a thread of its own: the
+ * caller never waits for D-Bus. -1 when the desktop cannot take it now
+ * (not open, its queue full, or a show under way for more than 2 s: a
+ * notification server that hangs): the terminal tells instead. */
 int notify_desktop_show(const char *summary, const char *body, bool urgent);
+/* Readable when a queued notice was not shown (no notification server
+ * answered); notify_desktop_failures says how many since last asked. -1
+ * when not open. */
+int notify_desktop_fd(void);
+int notify_desktop_failures(void);
+/* Stop showing: waits for the thread when it is idle, never when it is in
+ * a show (it is left to finish, and the desktop is not opened again). */
 void notify_desktop_close(void);
 
 #endif

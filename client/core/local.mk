@@ -7,7 +7,7 @@ client_core_libmccore_a_SOURCES = \
 	client/core/err.h client/core/fold.c client/core/fold.h client/core/i18n.h \
 	client/core/ident.c client/core/ident.h client/core/ident_provinces.c \
 	client/core/lunar.c client/core/lunar.h client/core/model.c \
-	client/core/model.h client/core/password.c client/core/password.h \
+	client/core/model.h client/core/password.c client/core/password.h client/core/paths.c client/core/paths.h \
 	client/core/text.c client/core/text.h client/core/timer.c client/core/timer.h \
 	client/core/vocab.h client/core/xalloc.c client/core/xalloc.h
 

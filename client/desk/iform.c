@@ -171,8 +171,8 @@ void iform_check(struct iform *f, int i)
 		int id = iform_find(f, IFORM_PROXY_ID);
 
 		if (id >= 0 && !ident_is_blank(f->f[id].value))
-			x->valid = err_set(&x->error, _("%s is required when a proxy's ID number is given"),
-					   x->label) == 0;
+			x->valid = err_set(&x->error, "%s",
+					   _("Required when a proxy's ID number is given")) == 0;
 	}
 	if (x->valid)
 		x->error.msg[0] = '\0';
@@ -278,10 +278,9 @@ int iform_intake(struct iform *f, struct intake *in, struct err *e)
 	int bad = iform_first_problem(f), copies;
 	char *s;
 
-	if (bad >= 0) {
-		*e = f->f[bad].error;
-		return -1;
-	}
+	if (bad >= 0)
+		/* TRANSLATORS: a field's label, then what is wrong with its value */
+		return err_set(e, _("%s: %s"), f->f[bad].label, f->f[bad].error.msg);
 	memset(in, 0, sizeof *in);
 	in->procedure_code = xstrdup(f->procedure_code);
 	in->channel = CH_DIRECT;

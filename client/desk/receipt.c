@@ -1,17 +1,19 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "receipt.h"
 #include "report.h"
+#include "spawn.h"
 
 static const char *const kind_names[] = { "receipt", "supplement", "refusal" };
 
@@ -336,75 +338,111 @@ int receipt_write(const struct receipt *r, FILE *f, struct err *e)
 
 /* ---- printing ---- */
 
-static int write_all(int fd, const char *s, size_t n)
+/* The form as the printer gets it, in a file no other process can open. */
+static int printable(const struct receipt *r, struct err *e)
 {
-	while (n) {
-		ssize_t w = write(fd, s, n);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int fd;
 
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
+	if (!mem)
+		return err_set(e, _("cannot prepare the form: %s"), strerror(errno));
+	receipt_write(r, mem, e);
+	fclose(mem);
+	fd = spawn_file(text, len, e);
+	free(text);
+	return fd;
+}
+
+/* The command set and installed, started on the form. */
+static int start(struct spawn *s, const struct receipt *r, const char *command, struct err *e)
+{
+	char name[256], conf[4096];
+	int in, rc;
+
+	if (!command || !*command)
+		return err_set(e, "%s", _("no print-command is set: add a line such as set print-command \"lpr\" to motcuarc"));
+	/* a fresh system has no lpr: said at once, with where to set one */
+	if (spawn_check(command, name, sizeof name) < 0) {
+		if (path_config(conf, sizeof conf) < 0)
+			snprintf(conf, sizeof conf, "motcuarc");
+		return err_set(e, _("no print command: '%s' is not installed; set print-command in %s"), name, conf);
 	}
-	return 0;
+	if ((in = printable(r, e)) < 0)
+		return -1;
+	rc = spawn_start(s, command, in, e);
+	close(in);
+	return rc;
+}
+
+/* What came of it: 0, or why not, in the command's own words when it
+ * said any. A command that reads nothing of the form ("true") and exits
+ * 0 has printed as far as anyone can tell. */
+static int outcome(struct spawn *s, int status, struct err *e)
+{
+	char said[256];
+
+	spawn_first_error(s, said, sizeof said);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFSIGNALED(status))
+		return err_set(e, _("the print command was stopped by signal %d"), WTERMSIG(status));
+	if (said[0])
+		return err_set(e, _("the print command failed: %s"), said);
+	return err_set(e, _("the print command failed (exit status %d): nothing may have been printed"),
+		       WEXITSTATUS(status));
 }
 
 int receipt_print(const struct receipt *r, const char *command, struct err *e)
 {
-	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem;
-	int fds[2], status, werr = 0;
-	pid_t pid;
+	struct spawn s;
 
-	if (!command || !*command)
-		return err_set(e, "%s", _("no print-command is set: add a line such as set print-command \"lpr\" to motcuarc"));
-	if (!(mem = open_memstream(&text, &len)))
-		return err_set(e, _("cannot prepare the form: %s"), strerror(errno));
-	receipt_write(r, mem, e);
-	fclose(mem);
-	if (pipe(fds) < 0) {
-		free(text);
-		return err_set(e, _("cannot run the print command: %s"), strerror(errno));
+	if (start(&s, r, command, e) < 0)
+		return -1;
+	return outcome(&s, spawn_wait(&s), e);
+}
+
+struct print_job {
+	struct spawn s;
+	receipt_printed_fn fn;
+	void *arg;
+};
+
+static void printed(void *arg, int status)
+{
+	struct print_job *j = arg;
+	struct err e = { "" };
+
+	if (status == -1) {
+		spawn_first_error(&j->s, e.msg, sizeof e.msg);	/* closes the capture */
+		j->fn(j->arg, NULL, true);
+	} else {
+		j->fn(j->arg, outcome(&j->s, status, &e) < 0 ? &e : NULL, false);
 	}
-	pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		free(text);
-		return err_set(e, _("cannot run the print command: %s"), strerror(errno));
+	free(j);
+}
+
+int receipt_print_start(struct loop *l, const struct receipt *r, const char *command,
+			receipt_printed_fn fn, void *arg, struct err *e)
+{
+	struct print_job *j;
+
+	if (l->nchildren == LOOP_MAX_CHILDREN)
+		return err_set(e, "%s", _("too many forms are being printed: wait for one to finish"));
+	j = xcalloc(1, sizeof *j);
+	if (start(&j->s, r, command, e) < 0) {
+		free(j);
+		return -1;
 	}
-	if (pid == 0) {
-		dup2(fds[0], STDIN_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-		_exit(127);
+	j->fn = fn;
+	j->arg = arg;
+	if (loop_watch_child(l, j->s.pid, printed, j, e) < 0) {
+		/* started but cannot be watched: said now, once it ended */
+		int rc = outcome(&j->s, spawn_wait(&j->s), e);
+
+		free(j);
+		return rc;
 	}
-	close(fds[0]);
-	/* a command that stops reading must not kill the client */
-	sigaction(SIGPIPE, &ign, &old);
-	if (write_all(fds[1], text, len) < 0)
-		werr = errno;
-	close(fds[1]);
-	sigaction(SIGPIPE, &old, NULL);
-	free(text);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return err_set(e, _("the print command '%s' could not be waited for: %s"), command,
-				       strerror(errno));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return err_set(e, _("the print command '%s' was not found (set print-command in motcuarc)"), command);
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-		return err_set(e, _("the print command '%s' failed (exit status %d): nothing may have been printed"),
-			       command, WEXITSTATUS(status));
-	if (WIFSIGNALED(status))
-		return err_set(e, _("the print command '%s' was killed by signal %d"), command, WTERMSIG(status));
-	if (werr)
-		return err_set(e, _("the print command '%s' did not read the whole form: %s"), command,
-			       strerror(werr));
 	return 0;
 }

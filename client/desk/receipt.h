@@ -19,6 +19,7 @@
 
 #include "core/err.h"
 #include "core/model.h"
+#include "net/loop.h"
 
 enum receipt_kind {
 	RECEIPT_RECEIPT,	/* complete: the receipt with the appointment */
@@ -67,9 +68,21 @@ void receipt_free(struct receipt *r);
 /* The printable file: the lines, each ended by a newline, and a form feed. */
 int receipt_write(const struct receipt *r, FILE *f, struct err *e);
 
-/* Run command (with /bin/sh) with the printable file on its standard
- * input. Fails, saying so, when no command is set, when it cannot be run
- * or is not found, and when it exits with a status other than 0. */
+/* Printing: command is run by /bin/sh with the printable file on its
+ * standard input (spawn.h: a minimal environment, nothing written on the
+ * terminal). It fails, saying so, when no command is set, when the
+ * program it starts with is not installed (at once, before running
+ * anything), and when it exits with a status other than 0 (with the
+ * first line it wrote on its standard error).
+ *
+ * receipt_print waits for the command (batch mode). receipt_print_start
+ * returns once it runs and calls fn(arg, why, closing) from the loop when
+ * it ended: why is NULL when it printed; closing is set, and nothing is to
+ * be said, when the loop is freed first. */
 int receipt_print(const struct receipt *r, const char *command, struct err *e);
+
+typedef void (*receipt_printed_fn)(void *arg, const struct err *why, bool closing);
+int receipt_print_start(struct loop *l, const struct receipt *r, const char *command,
+			receipt_printed_fn fn, void *arg, struct err *e);
 
 #endif

@@ -59,21 +59,12 @@ void vrule_free(struct vrule *r)
 	r->re = NULL;
 }
 
-/* The field's label, then the sentence of what is wrong with it. */
-static int named(struct err *e, const struct vrule *r, const struct err *why)
-{
-	/* TRANSLATORS: a field's label, then what is wrong with its value:
-	 * "Date of birth: 31/02/2024 is not a date: ..." */
-	return err_set(e, _("%s: %s"), r->label, why->msg);
-}
-
-static int put(char *out, size_t outsz, const char *s, size_t n, struct err *e, const struct vrule *r)
+static int put(char *out, size_t outsz, const char *s, size_t n, struct err *e)
 {
 	if (!out)
 		return 0;
 	if (n >= outsz)
-		return err_set(e, _("%s: the value is too long (at most %zu bytes)"), r->label,
-			       outsz - 1);
+		return err_set(e, _("Too long: at most %zu bytes"), outsz - 1);
 	memcpy(out, s, n);
 	out[n] = '\0';
 	return 0;
@@ -81,36 +72,35 @@ static int put(char *out, size_t outsz, const char *s, size_t n, struct err *e, 
 
 /* Digits, grouped as a clerk may write amounts ("1.000.000", "1 000 000"),
  * into plain digits. */
-static int number(const struct vrule *r, const char *p, size_t len, char *buf, size_t sz,
-		  struct err *e)
+static int number(const char *p, size_t len, char *buf, size_t sz, struct err *e)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		if (p[i] >= '0' && p[i] <= '9') {
 			if (n + 1 >= sz)
-				return err_set(e, _("%s: the number is too long"), r->label);
+				return err_set(e, "%s", _("The number is too long"));
 			buf[n++] = p[i];
 		} else if ((p[i] != '.' && p[i] != ' ') || i == 0 || i + 1 == len) {
-			return err_set(e, _("%s must be a whole number in digits, e.g. 12"), r->label);
+			return err_set(e, "%s", _("Not a number: a whole number in digits, e.g. 12"));
 		}
 	}
 	buf[n] = '\0';
 	return 0;
 }
 
-static int email(const struct vrule *r, const char *p, size_t len, struct err *e)
+static int email(const char *p, size_t len, struct err *e)
 {
 	const char *at = memchr(p, '@', len), *dot;
 
 	for (size_t i = 0; i < len; i++)
 		if (p[i] == ' ' || p[i] == '\t' || p[i] == ',' || p[i] == ';')
-			return err_set(e, _("%s must be one e-mail address, without spaces"), r->label);
+			return err_set(e, "%s", _("One e-mail address only, without spaces"));
 	if (!at || at == p || memchr(at + 1, '@', len - (size_t)(at - p) - 1))
-		return err_set(e, _("%s must be an e-mail address like name@example.vn"), r->label);
+		return err_set(e, "%s", _("Not an e-mail address: write it like name@example.vn"));
 	dot = memchr(at + 1, '.', len - (size_t)(at - p) - 1);
 	if (!dot || dot == at + 1 || dot + 1 == p + len || p[len - 1] == '.')
-		return err_set(e, _("%s must end with a domain like example.vn"), r->label);
+		return err_set(e, "%s", _("The e-mail address must end with a domain like example.vn"));
 	return 0;
 }
 
@@ -119,7 +109,7 @@ static int select_option(const struct vrule *r, const char *p, size_t len, struc
 	for (int i = 0; i < r->noptions; i++)
 		if (strlen(r->options[i]) == len && !memcmp(r->options[i], p, len))
 			return 0;
-	return err_set(e, _("%s must be one of its choices (Space or Left/Right choose)"), r->label);
+	return err_set(e, "%s", _("Not one of the choices: Space or Left/Right choose"));
 }
 
 /* The procedure's own rule, on the whole normalised value. */
@@ -152,7 +142,7 @@ static int pattern(struct vrule *r, const char *v, struct err *e)
 	if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
 		return 0;	/* too costly to decide: not the clerk's fault */
 	if (rc < 0)
-		return err_set(e, _("%s does not have the form this procedure asks for"), r->label);
+		return err_set(e, "%s", _("Not in the form this procedure asks for"));
 	return 0;
 }
 
@@ -165,8 +155,8 @@ static int future(const struct vrule *r, const char *ddmmyyyy, int64_t today, st
 		return 0;
 	cal_split(today, &now);
 	if (d.year * 10000 + d.month * 100 + d.day > now.year * 10000 + now.month * 100 + now.day)
-		return err_set(e, _("%s cannot be in the future (today is %02d/%02d/%04d)"), r->label,
-			       now.day, now.month, now.year);
+		return err_set(e, _("In the future: today is %02d/%02d/%04d"), now.day, now.month,
+			       now.year);
 	return 0;
 }
 
@@ -174,40 +164,38 @@ int validate_value(struct vrule *r, const char *value, int64_t today, char *out,
 		   struct err *e)
 {
 	char buf[VALIDATE_MAX];
-	struct err why;
 	size_t len;
 	const char *p = ident_trim(value ? value : "", &len);
 	int rc = 0;
 
 	if (len == 0) {
 		if (r->required)
-			return ident_required(NULL, r->label, e);
-		return put(out, outsz, "", 0, e, r);
+			return ident_required(NULL, NULL, e);
+		return put(out, outsz, "", 0, e);
 	}
 	if (len >= sizeof buf)
-		return err_set(e, _("%s: the value is too long (at most %zu bytes)"), r->label,
-			       sizeof buf - 1);
+		return err_set(e, _("Too long: at most %zu bytes"), sizeof buf - 1);
 	switch (r->type) {
 	case VT_ID_NUMBER:
-		rc = ident_id_check(p, buf, sizeof buf, NULL, &why);
+		rc = ident_id_check(p, buf, sizeof buf, NULL, e);
 		break;
 	case VT_TAX_CODE:
-		rc = ident_tax_check(p, buf, sizeof buf, NULL, &why);
+		rc = ident_tax_check(p, buf, sizeof buf, NULL, e);
 		break;
 	case VT_PHONE:
-		rc = ident_phone_check(p, buf, sizeof buf, NULL, &why);
+		rc = ident_phone_check(p, buf, sizeof buf, NULL, e);
 		break;
 	case VT_DATE:
-		rc = ident_date_check(p, buf, sizeof buf, &why);
+		rc = ident_date_check(p, buf, sizeof buf, e);
 		if (rc == 0 && future(r, buf, today, e) < 0)
 			return -1;
 		break;
 	case VT_NUMBER:
-		if (number(r, p, len, buf, sizeof buf, e) < 0)
+		if (number(p, len, buf, sizeof buf, e) < 0)
 			return -1;
 		break;
 	case VT_EMAIL:
-		if (email(r, p, len, e) < 0)
+		if (email(p, len, e) < 0)
 			return -1;
 		memcpy(buf, p, len);
 		buf[len] = '\0';
@@ -223,10 +211,10 @@ int validate_value(struct vrule *r, const char *value, int64_t today, char *out,
 		break;
 	}
 	if (rc < 0)
-		return named(e, r, &why);
+		return -1;
 	if (pattern(r, buf, e) < 0)
 		return -1;
-	return put(out, outsz, buf, strlen(buf), e, r);
+	return put(out, outsz, buf, strlen(buf), e);
 }
 
 int validate_hint(const struct vrule *r, const char *value, char *buf, size_t len)

@@ -3,8 +3,11 @@
  * select, address), its required flag and its own PCRE2 pattern. Built on
  * ident.h; no curses, so the form's rules are tested headless.
  *
- * Every problem is one sentence that names the field by its label, so the
- * clerk reads it under the field or in the status bar without context.
+ * Every problem is one sentence about the value, what is wrong first,
+ * without the field's label: it is read under the field, whose label is on
+ * the row above, and a long label repeated inside it would push the reason
+ * off an 80-column line. Where it is read apart from the field (the status
+ * bar), the caller names the field after it.
  * Values are normalised on success (an ID number without its spaces, a
  * phone number as 0…, a date as dd/mm/yyyy), and the pattern is matched
  * against the normalised value: a procedure's "0[35789][0-9]{8}" then
@@ -56,7 +59,7 @@ void vrule_init(struct vrule *r, const char *key, const char *label, const char 
 void vrule_free(struct vrule *r);
 
 /* 0: valid, normalised into out ("" for a blank optional field); -1: e
- * says why, naming the field. today is the date "not in the future" is
+ * says why. today is the date "not in the future" is
  * judged against (Vietnam time, Unix seconds). out may be NULL. */
 int validate_value(struct vrule *r, const char *value, int64_t today, char *out, size_t outsz,
 		   struct err *e);

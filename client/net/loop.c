@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -57,6 +58,13 @@ fail:
 
 void loop_free(struct loop *l)
 {
+	/* what the children would tell has no one to tell it to; they go on
+	 * (a print job finishes) and init reaps them */
+	while (l->nchildren) {
+		struct loop_child c = l->children[--l->nchildren];
+
+		c.fn(c.arg, -1);
+	}
 	if (signal_fd == l->sigpipe[1])
 		signal_fd = -1;
 	for (int i = 0; i < 2; i++)
@@ -105,6 +113,46 @@ int loop_catch_signals(struct loop *l, const int *signals, int n,
 	return 0;
 }
 
+int loop_watch_child(struct loop *l, pid_t pid, loop_child_fn fn, void *arg, struct err *e)
+{
+	static const unsigned char chld = SIGCHLD;
+	struct sigaction sa;
+
+	if (l->nchildren == LOOP_MAX_CHILDREN)
+		return err_set(e, _("too many commands running: wait for one to finish"));
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	signal_fd = l->sigpipe[1];
+	if (sigaction(SIGCHLD, &sa, NULL) < 0)
+		return err_set(e, _("cannot catch signal %d: %s"), SIGCHLD, strerror(errno));
+	l->children[l->nchildren++] = (struct loop_child){ .pid = pid, .fn = fn, .arg = arg };
+	/* it may have ended before SIGCHLD was caught: look once anyway */
+	if (write(l->sigpipe[1], &chld, 1) < 0) {
+		/* pipe full: a look is queued already */
+	}
+	return 0;
+}
+
+/* Reap the children watched that have ended, each told once. */
+static void reap(struct loop *l)
+{
+	for (int i = 0; i < l->nchildren;) {
+		struct loop_child c = l->children[i];
+		int status;
+		pid_t r = waitpid(c.pid, &status, WNOHANG);
+
+		if (r == 0 || (r < 0 && errno == EINTR)) {
+			i++;
+			continue;
+		}
+		/* ended; or reaped elsewhere, an end not known: said as a failure */
+		l->children[i] = l->children[--l->nchildren];
+		c.fn(c.arg, r < 0 ? 255 << 8 : status);
+	}
+}
+
 unsigned loop_timer(struct loop *l, int64_t delay_ms, timer_fn fn, void *arg)
 {
 	return timer_add(&l->timers, timer_now_ms(), delay_ms, fn, arg);
@@ -122,7 +170,9 @@ static void drain_signals(struct loop *l)
 
 	while ((n = read(l->sigpipe[0], buf, sizeof buf)) > 0)
 		for (ssize_t i = 0; i < n; i++)
-			if (l->on_signal)
+			if (buf[i] == SIGCHLD)
+				reap(l);	/* the loop's own, not the caller's */
+			else if (l->on_signal)
 				l->on_signal(l->signal_arg, buf[i]);
 }
 

@@ -3,13 +3,16 @@
  * libnotify asks, and appends each notification to a file as one line,
  * "summary<TAB>body" (newlines in the body as " | "). Once the name is
  * owned it writes "ready" to the second file. Stops on SIGTERM or when the
- * bus goes away.
+ * bus goes away. With --stall it writes each notification down and never
+ * answers, as a hung notification server does: the caller's D-Bus call
+ * waits for its 25 s timeout.
  *
- *   notifyd LOG READY */
+ *   notifyd LOG READY [--stall] */
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib-unix.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +33,7 @@ static const char introspection[] =
 
 struct daemon {
 	const char *log, *ready;
+	bool stall;
 	guint32 next_id;
 	GMainLoop *loop;
 };
@@ -74,6 +78,8 @@ static void on_call(GDBusConnection *conn, const gchar *sender, const gchar *pat
 		g_variant_get(params, "(&su&s&s&s@as@a{sv}i)", NULL, NULL, NULL, &summary, &body,
 			      NULL, NULL, NULL);
 		append(d->log, summary, body);
+		if (d->stall)
+			return;	/* the invocation is never answered */
 		g_dbus_method_invocation_return_value(inv, g_variant_new("(u)", ++d->next_id));
 	} else if (!strcmp(method, "CloseNotification")) {
 		g_dbus_method_invocation_return_value(inv, NULL);
@@ -128,12 +134,13 @@ int main(int argc, char **argv)
 	struct daemon d = { 0 };
 	guint owner;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: notifyd LOG READY\n");
+	if (argc < 3 || argc > 4 || (argc == 4 && strcmp(argv[3], "--stall"))) {
+		fprintf(stderr, "usage: notifyd LOG READY [--stall]\n");
 		return 2;
 	}
 	d.log = argv[1];
 	d.ready = argv[2];
+	d.stall = argc == 4;
 	d.loop = g_main_loop_new(NULL, FALSE);
 	g_unix_signal_add(SIGTERM, on_term, &d);
 	owner = g_bus_own_name(G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",

@@ -64,8 +64,8 @@ scenarios() {
 		wait_for "Received now, due 14:"
 	keys -l 0010850123x5
 	keys Tab
-	check "$PROFILE: an invalid ID number is refused with a sentence naming the field" \
-		wait_for "✗ Số định danh cá nhân của người đi đăng ký khai sinh: ID number may"
+	check "$PROFILE: an invalid ID number is refused with why, under the field" \
+		wait_for "✗ ID number may contain only digits, found \"x\" at position 11"
 	keys F10
 	check "$PROFILE: F10 does not send it and says how many problems" wait_for "problems; the first:"
 	keys C-u
@@ -83,7 +83,7 @@ scenarios() {
 		sh -c "MOTCUA_PASSWORD=motcua-demo '$MOTCUA' -p $PROFILE -s $SBX_URL -u tiepnhan1 show $code | grep -q 'national data.*Giấy tờ tùy thân'"
 	check "$PROFILE: the receipt shows under the result" wait_for "RECEIPT OF DOSSIER AND APPOINTMENT"
 	keys p
-	check "$PROFILE: p prints it" wait_for "receipt sent to the printer"
+	check "$PROFILE: p prints it" wait_for "Receipt sent to the printer"
 	check "$PROFILE: the printed receipt has the code and the due time" \
 		sh -c "grep -q 'Dossier code: $code' '$SBX_DIR/printed-$PROFILE' && grep -q 'Result due at: 14:00 15/10/2025' '$SBX_DIR/printed-$PROFILE'"
 	keys q

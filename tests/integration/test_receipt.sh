@@ -92,7 +92,24 @@ forms_checks() {
 	check "$dialect: a failing print command: exit 1, said" sh -c "[ $rc = 1 ] && grep -q 'exit status 4' '$err'"
 	printf 'set print-command "no-such-printer-xyz"\n' >"$SBX_DIR/bad"
 	MOTCUA_CONFIG=$SBX_DIR/bad m receipt "$code" --print >"$out" 2>"$err"; rc=$?
-	check "$dialect: a missing print command: exit 1, said" sh -c "[ $rc = 1 ] && grep -q 'not found' '$err'"
+	check "$dialect: a missing print command: exit 1, said" \
+		sh -c "[ $rc = 1 ] && grep -q \"no print command: 'no-such-printer-xyz' is not installed; set print-command in $SBX_DIR/bad\" '$err'"
+	# what the command says comes back as its words, never as terminal controls
+	cat >"$SBX_DIR/printer.sh" <<'EOF'
+cat >/dev/null
+printf 'lpr: no such printer\033]0;owned\007\n' >&2
+exit 1
+EOF
+	printf 'set print-command "sh %s/printer.sh"\n' "$SBX_DIR" >"$SBX_DIR/bad"
+	MOTCUA_CONFIG=$SBX_DIR/bad m receipt "$code" --print >"$out" 2>"$err"; rc=$?
+	check "$dialect: a print command's error: its first line, said" \
+		sh -c "[ $rc = 1 ] && grep -q 'the print command failed: lpr: no such printer' '$err'"
+	check "$dialect: ... without its control characters" sh -c "! grep -q \"\$(printf '\\033')\" '$err'"
+	# the command's environment: never the password
+	printf 'set print-command "env > %s/env"\n' "$SBX_DIR" >"$SBX_DIR/bad"
+	MOTCUA_CONFIG=$SBX_DIR/bad m receipt "$code" --print >"$out" 2>"$err"; rc=$?
+	check "$dialect: the print command gets no password" \
+		sh -c "[ $rc = 0 ] && grep -q '^PATH=' '$SBX_DIR/env' && ! grep -q 'MOTCUA\|motcua-demo' '$SBX_DIR/env'"
 	m receipt 000.00.00.H00-000000-0000 >"$out" 2>"$err"; rc=$?
 	check "$dialect: an unknown dossier: exit 6" [ "$rc" = 6 ]
 	sandbox_stop

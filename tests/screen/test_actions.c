@@ -122,7 +122,8 @@ static void open_first(void)
 	type("0001");
 	keys("<Enter>");
 	keys("<Enter>");
-	ck_shows("Dossier " CODE);
+	ck_assert_ptr_eq(vs.app.ui->screen, &screen_dossier);
+	ck_shows(CODE);
 }
 
 START_TEST(the_view_lists_what_can_be_done_and_refuses_the_rest)
@@ -134,10 +135,10 @@ START_TEST(the_view_lists_what_can_be_done_and_refuses_the_rest)
 	open_first();
 	ck_assert_str_eq(vscreen_row(&vs, 2), "You can: a Accept  x Refuse  s Request supplement");
 	keys("A");
-	ck_shows("Assign is not allowed on " CODE " now (New online)");
+	ck_shows("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request");
 	ck_shows("Dossier " CODE);	/* no form opened */
 	keys("D");
-	ck_shows("Apologise and reschedule is not allowed");
+	ck_shows("Apologise and reschedule: not allowed");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -162,7 +163,7 @@ START_TEST(refuse_needs_a_reason_and_asks_first)
 	ck_shows("\u25b6 Note");
 	type("gọi điện báo");
 	keys("<Enter>");
-	ck_shows("Refuse dossier " CODE " (Nguyễn Thị Hồng Nhung)? It cannot be undone. y / n");
+	ck_shows("Refuse dossier " CODE " (Nguyễn Thị Hồng Nhung)? It cannot be undone.  y / n");
 	ck_assert_uint_eq(vs.app.noutbox, 0);
 	keys("n");
 	ck_lacks("It cannot be undone");
@@ -185,7 +186,7 @@ START_TEST(refuse_needs_a_reason_and_asks_first)
 	ck_shows("1 queued");
 	/* no second action while the first is not confirmed */
 	keys("a");
-	ck_shows("Your Refuse on " CODE " is not confirmed by");
+	ck_shows("Not now: your Refuse is not confirmed by the server yet");
 	keys("q");
 	ck_assert(vscreen_find(&vs, "\u21e1 New online", &y, &x));
 	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
@@ -376,10 +377,10 @@ START_TEST(a_conflict_shows_what_changed)
 	ck_lacks("You can:");
 	/* no new action before deciding on this one */
 	keys("A");
-	ck_shows("Your Accept on " CODE " waits on you: retry it");
+	ck_shows("Not now: your Accept was not done and waits on you");
 	/* discarding asks first */
 	keys("z");
-	ck_shows("Discard your Accept on " CODE "? Nothing of it reaches the server. y / n");
+	ck_shows("Discard your Accept on " CODE "? Nothing of it reaches the server.  y / n");
 	keys("j");	/* only the answer counts */
 	ck_shows("Discard your Accept");
 	keys("n");
@@ -413,7 +414,7 @@ START_TEST(a_refusal_shows_the_servers_reason)
 }
 END_TEST
 
-START_TEST(esc_leaves_the_form_without_acting)
+START_TEST(esc_leaves_the_form_asking_when_something_was_typed)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
 
@@ -424,14 +425,165 @@ START_TEST(esc_leaves_the_form_without_acting)
 	ck_shows("Accept \u2014 dossier " CODE);
 	ck_shows("\u25b6 Note");
 	type("đủ");
+	/* something typed: asked first, and n (or Esc) keeps it */
 	keys("<Esc>");
+	ck_shows("Leave the form and discard what you typed?  y / n");
+	keys("n");
+	ck_lacks("discard what you typed");
+	ck_shows("Accept \u2014 dossier " CODE);
+	ck_shows("đủ");
+	keys("<Esc>");
+	keys("<Esc>");
+	ck_shows("đủ");
+	keys("<Esc>");
+	keys("y");
 	ck_shows("Dossier " CODE);
 	ck_assert_uint_eq(vs.app.noutbox, 0);
+	/* nothing typed: Esc leaves at once */
+	keys("a");
+	keys("<Esc>");
+	ck_shows("Dossier " CODE);
 	keys("a");
 	keys("<Enter>");	/* the note is optional */
 	ck_assert_uint_eq(vs.app.noutbox, 1);
 	ck_assert_ptr_null(vs.app.outbox[0].note);
 	close_all();
+}
+END_TEST
+
+/* The status bar's rows (one, or two for a long message), as one text. */
+static const char *status_text(void)
+{
+	static char buf[1024];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int y = getbegy(vs.app.ui->status); y < LINES && used < sizeof buf; y++) {
+		const char *row = vscreen_row(&vs, y);
+
+		row += strspn(row, " ");
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? " " : "", row);
+	}
+	return buf;
+}
+
+#define ck_status_has(text) \
+	ck_assert_msg(strstr(status_text(), (text)), "the status bar lacks \"%s\":\n%s", (text), vscreen_dump(&vs))
+
+/* The refusal's question at 80x24, a long applicant's name: the keys that
+ * answer it end its last row, and nothing of it is cut. */
+static void refuse_question(const char *refuse, const char *question, const char *keys_shown)
+{
+	char whole[512];
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT | 1u << ACT_REFUSE);
+	const char *last;
+	int y, x;
+
+	free(d.applicant_name);
+	d.applicant_name = xstrdup("Công ty TNHH Thương mại Dịch vụ Hoàng Long");
+	inbox(&d, 1);
+	open_first();
+	keys("x");
+	ck_shows(refuse);
+	type("Không thuộc thẩm quyền");
+	keys("<Enter>");
+	ck_assert_msg(vscreen_find(&vs, keys_shown, &y, &x), "the question lacks \"%s\":\n%s", keys_shown,
+		      vscreen_dump(&vs));
+	/* the body's last row, whole */
+	ck_assert_int_eq(y, getbegy(vs.app.ui->body) + getmaxy(vs.app.ui->body) - 1);
+	last = vscreen_row(&vs, y);
+	ck_assert_msg(!strcmp(last + strlen(last) - strlen(keys_shown), keys_shown),
+		      "the question's last row does not end with \"%s\":\n%s", keys_shown, vscreen_dump(&vs));
+	/* both rows read as the whole question */
+	snprintf(whole, sizeof whole, "%s ", vscreen_row(&vs, y - 1));
+	snprintf(whole + strlen(whole), sizeof whole - strlen(whole), "%s", vscreen_row(&vs, y));
+	ck_assert_msg(!strcmp(whole, question), "the question is not whole:\n%s", vscreen_dump(&vs));
+	keys("y");
+	ck_assert_uint_eq(vs.app.noutbox, 1);
+}
+
+START_TEST(refuse_question_whole_at_80_columns)
+{
+	open_with_session();
+	vscreen_resize(&vs, 24, 80);
+	refuse_question("Refuse \u2014 dossier",
+			"Refuse dossier " CODE " (Công ty TNHH Thương mại Dịch vụ Hoàng Long)? It cannot be undone.  y / n",
+			"It cannot be undone.  y / n");
+	close_all();
+}
+END_TEST
+
+START_TEST(refuse_question_whole_at_80_columns_in_vietnamese)
+{
+	open_with_session();
+	if (!vscreen_language("vi")) {
+		close_all();
+		return;
+	}
+	vscreen_resize(&vs, 24, 80);
+	refuse_question("Từ chối \u2014 hồ sơ",
+			"Thực hiện Từ chối với hồ sơ " CODE " (Công ty TNHH Thương mại Dịch vụ Hoàng Long)? "
+			"Không thể hoàn tác.  y / n", "Không thể hoàn tác.  y / n");
+	close_all();
+}
+END_TEST
+
+/* A key for an action the dossier does not allow at 80x24: the status bar
+ * says so first, then why and what is allowed, on two rows if need be. */
+START_TEST(not_allowed_says_why_at_80_columns)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT | 1u << ACT_REFUSE | 1u << ACT_REQUEST_SUPPLEMENT);
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	inbox(&d, 1);
+	open_first();
+	keys("A");
+	ck_status_has("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request supplement.");
+	/* the link state stays on the last row */
+	ck_assert_msg(strstr(vscreen_row(&vs, 23), "no server"), "%s", vscreen_dump(&vs));
+	vscreen_close(&vs);
+}
+END_TEST
+
+START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT | 1u << ACT_REFUSE | 1u << ACT_REQUEST_SUPPLEMENT);
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	if (!vscreen_language("vi")) {
+		vscreen_close(&vs);
+		return;
+	}
+	inbox(&d, 1);
+	open_first();
+	keys("A");
+	ck_status_has("Phân công: không được phép, hồ sơ đang ở trạng thái Mới đăng ký. "
+		      "Được phép lúc này: Tiếp nhận, Từ chối, Yêu cầu bổ sung.");
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* Why a form cannot go, longer than a row at 80 columns (a server's
+ * sentence): read whole, on the rows it takes. */
+START_TEST(a_long_reason_wraps_in_the_form)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+	const char *why = "the local store cannot keep the action: database or disk is full "
+			  "(/home/clerk/.local/share/motcua/store.db); free some space and send it again";
+	int y, x;
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	inbox(&d, 1);
+	open_first();
+	keys("a");
+	snprintf(vs.app.ui->act.error, sizeof vs.app.ui->act.error, "%s", why);
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "the local store cannot keep the action: database or disk is full", &y, &x),
+		      "%s", vscreen_dump(&vs));
+	ck_assert_msg(strstr(vscreen_row(&vs, y + 1), "free some space and send it again"), "%s",
+		      vscreen_dump(&vs));
+	vscreen_close(&vs);
 }
 END_TEST
 
@@ -449,7 +601,12 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, apology_is_refused_when_used_or_too_late);
 	tcase_add_test(tc, a_conflict_shows_what_changed);
 	tcase_add_test(tc, a_refusal_shows_the_servers_reason);
-	tcase_add_test(tc, esc_leaves_the_form_without_acting);
+	tcase_add_test(tc, esc_leaves_the_form_asking_when_something_was_typed);
+	tcase_add_test(tc, refuse_question_whole_at_80_columns);
+	tcase_add_test(tc, refuse_question_whole_at_80_columns_in_vietnamese);
+	tcase_add_test(tc, not_allowed_says_why_at_80_columns);
+	tcase_add_test(tc, not_allowed_says_why_at_80_columns_in_vietnamese);
+	tcase_add_test(tc, a_long_reason_wraps_in_the_form);
 	suite_add_tcase(s, tc);
 	return s;
 }

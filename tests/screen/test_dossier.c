@@ -318,6 +318,16 @@ END_TEST
 
 /* P shows the paper form the dossier's state calls for, as it prints; Tab
  * goes to its other forms; p prints it at the paper's width. */
+/* Run the loop until the print command has ended and said so. */
+static void wait_printed(void)
+{
+	struct err e;
+
+	while (!strstr(vs.app.msg, "sent to the printer") && !strstr(vs.app.msg, "not printed"))
+		ck_assert_msg(loop_once(&vs.app.loop, -1, &e) == 0, "%s", e.msg);
+	vscreen_draw(&vs);
+}
+
 START_TEST(paper_forms_shown_and_printed)
 {
 	char path[] = "/tmp/motcua-paper-XXXXXX", cmd[64], buf[8192];
@@ -357,6 +367,8 @@ START_TEST(paper_forms_shown_and_printed)
 	keys("<Tab>");
 	ck_row_has(LINES - 1, "this dossier has no other paper form");
 	keys("p");
+	ck_row_has(LINES - 1, "Receipt: printing\u2026");
+	wait_printed();
 	ck_row_has(LINES - 1, "Receipt sent to the printer");
 	f = fopen(path, "r");
 	ck_assert_ptr_nonnull(f);
@@ -436,6 +448,40 @@ START_TEST(hostile_text_is_drawn_safe)
 }
 END_TEST
 
+/* The print command's outcome at 80 columns, in its own words, whole, on
+ * the status bar's rows; the form above stays as it was. */
+START_TEST(print_failure_said_in_the_status_bar)
+{
+	char top[24][256];
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	free(vs.app.conf.print_command);
+	vs.app.conf.print_command =
+		xstrdup("cat >/dev/null; echo 'lpr: The printer or class does not exist.' >&2; exit 1");
+	fill(3);
+	keys("<Enter>");
+	keys("P");
+	ck_row_has(0, "Receipt \u2014 dossier " CODE);
+	for (int y = 0; y < LINES - 3; y++)
+		snprintf(top[y], sizeof top[y], "%s", vscreen_row(&vs, y));
+	keys("p");
+	wait_printed();
+	ck_row_has(LINES - 2, "Receipt not printed: the print command failed: lpr: The printer or class");
+	ck_row_has(LINES - 1, "not exist.");
+	/* the body gave the status bar its last row, nothing else changed */
+	for (int y = 0; y < LINES - 3; y++)
+		ck_assert_msg(!strcmp(top[y], vscreen_row(&vs, y)), "row %d changed:\n%s", y, vscreen_dump(&vs));
+	/* a command that is not installed: said at once, nothing runs */
+	free(vs.app.conf.print_command);
+	vs.app.conf.print_command = xstrdup("lpr-not-installed-xyz -P quay1");
+	keys("p");
+	ck_assert_int_eq(vs.app.loop.nchildren, 0);
+	ck_shows("Receipt not printed: no print command: 'lpr-not-installed-xyz' is not");
+	ck_shows("installed; set print-command in");
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *dossier_screen_suite(void)
 {
 	Suite *s = suite_create("screen_dossier");
@@ -450,6 +496,7 @@ static Suite *dossier_screen_suite(void)
 	tcase_add_test(tc, a_summary_says_what_is_still_coming);
 	tcase_add_test(tc, paper_forms_shown_and_printed);
 	tcase_add_test(tc, hostile_text_is_drawn_safe);
+	tcase_add_test(tc, print_failure_said_in_the_status_bar);
 	suite_add_tcase(s, tc);
 	return s;
 }

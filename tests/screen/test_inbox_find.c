@@ -272,6 +272,30 @@ START_TEST(esc_clears_the_filter)
 }
 END_TEST
 
+/* README: "Enter keeps the filter, Esc clears it": a filter kept goes
+ * with Esc on the list too, the selection staying on its dossier. */
+START_TEST(esc_clears_a_kept_filter)
+{
+	open_inbox(24, 80);
+	KEYS("/");
+	type("Nguyễn");
+	KEYS("<Enter>");
+	ck_row_has(0, "Inbox (3)");
+	ck_row_has(22, "Filter: Nguyễn");
+	KEYS("j");
+	ck_assert(selected("0006"));
+	KEYS("<Esc>");
+	ck_row_has(0, "Inbox (15)");
+	ck_row_lacks(22, "Filter");
+	ck_assert(selected("0006"));
+	/* without a filter, Esc changes nothing on the list */
+	KEYS("<Esc>");
+	ck_row_has(0, "Inbox (15)");
+	ck_assert(selected("0006"));
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(no_match_says_so)
 {
 	open_inbox(24, 80);
@@ -394,8 +418,8 @@ START_TEST(goto_outside_the_view_shows_all)
 	KEYS("<Enter>");
 	ck_row_has(0, "Inbox (15)");
 	ck_assert(selected("0013"));
-	ck_row_lacks(22, "Filter");
-	ck_row_has(23, "Showing all dossiers");
+	ck_hides("Filter: pham");
+	ck_shows("Showing all dossiers");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -412,6 +436,7 @@ static Suite *inbox_find_suite(void)
 	tcase_add_test(tc, procedure_view_starts_on_the_selected_dossier);
 	tcase_add_test(tc, filter_as_you_type_finds_vietnamese_without_marks);
 	tcase_add_test(tc, esc_clears_the_filter);
+	tcase_add_test(tc, esc_clears_a_kept_filter);
 	tcase_add_test(tc, no_match_says_so);
 	tcase_add_test(tc, half_typed_regex_is_matched_as_typed);
 	tcase_add_test(tc, selection_stays_on_its_dossier);

@@ -135,18 +135,19 @@ START_TEST(form_from_the_procedure_with_the_appointment)
 }
 END_TEST
 
-START_TEST(inline_error_names_the_field_once_left)
+START_TEST(inline_error_says_why_once_left)
 {
 	int y, x;
 
 	open_birth(24, 80);
 	type("0010850");
 	/* still typing: a quiet guide, not a problem mark */
-	ck_shows("\u2026 Số định danh của người đi đăng ký: ID number must have 12 digits");
+	ck_shows("\u2026 ID number must have 12 digits (9 for an old ID card), got 7");
 	ck_lacks("\u2717 Số định danh");
 	keys("<Tab>");
-	ck_shows("\u2717 Số định danh của người đi đăng ký: ID number must have 12 digits");
-	ck_assert(vscreen_find(&vs, "\u2717 Số định danh của người đi đăng ký:", &y, &x));
+	/* at 80 columns, whole: the label is on the row above, not repeated */
+	ck_shows("\u2717 ID number must have 12 digits (9 for an old ID card), got 7");
+	ck_assert(vscreen_find(&vs, "\u2717 ID number must have", &y, &x));
 	ck_assert(vscreen_attr(&vs, y, x) & A_BOLD);
 	/* the field's own mark is the same glyph, on the row above */
 	ck_assert_msg(strstr(vscreen_row(&vs, y - 1), "\u2717 Số định danh"), "%s", vscreen_dump(&vs));
@@ -157,12 +158,65 @@ START_TEST(inline_error_names_the_field_once_left)
 }
 END_TEST
 
+/* In Vietnamese at 80 columns: the reason whole, the field's label not
+ * said again in front of it. */
+START_TEST(id_error_whole_at_80_columns_in_vietnamese)
+{
+	int y, x;
+
+	open_birth(24, 80);
+	if (!vscreen_language("vi"))
+		return;
+	type("0010850");
+	keys("<Tab>");
+	ck_assert_msg(vscreen_find(&vs, "\u2717 Số định danh cá nhân phải có 12 chữ số (9 chữ số với CMND cũ), "
+				   "đã nhập 7", &y, &x), "the reason is cut:\n%s", vscreen_dump(&vs));
+	ck_assert_msg(!strstr(vscreen_row(&vs, y), "đi đăng ký"), "the label is repeated:\n%s",
+		      vscreen_dump(&vs));
+}
+END_TEST
+
+/* A reason longer than its row goes on under itself; the next field
+ * follows it. */
+START_TEST(long_problem_wraps_under_itself)
+{
+	struct proc_field tax[] = {
+		{ .key = "business.tax_code", .label = "Mã số thuế của hộ kinh doanh", .type = "tax_code",
+		  .required = true },
+		{ .key = "business.name", .label = "Tên hộ kinh doanh", .type = "text" },
+	};
+	struct procedure p = birth();
+	int y, x;
+
+	p.fields = tax;
+	p.nfields = 2;
+	vscreen_open(&vs, "vt100", 24, 80);
+	vs.app.redraw |= intake_open_with(&vs.app, &p);
+	go_to("business.tax_code");
+	type("0100109106-12");
+	keys("<Tab>");
+	ck_assert_msg(vscreen_find(&vs, "\u2717 A branch tax code is 10 digits, a dash and 3 digits", &y, &x),
+		      "%s", vscreen_dump(&vs));
+	ck_assert_msg(strstr(vscreen_row(&vs, y + 1), "got 10 and 2 digits"), "the reason is cut:\n%s",
+		      vscreen_dump(&vs));
+	ck_assert_int_eq(x, 6);
+	ck_assert_msg(strstr(vscreen_row(&vs, y + 2), "Tên hộ kinh doanh"), "%s", vscreen_dump(&vs));
+}
+END_TEST
+
 START_TEST(offline_lookup_not_done_and_said)
 {
+	int y, x;
+
 	open_birth(24, 80);
 	type("001085012345");
 	pause_typing();		/* no server in this test: the lookup cannot be made */
 	ck_shows("lookup not done: the register cannot be reached");
+	/* and what to do, whole at 80 columns, under its first words */
+	ck_assert(vscreen_find(&vs, "lookup not done:", &y, &x));
+	ck_assert_msg(strstr(vscreen_row(&vs, y), "type the details by") &&
+		      !strcmp(vscreen_row(&vs, y + 1) + strspn(vscreen_row(&vs, y + 1), " "), "hand"),
+		      "%s", vscreen_dump(&vs));
 	ck_shows("Offline: national data not looked up; complete the form by hand");
 	/* typing goes on */
 	keys("<Tab>");
@@ -239,13 +293,14 @@ START_TEST(submit_goes_to_the_first_problem)
 	keys("<F10>");
 	ck_assert_int_eq(iv()->cur, F("child.full_name"));
 	ck_assert_int_eq(iv()->phase, IP_FORM);
-	ck_shows("Họ và tên trẻ is required");
+	ck_shows("\u2717 This field is required");
+	ck_shows("3 problems; the first: This field is required (Họ và tên trẻ)");
 	ck_shows("3 to complete");
 	type("Nguyễn Minh Khôi");
 	keys("<Tab>");
 	type("01/10/2026");	/* a birth in the future */
 	keys("<F10>");
-	ck_shows("Ngày sinh của trẻ cannot be in the future (today is 15/10/2025)");
+	ck_shows("\u2717 In the future: today is 15/10/2025");
 	ck_assert_int_eq(iv()->cur, F("child.birth_date"));
 	keys("<C-u>");
 	type("01/10/2025");
@@ -396,7 +451,9 @@ static Suite *intake_suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, form_from_the_procedure_with_the_appointment);
-	tcase_add_test(tc, inline_error_names_the_field_once_left);
+	tcase_add_test(tc, inline_error_says_why_once_left);
+	tcase_add_test(tc, id_error_whole_at_80_columns_in_vietnamese);
+	tcase_add_test(tc, long_problem_wraps_under_itself);
 	tcase_add_test(tc, offline_lookup_not_done_and_said);
 	tcase_add_test(tc, national_fields_marked_by_glyph_and_attribute);
 	tcase_add_test(tc, submit_goes_to_the_first_problem);

@@ -1,10 +1,13 @@
 #include "config.h"
 
 #include <check.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "keymaps/km.h"
 #include "vscreen.h"
@@ -21,6 +24,28 @@ void vscreen_open(struct vscreen *vs, const char *term, int rows, int cols)
 	ck_assert_msg(app_init(&vs->app, &e) == 0, "%s", e.msg);
 	ck_assert_msg(ui_open(&vs->app, term, vs->out, vs->in, &e) == 0, "%s", e.msg);
 	vscreen_resize(vs, rows, cols);
+}
+
+bool vscreen_language(const char *lang)
+{
+#if ENABLE_NLS
+	const char *dir = getenv("MOTCUA_LOCALEDIR");
+	char path[PATH_MAX];
+
+	ck_assert_msg(dir && *dir, "MOTCUA_LOCALEDIR names no catalogs (make check sets it)");
+	snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, lang, PACKAGE);
+	if (access(path, R_OK) < 0)
+		return false;	/* no msgfmt to make it */
+	setenv("LANGUAGE", lang, 1);
+	bindtextdomain(PACKAGE, dir);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	ck_assert_msg(strcmp(_("Refuse"), "Refuse"), "the catalog %s is not used", path);
+	return true;
+#else
+	(void)lang;
+	return false;
+#endif
 }
 
 void vscreen_close(struct vscreen *vs)

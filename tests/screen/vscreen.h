@@ -20,6 +20,10 @@ void vscreen_open(struct vscreen *vs, const char *term, int rows, int cols);
 void vscreen_close(struct vscreen *vs);
 
 void vscreen_resize(struct vscreen *vs, int rows, int cols);
+/* Speak lang ("vi") from now on, with the catalog make check makes from
+ * locale/lang.po under $MOTCUA_LOCALEDIR, as LANGUAGE=lang does for the
+ * client. False when this build has no gettext or no msgfmt. */
+bool vscreen_language(const char *lang);
 /* Feed keys (as named in key files: "j", "<Down>") and draw the result. */
 void vscreen_keys(struct vscreen *vs, const char *const *names, int n);
 void vscreen_draw(struct vscreen *vs);

@@ -388,7 +388,7 @@ START_TEST(nothing_submitted_invalid)
 
 	ck_assert_int_eq(iform_first_problem(&form), F("applicant.id_number"));
 	ck_assert_int_eq(iform_intake(&form, &in, &e), -1);
-	ck_assert_str_eq(e.msg, "ID is required");
+	ck_assert_str_eq(e.msg, "ID: This field is required");
 	type("applicant.id_number", "001085012345");
 	type(IFORM_PROXY_ID, "036188004567");
 	ck_assert_int_eq(iform_first_problem(&form), F("applicant.full_name"));
@@ -399,7 +399,7 @@ START_TEST(nothing_submitted_invalid)
 	/* a proxy's ID without the proxy's name */
 	ck_assert_int_eq(iform_first_problem(&form), F(IFORM_PROXY_NAME));
 	ck_assert_str_eq(form.f[F(IFORM_PROXY_NAME)].error.msg,
-			 "Proxy's full name is required when a proxy's ID number is given");
+			 "Required when a proxy's ID number is given");
 	type(IFORM_COPIES, "51");
 	type(IFORM_PROXY_NAME, "Trần Thị Bình");
 	ck_assert_int_eq(iform_first_problem(&form), F(IFORM_COPIES));

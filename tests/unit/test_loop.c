@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -123,6 +124,42 @@ START_TEST(watch_table_is_bounded)
 }
 END_TEST
 
+static void child_ended(void *arg, int status)
+{
+	struct probe *p = arg;
+
+	p->signo = status;
+	p->hits++;
+	loop_stop(p->loop);
+}
+
+/* A child's end comes through the loop, as SIGCHLD, to its watcher only:
+ * the caller's signal function (the client's quits on what it does not
+ * know) never sees it. */
+START_TEST(a_child_ends_through_the_loop)
+{
+	static const int sigs[] = { SIGUSR1 };
+	struct loop l;
+	struct err e;
+	struct probe p = { .loop = &l }, other = { .loop = &l };
+	pid_t pid;
+
+	ck_assert_int_eq(loop_init(&l, &e), 0);
+	ck_assert_int_eq(loop_catch_signals(&l, sigs, 1, got_signal, &other, &e), 0);
+	pid = fork();
+	if (pid == 0)
+		_exit(3);
+	ck_assert_int_gt(pid, 0);
+	ck_assert_int_eq(loop_watch_child(&l, pid, child_ended, &p, &e), 0);
+	ck_assert_int_eq(loop_run(&l, &e), 0);
+	ck_assert_int_eq(p.hits, 1);
+	ck_assert(WIFEXITED(p.signo) && WEXITSTATUS(p.signo) == 3);
+	ck_assert_int_eq(other.hits, 0);
+	ck_assert_int_eq(l.nchildren, 0);
+	loop_free(&l);
+}
+END_TEST
+
 static Suite *loop_suite(void)
 {
 	Suite *s = suite_create("loop");
@@ -133,6 +170,7 @@ static Suite *loop_suite(void)
 	tcase_add_test(tc, signal_arrives_through_the_self_pipe);
 	tcase_add_test(tc, idle_round_returns_after_its_bound);
 	tcase_add_test(tc, watch_table_is_bounded);
+	tcase_add_test(tc, a_child_ends_through_the_loop);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,6 @@
 /* The receipt, the supplement request and the refusal: what each says
- * (DOMAIN.md's list for the receipt), laid out in the paper's columns,
- * and printing through a command, with its failures said. */
+ * (DOMAIN.md's list for the receipt), laid out in the paper's columns.
+ * Printing them: test_print.c. */
 #include "config.h"
 
 #include <stdio.h>
@@ -239,47 +239,6 @@ START_TEST(hostile_text_is_made_safe)
 }
 END_TEST
 
-START_TEST(printing)
-{
-	char dir[] = "/tmp/motcua-print.XXXXXX", cmd[300], file[200], buf[8192];
-	struct dossier d;
-	struct receipt r;
-	struct receipt_opts o = { .now = T_RECEIVED };
-	struct err e;
-	FILE *f;
-	size_t n;
-
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(file, sizeof file, "%s/printed", dir);
-	sample(&d);
-	ck_assert_int_eq(receipt_make(RECEIPT_RECEIPT, &d, &o, &r, &e), 0);
-
-	/* the printer gets the form on its standard input, ended by a form feed */
-	snprintf(cmd, sizeof cmd, "cat > '%s'", file);
-	ck_assert_msg(receipt_print(&r, cmd, &e) == 0, "%s", e.msg);
-	ck_assert_ptr_nonnull(f = fopen(file, "r"));
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	ck_assert_msg(strstr(buf, "Dossier code: 000.01.01.H26-251015-0007\n"), "%s", buf);
-	ck_assert_int_eq(buf[n - 1], '\f');
-
-	/* failures are said, never fatal */
-	ck_assert_int_eq(receipt_print(&r, "", &e), -1);
-	ck_assert_msg(strstr(e.msg, "print-command"), "%s", e.msg);
-	ck_assert_int_eq(receipt_print(&r, "no-such-printer-command-xyz", &e), -1);
-	ck_assert_msg(strstr(e.msg, "not found"), "%s", e.msg);
-	ck_assert_int_eq(receipt_print(&r, "cat >/dev/null; exit 3", &e), -1);
-	ck_assert_msg(strstr(e.msg, "exit status 3"), "%s", e.msg);
-	/* a command that reads nothing does not kill the client */
-	ck_assert_int_eq(receipt_print(&r, "true", &e), 0);
-	receipt_free(&r);
-	dossier_free(&d);
-	unlink(file);
-	rmdir(dir);
-}
-END_TEST
-
 static Suite *suite(void)
 {
 	Suite *s = suite_create("receipt");
@@ -290,7 +249,6 @@ static Suite *suite(void)
 	tcase_add_test(tc, forms_that_apply);
 	tcase_add_test(tc, narrower_than_the_paper);
 	tcase_add_test(tc, hostile_text_is_made_safe);
-	tcase_add_test(tc, printing);
 	suite_add_tcase(s, tc);
 	return s;
 }

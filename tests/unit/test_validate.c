@@ -9,6 +9,9 @@
 
 #define ck_has(e, needle) \
 	ck_assert_msg(strstr((e).msg, (needle)) != NULL, "message \"%s\" lacks \"%s\"", (e).msg, (needle))
+/* the label is on the row above the problem: it is not said again */
+#define ck_unnamed(e, label) \
+	ck_assert_msg(strstr((e).msg, (label)) == NULL, "message \"%s\" repeats \"%s\"", (e).msg, (label))
 
 /* Wednesday 15 October 2025, 10:00 in Vietnam: the sandbox's clock. */
 static int64_t today(void)
@@ -43,7 +46,7 @@ START_TEST(required_and_blank_optional)
 	char out[VALIDATE_MAX];
 
 	ck_assert_int_eq(validate_value(&r, "  ", today(), out, sizeof out, &e), -1);
-	ck_assert_str_eq(e.msg, "Họ và tên is required");
+	ck_assert_str_eq(e.msg, "This field is required");
 	r.required = false;
 	ck_assert_int_eq(validate_value(&r, "  ", today(), out, sizeof out, &e), 0);
 	ck_assert_str_eq(out, "");
@@ -53,7 +56,7 @@ START_TEST(required_and_blank_optional)
 }
 END_TEST
 
-START_TEST(id_numbers_new_and_old_with_the_field_named)
+START_TEST(id_numbers_new_and_old_the_reason_without_the_label)
 {
 	struct vrule r = rule("applicant.id_number", "Số định danh", "id_number", true, "[0-9]{12}|[0-9]{9}");
 	struct err e;
@@ -63,10 +66,9 @@ START_TEST(id_numbers_new_and_old_with_the_field_named)
 	ck_assert_str_eq(out, "001085012345");
 	ck_assert_int_eq(validate_value(&r, "012345678", today(), out, sizeof out, &e), 0);
 	ck_assert_int_eq(validate_value(&r, "00108501234", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Số định danh: ");
-	ck_has(e, "12 digits");
+	ck_assert_str_eq(e.msg, "ID number must have 12 digits (9 for an old ID card), got 11");
 	ck_assert_int_eq(validate_value(&r, "00108501234x", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Số định danh");
+	ck_unnamed(e, "Số định danh");
 	ck_has(e, "only digits");
 	/* the decode is a hint, never a rejection */
 	ck_assert_int_eq(validate_hint(&r, "001085012345", hint, sizeof hint), 1);
@@ -94,7 +96,7 @@ START_TEST(tax_codes_check_digit_and_branch)
 	ck_assert_int_eq(validate_value(&r, "0105558881001", today(), out, sizeof out, &e), 0);
 	ck_assert_str_eq(out, "0105558881-001");
 	ck_assert_int_eq(validate_value(&r, "0100109107", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Mã số thuế: ");
+	ck_unnamed(e, "Mã số thuế");
 	ck_has(e, "check digit should be 6");
 	vrule_free(&r);
 }
@@ -111,9 +113,10 @@ START_TEST(phones_normalised_before_the_pattern)
 	ck_assert_int_eq(validate_value(&r, "0912.345.678", today(), out, sizeof out, &e), 0);
 	/* a landline is a phone number, but this procedure asks for a mobile */
 	ck_assert_int_eq(validate_value(&r, "024 3825 1234", today(), out, sizeof out, &e), -1);
-	ck_assert_str_eq(e.msg, "Số điện thoại does not have the form this procedure asks for");
+	ck_assert_str_eq(e.msg, "Not in the form this procedure asks for");
 	ck_assert_int_eq(validate_value(&r, "0123456789", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Số điện thoại: ");
+	ck_unnamed(e, "Số điện thoại");
+	ck_has(e, "Phone number must start with 03, 05, 07, 08 or 09");
 	vrule_free(&r);
 	r = rule("x.phone", "Phone", "phone", false, NULL);
 	ck_assert_int_eq(validate_value(&r, "024 3825 1234", today(), out, sizeof out, &e), 0);
@@ -133,9 +136,10 @@ START_TEST(dates_real_and_not_in_the_future_for_births)
 	ck_assert_str_eq(out, "01/10/2025");
 	ck_assert_int_eq(validate_value(&r, "15/10/2025", today(), out, sizeof out, &e), 0);
 	ck_assert_int_eq(validate_value(&r, "16/10/2025", today(), out, sizeof out, &e), -1);
-	ck_assert_str_eq(e.msg, "Ngày sinh cannot be in the future (today is 15/10/2025)");
+	ck_assert_str_eq(e.msg, "In the future: today is 15/10/2025");
 	ck_assert_int_eq(validate_value(&r, "29/02/2023", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Ngày sinh: 29/02/2023 is not a date");
+	ck_has(e, "29/02/2023 is not a date");
+	ck_unnamed(e, "Ngày sinh");
 	ck_assert_int_eq(validate_value(&r, "2025-10-01", today(), out, sizeof out, &e), -1);
 	ck_has(e, "dd/mm/yyyy");
 	vrule_free(&r);
@@ -155,7 +159,7 @@ START_TEST(email_number_and_pattern)
 
 	ck_assert_int_eq(validate_value(&r, "an@example.vn", today(), out, sizeof out, &e), 0);
 	ck_assert_int_eq(validate_value(&r, "an@example", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Thư điện tử");
+	ck_assert_str_eq(e.msg, "The e-mail address must end with a domain like example.vn");
 	ck_assert_int_eq(validate_value(&r, "an example.vn", today(), out, sizeof out, &e), -1);
 	ck_assert_int_eq(validate_value(&r, "a@b@c.vn", today(), out, sizeof out, &e), -1);
 	vrule_free(&r);
@@ -164,9 +168,9 @@ START_TEST(email_number_and_pattern)
 	ck_assert_int_eq(validate_value(&r, "1.000.000", today(), out, sizeof out, &e), 0);
 	ck_assert_str_eq(out, "1000000");
 	ck_assert_int_eq(validate_value(&r, "5000", today(), out, sizeof out, &e), -1);
-	ck_assert_str_eq(e.msg, "Vốn kinh doanh does not have the form this procedure asks for");
+	ck_assert_str_eq(e.msg, "Not in the form this procedure asks for");
 	ck_assert_int_eq(validate_value(&r, "12a", today(), out, sizeof out, &e), -1);
-	ck_assert_str_eq(e.msg, "Vốn kinh doanh must be a whole number in digits, e.g. 12");
+	ck_assert_str_eq(e.msg, "Not a number: a whole number in digits, e.g. 12");
 	vrule_free(&r);
 
 	/* a broken pattern from the server does not make the form unusable */
@@ -192,7 +196,7 @@ START_TEST(select_among_options)
 	vrule_init(&r, "child.sex", "Giới tính", "select", true, NULL, sex, 2);
 	ck_assert_int_eq(validate_value(&r, "F", today(), out, sizeof out, &e), 0);
 	ck_assert_int_eq(validate_value(&r, "X", today(), out, sizeof out, &e), -1);
-	ck_has(e, "Giới tính must be one of its choices");
+	ck_assert_str_eq(e.msg, "Not one of the choices: Space or Left/Right choose");
 	vrule_free(&r);
 }
 END_TEST
@@ -217,7 +221,7 @@ static Suite *validate_suite(void)
 
 	tcase_add_test(tc, types_parse_and_unknown_is_text);
 	tcase_add_test(tc, required_and_blank_optional);
-	tcase_add_test(tc, id_numbers_new_and_old_with_the_field_named);
+	tcase_add_test(tc, id_numbers_new_and_old_the_reason_without_the_label);
 	tcase_add_test(tc, tax_codes_check_digit_and_branch);
 	tcase_add_test(tc, phones_normalised_before_the_pattern);
 	tcase_add_test(tc, dates_real_and_not_in_the_future_for_births);
