@@ -18,4 +18,4 @@ doc/motcuarc.5: doc/gen_motcuarc$(EXEEXT) $(srcdir)/doc/motcuarc.5.in
 TESTS += tests/unit/test_man.sh
 CLEANFILES += doc/motcuarc.5
 EXTRA_DIST += doc/local.mk doc/motcuarc.5.in doc/motcua-sandbox.1 doc/manual.md \
-	doc/benchmarks.md tests/unit/test_man.sh
+	doc/benchmarks.md doc/architecture.md doc/security.md tests/unit/test_man.sh
