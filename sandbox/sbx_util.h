@@ -1,6 +1,6 @@
 /* Small helpers of the sandbox: times in ISO 8601 (+07:00), hashing for
  * ETags and idempotency, Vietnamese-insensitive folding for search, random
- * tokens and a growable byte buffer. No I/O except getrandom(). */
+ * tokens. No I/O except getrandom(). */
 #ifndef MOTCUA_SBX_UTIL_H
 #define MOTCUA_SBX_UTIL_H
 
@@ -47,19 +47,6 @@ void sbx_vnd(int64_t v, char *buf, size_t n);
 
 /* True when s is NULL, empty or only spaces. */
 bool sbx_blank(const char *s);
-
-struct sbx_buf {
-	char *p;
-	size_t len, cap;
-};
-
-void sbx_buf_add(struct sbx_buf *b, const void *p, size_t n);
-void sbx_buf_puts(struct sbx_buf *b, const char *s);
-void sbx_buf_printf(struct sbx_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* The text so far, NUL-terminated ("" when empty); stays owned by b. */
-const char *sbx_buf_str(struct sbx_buf *b);
-void sbx_buf_free(struct sbx_buf *b);
 
 /* Idempotency keys, in both dialects: 1 to SBX_IDEM_KEY_MAX visible ASCII
  * characters. */

@@ -1,6 +1,6 @@
 # client/core/: The shared domain library: errors, allocation, text and
-# folding, timers, the model, the working-day calendar, identifiers, password
-# hashing. All the sandbox links from the client.
+# folding, the string buffer, timers, the model, the working-day calendar,
+# identifiers, password hashing. All the sandbox links from the client.
 noinst_LIBRARIES += client/core/libmccore.a
 client_core_libmccore_a_SOURCES = \
 	client/core/calendar.c client/core/calendar.h client/core/err.c \
@@ -8,7 +8,8 @@ client_core_libmccore_a_SOURCES = \
 	client/core/ident.c client/core/ident.h client/core/ident_provinces.c \
 	client/core/lunar.c client/core/lunar.h client/core/model.c \
 	client/core/model.h client/core/password.c client/core/password.h \
-	client/core/text.c client/core/text.h client/core/timer.c client/core/timer.h \
+	client/core/strbuf.c client/core/strbuf.h client/core/text.c \
+	client/core/text.h client/core/timer.c client/core/timer.h \
 	client/core/xalloc.c client/core/xalloc.h
 
 # Working-day calendar overrides, one file per year (client/core/calendar/README.md).

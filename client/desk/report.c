@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "report.h"
@@ -27,16 +28,10 @@ static void put_cell(FILE *out, const char *s)
 /* fmt's text, allocated. */
 static char *format(const char *fmt, va_list ap)
 {
-	va_list again;
-	char *raw;
-	int n;
+	struct sb b = { 0 };
 
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
-	va_end(again);
-	return raw;
+	sb_vprintf(&b, fmt, ap);
+	return sb_take(&b);
 }
 
 void report_printf(FILE *out, const char *fmt, ...)
