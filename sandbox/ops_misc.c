@@ -8,6 +8,7 @@
 
 #include "core/ident.h"
 #include "core/strbuf.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
@@ -176,11 +177,10 @@ static void add_cutoff(cJSON *o, sqlite3_stmt *st, int i)
 		cJSON_AddNullToObject(o, "cutoff");
 	} else {
 		int m = sqlite3_column_int(st, i);
-		char t[16];
+		char t[WHEN_LEN];
 
 		cJSON_AddNumberToObject(o, "cutoff_minute", m);
-		snprintf(t, sizeof t, "%02d:%02d", m / 60 % 100, m % 60);
-		cJSON_AddStringToObject(o, "cutoff", t);
+		cJSON_AddStringToObject(o, "cutoff", when_minute(m, t, sizeof t));
 	}
 }
 
@@ -440,7 +440,7 @@ int sbx_op_stats(struct sbx *s, const struct sbx_user *u, int64_t from,
 	int64_t now = sbx_now(s), received = 0, online = 0, open = 0, overdue = 0;
 	int64_t resolved = 0, early = 0, on_time = 0, late = 0, minutes = 0;
 	int64_t refused = 0, withdrawn = 0, stopped = 0;
-	char d1[11], d2[11];
+	char d1[WHEN_LEN], d2[WHEN_LEN];
 	sqlite3_stmt *st;
 	cJSON *o, *avg;
 	int rc;
@@ -495,8 +495,8 @@ int sbx_op_stats(struct sbx *s, const struct sbx_user *u, int64_t from,
 		return sbx_fail_db(e, s->db);
 
 	o = cJSON_CreateObject();
-	sbx_date_iso(from, d1);
-	sbx_date_iso(to - 1, d2);
+	when_iso_date(from, d1, sizeof d1);
+	when_iso_date(to - 1, d2, sizeof d2);
 	cJSON_AddStringToObject(o, "from", d1);
 	cJSON_AddStringToObject(o, "to", d2);
 	cJSON_AddStringToObject(o, "agency_id", u->agency_id);

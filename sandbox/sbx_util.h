@@ -1,6 +1,7 @@
-/* Small helpers of the sandbox: times in ISO 8601 (+07:00), hashing for
- * ETags and idempotency, Vietnamese-insensitive folding for search, random
- * tokens. No I/O except getrandom(). */
+/* Small helpers of the sandbox: reading times in ISO 8601 (+07:00; they
+ * are written by core/when.h), hashing for ETags and idempotency,
+ * Vietnamese-insensitive folding for search, random tokens. No I/O except
+ * getrandom(). */
 #ifndef MOTCUA_SBX_UTIL_H
 #define MOTCUA_SBX_UTIL_H
 
@@ -10,16 +11,10 @@
 
 #include "core/err.h"
 
-#define SBX_ISO_LEN 32		/* "2025-10-15T09:00:00+07:00" and its NUL */
-
 /* Years a sandbox instant may have: the calendar's table, after 1970. */
 #define SBX_TIME_MIN ((int64_t)0)
 #define SBX_TIME_MAX ((int64_t)7258093200)	/* 2199-12-31 24:00 +07:00 */
 
-/* "YYYY-MM-DDTHH:MM:SS+07:00": Vietnam keeps UTC+7. */
-void sbx_time_iso(int64_t t, char out[SBX_ISO_LEN]);
-/* "YYYY-MM-DD" of t in Vietnam. */
-void sbx_date_iso(int64_t t, char out[11]);
 /* An ISO 8601 date-time: "YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH[:]MM]";
  * without a zone the time is Vietnam's. */
 int sbx_time_parse(const char *s, int64_t *t, struct err *e);

@@ -14,24 +14,6 @@
 
 /* ---- time ------------------------------------------------------------- */
 
-void sbx_time_iso(int64_t t, char out[SBX_ISO_LEN])
-{
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(out, SBX_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02d+07:00",
-		 c.year % 10000, c.month, c.day, c.hour, c.minute, c.second);
-}
-
-void sbx_date_iso(int64_t t, char out[11])
-{
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)c.year % 10000u,
-		 (unsigned)c.month % 100u, (unsigned)c.day % 100u);
-}
-
 /* Exactly n digits at *p, advancing it; -1 when not. */
 static int digits(const char **p, int n)
 {

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "ui.h"
 
 /* Write s right-aligned so that it ends at the window's last column. */
@@ -154,12 +154,10 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
 	enum theme_obj link_obj;
 	const char *link = link_label(app->link, &link_obj);
-	char slow[64], right[160], left[512], fitted[512], clock[16], age[48];
-	struct cal_time now;
+	char slow[64], right[160], left[512], fitted[512], clock[WHEN_LEN], age[48];
 	int room;
 
-	cal_split(app_now(app), &now);
-	snprintf(clock, sizeof clock, "%02d:%02d", now.hour, now.minute);
+	when_clock(app_now(app), clock, sizeof clock);
 	data_age(app, age, sizeof age);
 	if (app->link == LINK_SLOW && app->rtt_ms > 0) {
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */

@@ -1,6 +1,7 @@
 # client/core/: The shared domain library: errors, allocation, text and
-# folding, the string buffer, timers, the model, the working-day calendar,
-# identifiers, password hashing. All the sandbox links from the client.
+# folding, the string buffer, the time formats, timers, the model, the
+# working-day calendar, identifiers, password hashing. All the sandbox links
+# from the client.
 noinst_LIBRARIES += client/core/libmccore.a
 client_core_libmccore_a_SOURCES = \
 	client/core/calendar.c client/core/calendar.h client/core/err.c \
@@ -10,7 +11,8 @@ client_core_libmccore_a_SOURCES = \
 	client/core/model.h client/core/password.c client/core/password.h \
 	client/core/strbuf.c client/core/strbuf.h client/core/text.c \
 	client/core/text.h client/core/timer.c client/core/timer.h \
-	client/core/xalloc.c client/core/xalloc.h
+	client/core/when.c client/core/when.h client/core/xalloc.c \
+	client/core/xalloc.h
 
 # Working-day calendar overrides, one file per year (client/core/calendar/README.md).
 calendardir = $(pkgdatadir)/calendar

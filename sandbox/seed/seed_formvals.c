@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/when.h"
 #include "seed_priv.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -121,7 +122,7 @@ static const char *fmt(char *buf, size_t n, const char *f, ...)
 
 static const char *date_plus(int64_t t, int days, char *buf, size_t n)
 {
-	sbx_seed_fmt_date(t + (int64_t)days * SBX_DAY, buf, n);
+	when_iso_date(t + (int64_t)days * SBX_DAY, buf, n);
 	return buf;
 }
 
