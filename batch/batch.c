@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/ident.h"
 #include "core/paths.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "desk/report.h"
 
@@ -412,10 +413,9 @@ static void on_procedures(void *arg, struct procedure *items, int n, const struc
 	} else {
 		fputs("code\tname\tfield\tworking_minutes\tcutoff\tfee\n", stdout);
 		for (int i = 0; i < n; i++) {
-			char cut[16] = "";
+			char cut[WHEN_LEN];
 
-			if (items[i].cutoff >= 0)
-				snprintf(cut, sizeof cut, "%02d:%02d", items[i].cutoff / 60, items[i].cutoff % 60);
+			when_minute(items[i].cutoff, cut, sizeof cut);
 			report_printf(stdout, "%s\t%s\t%s\t%d\t%s\t%lld\n", items[i].code,
 				      items[i].name ? items[i].name : "", items[i].field ? items[i].field : "",
 				      items[i].minutes, cut, items[i].fee);

@@ -7,7 +7,9 @@
 
 #include "api/dates.h"
 #include "batch_int.h"
+#include "core/calendar.h"
 #include "core/i18n.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "desk/report.h"
 #include "store/outbox_send.h"
@@ -32,11 +34,10 @@ struct store *batch_store(struct batch *b)
 void batch_offline_note(struct batch *b, const struct api_result *r)
 {
 	int64_t at = store_meta_int(b->store, "synced_at");
-	char when[64];
+	char when[WHEN_LEN];
 
-	report_display_time(at, when, sizeof when);
 	report_printf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
-		      at ? when : _("an unknown time"));
+		      at ? when_time_date(at, when, sizeof when) : _("an unknown time"));
 }
 
 static int64_t batch_now(void *arg)
@@ -190,7 +191,7 @@ int batch_cmd_act(struct batch *b, int argc, char **argv)
 	int ch, act, rc;
 	char *val;
 
-	datefmt_parse(&df, "iso8601", 7 * 3600, NULL);
+	datefmt_parse(&df, "iso8601", CAL_UTC_OFFSET, NULL);
 	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
 		switch (ch) {
 		case 'n': st.args.note = val; break;
@@ -347,7 +348,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 {
 	if (b->fmt == FMT_JSON) {
 		cJSON *arr = cJSON_CreateArray();
-		char t[40];
+		char t[WHEN_LEN];
 
 		for (size_t i = 0; i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
@@ -357,8 +358,7 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 			cJSON_AddStringToObject(o, "action", ob_entry_name(&v[i]));
 			cJSON_AddStringToObject(o, "state", ob_state_name(v[i].state));
 			cJSON_AddNumberToObject(o, "attempts", v[i].attempts);
-			report_time(v[i].created_at, t, sizeof t);
-			cJSON_AddStringToObject(o, "created_at", t);
+			cJSON_AddStringToObject(o, "created_at", when_iso(v[i].created_at, t, sizeof t));
 			cJSON_AddStringToObject(o, "idempotency_key", v[i].key);
 			if (v[i].error)
 				cJSON_AddStringToObject(o, "error", v[i].error);
@@ -370,11 +370,11 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 	}
 	fputs("id\tcode\taction\tstate\tattempts\tcreated_at\terror\n", stdout);
 	for (size_t i = 0; i < n; i++) {
-		char t[40];
+		char t[WHEN_LEN];
 
-		report_time(v[i].created_at, t, sizeof t);
 		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
-			      ob_state_name(v[i].state), v[i].attempts, t, v[i].error ? v[i].error : "");
+			      ob_state_name(v[i].state), v[i].attempts, when_iso(v[i].created_at, t, sizeof t),
+			      v[i].error ? v[i].error : "");
 	}
 }
 

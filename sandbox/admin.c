@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "core/when.h"
 #include "sbx_db.h"
 #include "sbx_faults.h"
 #include "sbx_http.h"
@@ -15,9 +16,9 @@
 static cJSON *clock_json(struct sbx *s)
 {
 	cJSON *o = cJSON_CreateObject();
-	char iso[SBX_ISO_LEN];
+	char iso[WHEN_LEN];
 
-	sbx_time_iso(sbx_now(s), iso);
+	when_iso(sbx_now(s), iso, sizeof iso);
 	cJSON_AddStringToObject(o, "now", iso);
 	cJSON_AddBoolToObject(o, "frozen", s->clock_frozen);
 	cJSON_AddNumberToObject(o, "offset_seconds", (double)s->clock_offset);
@@ -83,13 +84,13 @@ static cJSON *health_json(struct sbx *s)
 {
 	cJSON *o = cJSON_CreateObject();
 	sqlite3_stmt *st;
-	char iso[SBX_ISO_LEN];
+	char iso[WHEN_LEN];
 
 	cJSON_AddStringToObject(o, "status", "ok");
 	cJSON_AddStringToObject(o, "version", PACKAGE_VERSION);
 	cJSON_AddStringToObject(o, "dialect",
 				s->dialect == SBX_DIALECT_PORTAL ? "portal" : "reference");
-	sbx_time_iso(sbx_now(s), iso);
+	when_iso(sbx_now(s), iso, sizeof iso);
 	cJSON_AddStringToObject(o, "now", iso);
 	cJSON_AddNumberToObject(o, "change_seq", (double)sbx_change_current(s));
 	st = sbx_prep(s, "SELECT (SELECT count(*) FROM dossiers), (SELECT count(*) FROM users),"

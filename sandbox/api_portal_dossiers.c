@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "sbx_api_portal.h"
 #include "sbx_db.h"
 #include "sbx_ops.h"
@@ -292,14 +293,14 @@ void sbx_portal_act(struct sbx_portal *c)
 	/* the portal's name, or the stable English one */
 	m = sbx_portal_unword(sbx_pw_action, name);
 	if ((act = action_parse(m ? m : name)) < 0) {
-		struct sbx_buf b = { 0 };
+		struct sb b = { 0 };
 
 		for (int i = 0; i < ACT_COUNT; i++)
-			sbx_buf_printf(&b, "%s%s", i ? ", " : "",
+			sb_printf(&b, "%s%s", i ? ", " : "",
 				       sbx_portal_word(sbx_pw_action, action_name((enum action)i)));
 		sbx_portal_bad(c, "unknown_action", "ThaoTac", "no action \"%.40s\"; the actions are %s",
-			       name, sbx_buf_str(&b));
-		sbx_buf_free(&b);
+			       name, sb_str(&b));
+		sb_free(&b);
 		return;
 	}
 	a.action = (enum action)act;

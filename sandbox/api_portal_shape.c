@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/when.h"
 #include "sbx_api_portal.h"
 #include "sbx_util.h"
 
@@ -149,10 +150,7 @@ static cJSON *shape_value(const cJSON *v, const struct sbx_pfield *f)
 		break;
 	case SBX_PK_HHMM:
 		if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 24 * 60) {
-			int m = (int)v->valuedouble;
-
-			snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-			return cJSON_CreateString(buf);
+			return cJSON_CreateString(when_minute((int)v->valuedouble, buf, sizeof buf));
 		}
 		break;
 	case SBX_PK_WORDS:

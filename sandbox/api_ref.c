@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "sbx_api_ref.h"
 #include "sbx_db.h"
@@ -31,9 +32,9 @@ static void iso_times(cJSON *node)
 	for (cJSON *it = node ? node->child : NULL, *next; it; it = next) {
 		next = it->next;
 		if (cJSON_IsNumber(it) && is_time_key(it->string)) {
-			char iso[SBX_ISO_LEN];
+			char iso[WHEN_LEN];
 
-			sbx_time_iso((int64_t)it->valuedouble, iso);
+			when_iso((int64_t)it->valuedouble, iso, sizeof iso);
 			sbx_json_replace(node, it, cJSON_CreateString(iso));
 		} else if (cJSON_IsObject(it) || cJSON_IsArray(it)) {
 			iso_times(it);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "sbx_api_ref.h"
 #include "sbx_db.h"
 #include "sbx_ops.h"
@@ -351,13 +352,13 @@ void sbx_ref_dossiers(struct sbx_ref *c)
 			return;
 		}
 		if (action_parse(c->seg[3]) < 0) {
-			struct sbx_buf b = { 0 };
+			struct sb b = { 0 };
 
 			for (int a = 0; a < ACT_COUNT; a++)
-				sbx_buf_printf(&b, "%s%s", a ? ", " : "", action_name((enum action)a));
+				sb_printf(&b, "%s%s", a ? ", " : "", action_name((enum action)a));
 			sbx_reply_error(c->rp, 404, "unknown_action", NULL,
-					"no action \"%.40s\"; the actions are %s", c->seg[3], b.p);
-			sbx_buf_free(&b);
+					"no action \"%.40s\"; the actions are %s", c->seg[3], b.s);
+			sb_free(&b);
 			return;
 		}
 		if (sbx_ref_only_params(c, NULL) == 0)

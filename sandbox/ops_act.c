@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
@@ -172,7 +173,7 @@ static int mark_components(struct sbx *s, const char *code, const int *seqs, int
 
 /* The text the query selects, for code (?1, when given) and n (?2),
  * appended to b; nothing if no row has it. */
-static int append_text(struct sbx *s, struct sbx_buf *b, const char *sql, const char *code,
+static int append_text(struct sbx *s, struct sb *b, const char *sql, const char *code,
 		       int64_t n, struct sbx_error *e)
 {
 	sqlite3_stmt *st = sbx_prep(s, sql, e);
@@ -184,7 +185,7 @@ static int append_text(struct sbx *s, struct sbx_buf *b, const char *sql, const 
 		sbx_bind_text(st, 1, code);
 	sqlite3_bind_int64(st, 2, n);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		sbx_buf_puts(b, (const char *)sqlite3_column_text(st, 0));
+		sb_puts(b, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sbx_fail_db(e, s->db);
 }
@@ -192,35 +193,35 @@ static int append_text(struct sbx *s, struct sbx_buf *b, const char *sql, const 
 /* The log's note, in the words the seeded logs use: the desk reads both
  * alike (who was assigned, what is missing, what is owed). */
 static int action_note(struct sbx *s, const struct sbx_dossier_row *r, enum action a,
-		       const struct act_in *in, struct sbx_buf *note, struct sbx_error *e)
+		       const struct act_in *in, struct sb *note, struct sbx_error *e)
 {
 	char amount[40];
 
 	if (a == ACT_ASSIGN) {
-		sbx_buf_puts(note, "Phân công chuyên viên ");
+		sb_puts(note, "Phân công chuyên viên ");
 		if (append_text(s, note, "SELECT full_name FROM users WHERE id = ?2",
 				NULL, in->p.assignee_id, e) < 0)
 			return -1;
-		sbx_buf_puts(note, " thụ lý");
+		sb_puts(note, " thụ lý");
 	}
 	if (a == ACT_APPROVE && in->p.obligation) {
 		sbx_vnd(in->p.obligation, amount, sizeof amount);
-		sbx_buf_printf(note, "Thông báo nghĩa vụ tài chính %s đồng", amount);
+		sb_printf(note, "Thông báo nghĩa vụ tài chính %s đồng", amount);
 	}
 	if (a == ACT_REQUEST_SUPPLEMENT && in->nmissing) {
-		sbx_buf_puts(note, "Yêu cầu bổ sung, hoàn thiện hồ sơ: ");
+		sb_puts(note, "Yêu cầu bổ sung, hoàn thiện hồ sơ: ");
 		for (int i = 0; i < in->nmissing; i++) {
 			if (i)
-				sbx_buf_puts(note, "; ");
+				sb_puts(note, "; ");
 			if (append_text(s, note, "SELECT name FROM dossier_components"
 					" WHERE dossier_code = ?1 AND seq = ?2", r->code, in->missing[i], e) < 0)
 				return -1;
 		}
 	}
 	if (in->reason)
-		sbx_buf_printf(note, "%s%s", note->len ? "; " : "", in->reason);
+		sb_printf(note, "%s%s", note->len ? "; " : "", in->reason);
 	if (in->note)
-		sbx_buf_printf(note, "%s%s", note->len ? "; " : "", in->note);
+		sb_printf(note, "%s%s", note->len ? "; " : "", in->note);
 	return 0;
 }
 
@@ -230,7 +231,7 @@ static int write_action(struct sbx *s, const struct sbx_user *u,
 			int64_t now, struct sbx_error *e)
 {
 	const struct sbx_wf_state *n = &res->next;
-	struct sbx_buf note = { 0 };
+	struct sb note = { 0 };
 	sqlite3_stmt *st;
 	int64_t seq;
 	int rc;
@@ -278,12 +279,12 @@ static int write_action(struct sbx *s, const struct sbx_user *u,
 	     mark_components(s, r->code, in->received, in->nreceived, 1, e) < 0))
 		return -1;
 	if (action_note(s, r, a, in, &note, e) < 0) {
-		sbx_buf_free(&note);
+		sb_free(&note);
 		return -1;
 	}
 	rc = sbx_dossier_log(s, r->code, now, u, action_name(a), r->st.status, n->status,
-		     note.len ? note.p : NULL, e);
-	sbx_buf_free(&note);
+		     note.len ? note.s : NULL, e);
+	sb_free(&note);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
@@ -220,78 +221,78 @@ static void binds_free(struct binds *b)
 			free(b->v[i].t);
 }
 
-static void and(struct sbx_buf *f)
+static void and(struct sb *f)
 {
 	if (f->len)
-		sbx_buf_puts(f, " AND ");
+		sb_puts(f, " AND ");
 }
 
 /* The filter as an SQL expression over d (the agency scope is separate). */
 static void build_filter(const struct sbx_list_query *q, int64_t now,
-			 struct binds *b, struct sbx_buf *f)
+			 struct binds *b, struct sb *f)
 {
 	if (q->statuses) {
 		const char *sep = "";
 
 		and(f);
-		sbx_buf_puts(f, "d.status IN (");
+		sb_puts(f, "d.status IN (");
 		for (int i = ST_MIN; i <= ST_MAX; i++)
 			if (q->statuses & (1u << i)) {
-				sbx_buf_printf(f, "%s%d", sep, i);
+				sb_printf(f, "%s%d", sep, i);
 				sep = ",";
 			}
-		sbx_buf_puts(f, ")");
+		sb_puts(f, ")");
 	}
 	if (q->steps) {
 		const char *sep = "";
 
 		and(f);
-		sbx_buf_puts(f, "d.step IN (");
+		sb_puts(f, "d.step IN (");
 		for (int i = 0; i < STEP_COUNT; i++)
 			if (q->steps & (1u << i)) {
-				sbx_buf_printf(f, "%s'%s'", sep, step_name((enum step)i));
+				sb_printf(f, "%s'%s'", sep, step_name((enum step)i));
 				sep = ",";
 			}
-		sbx_buf_puts(f, ")");
+		sb_puts(f, ")");
 	}
 	if (q->assignee == 1) {
 		and(f);
-		sbx_buf_printf(f, "d.assignee_id = ?%d", bind_i(b, q->assignee_id));
+		sb_printf(f, "d.assignee_id = ?%d", bind_i(b, q->assignee_id));
 	} else if (q->assignee == 2) {
 		and(f);
-		sbx_buf_puts(f, "d.assignee_id IS NULL");
+		sb_puts(f, "d.assignee_id IS NULL");
 	}
 	if (q->procedure) {
 		and(f);
-		sbx_buf_printf(f, "d.procedure_code = ?%d", bind_t(b, xstrdup(q->procedure)));
+		sb_printf(f, "d.procedure_code = ?%d", bind_t(b, xstrdup(q->procedure)));
 	}
 	if (q->channel) {
 		and(f);
-		sbx_buf_printf(f, "d.channel = %d", q->channel);
+		sb_printf(f, "d.channel = %d", q->channel);
 	}
 	if (q->overdue >= 0) {
 		and(f);
-		sbx_buf_printf(f, "%s(d.status IN (2,4,6) AND d.due_at IS NOT NULL AND d.due_at <= ?%d)",
+		sb_printf(f, "%s(d.status IN (2,4,6) AND d.due_at IS NOT NULL AND d.due_at <= ?%d)",
 			       q->overdue ? "" : "NOT ", bind_i(b, now));
 	}
 	if (q->due_before) {
 		and(f);
-		sbx_buf_printf(f, "(d.due_at IS NOT NULL AND d.due_at < ?%d)",
+		sb_printf(f, "(d.due_at IS NOT NULL AND d.due_at < ?%d)",
 			       bind_i(b, q->due_before));
 	}
 	if (q->q && *q->q) {
 		char *esc = sbx_like_escape(q->q), *fold = sbx_fold(q->q);
 		char *fesc = sbx_like_escape(fold);
-		struct sbx_buf pre = { 0 }, mid = { 0 };
+		struct sb pre = { 0 }, mid = { 0 };
 		int i1, i2, i3;
 
-		sbx_buf_printf(&pre, "%s%%", esc);
-		sbx_buf_printf(&mid, "%%%s%%", fesc);
-		i1 = bind_t(b, pre.p);
+		sb_printf(&pre, "%s%%", esc);
+		sb_printf(&mid, "%%%s%%", fesc);
+		i1 = bind_t(b, pre.s);
 		i2 = bind_t(b, xstrdup(q->q));
-		i3 = bind_t(b, mid.p);
+		i3 = bind_t(b, mid.s);
 		and(f);
-		sbx_buf_printf(f, "(d.code LIKE ?%d ESCAPE '\\' OR d.applicant_id = ?%d"
+		sb_printf(f, "(d.code LIKE ?%d ESCAPE '\\' OR d.applicant_id = ?%d"
 			       " OR d.proxy_id = ?%d"
 			       " OR sbx_fold(d.applicant_name) LIKE ?%d ESCAPE '\\')",
 			       i1, i2, i2, i3);
@@ -300,7 +301,7 @@ static void build_filter(const struct sbx_list_query *q, int64_t now,
 		free(fesc);
 	}
 	if (!f->len)
-		sbx_buf_puts(f, "1");
+		sb_puts(f, "1");
 }
 
 static const char *order_by(enum sbx_sort s)
@@ -340,7 +341,7 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 		struct sbx_error *e)
 {
 	struct binds b = { 0 };
-	struct sbx_buf f = { 0 }, sql = { 0 };
+	struct sb f = { 0 }, sql = { 0 };
 	int64_t now = sbx_now(s), total = 0, cur = sbx_change_current(s), last = 0;
 	int scope = bind_t(&b, xstrdup(u->agency_id)), got = 0, rc = -1;
 	sqlite3_stmt *st = NULL;
@@ -351,27 +352,27 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 	if (q->has_since) {
 		int since = bind_i(&b, q->since);
 
-		sbx_buf_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d"
+		sb_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d"
 			       " AND d.change_seq > ?%d", scope, since);
-		if (count(s, sql.p, &b, &total, e) < 0)
+		if (count(s, sql.s, &b, &total, e) < 0)
 			goto out;
 		sql.len = 0;
-		sbx_buf_printf(&sql, "SELECT " SUMMARY_COLS ", (%s), d.change_seq" SUMMARY_FROM
+		sb_printf(&sql, "SELECT " SUMMARY_COLS ", (%s), d.change_seq" SUMMARY_FROM
 			       " WHERE d.agency_id = ?%d AND d.change_seq > ?%d"
 			       " ORDER BY d.change_seq LIMIT %d",
-			       sbx_buf_str(&f), scope, since, q->per_page + 1);
+			       sb_str(&f), scope, since, q->per_page + 1);
 	} else {
-		sbx_buf_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d AND %s",
-			       scope, sbx_buf_str(&f));
-		if (count(s, sql.p, &b, &total, e) < 0)
+		sb_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d AND %s",
+			       scope, sb_str(&f));
+		if (count(s, sql.s, &b, &total, e) < 0)
 			goto out;
 		sql.len = 0;
-		sbx_buf_printf(&sql, "SELECT " SUMMARY_COLS SUMMARY_FROM
+		sb_printf(&sql, "SELECT " SUMMARY_COLS SUMMARY_FROM
 			       " WHERE d.agency_id = ?%d AND %s ORDER BY %s LIMIT %d OFFSET %lld",
-			       scope, sbx_buf_str(&f), order_by(q->sort), q->per_page,
+			       scope, sb_str(&f), order_by(q->sort), q->per_page,
 			       (long long)(q->page - 1) * q->per_page);
 	}
-	if (!(st = sbx_prep(s, sql.p, e)))
+	if (!(st = sbx_prep(s, sql.s, e)))
 		goto out;
 	binds_apply(&b, st);
 	*out = cJSON_CreateObject();
@@ -420,8 +421,8 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 out:
 	sqlite3_finalize(st);
 	binds_free(&b);
-	sbx_buf_free(&f);
-	sbx_buf_free(&sql);
+	sb_free(&f);
+	sb_free(&sql);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/ident.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
@@ -146,8 +147,7 @@ static int check_value(const char *type, const char *options, const cJSON *v,
 		} else if (ident_date_parse(t, &d, &er) < 0) {
 			goto bad;
 		}
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-		t = buf;
+		t = when_iso_ymd(d.year, d.month, d.day, buf, sizeof buf);
 	} else if (!strcmp(type, "email")) {
 		const char *at = strchr(t, '@');
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/ident.h"
+#include "core/strbuf.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
 #include "sbx_ops_int.h"
@@ -92,7 +94,7 @@ int sbx_op_audit(struct sbx *s, const struct sbx_user *u,
 		" AND (?3 IS NULL OR a.subject = ?3) AND (?4 IS NULL OR a.dossier_code = ?4)"
 		" AND (?5 IS NULL OR a.kind = ?5) AND (?6 IS NULL OR a.at >= ?6)"
 		" AND (?7 IS NULL OR a.at < ?7)";
-	struct sbx_buf sql = { 0 };
+	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int64_t total = 0;
 	cJSON *items;
@@ -104,14 +106,14 @@ int sbx_op_audit(struct sbx *s, const struct sbx_user *u,
 	for (int pass = 0; pass < 2; pass++) {
 		sql.len = 0;
 		if (pass == 0)
-			sbx_buf_printf(&sql, "SELECT count(*)%s", where);
+			sb_printf(&sql, "SELECT count(*)%s", where);
 		else
-			sbx_buf_printf(&sql, "SELECT a.id, a.at, a.user_id, u.login, u.full_name,"
+			sb_printf(&sql, "SELECT a.id, a.at, a.user_id, u.login, u.full_name,"
 				       " a.kind, a.subject, a.dossier_code, a.purpose, a.found%s"
 				       " ORDER BY a.id DESC LIMIT %d OFFSET %lld", where,
 				       q->per_page, (long long)(q->page - 1) * q->per_page);
-		if (!(st = sbx_prep(s, sql.p, e))) {
-			sbx_buf_free(&sql);
+		if (!(st = sbx_prep(s, sql.s, e))) {
+			sb_free(&sql);
 			if (pass)
 				cJSON_Delete(*out);
 			return -1;
@@ -131,7 +133,7 @@ int sbx_op_audit(struct sbx *s, const struct sbx_user *u,
 			total = sqlite3_column_int64(st, 0);
 			sqlite3_finalize(st);
 			if (rc != SQLITE_ROW) {
-				sbx_buf_free(&sql);
+				sb_free(&sql);
 				return sbx_fail_db(e, s->db);
 			}
 			*out = cJSON_CreateObject();
@@ -156,12 +158,12 @@ int sbx_op_audit(struct sbx *s, const struct sbx_user *u,
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
-			sbx_buf_free(&sql);
+			sb_free(&sql);
 			cJSON_Delete(*out);
 			return sbx_fail_db(e, s->db);
 		}
 	}
-	sbx_buf_free(&sql);
+	sb_free(&sql);
 	sbx_add_paging(*out, q->page, q->per_page, total);
 	return 0;
 }
@@ -175,11 +177,10 @@ static void add_cutoff(cJSON *o, sqlite3_stmt *st, int i)
 		cJSON_AddNullToObject(o, "cutoff");
 	} else {
 		int m = sqlite3_column_int(st, i);
-		char t[16];
+		char t[WHEN_LEN];
 
 		cJSON_AddNumberToObject(o, "cutoff_minute", m);
-		snprintf(t, sizeof t, "%02d:%02d", m / 60 % 100, m % 60);
-		cJSON_AddStringToObject(o, "cutoff", t);
+		cJSON_AddStringToObject(o, "cutoff", when_minute(m, t, sizeof t));
 	}
 }
 
@@ -439,7 +440,7 @@ int sbx_op_stats(struct sbx *s, const struct sbx_user *u, int64_t from,
 	int64_t now = sbx_now(s), received = 0, online = 0, open = 0, overdue = 0;
 	int64_t resolved = 0, early = 0, on_time = 0, late = 0, minutes = 0;
 	int64_t refused = 0, withdrawn = 0, stopped = 0;
-	char d1[11], d2[11];
+	char d1[WHEN_LEN], d2[WHEN_LEN];
 	sqlite3_stmt *st;
 	cJSON *o, *avg;
 	int rc;
@@ -494,8 +495,8 @@ int sbx_op_stats(struct sbx *s, const struct sbx_user *u, int64_t from,
 		return sbx_fail_db(e, s->db);
 
 	o = cJSON_CreateObject();
-	sbx_date_iso(from, d1);
-	sbx_date_iso(to - 1, d2);
+	when_iso_date(from, d1, sizeof d1);
+	when_iso_date(to - 1, d2, sizeof d2);
 	cJSON_AddStringToObject(o, "from", d1);
 	cJSON_AddStringToObject(o, "to", d2);
 	cJSON_AddStringToObject(o, "agency_id", u->agency_id);

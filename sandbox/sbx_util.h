@@ -1,6 +1,7 @@
-/* Small helpers of the sandbox: times in ISO 8601 (+07:00), hashing for
- * ETags and idempotency, Vietnamese-insensitive folding for search, random
- * tokens and a growable byte buffer. No I/O except getrandom(). */
+/* Small helpers of the sandbox: reading times in ISO 8601 (+07:00; they
+ * are written by core/when.h), hashing for ETags and idempotency,
+ * Vietnamese-insensitive folding for search, random tokens. No I/O except
+ * getrandom(). */
 #ifndef MOTCUA_SBX_UTIL_H
 #define MOTCUA_SBX_UTIL_H
 
@@ -10,16 +11,10 @@
 
 #include "core/err.h"
 
-#define SBX_ISO_LEN 32		/* "2025-10-15T09:00:00+07:00" and its NUL */
-
 /* Years a sandbox instant may have: the calendar's table, after 1970. */
 #define SBX_TIME_MIN ((int64_t)0)
 #define SBX_TIME_MAX ((int64_t)7258093200)	/* 2199-12-31 24:00 +07:00 */
 
-/* "YYYY-MM-DDTHH:MM:SS+07:00": Vietnam keeps UTC+7. */
-void sbx_time_iso(int64_t t, char out[SBX_ISO_LEN]);
-/* "YYYY-MM-DD" of t in Vietnam. */
-void sbx_date_iso(int64_t t, char out[11]);
 /* An ISO 8601 date-time: "YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH[:]MM]";
  * without a zone the time is Vietnam's. */
 int sbx_time_parse(const char *s, int64_t *t, struct err *e);
@@ -47,19 +42,6 @@ void sbx_vnd(int64_t v, char *buf, size_t n);
 
 /* True when s is NULL, empty or only spaces. */
 bool sbx_blank(const char *s);
-
-struct sbx_buf {
-	char *p;
-	size_t len, cap;
-};
-
-void sbx_buf_add(struct sbx_buf *b, const void *p, size_t n);
-void sbx_buf_puts(struct sbx_buf *b, const char *s);
-void sbx_buf_printf(struct sbx_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* The text so far, NUL-terminated ("" when empty); stays owned by b. */
-const char *sbx_buf_str(struct sbx_buf *b);
-void sbx_buf_free(struct sbx_buf *b);
 
 /* Idempotency keys, in both dialects: 1 to SBX_IDEM_KEY_MAX visible ASCII
  * characters. */

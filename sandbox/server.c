@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "sbx_faults.h"
 #include "sbx_http.h"
@@ -45,7 +46,7 @@ struct sbx_server {
 
 /* One request being received, then its reply until it is queued. */
 struct conn {
-	struct sbx_buf body;
+	struct sb body;
 	bool too_large;
 	size_t discarded;
 	struct timespec start;
@@ -399,10 +400,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	if (*upload_data_size) {
 		if (!c->too_large && c->body.len + *upload_data_size > s->body_limit) {
 			c->too_large = true;
-			sbx_buf_free(&c->body);
+			sb_free(&c->body);
 		}
 		if (!c->too_large)
-			sbx_buf_add(&c->body, upload_data, *upload_data_size);
+			sb_add(&c->body, upload_data, *upload_data_size);
 		else if ((c->discarded += *upload_data_size) > (size_t)DISCARD_MAX)
 			return MHD_NO;
 		*upload_data_size = 0;
@@ -413,7 +414,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con,
 	rq.path = url;
 	MHD_get_connection_values(con, MHD_HEADER_KIND, add_kv, &rq);
 	MHD_get_connection_values(con, MHD_GET_ARGUMENT_KIND, add_kv, &rq);
-	rq.body = c->body.p;
+	rq.body = c->body.s;
 	rq.body_len = c->body.len;
 	rq.body_too_large = c->too_large;
 	rq.loopback = is_loopback(con);
@@ -461,7 +462,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
 	(void)con;
 	(void)toe;
 	if (c) {
-		sbx_buf_free(&c->body);
+		sb_free(&c->body);
 		if (c->held)	/* cut while held: never sent */
 			MHD_destroy_response(c->held);
 		free(c);

@@ -2,7 +2,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,24 +13,6 @@
 #include "sbx_util.h"
 
 /* ---- time ------------------------------------------------------------- */
-
-void sbx_time_iso(int64_t t, char out[SBX_ISO_LEN])
-{
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(out, SBX_ISO_LEN, "%04d-%02d-%02dT%02d:%02d:%02d+07:00",
-		 c.year % 10000, c.month, c.day, c.hour, c.minute, c.second);
-}
-
-void sbx_date_iso(int64_t t, char out[11])
-{
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)c.year % 10000u,
-		 (unsigned)c.month % 100u, (unsigned)c.day % 100u);
-}
 
 /* Exactly n digits at *p, advancing it; -1 when not. */
 static int digits(const char **p, int n)
@@ -226,66 +207,6 @@ char *sbx_fold(const char *s)
 
 	fold_text(out, len + 1, s, len);
 	return out;
-}
-
-/* ---- buffer ------------------------------------------------------------- */
-
-void sbx_buf_add(struct sbx_buf *b, const void *p, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->p = xrealloc(b->p, cap);
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void sbx_buf_puts(struct sbx_buf *b, const char *s)
-{
-	sbx_buf_add(b, s, strlen(s));
-}
-
-void sbx_buf_printf(struct sbx_buf *b, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof small) {
-		sbx_buf_add(b, small, (size_t)n);
-		return;
-	}
-	{
-		char *big = xmalloc((size_t)n + 1);
-
-		va_start(ap, fmt);
-		vsnprintf(big, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		sbx_buf_add(b, big, (size_t)n);
-		free(big);
-	}
-}
-
-const char *sbx_buf_str(struct sbx_buf *b)
-{
-	return b->p ? b->p : "";
-}
-
-void sbx_buf_free(struct sbx_buf *b)
-{
-	free(b->p);
-	b->p = NULL;
-	b->len = b->cap = 0;
 }
 
 bool sbx_idem_key_ok(const char *k)

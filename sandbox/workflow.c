@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "core/when.h"
 #include "sbx_util.h"
 #include "sbx_workflow.h"
 
@@ -90,7 +91,7 @@ int sbx_wf_check(const struct sbx_wf_state *d, const struct sbx_wf_actor *u,
 				an(a));
 	if (a == ACT_RESCHEDULE) {
 		int64_t deadline;
-		char due[SBX_ISO_LEN], dl[SBX_ISO_LEN];
+		char due[WHEN_LEN], dl[WHEN_LEN];
 
 		if (d->apology_used)
 			return sbx_fail(e, SBX_E_STATE, "apology_used", NULL,
@@ -100,8 +101,8 @@ int sbx_wf_check(const struct sbx_wf_state *d, const struct sbx_wf_actor *u,
 					"the dossier has no due date to move");
 		deadline = cal_apology_deadline(cal, d->due_at);
 		if (now > deadline) {
-			sbx_time_iso(d->due_at, due);
-			sbx_time_iso(deadline, dl);
+			when_iso(d->due_at, due, sizeof due);
+			when_iso(deadline, dl, sizeof dl);
 			return sbx_fail(e, SBX_E_STATE, "apology_too_late", NULL,
 					"the apology and new date had to be sent by %s, one working day before the due date %s",
 					dl, due);
@@ -143,14 +144,14 @@ bool sbx_wf_overdue(int status, int64_t due_at, int64_t now)
 
 const char *sbx_wf_timeliness(int64_t finished_at, int64_t due_at)
 {
-	char f[11], d[11];
+	char f[WHEN_LEN], d[WHEN_LEN];
 
 	if (!finished_at || !due_at)
 		return NULL;
 	if (finished_at > due_at)
 		return "late";
-	sbx_date_iso(finished_at, f);
-	sbx_date_iso(due_at, d);
+	when_iso_date(finished_at, f, sizeof f);
+	when_iso_date(due_at, d, sizeof d);
 	return strcmp(f, d) < 0 ? "early" : "on_time";
 }
 
@@ -229,9 +230,9 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 		break;
 	case ACT_RESCHEDULE:
 		if (p->new_due <= d->due_at) {
-			char due[SBX_ISO_LEN];
+			char due[WHEN_LEN];
 
-			sbx_time_iso(d->due_at, due);
+			when_iso(d->due_at, due, sizeof due);
 			return sbx_fail(e, SBX_E_STATE, "invalid_field", "new_due_at",
 					"the new due date must be later than the current one, %s",
 					due);

@@ -8,6 +8,7 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "store/outbox.h"
 #include "ui.h"
@@ -79,7 +80,7 @@ static int reschedule_refused(struct app *app, const struct dossier *d, char *wh
 	last = cal_apology_deadline(app->cal, d->due_at);
 	if (app_now(app) > last) {
 		snprintf(why, len, _("Too late for an apology with a new date: it had to be sent by %s, one working day before the due date %s."),
-			 ui_when(last, at, sizeof at), ui_when(d->due_at, due, sizeof due));
+			 when_date_time(last, at, sizeof at), when_date_time(d->due_at, due, sizeof due));
 		return -1;
 	}
 	return 0;
@@ -158,7 +159,7 @@ static void build(struct app *app, const struct dossier *d)
 		break;
 	case ACT_RESCHEDULE:
 		ff = form_add(f, FORM_DATE, _("New due date"), true);
-		ui_when(propose_due(app->cal, d), due, sizeof due);
+		when_date_time(propose_due(app->cal, d), due, sizeof due);
 		snprintf(ff->text.text, sizeof ff->text.text, "%s", due);
 		ff->text.len = strlen(ff->text.text);
 		v->f_due = field_index(v, ff);
@@ -292,7 +293,7 @@ static bool queue_action(struct app *app, bool check_only)
 		if (args.new_due <= d->due_at) {
 			v->form.focus = v->f_due;
 			snprintf(v->error, sizeof v->error, _("The new date must be later than the current one, %s."),
-				 ui_when(d->due_at, cur, sizeof cur));
+				 when_date_time(d->due_at, cur, sizeof cur));
 			return false;
 		}
 	}
@@ -476,7 +477,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		 status_label(d->status));
 	line(win, y++, A_BOLD, buf, ui->ellipsis);
 	if (d->due_at) {
-		snprintf(buf, sizeof buf, _("Due %s"), ui_when(d->due_at, due, sizeof due));
+		snprintf(buf, sizeof buf, _("Due %s"), when_date_time(d->due_at, due, sizeof due));
 		line(win, y++, A_NORMAL, buf, ui->ellipsis);
 	}
 	y++;

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "ui.h"
 
 /* Write s on row y right-aligned so that it ends at the window's last
@@ -160,12 +160,10 @@ struct status_right {
 
 static void status_right(struct app *app, struct status_right *r)
 {
-	char clock[16], age[48];
-	struct cal_time now;
+	char clock[WHEN_LEN], age[48];
 
 	r->link = link_label(app->link, &r->link_obj);
-	cal_split(app_now(app), &now);
-	snprintf(clock, sizeof clock, "%02d:%02d", now.hour, now.minute);
+	when_clock(app_now(app), clock, sizeof clock);
 	data_age(app, age, sizeof age);
 	if (app->link == LINK_SLOW && app->rtt_ms > 0) {
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */

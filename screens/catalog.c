@@ -10,6 +10,7 @@
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 
 /* ---- state ---- */
@@ -500,14 +501,13 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct procedure
 {
 	struct ui *ui = app->ui;
 	attr_t base = sel ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
-	char time[64], cutoff[16] = "", fee[64];
+	char time[64], cutoff[WHEN_LEN], fee[64];
 	int x = 1;
 
 	catalog_time(app, p, time, sizeof time);
 	if (!time[0] && p->days_text)
 		snprintf(time, sizeof time, "%s", p->days_text);
-	if (p->cutoff >= 0)
-		snprintf(cutoff, sizeof cutoff, "%02d:%02d", p->cutoff / 60, p->cutoff % 60);
+	when_minute(p->cutoff, cutoff, sizeof cutoff);
 	fee_short(p->fee, fee, sizeof fee);
 	wattrset(win, base);
 	/* a joint procedure bundles others: a glyph, so it is not told by

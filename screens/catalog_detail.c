@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "marks.h"
 
@@ -161,7 +162,7 @@ static const char *register_name(const char *source)
 
 static void general(struct layout *l, const struct procedure *p)
 {
-	char buf[256];
+	char buf[256], cut[WHEN_LEN];
 
 	heading(l, _("Procedure"), -1);
 	field(l, F_CODE, p->code, A_BOLD);
@@ -180,8 +181,8 @@ static void general(struct layout *l, const struct procedure *p)
 	field(l, F_LEGAL, p->days_text, A_NORMAL);
 	if (p->cutoff >= 0)
 		/* TRANSLATORS: the cut-off time of the day, "15:00" */
-		snprintf(buf, sizeof buf, _("%02d:%02d: received later, it counts from the next working day"),
-			 p->cutoff / 60, p->cutoff % 60);
+		snprintf(buf, sizeof buf, _("%s: received later, it counts from the next working day"),
+			 when_minute(p->cutoff, cut, sizeof cut));
 	else
 		snprintf(buf, sizeof buf, "%s", _("none"));
 	field(l, F_CUTOFF, buf, p->cutoff >= 0 ? A_BOLD : A_NORMAL);

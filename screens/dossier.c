@@ -7,6 +7,7 @@
 #include "app/session.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "desk/deadline.h"
 #include "marks.h"
@@ -248,17 +249,17 @@ static void dates(struct layout *l, int64_t now)
 	char buf[64], left[64];
 
 	heading(l, _("Dates"), -1);
-	field(l, F_SUBMITTED, ui_when(d->submitted_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_RECEIVED, ui_when(d->received_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_DUE, ui_when(d->due_at, buf, sizeof buf), A_BOLD);
+	field(l, F_SUBMITTED, when_date_time(d->submitted_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_RECEIVED, when_date_time(d->received_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_DUE, when_date_time(d->due_at, buf, sizeof buf), A_BOLD);
 	deadline_remaining(l->app->cal, d, now, left, sizeof left);
 	if (left[0]) {
 		mark_band(l->app->ui, deadline_band(l->app->cal, d, now), &obj);
 		pager_add(l->p, A_NORMAL, "  ");
 		pager_add(l->p, theme_attr(&l->app->ui->theme, obj), left);
 	}
-	field(l, F_FINISHED, ui_when(d->finished_at, buf, sizeof buf), A_NORMAL);
-	field(l, F_RETURNED, ui_when(d->returned_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_FINISHED, when_date_time(d->finished_at, buf, sizeof buf), A_NORMAL);
+	field(l, F_RETURNED, when_date_time(d->returned_at, buf, sizeof buf), A_NORMAL);
 }
 
 static void due_changes(struct layout *l)
@@ -279,11 +280,11 @@ static void due_changes(struct layout *l)
 			reason = _("apology with a new date");
 		pager_newline(l->p);
 		pager_tab(l->p, INDENT);
-		pager_addf(l->p, A_NORMAL, "%s \u2192 ", ui_when(c->old_due, old, sizeof old));
-		pager_add(l->p, A_BOLD, ui_when(c->new_due, new, sizeof new));
+		pager_addf(l->p, A_NORMAL, "%s \u2192 ", when_date_time(c->old_due, old, sizeof old));
+		pager_add(l->p, A_BOLD, when_date_time(c->new_due, new, sizeof new));
 		pager_add(l->p, A_NORMAL, "  ");
 		/* TRANSLATORS: why a due date moved, and when: "after a supplement, on 10/10/2025 14:00" */
-		snprintf(why, sizeof why, _("%s, on %s"), reason, ui_when(c->at, at, sizeof at));
+		snprintf(why, sizeof why, _("%s, on %s"), reason, when_date_time(c->at, at, sizeof at));
 		pager_wrap(l->p, INDENT * 2, A_NORMAL, why);
 	}
 }
@@ -345,7 +346,7 @@ static void log_entries(struct layout *l)
 
 		pager_newline(l->p);
 		pager_tab(l->p, INDENT);
-		pager_add(l->p, A_NORMAL, ui_when(e->at, at, sizeof at));
+		pager_add(l->p, A_NORMAL, when_date_time(e->at, at, sizeof at));
 		pager_tab(l->p, text_col);
 		pager_add(l->p, A_BOLD, log_action_label(e->action));
 		if (e->to_status && e->to_status != e->from_status) {

@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "marks.h"
 #include "store/outbox.h"
 #include "ui.h"
@@ -158,8 +159,8 @@ static void conflict_table(struct pager *p, const struct ob_entry *en, const str
 	if (en->seen.known) {
 		diff_row(p, _("Step"), step_label(en->seen.step), step_label(d->step));
 		diff_row(p, _("Assignee"), en->seen.assignee, d->assignee);
-		diff_row(p, _("Due"), en->seen.due_at ? ui_when(en->seen.due_at, a, sizeof a) : NULL,
-			 d->due_at ? ui_when(d->due_at, b, sizeof b) : NULL);
+		diff_row(p, _("Due"), en->seen.due_at ? when_date_time(en->seen.due_at, a, sizeof a) : NULL,
+			 d->due_at ? when_date_time(d->due_at, b, sizeof b) : NULL);
 	}
 	diff_row(p, _("Version"), en->version, d->version);
 }

@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "desk/deadline.h"
 #include "inbox.h"
 #include "marks.h"
@@ -219,18 +220,13 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	const char *mark = mark_band(ui, deadline_band(app->cal, d, now), &band_obj);
 	attr_t base = selected ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
 	attr_t band = theme_attr(&ui->theme, band_obj);
-	char due[32] = "", left[64], code[128], st[128];
+	char due[WHEN_LEN], left[64], code[128], st[128];
 	int x = 0;
 	enum theme_obj act_obj;
 	const char *pending = mark_action(ui, app_outbox_for(app, d->code), &act_obj);
 	attr_t act_look = pending ? theme_attr(&ui->theme, act_obj) : A_NORMAL;
 
-	if (d->due_at) {
-		struct cal_time t;
-
-		cal_split(d->due_at, &t);
-		snprintf(due, sizeof due, "%02d/%02d %02d:%02d", t.day, t.month, t.hour, t.minute);
-	}
+	when_day_month_time(d->due_at, due, sizeof due);
 	deadline_remaining(app->cal, d, now, left, sizeof left);
 	/* A selected row is one attribute from edge to edge, its band shown
 	 * by its glyph alone: keeping the band's bold within it would cost

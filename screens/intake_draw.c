@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "intake_view.h"
 #include "marks.h"
 #include "ui.h"
@@ -30,18 +30,6 @@ struct row {
 };
 
 /* ---- words ---- */
-
-static const char *when(int64_t t, char *buf, size_t len)
-{
-	static const char *const wd[] = { N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-					  N_("Fri"), N_("Sat") };
-	struct cal_time c;
-
-	cal_split(t, &c);
-	snprintf(buf, len, "%02d:%02d %s %02d/%02d/%04d", c.hour, c.minute, _(wd[c.wday]), c.day,
-		 c.month, c.year);
-	return buf;
-}
 
 /* The block a field belongs to, as the clerk calls it: the people a form
  * names, by their role. Other blocks ("residence", "health_insurance") are
@@ -325,19 +313,19 @@ static void header(struct app *app, WINDOW *win, int cols)
 	struct ui *ui = app->ui;
 	struct intake_view *v = ui->intake;
 	const struct iform *f = &v->form;
-	char buf[1024], t[64];
+	char buf[1024], t[WHEN_LEN];
 	int64_t due = intake_appointment(app, app_now(app));
 
 	snprintf(buf, sizeof buf, "%s (%s)", f->procedure_name, f->procedure_code);
 	put(win, 0, 0, cols, A_BOLD, buf, ui->ellipsis);
 	/* TRANSLATORS: the appointment date if the dossier is received now */
-	snprintf(buf, sizeof buf, _("Received now, due %s"), when(due, t, sizeof t));
+	snprintf(buf, sizeof buf, _("Received now, due %s"), when_time_wday_date(due, t, sizeof t));
 	if (f->cutoff >= 0) {
 		size_t n = strlen(buf);
 
-		/* TRANSLATORS: received after it, a dossier counts from the next working day */
-		snprintf(buf + n, sizeof buf - n, _(" \u00b7 cut-off %02d:%02d"), f->cutoff / 60,
-			 f->cutoff % 60);
+		/* TRANSLATORS: received after it ("15:00"), a dossier counts from the next working day */
+		snprintf(buf + n, sizeof buf - n, _(" \u00b7 cut-off %s"),
+			 when_minute(f->cutoff, t, sizeof t));
 	}
 	put(win, 1, 0, cols, A_BOLD, buf, ui->ellipsis);
 	if (f->joint) {
@@ -385,7 +373,7 @@ static void result(struct app *app, WINDOW *win, int cols)
 {
 	struct ui *ui = app->ui;
 	struct intake_view *v = ui->intake;
-	char buf[640], t[64];
+	char buf[640], t[WHEN_LEN];
 	int y = 0, margin;
 
 	snprintf(buf, sizeof buf, "%s (%s)", v->form.procedure_name, v->form.procedure_code);
@@ -397,7 +385,7 @@ static void result(struct app *app, WINDOW *win, int cols)
 		snprintf(buf, sizeof buf, _("Dossier code: %s"), v->dossier[0] ? v->dossier : "\u2014");
 		put(win, y++, 2, cols - 2, A_BOLD, buf, ui->ellipsis);
 		if (v->due)
-			snprintf(buf, sizeof buf, _("Appointment: %s"), when(v->due, t, sizeof t));
+			snprintf(buf, sizeof buf, _("Appointment: %s"), when_time_wday_date(v->due, t, sizeof t));
 		else
 			snprintf(buf, sizeof buf, "%s", _("Appointment: not set (an online dossier)"));
 		put(win, y++, 2, cols - 2, A_BOLD, buf, ui->ellipsis);
@@ -414,7 +402,7 @@ static void result(struct app *app, WINDOW *win, int cols)
 		    _("It is saved on this machine and is sent once; nothing needs typing again."),
 		    ui->ellipsis);
 		snprintf(buf, sizeof buf, _("Expected appointment: %s"),
-			 when(intake_appointment(app, v->sent_at), t, sizeof t));
+			 when_time_wday_date(intake_appointment(app, v->sent_at), t, sizeof t));
 		put(win, y++, 2, cols - 2, A_NORMAL, buf, ui->ellipsis);
 		break;
 	case OB_CONFLICT:

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "app/session.h"
-#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui.h"
@@ -324,18 +323,6 @@ int ui_attach(struct app *app, struct err *e)
 			       on_signal, app, e) < 0)
 		return -1;
 	return loop_watch(&app->loop, fileno(app->ui->in), on_input, app, e);
-}
-
-const char *ui_when(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	buf[0] = '\0';
-	if (t) {
-		cal_split(t, &c);
-		snprintf(buf, len, "%02d/%02d/%04d %02d:%02d", c.day, c.month, c.year, c.hour, c.minute);
-	}
-	return buf;
 }
 
 const char *ui_money(long long amount, char *buf, size_t len)

@@ -183,9 +183,6 @@ unsigned ui_pop(struct app *app);
 
 /* 1250000 -> "1.250.000 VND", grouped as Vietnamese amounts are; "none"
  * for no amount. Returns the text (buf, or a constant). */
-/* An instant as views show it: dd/mm/yyyy HH:MM, Vietnam time; "" when
- * not set (0). */
-const char *ui_when(int64_t t, char *buf, size_t len);
 const char *ui_money(long long amount, char *buf, size_t len);
 
 /* The bars above and below the body (bars.c). The status bar is one row,

@@ -9,6 +9,7 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 
 int json_text(const cJSON *v, char *buf, size_t len)
@@ -459,8 +460,9 @@ static int read_record(struct rd *rd, const struct mapping *m, const cJSON *obj,
 
 			if (read_time(rd, f, v, &t) < 0)
 				return -1;
+			/* a register's date: every instant is one, 0 included */
 			cal_split(t, &ct);
-			snprintf(text, sizeof text, "%04d-%02d-%02d", ct.year, ct.month, ct.day);
+			when_iso_ymd(ct.year, ct.month, ct.day, text, sizeof text);
 		} else if (json_text(v, text, sizeof text) < 0) {
 			return bad(rd, f, _("expected text, got %s"), cJSON_IsArray(v) ? "[...]" : "{...}");
 		}

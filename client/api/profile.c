@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "profile.h"
@@ -806,7 +807,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 	struct envelope def_env = { 0 };
 	char *tz = NULL, *dates = NULL;
 	const cJSON *v, *ops;
-	int rc, offset = 7 * 3600;
+	int rc, offset = CAL_UTC_OFFSET;	/* a profile without a timezone is in Vietnam */
 
 	if (!cJSON_IsObject(root))
 		return fail(c, _("a profile is a JSON object"));

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "tmpl.h"
 
@@ -53,40 +54,20 @@ const struct tvar *tvars_get(const struct tvars *tv, const char *name)
 	return NULL;
 }
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void sb_add_encoded(struct sbuf *b, const char *s, bool encode)
+static void add_encoded(struct sb *b, const char *s, bool encode)
 {
 	if (!encode) {
-		sb_add(b, s, strlen(s));
+		sb_puts(b, s);
 		return;
 	}
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    strchr("-._~", c)) {
-			sb_add(b, s, 1);
-		} else {
-			char hex[4];
-
-			snprintf(hex, sizeof hex, "%%%02X", c);
-			sb_add(b, hex, 3);
-		}
+		    strchr("-._~", c))
+			sb_addc(b, *s);
+		else
+			sb_printf(b, "%%%02X", c);
 	}
 }
 
@@ -174,14 +155,13 @@ int tmpl_check_json(const cJSON *t, const char *const *known, struct err *e)
 
 char *tmpl_string(const char *s, const struct tvars *tv, bool url_encode, bool *unset)
 {
-	struct sbuf b = { 0 };
+	struct sb b = { 0 };
 
 	if (unset)
 		*unset = false;
-	sb_add(&b, "", 0);
 	for (const char *p = s; *p; p++) {
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-			sb_add(&b, p, 1);
+			sb_addc(&b, *p);
 			p++;
 		} else if (*p == '{' && strchr(p, '}')) {
 			const char *end = strchr(p, '}');
@@ -191,17 +171,17 @@ char *tmpl_string(const char *s, const struct tvars *tv, bool url_encode, bool *
 			snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
 			v = tvars_get(tv, name);
 			if (v) {
-				sb_add_encoded(&b, var_text(tv, v, buf, sizeof buf, &owned), url_encode);
+				add_encoded(&b, var_text(tv, v, buf, sizeof buf, &owned), url_encode);
 				free(owned);
 			} else if (unset) {
 				*unset = true;
 			}
 			p = end;
 		} else {
-			sb_add(&b, p, 1);
+			sb_addc(&b, *p);
 		}
 	}
-	return b.s;
+	return sb_take(&b);
 }
 
 /* The variable a string consists of, if it is exactly "{name}". */

@@ -4,31 +4,16 @@
 
 #include "cmd_lex.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, char c)
-{
-	if (b->len + 1 >= b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 32;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	b->s[b->len++] = c;
-	b->s[b->len] = '\0';
-}
-
-static void push_word(struct cmd_words *w, struct buf *b)
+static void push_word(struct cmd_words *w, struct sb *b)
 {
 	if (w->n == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 8;
 		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
 	}
-	w->v[w->n++] = b->s ? b->s : xstrdup("");
-	*b = (struct buf){ 0 };
+	w->v[w->n++] = sb_take(b);
 }
 
 static void clear(struct cmd_words *w)
@@ -60,7 +45,7 @@ static int escape(char c)
 static int split(const char *line, struct cmd_words *w, struct err *e)
 {
 	const char *p = line;
-	struct buf b = { 0 };
+	struct sb b = { 0 };
 
 	for (;;) {
 		int in_word = 0;
@@ -75,7 +60,7 @@ static int split(const char *line, struct cmd_words *w, struct err *e)
 			in_word = 1;
 			if (*p == '\'') {
 				for (p++; *p && *p != '\''; p++)
-					put(&b, *p);
+					sb_addc(&b, *p);
 				if (!*p)
 					goto unterminated;
 				p++;
@@ -85,14 +70,14 @@ static int split(const char *line, struct cmd_words *w, struct err *e)
 						int c = escape(p[1]);
 
 						if (c < 0) {
-							free(b.s);
+							sb_free(&b);
 							return err_set(e, _("column %d: unknown escape '\\%c' (use \\\", \\\\, \\n, \\t or \\e)"),
 								       (int)(p - line) + 1, p[1] ? p[1] : ' ');
 						}
-						put(&b, (char)c);
+						sb_addc(&b, (char)c);
 						p++;
 					} else {
-						put(&b, *p);
+						sb_addc(&b, *p);
 					}
 				}
 				if (!*p)
@@ -100,18 +85,18 @@ static int split(const char *line, struct cmd_words *w, struct err *e)
 				p++;
 			} else if (*p == '\\') {
 				if (!p[1]) {
-					free(b.s);
+					sb_free(&b);
 					return err_set(e, _("column %d: a backslash ends the line"),
 						       (int)(p - line) + 1);
 				}
-				put(&b, p[1]);
+				sb_addc(&b, p[1]);
 				p += 2;
 			} else {
-				put(&b, *p++);
+				sb_addc(&b, *p++);
 			}
 			continue;
 unterminated:
-			free(b.s);
+			sb_free(&b);
 			return err_set(e, _("column %d: the quote %c opened here is not closed"),
 				       (int)(open - line) + 1, *open);
 		}

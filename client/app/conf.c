@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include "cmd_lex.h"
 #include "conf.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 #define AT(f) offsetof(struct conf, f)
@@ -112,23 +112,11 @@ static int run_line(struct conf *c, const struct cmd_words *w, struct err *e)
 	return conf_set(c, w->v[1], w->v[2], e);
 }
 
-static void add_warning(char **warnings, const char *fmt, ...)
-{
-	char line[1024];
-	size_t old = *warnings ? strlen(*warnings) : 0;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	*warnings = xrealloc(*warnings, old + strlen(line) + 2);
-	snprintf(*warnings + old, strlen(line) + 2, "%s%s", old ? "\n" : "", line);
-}
-
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
 {
 	FILE *f = fopen(path, "r");
 	struct cmd_words w = { 0 };
+	struct sb warn = { 0 };
 	char *line = NULL;
 	size_t cap = 0;
 	unsigned lineno = 0;
@@ -142,8 +130,9 @@ int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (cmd_split(line, &w, &le) < 0 || run_line(c, &w, &le) < 0)
-			add_warning(warnings, "%s:%u: %s", path, lineno, le.msg);
+			sb_printf(&warn, "%s%s:%u: %s", warn.len ? "\n" : "", path, lineno, le.msg);
 	}
+	*warnings = warn.len ? sb_take(&warn) : NULL;
 	free(line);
 	cmd_words_free(&w);
 	fclose(f);

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "ident.h"
+#include "when.h"
 
 /* ---- text helpers ---------------------------------------------------- */
 
@@ -570,8 +571,7 @@ int ident_date_check(const char *in, char *out, size_t outsz, struct err *e)
 
 	if (ident_date_parse(in, &d, e))
 		return -1;
-	snprintf(s, sizeof s, "%02d/%02d/%04d", d.day, d.month, d.year);
-	return put(out, outsz, s, e);
+	return put(out, outsz, when_ymd(d.year, d.month, d.day, s, sizeof s), e);
 }
 
 /* ---- other numbers --------------------------------------------------- */

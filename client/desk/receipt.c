@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/text.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "receipt.h"
 #include "report.h"
@@ -118,15 +119,6 @@ static void field(struct receipt *r, const char *label, const char *value)
 	free(line);
 }
 
-static const char *when(int64_t t, char *buf, size_t len)
-{
-	if (!t)
-		return "";
-	/* the forms print hours and minutes, then the day (DOMAIN.md) */
-	report_display_time(t, buf, len);
-	return buf;
-}
-
 static void header(struct receipt *r, const struct dossier *d, const struct receipt_opts *o,
 		   const char *title)
 {
@@ -220,7 +212,7 @@ static void signatures(struct receipt *r, const struct receipt_opts *o, bool app
 
 static void receipt_body(struct receipt *r, const struct dossier *d, const struct receipt_opts *o)
 {
-	char buf[1024], t[64];
+	char buf[1024], t[WHEN_LEN];
 	int k = 0;
 
 	applicant(r, d);
@@ -241,8 +233,8 @@ static void receipt_body(struct receipt *r, const struct dossier *d, const struc
 		para(r, "  —", 6);
 	field(r, _("Number of sets"), fmt(buf, "%d", d->copies > 0 ? d->copies : 1));
 	field(r, _("Legal processing time"), d->days_text);
-	field(r, _("Received at"), when(d->received_at, t, sizeof t));
-	field(r, _("Result due at"), when(d->due_at, t, sizeof t));
+	field(r, _("Received at"), when_time_date(d->received_at, t, sizeof t));
+	field(r, _("Result due at"), when_time_date(d->due_at, t, sizeof t));
 	field(r, _("Collect the result at"), o->desk && *o->desk ? o->desk : d->agency);
 	para(r, _("Bring this receipt when you collect the result."), 4);
 	signatures(r, o, true);
@@ -250,7 +242,7 @@ static void receipt_body(struct receipt *r, const struct dossier *d, const struc
 
 static void supplement_body(struct receipt *r, const struct dossier *d, const struct receipt_opts *o)
 {
-	char buf[1024], t[64];
+	char buf[1024], t[WHEN_LEN];
 	const char *why = o->reason ? o->reason : logged_note(d, "request-supplement");
 	int k = 0;
 
@@ -269,20 +261,20 @@ static void supplement_body(struct receipt *r, const struct dossier *d, const st
 	else if (!k)
 		para(r, "  —", 6);
 	para(r, _("The processing time counts again from the day the complete dossier is received."), 0);
-	field(r, _("Made at"), when(o->now, t, sizeof t));
+	field(r, _("Made at"), when_time_date(o->now, t, sizeof t));
 	signatures(r, o, false);
 }
 
 static void refusal_body(struct receipt *r, const struct dossier *d, const struct receipt_opts *o,
 			 const char *why)
 {
-	char t[64];
+	char t[WHEN_LEN];
 
 	applicant(r, d);
 	blank(r);
 	para(r, _("The dossier is not received, for this reason:"), 0);
 	para(r, why, 4);
-	field(r, _("Made at"), when(o->now, t, sizeof t));
+	field(r, _("Made at"), when_time_date(o->now, t, sizeof t));
 	signatures(r, o, false);
 }
 

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/calendar.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/text.h"
-#include "core/xalloc.h"
+#include "core/when.h"
 #include "report.h"
 
 /* A value made safe to show, on one line: tabs and line breaks inside it
@@ -27,16 +27,10 @@ static void put_cell(FILE *out, const char *s)
 /* fmt's text, allocated. */
 static char *format(const char *fmt, va_list ap)
 {
-	va_list again;
-	char *raw;
-	int n;
+	struct sb b = { 0 };
 
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
-	va_end(again);
-	return raw;
+	sb_vprintf(&b, fmt, ap);
+	return sb_take(&b);
 }
 
 void report_printf(FILE *out, const char *fmt, ...)
@@ -106,31 +100,6 @@ void report_json_print(FILE *out, const cJSON *o)
 	free(s);
 }
 
-void report_time(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	if (!t) {
-		snprintf(buf, len, "%s", "");
-		return;
-	}
-	cal_split(t, &c);
-	snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d+07:00", c.year, c.month, c.day,
-		 c.hour, c.minute, c.second);
-}
-
-void report_display_time(int64_t t, char *buf, size_t len)
-{
-	struct cal_time c;
-
-	if (!t) {
-		snprintf(buf, len, "%s", "\u2014");
-		return;
-	}
-	cal_split(t, &c);
-	snprintf(buf, len, "%02d:%02d %02d/%02d/%04d", c.hour, c.minute, c.day, c.month, c.year);
-}
-
 void report_tsv_header(FILE *out)
 {
 	fputs("code\tprocedure\tapplicant\treceived\tdue\tstatus\tchannel\n", out);
@@ -138,10 +107,10 @@ void report_tsv_header(FILE *out)
 
 void report_tsv_dossier(FILE *out, const struct dossier *d)
 {
-	char rec[40], due[40];
+	char rec[WHEN_LEN], due[WHEN_LEN];
 
-	report_time(d->received_at, rec, sizeof rec);
-	report_time(d->due_at, due, sizeof due);
+	when_iso(d->received_at, rec, sizeof rec);
+	when_iso(d->due_at, due, sizeof due);
 	put_cell(out, d->code);
 	fputc('\t', out);
 	put_cell(out, d->procedure_code);
@@ -158,12 +127,10 @@ static void add_str(cJSON *o, const char *k, const char *v)
 
 static void add_time(cJSON *o, const char *k, int64_t t)
 {
-	char buf[40];
+	char buf[WHEN_LEN];
 
-	if (t) {
-		report_time(t, buf, sizeof buf);
-		cJSON_AddStringToObject(o, k, buf);
-	}
+	if (t)
+		cJSON_AddStringToObject(o, k, when_iso(t, buf, sizeof buf));
 }
 
 cJSON *report_json_dossier(const struct dossier *d)
@@ -256,9 +223,15 @@ static void line(FILE *out, const char *label, const char *value)
 	put_line(out, "%s %s", padded, value);
 }
 
+/* A time for a person, hours first as on the forms; "—" when not set. */
+static const char *shown(int64_t t, char *buf, size_t len)
+{
+	return t ? when_time_date(t, buf, len) : "\u2014";
+}
+
 void report_text_dossier(FILE *out, const struct dossier *d)
 {
-	char a[64], b[64], buf[256];
+	char a[WHEN_LEN], b[WHEN_LEN], buf[256];
 
 	line(out, _("Dossier"), d->code);
 	snprintf(buf, sizeof buf, "%s%s%s", d->procedure_code ? d->procedure_code : "",
@@ -275,21 +248,16 @@ void report_text_dossier(FILE *out, const struct dossier *d)
 	line(out, _("Status"), buf);
 	line(out, _("Step"), d->step);
 	line(out, _("Assignee"), d->assignee);
-	report_display_time(d->received_at, a, sizeof a);
-	report_display_time(d->due_at, b, sizeof b);
-	line(out, _("Received"), a);
-	line(out, _("Due"), b);
+	line(out, _("Received"), shown(d->received_at, a, sizeof a));
+	line(out, _("Due"), shown(d->due_at, b, sizeof b));
 	for (int i = 0; i < d->ndue; i++) {
-		report_display_time(d->due_history[i].old_due, a, sizeof a);
-		report_display_time(d->due_history[i].new_due, b, sizeof b);
-		snprintf(buf, sizeof buf, "%s \u2192 %s (%s)", a, b,
+		snprintf(buf, sizeof buf, "%s \u2192 %s (%s)",
+			 shown(d->due_history[i].old_due, a, sizeof a),
+			 shown(d->due_history[i].new_due, b, sizeof b),
 			 d->due_history[i].reason ? d->due_history[i].reason : "");
 		line(out, i ? "" : _("Due date moved"), buf);
 	}
-	if (d->finished_at) {
-		report_display_time(d->finished_at, a, sizeof a);
-		line(out, _("Finished"), a);
-	}
+	line(out, _("Finished"), when_time_date(d->finished_at, a, sizeof a));
 	for (int i = 0; i < d->ncomponents; i++) {
 		const struct component *c = &d->components[i];
 
@@ -312,8 +280,7 @@ void report_text_dossier(FILE *out, const struct dossier *d)
 	for (int i = 0; i < d->nlog; i++) {
 		const struct log_entry *l = &d->log[i];
 
-		report_display_time(l->at, a, sizeof a);
-		put_line(out, "  %s  %-18s %-10s %s%s%s", a, l->action ? l->action : "",
+		put_line(out, "  %s  %-18s %-10s %s%s%s", shown(l->at, a, sizeof a), l->action ? l->action : "",
 			 l->role ? l->role : "", l->who ? l->who : "", l->note ? " \u2014 " : "",
 			 l->note ? l->note : "");
 	}

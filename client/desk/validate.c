@@ -8,6 +8,7 @@
 #include "core/calendar.h"
 #include "core/i18n.h"
 #include "core/ident.h"
+#include "core/when.h"
 #include "validate.h"
 
 /* A procedure's pattern is data from a server: a pathological one must
@@ -150,13 +151,13 @@ static int future(const struct vrule *r, const char *ddmmyyyy, int64_t today, st
 {
 	struct ident_date d;
 	struct cal_time now;
+	char buf[WHEN_LEN];
 
 	if (!r->past || !today || ident_date_parse(ddmmyyyy, &d, NULL) < 0)
 		return 0;
 	cal_split(today, &now);
 	if (d.year * 10000 + d.month * 100 + d.day > now.year * 10000 + now.month * 100 + now.day)
-		return err_set(e, _("In the future: today is %02d/%02d/%04d"), now.day, now.month,
-			       now.year);
+		return err_set(e, _("In the future: today is %s"), when_date(today, buf, sizeof buf));
 	return 0;
 }
 
@@ -237,7 +238,7 @@ void validate_from_register(enum vtype t, const char *value, char *out, size_t o
 	if (!value)
 		value = "";
 	if (t == VT_DATE && sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3) {
-		snprintf(out, outsz, "%02d/%02d/%04d", d, m, y);
+		when_ymd(y, m, d, out, outsz);
 		return;
 	}
 	snprintf(out, outsz, "%s", value);

@@ -182,8 +182,8 @@ static void finish(struct http *h, struct http_xfer *x)
 	x->r.msg = x->msg;
 	x->r.headers = x->hv;
 	x->r.nheaders = x->hn;
-	x->r.body = x->in ? x->in : "";
-	x->r.body_len = x->in_len;
+	x->r.body = sb_str(&x->in);	/* always terminated */
+	x->r.body_len = x->in.len;
 	x->r.elapsed_ms = timer_now_ms() - x->sent_ms;
 	x->r.deadline_ms = x->deadline;
 	x->done(x->arg, &x->r);

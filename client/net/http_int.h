@@ -3,6 +3,7 @@
 #ifndef MOTCUA_HTTP_INT_H
 #define MOTCUA_HTTP_INT_H
 
+#include "core/strbuf.h"
 #include "http.h"
 
 enum http_xstate {
@@ -38,8 +39,7 @@ struct http_xfer {
 	int64_t attempt_ms, last_in_ms;
 	long attempt_timeout_ms;	/* its limit, as set on the handle */
 	bool sent_req, got_byte, too_big;
-	char *in;
-	size_t in_len, in_cap;
+	struct sb in;		/* the reply's body */
 	struct http_header *hv;
 	size_t hn, hcap;
 

@@ -21,7 +21,7 @@ void http_xfer_free(struct http_xfer *x)
 {
 	clear_headers(x);
 	free(x->hv);
-	free(x->in);
+	sb_free(&x->in);
 	curl_slist_free_all(x->hdrs);
 	free(x->method);
 	free(x->url);
@@ -120,9 +120,7 @@ struct http_xfer *http_xfer_new(struct http *h, const struct http_req *req)
 void http_xfer_reset(struct http_xfer *x)
 {
 	x->sent_req = x->got_byte = x->too_big = false;
-	x->in_len = 0;
-	if (x->in)
-		x->in[0] = '\0';	/* the body handed out is always terminated */
+	sb_reset(&x->in);
 	x->errbuf[0] = '\0';
 	clear_headers(x);
 	x->r.status = 0;
@@ -136,17 +134,11 @@ static size_t on_body(char *p, size_t size, size_t n, void *arg)
 	struct http_xfer *x = arg;
 	size_t len = size * n;
 
-	if (len > x->h->o.max_body - x->in_len) {
+	if (len > x->h->o.max_body - x->in.len) {
 		x->too_big = true;
 		return 0;	/* anything but len aborts the transfer */
 	}
-	if (x->in_len + len + 1 > x->in_cap) {
-		x->in_cap = (x->in_len + len + 1) * 2;
-		x->in = xrealloc(x->in, x->in_cap);
-	}
-	memcpy(x->in + x->in_len, p, len);
-	x->in_len += len;
-	x->in[x->in_len] = '\0';
+	sb_add(&x->in, p, len);
 	return len;
 }
 

@@ -11,6 +11,7 @@
 
 #include "api/fields_json.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store.h"
 
@@ -200,50 +201,49 @@ static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct e
  * fields.c, so a field added to the model is stored by adding its column. */
 static int prepare_statements(struct store *s, struct err *e)
 {
-	size_t cap = 1024, used = 0, uused = 0;
-	char *qs = xmalloc(cap), *upd = xmalloc(cap * 2);
-	char sql[4096];
+	struct sb cols = { 0 }, qs = { 0 }, upd = { 0 }, sql = { 0 };
 	int rc;
 
-	s->cols = xmalloc(cap);
-	s->cols[0] = qs[0] = '\0';
-	upd[0] = '\0';
 	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
+		const char *sep = s->ncols ? ", " : "";
+
 		if (f->kind == FK_LIST)
 			continue;
-		used += (size_t)snprintf(s->cols + used, cap - used, "%s%s", s->ncols ? ", " : "", f->name);
-		snprintf(qs + strlen(qs), cap - strlen(qs), "%s?", s->ncols ? ", " : "");
+		sb_printf(&cols, "%s%s", sep, f->name);
+		sb_printf(&qs, "%s?", sep);
 		/* what a summary lacks stays known, except the actions allowed,
 		 * which belong to the version they came with */
 		if (f->kind == FK_ACTIONS)
-			uused += (size_t)snprintf(upd + uused, 2 * cap - uused,
-						  "%s%s = CASE WHEN excluded.%s IS NOT NULL THEN excluded.%s "
-						  "WHEN excluded.version IS version THEN %s END",
-						  uused ? ", " : "", f->name, f->name, f->name, f->name);
+			sb_printf(&upd, "%s%s = CASE WHEN excluded.%s IS NOT NULL THEN excluded.%s "
+				  "WHEN excluded.version IS version THEN %s END",
+				  upd.len ? ", " : "", f->name, f->name, f->name, f->name);
 		else if (strcmp(f->name, "code"))
-			uused += (size_t)snprintf(upd + uused, 2 * cap - uused, "%s%s = coalesce(excluded.%s, %s)",
-						  uused ? ", " : "", f->name, f->name, f->name);
+			sb_printf(&upd, "%s%s = coalesce(excluded.%s, %s)",
+				  upd.len ? ", " : "", f->name, f->name, f->name);
 		s->ncols++;
 	}
+	s->cols = sb_take(&cols);
 	/* the details stay too: stale ones are better than none offline,
 	 * and detail_version says they are stale */
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
-		 "seen = max(seen, excluded.seen)", s->cols, qs, upd);
-	rc = prepare(s, sql, &s->put_summary, e);
-	snprintf(sql, sizeof sql,
-		 "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
-		 s->cols, qs);
+	sb_printf(&sql,
+		  "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
+		  "seen = max(seen, excluded.seen)", s->cols, sb_str(&qs), sb_str(&upd));
+	rc = prepare(s, sb_str(&sql), &s->put_summary, e);
+	sb_reset(&sql);
+	sb_printf(&sql,
+		  "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
+		  s->cols, sb_str(&qs));
 	if (rc == 0)
-		rc = prepare(s, sql, &s->put_whole, e);
+		rc = prepare(s, sb_str(&sql), &s->put_whole, e);
 	if (rc == 0)
 		rc = prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
 	if (rc == 0)
 		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
 	if (rc == 0)
 		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
-	free(qs);
-	free(upd);
+	sb_free(&qs);
+	sb_free(&upd);
+	sb_free(&sql);
 	return rc;
 }
 

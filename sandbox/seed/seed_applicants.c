@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/ident.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "seed_dossiers.h"
 
@@ -81,14 +82,16 @@ static void outsider(struct sbx_dgen *g, struct sbx_dossier *d)
 {
 	static const char *const units[] = { "26740", "09187", "20242", "06685" };
 	struct sbx_citizen *p = &d->out;
-	int place;
+	int place, day, month;
 
 	memset(p, 0, sizeof *p);
 	p->sex = rng_pct(&g->r, 50) ? 'M' : 'F';
 	p->byear = g->c->now.year - rng_range(&g->r, 20, 60);
 	p->age = g->c->now.year - p->byear;
-	sbx_seed_ymd(p->birth, p->byear, rng_range(&g->r, 1, 12),
-		     rng_range(&g->r, 1, 28));
+	/* the day before the month: the order the seeded data always had */
+	day = rng_range(&g->r, 1, 28);
+	month = rng_range(&g->r, 1, 12);
+	when_iso_ymd(p->byear, month, day, p->birth, sizeof p->birth);
 	do
 		place = sbx_seed_pick_origin(&g->r);
 	while (place == 1 || !ident_province_name(place));
@@ -128,8 +131,8 @@ void sbx_seed_newborn(struct sbx_dgen *g, struct sbx_dossier *d,
 	fp->nb_sex = rng_pct(&g->r, 51) ? 'M' : 'F';
 	sbx_seed_name(&g->r, fp->nb_sex, g->c->now.year, family, fp->nb_name,
 		      sizeof fp->nb_name);
-	sbx_seed_fmt_date(base - (int64_t)rng_range(&g->r, 3, 55) * SBX_DAY,
-			  fp->nb_birth, sizeof fp->nb_birth);
+	when_iso_date(base - (int64_t)rng_range(&g->r, 3, 55) * SBX_DAY,
+		      fp->nb_birth, sizeof fp->nb_birth);
 	fp->nb_place = places[rng_below(&g->r, N(places))];
 }
 

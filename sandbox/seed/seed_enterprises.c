@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/ident.h"
+#include "core/when.h"
 #include "seed_priv.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -149,12 +150,12 @@ static int representative(struct egen *g)
 	return -1;
 }
 
-static void date_between(struct egen *g, int y0, char buf[11])
+static void date_between(struct egen *g, int y0, char *buf, size_t len)
 {
 	int y = rng_range(&g->r, y0, g->c->now.year - 1);
 	int m = rng_range(&g->r, 1, 12);
 
-	sbx_seed_ymd(buf, y, m, rng_range(&g->r, 1, ident_days_in_month(y, m)));
+	when_iso_ymd(y, m, rng_range(&g->r, 1, ident_days_in_month(y, m)), buf, len);
 }
 
 static void status(struct egen *g, struct sbx_enterprise *x)
@@ -201,7 +202,7 @@ static void one(struct egen *g, struct sbx_enterprise *x)
 				 s->words, sbx_seed_given(x->rep));
 		x->line = s->line;
 		tax_code(g, x, true, unit);
-		date_between(g, 2000, x->established);
+		date_between(g, 2000, x->established, sizeof x->established);
 		sbx_seed_mobile(&g->r, x->phone);
 	} else {
 		const struct sector *s = &sectors[rng_below(&g->r, N(sectors))];
@@ -229,7 +230,7 @@ static void one(struct egen *g, struct sbx_enterprise *x)
 				 folded, k->suffix);
 		}
 		tax_code(g, x, false, unit);
-		date_between(g, 1995, x->established);
+		date_between(g, 1995, x->established, sizeof x->established);
 		if (sbx_seed_old_code(unit) == 1 && rng_pct(&g->r, 60))
 			snprintf(x->phone, sizeof x->phone, "024%08u",
 				 rng_below(&g->r, 100000000));
@@ -272,7 +273,7 @@ static bool branch(struct egen *g, struct sbx_enterprise *x)
 	x->rep_idx = representative(g);
 	if (x->rep_idx >= 0)
 		snprintf(x->rep, sizeof x->rep, "%s", g->c->cit[x->rep_idx].name);
-	date_between(g, 2005, x->established);
+	date_between(g, 2005, x->established, sizeof x->established);
 	x->capital = 0;
 	status(g, x);
 	return true;

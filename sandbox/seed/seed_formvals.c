@@ -9,48 +9,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "core/strbuf.h"
+#include "core/when.h"
 #include "seed_priv.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define PICK(r, a) ((a)[rng_below((r), (uint32_t)N(a))])
 
-/* ---- a growing JSON text --------------------------------------------- */
+/* ---- a JSON string ----------------------------------------------------- */
 
-struct jbuf {
-	char *s;
-	size_t n, cap;
-};
-
-static void jb_raw(struct jbuf *b, const char *s, size_t n)
+static void json_str(struct sb *b, const char *s)
 {
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void jb_str(struct jbuf *b, const char *s)
-{
-	jb_raw(b, "\"", 1);
+	sb_addc(b, '"');
 	for (; *s; s++) {
-		char esc[8];
-
 		if (*s == '"' || *s == '\\') {
-			esc[0] = '\\';
-			esc[1] = *s;
-			jb_raw(b, esc, 2);
+			sb_addc(b, '\\');
+			sb_addc(b, *s);
 		} else if ((unsigned char)*s < 0x20) {
-			snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)*s);
-			jb_raw(b, esc, 6);
+			sb_printf(b, "\\u%04x", (unsigned char)*s);
 		} else {
-			jb_raw(b, s, 1);
+			sb_addc(b, *s);
 		}
 	}
-	jb_raw(b, "\"", 1);
+	sb_addc(b, '"');
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -141,7 +122,7 @@ static const char *fmt(char *buf, size_t n, const char *f, ...)
 
 static const char *date_plus(int64_t t, int days, char *buf, size_t n)
 {
-	sbx_seed_fmt_date(t + (int64_t)days * SBX_DAY, buf, n);
+	when_iso_date(t + (int64_t)days * SBX_DAY, buf, n);
 	return buf;
 }
 
@@ -439,10 +420,10 @@ char *sbx_seed_form_json(const struct sbx_seed_ctx *c, struct rng *r,
 			 const struct sbx_proc *p,
 			 const struct sbx_form_people *fp)
 {
-	struct jbuf b = { 0 };
+	struct sb b = { 0 };
 	bool first = true;
 
-	jb_raw(&b, "{", 1);
+	sb_addc(&b, '{');
 	for (size_t i = 0; i < p->nfields; i++) {
 		const struct sbx_field *f = &p->fields[i];
 		const char *dot = strchr(f->key, '.'), *v = NULL;
@@ -475,12 +456,12 @@ char *sbx_seed_form_json(const struct sbx_seed_ctx *c, struct rng *r,
 		if (!v)
 			continue;
 		if (!first)
-			jb_raw(&b, ",", 1);
+			sb_addc(&b, ',');
 		first = false;
-		jb_str(&b, f->key);
-		jb_raw(&b, ":", 1);
-		jb_str(&b, v);
+		json_str(&b, f->key);
+		sb_addc(&b, ':');
+		json_str(&b, v);
 	}
-	jb_raw(&b, "}", 1);
-	return b.s;
+	sb_addc(&b, '}');
+	return sb_take(&b);
 }

@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/ident.h"
+#include "core/when.h"
 #include "seed_priv.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -43,7 +44,7 @@ static void birth_date(struct gen *g, struct sbx_citizen *p, int byear)
 		d = rng_range(&g->r, 1, ident_days_in_month(byear, m));
 	}
 	p->byear = byear;
-	sbx_seed_ymd(p->birth, byear, m, d);
+	when_iso_ymd(byear, m, d, p->birth, sizeof p->birth);
 	p->age = now->year - byear -
 		 (m > now->month || (m == now->month && d > now->day));
 }

@@ -334,10 +334,5 @@ void sbx_seed_workday_back(const struct sbx_seed_ctx *c, int back,
 int64_t sbx_seed_office_time(const struct sbx_seed_ctx *c, struct rng *r,
 			     int y, int m, int d, int64_t latest);
 bool sbx_seed_same_day(int64_t a, int64_t b);
-/* "dd/mm/yyyy hh:mm", as the receipt prints it. */
-void sbx_seed_fmt_time(int64_t t, char *buf, size_t n);
-/* "YYYY-MM-DD" */
-void sbx_seed_fmt_date(int64_t t, char *buf, size_t n);
-void sbx_seed_ymd(char buf[11], int y, int m, int d);
 
 #endif

@@ -3,8 +3,6 @@
  * clerk at work on a Sunday or at lunch. */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "seed_priv.h"
 
 int64_t sbx_seed_work_after(const struct sbx_seed_ctx *c, struct rng *r,
@@ -70,30 +68,4 @@ bool sbx_seed_same_day(int64_t a, int64_t b)
 	cal_split(a, &x);
 	cal_split(b, &y);
 	return x.year == y.year && x.month == y.month && x.day == y.day;
-}
-
-void sbx_seed_fmt_time(int64_t t, char *buf, size_t n)
-{
-	struct cal_time tm;
-
-	cal_split(t, &tm);
-	snprintf(buf, n, "%02d/%02d/%04d %02d:%02d", tm.day, tm.month,
-		 tm.year, tm.hour, tm.minute);
-}
-
-void sbx_seed_ymd(char buf[11], int y, int m, int d)
-{
-	/* the modulos tell the compiler the text fits */
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
-void sbx_seed_fmt_date(int64_t t, char *buf, size_t n)
-{
-	struct cal_time tm;
-	char s[11];
-
-	cal_split(t, &tm);
-	sbx_seed_ymd(s, tm.year, tm.month, tm.day);
-	snprintf(buf, n, "%s", s);
 }

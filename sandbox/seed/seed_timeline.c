@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/when.h"
 #include "sandbox/sbx_util.h"
 #include "seed_dossiers.h"
 
@@ -187,7 +188,7 @@ static void submit_and_accept(struct sbx_dgen *g, struct sbx_dossier *d,
 		     "Nộp hồ sơ trực tuyến qua Cổng Dịch vụ công" :
 		     "Nhận hồ sơ qua dịch vụ bưu chính công ích");
 	}
-	sbx_seed_fmt_time(d->due, due, sizeof due);
+	when_date_time(d->due, due, sizeof due);
 	logx(d, d->received, w->reception, "accept",
 	     d->channel == CH_DIRECT ? 0 : ST_NEW, ST_ACCEPTED,
 	     "Tiếp nhận hồ sơ; hẹn trả kết quả %s", due);
@@ -242,7 +243,7 @@ static void event(struct sbx_dgen *g, struct sbx_dossier *d, const struct who *w
 		m->new_due = d->due = due_of(g, d->p, at);
 		m->at = at;
 		m->reason = "supplement";
-		sbx_seed_fmt_time(d->due, buf, sizeof buf);
+		when_date_time(d->due, buf, sizeof buf);
 		logx(d, at, w->reception, "receive-supplement", s, ST_PROCESSING,
 		     "Nhận hồ sơ bổ sung; hẹn trả kết quả mới %s", buf);
 		*status = ST_PROCESSING;
@@ -549,7 +550,7 @@ bool sbx_seed_apology(struct sbx_dgen *g, struct sbx_dossier *d)
 				      CAL_NO_CUTOFF);
 	m->at = t[1];
 	m->reason = "apology";
-	sbx_seed_fmt_time(d->due, buf, sizeof buf);
+	when_date_time(d->due, buf, sizeof buf);
 	logx(d, t[1], w.leader, "reschedule", ST_PROCESSING, ST_PROCESSING,
 	     "Gửi phiếu xin lỗi và hẹn lại ngày trả kết quả: %s (chờ xác minh "
 	     "chỗ ở hợp pháp)", buf);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "core/when.h"
 #include "core/xalloc.h"
 #include "sandbox/sbx_api_portal.h"
 #include "sandbox/sbx_faults.h"
@@ -23,10 +24,10 @@ static int64_t vn(int y, int mo, int d, int h, int mi)
 
 START_TEST(time_round_trip)
 {
-	char iso[SBX_ISO_LEN];
+	char iso[WHEN_LEN];
 	int64_t t;
 
-	sbx_time_iso(vn(2025, 10, 15, 9, 0), iso);
+	when_iso(vn(2025, 10, 15, 9, 0), iso, sizeof iso);
 	ck_assert_str_eq(iso, "2025-10-15T09:00:00+07:00");
 	ck_assert_int_eq(sbx_time_parse(iso, &t, NULL), 0);
 	ck_assert_int_eq(t, vn(2025, 10, 15, 9, 0));
