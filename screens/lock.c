@@ -162,13 +162,13 @@ static void wait_over(void *arg)
 static void try_unlock(struct app *app)
 {
 	struct cred_form *f = &app->ui->lock;
-	int64_t now = app_now(app);
+	int64_t now = app_now_ms(app);
 	int wait;
 
 	if (now < f->retry_at) {
 		/* TRANSLATORS: after wrong passwords, seconds before the next try */
 		snprintf(f->note, sizeof f->note, _("Wait %lld s before the next try."),
-			 (long long)(f->retry_at - now));
+			 (long long)((f->retry_at - now + 999) / 1000));
 		f->note_error = true;
 		app->redraw |= RD_BODY;
 		return;
@@ -181,7 +181,7 @@ static void try_unlock(struct app *app)
 		if (f->timer)
 			loop_timer_cancel(&app->loop, f->timer);
 		f->timer = 0;
-		app->last_key = now;
+		app->last_key = app_now(app);
 		app->redraw |= ui_pop(app);
 		return;
 	}
@@ -190,7 +190,9 @@ static void try_unlock(struct app *app)
 	wait = f->fails > 5 ? LOCK_WAIT_MAX_S : 1 << (f->fails - 1);
 	if (wait > LOCK_WAIT_MAX_S)
 		wait = LOCK_WAIT_MAX_S;
-	f->retry_at = now + wait;
+	/* counted from the refusal, not from the key: the check itself
+	 * is slow on purpose */
+	f->retry_at = app_now_ms(app) + (int64_t)wait * 1000;
 	snprintf(f->note, sizeof f->note,
 		 P_("Wrong password. Try again in %d second.", "Wrong password. Try again in %d seconds.", wait),
 		 wait);

@@ -91,7 +91,7 @@ struct cred_form {
 	char note[256];		/* what came of the last try */
 	bool note_error;
 	int fails;		/* wrong ones in a row: each waits longer */
-	int64_t retry_at;	/* app_now() before which no try is taken */
+	int64_t retry_at;	/* app_now_ms() before which no try is taken */
 	unsigned timer;		/* says when the wait is over */
 };
 

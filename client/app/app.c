@@ -188,6 +188,14 @@ int64_t app_now(const struct app *app)
 	return (int64_t)time(NULL) + app->clock_offset;
 }
 
+int64_t app_now_ms(const struct app *app)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t)ts.tv_sec + app->clock_offset) * 1000 + ts.tv_nsec / 1000000;
+}
+
 int app_set_clock(struct app *app, const char *when, struct err *e)
 {
 	return date_clock_offset(when, &app->clock_offset, e);

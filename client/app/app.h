@@ -108,6 +108,8 @@ void app_quit(struct app *app);
  * starts the client's clock there, for training against a sandbox with its
  * own clock and for tests; the clock then runs normally. */
 int64_t app_now(const struct app *app);
+/* The same in milliseconds, for waits shorter than a few seconds. */
+int64_t app_now_ms(const struct app *app);
 int app_set_clock(struct app *app, const char *when, struct err *e);
 
 #endif
