@@ -156,16 +156,24 @@ static int exec(struct store *s, const char *sql, struct err *e)
 	return 0;
 }
 
-static int migrate(struct store *s, struct err *e)
+/* PRAGMA user_version; -1 if it cannot be read. */
+static int schema_version(struct store *s)
 {
 	sqlite3_stmt *st;
-	int have = -1, want = (int)(sizeof migrations / sizeof migrations[0]);
+	int v = -1;
 
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return store_sql_error(s, e, _("cannot read the schema version"));
+		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		have = sqlite3_column_int(st, 0);
+		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	return v;
+}
+
+static int migrate(struct store *s, struct err *e)
+{
+	int have = schema_version(s), want = (int)(sizeof migrations / sizeof migrations[0]);
+
 	if (have < 0)
 		return store_sql_error(s, e, _("cannot read the schema version"));
 	if (have > want)
@@ -179,6 +187,13 @@ static int migrate(struct store *s, struct err *e)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, "BEGIN IMMEDIATE", e) < 0)
 			return -1;
+		/* another process opening the same new store may have taken
+		 * this step while this one waited for the lock */
+		if (schema_version(s) > v) {
+			if (exec(s, "COMMIT", e) < 0)
+				return -1;
+			continue;
+		}
 		if (exec(s, migrations[v], e) < 0 || exec(s, pragma, e) < 0) {
 			exec(s, "ROLLBACK", NULL);
 			return err_prefix(e, _("upgrading to schema version %d: "), v + 1);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "api/fields_json.h"
@@ -151,6 +152,45 @@ START_TEST(test_migrations)
 	unlink(strcat(strcpy((char[4300]){ 0 }, db), "-wal"));
 	ck_assert_ptr_null(store_open(db, &e));
 	ck_assert_msg(strstr(e.msg, "not a motcua local store") != NULL, "%s", e.msg);
+}
+END_TEST
+
+/* Processes opening one new store at once (the client and a batch sync,
+ * or many batch commands) all get it: a schema step another one took
+ * while this one waited is not taken twice. */
+START_TEST(test_many_open_a_new_store_at_once)
+{
+	enum { N = 12 };
+	pid_t pids[N];
+	int ready[2];
+	char go = 0;
+
+	ck_assert_int_eq(pipe(ready), 0);
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_ge(pids[i] = fork(), 0);
+		if (pids[i] == 0) {
+			struct err e = { "" };
+			struct store *st;
+
+			close(ready[1]);
+			/* all start together: the pipe opens when it is closed */
+			(void)!read(ready[0], &go, 1);
+			st = store_open(db, &e);
+			if (!st)
+				fprintf(stderr, "child %d: %s\n", i, e.msg);
+			store_close(st);
+			_exit(st ? 0 : 1);
+		}
+	}
+	close(ready[0]);
+	close(ready[1]);
+	for (int i = 0; i < N; i++) {
+		int status;
+
+		ck_assert_int_eq(waitpid(pids[i], &status, 0), pids[i]);
+		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "opener %d failed", i);
+	}
+	store_close(open_ok());
 }
 END_TEST
 
@@ -534,6 +574,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_path_and_modes);
 	tcase_add_test(tc, test_migrations);
+	tcase_add_test(tc, test_many_open_a_new_store_at_once);
 	tcase_add_test(tc, test_summary_and_whole);
 	tcase_add_test(tc, test_load_and_forget);
 	tcase_add_test(tc, test_meta);
