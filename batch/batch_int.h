@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "api/api.h"
+#include "app/conn.h"
 #include "batch.h"
 #include "store/store.h"
 
@@ -15,10 +16,7 @@ enum format { FMT_TSV, FMT_JSON, FMT_TEXT };
 struct batch {
 	const struct cli *cli;
 	struct loop loop;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	struct store *store;	/* opened by the commands that need it */
+	struct conn conn;	/* the store is opened by the commands that need it */
 	bool done;
 	int rc;
 	enum format fmt;

@@ -3,15 +3,13 @@
 #ifndef MOTCUA_SESSION_INT_H
 #define MOTCUA_SESSION_INT_H
 
+#include "conn.h"
 #include "session.h"
 #include "store/outbox_send.h"
 
 struct session {
 	struct app *app;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	struct store *store;
+	struct conn conn;	/* profile, transport, API, store */
 	struct outbox_sender *out;
 	struct notify *notify;
 	enum session_state state;

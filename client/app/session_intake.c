@@ -10,13 +10,13 @@
 
 struct api *session_api(struct app *app)
 {
-	return app->session ? app->session->api : NULL;
+	return app->session ? app->session->conn.api : NULL;
 }
 
 static void count_outbox(struct session *s)
 {
-	s->app->queued = outbox_pending(s->store);
-	s->app->waiting = outbox_waiting(s->store);
+	s->app->queued = outbox_pending(s->conn.store);
+	s->app->waiting = outbox_waiting(s->conn.store);
 	s->app->redraw |= RD_STATUS;
 }
 
@@ -31,7 +31,7 @@ int session_intake(struct app *app, const struct intake *in, int64_t *id, struct
 		return err_set(e, "%s", _("no server: nothing can be sent"));
 	if (!in->procedure_code || !in->applicant_name || !in->applicant_name[0])
 		return err_set(e, "%s", _("an intake needs a procedure and the applicant's name"));
-	if (outbox_add_intake(s->store, in, app_now(app), &en, e) < 0)
+	if (outbox_add_intake(s->conn.store, in, app_now(app), &en, e) < 0)
 		return -1;
 	*id = en.id;
 	ob_entry_free(&en);
@@ -50,7 +50,7 @@ int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *c
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing was queued"));
-	rc = outbox_get(s->store, id, &en, e);
+	rc = outbox_get(s->conn.store, id, &en, e);
 	if (rc <= 0)
 		return rc < 0 ? -1 : err_set(e, _("no intake #%lld in the outbox"), (long long)id);
 	if (!en.intake) {
@@ -91,7 +91,7 @@ static void on_procedure(void *arg, struct procedure *p, const struct api_result
 	if (p) {
 		char *now = proc_json(p);
 
-		if (store_put_procedure(s->store, p, app_now(app), &e) < 0)
+		if (store_put_procedure(s->conn.store, p, app_now(app), &e) < 0)
 			app_message(app, MSG_ERROR, "%s", e.msg);
 		/* the clerk has it already as it is: nothing to redo */
 		if (done && !s->closing && (!shown || strcmp(shown, now)))
@@ -118,18 +118,18 @@ bool session_fetch_procedure(struct app *app, const char *code,
 		return false;
 	if (s->proc_id) {
 		s->proc_done = NULL;	/* replaced: the old one hears no more */
-		api_cancel(s->api, s->proc_id);
+		api_cancel(s->conn.api, s->proc_id);
 	}
 	free(s->proc_shown);
 	s->proc_shown = NULL;
-	rc = store_get_procedure(s->store, code, &cached, NULL, &e);
+	rc = store_get_procedure(s->conn.store, code, &cached, NULL, &e);
 	if (rc == 1) {
 		s->proc_shown = proc_json(&cached);
 		done(app, &cached, NULL);
 		procedure_free(&cached);
 	}
 	s->proc_done = done;
-	s->proc_id = api_procedure(s->api, code, HTTP_INTERACTIVE, on_procedure, s);
+	s->proc_id = api_procedure(s->conn.api, code, HTTP_INTERACTIVE, on_procedure, s);
 	return true;
 }
 
@@ -142,7 +142,7 @@ int session_catalog(struct app *app, struct procedure **items, int *n, struct er
 		*n = 0;
 		return 0;
 	}
-	return store_load_catalog(app->session->store, items, n, e);
+	return store_load_catalog(app->session->conn.store, items, n, e);
 }
 
 static void on_catalog(void *arg, struct procedure *items, int n, const struct api_result *r)
@@ -159,11 +159,11 @@ static void on_catalog(void *arg, struct procedure *items, int n, const struct a
 		e = r->e;
 	} else if (!r->not_modified) {
 		/* the tag is kept only with the catalog it describes */
-		changed = store_put_catalog(s->store, items, n, now, &e) == 0 &&
-			  store_meta_set(s->store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
+		changed = store_put_catalog(s->conn.store, items, n, now, &e) == 0 &&
+			  store_meta_set(s->conn.store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
 	}
 	if (r->fail == API_OK && !e.msg[0])
-		store_meta_set_int(s->store, "catalog_at", now, &e);
+		store_meta_set_int(s->conn.store, "catalog_at", now, &e);
 	for (int i = 0; i < n; i++)
 		procedure_free(&items[i]);
 	free(items);
@@ -179,12 +179,12 @@ bool session_refresh_catalog(struct app *app,
 
 	if (!s || s->cat_id)
 		return false;
-	store_meta_get(s->store, "catalog_etag", etag, sizeof etag);
+	store_meta_get(s->conn.store, "catalog_etag", etag, sizeof etag);
 	/* an empty store asks unconditionally, whatever tag it kept */
-	if (!store_meta_int(s->store, "catalog_at"))
+	if (!store_meta_int(s->conn.store, "catalog_at"))
 		etag[0] = '\0';
 	s->cat_done = done;
-	s->cat_id = api_procedures_if(s->api, etag[0] ? etag : NULL, on_catalog, s);
+	s->cat_id = api_procedures_if(s->conn.api, etag[0] ? etag : NULL, on_catalog, s);
 	return true;
 }
 
@@ -226,7 +226,7 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 	/* a cancelled call never reached the register: nothing to account for */
 	if (r->fail != API_E_CANCELLED) {
 		a.outcome = rec ? "found" : r->fail == API_E_NOTFOUND ? "not-found" : "failed";
-		if (store_audit_add(s->store, &a, &res.e) < 0) {
+		if (store_audit_add(s->conn.store, &a, &res.e) < 0) {
 			if (rec) {
 				record_free(rec);
 				free(rec);
@@ -264,7 +264,7 @@ unsigned session_lookup(struct app *app, enum op_id op, const char *id, const ch
 	l->next = s->lookups;
 	s->lookups = l;
 	/* the id is known before the callback can run: it comes from the loop */
-	l->id = api_lookup(s->api, op, id, dossier, purpose, on_record, l);
+	l->id = api_lookup(s->conn.api, op, id, dossier, purpose, on_record, l);
 	return l->id;
 }
 
@@ -273,19 +273,19 @@ void session_lookup_cancel(struct app *app, unsigned id)
 	struct session *s = app->session;
 
 	if (s && id)
-		api_cancel(s->api, id);
+		api_cancel(s->conn.api, id);
 }
 
 void session_intake_close(struct session *s)
 {
 	if (s->proc_id)
-		api_cancel(s->api, s->proc_id);
+		api_cancel(s->conn.api, s->proc_id);
 	if (s->cat_id)
-		api_cancel(s->api, s->cat_id);
+		api_cancel(s->conn.api, s->cat_id);
 	while (s->lookups) {
 		struct session_lookup *l = s->lookups;
 
-		api_cancel(s->api, l->id);	/* on_record frees it */
+		api_cancel(s->conn.api, l->id);	/* on_record frees it */
 		if (s->lookups == l)
 			lookup_free(l);		/* the call had already ended */
 	}
