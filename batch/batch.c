@@ -376,8 +376,7 @@ static int cmd_lookup(struct batch *b, int argc, char **argv)
 		return batch_usage("%s", e.msg);
 	b->audit = (struct audit_entry){ .user = b->cli->user, .reg = argv[optind], .subject = norm,
 					 .dossier = dossier, .purpose = purpose };
-	api_lookup(b->conn.api, citizen ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE, norm, dossier,
-		   purpose, on_record, b);
+	api_lookup(b->conn.api, argv[optind], norm, dossier, purpose, on_record, b);
 	return batch_wait(b);
 }
 

@@ -29,53 +29,7 @@ int64_t intake_appointment(struct app *app, int64_t now)
 	return cal_due(app->cal, now, f->minutes, f->cutoff < 0 ? CAL_NO_CUTOFF : f->cutoff);
 }
 
-/* ---- the registers, through the session ---- */
-
-/* The session's callback has the app first; the form's has its request. */
-struct hop {
-	af_got_fn got;
-	void *ctx;
-};
-
-static void on_record(struct app *app, struct record *rec, const struct api_result *r, void *arg)
-{
-	struct hop h = *(struct hop *)arg;
-
-	(void)app;
-	free(arg);
-	h.got(h.ctx, rec, r);
-}
-
-static unsigned be_lookup(void *arg, const char *reg, const char *id, const char *purpose,
-			  af_got_fn got, void *ctx)
-{
-	struct app *app = arg;
-	struct hop *h = xmalloc(sizeof *h);
-	unsigned call;
-
-	*h = (struct hop){ got, ctx };
-	/* no dossier yet: the purpose names the intake in the server's audit */
-	call = session_lookup(app, strcmp(reg, "enterprise") ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE,
-			      id, NULL, purpose, on_record, h);
-	if (!call)
-		free(h);
-	return call;
-}
-
-static void be_cancel(void *arg, unsigned id)
-{
-	session_lookup_cancel(arg, id);
-}
-
-/* session_lookup writes the local audit log itself (who, when, which
- * register and number, the purpose, the outcome), before the form sees
- * the record: nothing more to record here. */
-static void be_audit(void *arg, const char *reg, const char *id, const char *purpose,
-		     const char *outcome)
-{
-	(void)arg, (void)reg, (void)id, (void)purpose, (void)outcome;
-}
-
+/* Auto-fill changed the form or a lookup's state. */
 static void on_changed(void *arg)
 {
 	struct app *app = arg;
@@ -243,14 +197,11 @@ static void drop_form(struct app *app)
 static void intake_show_procedure(struct app *app, const struct procedure *p)
 {
 	struct intake_view *v = view(app);
-	struct af_backend be = { be_lookup, be_cancel, be_audit, app };
-	char key[33];
+	struct af_backend be = session_autofill_backend(app);
 
 	drop_form(app);
 	iform_init(&v->form, p, app_now(app));
-	api_new_key(key);
-	snprintf(v->ref, sizeof v->ref, "%.12s", key);
-	af_init(&v->af, &app->loop, &be, v->cache, &v->form, v->ref);
+	af_init(&v->af, &app->loop, &be, v->cache, &v->form, NULL);
 	v->af.changed = on_changed;
 	v->af.changed_arg = app;
 	v->phase = IP_FORM;

@@ -27,7 +27,6 @@ enum intake_phase {
 struct intake_view {
 	enum intake_phase phase;
 	char *code;		/* the procedure's */
-	char ref[16];		/* names the intake in the lookup audit */
 	struct err why;		/* IP_NOPROC */
 	struct iform form;
 	struct autofill af;

@@ -739,8 +739,8 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	tvars_str(&c->tv, "assignee", keep(c, args->assignee));
 	if (args->new_due)
 		tvars_time(&c->tv, "new_due", args->new_due);
-	if (args->supplement) {
-		c->json[0] = cJSON_Duplicate(args->supplement, 1);
+	if (args->nmissing) {
+		c->json[0] = cJSON_CreateIntArray(args->missing, args->nmissing);
 		tvars_json(&c->tv, "supplement", c->json[0]);
 	}
 	if (!a->p->ops[OP_ACTION].present)
@@ -748,18 +748,38 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	return start(c);
 }
 
-unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *dossier,
+/* The lookup operation of a national register, by its name: the one place
+ * a register's name becomes an operation. OP_COUNT for one not known. */
+static enum op_id register_op(const char *reg)
+{
+	static const struct {
+		const char *name;
+		enum op_id op;
+	} regs[] = { { "citizen", OP_LOOKUP_CITIZEN }, { "enterprise", OP_LOOKUP_ENTERPRISE } };
+
+	for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
+		if (reg && !strcmp(reg, regs[i].name))
+			return regs[i].op;
+	return OP_COUNT;
+}
+
+unsigned api_lookup(struct api *a, const char *reg, const char *id, const char *dossier,
 		    const char *purpose, api_record_fn got, void *arg)
 {
+	enum op_id op = register_op(reg);
 	struct call *c = call_new(a, op, HTTP_INTERACTIVE, arg);
+	char msg[200];
 
 	c->record_fn = got;
+	if (op == OP_COUNT) {
+		snprintf(msg, sizeof msg, _("there is no national register '%s' to look up (citizen or enterprise)"),
+			 reg ? reg : "");
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
 	tvars_str(&c->tv, op == OP_LOOKUP_ENTERPRISE ? "tax_code" : "id", keep(c, id));
 	tvars_str(&c->tv, "dossier", keep(c, dossier));
 	tvars_str(&c->tv, "purpose", keep(c, purpose));
 	if (!a->p->ops[op].present) {
-		char msg[200];
-
 		snprintf(msg, sizeof msg, _("this server's profile has no %s operation"), op_name(op));
 		return later(c, API_E_UNSUPPORTED, msg);
 	}

@@ -8,11 +8,6 @@
 #include "core/xalloc.h"
 #include "session_int.h"
 
-struct api *session_api(struct app *app)
-{
-	return app->session ? app->session->conn.api : NULL;
-}
-
 static void count_outbox(struct session *s)
 {
 	s->app->queued = outbox_pending(s->conn.store);
@@ -194,7 +189,7 @@ struct session_lookup {
 	struct session_lookup *next;
 	struct session *s;
 	unsigned id;
-	session_record_fn done;
+	api_record_fn done;
 	void *arg;
 	char *user, *reg, *subject, *dossier, *purpose;
 };
@@ -236,7 +231,7 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 		}
 	}
 	if (!s->closing)
-		l->done(s->app, rec, &res, l->arg);
+		l->done(l->arg, rec, &res);
 	else if (rec) {
 		record_free(rec);
 		free(rec);
@@ -244,27 +239,27 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 	lookup_free(l);
 }
 
-unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
-			const char *purpose, session_record_fn done, void *arg)
+unsigned session_lookup(struct app *app, const char *reg, const char *id, const char *dossier,
+			const char *purpose, api_record_fn done, void *arg)
 {
 	struct session *s = app->session;
 	struct session_lookup *l;
 
-	if (!s || (op != OP_LOOKUP_CITIZEN && op != OP_LOOKUP_ENTERPRISE))
+	if (!s)
 		return 0;
 	l = xcalloc(1, sizeof *l);
 	l->s = s;
 	l->done = done;
 	l->arg = arg;
 	l->user = xstrdup_opt(app->user);
-	l->reg = xstrdup(op == OP_LOOKUP_CITIZEN ? "citizen" : "enterprise");
+	l->reg = xstrdup(reg);
 	l->subject = xstrdup(id);
 	l->dossier = xstrdup_opt(dossier);
 	l->purpose = xstrdup_opt(purpose);
 	l->next = s->lookups;
 	s->lookups = l;
 	/* the id is known before the callback can run: it comes from the loop */
-	l->id = api_lookup(s->conn.api, op, id, dossier, purpose, on_record, l);
+	l->id = api_lookup(s->conn.api, reg, id, dossier, purpose, on_record, l);
 	return l->id;
 }
 
@@ -274,6 +269,24 @@ void session_lookup_cancel(struct app *app, unsigned id)
 
 	if (s && id)
 		api_cancel(s->conn.api, id);
+}
+
+/* Auto-fill asks the registers through the session: audited, cancelled
+ * with the session. No dossier yet: the purpose names the intake. */
+static unsigned be_lookup(void *arg, const char *reg, const char *id, const char *purpose,
+			  af_got_fn got, void *ctx)
+{
+	return session_lookup(arg, reg, id, NULL, purpose, got, ctx);
+}
+
+static void be_cancel(void *arg, unsigned id)
+{
+	session_lookup_cancel(arg, id);
+}
+
+struct af_backend session_autofill_backend(struct app *app)
+{
+	return (struct af_backend){ .lookup = be_lookup, .cancel = be_cancel, .arg = app };
 }
 
 void session_intake_close(struct session *s)
