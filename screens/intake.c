@@ -15,7 +15,6 @@
 /* The appointment follows the clock: a form left open over 15:00 moves to
  * the next working day by itself. */
 #define TICK_MS (30 * 1000)
-#define POLL_MS 250
 
 static struct intake_view *view(struct app *app)
 {
@@ -189,9 +188,10 @@ static void drop_form(struct app *app)
 	v->have_receipt = false;
 	if (v->tick)
 		loop_timer_cancel(&app->loop, v->tick);
-	if (v->poll)
-		loop_timer_cancel(&app->loop, v->poll);
-	v->tick = v->poll = 0;
+	v->tick = 0;
+	/* what becomes of the intake sent is no longer this screen's */
+	session_intake_forget(app, v->outbox_id);
+	v->outbox_id = 0;
 }
 
 static void intake_show_procedure(struct app *app, const struct procedure *p)
@@ -345,24 +345,22 @@ static void make_receipt(struct app *app, const struct dossier *d)
 	v->receipt_top = 0;
 }
 
-static void on_poll(void *arg)
+/* The session tells what became of the intake sent: sent, queued again,
+ * refused, or delivered, the dossier then in the inbox. */
+static void on_intake(struct app *app, int64_t id, enum ob_state st, const char *code, void *arg)
 {
-	struct app *app = arg;
-	struct intake_view *v = view(app);
-	struct err e;
+	struct intake_view *v;
 	struct dossier *d;
 
-	v->poll = 0;
-	if (session_intake_state(app, v->outbox_id, &v->state, v->dossier, sizeof v->dossier, &e) < 0) {
-		app_message(app, MSG_ERROR, "%s", e.msg);
+	(void)arg;
+	if (!app->ui || !(v = view(app)) || v->phase != IP_SENT || v->outbox_id != id)
 		return;
-	}
-	if (v->state == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier))) {
+	v->state = st;
+	snprintf(v->dossier, sizeof v->dossier, "%s", code);
+	if (st == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier))) {
 		v->due = d->due_at;
 		make_receipt(app, d);
 	}
-	if (v->state == OB_QUEUED || v->state == OB_SENDING || (v->state == OB_DONE && !v->due))
-		v->poll = loop_timer(&app->loop, POLL_MS, on_poll, app);
 	app->redraw |= RD_BODY | RD_TITLE;
 }
 
@@ -400,7 +398,7 @@ static unsigned op_submit(struct app *app)
 		free(in.note);
 		in.note = xstrdup(note);
 	}
-	if (session_intake(app, &in, &v->outbox_id, &e) < 0) {
+	if (session_intake(app, &in, &v->outbox_id, &v->state, on_intake, NULL, &e) < 0) {
 		intake_free(&in);
 		app_message(app, MSG_ERROR, _("the intake could not be saved: %s"), e.msg);
 		return RD_STATUS;
@@ -408,9 +406,7 @@ static unsigned op_submit(struct app *app)
 	intake_free(&in);
 	af_cancel(&v->af);
 	v->phase = IP_SENT;
-	v->state = OB_QUEUED;
 	v->sent_at = app_now(app);
-	on_poll(app);
 	return RD_ALL;
 }
 

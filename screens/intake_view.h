@@ -37,8 +37,7 @@ struct intake_view {
 	bool leave_armed;	/* Esc once on a filled form: again leaves */
 	bool dirty;		/* the clerk changed something */
 	unsigned tick;		/* redraws the appointment as time passes */
-	unsigned poll;		/* follows the outbox after submit */
-	int64_t outbox_id;
+	int64_t outbox_id;	/* the intake sent: the session tells its state */
 	enum ob_state state;
 	char dossier[64];	/* the code the server gave */
 	int64_t due;		/* the appointment the server computed */

@@ -138,6 +138,14 @@ static int64_t out_now(void *arg)
 	return app_now(s->app);
 }
 
+static void out_sending(void *arg, const struct ob_entry *en)
+{
+	struct session *s = arg;
+
+	if (!s->closing)
+		session_intake_news(s, en->id, OB_SENDING, NULL);
+}
+
 static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
 {
 	struct session *s = arg;
@@ -156,6 +164,7 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 		app_merge_dossiers(s->app, d, 1);
 	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
 	count_outbox(s);
+	session_intake_news(s, en->id, OB_DONE, code);	/* the inbox has the dossier */
 }
 
 static void out_changed(void *arg, const struct ob_entry *en)
@@ -176,6 +185,7 @@ static void out_changed(void *arg, const struct ob_entry *en)
 	}
 	app_message(s->app, MSG_ERROR, "%s", en->error ? en->error : "");
 	count_outbox(s);
+	session_intake_news(s, en->id, en->state, NULL);
 }
 
 static void out_idle(void *arg, const struct api_result *r)
@@ -185,6 +195,7 @@ static void out_idle(void *arg, const struct api_result *r)
 	if (s->closing)
 		return;
 	count_outbox(s);
+	session_intake_recheck(s);
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: try again soon, backing off, not a minute later */
@@ -414,6 +425,7 @@ int session_retry(struct app *app, int64_t id, struct err *e)
 		return -1;
 	if (rc == 0)
 		return err_set(e, "%s", _("only a conflicting or refused action can be sent again"));
+	session_intake_news(s, id, OB_QUEUED, NULL);
 	count_outbox(s);
 	if (s->state == SESSION_READY)
 		outbox_send(s->out);
@@ -455,8 +467,8 @@ static int open_store(struct session *s, struct err *e)
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
 {
 	struct session *s = xcalloc(1, sizeof *s);
-	struct outbox_hooks oh = { .delivered = out_delivered, .changed = out_changed, .idle = out_idle,
-				   .now = out_now, .arg = s };
+	struct outbox_hooks oh = { .sending = out_sending, .delivered = out_delivered,
+				   .changed = out_changed, .idle = out_idle, .now = out_now, .arg = s };
 
 	s->app = app;
 	app->session = s;

@@ -17,9 +17,38 @@ static void count_outbox(struct session *s)
 
 /* ---- intake ---- */
 
-int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e)
+struct session_watch {
+	struct session_watch *next;
+	int64_t id;
+	enum ob_state state;	/* as last told */
+	session_intake_fn fn;	/* NULL while session_intake runs */
+	void *arg;
+};
+
+static struct session_watch *watch_of(struct session *s, int64_t id)
+{
+	struct session_watch *w;
+
+	for (w = s->watches; w && w->id != id; w = w->next)
+		;
+	return w;
+}
+
+static void watch_free(struct session *s, struct session_watch *w)
+{
+	struct session_watch **pp;
+
+	for (pp = &s->watches; *pp != w; pp = &(*pp)->next)
+		;
+	*pp = w->next;
+	free(w);
+}
+
+int session_intake(struct app *app, const struct intake *in, int64_t *id, enum ob_state *st,
+		   session_intake_fn fn, void *arg, struct err *e)
 {
 	struct session *s = app->session;
+	struct session_watch *w;
 	struct ob_entry en;
 
 	if (!s)
@@ -30,35 +59,61 @@ int session_intake(struct app *app, const struct intake *in, int64_t *id, struct
 		return -1;
 	*id = en.id;
 	ob_entry_free(&en);
+	/* watched from now, silently: what sending does now is returned */
+	w = xcalloc(1, sizeof *w);
+	*w = (struct session_watch){ .next = s->watches, .id = *id, .state = OB_QUEUED };
+	s->watches = w;
 	count_outbox(s);
 	if (s->state == SESSION_READY)
 		outbox_send(s->out);
+	*st = w->state;
+	if (fn) {
+		w->fn = fn;
+		w->arg = arg;
+	} else {
+		watch_free(s, w);
+	}
 	return 0;
 }
 
-int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
-			 struct err *e)
+void session_intake_forget(struct app *app, int64_t id)
 {
-	struct session *s = app->session;
-	struct ob_entry en;
-	int rc;
+	struct session_watch *w;
 
-	if (!s)
-		return err_set(e, "%s", _("no server: nothing was queued"));
-	rc = outbox_get(s->conn.store, id, &en, e);
-	if (rc <= 0)
-		return rc < 0 ? -1 : err_set(e, _("no intake #%lld in the outbox"), (long long)id);
-	if (!en.intake) {
-		ob_entry_free(&en);
-		return err_set(e, _("outbox entry #%lld is not an intake"), (long long)id);
+	if (app->session && (w = watch_of(app->session, id)))
+		watch_free(app->session, w);
+}
+
+void session_intake_news(struct session *s, int64_t id, enum ob_state st, const char *code)
+{
+	struct session_watch *w = watch_of(s, id);
+
+	if (!w || w->state == st)
+		return;
+	w->state = st;
+	if (w->fn)
+		w->fn(s->app, id, st, code ? code : "", w->arg);
+}
+
+void session_intake_recheck(struct session *s)
+{
+	struct session_watch *w = s->watches;
+	struct ob_entry en;
+	struct err e;
+
+	while (w) {
+		if (w->state == OB_SENDING && outbox_get(s->conn.store, w->id, &en, &e) == 1) {
+			enum ob_state st = en.state;
+
+			ob_entry_free(&en);
+			if (st != OB_SENDING) {
+				session_intake_news(s, w->id, st, NULL);
+				w = s->watches;		/* fn may have forgotten one */
+				continue;
+			}
+		}
+		w = w->next;
 	}
-	*st = en.state;
-	snprintf(code, len, "%s", en.state == OB_DONE ? en.code : "");
-	e->msg[0] = '\0';
-	if (en.state == OB_FAILED || en.state == OB_CONFLICT)
-		err_set(e, "%s", en.error ? en.error : _("the server refused the intake"));
-	ob_entry_free(&en);
-	return 0;
 }
 
 /* ---- one procedure ---- */
@@ -304,4 +359,6 @@ void session_intake_close(struct session *s)
 	}
 	free(s->proc_shown);
 	s->proc_shown = NULL;
+	while (s->watches)	/* their screens hear no more */
+		watch_free(s, s->watches);
 }
