@@ -160,9 +160,9 @@ static bool list_from_store(struct batch *b, const struct api_result *r)
 	size_t n;
 	struct err e;
 
-	if (r->fail != API_E_NETWORK || !batch_store(b) || store_count_dossiers(b->store) == 0)
+	if (r->fail != API_E_NETWORK || !batch_store(b) || store_count_dossiers(b->conn.store) == 0)
 		return false;
-	if (store_load_dossiers(b->store, &items, &n, &e) < 0) {
+	if (store_load_dossiers(b->conn.store, &items, &n, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		return false;
 	}
@@ -256,7 +256,7 @@ static int cmd_list(struct batch *b, int argc, char **argv)
 	}
 	if (optind < argc)
 		return batch_usage(_("list: unexpected argument '%s'"), argv[optind]);
-	api_list(b->api, &q, on_page, on_list_done, b);
+	api_list(b->conn.api, &q, on_page, on_list_done, b);
 	return batch_wait(b);
 }
 
@@ -268,7 +268,7 @@ static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 	struct err e;
 
 	if (!d && r->fail == API_E_NETWORK && batch_store(b) &&
-	    store_get_dossier(b->store, b->show_code, &stored, &whole, &e) == 1) {
+	    store_get_dossier(b->conn.store, b->show_code, &stored, &whole, &e) == 1) {
 		batch_offline_note(b, r);
 		b->rc = EXIT_OFFLINE;
 		d = xmalloc(sizeof *d);
@@ -278,8 +278,8 @@ static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 		batch_failed(b, r);
 		return;
 	}
-	if (b->store)
-		store_put_dossier(b->store, d, true, 0, &e);	/* a copy for offline; best effort */
+	if (b->conn.store)
+		store_put_dossier(b->conn.store, d, true, 0, &e);	/* a copy for offline; best effort */
 	if (b->fmt == FMT_JSON) {
 		cJSON *o = report_json_dossier(d);
 
@@ -310,7 +310,7 @@ static int cmd_show(struct batch *b, int argc, char **argv)
 	if (argc - optind != 1)
 		return batch_usage("%s", _("show: give one dossier code"));
 	b->show_code = argv[optind];
-	api_get(b->api, argv[optind], HTTP_INTERACTIVE, on_show, b);
+	api_get(b->conn.api, argv[optind], HTTP_INTERACTIVE, on_show, b);
 	return batch_wait(b);
 }
 
@@ -321,9 +321,9 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 
 	b->audit.at = date_now();
 	b->audit.outcome = rec ? "found" : r->fail == API_E_NOTFOUND ? "not-found" : "failed";
-	if (!batch_store(b) || store_audit_add(b->store, &b->audit, &e) < 0) {
+	if (!batch_store(b) || store_audit_add(b->conn.store, &b->audit, &e) < 0) {
 		/* a lookup that cannot be audited is not shown */
-		if (b->store)
+		if (b->conn.store)
 			report_printf(stderr, "motcua: %s\n", e.msg);
 		if (rec) {
 			record_free(rec);
@@ -378,8 +378,7 @@ static int cmd_lookup(struct batch *b, int argc, char **argv)
 		return batch_usage("%s", e.msg);
 	b->audit = (struct audit_entry){ .user = b->cli->user, .reg = argv[optind], .subject = norm,
 					 .dossier = dossier, .purpose = purpose };
-	api_lookup(b->api, citizen ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE, norm, dossier,
-		   purpose, on_record, b);
+	api_lookup(b->conn.api, argv[optind], norm, dossier, purpose, on_record, b);
 	return batch_wait(b);
 }
 
@@ -440,7 +439,7 @@ static int cmd_procedures(struct batch *b, int argc, char **argv)
 		if (ch != 'f' || batch_format(val, &b->fmt, false) < 0)
 			return batch_usage(_("procedures: the only option is --format tsv|json (got %s)"),
 					   argv[optind - 1]);
-	api_procedures(b->api, on_procedures, b);
+	api_procedures(b->conn.api, on_procedures, b);
 	return batch_wait(b);
 }
 
@@ -472,12 +471,41 @@ static void load_conf(struct conf *c)
 	free(warnings);
 }
 
+/* Connect as the command line says, with the secret when the profile
+ * needs one; the exit status (a failure is said on stderr). */
+static int connect_to(struct batch *b)
+{
+	static const int codes[] = {
+		[CONN_OK] = EXIT_OK, [CONN_E_PROFILE] = EXIT_PROFILE, [CONN_E_TRANSPORT] = EXIT_FAIL,
+	};
+	const struct cli *cli = b->cli;
+	struct err e = { "" };
+	/* a login that timed out: the command answers from the store, or
+	 * fails, at once instead of waiting as long again */
+	struct conn_opts o = { .timeout_s = b->conf.request_timeout, .fail_fast = true };
+	enum conn_fail f = conn_open(&b->conn, &b->loop, cli, &o, &e);
+	char *secret;
+
+	if (f != CONN_OK) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return codes[f];
+	}
+	if (b->conn.prof->auth == AUTH_NONE)
+		return EXIT_OK;
+	secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
+	if (!secret && e.msg[0]) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_USAGE;
+	}
+	api_set_secret(b->conn.api, secret);	/* copied */
+	secret_free(secret);
+	return EXIT_OK;
+}
+
 int batch_run(const struct cli *cli)
 {
 	struct batch b = { .rc = EXIT_OK, .cli = cli };
 	int (*fn)(struct batch *, int, char **) = NULL;
-	struct http_opts ho;
-	char path[4096], *secret = NULL;
 	struct err e;
 	int rc;
 
@@ -489,54 +517,23 @@ int batch_run(const struct cli *cli)
 				   cli->argv[0]);
 	if (!cli->profile)
 		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
-	if (profile_find(cli->profile, path, sizeof path, &e) < 0 ||
-	    !(b.prof = profile_load(path, &e))) {
-		report_printf(stderr, "motcua: %s\n", e.msg);
-		return EXIT_PROFILE;
-	}
 	if (loop_init(&b.loop, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
-		profile_free(b.prof);
 		return EXIT_FAIL;
 	}
 	load_conf(&b.conf);
-	http_opts_init(&ho);
-	ho.ca_file = cli->ca_file;
-	ho.timeout_ms = 1000L * (cli->timeout ? cli->timeout : b.conf.request_timeout);
-	/* a login that timed out: the command answers from the store, or
-	 * fails, at once instead of waiting as long again */
-	ho.fail_fast = true;
-	if (!(b.http = http_new(&b.loop, &ho, &e))) {
-		report_printf(stderr, "motcua: %s\n", e.msg);
-		rc = EXIT_FAIL;
-		goto out;
+	rc = connect_to(&b);
+	if (rc == EXIT_OK) {
+		api_login(b.conn.api, on_login, &b);
+		rc = batch_wait(&b);
 	}
-	if (b.prof->auth != AUTH_NONE) {
-		e.msg[0] = '\0';
-		secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
-		if (!secret && e.msg[0]) {
-			report_printf(stderr, "motcua: %s\n", e.msg);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-	}
-	b.api = api_new(&b.loop, b.http, b.prof, cli->server, cli->user, secret);
-	api_login(b.api, on_login, &b);
-	rc = batch_wait(&b);
 	if (rc == EXIT_OK) {
 		optind = 0;	/* the command's own options */
 		rc = fn(&b, cli->argc, cli->argv);
 	}
-out:
-	for (int i = 0; i < b.n; i++)
-		dossier_free(&b.items[i]);
-	free(b.items);
-	api_free(b.api);
-	store_close(b.store);
-	http_free(b.http);
+	dossiers_free(b.items, (size_t)b.n);
+	conn_close(&b.conn);
 	loop_free(&b.loop);
-	profile_free(b.prof);
 	conf_free(&b.conf);
-	secret_free(secret);
 	return rc;
 }

@@ -39,7 +39,7 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 	struct err e;
 
 	if (!d && r->fail == API_E_NETWORK && batch_store(b) &&
-	    store_get_dossier(b->store, f->code, &stored, &whole, &e) == 1) {
+	    store_get_dossier(b->conn.store, f->code, &stored, &whole, &e) == 1) {
 		batch_offline_note(b, r);
 		f->offline = true;
 		d = xmalloc(sizeof *d);
@@ -138,7 +138,7 @@ int batch_cmd_form(struct batch *b, int argc, char **argv)
 	if (f.kind == RECEIPT_RECEIPT && f.o.reason)
 		return batch_usage("%s", _("receipt: --reason is for the supplement and refusal forms"));
 	f.code = argv[optind];
-	api_get(b->api, f.code, HTTP_INTERACTIVE, on_dossier, &f);
+	api_get(b->conn.api, f.code, HTTP_INTERACTIVE, on_dossier, &f);
 	rc = batch_wait(b);
 	if (!f.d)
 		return rc;

@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "app/conf.h"
+#include "app/conn.h"
 #include "batch.h"
 #include "store/store.h"
 
@@ -17,10 +18,7 @@ struct batch {
 	const struct cli *cli;
 	struct conf conf;	/* motcuarc: request-timeout, print-command, desk-name */
 	struct loop loop;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	struct store *store;	/* opened by the commands that need it */
+	struct conn conn;	/* the store is opened by the commands that need it */
 	bool done;
 	int rc;
 	enum format fmt;

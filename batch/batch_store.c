@@ -17,23 +17,16 @@
 
 struct store *batch_store(struct batch *b)
 {
-	char path[4096];
 	struct err e;
 
-	if (b->store)
-		return b->store;
-	if (store_path(b->cli->server ? b->cli->server : b->prof->base_url, b->cli->user, path, sizeof path,
-		       &e) < 0 ||
-	    !(b->store = store_open(path, &e))) {
+	if (!conn_store(&b->conn, &e))
 		report_printf(stderr, "motcua: %s\n", e.msg);
-		return NULL;
-	}
-	return b->store;
+	return b->conn.store;
 }
 
 void batch_offline_note(struct batch *b, const struct api_result *r)
 {
-	int64_t at = store_meta_int(b->store, "synced_at");
+	int64_t at = store_meta_int(b->conn.store, "synced_at");
 	char when[WHEN_LEN];
 
 	report_printf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
@@ -123,14 +116,14 @@ static void queue_and_send(struct act_state *st)
 	struct outbox_sender *o;
 	struct err e;
 
-	if (outbox_add(b->store, st->code, st->act, &st->args, date_now(), &st->en, &e) < 0) {
+	if (outbox_add(b->conn.store, st->code, st->act, &st->args, date_now(), &st->en, &e) < 0) {
 		struct api_result r = { .fail = API_E_LOCAL, .e = e };
 
 		batch_failed(b, &r);
 		return;
 	}
 	st->final = OB_QUEUED;
-	o = outbox_sender_new(b->api, b->store, &h);
+	o = outbox_sender_new(b->conn.api, b->conn.store, &h);
 	outbox_send(o);
 	batch_wait(b);
 	outbox_sender_free(o);
@@ -161,7 +154,7 @@ static void on_act_get(void *arg, struct dossier *d, const struct api_result *r)
 	if (!d) {
 		/* offline: the action is queued on the version the store has */
 		if (r->fail == API_E_NETWORK &&
-		    store_get_dossier(st->b->store, st->code, &stored, &whole, &e) == 1) {
+		    store_get_dossier(st->b->conn.store, st->code, &stored, &whole, &e) == 1) {
 			batch_offline_note(st->b, r);
 			st->go = may_act(st, &stored);
 			dossier_free(&stored);
@@ -171,7 +164,7 @@ static void on_act_get(void *arg, struct dossier *d, const struct api_result *r)
 		batch_failed(st->b, r);
 		return;
 	}
-	store_put_dossier(st->b->store, d, true, 0, &e);
+	store_put_dossier(st->b->conn.store, d, true, 0, &e);
 	st->go = may_act(st, d);
 	dossier_free(d);
 	free(d);
@@ -217,7 +210,7 @@ int batch_cmd_act(struct batch *b, int argc, char **argv)
 	st.act = (enum action)act;
 	st.code = argv[optind];
 	/* read it first: the action goes with the version the clerk acts on */
-	api_get(b->api, st.code, HTTP_INTERACTIVE, on_act_get, &st);
+	api_get(b->conn.api, st.code, HTTP_INTERACTIVE, on_act_get, &st);
 	rc = batch_wait(b);
 	if (st.go)
 		queue_and_send(&st);
@@ -283,7 +276,7 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 {
 	struct outbox_hooks h = { .delivered = sync_delivered, .changed = sync_changed, .idle = sync_idle,
 				  .now = batch_now, .arg = st };
-	struct outbox_sender *o = outbox_sender_new(b->api, b->store, &h);
+	struct outbox_sender *o = outbox_sender_new(b->conn.api, b->conn.store, &h);
 
 	st->r.fail = API_OK;
 	outbox_send(o);
@@ -321,11 +314,11 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	rc = send_outbox(b, &st);
 	if (rc != EXIT_OK && rc != EXIT_CONFLICT)
 		return rc;
-	http_get_stats(b->http, &before);
+	http_get_stats(b->conn.http, &before);
 	h.arg = &st;
-	sync_start(b->api, b->store, &h, HTTP_INTERACTIVE, date_now(), full);
+	sync_start(b->conn.api, b->conn.store, &h, HTTP_INTERACTIVE, date_now(), full);
 	batch_wait(b);
-	http_get_stats(b->http, &after);
+	http_get_stats(b->conn.http, &after);
 	if (st.r.fail != API_OK) {
 		if (st.r.fail == API_E_BADREPLY)
 			err_prefix(&st.r.e, "%s", _("sync stopped, nothing dropped from the store: "));
@@ -336,7 +329,7 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	report_printf(stdout, _("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
 				"%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
 		      sync_mode_name(st.rep.mode), st.rep.not_modified ? _(", not modified") : "", st.rep.items,
-		      st.rep.dropped, (long long)store_count_dossiers(b->store), st.delivered, outbox_pending(b->store),
+		      st.rep.dropped, (long long)store_count_dossiers(b->conn.store), st.delivered, outbox_pending(b->conn.store),
 		      (unsigned long long)(after.wire_in - before.wire_in),
 		      (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
 	return rc;
@@ -384,7 +377,7 @@ static int outbox_list_cmd(struct batch *b, bool all)
 	size_t n;
 	struct err e;
 
-	if (outbox_list(b->store, all, &v, &n, &e) < 0) {
+	if (outbox_list(b->conn.store, all, &v, &n, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
@@ -424,7 +417,7 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 {
 	struct ob_entry en;
 	struct err e;
-	int rc = outbox_get(b->store, id, &en, &e);
+	int rc = outbox_get(b->conn.store, id, &en, &e);
 
 	if (rc <= 0 || en.state == OB_DONE) {
 		if (rc == 1)
@@ -442,7 +435,7 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 		return EXIT_FAIL;
 	}
 	ob_entry_free(&en);
-	if (outbox_discard(b->store, id, &e) < 0) {
+	if (outbox_discard(b->conn.store, id, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
@@ -458,7 +451,7 @@ static void on_retry_get(void *arg, struct dossier *d, const struct api_result *
 	if (d) {
 		struct err e;
 
-		store_put_dossier(st->b->store, d, true, 0, &e);
+		store_put_dossier(st->b->conn.store, d, true, 0, &e);
 		dossier_free(d);
 		free(d);
 	}
@@ -472,7 +465,7 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 	struct ob_entry en;
 	char version[128];
 	struct err e;
-	int rc = outbox_get(b->store, id, &en, &e);
+	int rc = outbox_get(b->conn.store, id, &en, &e);
 
 	if (rc <= 0 || en.state < OB_CONFLICT) {
 		if (rc == 1)
@@ -480,14 +473,14 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 		report_printf(stderr, _("motcua: the outbox has no conflicting or refused entry #%lld\n"), (long long)id);
 		return rc < 0 ? EXIT_FAIL : EXIT_NOTFOUND;
 	}
-	api_get(b->api, en.code, HTTP_INTERACTIVE, on_retry_get, &st);
+	api_get(b->conn.api, en.code, HTTP_INTERACTIVE, on_retry_get, &st);
 	batch_wait(b);
 	if (st.r.fail != API_OK) {
 		ob_entry_free(&en);
 		batch_failed(b, &st.r);
 		return b->rc;
 	}
-	rc = outbox_retry(b->store, id, store_version(b->store, en.code, version, sizeof version) ? version : NULL,
+	rc = outbox_retry(b->conn.store, id, store_version(b->conn.store, en.code, version, sizeof version) ? version : NULL,
 			  date_now(), &e);
 	ob_entry_free(&en);
 	if (rc < 0) {

@@ -257,7 +257,7 @@ static bool queue_action(struct app *app, bool check_only)
 	const struct dossier *d = acted_on(app);
 	struct api_act_args args = { 0 };
 	char note[PROMPT_MAX * 2 + 64], typed[PROMPT_MAX], reason[PROMPT_MAX], who[PROMPT_MAX], due[PROMPT_MAX];
-	cJSON *missing = NULL;
+	int *missing = NULL;
 	struct err e;
 	int rc;
 
@@ -300,10 +300,10 @@ static bool queue_action(struct app *app, bool check_only)
 	if (v->f_missing >= 0) {
 		const struct form_field *ff = &v->form.f[v->f_missing];
 
-		missing = cJSON_CreateArray();
+		missing = xcalloc(ff->nitems + 1, sizeof *missing);
 		for (size_t i = 0; i < ff->nitems; i++)
 			if (ff->items[i].on)
-				cJSON_AddItemToArray(missing, cJSON_CreateNumber(atoi(ff->items[i].value)));
+				missing[args.nmissing++] = atoi(ff->items[i].value);
 		/* papers typed in are not components: they go in the note */
 		if (*text_of(v, v->f_items, typed, sizeof typed)) {
 			char rest[sizeof note];
@@ -312,22 +312,21 @@ static bool queue_action(struct app *app, bool check_only)
 			/* TRANSLATORS: the note of a supplement request: papers typed in, then the clerk's note */
 			snprintf(note, sizeof note, *rest ? _("Also missing: %s. %s") : _("Also missing: %s."), typed, rest);
 		}
-		if (!cJSON_GetArraySize(missing) && !*note) {
-			cJSON_Delete(missing);
+		if (!args.nmissing && !*note) {
+			free(missing);
 			v->form.focus = v->f_missing;
 			snprintf(v->error, sizeof v->error, "%s", _("Say what is missing: tick a component or type the papers."));
 			return false;
 		}
-		if (cJSON_GetArraySize(missing))
-			args.supplement = missing;
+		args.missing = missing;
 	}
 	args.note = *note ? note : NULL;
 	if (check_only) {
-		cJSON_Delete(missing);
+		free(missing);
 		return true;
 	}
 	rc = session_act(app, v->code, v->act, &args, d, &e);
-	cJSON_Delete(missing);
+	free(missing);
 	if (rc < 0) {
 		snprintf(v->error, sizeof v->error, "%s", e.msg);
 		return false;

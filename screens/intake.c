@@ -15,7 +15,6 @@
 /* The appointment follows the clock: a form left open over 15:00 moves to
  * the next working day by itself. */
 #define TICK_MS (30 * 1000)
-#define POLL_MS 250
 
 static struct intake_view *view(struct app *app)
 {
@@ -29,53 +28,7 @@ int64_t intake_appointment(struct app *app, int64_t now)
 	return cal_due(app->cal, now, f->minutes, f->cutoff < 0 ? CAL_NO_CUTOFF : f->cutoff);
 }
 
-/* ---- the registers, through the session ---- */
-
-/* The session's callback has the app first; the form's has its request. */
-struct hop {
-	af_got_fn got;
-	void *ctx;
-};
-
-static void on_record(struct app *app, struct record *rec, const struct api_result *r, void *arg)
-{
-	struct hop h = *(struct hop *)arg;
-
-	(void)app;
-	free(arg);
-	h.got(h.ctx, rec, r);
-}
-
-static unsigned be_lookup(void *arg, const char *reg, const char *id, const char *purpose,
-			  af_got_fn got, void *ctx)
-{
-	struct app *app = arg;
-	struct hop *h = xmalloc(sizeof *h);
-	unsigned call;
-
-	*h = (struct hop){ got, ctx };
-	/* no dossier yet: the purpose names the intake in the server's audit */
-	call = session_lookup(app, strcmp(reg, "enterprise") ? OP_LOOKUP_CITIZEN : OP_LOOKUP_ENTERPRISE,
-			      id, NULL, purpose, on_record, h);
-	if (!call)
-		free(h);
-	return call;
-}
-
-static void be_cancel(void *arg, unsigned id)
-{
-	session_lookup_cancel(arg, id);
-}
-
-/* session_lookup writes the local audit log itself (who, when, which
- * register and number, the purpose, the outcome), before the form sees
- * the record: nothing more to record here. */
-static void be_audit(void *arg, const char *reg, const char *id, const char *purpose,
-		     const char *outcome)
-{
-	(void)arg, (void)reg, (void)id, (void)purpose, (void)outcome;
-}
-
+/* Auto-fill changed the form or a lookup's state. */
 static void on_changed(void *arg)
 {
 	struct app *app = arg;
@@ -235,22 +188,20 @@ static void drop_form(struct app *app)
 	v->have_receipt = false;
 	if (v->tick)
 		loop_timer_cancel(&app->loop, v->tick);
-	if (v->poll)
-		loop_timer_cancel(&app->loop, v->poll);
-	v->tick = v->poll = 0;
+	v->tick = 0;
+	/* what becomes of the intake sent is no longer this screen's */
+	session_intake_forget(app, v->outbox_id);
+	v->outbox_id = 0;
 }
 
 static void intake_show_procedure(struct app *app, const struct procedure *p)
 {
 	struct intake_view *v = view(app);
-	struct af_backend be = { be_lookup, be_cancel, be_audit, app };
-	char key[33];
+	struct af_backend be = session_autofill_backend(app);
 
 	drop_form(app);
 	iform_init(&v->form, p, app_now(app));
-	api_new_key(key);
-	snprintf(v->ref, sizeof v->ref, "%.12s", key);
-	af_init(&v->af, &app->loop, &be, v->cache, &v->form, v->ref);
+	af_init(&v->af, &app->loop, &be, v->cache, &v->form, NULL);
 	v->af.changed = on_changed;
 	v->af.changed_arg = app;
 	v->phase = IP_FORM;
@@ -394,24 +345,22 @@ static void make_receipt(struct app *app, const struct dossier *d)
 	v->receipt_top = 0;
 }
 
-static void on_poll(void *arg)
+/* The session tells what became of the intake sent: sent, queued again,
+ * refused, or delivered, the dossier then in the inbox. */
+static void on_intake(struct app *app, int64_t id, enum ob_state st, const char *code, void *arg)
 {
-	struct app *app = arg;
-	struct intake_view *v = view(app);
-	struct err e;
+	struct intake_view *v;
 	struct dossier *d;
 
-	v->poll = 0;
-	if (session_intake_state(app, v->outbox_id, &v->state, v->dossier, sizeof v->dossier, &e) < 0) {
-		app_message(app, MSG_ERROR, "%s", e.msg);
+	(void)arg;
+	if (!app->ui || !(v = view(app)) || v->phase != IP_SENT || v->outbox_id != id)
 		return;
-	}
-	if (v->state == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier))) {
+	v->state = st;
+	snprintf(v->dossier, sizeof v->dossier, "%s", code);
+	if (st == OB_DONE && v->dossier[0] && (d = app_find_dossier(app, v->dossier))) {
 		v->due = d->due_at;
 		make_receipt(app, d);
 	}
-	if (v->state == OB_QUEUED || v->state == OB_SENDING || (v->state == OB_DONE && !v->due))
-		v->poll = loop_timer(&app->loop, POLL_MS, on_poll, app);
 	app->redraw |= RD_BODY | RD_TITLE;
 }
 
@@ -450,7 +399,7 @@ static unsigned op_submit(struct app *app)
 		free(in.note);
 		in.note = xstrdup(note);
 	}
-	if (session_intake(app, &in, &v->outbox_id, &e) < 0) {
+	if (session_intake(app, &in, &v->outbox_id, &v->state, on_intake, NULL, &e) < 0) {
 		intake_free(&in);
 		app_message(app, MSG_ERROR, _("the intake could not be saved: %s"), e.msg);
 		return RD_STATUS;
@@ -458,9 +407,7 @@ static unsigned op_submit(struct app *app)
 	intake_free(&in);
 	af_cancel(&v->af);
 	v->phase = IP_SENT;
-	v->state = OB_QUEUED;
 	v->sent_at = app_now(app);
-	on_poll(app);
 	return RD_ALL;
 }
 

@@ -27,7 +27,6 @@ enum intake_phase {
 struct intake_view {
 	enum intake_phase phase;
 	char *code;		/* the procedure's */
-	char ref[16];		/* names the intake in the lookup audit */
 	struct err why;		/* IP_NOPROC */
 	struct iform form;
 	struct autofill af;
@@ -38,8 +37,7 @@ struct intake_view {
 	bool leave_armed;	/* Esc once on a filled form: again leaves */
 	bool dirty;		/* the clerk changed something */
 	unsigned tick;		/* redraws the appointment as time passes */
-	unsigned poll;		/* follows the outbox after submit */
-	int64_t outbox_id;
+	int64_t outbox_id;	/* the intake sent: the session tells its state */
 	enum ob_state state;
 	char dossier[64];	/* the code the server gave */
 	int64_t due;		/* the appointment the server computed */

@@ -151,8 +151,10 @@ static void call_free(struct call *c)
 	free(c);
 }
 
-/* Deliver the result to whichever callback the call has, then free it. */
-static void finish(struct call *c, struct api_result *r)
+/* Hand the result to whichever callback the call has, with obj (what the
+ * reply held: a dossier, a record, a procedure, or n procedures; NULL on
+ * failure), then free the call. */
+static void deliver(struct call *c, void *obj, int n, struct api_result *r)
 {
 	if (c->finished)
 		return;
@@ -162,16 +164,21 @@ static void finish(struct call *c, struct api_result *r)
 	r->cursor = c->cursor[0] ? c->cursor : NULL;
 	r->etag = c->etag[0] ? c->etag : NULL;
 	if (c->dossier_fn)
-		c->dossier_fn(c->arg, NULL, r);
+		c->dossier_fn(c->arg, obj, r);
 	else if (c->record_fn)
-		c->record_fn(c->arg, NULL, r);
+		c->record_fn(c->arg, obj, r);
 	else if (c->procs_fn)
-		c->procs_fn(c->arg, NULL, 0, r);
+		c->procs_fn(c->arg, obj, n, r);
 	else if (c->proc_fn)
-		c->proc_fn(c->arg, NULL, r);
+		c->proc_fn(c->arg, obj, r);
 	else if (c->done)
 		c->done(c->arg, r);
 	call_free(c);
+}
+
+static void finish(struct call *c, struct api_result *r)
+{
+	deliver(c, NULL, 0, r);
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -398,16 +405,106 @@ static enum api_fail classify(long status)
 	}
 }
 
-static void relogin_done(void *arg, const struct api_result *r);
 static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadline);
 
-/* The session expired: log in again once, then repeat, all within the
- * time the first request had. */
-static void relogin(struct call *c, const struct http_resp *hr)
+static void relogin_done(void *arg, const struct api_result *r)
 {
+	struct call *c = arg;
+
+	c->login_id = 0;
+	if (r->fail != API_OK) {
+		struct api_result copy = *r;
+
+		finish(c, &copy);
+		return;
+	}
+	send_call(c);
+}
+
+/* The session expired (a 401, or the API says so in its own words): log
+ * in again, once per call, then send the call again, all within the time
+ * the first request had. False when this call cannot (the login itself,
+ * an API without one, the second time). */
+static bool relogin(struct call *c, const struct http_resp *hr)
+{
+	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
+		return false;
 	c->relogged = true;
 	c->deadline = hr->deadline_ms;
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
+	return true;
+}
+
+/* Parse the reply as the profile says. -1 when the call is not to be read
+ * on: the server said no or the reply does not fit (the call is finished
+ * with why), or the API asked for a new login (the call goes on). */
+static int open_reply(struct call *c, const struct http_resp *hr, struct reply *rep,
+		      struct api_result *res)
+{
+	static const enum api_fail by_kind[] = {
+		[FAIL_AUTH] = API_E_AUTH, [FAIL_NOT_FOUND] = API_E_NOTFOUND,
+		[FAIL_CONFLICT] = API_E_CONFLICT,
+	};
+	const struct profile *p = c->a->p;
+	int rc = adapter_open(p, &p->ops[c->op], hr->status, hr->body, hr->body_len, rep, &res->e);
+
+	snprintf(res->code, sizeof res->code, "%s", rep->code);
+	snprintf(res->field, sizeof res->field, "%s", rep->field);
+	if (rc == 0)
+		return 0;
+	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr)) {
+		reply_free(rep);
+		return -1;
+	}
+	res->fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
+		    rep->kind != FAIL_REFUSED ? by_kind[rep->kind] :
+		    hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
+	reply_free(rep);
+	finish(c, res);
+	return -1;
+}
+
+/* Keep the login reply's token, or its session cookie when the profile
+ * logs in by cookie; -1 if it has neither. */
+static int keep_token(struct call *c, const struct http_resp *hr, const struct reply *rep)
+{
+	const struct profile *p = c->a->p;
+	const cJSON *t = p->has_token ? jpath_get(&p->token, rep->payload) : NULL;
+	const char *cookie = http_resp_header(hr, "Set-Cookie");
+	char text[2048];
+
+	if (p->auth_cookie && cookie)
+		snprintf(text, sizeof text, "%.*s", (int)strcspn(cookie, ";"), cookie);
+	else if (!t || json_text(t, text, sizeof text) < 0 || !text[0])
+		return -1;
+	free(c->a->token);
+	c->a->token = xstrdup(text);
+	return 0;
+}
+
+/* A reply of one item, read into a new object of what its mapping reads
+ * (a dossier, a record, a procedure), which the callback then owns. */
+static void read_item(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct profile *p = c->a->p;
+	const struct op *op = &p->ops[c->op];
+	const cJSON *item;
+	void *obj = NULL;
+
+	if (!op->map) {
+		/* only an intake or an action may have none (profile.c): both read a dossier */
+		err_set(&res->e, "%s", _("the profile has no fields.dossier"));
+	} else if ((item = adapter_item(op, rep, &res->e))) {
+		obj = xcalloc(1, op->map->target->size);
+		if (adapter_read(p, op->map, item, obj, &res->e) < 0) {
+			free(obj);
+			obj = NULL;
+		}
+	}
+	if (!obj)
+		res->fail = API_E_BADREPLY;
+	reply_free(rep);
+	deliver(c, obj, 0, res);
 }
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
@@ -416,12 +513,9 @@ static void on_http(void *arg, const struct http_resp *hr)
 {
 	struct call *c = arg;
 	const struct profile *p = c->a->p;
-	const struct op *op = &p->ops[c->op];
 	struct api_result res = { .status = hr->status };
 	struct reply rep;
 	const char *etag;
-	const cJSON *item;
-	int rc;
 
 	c->http_id = 0;
 	c->deadline = 0;	/* the next page has time of its own */
@@ -433,10 +527,8 @@ static void on_http(void *arg, const struct http_resp *hr)
 		fail(c, API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
-	if (hr->status == 401 && c->op != OP_LOGIN && p->auth == AUTH_LOGIN && !c->relogged) {
-		relogin(c, hr);
+	if (hr->status == 401 && relogin(c, hr))
 		return;
-	}
 	if ((etag = http_resp_header(hr, "ETag")))
 		snprintf(c->etag, sizeof c->etag, "%s", etag);
 	if (hr->status == 304) {
@@ -444,117 +536,30 @@ static void on_http(void *arg, const struct http_resp *hr)
 		finish(c, &res);
 		return;
 	}
-	rc = adapter_open(p, op, hr->status, hr->body, hr->body_len, &rep, &res.e);
-	snprintf(res.code, sizeof res.code, "%s", rep.code);
-	snprintf(res.field, sizeof res.field, "%s", rep.field);
-	if (rc == ADAPTER_REFUSED && rep.kind == FAIL_AUTH && c->op != OP_LOGIN &&
-	    p->auth == AUTH_LOGIN && !c->relogged) {
-		/* the API said "log in again" in its own words */
-		reply_free(&rep);
-		relogin(c, hr);
+	if (open_reply(c, hr, &rep, &res) < 0)
 		return;
-	}
-	if (rc == ADAPTER_REFUSED || rc == ADAPTER_BADREPLY) {
-		static const enum api_fail by_kind[] = {
-			[FAIL_AUTH] = API_E_AUTH, [FAIL_NOT_FOUND] = API_E_NOTFOUND,
-			[FAIL_CONFLICT] = API_E_CONFLICT,
-		};
-
-		res.fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
-			   rep.kind != FAIL_REFUSED ? by_kind[rep.kind] :
-			   hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
-		reply_free(&rep);
-		finish(c, &res);
-		return;
-	}
 	switch (c->op) {
-	case OP_LOGIN: {
-		const cJSON *t = p->has_token ? jpath_get(&p->token, rep.payload) : NULL;
-		char text[2048];
-		const char *cookie = http_resp_header(hr, "Set-Cookie");
-
-		if (p->auth_cookie && cookie) {
-			snprintf(text, sizeof text, "%.*s", (int)strcspn(cookie, ";"), cookie);
-		} else if (!t || json_text(t, text, sizeof text) < 0 || !text[0]) {
+	case OP_LOGIN:
+		if (keep_token(c, hr, &rep) < 0) {
 			reply_free(&rep);
 			fail(c, API_E_BADREPLY, _("the login reply has no token at %s"),
 			     p->has_token ? p->token.text : "?");
 			return;
 		}
-		free(c->a->token);
-		c->a->token = xstrdup(text);
 		break;
-	}
 	case OP_LIST_DOSSIERS:
 	case OP_LIST_PROCEDURES:
 		read_list_page(c, &rep, &res);
 		return;		/* it finishes or sends the next page */
 	case OP_GET_DOSSIER:
 	case OP_ACTION:
-	case OP_INTAKE: {
-		struct dossier *d;
-
-		if (!op->map || !(item = adapter_item(op, &rep, &res.e))) {
-			if (!op->map)
-				snprintf(res.e.msg, sizeof res.e.msg, "%s",
-					 _("the profile has no fields.dossier"));
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		d = xmalloc(sizeof *d);
-		if (adapter_read(p, op->map, item, d, &res.e) < 0) {
-			free(d);
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		reply_free(&rep);
-		c->finished = true;
-		res.etag = c->etag[0] ? c->etag : NULL;
-		c->dossier_fn(c->arg, d, &res);
-		call_free(c);
-		return;
-	}
+	case OP_INTAKE:
 	case OP_LOOKUP_CITIZEN:
 	case OP_LOOKUP_ENTERPRISE:
-	case OP_STATS: {
-		struct record *rec;
-
-		if (!(item = adapter_item(op, &rep, &res.e))) {
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		rec = xcalloc(1, sizeof *rec);
-		if (adapter_read(p, op->map, item, rec, &res.e) < 0) {
-			free(rec);
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		reply_free(&rep);
-		c->finished = true;
-		c->record_fn(c->arg, rec, &res);
-		call_free(c);
+	case OP_STATS:
+	case OP_GET_PROCEDURE:
+		read_item(c, &rep, &res);
 		return;
-	}
-	case OP_GET_PROCEDURE: {
-		struct procedure *pr;
-
-		if (!(item = adapter_item(op, &rep, &res.e))) {
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		pr = xmalloc(sizeof *pr);
-		if (adapter_read(p, op->map, item, pr, &res.e) < 0) {
-			free(pr);
-			res.fail = API_E_BADREPLY;
-			break;
-		}
-		reply_free(&rep);
-		c->finished = true;
-		res.etag = c->etag[0] ? c->etag : NULL;
-		c->proc_fn(c->arg, pr, &res);
-		call_free(c);
-		return;
-	}
 	case OP_UNITS:
 	case OP_COUNT:
 		abort();	/* no call sends these yet */
@@ -638,12 +643,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 			struct procedure *procs = c->procs;
 			int np = c->nprocs;
 
-			c->procs = NULL;
+			c->procs = NULL;	/* handed over, not freed with the call */
 			c->nprocs = 0;
-			c->finished = true;
-			res.etag = c->etag[0] ? c->etag : NULL;
-			c->procs_fn(c->arg, procs, np, &res);
-			call_free(c);
+			deliver(c, procs, np, &res);
 			return;
 		}
 		finish(c, &res);
@@ -655,20 +657,6 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	tvars_int(&c->tv, "offset", c->page);
 	tvars_str(&c->tv, "page_cursor", c->page_cursor[0] ? c->page_cursor : NULL);
 	c->if_none_match = NULL;	/* only the first page is conditional */
-	send_call(c);
-}
-
-static void relogin_done(void *arg, const struct api_result *r)
-{
-	struct call *c = arg;
-
-	c->login_id = 0;
-	if (r->fail != API_OK) {
-		struct api_result copy = *r;
-
-		finish(c, &copy);
-		return;
-	}
 	send_call(c);
 }
 
@@ -764,8 +752,8 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	tvars_str(&c->tv, "assignee", keep(c, args->assignee));
 	if (args->new_due)
 		tvars_time(&c->tv, "new_due", args->new_due);
-	if (args->supplement) {
-		c->json[0] = cJSON_Duplicate(args->supplement, 1);
+	if (args->nmissing) {
+		c->json[0] = cJSON_CreateIntArray(args->missing, args->nmissing);
 		tvars_json(&c->tv, "supplement", c->json[0]);
 	}
 	if (!a->p->ops[OP_ACTION].present)
@@ -773,18 +761,38 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	return start(c);
 }
 
-unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *dossier,
+/* The lookup operation of a national register, by its name: the one place
+ * a register's name becomes an operation. OP_COUNT for one not known. */
+static enum op_id register_op(const char *reg)
+{
+	static const struct {
+		const char *name;
+		enum op_id op;
+	} regs[] = { { "citizen", OP_LOOKUP_CITIZEN }, { "enterprise", OP_LOOKUP_ENTERPRISE } };
+
+	for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++)
+		if (reg && !strcmp(reg, regs[i].name))
+			return regs[i].op;
+	return OP_COUNT;
+}
+
+unsigned api_lookup(struct api *a, const char *reg, const char *id, const char *dossier,
 		    const char *purpose, api_record_fn got, void *arg)
 {
+	enum op_id op = register_op(reg);
 	struct call *c = call_new(a, op, HTTP_INTERACTIVE, arg);
+	char msg[200];
 
 	c->record_fn = got;
+	if (op == OP_COUNT) {
+		snprintf(msg, sizeof msg, _("there is no national register '%s' to look up (citizen or enterprise)"),
+			 reg ? reg : "");
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
 	tvars_str(&c->tv, op == OP_LOOKUP_ENTERPRISE ? "tax_code" : "id", keep(c, id));
 	tvars_str(&c->tv, "dossier", keep(c, dossier));
 	tvars_str(&c->tv, "purpose", keep(c, purpose));
 	if (!a->p->ops[op].present) {
-		char msg[200];
-
 		snprintf(msg, sizeof msg, _("this server's profile has no %s operation"), op_name(op));
 		return later(c, API_E_UNSUPPORTED, msg);
 	}

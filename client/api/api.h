@@ -90,14 +90,18 @@ struct api_act_args {
 	const char *idempotency_key;	/* the outbox's; NULL: a new one */
 	const char *note, *reason, *assignee;
 	int64_t new_due;	/* reschedule: the new appointment; 0 if none */
-	const cJSON *supplement;	/* request-supplement: what is missing */
+	const int *missing;	/* request-supplement: the components missing, */
+	int nmissing;		/* by their seq; sent as {supplement} */
 };
 unsigned api_act(struct api *a, const char *code, enum action act,
 		 const struct api_act_args *args, api_dossier_fn got, void *arg);
 
-/* got() owns the record (NULL when r->fail). */
+/* Look id up in the national register reg ("citizen": an ID number;
+ * "enterprise": a tax code), for dossier (NULL: none yet) and purpose, as
+ * the server's audit wants them. got() owns the record (NULL when
+ * r->fail; API_E_UNSUPPORTED for a register the engine does not know). */
 typedef void (*api_record_fn)(void *arg, struct record *rec, const struct api_result *r);
-unsigned api_lookup(struct api *a, enum op_id op, const char *id, const char *dossier,
+unsigned api_lookup(struct api *a, const char *reg, const char *id, const char *dossier,
 		    const char *purpose, api_record_fn got, void *arg);
 
 /* All pages of the catalog; got() owns items (n procedures). */

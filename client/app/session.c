@@ -20,10 +20,10 @@ static void count_outbox(struct session *s)
 	size_t n;
 	struct err e;
 
-	s->app->queued = outbox_pending(s->store);
-	s->app->waiting = outbox_waiting(s->store);
+	s->app->queued = outbox_pending(s->conn.store);
+	s->app->waiting = outbox_waiting(s->conn.store);
 	/* the screens mark dossiers with an action under way from this list */
-	if (outbox_list(s->store, false, &v, &n, &e) == 0)
+	if (outbox_list(s->conn.store, false, &v, &n, &e) == 0)
 		app_set_outbox(s->app, v, n);
 	s->app->redraw |= RD_STATUS | RD_BODY;
 }
@@ -32,7 +32,7 @@ static void note_link(struct session *s)
 {
 	struct http_stats st;
 
-	http_get_stats(s->http, &st);
+	http_get_stats(s->conn.http, &st);
 	s->app->rtt_ms = st.ttfb_ewma_us < 0 ? -1 : (int)(st.ttfb_ewma_us / 1000);
 }
 
@@ -79,7 +79,7 @@ static void reload(struct session *s)
 	size_t n;
 	struct err e;
 
-	if (store_load_dossiers(s->store, &items, &n, &e) < 0) {
+	if (store_load_dossiers(s->conn.store, &items, &n, &e) < 0) {
 		app_message(s->app, MSG_ERROR, "%s", e.msg);
 		return;
 	}
@@ -107,7 +107,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	note_link(s);
 	if (r->fail == API_OK) {
 		s->fails = 0;
-		app->data_time = store_meta_int(s->store, "synced_at");
+		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
 		s->fails++;
@@ -126,7 +126,7 @@ static void sync_now(struct session *s)
 		return;
 	s->app->loading = true;
 	s->app->redraw |= RD_STATUS;
-	s->sync = sync_start(s->api, s->store, &h, HTTP_BACKGROUND, app_now(s->app), false);
+	s->sync = sync_start(s->conn.api, s->conn.store, &h, HTTP_BACKGROUND, app_now(s->app), false);
 }
 
 /* ---- the outbox ---- */
@@ -136,6 +136,14 @@ static int64_t out_now(void *arg)
 	struct session *s = arg;
 
 	return app_now(s->app);
+}
+
+static void out_sending(void *arg, const struct ob_entry *en)
+{
+	struct session *s = arg;
+
+	if (!s->closing)
+		session_intake_news(s, en->id, OB_SENDING, NULL);
 }
 
 static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
@@ -156,6 +164,7 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 		app_merge_dossiers(s->app, d, 1);
 	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
 	count_outbox(s);
+	session_intake_news(s, en->id, OB_DONE, code);	/* the inbox has the dossier */
 }
 
 static void out_changed(void *arg, const struct ob_entry *en)
@@ -168,7 +177,7 @@ static void out_changed(void *arg, const struct ob_entry *en)
 	if (s->closing)
 		return;
 	/* the store has the dossier as it is now: show that */
-	if (store_get_dossier(s->store, en->code, &stored, &whole, &e) == 1) {
+	if (store_get_dossier(s->conn.store, en->code, &stored, &whole, &e) == 1) {
 		struct dossier *d = xmalloc(sizeof *d);
 
 		*d = stored;
@@ -176,6 +185,7 @@ static void out_changed(void *arg, const struct ob_entry *en)
 	}
 	app_message(s->app, MSG_ERROR, "%s", en->error ? en->error : "");
 	count_outbox(s);
+	session_intake_news(s, en->id, en->state, NULL);
 }
 
 static void out_idle(void *arg, const struct api_result *r)
@@ -185,6 +195,7 @@ static void out_idle(void *arg, const struct api_result *r)
 	if (s->closing)
 		return;
 	count_outbox(s);
+	session_intake_recheck(s);
 	if (r->fail == API_E_LOCAL)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: try again soon, backing off, not a minute later */
@@ -269,7 +280,7 @@ static void on_login(void *arg, const struct api_result *r)
 		return;
 	}
 	s->state = SESSION_READY;
-	app_message(s->app, MSG_INFO, _("logged in to %s"), s->prof->name);
+	app_message(s->app, MSG_INFO, _("logged in to %s"), s->conn.prof->name);
 	s->app->redraw |= RD_TITLE;
 	outbox_send(s->out);
 	sync_now(s);
@@ -288,9 +299,9 @@ void session_login(struct app *app, const char *secret)
 
 	if (!s || s->login_id)
 		return;
-	api_set_secret(s->api, secret);
+	api_set_secret(s->conn.api, secret);
 	s->state = SESSION_LOGGING_IN;
-	s->login_id = api_login(s->api, on_login, s);
+	s->login_id = api_login(s->conn.api, on_login, s);
 }
 
 void session_on_login(struct app *app, void (*fn)(struct app *app, const struct api_result *r))
@@ -307,7 +318,7 @@ void session_refresh(struct app *app)
 		return;		/* none, a login under way, or no password yet */
 	if (s->state != SESSION_READY) {
 		s->state = SESSION_LOGGING_IN;
-		s->login_id = api_login(s->api, on_login, s);
+		s->login_id = api_login(s->conn.api, on_login, s);
 		return;
 	}
 	outbox_send(s->out);
@@ -319,7 +330,7 @@ bool session_cancel(struct app *app)
 	struct session *s = app->session;
 
 	if (s && s->get_id) {
-		api_cancel(s->api, s->get_id);	/* the clerk is waiting on this one */
+		api_cancel(s->conn.api, s->get_id);	/* the clerk is waiting on this one */
 		return true;
 	}
 	if (!s || !s->sync)
@@ -347,7 +358,7 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 	}
 	if (d) {
 		/* kept whole, for the next start and for offline */
-		if (store_put_dossier(s->store, d, true, 0, &e) < 0)
+		if (store_put_dossier(s->conn.store, d, true, 0, &e) < 0)
 			app_message(app, MSG_ERROR, "%s", e.msg);
 		if (app_find_dossier(app, d->code))
 			app_merge_dossiers(app, d, 1);
@@ -370,9 +381,9 @@ bool session_fetch_dossier(struct app *app, const char *code,
 	if (!s)
 		return false;
 	if (s->get_id)
-		api_cancel(s->api, s->get_id);
+		api_cancel(s->conn.api, s->get_id);
 	s->get_done = done;
-	s->get_id = api_get(s->api, code, HTTP_INTERACTIVE, on_dossier, s);
+	s->get_id = api_get(s->conn.api, code, HTTP_INTERACTIVE, on_dossier, s);
 	return true;
 }
 
@@ -386,7 +397,7 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
-	if (outbox_add_seen(s->store, code, act, args, seen, app_now(app), &en, e) < 0)
+	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0)
 		return -1;
 	ob_entry_free(&en);
 	count_outbox(s);
@@ -404,16 +415,17 @@ int session_retry(struct app *app, int64_t id, struct err *e)
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
-	if ((rc = outbox_get(s->store, id, &en, e)) <= 0)
+	if ((rc = outbox_get(s->conn.store, id, &en, e)) <= 0)
 		return rc < 0 ? -1 : err_set(e, "%s", _("that action is no longer in the outbox"));
 	/* the version the conflict brought into the store, and the inbox */
 	d = app_find_dossier(app, en.code);
-	rc = outbox_retry(s->store, id, d ? d->version : NULL, app_now(app), e);
+	rc = outbox_retry(s->conn.store, id, d ? d->version : NULL, app_now(app), e);
 	ob_entry_free(&en);
 	if (rc < 0)
 		return -1;
 	if (rc == 0)
 		return err_set(e, "%s", _("only a conflicting or refused action can be sent again"));
+	session_intake_news(s, id, OB_QUEUED, NULL);
 	count_outbox(s);
 	if (s->state == SESSION_READY)
 		outbox_send(s->out);
@@ -427,7 +439,7 @@ int session_discard(struct app *app, int64_t id, struct err *e)
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing to discard"));
-	if ((rc = outbox_discard(s->store, id, e)) < 0)
+	if ((rc = outbox_discard(s->conn.store, id, e)) < 0)
 		return -1;
 	count_outbox(s);
 	return rc ? 0 : err_set(e, "%s", _("that action is no longer in the outbox"));
@@ -436,18 +448,16 @@ int session_discard(struct app *app, int64_t id, struct err *e)
 /* ---- open and close ---- */
 
 /* The store first: the inbox shows at once, from what was seen last. */
-static int open_store(struct session *s, const struct cli *cli, struct err *e)
+static int open_store(struct session *s, struct err *e)
 {
-	char path[4096];
 	struct app *app = s->app;
 
-	if (store_path(cli->server ? cli->server : s->prof->base_url, cli->user, path, sizeof path, e) < 0 ||
-	    !(s->store = store_open(path, e)))
+	if (!conn_store(&s->conn, e))
 		return -1;
 	reload(s);
-	app->data_time = store_meta_int(s->store, "synced_at");
+	app->data_time = store_meta_int(s->conn.store, "synced_at");
 	count_outbox(s);
-	s->notify = notify_new(app, s->store);
+	s->notify = notify_new(app, s->conn.store);
 	/* the first look at the deadlines once the screen is up: timers due
 	 * now would run before the first drawing */
 	s->notify_timer = loop_timer(&app->loop, NOTIFY_FIRST_MS, on_notify_timer, s);
@@ -456,43 +466,33 @@ static int open_store(struct session *s, const struct cli *cli, struct err *e)
 
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
 {
-	struct session *s;
-	struct http_opts ho;
-	struct outbox_hooks oh = { .delivered = out_delivered, .changed = out_changed, .idle = out_idle,
-				   .now = out_now };
-	char path[4096];
+	struct session *s = xcalloc(1, sizeof *s);
+	struct outbox_hooks oh = { .sending = out_sending, .delivered = out_delivered,
+				   .changed = out_changed, .idle = out_idle, .now = out_now, .arg = s };
+	struct conn_opts co = { 0 };
 
-	s = xcalloc(1, sizeof *s);
 	s->app = app;
 	app->session = s;
-	if (profile_find(cli->profile, path, sizeof path, e) < 0 || !(s->prof = profile_load(path, e)))
-		goto fail;
-	http_opts_init(&ho);
-	ho.ca_file = cli->ca_file;
-	ho.timeout_ms = 1000L * (cli->timeout ? cli->timeout : app->conf.request_timeout);
-	ho.on_link = on_link;
-	ho.on_link_arg = s;
-	if (!(s->http = http_new(&app->loop, &ho, e)))
-		goto fail;
-	if (open_store(s, cli, e) < 0)
-		goto fail;
-	s->api = api_new(&app->loop, s->http, s->prof, cli->server, cli->user, secret);
-	oh.arg = s;
-	s->out = outbox_sender_new(s->api, s->store, &oh);
-	app->server_name = xstrdup(s->prof->name);
+	co.timeout_s = app->conf.request_timeout;
+	co.on_link = on_link;
+	co.arg = s;
+	if (conn_open(&s->conn, &app->loop, cli, &co, e) != CONN_OK || open_store(s, e) < 0) {
+		session_close(app);
+		return -1;
+	}
+	api_set_secret(s->conn.api, secret);
+	s->out = outbox_sender_new(s->conn.api, s->conn.store, &oh);
+	app->server_name = xstrdup(s->conn.prof->name);
 	app->user = xstrdup_opt(cli->user);
 	app->link = LINK_OFFLINE;
 	app->rtt_ms = -1;
-	if (!secret && s->prof->auth != AUTH_NONE) {
+	if (!secret && s->conn.prof->auth != AUTH_NONE) {
 		s->state = SESSION_NEEDS_SECRET;
 		return 0;
 	}
 	s->state = SESSION_LOGGING_IN;
-	s->login_id = api_login(s->api, on_login, s);
+	s->login_id = api_login(s->conn.api, on_login, s);
 	return 0;
-fail:
-	session_close(app);
-	return -1;
 }
 
 void session_close(struct app *app)
@@ -511,11 +511,9 @@ void session_close(struct app *app)
 		loop_timer_cancel(&app->loop, s->notify_timer);
 	session_intake_close(s);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
-	api_free(s->api);		/* cancels the sync: what came is stored */
+	conn_stop(&s->conn);		/* cancels the sync: what came is stored */
 	notify_free(s->notify);		/* after every callback that could use it */
-	store_close(s->store);
-	http_free(s->http);
-	profile_free(s->prof);
+	conn_close(&s->conn);
 	free(s);
 	app->session = NULL;
 }

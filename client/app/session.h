@@ -9,6 +9,7 @@
 #include "api/intake.h"
 #include "app.h"
 #include "cli.h"
+#include "desk/autofill.h"
 #include "store/outbox.h"
 
 enum session_state {
@@ -72,19 +73,26 @@ bool session_fetch_dossier(struct app *app, const char *code,
 
 /* ---- intake, catalog, lookups (session_intake.c) ---- */
 
-/* The API, for what the session does not wrap; NULL without a server. */
-struct api *session_api(struct app *app);
-
+/* What became of a queued intake: its entry, its state now, and once
+ * delivered (OB_DONE) the new dossier's code ("" otherwise). */
+typedef void (*session_intake_fn)(struct app *app, int64_t id, enum ob_state st, const char *code,
+				  void *arg);
 /* Queue an intake in the outbox: durable when this returns 0 (the form may
- * say "saved"), *id its entry. It is sent at once when the link allows,
- * else later, with one idempotency key, so the dossier is created once.
- * When delivered the dossier is stored and merged into the inbox. */
-int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e);
-/* Where intake id stands: *st; once delivered (OB_DONE) the new dossier's
- * code in code (else ""); when refused (OB_FAILED) the server's reason in
- * e->msg. -1 (with e) if there is no such entry or no server. */
-int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
-			 struct err *e);
+ * say "saved"), *id its entry, *st where it stands (OB_SENDING when it
+ * went at once). It is sent at once when the link allows, else later, with
+ * one idempotency key, so the dossier is created once. When delivered the
+ * dossier is stored and merged into the inbox.
+ *
+ * From then on fn (unless NULL) hears each change of its state: sent, back
+ * in the queue, delivered (the dossier the server returned is in the inbox
+ * by then), refused (the status bar says why). Never from within this
+ * call, never after session_intake_forget(*id) or session_close; it may
+ * run from within another session call (a refresh sends the outbox), so fn
+ * only notes the state and asks for a redraw. */
+int session_intake(struct app *app, const struct intake *in, int64_t *id, enum ob_state *st,
+		   session_intake_fn fn, void *arg, struct err *e);
+/* Stop telling session_intake's fn about intake id (its screen closed). */
+void session_intake_forget(struct app *app, int64_t id);
 
 /* A procedure whole, for the intake form: from the local store at once
  * (done runs before this returns) when it is cached, and from the server;
@@ -103,17 +111,19 @@ int session_catalog(struct app *app, struct procedure **items, int *n, struct er
 bool session_refresh_catalog(struct app *app,
 			     void (*done)(struct app *app, bool changed, const struct err *e));
 
-/* A national lookup (OP_LOOKUP_CITIZEN or OP_LOOKUP_ENTERPRISE) for the
- * intake form, recorded in the local store's audit log (who, when, which
- * register and number, for which dossier and purpose, and the outcome)
- * before the record is handed over; a lookup that cannot be recorded is
- * not shown. done owns rec (NULL on failure, r says why) and runs once,
- * also when cancelled. Returns the call's id for session_lookup_cancel, 0
- * (done never runs) without a server. */
-typedef void (*session_record_fn)(struct app *app, struct record *rec, const struct api_result *r,
-				  void *arg);
-unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
-			const char *purpose, session_record_fn done, void *arg);
+/* A national lookup in register reg ("citizen", "enterprise": api_lookup)
+ * for the intake form, recorded in the local store's audit log (who, when,
+ * which register and number, for which dossier and purpose, and the
+ * outcome) before the record is handed over; a lookup that cannot be
+ * recorded is not shown. done owns rec (NULL on failure, r says why) and
+ * runs once, also when cancelled, never after session_close. Returns the
+ * call's id for session_lookup_cancel, 0 (done never runs) without a
+ * server. */
+unsigned session_lookup(struct app *app, const char *reg, const char *id, const char *dossier,
+			const char *purpose, api_record_fn done, void *arg);
 void session_lookup_cancel(struct app *app, unsigned id);
+/* The registers as auto-fill reaches them: session_lookup and its cancel,
+ * without a dossier (the purpose names the intake). */
+struct af_backend session_autofill_backend(struct app *app);
 
 #endif

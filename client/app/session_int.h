@@ -3,15 +3,13 @@
 #ifndef MOTCUA_SESSION_INT_H
 #define MOTCUA_SESSION_INT_H
 
+#include "conn.h"
 #include "session.h"
 #include "store/outbox_send.h"
 
 struct session {
 	struct app *app;
-	struct http *http;
-	struct profile *prof;
-	struct api *api;
-	struct store *store;
+	struct conn conn;	/* profile, transport, API, store */
 	struct outbox_sender *out;
 	struct notify *notify;
 	enum session_state state;
@@ -29,9 +27,16 @@ struct session {
 	unsigned cat_id;	/* session_refresh_catalog's call */
 	void (*cat_done)(struct app *app, bool changed, const struct err *e);
 	struct session_lookup *lookups;	/* under way */
+	struct session_watch *watches;	/* session_intake's fn, per entry */
 };
 
 /* Cancel what session_intake.c started (session_close). */
 void session_intake_close(struct session *s);
+/* The outbox moved entry id to st (code: a delivered intake's dossier):
+ * its watcher hears it, once per change. */
+void session_intake_news(struct session *s, int64_t id, enum ob_state st, const char *code);
+/* The sender stopped: what it was sending is back in the queue, or
+ * failed; the watchers of entries being sent hear where they stand. */
+void session_intake_recheck(struct session *s);
 
 #endif

@@ -8,62 +8,112 @@
 #include "core/xalloc.h"
 #include "session_int.h"
 
-struct api *session_api(struct app *app)
-{
-	return app->session ? app->session->api : NULL;
-}
-
 static void count_outbox(struct session *s)
 {
-	s->app->queued = outbox_pending(s->store);
-	s->app->waiting = outbox_waiting(s->store);
+	s->app->queued = outbox_pending(s->conn.store);
+	s->app->waiting = outbox_waiting(s->conn.store);
 	s->app->redraw |= RD_STATUS;
 }
 
 /* ---- intake ---- */
 
-int session_intake(struct app *app, const struct intake *in, int64_t *id, struct err *e)
+struct session_watch {
+	struct session_watch *next;
+	int64_t id;
+	enum ob_state state;	/* as last told */
+	session_intake_fn fn;	/* NULL while session_intake runs */
+	void *arg;
+};
+
+static struct session_watch *watch_of(struct session *s, int64_t id)
+{
+	struct session_watch *w;
+
+	for (w = s->watches; w && w->id != id; w = w->next)
+		;
+	return w;
+}
+
+static void watch_free(struct session *s, struct session_watch *w)
+{
+	struct session_watch **pp;
+
+	for (pp = &s->watches; *pp != w; pp = &(*pp)->next)
+		;
+	*pp = w->next;
+	free(w);
+}
+
+int session_intake(struct app *app, const struct intake *in, int64_t *id, enum ob_state *st,
+		   session_intake_fn fn, void *arg, struct err *e)
 {
 	struct session *s = app->session;
+	struct session_watch *w;
 	struct ob_entry en;
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
 	if (!in->procedure_code || !in->applicant_name || !in->applicant_name[0])
 		return err_set(e, "%s", _("an intake needs a procedure and the applicant's name"));
-	if (outbox_add_intake(s->store, in, app_now(app), &en, e) < 0)
+	if (outbox_add_intake(s->conn.store, in, app_now(app), &en, e) < 0)
 		return -1;
 	*id = en.id;
 	ob_entry_free(&en);
+	/* watched from now, silently: what sending does now is returned */
+	w = xcalloc(1, sizeof *w);
+	*w = (struct session_watch){ .next = s->watches, .id = *id, .state = OB_QUEUED };
+	s->watches = w;
 	count_outbox(s);
 	if (s->state == SESSION_READY)
 		outbox_send(s->out);
+	*st = w->state;
+	if (fn) {
+		w->fn = fn;
+		w->arg = arg;
+	} else {
+		watch_free(s, w);
+	}
 	return 0;
 }
 
-int session_intake_state(struct app *app, int64_t id, enum ob_state *st, char *code, size_t len,
-			 struct err *e)
+void session_intake_forget(struct app *app, int64_t id)
 {
-	struct session *s = app->session;
-	struct ob_entry en;
-	int rc;
+	struct session_watch *w;
 
-	if (!s)
-		return err_set(e, "%s", _("no server: nothing was queued"));
-	rc = outbox_get(s->store, id, &en, e);
-	if (rc <= 0)
-		return rc < 0 ? -1 : err_set(e, _("no intake #%lld in the outbox"), (long long)id);
-	if (!en.intake) {
-		ob_entry_free(&en);
-		return err_set(e, _("outbox entry #%lld is not an intake"), (long long)id);
+	if (app->session && (w = watch_of(app->session, id)))
+		watch_free(app->session, w);
+}
+
+void session_intake_news(struct session *s, int64_t id, enum ob_state st, const char *code)
+{
+	struct session_watch *w = watch_of(s, id);
+
+	if (!w || w->state == st)
+		return;
+	w->state = st;
+	if (w->fn)
+		w->fn(s->app, id, st, code ? code : "", w->arg);
+}
+
+void session_intake_recheck(struct session *s)
+{
+	struct session_watch *w = s->watches;
+	struct ob_entry en;
+	struct err e;
+
+	while (w) {
+		if (w->state == OB_SENDING && outbox_get(s->conn.store, w->id, &en, &e) == 1) {
+			enum ob_state st = en.state;
+
+			ob_entry_free(&en);
+			if (st != OB_SENDING) {
+				session_intake_news(s, w->id, st, NULL);
+				w = s->watches;		/* fn may have forgotten one */
+				continue;
+			}
+		}
+		w = w->next;
 	}
-	*st = en.state;
-	snprintf(code, len, "%s", en.state == OB_DONE ? en.code : "");
-	e->msg[0] = '\0';
-	if (en.state == OB_FAILED || en.state == OB_CONFLICT)
-		err_set(e, "%s", en.error ? en.error : _("the server refused the intake"));
-	ob_entry_free(&en);
-	return 0;
 }
 
 /* ---- one procedure ---- */
@@ -91,7 +141,7 @@ static void on_procedure(void *arg, struct procedure *p, const struct api_result
 	if (p) {
 		char *now = proc_json(p);
 
-		if (store_put_procedure(s->store, p, app_now(app), &e) < 0)
+		if (store_put_procedure(s->conn.store, p, app_now(app), &e) < 0)
 			app_message(app, MSG_ERROR, "%s", e.msg);
 		/* the clerk has it already as it is: nothing to redo */
 		if (done && !s->closing && (!shown || strcmp(shown, now)))
@@ -118,18 +168,18 @@ bool session_fetch_procedure(struct app *app, const char *code,
 		return false;
 	if (s->proc_id) {
 		s->proc_done = NULL;	/* replaced: the old one hears no more */
-		api_cancel(s->api, s->proc_id);
+		api_cancel(s->conn.api, s->proc_id);
 	}
 	free(s->proc_shown);
 	s->proc_shown = NULL;
-	rc = store_get_procedure(s->store, code, &cached, NULL, &e);
+	rc = store_get_procedure(s->conn.store, code, &cached, NULL, &e);
 	if (rc == 1) {
 		s->proc_shown = proc_json(&cached);
 		done(app, &cached, NULL);
 		procedure_free(&cached);
 	}
 	s->proc_done = done;
-	s->proc_id = api_procedure(s->api, code, HTTP_INTERACTIVE, on_procedure, s);
+	s->proc_id = api_procedure(s->conn.api, code, HTTP_INTERACTIVE, on_procedure, s);
 	return true;
 }
 
@@ -142,7 +192,7 @@ int session_catalog(struct app *app, struct procedure **items, int *n, struct er
 		*n = 0;
 		return 0;
 	}
-	return store_load_catalog(app->session->store, items, n, e);
+	return store_load_catalog(app->session->conn.store, items, n, e);
 }
 
 static void on_catalog(void *arg, struct procedure *items, int n, const struct api_result *r)
@@ -159,11 +209,11 @@ static void on_catalog(void *arg, struct procedure *items, int n, const struct a
 		e = r->e;
 	} else if (!r->not_modified) {
 		/* the tag is kept only with the catalog it describes */
-		changed = store_put_catalog(s->store, items, n, now, &e) == 0 &&
-			  store_meta_set(s->store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
+		changed = store_put_catalog(s->conn.store, items, n, now, &e) == 0 &&
+			  store_meta_set(s->conn.store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
 	}
 	if (r->fail == API_OK && !e.msg[0])
-		store_meta_set_int(s->store, "catalog_at", now, &e);
+		store_meta_set_int(s->conn.store, "catalog_at", now, &e);
 	for (int i = 0; i < n; i++)
 		procedure_free(&items[i]);
 	free(items);
@@ -179,12 +229,12 @@ bool session_refresh_catalog(struct app *app,
 
 	if (!s || s->cat_id)
 		return false;
-	store_meta_get(s->store, "catalog_etag", etag, sizeof etag);
+	store_meta_get(s->conn.store, "catalog_etag", etag, sizeof etag);
 	/* an empty store asks unconditionally, whatever tag it kept */
-	if (!store_meta_int(s->store, "catalog_at"))
+	if (!store_meta_int(s->conn.store, "catalog_at"))
 		etag[0] = '\0';
 	s->cat_done = done;
-	s->cat_id = api_procedures_if(s->api, etag[0] ? etag : NULL, on_catalog, s);
+	s->cat_id = api_procedures_if(s->conn.api, etag[0] ? etag : NULL, on_catalog, s);
 	return true;
 }
 
@@ -194,7 +244,7 @@ struct session_lookup {
 	struct session_lookup *next;
 	struct session *s;
 	unsigned id;
-	session_record_fn done;
+	api_record_fn done;
 	void *arg;
 	char *user, *reg, *subject, *dossier, *purpose;
 };
@@ -226,7 +276,7 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 	/* a cancelled call never reached the register: nothing to account for */
 	if (r->fail != API_E_CANCELLED) {
 		a.outcome = rec ? "found" : r->fail == API_E_NOTFOUND ? "not-found" : "failed";
-		if (store_audit_add(s->store, &a, &res.e) < 0) {
+		if (store_audit_add(s->conn.store, &a, &res.e) < 0) {
 			if (rec) {
 				record_free(rec);
 				free(rec);
@@ -236,7 +286,7 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 		}
 	}
 	if (!s->closing)
-		l->done(s->app, rec, &res, l->arg);
+		l->done(l->arg, rec, &res);
 	else if (rec) {
 		record_free(rec);
 		free(rec);
@@ -244,27 +294,27 @@ static void on_record(void *arg, struct record *rec, const struct api_result *r)
 	lookup_free(l);
 }
 
-unsigned session_lookup(struct app *app, enum op_id op, const char *id, const char *dossier,
-			const char *purpose, session_record_fn done, void *arg)
+unsigned session_lookup(struct app *app, const char *reg, const char *id, const char *dossier,
+			const char *purpose, api_record_fn done, void *arg)
 {
 	struct session *s = app->session;
 	struct session_lookup *l;
 
-	if (!s || (op != OP_LOOKUP_CITIZEN && op != OP_LOOKUP_ENTERPRISE))
+	if (!s)
 		return 0;
 	l = xcalloc(1, sizeof *l);
 	l->s = s;
 	l->done = done;
 	l->arg = arg;
 	l->user = xstrdup_opt(app->user);
-	l->reg = xstrdup(op == OP_LOOKUP_CITIZEN ? "citizen" : "enterprise");
+	l->reg = xstrdup(reg);
 	l->subject = xstrdup(id);
 	l->dossier = xstrdup_opt(dossier);
 	l->purpose = xstrdup_opt(purpose);
 	l->next = s->lookups;
 	s->lookups = l;
 	/* the id is known before the callback can run: it comes from the loop */
-	l->id = api_lookup(s->api, op, id, dossier, purpose, on_record, l);
+	l->id = api_lookup(s->conn.api, reg, id, dossier, purpose, on_record, l);
 	return l->id;
 }
 
@@ -273,22 +323,42 @@ void session_lookup_cancel(struct app *app, unsigned id)
 	struct session *s = app->session;
 
 	if (s && id)
-		api_cancel(s->api, id);
+		api_cancel(s->conn.api, id);
+}
+
+/* Auto-fill asks the registers through the session: audited, cancelled
+ * with the session. No dossier yet: the purpose names the intake. */
+static unsigned be_lookup(void *arg, const char *reg, const char *id, const char *purpose,
+			  af_got_fn got, void *ctx)
+{
+	return session_lookup(arg, reg, id, NULL, purpose, got, ctx);
+}
+
+static void be_cancel(void *arg, unsigned id)
+{
+	session_lookup_cancel(arg, id);
+}
+
+struct af_backend session_autofill_backend(struct app *app)
+{
+	return (struct af_backend){ .lookup = be_lookup, .cancel = be_cancel, .arg = app };
 }
 
 void session_intake_close(struct session *s)
 {
 	if (s->proc_id)
-		api_cancel(s->api, s->proc_id);
+		api_cancel(s->conn.api, s->proc_id);
 	if (s->cat_id)
-		api_cancel(s->api, s->cat_id);
+		api_cancel(s->conn.api, s->cat_id);
 	while (s->lookups) {
 		struct session_lookup *l = s->lookups;
 
-		api_cancel(s->api, l->id);	/* on_record frees it */
+		api_cancel(s->conn.api, l->id);	/* on_record frees it */
 		if (s->lookups == l)
 			lookup_free(l);		/* the call had already ended */
 	}
 	free(s->proc_shown);
 	s->proc_shown = NULL;
+	while (s->watches)	/* their screens hear no more */
+		watch_free(s, s->watches);
 }

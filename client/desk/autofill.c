@@ -141,15 +141,21 @@ static struct af_lookup *lookup_at(struct autofill *af, int field)
 void af_init(struct autofill *af, struct loop *loop, const struct af_backend *be,
 	     struct af_cache *cache, struct iform *form, const char *intake_ref)
 {
+	char key[33];
+
 	memset(af, 0, sizeof *af);
 	af->loop = loop;
 	af->be = *be;
 	af->cache = cache;
 	af->form = form;
+	if (!intake_ref) {
+		api_new_key(key);
+		key[12] = '\0';
+	}
 	/* TRANSLATORS: the purpose of a lookup, in the server's audit and the
 	 * local one: procedure code, then the intake's reference */
 	snprintf(af->purpose, sizeof af->purpose, _("intake %s (%s)"), form->procedure_code,
-		 intake_ref ? intake_ref : "");
+		 intake_ref ? intake_ref : key);
 	for (int i = 0; i < form->nf; i++) {
 		if (!form->f[i].lookup)
 			continue;
@@ -206,10 +212,6 @@ static void on_got(void *ctx, struct record *rec, const struct api_result *r)
 	const char *reg = af->form->f[q->field].lookup;
 	bool answer = rec || r->fail == API_E_NOTFOUND;
 
-	/* a cancelled request may have reached the register all the same */
-	af->be.audit(af->be.arg, reg, q->id, af->purpose,
-		     rec ? "found" : answer ? "not-found" :
-		     r->fail == API_E_CANCELLED ? "cancelled" : "failed");
 	if (answer && !cache_get(af->cache, reg, q->id))
 		cache_put(af->cache, reg, q->id, rec);
 	/* still the number the field holds, and still wanted */

@@ -7,12 +7,13 @@
  *
  * Lookups never block typing (the loop's timers and the API's async
  * calls), can be cancelled (Esc), are cached for the session (the same ID
- * twice is one request, across forms) and each one is audited: in the
- * local audit log (who, when, which ID, for which intake) and on the server
- * through the request's purpose. Offline the form is completed by hand and
- * says that the lookup was not done.
+ * twice is one request, across forms) and each one is audited: on the
+ * server through the request's purpose, which names the intake, and in the
+ * local audit log by the backend (the session's, session_lookup). Offline
+ * the form is completed by hand and says that the lookup was not done.
  *
- * The network is behind struct af_backend, so tests drive it by hand. */
+ * The registers are behind struct af_backend, which the session supplies
+ * (session_autofill_backend), so tests drive it by hand. */
 #ifndef MOTCUA_AUTOFILL_H
 #define MOTCUA_AUTOFILL_H
 
@@ -42,16 +43,13 @@ enum af_state {
 typedef void (*af_got_fn)(void *ctx, struct record *rec, const struct api_result *r);
 
 struct af_backend {
-	/* Start a lookup (reg "citizen" or "enterprise"); got runs later,
-	 * exactly once, owning rec. Returns an id, or 0 when no request can
-	 * be made (no server): the lookup is then "not done". */
+	/* Start a lookup in the register of that name (a field's lookup:
+	 * "citizen", "enterprise"), audited; got runs later, exactly once,
+	 * owning rec. Returns an id, or 0 when no request can be made (no
+	 * server): the lookup is then "not done". */
 	unsigned (*lookup)(void *arg, const char *reg, const char *id, const char *purpose,
 			   af_got_fn got, void *ctx);
 	void (*cancel)(void *arg, unsigned id);	/* got runs with API_E_CANCELLED */
-	/* Record a lookup in the local audit log; outcome "found",
-	 * "not-found", "failed". */
-	void (*audit)(void *arg, const char *reg, const char *id, const char *purpose,
-		      const char *outcome);
 	void *arg;
 };
 
@@ -88,7 +86,8 @@ struct autofill {
 	void *changed_arg;
 };
 
-/* intake_ref names the intake in the audit until it has a dossier code. */
+/* intake_ref names the intake in the audit until it has a dossier code
+ * (NULL: a fresh one, 12 hex digits). */
 void af_init(struct autofill *af, struct loop *loop, const struct af_backend *be,
 	     struct af_cache *cache, struct iform *form, const char *intake_ref);
 void af_free(struct autofill *af);	/* cancels what runs */

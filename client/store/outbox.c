@@ -103,8 +103,12 @@ static void read_entry(sqlite3_stmt *st, struct ob_entry *en)
 	en->assignee = json_str(o, "assignee");
 	if (cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(o, "new_due")))
 		en->new_due = (int64_t)v->valuedouble;
-	if ((v = cJSON_GetObjectItemCaseSensitive(o, "supplement")))
-		en->supplement = cJSON_Duplicate(v, 1);
+	cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(o, "supplement")) {
+		if (!cJSON_IsNumber(v))
+			continue;
+		en->missing = xrealloc(en->missing, (size_t)(en->nmissing + 1) * sizeof *en->missing);
+		en->missing[en->nmissing++] = v->valueint;
+	}
 	if (cJSON_IsObject(v = cJSON_GetObjectItemCaseSensitive(o, "seen"))) {
 		const cJSON *x;
 
@@ -135,7 +139,7 @@ void ob_entry_free(struct ob_entry *en)
 	free(en->error);
 	free(en->seen.step);
 	free(en->seen.assignee);
-	cJSON_Delete(en->supplement);
+	free(en->missing);
 	cJSON_Delete(en->intake);
 	memset(en, 0, sizeof *en);
 }
@@ -149,7 +153,8 @@ void ob_entry_args(const struct ob_entry *en, struct api_act_args *args)
 	args->reason = en->reason;
 	args->assignee = en->assignee;
 	args->new_due = en->new_due;
-	args->supplement = en->supplement;
+	args->missing = en->missing;
+	args->nmissing = en->nmissing;
 }
 
 int outbox_add(struct store *s, const char *code, enum action act, const struct api_act_args *args,
@@ -174,8 +179,8 @@ int outbox_add_seen(struct store *s, const char *code, enum action act,
 		cJSON_AddStringToObject(o, "assignee", args->assignee);
 	if (args->new_due)
 		cJSON_AddNumberToObject(o, "new_due", (double)args->new_due);
-	if (args->supplement)
-		cJSON_AddItemToObject(o, "supplement", cJSON_Duplicate(args->supplement, 1));
+	if (args->nmissing)
+		cJSON_AddItemToObject(o, "supplement", cJSON_CreateIntArray(args->missing, args->nmissing));
 	if (seen) {
 		cJSON *v = cJSON_AddObjectToObject(o, "seen");
 

@@ -42,7 +42,8 @@ struct ob_entry {
 	char *version;		/* what the clerk acted on, for If-Match */
 	char *note, *reason, *assignee;
 	int64_t new_due;
-	cJSON *supplement;
+	int *missing;		/* request-supplement: the components' seq */
+	int nmissing;
 	enum ob_state state;
 	int attempts;
 	char *error;

@@ -37,6 +37,14 @@ static void local_failure(struct outbox_sender *o, const struct err *e)
 	idle(o, &r);
 }
 
+static void sending(struct outbox_sender *o)
+{
+	o->cur.attempts++;
+	o->cur.state = OB_SENDING;
+	if (o->h.sending)
+		o->h.sending(o->h.arg, &o->cur);
+}
+
 static void changed(struct outbox_sender *o, enum ob_state st, const char *why)
 {
 	struct err e;
@@ -165,7 +173,7 @@ static void send_intake(struct outbox_sender *o)
 		local_failure(o, &e);
 		return;
 	}
-	o->cur.attempts++;
+	sending(o);
 	o->call = api_intake(o->api, &in, o->cur.key, on_acted, o);
 	intake_free(&in);	/* api_intake copied what it needs */
 }
@@ -201,7 +209,7 @@ static void next(struct outbox_sender *o)
 		local_failure(o, &e);
 		return;
 	}
-	o->cur.attempts++;
+	sending(o);
 	ob_entry_args(&o->cur, &args);
 	o->call = api_act(o->api, o->cur.code, o->cur.act, &args, on_acted, o);
 }

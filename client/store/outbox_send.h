@@ -12,6 +12,8 @@
 #define OUTBOX_MAX_BADREPLY 5
 
 struct outbox_hooks {
+	/* Being sent now (its state on disk is OB_SENDING). */
+	void (*sending)(void *arg, const struct ob_entry *en);
 	/* Delivered; d (the dossier as the server returned it) is handed
 	 * over, NULL if the reply had none. */
 	void (*delivered)(void *arg, const struct ob_entry *en, struct dossier *d);

@@ -14,6 +14,7 @@
 
 #include "api/api.h"
 #include "api/dates.h"
+#include "app/session.h"
 #include "check_main.h"
 #include "core/calendar.h"
 #include "core/xalloc.h"
@@ -449,6 +450,224 @@ START_TEST(intake_outbox_once)
 }
 END_TEST
 
+/* ---- through the session, as the screens use it ---- */
+
+static struct app app;
+static bool logged_in;
+
+static void on_logged_in(struct app *a, const struct api_result *r)
+{
+	(void)a;
+	ck_assert_msg(r->fail == API_OK, "login: %s", r->e.msg);
+	logged_in = true;
+}
+
+/* An app with a session of the test's dialect on the sandbox, logged in,
+ * its first sync done. */
+static void open_session(void)
+{
+	char path[4096];
+	struct cli cli = { .profile = path, .server = H.url, .user = FX_RECEPTION };
+	struct err e;
+
+	snprintf(path, sizeof path, "%s/client/api/profiles/sandbox-%s.json",
+		 getenv("srcdir") ? getenv("srcdir") : ".", dialect);
+	setenv("XDG_DATA_HOME", H.dir, 1);
+	ck_assert_int_eq(app_init(&app, &e), 0);
+	ck_assert_msg(session_open(&app, &cli, "pw-" FX_RECEPTION, &e) == 0, "%s", e.msg);
+	logged_in = false;
+	session_on_login(&app, on_logged_in);
+	/* the login, then the sync it starts; every call ends (the
+	 * transport's deadlines), so these loops cannot hang */
+	while (!logged_in)
+		ck_assert_msg(loop_once(&app.loop, 1000, &e) == 0, "%s", e.msg);
+	while (app.loading)
+		ck_assert_msg(loop_once(&app.loop, 1000, &e) == 0, "%s", e.msg);
+	ck_assert(app.data_time);
+}
+
+/* Run the app's loop until a callback stops it. */
+static void run_app(void)
+{
+	struct err e;
+
+	app.loop.stop = false;
+	ck_assert_msg(loop_run(&app.loop, &e) == 0, "%s", e.msg);
+	app.loop.stop = false;
+}
+
+static void close_session(void)
+{
+	session_close(&app);
+	app_free(&app);
+}
+
+/* What the watcher of an intake heard, the last time and how often. */
+struct heard {
+	int told;
+	enum ob_state st;
+	char code[64];
+	int64_t due;		/* of the dossier in the inbox when told */
+};
+
+static void heard(struct app *a, int64_t id, enum ob_state st, const char *code, void *arg)
+{
+	struct heard *h = arg;
+	const struct dossier *d = app_find_dossier(a, code);
+
+	(void)id;
+	h->told++;
+	h->st = st;
+	snprintf(h->code, sizeof h->code, "%s", code);
+	h->due = d ? d->due_at : 0;
+	loop_stop(&a->loop);
+}
+
+/* The intake screen hears of its intake when the session does: once when
+ * delivered, the dossier then in the inbox; not after it stopped
+ * listening, not after the session closed. No timer, no polling. */
+START_TEST(session_tells_the_intake_once)
+{
+	struct heard h = { 0 }, forgotten = { 0 }, closed = { 0 };
+	struct intake in;
+	enum ob_state st;
+	int64_t id, id2;
+	struct err e;
+
+	open_session();
+	birth(&in, "Phạm Gia Huy");
+	ck_assert_msg(session_intake(&app, &in, &id, &st, heard, &h, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(st, OB_SENDING);	/* it went at once */
+	ck_assert_int_eq(h.told, 0);		/* not from within the call */
+	run_app();
+	ck_assert_int_eq(h.told, 1);
+	ck_assert_int_eq(h.st, OB_DONE);
+	ck_assert_msg(!strncmp(h.code, "FX1-251015-", 11), "%s", h.code);
+	ck_assert_int_eq(h.due, at("2025-10-20T09:00:00+07:00"));
+	/* a refresh sends the outbox and syncs: nothing more to tell */
+	session_refresh(&app);
+	while (app.loading)
+		ck_assert_msg(loop_once(&app.loop, 1000, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(h.told, 1);
+
+	/* its screen closed: delivered all the same, not told */
+	ck_assert_int_eq(session_intake(&app, &in, &id2, &st, heard, &forgotten, &e), 0);
+	session_intake_forget(&app, id2);
+	while (app.queued)
+		ck_assert_msg(loop_once(&app.loop, 1000, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(forgotten.told, 0);
+
+	/* the session closes while it is being sent: never told */
+	ck_assert_int_eq(session_intake(&app, &in, &id2, &st, heard, &closed, &e), 0);
+	ck_assert_int_eq(st, OB_SENDING);
+	close_session();
+	ck_assert_int_eq(closed.told, 0);
+	birth_free(&in);
+	ck_assert_int_eq(h.told, 1);
+}
+END_TEST
+
+/* The link goes while the intake is being sent: the watcher hears that
+ * it is queued again (the sender says nothing about the entry it was
+ * sending; the session looks). */
+START_TEST(session_tells_an_intake_queued_again)
+{
+	const char *args[] = { "--clock", FX_CLOCK, "--freeze-clock", "--dialect", dialect, NULL };
+	struct heard h = { 0 };
+	struct intake in;
+	enum ob_state st;
+	int64_t id;
+	struct err e;
+
+	open_session();
+	ck_assert_int_eq(sbxh_stop(&H), 0);
+	birth(&in, "Phạm Gia Huy");
+	ck_assert_msg(session_intake(&app, &in, &id, &st, heard, &h, &e) == 0, "%s", e.msg);
+	birth_free(&in);
+	ck_assert_int_eq(st, OB_SENDING);
+	run_app();
+	ck_assert_int_eq(h.told, 1);
+	ck_assert_int_eq(h.st, OB_QUEUED);
+	ck_assert_str_eq(h.code, "");
+	ck_assert_int_eq(app.queued, 1);
+	close_session();
+	ck_assert_int_eq(sbxh_start(&H, args), 0);	/* for the teardown */
+}
+END_TEST
+
+struct looked {
+	bool done;
+	struct api_result r;
+	struct record *rec;
+};
+
+static void looked_up(void *arg, struct record *rec, const struct api_result *r)
+{
+	struct looked *l = arg;
+
+	l->done = true;
+	l->r = *r;
+	l->rec = rec;
+	loop_stop(&app.loop);
+}
+
+/* The audit rows of the session's store for that purpose: "reg subject
+ * outcome" lines, in order. */
+static void audited(const char *purpose, char *out, size_t len)
+{
+	char path[4096];
+	struct store *s;
+	sqlite3_stmt *st;
+	struct err e;
+
+	ck_assert_int_eq(store_path(H.url, FX_RECEPTION, path, sizeof path, &e), 0);
+	ck_assert_msg((s = store_open(path, &e)) != NULL, "%s", e.msg);
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT register, subject, outcome FROM audit "
+					    "WHERE purpose = ? ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, purpose, -1, SQLITE_STATIC);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out + strlen(out), len - strlen(out), "%s %s %s\n", sqlite3_column_text(st, 0),
+			 sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	store_close(s);
+}
+
+/* Auto-fill's registers as the session supplies them: by the register's
+ * name, straight to the API, each lookup audited before it is shown. */
+START_TEST(session_lookups_by_register_name_are_audited)
+{
+	const char *purpose = "intake 1.001193 (0123456789ab)";
+	struct af_backend be;
+	struct looked l = { 0 };
+	char rows[512];
+
+	open_session();
+	be = session_autofill_backend(&app);
+	ck_assert_uint_ne(be.lookup(be.arg, "citizen", FX_CITIZEN, purpose, looked_up, &l), 0);
+	run_app();
+	ck_assert_msg(l.r.fail == API_OK, "%s", l.r.e.msg);
+	ck_assert_str_eq(record_get(l.rec, "full_name"), "Nguyễn Văn An");
+	record_free(l.rec);
+	free(l.rec);
+	memset(&l, 0, sizeof l);
+	ck_assert_uint_ne(be.lookup(be.arg, "enterprise", FX_ENTERPRISE, purpose, looked_up, &l), 0);
+	run_app();
+	ck_assert_msg(l.r.fail == API_OK, "%s", l.r.e.msg);
+	record_free(l.rec);
+	free(l.rec);
+	memset(&l, 0, sizeof l);
+	ck_assert_uint_ne(be.lookup(be.arg, "land", "123", purpose, looked_up, &l), 0);
+	ck_assert(!l.done);	/* from the loop, as every answer */
+	run_app();
+	ck_assert_int_eq(l.r.fail, API_E_UNSUPPORTED);
+	ck_assert_ptr_null(l.rec);
+	audited(purpose, rows, sizeof rows);
+	ck_assert_str_eq(rows, "citizen " FX_CITIZEN " found\nenterprise " FX_ENTERPRISE " found\nland 123 failed\n");
+	close_session();
+}
+END_TEST
+
 static Suite *intake_suite(void)
 {
 	Suite *s = suite_create("intake");
@@ -462,6 +681,9 @@ static Suite *intake_suite(void)
 		tcase_add_test(both[i], procedure_whole);
 		tcase_add_test(both[i], intake_due_dates);
 		tcase_add_test(both[i], intake_outbox_once);
+		tcase_add_test(both[i], session_tells_the_intake_once);
+		tcase_add_test(both[i], session_tells_an_intake_queued_again);
+		tcase_add_test(both[i], session_lookups_by_register_name_are_audited);
 		suite_add_tcase(s, both[i]);
 	}
 	return s;

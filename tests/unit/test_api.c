@@ -402,7 +402,7 @@ START_TEST(lookups_read_the_register_record)
 	api_login(api, on_done, NULL);
 	run();
 	reset();
-	api_lookup(api, OP_LOOKUP_CITIZEN, "001085012345", "D1", NULL, on_record, NULL);
+	api_lookup(api, "citizen", "001085012345", "D1", NULL, on_record, NULL);
 	run();
 	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
 	ck_assert_str_eq(record_get(got.rec, "id_number"), "001085012345");
@@ -411,9 +411,17 @@ START_TEST(lookups_read_the_register_record)
 	record_free(got.rec);
 	free(got.rec);
 	reset();
-	api_lookup(api, OP_LOOKUP_ENTERPRISE, "0100109106", NULL, NULL, on_record, NULL);
+	api_lookup(api, "enterprise", "0100109106", NULL, NULL, on_record, NULL);
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_UNSUPPORTED);
+	/* a register is named: one the engine does not know is said so */
+	reset();
+	api_lookup(api, "land", "0100109106", NULL, NULL, on_record, NULL);
+	ck_assert(!got.done);	/* from the loop, as every answer */
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_UNSUPPORTED);
+	ck_assert_str_eq(got.r.e.msg, "there is no national register 'land' to look up (citizen or enterprise)");
+	ck_assert_ptr_null(got.rec);
 }
 END_TEST
 

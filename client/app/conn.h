@@ -1,0 +1,50 @@
+/* One connection to a server, wired once for both front ends (the
+ * interactive session and batch mode): the profile found and loaded, the
+ * HTTP transport with the command line's options, the API over them, and
+ * the local store of this server and user, opened when first wanted. What
+ * fails is a value, which each front end says in its own way (a message in
+ * the status bar, an exit code). */
+#ifndef MOTCUA_CONN_H
+#define MOTCUA_CONN_H
+
+#include "api/api.h"
+#include "cli.h"
+#include "store/store.h"
+
+enum conn_fail {
+	CONN_OK,
+	CONN_E_PROFILE,		/* no profile given, or it cannot be found or read */
+	CONN_E_TRANSPORT,	/* the HTTP transport cannot be set up */
+};
+
+struct conn {
+	struct profile *prof;
+	struct http *http;
+	struct api *api;
+	struct store *store;	/* NULL until conn_store() */
+	char *server, *user;	/* the command line's: they name the store */
+};
+
+/* What differs between the front ends. */
+struct conn_opts {
+	int timeout_s;		/* request-timeout of motcuarc; --timeout wins */
+	bool fail_fast;		/* once the server did not answer, ask no more */
+	void (*on_link)(void *arg, enum http_link link);	/* or NULL */
+	void *arg;
+};
+
+/* Load cli->profile, set up the transport with the command line's options
+ * and o (NULL: the defaults) and the API for cli->server and cli->user.
+ * The API has no secret yet: whether one is needed is the profile's to
+ * say (api_set_secret). On failure c is left closed and e says why. */
+enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
+			 const struct conn_opts *o, struct err *e);
+/* The local store of this server and user, opened the first time; NULL
+ * (with e) when it cannot be named or opened. */
+struct store *conn_store(struct conn *c, struct err *e);
+/* Cancel every call: their callbacks run now, while the store is open. */
+void conn_stop(struct conn *c);
+/* Stop, close the store and free the rest; c is left closed. */
+void conn_close(struct conn *c);
+
+#endif
