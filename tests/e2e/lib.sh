@@ -88,6 +88,17 @@ eventually() { poll "$E2E_TIMEOUT" "$@"; }
 # line N: the Nth line of the pane (1-based).
 line() { pane | sed -n "${1}p"; }
 
+# line_has N TEXT: the Nth line has TEXT. A frame reaches the pane top to
+# bottom, in pieces: read a line with `eventually line_has`, not at once
+# after a wait for another line.
+line_has() { line "$1" | grep -qF -- "$2"; }
+
+# wait_synced: a sync has completed (the status bar says "data now"); until
+# then the inbox's count, rows and order change as pages come. It tells of
+# this session's first sync only on a store never synced before: one synced
+# less than a minute earlier says "data now" at once.
+wait_synced() { wait_for "data now"; }
+
 keys() { tm send-keys -t e2e "$@"; }
 
 resize() { tm resize-window -t e2e -x "$1" -y "$2"; }

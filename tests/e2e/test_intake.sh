@@ -18,7 +18,9 @@ client() {
 	# the desk printer: a file
 	printf 'set print-command "cat > %s"\n' "$SBX_DIR/printed-$PROFILE" >"$SBX_DIR/motcuarc"
 	start 80 24 -- "MOTCUA_CONFIG='$SBX_DIR/motcuarc' MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' XDG_DATA_HOME='$XDG_DATA_HOME' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p $PROFILE -s $SBX_URL -u tiepnhan1"
-	wait_for "Inbox (" 30
+	# the first sync's notices ("N dossiers due today") would take the
+	# status line from the messages the form's checks wait for
+	wait_for "Inbox (" 30 && wait_synced
 }
 
 # open_form CODE: n in the inbox, the code, Enter: the procedure's form.
@@ -30,8 +32,12 @@ open_form() {
 	wait_for "Intake $1" && wait_for "Received now, due"
 }
 
-# The new dossier's code, from the result screen.
-new_code() { pane | sed -n 's/.*Dossier code: \([^ ]*\).*/\1/p' | head -n 1; }
+# The new dossier's code, from the result screen, once the line under it
+# (the appointment) is drawn.
+new_code() {
+	wait_for "Appointment: " >/dev/null
+	pane | sed -n 's/.*Dossier code: \([^ ]*\).*/\1/p' | head -n 1
+}
 
 # due_on_server CODE TEXT: the server's dossier is due at TEXT (HH:MM dd/mm/yyyy).
 due_on_server() { batch show "$1" | grep -q "^Due  *$2\$"; }
@@ -84,7 +90,7 @@ scenarios() {
 	check "$PROFILE: the receipt shows under the result" wait_for "RECEIPT OF DOSSIER AND APPOINTMENT"
 	keys p
 	check "$PROFILE: p prints it" wait_for "Receipt sent to the printer"
-	check "$PROFILE: the printed receipt has the code and the due time" \
+	check "$PROFILE: the printed receipt has the code and the due time" eventually \
 		sh -c "grep -q 'Dossier code: $code' '$SBX_DIR/printed-$PROFILE' && grep -q 'Result due at: 14:00 15/10/2025' '$SBX_DIR/printed-$PROFILE'"
 	keys q
 

@@ -15,11 +15,10 @@ check "no core dump: RLIMIT_CORE is 0" \
 check "MOTCUA_PASSWORD is no longer in its environment block" \
 	sh -c "[ -n '$pid' ] && ! grep -aq e2e-s3cret-start /proc/$pid/environ 2>/dev/null"
 check "status bar shows key hints" wait_for "q Quit"
-if line 24 | grep -q "no data"; then ok "status bar is row 24"; else not_ok "status bar is row 24"; fi
+check "status bar is row 24" eventually line_has 24 "no data"
 
 resize 120 40
-check "resize to 120x40 redraws" wait_for "no data"
-if wait_for "no data" && line 40 | grep -q "no data"; then ok "status bar follows to row 40"; else not_ok "status bar follows to row 40"; fi
+check "resize to 120x40 redraws: the status bar follows to row 40" eventually line_has 40 "no data"
 
 resize 60 20
 check "below 80x24 it says the terminal is too small" wait_for "Terminal too small"
@@ -27,7 +26,8 @@ check "and what it needs" wait_for "60x20, needs 80x24"
 
 resize 80 24
 check "back at 80x24 the frame returns" wait_gone "Terminal too small"
-if wait_for "Inbox (0)" && line 24 | grep -q "no data"; then ok "frame complete again"; else not_ok "frame complete again"; fi
+frame_complete() { line_has 1 "Inbox (0)" && line_has 24 "no data"; }
+check "frame complete again" eventually frame_complete
 
 keys q
 check "q quits with status 0" wait_for "[exit 0]"

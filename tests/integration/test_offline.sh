@@ -12,9 +12,10 @@ CLOCK='2025-10-15 10:00'
 export MOTCUA_CLOCK="$CLOCK" MOTCUA_PASSWORD=motcua-demo
 out=$SBX_DIR/out err=$SBX_DIR/err
 
-# offline_checks DIALECT PROFILE MODE: MODE is the sync mode of a quiet poll
+# offline_checks DIALECT PROFILE MODE CUT: MODE is the sync mode of a quiet
+# poll; a full sync is cut once CUT of its requests were answered
 offline_checks() {
-	dialect=$1 fp=$2 quiet=$3
+	dialect=$1 fp=$2 quiet=$3 cut=$4
 	export XDG_DATA_HOME="$SBX_DIR/xdg-$dialect"
 	db=$SBX_DIR/$dialect.db
 	sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock \
@@ -71,7 +72,9 @@ offline_checks() {
 	code3=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" && $1 != "'"$code2"'" { print $1; exit }' "$SBX_DIR/online")
 	sandbox_stop
 	m act "$code3" refuse --reason "thiếu giấy tờ" >/dev/null 2>&1
-	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
+	# --log: a line per request answered, for the restart below
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock \
+		--log || exit 1
 	other act "$code3" accept >/dev/null 2>&1
 	m sync >"$out" 2>"$err"; rc=$?
 	check "$dialect: a conflict is not overwritten: exit 7, said" sh -c "[ $rc = 7 ] && grep -q 'changed on the server' '$err'"
@@ -95,13 +98,18 @@ offline_checks() {
 	faults '{"reset": true}'
 	n1=$(m list 2>/dev/null | wc -l)
 	check "$dialect: half the requests failing: the sync still completes, nothing lost" sh -c "[ $rc = 0 ] && [ $n0 = $n1 ]"
-	# the server restarted in the middle of a slow full sync
+	# the server restarted in the middle of a slow full sync, once CUT of
+	# its requests were answered
 	faults '{"reset": true, "latency_ms": 300}'
+	asked=$(wc -l <"$SBX_DIR/log")
 	m sync --full >/dev/null 2>&1 &
 	syncpid=$!
-	sleep 0.7
+	while [ $(($(wc -l <"$SBX_DIR/log") - asked)) -lt "$cut" ] && kill -0 $syncpid 2>/dev/null; do
+		sleep 0.05
+	done
 	sandbox_stop
-	wait $syncpid
+	wait $syncpid; rc=$?
+	check "$dialect: a slow full sync is cut by the server's restart" [ "$rc" != 0 ]
 	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
 	m sync >"$out" 2>"$err"; rc=$?
 	n2=$(m list 2>/dev/null | wc -l)
@@ -112,8 +120,10 @@ offline_checks() {
 if ! command -v curl >/dev/null 2>&1; then
 	not_ok "the offline tests need curl: install the Debian package curl"
 else
-	offline_checks reference sandbox-reference changes
-	offline_checks portal sandbox-portal recent
+	# the reference dialect's full sync: the login, then pages, the first
+	# stored at the cut; the portal's: the login, then one page, under way
+	offline_checks reference sandbox-reference changes 2
+	offline_checks portal sandbox-portal recent 1
 fi
 
 tap_finish

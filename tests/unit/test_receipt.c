@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -239,6 +240,38 @@ START_TEST(hostile_text_is_made_safe)
 }
 END_TEST
 
+/* A form larger than a pipe holds (64 KiB): writing it to a command that
+ * reads nothing fails with EPIPE every time, not only when the command
+ * happens to exit before a small form fits in the pipe. The command's exit
+ * status is what counts, as for a small form. */
+START_TEST(printing_to_a_command_that_reads_nothing)
+{
+	char dir[] = "/tmp/motcua-print.XXXXXX", cmd[300], file[200];
+	struct receipt r = { .n = 2000, .width = 70 };
+	struct err e;
+	struct stat st;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(file, sizeof file, "%s/printed", dir);
+	r.lines = xcalloc((size_t)r.n, sizeof *r.lines);
+	for (int i = 0; i < r.n; i++)
+		r.lines[i] = xstrdup("Line of a long form, seventy columns wide, to fill a pipe ....");
+
+	ck_assert_msg(receipt_print(&r, "true", &e) == 0, "%s", e.msg);
+	ck_assert_msg(receipt_print(&r, "head -c 100 >/dev/null", &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(receipt_print(&r, "exit 5", &e), -1);
+	ck_assert_msg(strstr(e.msg, "exit status 5"), "%s", e.msg);
+	/* and one that reads it all gets it all */
+	snprintf(cmd, sizeof cmd, "cat > '%s'", file);
+	ck_assert_msg(receipt_print(&r, cmd, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(stat(file, &st), 0);
+	ck_assert_int_eq(st.st_size, (off_t)r.n * ((off_t)strlen(r.lines[0]) + 1) + 1);
+	receipt_free(&r);
+	unlink(file);
+	rmdir(dir);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("receipt");
@@ -249,6 +282,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, forms_that_apply);
 	tcase_add_test(tc, narrower_than_the_paper);
 	tcase_add_test(tc, hostile_text_is_made_safe);
+	tcase_add_test(tc, printing_to_a_command_that_reads_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
