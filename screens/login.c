@@ -13,6 +13,7 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "cred.h"
 #include "ui.h"
 
 static void on_login(struct app *app, const struct api_result *r);

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/err.h"
+#include "cred.h"
 #include "desk/receipt.h"
 #include "form.h"
 #include "keymaps/km.h"
@@ -84,24 +85,6 @@ struct paper_view {
 	enum receipt_kind kind;
 	struct pager pager;
 };
-
-/* A password asked for on the login or the lock screen. */
-struct cred_form {
-	struct prompt pw;	/* wiped once used */
-	char note[256];		/* what came of the last try */
-	bool note_error;
-	int fails;		/* wrong ones in a row: each waits longer */
-	int64_t retry_at;	/* app_now() before which no try is taken */
-	unsigned timer;		/* says when the wait is over */
-};
-
-/* Draw the form: a heading, the server and the user, the masked password,
- * the note (lock.c). */
-void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, const char *heading);
-/* Feed a key to the form's password; whether the form took it (else the
- * keymap has it). *accepted is set on Enter. */
-bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted);
-void cred_form_clear(struct cred_form *f);
 
 /* The form of one action on one dossier (act.c). */
 struct act_view {
