@@ -16,9 +16,7 @@
 
 struct catalog_view *catalog_view(struct app *app)
 {
-	if (!app->ui->catalog)
-		app->ui->catalog = xcalloc(1, sizeof *app->ui->catalog);
-	return app->ui->catalog;
+	return ui_state(app, &screen_catalog);
 }
 
 static void free_items(struct catalog_view *v)
@@ -37,19 +35,16 @@ static void free_items(struct catalog_view *v)
 	v->nshown = 0;
 }
 
-void catalog_free(struct app *app)
+static void catalog_view_free(struct app *app, void *state)
 {
-	struct catalog_view *v = app->ui ? app->ui->catalog : NULL;
+	struct catalog_view *v = state;
 
-	if (!v)
-		return;
+	(void)app;
 	free_items(v);
 	free(v->code);
 	if (v->have_whole)
 		procedure_free(&v->whole);
 	pager_free(&v->pager);
-	free(v);
-	app->ui->catalog = NULL;
 }
 
 /* What the filter searches: code, name and field, folded once per
@@ -170,11 +165,10 @@ static void load(struct app *app)
 
 static void on_refreshed(struct app *app, bool changed, const struct err *e)
 {
-	struct catalog_view *v;
+	struct catalog_view *v = catalog_view(app);
 
-	if (!app->ui || !app->ui->catalog)
-		return;
-	v = app->ui->catalog;
+	if (!v)
+		return;		/* the ui closed meanwhile */
 	v->refreshing = false;
 	v->offline = e && e->msg[0];
 	if (v->offline)
@@ -222,7 +216,7 @@ unsigned catalog_open(struct app *app)
  * the filter's line below it. */
 static size_t page_rows(struct app *app)
 {
-	const struct catalog_view *v = app->ui->catalog;
+	const struct catalog_view *v = catalog_view(app);
 	int h = app->ui->body ? getmaxy(app->ui->body) - 1 - (v->asking || v->query.len) : 1;
 
 	return h > 1 ? (size_t)h : 1;
@@ -528,7 +522,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct procedure
 static void draw_query(struct app *app, WINDOW *win, int y)
 {
 	struct ui *ui = app->ui;
-	struct catalog_view *v = ui->catalog;
+	struct catalog_view *v = catalog_view(app);
 	char right[64];
 	int cols = getmaxx(win);
 
@@ -613,4 +607,6 @@ const struct screen screen_catalog = {
 	.draw = catalog_draw,
 	.resume = catalog_resume,
 	.key = catalog_key,
+	.state_size = sizeof(struct catalog_view),
+	.state_free = catalog_view_free,
 };

@@ -1,7 +1,8 @@
 /* The procedure catalog's parts, shared between its files: catalog.c lists
  * and filters the procedures, catalog_detail.c shows one whole in a pager,
  * catalog_intake.c starts an intake for the one selected or shown. State:
- * struct catalog_view, hung on the ui by catalog_open(). */
+ * struct catalog_view, the catalog screen's (ui_state), which its detail
+ * screen shares. */
 #ifndef MOTCUA_CATALOG_H
 #define MOTCUA_CATALOG_H
 
@@ -36,7 +37,7 @@ struct catalog_view {
  * procedures kept), keeping the selection on its procedure where it is
  * still there. Tests fill the catalog with it. */
 void catalog_set(struct app *app, struct procedure *items, int n);
-/* The catalog's state, made on first use. */
+/* The catalog's state, made on first use; NULL once the ui is closed. */
 struct catalog_view *catalog_view(struct app *app);
 /* The procedure of that code in the list; NULL if none. */
 const struct procedure *catalog_find(const struct catalog_view *v, const char *code);

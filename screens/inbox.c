@@ -11,10 +11,15 @@
 #include "inbox.h"
 #include "marks.h"
 
+struct inbox_view *inbox_view(struct app *app)
+{
+	return ui_state(app, &screen_inbox);
+}
+
 static size_t inbox_count(struct app *app)
 {
 	inbox_sync(app);
-	return app->ui->inbox.n;
+	return inbox_view(app)->n;
 }
 
 /* The body's lines above the list: the views, the column names. */
@@ -25,14 +30,14 @@ static size_t inbox_count(struct app *app)
 static size_t page_rows(struct app *app)
 {
 	int h = app->ui->body ? getmaxy(app->ui->body) - LIST_TOP -
-		inbox_query_line(&app->ui->inbox) : 1;
+		inbox_query_line(inbox_view(app)) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
 
 static unsigned move_to(struct app *app, long target)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	size_t n = inbox_count(app);
 
 	if (!n)
@@ -49,22 +54,22 @@ static unsigned move_to(struct app *app, long target)
 
 static unsigned op_move_down(struct app *app)
 {
-	return move_to(app, (long)app->ui->inbox.sel + 1);
+	return move_to(app, (long)inbox_view(app)->sel + 1);
 }
 
 static unsigned op_move_up(struct app *app)
 {
-	return move_to(app, (long)app->ui->inbox.sel - 1);
+	return move_to(app, (long)inbox_view(app)->sel - 1);
 }
 
 static unsigned op_page_down(struct app *app)
 {
-	return move_to(app, (long)(app->ui->inbox.sel + page_rows(app)));
+	return move_to(app, (long)(inbox_view(app)->sel + page_rows(app)));
 }
 
 static unsigned op_page_up(struct app *app)
 {
-	return move_to(app, (long)app->ui->inbox.sel - (long)page_rows(app));
+	return move_to(app, (long)inbox_view(app)->sel - (long)page_rows(app));
 }
 
 static unsigned op_first(struct app *app)
@@ -89,7 +94,7 @@ static unsigned op_refresh(struct app *app)
 
 static unsigned op_open(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 
 	if (!inbox_count(app))
 		return RD_NONE;
@@ -100,8 +105,8 @@ static unsigned op_open(struct app *app)
  * refresh meanwhile) moved it in the order. */
 static void inbox_resume(struct app *app, const struct screen *closed)
 {
-	struct inbox_view *v = &app->ui->inbox;
-	const char *code = app->ui->dossier.code;
+	struct inbox_view *v = inbox_view(app);
+	const char *code = dossier_code(app);
 	size_t n = inbox_count(app);
 
 	if (closed != &screen_dossier)
@@ -144,11 +149,11 @@ static void inbox_title(struct app *app, char *buf, size_t len)
 {
 	size_t n = inbox_count(app);
 
-	if (app->ui->inbox.view == IV_ALL)
+	if (inbox_view(app)->view == IV_ALL)
 		snprintf(buf, len, _("Inbox (%zu)"), n);
 	else
 		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
-		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(&app->ui->inbox), n);
+		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(inbox_view(app)), n);
 }
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
@@ -268,7 +273,7 @@ static void draw_centered(WINDOW *win, int y, const char *s, attr_t attr)
 static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct inbox_view *v = &ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	size_t rows = page_rows(app), n = inbox_count(app);
 	int mid = getmaxy(win) / 2;
 	int64_t now = app_now(app);
@@ -318,4 +323,6 @@ const struct screen screen_inbox = {
 	.draw = inbox_draw,
 	.resume = inbox_resume,
 	.key = inbox_key,
+	.state_size = sizeof(struct inbox_view),
+	.state_free = inbox_view_free,
 };

@@ -19,7 +19,7 @@
 
 static struct intake_view *view(struct app *app)
 {
-	return app->ui->intake;
+	return ui_state(app, &screen_intake);
 }
 
 int64_t intake_appointment(struct app *app, int64_t now)
@@ -295,10 +295,8 @@ static struct intake_view *prepare(struct app *app)
 {
 	struct intake_view *v = view(app);
 
-	if (!v) {
-		v = app->ui->intake = xcalloc(1, sizeof *v);
+	if (!v->cache)
 		v->cache = af_cache_new();
-	}
 	drop_form(app);
 	v->phase = IP_LOADING;
 	return v;
@@ -360,17 +358,13 @@ static void intake_close(struct app *app)
 		drop_form(app);
 }
 
-void intake_view_free(struct app *app)
+static void intake_view_free(struct app *app, void *state)
 {
-	struct intake_view *v = view(app);
+	struct intake_view *v = state;
 
-	if (!v)
-		return;
 	drop_form(app);
 	af_cache_free(v->cache);
 	free(v->code);
-	free(v);
-	app->ui->intake = NULL;
 }
 
 /* ---- submitting ---- */
@@ -599,4 +593,6 @@ const struct screen screen_intake = {
 	.draw = intake_draw,
 	.close = intake_close,
 	.key = intake_key,
+	.state_size = sizeof(struct intake_view),
+	.state_free = intake_view_free,
 };

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "core/i18n.h"
 #include "cred.h"
@@ -15,6 +14,32 @@
 
 /* Waits after the 1st, 2nd, ... wrong password: 1, 2, 4, ... s, at most: */
 #define LOCK_WAIT_MAX_S 30
+
+struct lock_view {
+	struct cred_form form;
+	unsigned idle_timer;	/* checks for idleness (lock_start_timer) */
+};
+
+static struct lock_view *view(struct app *app)
+{
+	return ui_state(app, &screen_lock);
+}
+
+static struct cred_form *form(struct app *app)
+{
+	return &view(app)->form;
+}
+
+static void lock_view_free(struct app *app, void *state)
+{
+	struct lock_view *v = state;
+
+	if (v->idle_timer)
+		loop_timer_cancel(&app->loop, v->idle_timer);
+	if (v->form.timer)
+		loop_timer_cancel(&app->loop, v->form.timer);
+	cred_form_clear(&v->form);
+}
 
 bool lock_active(const struct app *app)
 {
@@ -30,7 +55,7 @@ bool lock_active(const struct app *app)
 
 unsigned lock_open(struct app *app)
 {
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 
 	if (lock_active(app))
 		return RD_NONE;
@@ -63,7 +88,7 @@ static void on_lock_timer(void *arg)
 	struct app *app = arg;
 
 	lock_idle_check(app);
-	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+	view(app)->idle_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
 }
 
 void lock_start_timer(struct app *app)
@@ -71,13 +96,13 @@ void lock_start_timer(struct app *app)
 	/* idle from the start, not from the first key */
 	if (!app->last_key)
 		app->last_key = app_now(app);
-	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+	view(app)->idle_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
 }
 
 static void wait_over(void *arg)
 {
 	struct app *app = arg;
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 
 	f->timer = 0;
 	snprintf(f->note, sizeof f->note, "%s", _("Wrong password. Type it again."));
@@ -86,7 +111,7 @@ static void wait_over(void *arg)
 
 static void try_unlock(struct app *app)
 {
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 	int64_t now = app_now(app);
 	int wait;
 
@@ -129,7 +154,7 @@ static void try_unlock(struct app *app)
 static bool lock_key(struct app *app, km_key key)
 {
 	bool accepted;
-	bool taken = cred_form_key(app, &app->ui->lock, key, &accepted);
+	bool taken = cred_form_key(app, form(app), key, &accepted);
 
 	if (accepted)
 		try_unlock(app);
@@ -166,7 +191,7 @@ static void lock_title(struct app *app, char *buf, size_t len)
 static void lock_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	(void)flags;
-	cred_form_draw(app, win, &app->ui->lock, _("The screen is locked. Type your password to unlock it."));
+	cred_form_draw(app, win, form(app), _("The screen is locked. Type your password to unlock it."));
 }
 
 const struct screen screen_lock = {
@@ -178,4 +203,6 @@ const struct screen screen_lock = {
 	.title = lock_title,
 	.draw = lock_draw,
 	.key = lock_key,
+	.state_size = sizeof(struct lock_view),
+	.state_free = lock_view_free,
 };

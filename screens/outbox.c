@@ -14,9 +14,30 @@
  * kept up to date by the session), what became of each, and the decision
  * on those the server did not take. */
 
+struct outbox_view {
+	size_t sel, top;
+	bool confirming;	/* asking y/n before discarding the selected one */
+};
+
+static struct outbox_view *view(struct app *app)
+{
+	return ui_state(app, &screen_outbox);
+}
+
+unsigned outbox_open(struct app *app)
+{
+	struct outbox_view *v = view(app);
+
+	if (app->ui->screen == &screen_outbox)
+		return RD_NONE;
+	v->sel = v->top = 0;
+	v->confirming = false;
+	return ui_push(app, &screen_outbox);
+}
+
 static const struct ob_entry *selected(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 
 	if (!app->noutbox)
 		return NULL;
@@ -27,7 +48,7 @@ static const struct ob_entry *selected(struct app *app)
 
 static unsigned op_down(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 
 	if (v->sel + 1 >= app->noutbox)
 		return RD_NONE;
@@ -37,7 +58,7 @@ static unsigned op_down(struct app *app)
 
 static unsigned op_up(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 
 	if (!v->sel)
 		return RD_NONE;
@@ -74,7 +95,7 @@ static unsigned op_retry(struct app *app)
 
 static unsigned op_discard(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 	const struct ob_entry *en = selected(app);
 	struct err e;
 
@@ -98,7 +119,7 @@ static unsigned op_discard(struct app *app)
 
 static bool outbox_key(struct app *app, km_key key)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 
 	if (!v->confirming)
 		return false;
@@ -156,7 +177,7 @@ enum { W_MARK = 1, W_STATE = 10, W_AGE = 7, W_ACT = 20, W_CODE = 26 };
 static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct outbox_view *v = &ui->outbox;
+	struct outbox_view *v = view(app);
 	int rows = getmaxy(win) - 2 - (v->confirming ? 1 : 0), w = getmaxx(win);
 	int x_err = W_MARK + W_STATE + W_AGE + W_ACT + W_CODE + 5;
 	attr_t head = theme_attr(&ui->theme, TH_LIST_HEADER);
@@ -228,4 +249,5 @@ const struct screen screen_outbox = {
 	.title = outbox_title,
 	.draw = outbox_draw,
 	.key = outbox_key,
+	.state_size = sizeof(struct outbox_view),
 };

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,7 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 #include "store/outbox.h"
+#include "store/store.h"
 #include "vscreen.h"
 
 /* The dossier's actions: the line of what can be done, each action's form,
@@ -563,27 +565,47 @@ START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
 }
 END_TEST
 
-/* Why a form cannot go, longer than a row at 80 columns (a server's
- * sentence): read whole, on the rows it takes. */
+/* The local store refuses what is added to its outbox from now on, saying
+ * why (as a full disk would): through a connection of its own, as another
+ * process could. */
+static void store_refuses_actions(const char *why)
+{
+	char path[4096], sql[1024];
+	struct err e;
+	sqlite3 *db;
+
+	ck_assert_msg(store_path("http://127.0.0.1:9", "tiepnhan1", path, sizeof path, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "CREATE TRIGGER refuse BEFORE INSERT ON outbox "
+		 "BEGIN SELECT RAISE(ABORT, '%s'); END", why);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Why a form cannot go, longer than a row at 80 columns (the store's
+ * sentence, with its path): read whole, on the rows it takes. */
 START_TEST(a_long_reason_wraps_in_the_form)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
-	const char *why = "the local store cannot keep the action: database or disk is full "
-			  "(/home/clerk/.local/share/motcua/store.db); free some space and send it again";
+	char shown[1024] = "";
 	int y, x;
 
-	vscreen_open(&vs, "vt100", 24, 80);
+	open_with_session();
+	vscreen_resize(&vs, 24, 80);
 	inbox(&d, 1);
 	open_first();
+	store_refuses_actions("database or disk is full; free some space and send it again");
 	keys("a");
-	snprintf(vs.app.ui->act.error, sizeof vs.app.ui->act.error, "%s", why);
-	vs.app.redraw |= RD_BODY;
-	vscreen_draw(&vs);
-	ck_assert_msg(vscreen_find(&vs, "the local store cannot keep the action: database or disk is full", &y, &x),
+	keys("<Enter>");
+	ck_shows("Accept \u2014 dossier " CODE);	/* not sent: the form stays */
+	ck_assert_msg(vscreen_find(&vs, "the action could not be saved: local store", &y, &x),
 		      "%s", vscreen_dump(&vs));
-	ck_assert_msg(strstr(vscreen_row(&vs, y + 1), "free some space and send it again"), "%s",
+	for (int i = 0; i < 3 && y + i < LINES; i++)
+		snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s ", vscreen_row(&vs, y + i));
+	ck_assert_msg(strstr(shown, "database or disk is full; free some space and send it again"), "%s",
 		      vscreen_dump(&vs));
-	vscreen_close(&vs);
+	ck_assert_uint_eq(vs.app.noutbox, 0);
+	close_all();
 }
 END_TEST
 
