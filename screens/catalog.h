@@ -7,6 +7,7 @@
 #define MOTCUA_CATALOG_H
 
 #include "core/model.h"
+#include "list.h"
 #include "pager.h"
 #include "prompt.h"
 #include "ui.h"
@@ -16,7 +17,7 @@ struct catalog_view {
 	int n;
 	char **hay;		/* per item: its code, name and field, folded */
 	size_t *shown;		/* the items that match the filter */
-	size_t nshown, sel, top;	/* sel and top index shown */
+	struct list list;	/* over shown */
 	struct prompt query;	/* the filter as typed */
 	bool asking;		/* the filter is being typed */
 	bool stale;		/* the filter or the items changed since shown was built */

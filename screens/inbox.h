@@ -5,6 +5,7 @@
 #ifndef MOTCUA_INBOX_H
 #define MOTCUA_INBOX_H
 
+#include "list.h"
 #include "ui.h"
 
 struct dossier;
@@ -41,7 +42,7 @@ struct inbox_view {
 	struct err query_note;	/* why the filter is matched as typed */
 
 	size_t *shown;		/* sorted rows in the view that match the filter */
-	size_t n, sel, top;	/* sel and top index shown */
+	struct list list;	/* over shown */
 	size_t counts[IV_COUNT];	/* rows per view that match the filter */
 	bool stale;		/* the view or the filter changed since shown was built */
 };

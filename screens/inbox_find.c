@@ -32,7 +32,7 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
-		snprintf(right, sizeof right, _("%zu of %zu"), v->n, v->total[v->view]);
+		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);
 	used = prompt_draw(v->asking == ASK_GOTO ? &v->go : &v->query, win, y, 1,
 			   cols - text_width(right) - 4,
 			   v->asking == ASK_GOTO ? _("Go to: ") : _("Filter: "), ui->ellipsis,
@@ -91,7 +91,7 @@ static unsigned go_to(struct app *app, const char *typed)
 			app_message(app, MSG_ERROR, _("no dossier code is or ends with %s"), want);
 		return RD_STATUS;
 	}
-	if (inbox_shown_at(v, any) >= v->n || v->shown[inbox_shown_at(v, any)] != any) {
+	if (inbox_shown_at(v, any) >= v->list.n || v->shown[inbox_shown_at(v, any)] != any) {
 		/* not in this view, or filtered out: show it among all */
 		v->view = IV_ALL;
 		prompt_clear(&v->query);
@@ -101,7 +101,7 @@ static unsigned go_to(struct app *app, const char *typed)
 			    v->sorted[any]->code);
 		rd |= RD_TITLE | RD_STATUS;
 	}
-	v->sel = inbox_shown_at(v, any);
+	v->list.sel = inbox_shown_at(v, any);
 	return rd;
 }
 

@@ -211,14 +211,14 @@ static void show(struct app *app)
 		if (m >> v->view & 1)
 			v->shown[n++] = i;
 	}
-	v->n = n;
+	v->list.n = n;
 }
 
 void inbox_sync(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	bool keep = v->sorted && v->gen == app->dossiers_gen && v->sel < v->n;
-	size_t anchor = keep ? v->shown[v->sel] : 0;
+	bool keep = v->sorted && v->gen == app->dossiers_gen && v->list.sel < v->list.n;
+	size_t anchor = keep ? v->shown[v->list.sel] : 0;
 
 	if (!v->sorted || v->gen != app->dossiers_gen)
 		sort_rows(app);
@@ -227,9 +227,8 @@ void inbox_sync(struct app *app)
 	show(app);
 	v->stale = false;
 	if (keep)
-		v->sel = inbox_shown_at(v, anchor);
-	if (v->sel >= v->n)
-		v->sel = v->n ? v->n - 1 : 0;
+		v->list.sel = inbox_shown_at(v, anchor);
+	list_clamp(&v->list);
 }
 
 struct dossier *inbox_row(const struct inbox_view *v, size_t i)
@@ -239,7 +238,7 @@ struct dossier *inbox_row(const struct inbox_view *v, size_t i)
 
 size_t inbox_shown_at(const struct inbox_view *v, size_t sorted)
 {
-	size_t lo = 0, hi = v->n;
+	size_t lo = 0, hi = v->list.n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -388,8 +387,8 @@ static unsigned view_procedure(struct app *app, int step)
 		return RD_STATUS;
 	}
 	if (v->view != IV_PROCEDURE) {
-		if (v->n)
-			set_proc(v, v->proc_of[v->shown[v->sel]]);
+		if (v->list.n)
+			set_proc(v, v->proc_of[v->shown[v->list.sel]]);
 	} else {
 		set_proc(v, step > 0 ? (v->proc + 1) % v->nprocs : (v->proc + v->nprocs - 1) % v->nprocs);
 	}

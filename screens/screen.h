@@ -13,6 +13,7 @@
 #include "keymaps/km.h"
 #include "ops.h"
 
+struct list;
 struct pager;
 struct receipt;
 
@@ -39,6 +40,9 @@ struct screen {
 	void (*close)(struct app *app);
 	/* Optional: the lines it scrolls, for the pager's operations. */
 	struct pager *(*pager)(struct app *app);
+	/* Optional: the list it moves in, brought up to date (its rows
+	 * counted, its page measured), for the list's operations (list.h). */
+	struct list *(*list)(struct app *app);
 	/* Optional: take a key before the keymap does (text typed into a
 	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
 	bool (*key)(struct app *app, km_key key);

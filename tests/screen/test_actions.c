@@ -416,6 +416,64 @@ START_TEST(a_refusal_shows_the_servers_reason)
 }
 END_TEST
 
+/* The outbox's list: Down and Up move through the entries, Enter opens the
+ * selected one's dossier; when entries go (delivered, discarded) the
+ * selection stays on those left and the page fills again. */
+START_TEST(the_outbox_moves_through_its_entries_and_keeps_them_in_view)
+{
+	enum { N = 30, LEFT = 5 };
+	struct dossier d[N];
+	struct ob_entry *en = xcalloc(N, sizeof *en), *left = xcalloc(LEFT, sizeof *left);
+	char code[N][32], title[64];
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	for (int i = 0; i < N; i++) {
+		struct ob_entry *e = entry(OB_QUEUED, NULL);
+
+		snprintf(code[i], sizeof code[i], "000.01.01.H26-251120-%04d", i + 1);
+		d[i] = mk(code[i], ST_NEW, 1u << ACT_ACCEPT);
+		free(e->code);
+		e->code = xstrdup(code[i]);
+		e->id = i + 1;
+		en[i] = *e;
+		free(e);
+	}
+	inbox(d, N);
+	app_set_outbox(&vs.app, en, N);
+	keys("O");
+	ck_shows("Outbox (30)");
+	keys("k");		/* on the first already */
+	keys("j");
+	keys("j");
+	keys("<Enter>");
+	snprintf(title, sizeof title, "Dossier %s", code[2]);
+	ck_shows(title);
+	keys("q");
+	ck_shows("Outbox (30)");
+	for (int i = 0; i < N + 5; i++)
+		keys("j");
+	ck_shows(code[N - 1]);
+	ck_lacks(code[0]);	/* scrolled */
+	for (int i = 0; i < LEFT; i++) {
+		struct ob_entry *e = entry(OB_QUEUED, NULL);
+
+		free(e->code);
+		e->code = xstrdup(code[i]);
+		left[i] = *e;
+		free(e);
+	}
+	app_set_outbox(&vs.app, left, LEFT);
+	vscreen_draw(&vs);
+	for (int i = 0; i < LEFT; i++)
+		ck_shows(code[i]);
+	ck_lacks(code[LEFT]);
+	keys("<Enter>");
+	snprintf(title, sizeof title, "Dossier %s", code[LEFT - 1]);
+	ck_shows(title);
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(esc_leaves_the_form_asking_when_something_was_typed)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
@@ -623,6 +681,7 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, apology_is_refused_when_used_or_too_late);
 	tcase_add_test(tc, a_conflict_shows_what_changed);
 	tcase_add_test(tc, a_refusal_shows_the_servers_reason);
+	tcase_add_test(tc, the_outbox_moves_through_its_entries_and_keeps_them_in_view);
 	tcase_add_test(tc, esc_leaves_the_form_asking_when_something_was_typed);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns_in_vietnamese);

@@ -346,7 +346,7 @@ START_TEST(selection_stays_on_its_dossier)
 	type("nguyen");
 	ck_assert(selected("0011"));
 	/* moving while the filter is typed */
-	first = inbox_view(&vs.app)->sel == 0;
+	first = inbox_view(&vs.app)->list.sel == 0;
 	away[0] = first ? "<Down>" : "<Up>";
 	back[0] = first ? "<Up>" : "<Down>";
 	keys(away, 1);
