@@ -182,9 +182,9 @@ static bool intake_key(struct app *app, km_key key)
 {
 	struct intake_view *v = view(app);
 
-	if (v && v->phase == IP_ASK)
+	if (v->phase == IP_ASK)
 		return ask_key(app, key);
-	if (!v || v->phase != IP_FORM || key == 0x1b)
+	if (v->phase != IP_FORM || key == 0x1b)
 		return false;	/* Esc: the keymap's cancel */
 	if (is_select(v)) {
 		if (key != ' ')
@@ -267,7 +267,7 @@ static void on_procedure(struct app *app, const struct procedure *p, const struc
 {
 	struct intake_view *v;
 
-	if (!app->ui || !(v = view(app)) || app->ui->screen != &screen_intake)
+	if (!(v = view(app)) || app->ui->screen != &screen_intake)
 		return;		/* closed meanwhile */
 	if (v->phase == IP_FORM && p) {
 		/* the server's differs from the stored one shown: take it,
@@ -354,8 +354,7 @@ unsigned intake_open_with(struct app *app, const struct procedure *p)
 
 static void intake_close(struct app *app)
 {
-	if (view(app))
-		drop_form(app);
+	drop_form(app);
 }
 
 static void intake_view_free(struct app *app, void *state)

@@ -444,8 +444,6 @@ void intake_draw_form(struct app *app, WINDOW *win)
 	int rows = getmaxy(win), cols = getmaxx(win), n, focus_row, end, space = rows - HEAD - FOOT;
 	struct row r[512];
 
-	if (!v)
-		return;
 	switch (v->phase) {
 	case IP_ASK:
 		prompt_draw(&v->edit, win, 1, 0, cols, _("Procedure code: "), app->ui->ellipsis, true);
