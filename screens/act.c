@@ -10,12 +10,41 @@
 #include "core/text.h"
 #include "core/when.h"
 #include "core/xalloc.h"
+#include "form.h"
 #include "store/outbox.h"
 #include "ui.h"
 
+/* The form of one action on one dossier. */
+struct act_view {
+	char *code;
+	enum action act;
+	struct form form;
+	/* which field holds what; -1: the form has none */
+	int f_note, f_reason, f_assignee, f_missing, f_items, f_due;
+	/* asking y/n: before a step that cannot be undone, before leaving
+	 * what was typed */
+	enum { ACT_ASK_NONE, ACT_ASK_SEND, ACT_ASK_DISCARD } asking;
+	bool typed;		/* the clerk changed a field */
+	char error[512];	/* why it cannot be sent yet */
+};
+
+static struct act_view *view(struct app *app)
+{
+	return ui_state(app, &screen_act);
+}
+
+static void act_view_free(struct app *app, void *state)
+{
+	struct act_view *v = state;
+
+	(void)app;
+	free(v->code);
+	form_free(&v->form);
+}
+
 static struct dossier *acted_on(struct app *app)
 {
-	return app_find_dossier(app, app->ui->act.code);
+	return app_find_dossier(app, view(app)->code);
 }
 
 /* dd/mm/yyyy [HH:MM] in Vietnam time; a date alone is at the end of the
@@ -133,7 +162,7 @@ static int field_index(struct act_view *v, struct form_field *ff)
 
 static void build(struct app *app, const struct dossier *d)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 	struct form *f = &v->form;
 	struct form_field *ff;
 	char due[32];
@@ -201,7 +230,7 @@ static void not_allowed(struct app *app, const struct dossier *d, enum action ac
 
 unsigned act_open(struct app *app, const char *code, enum action act)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 	const struct dossier *d = app_find_dossier(app, code);
 	const struct ob_entry *en = app_outbox_for(app, code);
 	char why[512];
@@ -253,7 +282,7 @@ static const char *text_of(struct act_view *v, int i, char *buf, size_t len)
  * with v->error set. */
 static bool queue_action(struct app *app, bool check_only)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 	const struct dossier *d = acted_on(app);
 	struct api_act_args args = { 0 };
 	char note[PROMPT_MAX * 2 + 64], typed[PROMPT_MAX], reason[PROMPT_MAX], who[PROMPT_MAX], due[PROMPT_MAX];
@@ -342,7 +371,7 @@ static bool queue_action(struct app *app, bool check_only)
 
 static unsigned op_submit(struct app *app)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 
 	if (action_irreversible(v->act) && v->asking != ACT_ASK_SEND) {
 		/* check first: no question about a form that cannot go */
@@ -362,7 +391,7 @@ static unsigned op_submit(struct app *app)
  * when something was typed (a reason is not typed twice by a stray key). */
 static unsigned op_cancel(struct app *app)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 
 	if (v->asking != ACT_ASK_NONE) {
 		v->asking = ACT_ASK_NONE;
@@ -377,24 +406,24 @@ static unsigned op_cancel(struct app *app)
 
 static unsigned op_next(struct app *app)
 {
-	form_focus(&app->ui->act.form, 1);
+	form_focus(&view(app)->form, 1);
 	return RD_BODY;
 }
 
 static unsigned op_prev(struct app *app)
 {
-	form_focus(&app->ui->act.form, -1);
+	form_focus(&view(app)->form, -1);
 	return RD_BODY;
 }
 
 static unsigned op_item_down(struct app *app)
 {
-	return form_move(&app->ui->act.form, 1) ? RD_BODY : RD_NONE;
+	return form_move(&view(app)->form, 1) ? RD_BODY : RD_NONE;
 }
 
 static unsigned op_item_up(struct app *app)
 {
-	return form_move(&app->ui->act.form, -1) ? RD_BODY : RD_NONE;
+	return form_move(&view(app)->form, -1) ? RD_BODY : RD_NONE;
 }
 
 /* Characters are typed into the form: these keys move and decide. */
@@ -415,7 +444,7 @@ static const char *const act_hints[] = { "form-submit", "form-next-field", "form
  * the screens below (q would quit). */
 static bool act_key(struct app *app, km_key key)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 	bool text = !(key & KM_FKEY) && key >= 0x20 && key != 0x7f;
 
 	if (v->asking != ACT_ASK_NONE) {
@@ -440,7 +469,7 @@ static bool act_key(struct app *app, km_key key)
 
 static void act_title(struct app *app, char *buf, size_t len)
 {
-	struct act_view *v = &app->ui->act;
+	struct act_view *v = view(app);
 
 	/* TRANSLATORS: the title of an action's form: the action, the dossier */
 	snprintf(buf, len, _("%s \u2014 dossier %s"), action_label(v->act), v->code ? v->code : "");
@@ -461,7 +490,7 @@ static void line(WINDOW *win, int y, attr_t attr, const char *s, const char *ell
 static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct act_view *v = &ui->act;
+	struct act_view *v = view(app);
 	const struct dossier *d = acted_on(app);
 	attr_t dim = theme_attr(&ui->theme, TH_EMPTY_HINT);
 	char buf[512], due[32];
@@ -503,7 +532,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 
 static void act_close(struct app *app)
 {
-	form_free(&app->ui->act.form);
+	form_free(&view(app)->form);
 }
 
 const struct screen screen_act = {
@@ -515,4 +544,6 @@ const struct screen screen_act = {
 	.draw = act_draw,
 	.close = act_close,
 	.key = act_key,
+	.state_size = sizeof(struct act_view),
+	.state_free = act_view_free,
 };

@@ -17,9 +17,7 @@
 
 struct catalog_view *catalog_view(struct app *app)
 {
-	if (!app->ui->catalog)
-		app->ui->catalog = xcalloc(1, sizeof *app->ui->catalog);
-	return app->ui->catalog;
+	return ui_state(app, &screen_catalog);
 }
 
 static void free_items(struct catalog_view *v)
@@ -35,22 +33,19 @@ static void free_items(struct catalog_view *v)
 	v->hay = NULL;
 	v->shown = NULL;
 	v->n = 0;
-	v->nshown = 0;
+	v->list.n = 0;
 }
 
-void catalog_free(struct app *app)
+static void catalog_view_free(struct app *app, void *state)
 {
-	struct catalog_view *v = app->ui ? app->ui->catalog : NULL;
+	struct catalog_view *v = state;
 
-	if (!v)
-		return;
+	(void)app;
 	free_items(v);
 	free(v->code);
 	if (v->have_whole)
 		procedure_free(&v->whole);
 	pager_free(&v->pager);
-	free(v);
-	app->ui->catalog = NULL;
 }
 
 /* What the filter searches: code, name and field, folded once per
@@ -78,7 +73,7 @@ const struct procedure *catalog_find(const struct catalog_view *v, const char *c
 
 static const struct procedure *selected(const struct catalog_view *v)
 {
-	return v->sel < v->nshown ? &v->items[v->shown[v->sel]] : NULL;
+	return v->list.sel < v->list.n ? &v->items[v->shown[v->list.sel]] : NULL;
 }
 
 void catalog_set(struct app *app, struct procedure *items, int n)
@@ -96,13 +91,13 @@ void catalog_set(struct app *app, struct procedure *items, int n)
 		v->hay[i] = folded(&items[i]);
 	v->loaded = true;
 	v->stale = true;
-	v->sel = 0;
+	v->list.sel = 0;
 	/* the selection stays on its procedure: an item index until sync()
 	 * finds it among those shown */
 	for (int i = 0; keep && i < n; i++)
 		if (items[i].code && !strcmp(items[i].code, keep))
-			v->sel = (size_t)i;
-	v->top = 0;
+			v->list.sel = (size_t)i;
+	v->list.top = 0;
 	free(keep);
 	app->redraw |= RD_TITLE | RD_BODY;
 }
@@ -137,7 +132,8 @@ static bool matches(const char *hay, const char *query)
 static void sync(struct catalog_view *v)
 {
 	char query[PROMPT_MAX];
-	size_t anchor = v->sel < v->nshown ? v->shown[v->sel] : v->sel, n = 0;
+	struct list *l = &v->list;
+	size_t anchor = l->sel < l->n ? v->shown[l->sel] : l->sel, n = 0;
 
 	if (!v->stale)
 		return;
@@ -145,12 +141,11 @@ static void sync(struct catalog_view *v)
 	for (int i = 0; i < v->n; i++)
 		if (matches(v->hay[i], query))
 			v->shown[n++] = (size_t)i;
-	v->nshown = n;
-	v->sel = 0;
-	while (v->sel < n && v->shown[v->sel] < anchor)
-		v->sel++;
-	if (v->sel >= n)
-		v->sel = n ? n - 1 : 0;
+	l->n = n;
+	l->sel = 0;
+	while (l->sel < n && v->shown[l->sel] < anchor)
+		l->sel++;
+	list_clamp(l);
 	v->stale = false;
 }
 
@@ -171,11 +166,10 @@ static void load(struct app *app)
 
 static void on_refreshed(struct app *app, bool changed, const struct err *e)
 {
-	struct catalog_view *v;
+	struct catalog_view *v = catalog_view(app);
 
-	if (!app->ui || !app->ui->catalog)
-		return;
-	v = app->ui->catalog;
+	if (!v)
+		return;		/* the ui closed meanwhile */
 	v->refreshing = false;
 	v->offline = e && e->msg[0];
 	if (v->offline)
@@ -223,57 +217,19 @@ unsigned catalog_open(struct app *app)
  * the filter's line below it. */
 static size_t page_rows(struct app *app)
 {
-	const struct catalog_view *v = app->ui->catalog;
+	const struct catalog_view *v = catalog_view(app);
 	int h = app->ui->body ? getmaxy(app->ui->body) - 1 - (v->asking || v->query.len) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
 
-static unsigned move_to(struct app *app, long target)
+static struct list *catalog_list(struct app *app)
 {
 	struct catalog_view *v = catalog_view(app);
 
 	sync(v);
-	if (!v->nshown)
-		return RD_NONE;
-	if (target < 0)
-		target = 0;
-	if ((size_t)target >= v->nshown)
-		target = (long)v->nshown - 1;
-	if ((size_t)target == v->sel)
-		return RD_NONE;
-	v->sel = (size_t)target;
-	return RD_BODY;
-}
-
-static unsigned op_down(struct app *app)
-{
-	return move_to(app, (long)catalog_view(app)->sel + 1);
-}
-
-static unsigned op_up(struct app *app)
-{
-	return move_to(app, (long)catalog_view(app)->sel - 1);
-}
-
-static unsigned op_page_down(struct app *app)
-{
-	return move_to(app, (long)(catalog_view(app)->sel + page_rows(app)));
-}
-
-static unsigned op_page_up(struct app *app)
-{
-	return move_to(app, (long)catalog_view(app)->sel - (long)page_rows(app));
-}
-
-static unsigned op_first(struct app *app)
-{
-	return move_to(app, 0);
-}
-
-static unsigned op_last(struct app *app)
-{
-	return move_to(app, (long)catalog_view(app)->n);
+	v->list.rows = page_rows(app);
+	return &v->list;
 }
 
 static unsigned op_open(struct app *app)
@@ -354,12 +310,7 @@ static bool catalog_key(struct app *app, km_key key)
 }
 
 static const struct op_def catalog_ops[] = {
-	OP("move-down", N_("Next"), op_down, "j <Down>"),
-	OP("move-up", N_("Previous"), op_up, "k <Up>"),
-	OP("page-down", N_("Page down"), op_page_down, "<PageDown> <C-f>"),
-	OP("page-up", N_("Page up"), op_page_up, "<PageUp> <C-b>"),
-	OP("move-first", N_("First"), op_first, "g <Home>"),
-	OP("move-last", N_("Last"), op_last, "G <End>"),
+	LIST_OPS,
 	OP("catalog-open", N_("Details"), op_open, "<Enter> <Right>"),
 	OP("catalog-filter", N_("Filter"), op_filter, "/"),
 	OP("catalog-intake", N_("Start an intake"), catalog_op_intake, "i"),
@@ -384,7 +335,7 @@ static void catalog_title(struct app *app, char *buf, size_t len)
 		snprintf(state, sizeof state, " \u2014 %s", _("stored copy, offline"));
 	if (v->query.len)
 		/* TRANSLATORS: the catalog's title while filtered: shown, of all */
-		snprintf(buf, len, _("Procedures (%zu of %d)%s"), v->nshown, v->n, state);
+		snprintf(buf, len, _("Procedures (%zu of %d)%s"), v->list.n, v->n, state);
 	else
 		snprintf(buf, len, _("Procedures (%d)%s"), v->n, state);
 }
@@ -528,7 +479,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct procedure
 static void draw_query(struct app *app, WINDOW *win, int y)
 {
 	struct ui *ui = app->ui;
-	struct catalog_view *v = ui->catalog;
+	struct catalog_view *v = catalog_view(app);
 	char right[64];
 	int cols = getmaxx(win);
 
@@ -536,7 +487,7 @@ static void draw_query(struct app *app, WINDOW *win, int y)
 	wmove(win, y, 0);
 	wclrtoeol(win);
 	/* TRANSLATORS: procedures shown, of those in the catalog */
-	snprintf(right, sizeof right, _("%zu of %d"), v->nshown, v->n);
+	snprintf(right, sizeof right, _("%zu of %d"), v->list.n, v->n);
 	prompt_draw(&v->query, win, y, 1, cols - text_width(right) - 4, _("Filter: "),
 		    ui->ellipsis, v->asking);
 	mvwaddstr(win, y, cols - text_width(right) - 1, right);
@@ -555,16 +506,15 @@ static void catalog_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
 	struct catalog_view *v = catalog_view(app);
-	size_t rows = page_rows(app);
+	struct list *l = catalog_list(app);
 	int mid = getmaxy(win) / 2;
 	attr_t hint = theme_attr(&ui->theme, TH_EMPTY_HINT);
 
 	(void)flags;
-	sync(v);
 	draw_header(ui, win);
 	if (v->asking || v->query.len)
 		draw_query(app, win, getmaxy(win) - 1);
-	if (!v->nshown) {
+	if (!l->n) {
 		const char *what = _("No procedures"), *why;
 
 		if (v->n) {
@@ -581,14 +531,9 @@ static void catalog_draw(struct app *app, WINDOW *win, unsigned flags)
 		draw_centered(win, mid + 1, why, hint);
 		return;
 	}
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + rows)
-		v->top = v->sel - rows + 1;
-	if (v->top + rows > v->nshown)
-		v->top = v->nshown > rows ? v->nshown - rows : 0;
-	for (size_t i = 0; i < rows && v->top + i < v->nshown; i++)
-		draw_row(app, win, (int)i + 1, &v->items[v->shown[v->top + i]], v->top + i == v->sel);
+	list_scroll(l);
+	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++)
+		draw_row(app, win, (int)i + 1, &v->items[v->shown[l->top + i]], l->top + i == l->sel);
 }
 
 static void catalog_resume(struct app *app, const struct screen *closed)
@@ -599,9 +544,9 @@ static void catalog_resume(struct app *app, const struct screen *closed)
 	if (closed != &screen_catalog_detail || !v->code)
 		return;
 	sync(v);
-	for (size_t i = 0; i < v->nshown; i++)
+	for (size_t i = 0; i < v->list.n; i++)
 		if (v->items[v->shown[i]].code && !strcmp(v->items[v->shown[i]].code, v->code))
-			v->sel = i;
+			v->list.sel = i;
 }
 
 const struct screen screen_catalog = {
@@ -612,5 +557,8 @@ const struct screen screen_catalog = {
 	.title = catalog_title,
 	.draw = catalog_draw,
 	.resume = catalog_resume,
+	.list = catalog_list,
 	.key = catalog_key,
+	.state_size = sizeof(struct catalog_view),
+	.state_free = catalog_view_free,
 };

@@ -1,11 +1,13 @@
 /* The procedure catalog's parts, shared between its files: catalog.c lists
  * and filters the procedures, catalog_detail.c shows one whole in a pager,
  * catalog_intake.c starts an intake for the one selected or shown. State:
- * struct catalog_view, hung on the ui by catalog_open(). */
+ * struct catalog_view, the catalog screen's (ui_state), which its detail
+ * screen shares. */
 #ifndef MOTCUA_CATALOG_H
 #define MOTCUA_CATALOG_H
 
 #include "core/model.h"
+#include "list.h"
 #include "pager.h"
 #include "prompt.h"
 #include "ui.h"
@@ -15,7 +17,7 @@ struct catalog_view {
 	int n;
 	char **hay;		/* per item: its code, name and field, folded */
 	size_t *shown;		/* the items that match the filter */
-	size_t nshown, sel, top;	/* sel and top index shown */
+	struct list list;	/* over shown */
 	struct prompt query;	/* the filter as typed */
 	bool asking;		/* the filter is being typed */
 	bool stale;		/* the filter or the items changed since shown was built */
@@ -36,7 +38,7 @@ struct catalog_view {
  * procedures kept), keeping the selection on its procedure where it is
  * still there. Tests fill the catalog with it. */
 void catalog_set(struct app *app, struct procedure *items, int n);
-/* The catalog's state, made on first use. */
+/* The catalog's state, made on first use; NULL once the ui is closed. */
 struct catalog_view *catalog_view(struct app *app);
 /* The procedure of that code in the list; NULL if none. */
 const struct procedure *catalog_find(const struct catalog_view *v, const char *code);

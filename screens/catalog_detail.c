@@ -20,11 +20,10 @@ static const struct procedure *shown(struct catalog_view *v)
 
 static void on_procedure(struct app *app, const struct procedure *p, const struct err *e)
 {
-	struct catalog_view *v;
+	struct catalog_view *v = catalog_view(app);
 
-	if (!app->ui || !app->ui->catalog)
-		return;
-	v = app->ui->catalog;
+	if (!v)
+		return;		/* the ui closed meanwhile */
 	v->loading = false;
 	if (!p || !p->code || !v->code || strcmp(p->code, v->code)) {
 		v->failed = !p;
@@ -131,7 +130,7 @@ static void field(struct layout *l, enum field f, const char *value, attr_t attr
 
 static void nothing(struct layout *l, const char *none)
 {
-	const struct catalog_view *v = l->app->ui->catalog;
+	const struct catalog_view *v = catalog_view(l->app);
 
 	pager_newline(l->p);
 	pager_tab(l->p, INDENT);
@@ -210,7 +209,7 @@ static void parts(struct layout *l, const struct procedure *p)
 			code_cols = (int)strlen(p->parts[i].code);
 	for (int i = 0; i < p->nparts; i++) {
 		const struct proc_part *pt = &p->parts[i];
-		const struct procedure *known = catalog_find(l->app->ui->catalog, pt->code);
+		const struct procedure *known = catalog_find(catalog_view(l->app), pt->code);
 		const char *name = pt->name ? pt->name : known ? known->name : "";
 
 		pager_newline(l->p);

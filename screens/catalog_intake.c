@@ -12,7 +12,7 @@ static const char *current(struct app *app)
 
 	if (app->ui->screen == &screen_catalog_detail)
 		return v->code;
-	return v->sel < v->nshown ? v->items[v->shown[v->sel]].code : NULL;
+	return v->list.sel < v->list.n ? v->items[v->shown[v->list.sel]].code : NULL;
 }
 
 unsigned catalog_op_intake(struct app *app)

@@ -10,25 +10,43 @@
 #include "core/when.h"
 #include "core/xalloc.h"
 #include "desk/deadline.h"
+#include "dossier.h"
 #include "marks.h"
-#include "ui.h"
+
+struct dossier_view *dossier_view(struct app *app)
+{
+	return ui_state(app, &screen_dossier);
+}
+
+const char *dossier_code(struct app *app)
+{
+	return dossier_view(app)->code;
+}
+
+static void dossier_view_free(struct app *app, void *state)
+{
+	struct dossier_view *v = state;
+
+	(void)app;
+	free(v->code);
+	pager_free(&v->pager);
+}
 
 /* Looked up at each use: a refresh or the fetch replaces the inbox's
  * array, so no pointer into it is kept. */
 static struct dossier *shown(struct app *app)
 {
-	const char *code = app->ui->dossier.code;
+	const char *code = dossier_code(app);
 
 	return code ? app_find_dossier(app, code) : NULL;
 }
 
 static void on_fetched(struct app *app, bool ok)
 {
-	struct dossier_view *v;
+	struct dossier_view *v = dossier_view(app);
 
-	if (!app->ui)
-		return;
-	v = &app->ui->dossier;
+	if (!v)
+		return;		/* the ui closed meanwhile */
 	v->loading = false;
 	v->failed = !ok;
 	v->gen = app->dossiers_gen;
@@ -37,7 +55,7 @@ static void on_fetched(struct app *app, bool ok)
 
 static void fetch(struct app *app)
 {
-	struct dossier_view *v = &app->ui->dossier;
+	struct dossier_view *v = dossier_view(app);
 
 	v->failed = false;
 	v->loading = session_fetch_dossier(app, v->code, on_fetched);
@@ -45,7 +63,7 @@ static void fetch(struct app *app)
 
 unsigned dossier_open(struct app *app, const char *code)
 {
-	struct dossier_view *v = &app->ui->dossier;
+	struct dossier_view *v = dossier_view(app);
 	unsigned flags = ui_push(app, &screen_dossier);
 
 	if (app->ui->screen != &screen_dossier)
@@ -61,7 +79,7 @@ unsigned dossier_open(struct app *app, const char *code)
 static void dossier_close(struct app *app)
 {
 	/* gone back while loading: the clerk no longer waits for it */
-	if (app->ui->dossier.loading)
+	if (dossier_view(app)->loading)
 		session_cancel(app);
 }
 
@@ -77,12 +95,12 @@ static unsigned op_reload(struct app *app)
 
 static unsigned op_paper(struct app *app)
 {
-	return paper_open(app, app->ui->dossier.code);
+	return paper_open(app, dossier_code(app));
 }
 
 static struct pager *dossier_pager(struct app *app)
 {
-	return &app->ui->dossier.pager;
+	return &dossier_view(app)->pager;
 }
 
 /* An operation per action of vocab.h, "dossier-accept", ..., with its key:
@@ -104,7 +122,9 @@ static const char *const dossier_hints[] = { "view-close", "page-down", "dossier
 
 static void dossier_title(struct app *app, char *buf, size_t len)
 {
-	snprintf(buf, len, _("Dossier %s"), app->ui->dossier.code ? app->ui->dossier.code : "");
+	const char *code = dossier_code(app);
+
+	snprintf(buf, len, _("Dossier %s"), code ? code : "");
 }
 
 /* ---- layout ---- */
@@ -149,7 +169,7 @@ static void field(struct layout *l, enum field f, const char *value, attr_t attr
 /* What an empty list of details means: not here yet, not loaded, none. */
 static void nothing(struct layout *l, const char *none)
 {
-	const struct dossier_view *v = &l->app->ui->dossier;
+	const struct dossier_view *v = dossier_view(l->app);
 
 	pager_newline(l->p);
 	pager_tab(l->p, INDENT);
@@ -190,7 +210,7 @@ static void deadline_line(struct layout *l, int64_t now)
 
 static void loading_line(struct layout *l)
 {
-	const struct dossier_view *v = &l->app->ui->dossier;
+	const struct dossier_view *v = dossier_view(l->app);
 	char keys[64];
 
 	if (v->loading) {
@@ -390,7 +410,7 @@ static void actions(struct layout *l)
 static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct dossier_view *v = &ui->dossier;
+	struct dossier_view *v = dossier_view(app);
 	const struct dossier *d = shown(app);
 	int64_t now = app_now(app);
 	const char *tr[NFIELDS];
@@ -440,4 +460,6 @@ const struct screen screen_dossier = {
 	.close = dossier_close,
 	.pager = dossier_pager,
 	.key = dossier_key,
+	.state_size = sizeof(struct dossier_view),
+	.state_free = dossier_view_free,
 };

@@ -7,19 +7,19 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/when.h"
+#include "dossier.h"
 #include "marks.h"
 #include "store/outbox.h"
-#include "ui.h"
 
 unsigned dossier_op_act(struct app *app, int act)
 {
-	return act_open(app, app->ui->dossier.code, (enum action)act);
+	return act_open(app, dossier_code(app), (enum action)act);
 }
 
 /* The clerk's action on the dossier shown that waits on the clerk. */
 static const struct ob_entry *waiting(struct app *app)
 {
-	const struct ob_entry *en = app_outbox_for(app, app->ui->dossier.code);
+	const struct ob_entry *en = app_outbox_for(app, dossier_code(app));
 
 	if (!en || (en->state != OB_CONFLICT && en->state != OB_FAILED)) {
 		app_message(app, MSG_ERROR, "%s", _("No action of yours on this dossier waits to be retried or discarded."));
@@ -46,6 +46,7 @@ unsigned dossier_op_retry(struct app *app)
 
 unsigned dossier_op_discard(struct app *app)
 {
+	struct dossier_view *v = dossier_view(app);
 	const struct ob_entry *en = waiting(app);
 	char what[128];
 	struct err e;
@@ -53,12 +54,12 @@ unsigned dossier_op_discard(struct app *app)
 	if (!en)
 		return RD_STATUS;
 	/* what the clerk typed is given up: asked first */
-	if (!app->ui->dossier.confirm_discard) {
-		app->ui->dossier.confirm_discard = true;
-		app->ui->dossier.pager.top = 0;
+	if (!v->confirm_discard) {
+		v->confirm_discard = true;
+		v->pager.top = 0;
 		return RD_BODY;
 	}
-	app->ui->dossier.confirm_discard = false;
+	v->confirm_discard = false;
 	snprintf(what, sizeof what, "%s", action_label(en->act));
 	if (session_discard(app, en->id, &e) < 0)
 		app_message(app, MSG_ERROR, "%s", e.msg);
@@ -70,7 +71,7 @@ unsigned dossier_op_discard(struct app *app)
 /* While asking y/n only the answer counts. */
 bool dossier_key(struct app *app, km_key key)
 {
-	struct dossier_view *v = &app->ui->dossier;
+	struct dossier_view *v = dossier_view(app);
 
 	if (!v->confirm_discard)
 		return false;
@@ -207,7 +208,7 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 	case OB_DONE:
 		return;
 	}
-	if (ui->dossier.confirm_discard)
+	if (dossier_view(app)->confirm_discard)
 		return;		/* dossier_draw_question asks at the bottom */
 	key_of(app, "dossier-retry", retry, sizeof retry);
 	key_of(app, "dossier-discard", discard, sizeof discard);
@@ -224,7 +225,7 @@ void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d
 	const struct ob_entry *en = app_outbox_for(app, d->code);
 	char buf[512];
 
-	if (!app->ui->dossier.confirm_discard || !en)
+	if (!dossier_view(app)->confirm_discard || !en)
 		return;
 	/* TRANSLATORS: y/n question: the action, the dossier's code */
 	snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server."),

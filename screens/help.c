@@ -13,9 +13,24 @@ static const struct screen *described(const struct ui *ui)
 	return ui->nunder ? ui->under[ui->nunder - 1] : ui->screen;
 }
 
+/* Its state: the pager of the help laid out. */
 static struct pager *help_pager(struct app *app)
 {
-	return &app->ui->help.pager;
+	return ui_state(app, &screen_help);
+}
+
+static void help_pager_free(struct app *app, void *state)
+{
+	(void)app;
+	pager_free(state);
+}
+
+unsigned help_open(struct app *app)
+{
+	if (app->ui->screen == &screen_help)
+		return RD_NONE;
+	help_pager(app)->top = 0;
+	return ui_push(app, &screen_help);
 }
 
 static const struct op_def help_ops[] = {
@@ -86,7 +101,7 @@ static void section(struct app *app, struct pager *p, const char *title, const c
 static void help_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct pager *p = &ui->help.pager;
+	struct pager *p = help_pager(app);
 	const struct screen *s = described(ui);
 	struct columns c = { 0, 0 };
 
@@ -110,4 +125,6 @@ const struct screen screen_help = {
 	.title = help_title,
 	.draw = help_draw,
 	.pager = help_pager,
+	.state_size = sizeof(struct pager),
+	.state_free = help_pager_free,
 };

@@ -12,10 +12,15 @@
 #include "inbox.h"
 #include "marks.h"
 
+struct inbox_view *inbox_view(struct app *app)
+{
+	return ui_state(app, &screen_inbox);
+}
+
 static size_t inbox_count(struct app *app)
 {
 	inbox_sync(app);
-	return app->ui->inbox.n;
+	return inbox_view(app)->list.n;
 }
 
 /* The body's lines above the list: the views, the column names. */
@@ -26,56 +31,18 @@ static size_t inbox_count(struct app *app)
 static size_t page_rows(struct app *app)
 {
 	int h = app->ui->body ? getmaxy(app->ui->body) - LIST_TOP -
-		inbox_query_line(&app->ui->inbox) : 1;
+		inbox_query_line(inbox_view(app)) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
 
-static unsigned move_to(struct app *app, long target)
+static struct list *inbox_list(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
-	size_t n = inbox_count(app);
+	struct inbox_view *v = inbox_view(app);
 
-	if (!n)
-		return RD_NONE;
-	if (target < 0)
-		target = 0;
-	if ((size_t)target >= n)
-		target = (long)n - 1;
-	if ((size_t)target == v->sel)
-		return RD_NONE;
-	v->sel = (size_t)target;
-	return RD_BODY;
-}
-
-static unsigned op_move_down(struct app *app)
-{
-	return move_to(app, (long)app->ui->inbox.sel + 1);
-}
-
-static unsigned op_move_up(struct app *app)
-{
-	return move_to(app, (long)app->ui->inbox.sel - 1);
-}
-
-static unsigned op_page_down(struct app *app)
-{
-	return move_to(app, (long)(app->ui->inbox.sel + page_rows(app)));
-}
-
-static unsigned op_page_up(struct app *app)
-{
-	return move_to(app, (long)app->ui->inbox.sel - (long)page_rows(app));
-}
-
-static unsigned op_first(struct app *app)
-{
-	return move_to(app, 0);
-}
-
-static unsigned op_last(struct app *app)
-{
-	return move_to(app, (long)inbox_count(app) - 1);
+	inbox_sync(app);
+	v->list.rows = page_rows(app);
+	return &v->list;
 }
 
 static unsigned op_refresh(struct app *app)
@@ -90,35 +57,30 @@ static unsigned op_refresh(struct app *app)
 
 static unsigned op_open(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 
 	if (!inbox_count(app))
 		return RD_NONE;
-	return dossier_open(app, inbox_row(v, v->sel)->code);
+	return dossier_open(app, inbox_row(v, v->list.sel)->code);
 }
 
 /* Back from the dossier: select it again, wherever its new data (or a
  * refresh meanwhile) moved it in the order. */
 static void inbox_resume(struct app *app, const struct screen *closed)
 {
-	struct inbox_view *v = &app->ui->inbox;
-	const char *code = app->ui->dossier.code;
+	struct inbox_view *v = inbox_view(app);
+	const char *code = dossier_code(app);
 	size_t n = inbox_count(app);
 
 	if (closed != &screen_dossier)
 		return;
 	for (size_t i = 0; code && i < n; i++)
 		if (inbox_row(v, i)->code && !strcmp(inbox_row(v, i)->code, code))
-			v->sel = i;
+			v->list.sel = i;
 }
 
 static const struct op_def inbox_ops[] = {
-	OP("move-down", N_("Next"), op_move_down, "j <Down>"),
-	OP("move-up", N_("Previous"), op_move_up, "k <Up>"),
-	OP("page-down", N_("Page down"), op_page_down, "<PageDown> <C-f>"),
-	OP("page-up", N_("Page up"), op_page_up, "<PageUp> <C-b>"),
-	OP("move-first", N_("First"), op_first, "g <Home>"),
-	OP("move-last", N_("Last"), op_last, "G <End>"),
+	LIST_OPS,
 	OP("inbox-refresh", N_("Refresh"), op_refresh, "<C-r>"),
 	OP("inbox-open", N_("Open"), op_open, "<Enter> <Right>"),
 	OP("inbox-filter", N_("Filter"), inbox_op_filter, "/"),
@@ -145,11 +107,11 @@ static void inbox_title(struct app *app, char *buf, size_t len)
 {
 	size_t n = inbox_count(app);
 
-	if (app->ui->inbox.view == IV_ALL)
+	if (inbox_view(app)->view == IV_ALL)
 		snprintf(buf, len, _("Inbox (%zu)"), n);
 	else
 		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
-		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(&app->ui->inbox), n);
+		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(inbox_view(app)), n);
 }
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
@@ -264,8 +226,8 @@ static void draw_centered(WINDOW *win, int y, const char *s, attr_t attr)
 static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct inbox_view *v = &ui->inbox;
-	size_t rows = page_rows(app), n = inbox_count(app);
+	struct inbox_view *v = inbox_view(app);
+	struct list *l = inbox_list(app);
 	int mid = getmaxy(win) / 2;
 	int64_t now = app_now(app);
 
@@ -274,7 +236,7 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	draw_header(ui, win, 1);
 	if (inbox_query_line(v))
 		inbox_draw_query(app, win, getmaxy(win) - 1);
-	if (!n) {
+	if (!l->n) {
 		const char *what = _("No dossiers"), *hint;
 
 		if (v->nsorted && v->query.len) {
@@ -293,15 +255,9 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
 	}
-	/* keep the selection in view, scrolling as little as possible */
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + rows)
-		v->top = v->sel - rows + 1;
-	if (v->top + rows > n)
-		v->top = n > rows ? n - rows : 0;
-	for (size_t i = 0; i < rows && v->top + i < n; i++)
-		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, v->top + i), v->top + i == v->sel, now);
+	list_scroll(l);
+	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++)
+		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, l->top + i), l->top + i == l->sel, now);
 }
 
 const struct screen screen_inbox = {
@@ -313,5 +269,8 @@ const struct screen screen_inbox = {
 	.title = inbox_title,
 	.draw = inbox_draw,
 	.resume = inbox_resume,
+	.list = inbox_list,
 	.key = inbox_key,
+	.state_size = sizeof(struct inbox_view),
+	.state_free = inbox_view_free,
 };

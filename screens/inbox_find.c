@@ -20,7 +20,7 @@ bool inbox_query_line(const struct inbox_view *v)
 void inbox_draw_query(struct app *app, WINDOW *win, int y)
 {
 	struct ui *ui = app->ui;
-	struct inbox_view *v = &ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	attr_t hint = theme_attr(&ui->theme, TH_EMPTY_HINT);
 	int cols = getmaxx(win), used, room;
 	char right[128], note[256];
@@ -32,7 +32,7 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
-		snprintf(right, sizeof right, _("%zu of %zu"), v->n, v->total[v->view]);
+		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);
 	used = prompt_draw(v->asking == ASK_GOTO ? &v->go : &v->query, win, y, 1,
 			   cols - text_width(right) - 4,
 			   v->asking == ASK_GOTO ? _("Go to: ") : _("Filter: "), ui->ellipsis,
@@ -54,7 +54,7 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
  * separator ("0007" for "...-0007", not "...-10007"). */
 static unsigned go_to(struct app *app, const char *typed)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	size_t len, tails = 0, whole = 0, any = 0, at_sep = 0;
 	char want[PROMPT_MAX];
 	const char *s = typed;
@@ -91,7 +91,7 @@ static unsigned go_to(struct app *app, const char *typed)
 			app_message(app, MSG_ERROR, _("no dossier code is or ends with %s"), want);
 		return RD_STATUS;
 	}
-	if (inbox_shown_at(v, any) >= v->n || v->shown[inbox_shown_at(v, any)] != any) {
+	if (inbox_shown_at(v, any) >= v->list.n || v->shown[inbox_shown_at(v, any)] != any) {
 		/* not in this view, or filtered out: show it among all */
 		v->view = IV_ALL;
 		prompt_clear(&v->query);
@@ -101,13 +101,13 @@ static unsigned go_to(struct app *app, const char *typed)
 			    v->sorted[any]->code);
 		rd |= RD_TITLE | RD_STATUS;
 	}
-	v->sel = inbox_shown_at(v, any);
+	v->list.sel = inbox_shown_at(v, any);
 	return rd;
 }
 
 bool inbox_key(struct app *app, km_key key)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	bool filtering = v->asking == ASK_FILTER;
 
 	if (v->asking == ASK_NONE)
@@ -141,7 +141,7 @@ bool inbox_key(struct app *app, km_key key)
 
 unsigned inbox_op_filter(struct app *app)
 {
-	app->ui->inbox.asking = ASK_FILTER;
+	inbox_view(app)->asking = ASK_FILTER;
 	return RD_BODY;
 }
 
@@ -150,7 +150,7 @@ unsigned inbox_op_filter(struct app *app)
  * on every screen. */
 unsigned inbox_op_filter_clear(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 
 	if (!v->query.len)
 		return ops_find(ops_generic, "cancel")->fn(app);
@@ -161,7 +161,7 @@ unsigned inbox_op_filter_clear(struct app *app)
 
 unsigned inbox_op_goto(struct app *app)
 {
-	prompt_clear(&app->ui->inbox.go);
-	app->ui->inbox.asking = ASK_GOTO;
+	prompt_clear(&inbox_view(app)->go);
+	inbox_view(app)->asking = ASK_GOTO;
 	return RD_BODY;
 }

@@ -34,8 +34,11 @@ static const struct {
 	[IV_PROCEDURE] = { N_("Procedure"), N_("Procedure"), 0 },
 };
 
-void inbox_view_free(struct inbox_view *v)
+void inbox_view_free(struct app *app, void *state)
 {
+	struct inbox_view *v = state;
+
+	(void)app;
 	free(v->sorted);
 	free(v->member);
 	free(v->proc_of);
@@ -43,7 +46,6 @@ void inbox_view_free(struct inbox_view *v)
 	free(v->proc_key);
 	free(v->shown);
 	filter_free(v->filter);
-	memset(v, 0, sizeof *v);
 }
 
 /* The clerk's own dossiers. Profiles map the assignee's login when the
@@ -150,7 +152,7 @@ static void index_procedures(struct inbox_view *v)
  * views worked out, the filter's text folded, once. */
 static void sort_rows(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	size_t n = app->ndossiers;
 
 	free(v->sorted);
@@ -190,7 +192,7 @@ static void sort_rows(struct app *app)
 /* The rows in the view that match the filter, and every view's count. */
 static void show(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	size_t n = 0;
 
 	if (filter_set(v->filter, v->query.text, &v->query_note) == 0)
@@ -209,14 +211,14 @@ static void show(struct app *app)
 		if (m >> v->view & 1)
 			v->shown[n++] = i;
 	}
-	v->n = n;
+	v->list.n = n;
 }
 
 void inbox_sync(struct app *app)
 {
-	struct inbox_view *v = &app->ui->inbox;
-	bool keep = v->sorted && v->gen == app->dossiers_gen && v->sel < v->n;
-	size_t anchor = keep ? v->shown[v->sel] : 0;
+	struct inbox_view *v = inbox_view(app);
+	bool keep = v->sorted && v->gen == app->dossiers_gen && v->list.sel < v->list.n;
+	size_t anchor = keep ? v->shown[v->list.sel] : 0;
 
 	if (!v->sorted || v->gen != app->dossiers_gen)
 		sort_rows(app);
@@ -225,9 +227,8 @@ void inbox_sync(struct app *app)
 	show(app);
 	v->stale = false;
 	if (keep)
-		v->sel = inbox_shown_at(v, anchor);
-	if (v->sel >= v->n)
-		v->sel = v->n ? v->n - 1 : 0;
+		v->list.sel = inbox_shown_at(v, anchor);
+	list_clamp(&v->list);
 }
 
 struct dossier *inbox_row(const struct inbox_view *v, size_t i)
@@ -237,7 +238,7 @@ struct dossier *inbox_row(const struct inbox_view *v, size_t i)
 
 size_t inbox_shown_at(const struct inbox_view *v, size_t sorted)
 {
-	size_t lo = 0, hi = v->n;
+	size_t lo = 0, hi = v->list.n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -281,7 +282,7 @@ static void item_text(const struct inbox_view *v, enum inbox_view_id id, int for
 void inbox_draw_views(struct app *app, WINDOW *win, int y)
 {
 	struct ui *ui = app->ui;
-	struct inbox_view *v = &ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 	const char *sep = strcmp(ui->ellipsis, "~") ? " \u00b7 " : " | ";
 	char items[IV_COUNT][256];
 	enum inbox_view_id ids[IV_COUNT];
@@ -343,7 +344,7 @@ void inbox_draw_views(struct app *app, WINDOW *win, int y)
 
 static unsigned set_view(struct app *app, enum inbox_view_id id)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 
 	if (v->view == id)
 		return RD_NONE;
@@ -354,12 +355,12 @@ static unsigned set_view(struct app *app, enum inbox_view_id id)
 
 unsigned inbox_op_view_next(struct app *app)
 {
-	return set_view(app, (app->ui->inbox.view + 1) % IV_COUNT);
+	return set_view(app, (inbox_view(app)->view + 1) % IV_COUNT);
 }
 
 unsigned inbox_op_view_prev(struct app *app)
 {
-	return set_view(app, (app->ui->inbox.view + IV_COUNT - 1) % IV_COUNT);
+	return set_view(app, (inbox_view(app)->view + IV_COUNT - 1) % IV_COUNT);
 }
 
 unsigned inbox_op_view_all(struct app *app)
@@ -378,7 +379,7 @@ unsigned inbox_op_view_mine(struct app *app)
  * through the others by how many dossiers they have. */
 static unsigned view_procedure(struct app *app, int step)
 {
-	struct inbox_view *v = &app->ui->inbox;
+	struct inbox_view *v = inbox_view(app);
 
 	inbox_sync(app);
 	if (!v->nprocs) {
@@ -386,8 +387,8 @@ static unsigned view_procedure(struct app *app, int step)
 		return RD_STATUS;
 	}
 	if (v->view != IV_PROCEDURE) {
-		if (v->n)
-			set_proc(v, v->proc_of[v->shown[v->sel]]);
+		if (v->list.n)
+			set_proc(v, v->proc_of[v->shown[v->list.sel]]);
 	} else {
 		set_proc(v, step > 0 ? (v->proc + 1) % v->nprocs : (v->proc + v->nprocs - 1) % v->nprocs);
 	}

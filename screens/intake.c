@@ -18,7 +18,7 @@
 
 static struct intake_view *view(struct app *app)
 {
-	return app->ui->intake;
+	return ui_state(app, &screen_intake);
 }
 
 int64_t intake_appointment(struct app *app, int64_t now)
@@ -135,9 +135,9 @@ static bool intake_key(struct app *app, km_key key)
 {
 	struct intake_view *v = view(app);
 
-	if (v && v->phase == IP_ASK)
+	if (v->phase == IP_ASK)
 		return ask_key(app, key);
-	if (!v || v->phase != IP_FORM || key == 0x1b)
+	if (v->phase != IP_FORM || key == 0x1b)
 		return false;	/* Esc: the keymap's cancel */
 	if (is_select(v)) {
 		if (key != ' ')
@@ -218,7 +218,7 @@ static void on_procedure(struct app *app, const struct procedure *p, const struc
 {
 	struct intake_view *v;
 
-	if (!app->ui || !(v = view(app)) || app->ui->screen != &screen_intake)
+	if (!(v = view(app)) || app->ui->screen != &screen_intake)
 		return;		/* closed meanwhile */
 	if (v->phase == IP_FORM && p) {
 		/* the server's differs from the stored one shown: take it,
@@ -246,10 +246,8 @@ static struct intake_view *prepare(struct app *app)
 {
 	struct intake_view *v = view(app);
 
-	if (!v) {
-		v = app->ui->intake = xcalloc(1, sizeof *v);
+	if (!v->cache)
 		v->cache = af_cache_new();
-	}
 	drop_form(app);
 	v->phase = IP_LOADING;
 	return v;
@@ -307,21 +305,16 @@ unsigned intake_open_with(struct app *app, const struct procedure *p)
 
 static void intake_close(struct app *app)
 {
-	if (view(app))
-		drop_form(app);
+	drop_form(app);
 }
 
-void intake_view_free(struct app *app)
+static void intake_view_free(struct app *app, void *state)
 {
-	struct intake_view *v = view(app);
+	struct intake_view *v = state;
 
-	if (!v)
-		return;
 	drop_form(app);
 	af_cache_free(v->cache);
 	free(v->code);
-	free(v);
-	app->ui->intake = NULL;
 }
 
 /* ---- submitting ---- */
@@ -546,4 +539,6 @@ const struct screen screen_intake = {
 	.draw = intake_draw,
 	.close = intake_close,
 	.key = intake_key,
+	.state_size = sizeof(struct intake_view),
+	.state_free = intake_view_free,
 };

@@ -136,7 +136,7 @@ static int build(const struct intake_view *v, struct row *rows, int max, int wid
 
 int intake_rows(struct app *app, int width, int *focus_row)
 {
-	struct intake_view *v = app->ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	struct row rows[512];
 	int n = build(v, rows, 512, width);
 
@@ -182,7 +182,7 @@ static const char *choice_text(const struct iform_field *x)
 static void draw_field(struct app *app, WINDOW *win, int y, int i, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	const struct iform_field *x = &v->form.f[i];
 	bool cur = v->cur == i;
 	enum field_mark m = shows_problem(&v->form, x) ? FM_INVALID :
@@ -220,7 +220,7 @@ static void draw_field(struct app *app, WINDOW *win, int y, int i, int cols)
 static void draw_comp(struct app *app, WINDOW *win, int y, int j, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	const struct iform_comp *c = &v->form.c[j];
 	struct component mc = { .from_national = c->from_national, .provided = c->provided };
 	enum theme_obj obj;
@@ -259,7 +259,7 @@ static void wrapped(struct app *app, WINDOW *win, int y, int cols, bool more, co
 static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	char buf[640];
 
 	switch (r->kind) {
@@ -311,7 +311,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct row *r, i
 static void header(struct app *app, WINDOW *win, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	const struct iform *f = &v->form;
 	char buf[1024], t[WHEN_LEN];
 	int64_t due = intake_appointment(app, app_now(app));
@@ -343,7 +343,7 @@ static void header(struct app *app, WINDOW *win, int cols)
 static void footer(struct app *app, WINDOW *win, int y, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	enum theme_obj on, oc, oi;
 	const char *gn = mark_field(ui, FM_NATIONAL, &on), *gc = mark_field(ui, FM_CORRECTED, &oc),
 		   *gi = mark_field(ui, FM_INVALID, &oi);
@@ -372,7 +372,7 @@ static void footer(struct app *app, WINDOW *win, int y, int cols)
 static void result(struct app *app, WINDOW *win, int cols)
 {
 	struct ui *ui = app->ui;
-	struct intake_view *v = ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	char buf[640], t[WHEN_LEN];
 	int y = 0, margin;
 
@@ -428,12 +428,10 @@ static void result(struct app *app, WINDOW *win, int cols)
 
 void intake_draw_form(struct app *app, WINDOW *win)
 {
-	struct intake_view *v = app->ui->intake;
+	struct intake_view *v = ui_state(app, &screen_intake);
 	int rows = getmaxy(win), cols = getmaxx(win), n, focus_row, end, space = rows - HEAD - FOOT;
 	struct row r[512];
 
-	if (!v)
-		return;
 	switch (v->phase) {
 	case IP_ASK:
 		prompt_draw(&v->edit, win, 1, 0, cols, _("Procedure code: "), app->ui->ellipsis, true);

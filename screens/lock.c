@@ -7,89 +7,39 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "core/i18n.h"
-#include "core/text.h"
+#include "cred.h"
 #include "ui.h"
 
 /* Waits after the 1st, 2nd, ... wrong password: 1, 2, 4, ... s, at most: */
 #define LOCK_WAIT_MAX_S 30
 
-/* ---- the password form, shared with the login screen ---- */
+struct lock_view {
+	struct cred_form form;
+	unsigned idle_timer;	/* checks for idleness (lock_start_timer) */
+};
 
-void cred_form_clear(struct cred_form *f)
+static struct lock_view *view(struct app *app)
 {
-	memset(f->pw.text, 0, sizeof f->pw.text);
-	f->pw.len = 0;
+	return ui_state(app, &screen_lock);
 }
 
-/* Enter, Esc (clears) and editing keys go to the password; other keys to
- * the keymap only if the screen has an operation for them, or to redraw or
- * show the help: typed text must never run `quit` or `lock`. */
-bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted)
+static struct cred_form *form(struct app *app)
 {
-	const char *name;
-
-	*accepted = false;
-	switch (prompt_key(&f->pw, key)) {
-	case PROMPT_ACCEPTED:
-		*accepted = true;
-		return true;
-	case PROMPT_CANCELLED:
-		cred_form_clear(f);
-		app->redraw |= RD_BODY;
-		return true;
-	case PROMPT_EDITED:
-	case PROMPT_TAKEN:
-		app->redraw |= RD_BODY;
-		return true;
-	case PROMPT_IGNORED:
-		break;
-	}
-	name = km_lookup(app->ui->km, app->ui->screen->context, key);
-	return !(name && (ops_find(app->ui->screen->ops, name) || !strcmp(name, "redraw") ||
-			  !strcmp(name, "help")));
+	return &view(app)->form;
 }
 
-void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, const char *heading)
+static void lock_view_free(struct app *app, void *state)
 {
-	struct ui *ui = app->ui;
-	int w = getmaxx(win), h = getmaxy(win), x = w / 2 - 30, y = h / 2 - 4;
-	char masked[PROMPT_MAX + 1], line[512];
-	struct prompt shown = { "", 0 };
-	const char *label = _("Password: ");
-	size_t chars = 0;
+	struct lock_view *v = state;
 
-	if (x < 2)
-		x = 2;
-	/* one * per character typed, never the text */
-	for (size_t i = 0; i < f->pw.len; i++)
-		if (((unsigned char)f->pw.text[i] & 0xC0) != 0x80 && chars < PROMPT_MAX)
-			masked[chars++] = '*';
-	masked[chars] = '\0';
-	memcpy(shown.text, masked, chars + 1);
-	shown.len = chars;
-
-	wattrset(win, A_BOLD);
-	mvwaddstr(win, y, x, heading);
-	wattrset(win, A_NORMAL);
-	snprintf(line, sizeof line, _("Server:   %s"), app->server_name ? app->server_name : "");
-	mvwaddstr(win, y + 2, x, line);
-	snprintf(line, sizeof line, _("User:     %s"), app->user ? app->user : "");
-	mvwaddstr(win, y + 3, x, line);
-	prompt_draw(&shown, win, y + 5, x, w - x - 2, label, ui->ellipsis, true);
-	if (f->note[0]) {
-		char fitted[512];
-
-		text_fit(fitted, sizeof fitted, f->note, w - x - 2, ui->ellipsis, 0);
-		wattrset(win, f->note_error ? theme_attr(&ui->theme, TH_STATUS_ERROR) | A_BOLD : A_NORMAL);
-		mvwaddstr(win, y + 7, x, fitted);
-		wattrset(win, A_NORMAL);
-	}
+	if (v->idle_timer)
+		loop_timer_cancel(&app->loop, v->idle_timer);
+	if (v->form.timer)
+		loop_timer_cancel(&app->loop, v->form.timer);
+	cred_form_clear(&v->form);
 }
-
-/* ---- the lock ---- */
 
 bool lock_active(const struct app *app)
 {
@@ -105,7 +55,7 @@ bool lock_active(const struct app *app)
 
 unsigned lock_open(struct app *app)
 {
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 
 	if (lock_active(app))
 		return RD_NONE;
@@ -138,7 +88,7 @@ static void on_lock_timer(void *arg)
 	struct app *app = arg;
 
 	lock_idle_check(app);
-	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+	view(app)->idle_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
 }
 
 void lock_start_timer(struct app *app)
@@ -146,13 +96,13 @@ void lock_start_timer(struct app *app)
 	/* idle from the start, not from the first key */
 	if (!app->last_key)
 		app->last_key = app_now(app);
-	app->ui->lock_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
+	view(app)->idle_timer = loop_timer(&app->loop, LOCK_CHECK_MS, on_lock_timer, app);
 }
 
 static void wait_over(void *arg)
 {
 	struct app *app = arg;
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 
 	f->timer = 0;
 	snprintf(f->note, sizeof f->note, "%s", _("Wrong password. Type it again."));
@@ -161,7 +111,7 @@ static void wait_over(void *arg)
 
 static void try_unlock(struct app *app)
 {
-	struct cred_form *f = &app->ui->lock;
+	struct cred_form *f = form(app);
 	int64_t now = app_now_ms(app);
 	int wait;
 
@@ -206,7 +156,7 @@ static void try_unlock(struct app *app)
 static bool lock_key(struct app *app, km_key key)
 {
 	bool accepted;
-	bool taken = cred_form_key(app, &app->ui->lock, key, &accepted);
+	bool taken = cred_form_key(app, form(app), key, &accepted);
 
 	if (accepted)
 		try_unlock(app);
@@ -243,7 +193,7 @@ static void lock_title(struct app *app, char *buf, size_t len)
 static void lock_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	(void)flags;
-	cred_form_draw(app, win, &app->ui->lock, _("The screen is locked. Type your password to unlock it."));
+	cred_form_draw(app, win, form(app), _("The screen is locked. Type your password to unlock it."));
 }
 
 const struct screen screen_lock = {
@@ -255,4 +205,6 @@ const struct screen screen_lock = {
 	.title = lock_title,
 	.draw = lock_draw,
 	.key = lock_key,
+	.state_size = sizeof(struct lock_view),
+	.state_free = lock_view_free,
 };

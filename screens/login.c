@@ -13,13 +13,26 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "cred.h"
 #include "ui.h"
+
+/* Its state: the password form. */
+static struct cred_form *form(struct app *app)
+{
+	return ui_state(app, &screen_login);
+}
+
+static void form_wipe(struct app *app, void *state)
+{
+	(void)app;
+	cred_form_clear(state);
+}
 
 static void on_login(struct app *app, const struct api_result *r);
 
 void login_open(struct app *app)
 {
-	struct cred_form *f = &app->ui->login;
+	struct cred_form *f = form(app);
 
 	session_on_login(app, on_login);
 	if (app->ui->screen == &screen_login)
@@ -30,14 +43,12 @@ void login_open(struct app *app)
 
 static void on_login(struct app *app, const struct api_result *r)
 {
-	struct ui *ui = app->ui;
-	struct cred_form *f;
+	struct cred_form *f = form(app);
 	bool shown;
 
-	if (!ui)
-		return;
-	f = &ui->login;
-	shown = ui->screen == &screen_login;
+	if (!f)
+		return;		/* the ui closed meanwhile */
+	shown = app->ui->screen == &screen_login;
 	if (r->fail == API_OK || (r->fail == API_E_NETWORK && shown)) {
 		if (!shown)
 			return;
@@ -67,7 +78,7 @@ static void on_login(struct app *app, const struct api_result *r)
 
 static void try_login(struct app *app)
 {
-	struct cred_form *f = &app->ui->login;
+	struct cred_form *f = form(app);
 
 	if (!f->pw.len) {
 		snprintf(f->note, sizeof f->note, "%s", _("Type your password, then Enter."));
@@ -83,7 +94,7 @@ static void try_login(struct app *app)
 static bool login_key(struct app *app, km_key key)
 {
 	bool accepted;
-	bool taken = cred_form_key(app, &app->ui->login, key, &accepted);
+	bool taken = cred_form_key(app, form(app), key, &accepted);
 
 	if (accepted)
 		try_login(app);
@@ -119,7 +130,7 @@ static void login_title(struct app *app, char *buf, size_t len)
 static void login_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	(void)flags;
-	cred_form_draw(app, win, &app->ui->login, _("Log in to the server with your password."));
+	cred_form_draw(app, win, form(app), _("Log in to the server with your password."));
 }
 
 const struct screen screen_login = {
@@ -131,4 +142,6 @@ const struct screen screen_login = {
 	.title = login_title,
 	.draw = login_draw,
 	.key = login_key,
+	.state_size = sizeof(struct cred_form),
+	.state_free = form_wipe,
 };

@@ -41,10 +41,7 @@ static unsigned op_cancel(struct app *app)
 
 static unsigned op_help(struct app *app)
 {
-	if (app->ui->screen == &screen_help)
-		return RD_NONE;
-	app->ui->help.pager.top = 0;
-	return ui_push(app, &screen_help);
+	return help_open(app);
 }
 
 static unsigned op_lock(struct app *app)
@@ -54,11 +51,7 @@ static unsigned op_lock(struct app *app)
 
 static unsigned op_outbox(struct app *app)
 {
-	if (app->ui->screen == &screen_outbox)
-		return RD_NONE;
-	app->ui->outbox.sel = app->ui->outbox.top = 0;
-	app->ui->outbox.confirming = false;
-	return ui_push(app, &screen_outbox);
+	return outbox_open(app);
 }
 
 static unsigned op_intake_new(struct app *app)

@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "list.h"
 #include "marks.h"
 #include "store/outbox.h"
 #include "ui.h"
@@ -14,35 +15,42 @@
  * kept up to date by the session), what became of each, and the decision
  * on those the server did not take. */
 
+struct outbox_view {
+	struct list list;	/* over app->outbox */
+	bool confirming;	/* asking y/n before discarding the selected one */
+};
+
+static struct outbox_view *view(struct app *app)
+{
+	return ui_state(app, &screen_outbox);
+}
+
+unsigned outbox_open(struct app *app)
+{
+	struct outbox_view *v = view(app);
+
+	if (app->ui->screen == &screen_outbox)
+		return RD_NONE;
+	v->list.sel = v->list.top = 0;
+	v->confirming = false;
+	return ui_push(app, &screen_outbox);
+}
+
+/* The list over the outbox's entries, as the session has them now. */
+static struct list *entries(struct app *app)
+{
+	struct list *l = &view(app)->list;
+
+	l->n = app->noutbox;
+	list_clamp(l);
+	return l;
+}
+
 static const struct ob_entry *selected(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct list *l = entries(app);
 
-	if (!app->noutbox)
-		return NULL;
-	if (v->sel >= app->noutbox)
-		v->sel = app->noutbox - 1;
-	return &app->outbox[v->sel];
-}
-
-static unsigned op_down(struct app *app)
-{
-	struct outbox_view *v = &app->ui->outbox;
-
-	if (v->sel + 1 >= app->noutbox)
-		return RD_NONE;
-	v->sel++;
-	return RD_BODY;
-}
-
-static unsigned op_up(struct app *app)
-{
-	struct outbox_view *v = &app->ui->outbox;
-
-	if (!v->sel)
-		return RD_NONE;
-	v->sel--;
-	return RD_BODY;
+	return l->n ? &app->outbox[l->sel] : NULL;
 }
 
 static unsigned op_open(struct app *app)
@@ -74,7 +82,7 @@ static unsigned op_retry(struct app *app)
 
 static unsigned op_discard(struct app *app)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 	const struct ob_entry *en = selected(app);
 	struct err e;
 
@@ -98,7 +106,7 @@ static unsigned op_discard(struct app *app)
 
 static bool outbox_key(struct app *app, km_key key)
 {
-	struct outbox_view *v = &app->ui->outbox;
+	struct outbox_view *v = view(app);
 
 	if (!v->confirming)
 		return false;
@@ -112,8 +120,7 @@ static bool outbox_key(struct app *app, km_key key)
 }
 
 static const struct op_def outbox_ops[] = {
-	OP("move-down", N_("Next"), op_down, "j <Down>"),
-	OP("move-up", N_("Previous"), op_up, "k <Up>"),
+	LIST_OPS_STEP,
 	OP("outbox-open", N_("Open the dossier"), op_open, "<Enter>"),
 	OP("outbox-retry", N_("Retry the action"), op_retry, "r"),
 	OP("outbox-discard", N_("Discard it (asks)"), op_discard, "z"),
@@ -156,14 +163,14 @@ enum { W_MARK = 1, W_STATE = 10, W_AGE = 7, W_ACT = 20, W_CODE = 26 };
 static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
-	struct outbox_view *v = &ui->outbox;
+	struct outbox_view *v = view(app);
+	struct list *l = entries(app);
 	int rows = getmaxy(win) - 2 - (v->confirming ? 1 : 0), w = getmaxx(win);
 	int x_err = W_MARK + W_STATE + W_AGE + W_ACT + W_CODE + 5;
 	attr_t head = theme_attr(&ui->theme, TH_LIST_HEADER);
 	int64_t now = app_now(app);
 
 	(void)flags;
-	selected(app);
 	wattrset(win, head);
 	wmove(win, 0, 0);
 	wclrtoeol(win);
@@ -177,16 +184,12 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		     _("Every action you made has reached the server."));
 		return;
 	}
-	if (rows < 1)
-		rows = 1;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + (size_t)rows)
-		v->top = v->sel - (size_t)rows + 1;
-	for (size_t i = v->top; i < app->noutbox && i < v->top + (size_t)rows; i++) {
+	l->rows = rows > 1 ? (size_t)rows : 1;
+	list_scroll(l);
+	for (size_t i = l->top; i < l->n && i < l->top + l->rows; i++) {
 		const struct ob_entry *en = &app->outbox[i];
-		int y = (int)(i - v->top) + 1;
-		bool sel = i == v->sel;
+		int y = (int)(i - l->top) + 1;
+		bool sel = i == l->sel;
 		attr_t base = sel ? theme_attr(&ui->theme, TH_LIST_SELECTED) : A_NORMAL;
 		enum theme_obj obj;
 		const char *glyph = mark_action(ui, en, &obj);
@@ -227,5 +230,7 @@ const struct screen screen_outbox = {
 	.hints = outbox_hints,
 	.title = outbox_title,
 	.draw = outbox_draw,
+	.list = entries,
 	.key = outbox_key,
+	.state_size = sizeof(struct outbox_view),
 };

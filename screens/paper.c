@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "desk/receipt.h"
 #include "ui.h"
 
 /* The papers a dossier has, as they print: the receipt with the
@@ -20,9 +21,25 @@ static const char *const titles[] = {
 };
 #define NKINDS (int)(sizeof titles / sizeof titles[0])
 
+/* A paper form of one dossier, laid out from it at each draw. */
+struct paper_view {
+	char *code;
+	enum receipt_kind kind;
+	struct pager pager;
+};
+
 static struct paper_view *view(struct app *app)
 {
-	return &app->ui->paper;
+	return ui_state(app, &screen_paper);
+}
+
+static void paper_view_free(struct app *app, void *state)
+{
+	struct paper_view *v = state;
+
+	(void)app;
+	free(v->code);
+	pager_free(&v->pager);
 }
 
 static int make(struct app *app, int width, struct receipt *r, struct err *e)
@@ -197,4 +214,6 @@ const struct screen screen_paper = {
 	.title = paper_title,
 	.draw = paper_draw,
 	.pager = paper_pager,
+	.state_size = sizeof(struct paper_view),
+	.state_free = paper_view_free,
 };

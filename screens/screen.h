@@ -13,6 +13,7 @@
 #include "keymaps/km.h"
 #include "ops.h"
 
+struct list;
 struct pager;
 struct receipt;
 
@@ -39,26 +40,39 @@ struct screen {
 	void (*close)(struct app *app);
 	/* Optional: the lines it scrolls, for the pager's operations. */
 	struct pager *(*pager)(struct app *app);
+	/* Optional: the list it moves in, brought up to date (its rows
+	 * counted, its page measured), for the list's operations (list.h). */
+	struct list *(*list)(struct app *app);
 	/* Optional: take a key before the keymap does (text typed into a
 	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
 	bool (*key)(struct app *app, km_key key);
+	/* Optional: the size of the state it keeps while the ui is open
+	 * (private to its file), made zeroed when first asked for
+	 * (ui_state); state_free, if any, frees what it holds before the ui
+	 * frees it (ui_close). */
+	size_t state_size;
+	void (*state_free)(struct app *app, void *state);
 };
 
-extern const struct screen screen_inbox;
+/* Each screen: its vtable, and the functions that open it over the screen
+ * on top and return what must be redrawn (they refuse, saying why in the
+ * status bar, when the stack is full). */
+
+extern const struct screen screen_inbox;	/* the first one: never opened, never closed */
+
 extern const struct screen screen_dossier;
+/* The dossier of that code, fetched whole. */
+unsigned dossier_open(struct app *app, const char *code);
+/* The code of the dossier it shows, or showed last; NULL before the first. */
+const char *dossier_code(struct app *app);
+
 extern const struct screen screen_help;
+/* The help about the screen on top, from the top. */
+unsigned help_open(struct app *app);
+
 extern const struct screen screen_lock;
-extern const struct screen screen_login;
-extern const struct screen screen_catalog;
-extern const struct screen screen_catalog_detail;
-extern const struct screen screen_paper;
-
-/* Ask for the password in the login screen, over the inbox (login.c), and
- * come back to it whenever the server refuses the password later. */
-void login_open(struct app *app);
-
-/* Lock the screen now, over whatever is open (lock.c); what must be
- * redrawn. Says why in the status bar when it cannot (no password known). */
+/* Lock the screen now, over whatever is open. Says why in the status bar
+ * when it cannot (no password known). */
 unsigned lock_open(struct app *app);
 /* Whether the lock is on the stack. */
 bool lock_active(const struct app *app);
@@ -68,59 +82,44 @@ bool lock_idle_check(struct app *app);
 /* Check for idleness every LOCK_CHECK_MS from now on (ui_attach). */
 void lock_start_timer(struct app *app);
 #define LOCK_CHECK_MS (10 * 1000)
+
+extern const struct screen screen_login;
+/* Ask for the password, over the inbox, and come back whenever the server
+ * refuses the password later. Sets app->redraw itself. */
+void login_open(struct app *app);
+
 extern const struct screen screen_act;
-extern const struct screen screen_outbox;
-extern const struct screen screen_intake;
-
-struct procedure;
-
-/* Ask for a procedure's code first (the desk knows its daily ones). */
-unsigned intake_ask(struct app *app);
-/* The same with the procedure at hand (copied). */
-unsigned intake_open_with(struct app *app, const struct procedure *p);
-/* Free what the intake screen keeps for the session (ui_close). */
-void intake_view_free(struct app *app);
-
-/* Open the dossier of that code over the screen on top, and fetch it
- * whole; returns what must be redrawn. */
-unsigned dossier_open(struct app *app, const char *code);
-
-/* Open the procedure catalog over the screen on top: the stored one at
- * once, refreshed from the server in the background (catalog.c). */
-unsigned catalog_open(struct app *app);
-/* Free what the catalog keeps (ui_close). */
-void catalog_free(struct app *app);
-
-/* Open the intake form for that procedure over the screen on top (the
- * intake screen implements it; the catalog's "start intake" calls it);
- * returns what must be redrawn. */
-unsigned intake_open(struct app *app, const char *procedure_code);
-/* Open the form of act on the dossier of that code over the screen on
- * top; refused (with a message saying why, RD_STATUS) when the dossier
- * does not allow it now. act.c. */
+/* The form of act on the dossier of that code; refused (with a message
+ * saying why, RD_STATUS) when the dossier does not allow it now. */
 unsigned act_open(struct app *app, const char *code, enum action act);
 /* The actions the dossier allows, "Accept, Refuse", in buf; the length
  * written (0: none). */
 size_t act_allowed_list(const struct dossier *d, char *buf, size_t len);
 
-/* The operations of the dossier screen that act (dossier_act.c), and the
- * lines it draws about acting: the keys of the actions allowed, and what
- * became of the clerk's last action on it (pending, conflict, refused).
- * dossier_op_act opens the form of act (an enum action): the operations
- * "dossier-accept", ... */
-unsigned dossier_op_act(struct app *app, int act);
-unsigned dossier_op_retry(struct app *app);
-unsigned dossier_op_discard(struct app *app);
-bool dossier_key(struct app *app, km_key key);
-void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
-/* The y/n question before discarding the clerk's action, over the bottom
- * of the view while it is asked. */
-void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d);
+extern const struct screen screen_outbox;
+/* The clerk's actions not yet delivered, the first one selected. */
+unsigned outbox_open(struct app *app);
 
-/* Show the paper form the dossier of that code calls for now (the
- * refusal, the supplement request, else the receipt) over the screen on
- * top, to read and print; says why in the status bar when it has none
- * (paper.c). */
+struct procedure;
+
+extern const struct screen screen_intake;
+/* The intake form: asking for a procedure's code first (the desk knows
+ * its daily ones), for the procedure of that code, or for the procedure
+ * at hand (copied). */
+unsigned intake_ask(struct app *app);
+unsigned intake_open(struct app *app, const char *procedure_code);
+unsigned intake_open_with(struct app *app, const struct procedure *p);
+
+extern const struct screen screen_catalog;
+extern const struct screen screen_catalog_detail;
+/* The procedure catalog: the stored one at once, refreshed from the
+ * server in the background. Its detail opens from it (catalog.h). */
+unsigned catalog_open(struct app *app);
+
+extern const struct screen screen_paper;
+/* The paper form the dossier of that code calls for now (the refusal, the
+ * supplement request, else the receipt), to read and print; says why in
+ * the status bar when it has none. */
 unsigned paper_open(struct app *app, const char *code);
 /* Print a form through print-command without waiting for it: the status
  * line says it is printing, then that it went to the printer or why not.

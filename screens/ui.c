@@ -31,6 +31,7 @@ int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *
 {
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	const char *no_color = getenv("NO_COLOR");
+	size_t nscreens = 0;
 
 	if (!term)
 		term = getenv("TERM");
@@ -56,6 +57,9 @@ int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *
 	theme_init(&ui->theme, no_color && *no_color);
 	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
 	ui->km = screen_keymap_new();
+	while (screen_registry[nscreens])
+		nscreens++;
+	ui->state = xcalloc(nscreens, sizeof *ui->state);
 	ui->screen = &screen_inbox;
 	ui_resize(app, LINES, COLS);
 	return 0;
@@ -85,22 +89,33 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
-	inbox_view_free(&ui->inbox);
-	intake_view_free(app);
-	free(ui->dossier.code);
-	free(ui->act.code);
-	form_free(&ui->act.form);
-	pager_free(&ui->dossier.pager);
-	pager_free(&ui->help.pager);
-	free(ui->paper.code);
-	pager_free(&ui->paper.pager);
-	catalog_free(app);
-	if (ui->lock_timer)
-		loop_timer_cancel(&app->loop, ui->lock_timer);
-	cred_form_clear(&ui->lock);
-	cred_form_clear(&ui->login);
+	for (size_t i = 0; screen_registry[i]; i++) {
+		const struct screen *s = screen_registry[i];
+
+		if (ui->state[i] && s->state_free)
+			s->state_free(app, ui->state[i]);
+		free(ui->state[i]);
+	}
+	free(ui->state);
 	free(ui);
 	app->ui = NULL;
+}
+
+void *ui_state(struct app *app, const struct screen *s)
+{
+	struct ui *ui = app->ui;
+	size_t i = 0;
+
+	if (!ui)
+		return NULL;
+	while (screen_registry[i] && screen_registry[i] != s)
+		i++;
+	/* not registered, or keeping no state: a bug in a screen */
+	if (!screen_registry[i] || !s->state_size)
+		abort();
+	if (!ui->state[i])
+		ui->state[i] = xcalloc(1, s->state_size);
+	return ui->state[i];
 }
 
 /* The windows for the terminal's size, with a status bar of status_rows

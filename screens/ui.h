@@ -9,8 +9,6 @@
 
 #include "app/app.h"
 #include "core/err.h"
-#include "desk/receipt.h"
-#include "form.h"
 #include "keymaps/km.h"
 #include "pager.h"
 #include "prompt.h"
@@ -20,108 +18,6 @@
 /* Below this the screens cannot lay out their columns. */
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
-
-struct catalog_view;
-struct dossier;
-struct filter;
-
-/* The inbox's views, in the order Tab goes through them. */
-enum inbox_view_id {
-	IV_ALL, IV_RECEIVE, IV_PROCESS, IV_SUPPLEMENT, IV_READY, IV_DONE, IV_MINE,
-	IV_PROCEDURE, IV_COUNT
-};
-
-/* A procedure present in the inbox. */
-struct inbox_proc {
-	const char *key, *name;	/* point into the dossiers */
-	size_t n;
-};
-
-struct inbox_view {
-	struct dossier **sorted;	/* app->dossiers in urgency order */
-	size_t nsorted;
-	unsigned gen;		/* app->dossiers_gen they were sorted for */
-	unsigned char *member;	/* per sorted row: 1 << each view it is in */
-	size_t *proc_of;	/* per sorted row: its procedure in procs */
-	struct inbox_proc *procs;	/* most dossiers first */
-	size_t nprocs, proc;	/* proc: the one IV_PROCEDURE shows */
-	char *proc_key;		/* its key, to find it in the next inbox */
-	size_t total[IV_COUNT];	/* rows per view */
-
-	enum inbox_view_id view;
-	struct filter *filter;
-	struct prompt query;	/* the filter as typed */
-	struct prompt go;	/* a code to go to, while asked for */
-	enum { ASK_NONE, ASK_FILTER, ASK_GOTO } asking;
-	struct err query_note;	/* why the filter is matched as typed */
-
-	size_t *shown;		/* sorted rows in the view that match the filter */
-	size_t n, sel, top;	/* sel and top index shown */
-	size_t counts[IV_COUNT];	/* rows per view that match the filter */
-	bool stale;		/* the view or the filter changed since shown was built */
-};
-
-/* One dossier, whole: its code is kept, never a pointer into the inbox,
- * which a refresh replaces. */
-struct dossier_view {
-	char *code;
-	struct pager pager;
-	bool loading;		/* the whole dossier is being fetched */
-	bool failed;		/* that fetch failed: the summary shows */
-	unsigned gen;		/* app->dossiers_gen the fetch left */
-	bool confirm_discard;	/* asking y/n before discarding the clerk's action */
-};
-
-struct intake_view;	/* screens/intake.h */
-
-struct help_view {
-	struct pager pager;
-};
-
-/* A paper form of one dossier, laid out from it at each draw (paper.c). */
-struct paper_view {
-	char *code;
-	enum receipt_kind kind;
-	struct pager pager;
-};
-
-/* A password asked for on the login or the lock screen. */
-struct cred_form {
-	struct prompt pw;	/* wiped once used */
-	char note[256];		/* what came of the last try */
-	bool note_error;
-	int fails;		/* wrong ones in a row: each waits longer */
-	int64_t retry_at;	/* app_now_ms() before which no try is taken */
-	unsigned timer;		/* says when the wait is over */
-};
-
-/* Draw the form: a heading, the server and the user, the masked password,
- * the note (lock.c). */
-void cred_form_draw(struct app *app, WINDOW *win, const struct cred_form *f, const char *heading);
-/* Feed a key to the form's password; whether the form took it (else the
- * keymap has it). *accepted is set on Enter. */
-bool cred_form_key(struct app *app, struct cred_form *f, km_key key, bool *accepted);
-void cred_form_clear(struct cred_form *f);
-
-/* The form of one action on one dossier (act.c). */
-struct act_view {
-	char *code;
-	enum action act;
-	struct form form;
-	/* which field holds what; -1: the form has none */
-	int f_note, f_reason, f_assignee, f_missing, f_items, f_due;
-	/* asking y/n: before a step that cannot be undone, before leaving
-	 * what was typed */
-	enum { ACT_ASK_NONE, ACT_ASK_SEND, ACT_ASK_DISCARD } asking;
-	bool typed;		/* the clerk changed a field */
-	char error[512];	/* why it cannot be sent yet */
-};
-
-/* The outbox screen (outbox.c). */
-struct outbox_view {
-	size_t sel, top;
-	bool confirming;	/* asking y/n before discarding the selected one */
-};
 
 /* Screens opened over the first one, at most this many; the lock and a
  * help over it may go beyond. */
@@ -139,16 +35,9 @@ struct ui {
 	const struct screen *screen;
 	const struct screen *under[UI_STACK_MAX + 2];
 	size_t nunder;
-	struct inbox_view inbox;
-	struct dossier_view dossier;
-	struct help_view help;
-	struct paper_view paper;
-	struct catalog_view *catalog;	/* made when the catalog first opens */
-	struct cred_form lock, login;
-	unsigned lock_timer;
-	struct act_view act;
-	struct outbox_view outbox;
-	struct intake_view *intake;	/* NULL until the first intake */
+	/* Each registered screen's state, in the registry's order: made
+	 * when first asked for (ui_state), freed by ui_close. */
+	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 };
 
@@ -165,8 +54,9 @@ void ui_close(struct app *app);
  * terminal if the process dies of a fatal error or a crash. */
 int ui_attach(struct app *app, struct err *e);
 
-/* Free what the inbox keeps (inbox_views.c). */
-void inbox_view_free(struct inbox_view *v);
+/* The state of screen s (screen.h, state_size), made zeroed on first use
+ * and kept until ui_close; NULL once the ui is closed (a late callback). */
+void *ui_state(struct app *app, const struct screen *s);
 
 /* Rebuild the windows for the terminal's size (after SIGWINCH). */
 void ui_resize(struct app *app, int rows, int cols);

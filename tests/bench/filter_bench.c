@@ -27,7 +27,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "desk/filter.h"
-#include "screens/ui.h"
+#include "screens/inbox.h"
 
 static double now_ms(void)
 {
@@ -248,7 +248,7 @@ static void type_screen(struct app *app, const char *text, int runs, struct resu
 			ui_draw(app);
 			t[(size_t)r * keys + k] = now_ms() - t0;
 		}
-		res->hits = app->ui->inbox.n;
+		res->hits = inbox_view(app)->list.n;
 		ui_key(app, 0x1b);
 		ui_draw(app);
 	}

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,7 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 #include "store/outbox.h"
+#include "store/store.h"
 #include "vscreen.h"
 
 /* The dossier's actions: the line of what can be done, each action's form,
@@ -412,6 +414,64 @@ START_TEST(a_refusal_shows_the_servers_reason)
 }
 END_TEST
 
+/* The outbox's list: Down and Up move through the entries, Enter opens the
+ * selected one's dossier; when entries go (delivered, discarded) the
+ * selection stays on those left and the page fills again. */
+START_TEST(the_outbox_moves_through_its_entries_and_keeps_them_in_view)
+{
+	enum { N = 30, LEFT = 5 };
+	struct dossier d[N];
+	struct ob_entry *en = xcalloc(N, sizeof *en), *left = xcalloc(LEFT, sizeof *left);
+	char code[N][32], title[64];
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	for (int i = 0; i < N; i++) {
+		struct ob_entry *e = entry(OB_QUEUED, NULL);
+
+		snprintf(code[i], sizeof code[i], "000.01.01.H26-251120-%04d", i + 1);
+		d[i] = mk(code[i], ST_NEW, 1u << ACT_ACCEPT);
+		free(e->code);
+		e->code = xstrdup(code[i]);
+		e->id = i + 1;
+		en[i] = *e;
+		free(e);
+	}
+	inbox(d, N);
+	app_set_outbox(&vs.app, en, N);
+	keys("O");
+	ck_shows("Outbox (30)");
+	keys("k");		/* on the first already */
+	keys("j");
+	keys("j");
+	keys("<Enter>");
+	snprintf(title, sizeof title, "Dossier %s", code[2]);
+	ck_shows(title);
+	keys("q");
+	ck_shows("Outbox (30)");
+	for (int i = 0; i < N + 5; i++)
+		keys("j");
+	ck_shows(code[N - 1]);
+	ck_lacks(code[0]);	/* scrolled */
+	for (int i = 0; i < LEFT; i++) {
+		struct ob_entry *e = entry(OB_QUEUED, NULL);
+
+		free(e->code);
+		e->code = xstrdup(code[i]);
+		left[i] = *e;
+		free(e);
+	}
+	app_set_outbox(&vs.app, left, LEFT);
+	vscreen_draw(&vs);
+	for (int i = 0; i < LEFT; i++)
+		ck_shows(code[i]);
+	ck_lacks(code[LEFT]);
+	keys("<Enter>");
+	snprintf(title, sizeof title, "Dossier %s", code[LEFT - 1]);
+	ck_shows(title);
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(esc_leaves_the_form_asking_when_something_was_typed)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
@@ -561,27 +621,47 @@ START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
 }
 END_TEST
 
-/* Why a form cannot go, longer than a row at 80 columns (a server's
- * sentence): read whole, on the rows it takes. */
+/* The local store refuses what is added to its outbox from now on, saying
+ * why (as a full disk would): through a connection of its own, as another
+ * process could. */
+static void store_refuses_actions(const char *why)
+{
+	char path[4096], sql[1024];
+	struct err e;
+	sqlite3 *db;
+
+	ck_assert_msg(store_path("http://127.0.0.1:9", "tiepnhan1", path, sizeof path, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	snprintf(sql, sizeof sql, "CREATE TRIGGER refuse BEFORE INSERT ON outbox "
+		 "BEGIN SELECT RAISE(ABORT, '%s'); END", why);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Why a form cannot go, longer than a row at 80 columns (the store's
+ * sentence, with its path): read whole, on the rows it takes. */
 START_TEST(a_long_reason_wraps_in_the_form)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
-	const char *why = "the local store cannot keep the action: database or disk is full "
-			  "(/home/clerk/.local/share/motcua/store.db); free some space and send it again";
+	char shown[1024] = "";
 	int y, x;
 
-	vscreen_open(&vs, "vt100", 24, 80);
+	open_with_session();
+	vscreen_resize(&vs, 24, 80);
 	inbox(&d, 1);
 	open_first();
+	store_refuses_actions("database or disk is full; free some space and send it again");
 	keys("a");
-	snprintf(vs.app.ui->act.error, sizeof vs.app.ui->act.error, "%s", why);
-	vs.app.redraw |= RD_BODY;
-	vscreen_draw(&vs);
-	ck_assert_msg(vscreen_find(&vs, "the local store cannot keep the action: database or disk is full", &y, &x),
+	keys("<Enter>");
+	ck_shows("Accept \u2014 dossier " CODE);	/* not sent: the form stays */
+	ck_assert_msg(vscreen_find(&vs, "the action could not be saved: local store", &y, &x),
 		      "%s", vscreen_dump(&vs));
-	ck_assert_msg(strstr(vscreen_row(&vs, y + 1), "free some space and send it again"), "%s",
+	for (int i = 0; i < 3 && y + i < LINES; i++)
+		snprintf(shown + strlen(shown), sizeof shown - strlen(shown), "%s ", vscreen_row(&vs, y + i));
+	ck_assert_msg(strstr(shown, "database or disk is full; free some space and send it again"), "%s",
 		      vscreen_dump(&vs));
-	vscreen_close(&vs);
+	ck_assert_uint_eq(vs.app.noutbox, 0);
+	close_all();
 }
 END_TEST
 
@@ -599,6 +679,7 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, apology_is_refused_when_used_or_too_late);
 	tcase_add_test(tc, a_conflict_shows_what_changed);
 	tcase_add_test(tc, a_refusal_shows_the_servers_reason);
+	tcase_add_test(tc, the_outbox_moves_through_its_entries_and_keeps_them_in_view);
 	tcase_add_test(tc, esc_leaves_the_form_asking_when_something_was_typed);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns_in_vietnamese);

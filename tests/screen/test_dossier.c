@@ -10,6 +10,7 @@
 #include "core/model.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "screens/dossier.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -294,14 +295,14 @@ START_TEST(a_summary_says_what_is_still_coming)
 	ck_shows("none for you at this step");
 	ck_assert_ptr_null(strstr(vscreen_dump(&vs), "loading"));
 	/* while the fetch runs, and after it failed */
-	vs.app.ui->dossier.loading = true;
+	dossier_view(&vs.app)->loading = true;
 	vs.app.redraw |= RD_BODY;
 	vscreen_draw(&vs);
 	ck_row_has(2, "Loading the whole dossier from the server");
 	ck_shows("Processing log (0)");
 	ck_shows("  loading\u2026");
-	vs.app.ui->dossier.loading = false;
-	vs.app.ui->dossier.failed = true;
+	dossier_view(&vs.app)->loading = false;
+	dossier_view(&vs.app)->failed = true;
 	vs.app.redraw |= RD_BODY;
 	vscreen_draw(&vs);
 	ck_row_has(2, "Only the summary is shown; <C-r> loads the dossier again.");

@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "screens/inbox.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -345,7 +346,7 @@ START_TEST(selection_stays_on_its_dossier)
 	type("nguyen");
 	ck_assert(selected("0011"));
 	/* moving while the filter is typed */
-	first = vs.app.ui->inbox.sel == 0;
+	first = inbox_view(&vs.app)->list.sel == 0;
 	away[0] = first ? "<Down>" : "<Up>";
 	back[0] = first ? "<Up>" : "<Down>";
 	keys(away, 1);

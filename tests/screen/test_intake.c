@@ -41,7 +41,7 @@ static void type(const char *s)
 
 static struct intake_view *iv(void)
 {
-	return vs.app.ui->intake;
+	return ui_state(&vs.app, &screen_intake);
 }
 
 static int F(const char *key)

@@ -8,6 +8,7 @@
 
 #include "check_main.h"
 #include "core/model.h"
+#include "screens/dossier.h"
 #include "screens/screen.h"
 
 START_TEST(every_action_has_a_name_a_label_and_a_bit)
