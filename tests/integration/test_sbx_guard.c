@@ -138,6 +138,9 @@ END_TEST
 
 START_TEST(slow_clients_do_not_lock_out_the_others)
 {
+	/* slow clients kept longer than a loaded machine could take to
+	 * answer: the answers below do not come from their being dropped */
+	static const char *const args[] = { "--idle-timeout", "120", NULL };
 	struct rlimit rl;
 	int fds[SLOW], connected = 0;
 
@@ -147,7 +150,7 @@ START_TEST(slow_clients_do_not_lock_out_the_others)
 		rl.rlim_cur = 2 * SLOW;
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
-	start(NULL);
+	start(args);
 	for (int i = 0; i < SLOW; i++) {
 		/* a request line, a header begun, and then nothing */
 		fds[i] = connect_and_send("GET /api/v1/procedures HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
@@ -155,7 +158,7 @@ START_TEST(slow_clients_do_not_lock_out_the_others)
 	}
 	ck_assert_int_eq(connected, SLOW);
 	for (int i = 0; i < 10; i++)
-		ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+		ck_assert_int_eq(status_within("/_sandbox/health", 60000), 200);
 	for (int i = 0; i < SLOW; i++)
 		close(fds[i]);
 	stop();
@@ -172,7 +175,7 @@ START_TEST(idle_connections_are_closed)
 	ck_assert_int_ge(fd, 0);
 	ck_assert(closed_by_server(fd));
 	close(fd);
-	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	ck_assert_int_eq(status_within("/_sandbox/health", 30000), 200);
 	stop();
 }
 END_TEST
@@ -194,9 +197,9 @@ START_TEST(one_address_has_its_share)
 	close(a);
 	close(b);
 	/* its slots free again: the server sees the closes in its own time */
-	for (int i = 0; i < 100 && status_within("/_sandbox/health", 10000) != 200; i++)
+	for (int i = 0; i < 100 && status_within("/_sandbox/health", 30000) != 200; i++)
 		usleep(50000);
-	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	ck_assert_int_eq(status_within("/_sandbox/health", 30000), 200);
 	stop();
 }
 END_TEST
@@ -213,7 +216,7 @@ START_TEST(a_delayed_reply_holds_no_thread)
 		fds[i] = connect_and_send("GET /api/v1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 		ck_assert_int_ge(fds[i], 0);
 	}
-	ck_assert_int_eq(status_within("/_sandbox/health", 10000), 200);
+	ck_assert_int_eq(status_within("/_sandbox/health", 30000), 200);
 	/* and SIGTERM stops it cleanly with those replies still held */
 	stop();
 	for (int i = 0; i < 4; i++)
