@@ -54,7 +54,8 @@ int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);	/* Esc cancels: do not make the clerk wait */
 	curs_set(0);
-	theme_init(&ui->theme, no_color && *no_color);
+	ui->no_color = no_color && *no_color;
+	theme_init(&ui->theme, ui->no_color);
 	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
 	ui->km = screen_keymap_new();
 	while (screen_registry[nscreens])
@@ -137,6 +138,7 @@ static void layout(struct app *app, int status_rows)
 	} else {
 		ui->body = newwin(ui->rows, ui->cols, 0, 0);
 	}
+	wbkgdset(ui->body, ' ' | theme_attr(&ui->theme, TH_DEFAULT));
 	app->redraw |= RD_ALL;
 }
 

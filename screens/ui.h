@@ -29,6 +29,7 @@ struct ui {
 	WINDOW *title, *body, *status;
 	int rows, cols;
 	struct theme theme;
+	bool no_color;		/* NO_COLOR: attributes only */
 	struct keymap *km;
 	/* The screen on top gets the keys and the body; those under it, the
 	 * first opened first, come back as the ones above them close. */
