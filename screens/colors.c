@@ -17,7 +17,7 @@
 
 int colors_line(void *arg, const struct cmd_words *w, struct err *e)
 {
-	return theme_color_cmd(arg, w->n, w->v, e);
+	return w->n ? theme_color_cmd(arg, w->n, w->v, e) : 0;	/* blank, comment */
 }
 
 /* A name is looked for as NAME.theme in $MOTCUA_THEME_DIR (an uninstalled

@@ -192,18 +192,27 @@ static short fit(short c, int colors)
 
 void theme_apply(struct theme *t, int no_color)
 {
+	bool colour = !no_color && has_colors(), any = false;
+
+	for (int i = 0; i < TH_COUNT; i++)
+		any |= t->look[i].fg >= 0 || t->look[i].bg >= 0;
 	t->colors = 0;
-	if (!no_color && has_colors() && start_color() == OK) {
-		use_default_colors();
-		t->colors = COLORS >= 256 ? 256 : COLORS >= 8 ? 8 : 0;
+	/* colours are started only for a theme that has some: ncurses resets
+	 * them with escapes of its own once started */
+	if (colour && any) {
+		if (start_color() == OK) {
+			use_default_colors();
+			t->colors = COLORS >= 256 ? 256 : COLORS >= 8 ? 8 : 0;
+		}
+		colour = t->colors != 0;
 	}
 	for (int i = 0; i < TH_COUNT; i++) {
 		const struct theme_look *l = &t->look[i];
 		short pair = (short)(i + 1);	/* pair 0 is the terminal's own */
 
-		if (!t->colors) {
+		if (!colour) {
 			t->attr[i] = l->mono;
-		} else if ((l->fg >= 0 || l->bg >= 0) && pair < COLOR_PAIRS) {
+		} else if (t->colors && (l->fg >= 0 || l->bg >= 0) && pair < COLOR_PAIRS) {
 			init_pair(pair, l->fg < 0 ? -1 : fit(l->fg, t->colors),
 				  l->bg < 0 ? -1 : fit(l->bg, t->colors));
 			t->attr[i] = l->attr | COLOR_PAIR(pair);
