@@ -105,13 +105,12 @@ static int run_client(const struct cli *cli)
 		}
 		rc = EXIT_FAIL;
 	}
-	if (ui_open(&app, NULL, stdout, stdin, &e) < 0) {
+	if (ui_open_themed(&app, NULL, stdout, stdin, &theme, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		session_close(&app);
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
-	app.redraw |= ui_theme(&app, &theme);
 	if (session_needs_secret(&app))
 		login_open(&app);
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)

@@ -221,9 +221,3 @@ void theme_apply(struct theme *t, int no_color)
 		}
 	}
 }
-
-void theme_init(struct theme *t, int no_color)
-{
-	theme_default(t);
-	theme_apply(t, no_color);
-}

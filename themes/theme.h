@@ -66,8 +66,6 @@ void theme_default(struct theme *t);
 /* Start colours on the current screen (after initscr/newterm) unless
  * no_color (NO_COLOR), and work out what each object draws. */
 void theme_apply(struct theme *t, int no_color);
-/* theme_default, then theme_apply. */
-void theme_init(struct theme *t, int no_color);
 
 /* Run one `color` or `mono` line, words v[0..n-1] (v[0] is the command).
  * On an error t is unchanged and e says what was expected. */

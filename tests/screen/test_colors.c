@@ -145,9 +145,9 @@ START_TEST(a_missing_theme_is_said_and_the_default_drawn)
 }
 END_TEST
 
-/* An SGR sequence that sets a colour: 30-49 (38 and 48 included), 90-107;
- * the terminal's own colours (39, 49) count only when strict. */
-static bool sgr_has_color(const char *p, const char *end, bool strict)
+/* An SGR sequence that sets a colour: 30-49 (38 and 48 included, and the
+ * terminal's own, 39 and 49), 90-107. */
+static bool sgr_has_color(const char *p, const char *end)
 {
 	const char *q = p;
 	bool color = false;
@@ -159,7 +159,7 @@ static bool sgr_has_color(const char *p, const char *end, bool strict)
 	while (p < q) {
 		long n = strtol(p, (char **)&p, 10);
 
-		color |= ((n >= 30 && n <= 49) || (n >= 90 && n <= 107)) && (strict || (n != 39 && n != 49));
+		color |= (n >= 30 && n <= 49) || (n >= 90 && n <= 107);
 		if (*p == ';')
 			p++;
 	}
@@ -168,12 +168,12 @@ static bool sgr_has_color(const char *p, const char *end, bool strict)
 
 /* Whether the bytes written hold an escape that sets a colour (SGR, or a
  * colour the terminal is told to define). */
-static bool bytes_have_color(const char *b, size_t n, bool strict)
+static bool bytes_have_color(const char *b, size_t n)
 {
 	for (size_t i = 0; i + 2 < n; i++) {
 		if (b[i] != '\033')
 			continue;
-		if (b[i + 1] == '[' && sgr_has_color(b + i + 2, b + n, strict))
+		if (b[i + 1] == '[' && sgr_has_color(b + i + 2, b + n))
 			return true;
 		if (b[i + 1] == ']' && b[i + 2] == '4')	/* OSC 4: a palette entry */
 			return true;
@@ -198,8 +198,7 @@ static char *drawn_bytes(const char *term, const char *name, size_t *n)
 	vs.out = fdopen(fd, "w+");
 	vs.in = fopen("/dev/null", "r");
 	ck_assert_msg(app_init(&vs.app, &e) == 0, "%s", e.msg);
-	ck_assert_msg(ui_open(&vs.app, term, vs.out, vs.in, &e) == 0, "%s", e.msg);
-	vs.app.redraw |= ui_theme(&vs.app, &t);
+	ck_assert_msg(ui_open_themed(&vs.app, term, vs.out, vs.in, &t, &e) == 0, "%s", e.msg);
 	vscreen_resize(&vs, 40, 100);
 	vs.app.redraw |= colors_open(&vs.app);
 	vscreen_draw(&vs);
@@ -218,12 +217,12 @@ static char *drawn_bytes(const char *term, const char *name, size_t *n)
 	return buf;
 }
 
-static void ck_color_bytes(const char *term, const char *name, bool want, bool strict)
+static void ck_color_bytes(const char *term, const char *name, bool want)
 {
 	size_t n;
 	char *b = drawn_bytes(term, name, &n);
 
-	ck_assert_msg(bytes_have_color(b, n, strict) == want, "%s, theme %s, NO_COLOR=%s: %s colour escape",
+	ck_assert_msg(bytes_have_color(b, n) == want, "%s, theme %s, NO_COLOR=%s: %s colour escape",
 		      term, name, getenv("NO_COLOR") ? getenv("NO_COLOR") : "",
 		      want ? "no" : "a");
 	free(b);
@@ -232,19 +231,19 @@ static void ck_color_bytes(const char *term, const char *name, bool want, bool s
 START_TEST(no_color_and_monochrome_write_no_colour_escape)
 {
 	/* the check sees colour where there is some */
-	ck_color_bytes("xterm-256color", "default", true, false);
-	ck_color_bytes("xterm", "light", true, false);
-	/* monochrome, on a colour terminal: no colour but the terminal's own
-	 * (ncurses resets to it, once, when the client starts) */
-	ck_color_bytes("xterm-256color", "monochrome", false, false);
-	/* a terminal without colours, whatever the theme: not even a reset */
-	ck_color_bytes("vt100", "high-contrast", false, true);
+	ck_color_bytes("xterm-256color", "default", true);
+	ck_color_bytes("xterm", "light", true);
+	/* monochrome, on a colour terminal: not even a reset to the
+	 * terminal's own colours */
+	ck_color_bytes("xterm-256color", "monochrome", false);
+	/* a terminal without colours, whatever the theme */
+	ck_color_bytes("vt100", "high-contrast", false);
 	/* NO_COLOR: set and not empty */
 	setenv("NO_COLOR", "1", 1);
 	for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++)
-		ck_color_bytes("xterm-256color", shipped[i], false, true);
+		ck_color_bytes("xterm-256color", shipped[i], false);
 	setenv("NO_COLOR", "", 1);	/* empty: as if not set */
-	ck_color_bytes("xterm-256color", "default", true, false);
+	ck_color_bytes("xterm-256color", "default", true);
 	unsetenv("NO_COLOR");
 }
 END_TEST
