@@ -272,6 +272,34 @@ START_TEST(colours_fall_back_to_eight)
 }
 END_TEST
 
+/* States that no glyph or word goes with keep an attribute on every
+ * terminal, in every shipped theme: a selected row is not told by its
+ * background colour alone (the audit of issue 17). The others have a
+ * glyph (marks.c) or a word (the link's state). */
+START_TEST(states_without_a_glyph_keep_an_attribute)
+{
+	static const enum theme_obj bare[] = {
+		TH_LIST_HEADER, TH_LIST_SELECTED, TH_STATUS_ERROR,
+	};
+	static const char *const terms[] = { "xterm-256color", "xterm", "vt100" };
+
+	for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) {
+		struct theme t;
+
+		read_shipped(shipped[i], &t);
+		for (size_t k = 0; k < sizeof terms / sizeof *terms; k++) {
+			vscreen_open(&vs, terms[k], 24, 80);
+			vs.app.redraw |= ui_theme(&vs.app, &t);
+			for (size_t o = 0; o < sizeof bare / sizeof *bare; o++)
+				ck_assert_msg(theme_attr(&vs.app.ui->theme, bare[o]) & ~A_COLOR,
+					      "%s on %s: %s is told by colour alone", shipped[i], terms[k],
+					      theme_obj_name(bare[o]));
+			vscreen_close(&vs);
+		}
+	}
+}
+END_TEST
+
 static Suite *colors_suite(void)
 {
 	Suite *s = suite_create("screen_colors");
@@ -284,6 +312,7 @@ static Suite *colors_suite(void)
 	tcase_add_test(tc, a_missing_theme_is_said_and_the_default_drawn);
 	tcase_add_test(tc, no_color_and_monochrome_write_no_colour_escape);
 	tcase_add_test(tc, colours_fall_back_to_eight);
+	tcase_add_test(tc, states_without_a_glyph_keep_an_attribute);
 	suite_add_tcase(s, tc);
 	return s;
 }
