@@ -83,6 +83,16 @@ unsigned ui_theme(struct app *app, const struct theme *t)
 	return RD_ALL;
 }
 
+int colors_cmd(struct app *app, const struct cmd_words *w, struct err *e)
+{
+	struct theme t = app->ui->theme;
+
+	if (colors_line(&t, w, e) < 0)
+		return -1;
+	app->redraw |= ui_theme(app, &t);
+	return 0;
+}
+
 /* The preview: each object drawn as it is now, with its name and the
  * lines that make it, so a clerk can copy and change them. */
 

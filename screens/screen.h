@@ -85,6 +85,9 @@ int colors_read(const char *name, const struct theme *user, struct theme *t, cha
 		struct err *e);
 /* Draw with t from now on. */
 unsigned ui_theme(struct app *app, const struct theme *t);
+/* A `color` or `mono` line typed at the `:` prompt: the theme drawn
+ * changes at once (app->redraw), or e says why not and nothing does. */
+int colors_cmd(struct app *app, const struct cmd_words *w, struct err *e);
 
 extern const struct screen screen_lock;
 /* Lock the screen now, over whatever is open. Says why in the status bar

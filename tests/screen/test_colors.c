@@ -300,6 +300,30 @@ START_TEST(states_without_a_glyph_keep_an_attribute)
 }
 END_TEST
 
+/* A line typed at the `:` prompt changes what is drawn at once. */
+START_TEST(a_color_command_redraws_at_once)
+{
+	char *ok[] = { "color", "title-bar", "black", "yellow", "bold" };
+	char *bad[] = { "color", "title-bar", "black", "beige" };
+	struct cmd_words w = { ok, 5, 5 };
+	struct err e = { "" };
+	short fg, bg;
+
+	vscreen_open(&vs, "xterm-256color", 24, 80);
+	ck_assert_int_eq(colors_cmd(&vs.app, &w, &e), 0);
+	vscreen_draw(&vs);
+	ck_assert(vscreen_attr(&vs, 0, 0) & A_BOLD);
+	pair_content(vscreen_pair(&vs, 0, 0), &fg, &bg);
+	ck_assert_int_eq(fg, COLOR_BLACK);
+	ck_assert_int_eq(bg, COLOR_YELLOW);
+	w = (struct cmd_words){ bad, 4, 4 };
+	ck_assert_int_eq(colors_cmd(&vs.app, &w, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "'beige' is not a colour"));
+	ck_assert_int_eq(vs.app.ui->theme.look[TH_TITLE_BAR].bg, COLOR_YELLOW);
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *colors_suite(void)
 {
 	Suite *s = suite_create("screen_colors");
@@ -313,6 +337,7 @@ static Suite *colors_suite(void)
 	tcase_add_test(tc, no_color_and_monochrome_write_no_colour_escape);
 	tcase_add_test(tc, colours_fall_back_to_eight);
 	tcase_add_test(tc, states_without_a_glyph_keep_an_attribute);
+	tcase_add_test(tc, a_color_command_redraws_at_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
