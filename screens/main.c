@@ -47,9 +47,26 @@ static void load_conf(struct app *app)
 	free(warnings);
 }
 
+/* The theme set in the settings file, with its `color` lines over it:
+ * what cannot be read is said as a settings problem is. */
+static void read_theme(struct app *app, const struct theme *user, struct theme *t)
+{
+	char *warnings = NULL;
+	struct err e = { "" };
+
+	if (colors_read(app->conf.theme, user, t, &warnings, &e) < 0 && !warnings)
+		warnings = xstrdup(e.msg);
+	if (warnings) {
+		fprintf(stderr, "motcua: %s\n", warnings);
+		app_message(app, MSG_ERROR, "%.*s", (int)strcspn(warnings, "\n"), warnings);
+	}
+	free(warnings);
+}
+
 static int run_client(const struct cli *cli)
 {
 	struct app app;
+	struct theme user, theme;
 	struct err e = { "" };
 	char *secret = NULL;
 	int rc = EXIT_FAIL;
@@ -62,7 +79,12 @@ static int run_client(const struct cli *cli)
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
+	theme_default(&user);
+	app.conf.color = colors_line;
+	app.conf.color_arg = &user;
 	load_conf(&app);
+	app.conf.color = NULL;
+	read_theme(&app, &user, &theme);
 	if (cli->profile) {
 		/* given: taken as is; not given: the login screen asks for it */
 		if (cli->env_secret || cli->password_file)
@@ -83,7 +105,7 @@ static int run_client(const struct cli *cli)
 		}
 		rc = EXIT_FAIL;
 	}
-	if (ui_open(&app, NULL, stdout, stdin, &e) < 0) {
+	if (ui_open_themed(&app, NULL, stdout, stdin, &theme, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		session_close(&app);
 		app_free(&app);

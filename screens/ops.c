@@ -64,6 +64,11 @@ static unsigned op_catalog(struct app *app)
 	return catalog_open(app);
 }
 
+static unsigned op_colors(struct app *app)
+{
+	return colors_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -80,6 +85,7 @@ const struct op_def ops_generic[] = {
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
+	OP("theme-preview", N_("Colours: every colour object as the theme draws it"), op_colors, "T"),
 	OP_END,
 };
 

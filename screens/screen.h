@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "keymaps/km.h"
 #include "ops.h"
+#include "themes/theme.h"
 
 struct list;
 struct pager;
@@ -69,6 +70,24 @@ const char *dossier_code(struct app *app);
 extern const struct screen screen_help;
 /* The help about the screen on top, from the top. */
 unsigned help_open(struct app *app);
+
+extern const struct screen screen_colors;
+/* The theme's preview: every colour object drawn, with its lines. */
+unsigned colors_open(struct app *app);
+/* Run a `color` or `mono` line on the struct theme arg (conf_line_fn). */
+int colors_line(void *arg, const struct cmd_words *w, struct err *e);
+/* The theme called name (theme.h; a shipped or the clerk's own, or a
+ * file's path), with user's lines over it, into t: -1 (e) when it cannot
+ * be found or read (t: the default with user's lines), its broken lines
+ * in *warnings ("file:line: problem", newline-separated; freed by the
+ * caller). */
+int colors_read(const char *name, const struct theme *user, struct theme *t, char **warnings,
+		struct err *e);
+/* Draw with t from now on. */
+unsigned ui_theme(struct app *app, const struct theme *t);
+/* A `color` or `mono` line typed at the `:` prompt: the theme drawn
+ * changes at once (app->redraw), or e says why not and nothing does. */
+int colors_cmd(struct app *app, const struct cmd_words *w, struct err *e);
 
 extern const struct screen screen_lock;
 /* Lock the screen now, over whatever is open. Says why in the status bar

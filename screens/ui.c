@@ -29,6 +29,12 @@ int ui_check_terminal(struct err *e)
 
 int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *e)
 {
+	return ui_open_themed(app, term, out, in, NULL, e);
+}
+
+int ui_open_themed(struct app *app, const char *term, FILE *out, FILE *in,
+		   const struct theme *theme, struct err *e)
+{
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	const char *no_color = getenv("NO_COLOR");
 	size_t nscreens = 0;
@@ -54,7 +60,14 @@ int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);	/* Esc cancels: do not make the clerk wait */
 	curs_set(0);
-	theme_init(&ui->theme, no_color && *no_color);
+	ui->no_color = no_color && *no_color;
+	if (theme)
+		ui->theme = *theme;
+	else
+		theme_default(&ui->theme);
+	/* once, with the theme chosen: colours started for another would
+	 * leave their escapes behind */
+	theme_apply(&ui->theme, ui->no_color);
 	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
 	ui->km = screen_keymap_new();
 	while (screen_registry[nscreens])
@@ -137,6 +150,7 @@ static void layout(struct app *app, int status_rows)
 	} else {
 		ui->body = newwin(ui->rows, ui->cols, 0, 0);
 	}
+	wbkgdset(ui->body, ' ' | theme_attr(&ui->theme, TH_DEFAULT));
 	app->redraw |= RD_ALL;
 }
 

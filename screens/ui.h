@@ -29,6 +29,7 @@ struct ui {
 	WINDOW *title, *body, *status;
 	int rows, cols;
 	struct theme theme;
+	bool no_color;		/* NO_COLOR: attributes only */
 	struct keymap *km;
 	/* The screen on top gets the keys and the body; those under it, the
 	 * first opened first, come back as the ones above them close. */
@@ -48,6 +49,9 @@ int ui_check_terminal(struct err *e);
 /* Open the screen on out/in as terminal type term (NULL: $TERM). Tests pass
  * a file and a fixed type; the program passes its own terminal. */
 int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *e);
+/* The same, drawing with theme (NULL: the built-in one). */
+int ui_open_themed(struct app *app, const char *term, FILE *out, FILE *in,
+		   const struct theme *theme, struct err *e);
 void ui_close(struct app *app);
 
 /* Take input from stdin and signals through the app's loop; restore the

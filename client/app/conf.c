@@ -28,6 +28,8 @@ const struct conf_def conf_defs[] = {
 	  N_("the service centre as receipts and forms name it, and where results are collected; empty: the dossier's agency code") },
 	{ "request-timeout", CONF_INT, AT(request_timeout), "30", 1, CONF_TIMEOUT_MAX,
 	  N_("seconds to wait for the server's whole reply before trying again; a request gives up after twice this, retries included") },
+	{ "theme", CONF_STRING, AT(theme), "default", 0, 0,
+	  N_("the colours: default (dark), light, high-contrast, monochrome, a theme file of yours in the themes folder beside this file (NAME.theme), or a theme file's path") },
 	{ NULL, 0, 0, NULL, 0, 0, NULL },
 };
 
@@ -101,18 +103,28 @@ void conf_free(struct conf *c)
 	memset(c, 0, sizeof *c);
 }
 
-static int run_line(struct conf *c, const struct cmd_words *w, struct err *e)
+static int run_line(void *arg, const struct cmd_words *w, struct err *e)
 {
+	struct conf *c = arg;
+
 	if (!w->n)
 		return 0;
+	if (!strcmp(w->v[0], "color") || !strcmp(w->v[0], "mono"))
+		return c->color ? c->color(c->color_arg, w, e) : 0;
 	if (strcmp(w->v[0], "set"))
-		return err_set(e, _("'%s' is not a command here (set)"), w->v[0]);
+		return err_set(e, _("'%s' is not a command here (set, color, mono)"), w->v[0]);
 	if (w->n != 3)
 		return err_set(e, _("set takes a setting and a value: set lock-after 15"));
 	return conf_set(c, w->v[1], w->v[2], e);
 }
 
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
+{
+	return conf_run_file(path, run_line, c, warnings, e);
+}
+
+int conf_run_file(const char *path, conf_line_fn *run, void *arg, char **warnings,
+		  struct err *e)
 {
 	FILE *f = fopen(path, "r");
 	struct cmd_words w = { 0 };
@@ -129,7 +141,7 @@ int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
 
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (cmd_split(line, &w, &le) < 0 || run_line(c, &w, &le) < 0)
+		if (cmd_split(line, &w, &le) < 0 || run(arg, &w, &le) < 0)
 			sb_printf(&warn, "%s%s:%u: %s", warn.len ? "\n" : "", path, lineno, le.msg);
 	}
 	*warnings = warn.len ? sb_take(&warn) : NULL;

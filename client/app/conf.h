@@ -9,7 +9,11 @@
 
 #include <stdbool.h>
 
+#include "cmd_lex.h"
 #include "core/err.h"
+
+/* Runs one line of a file in the command language. */
+typedef int conf_line_fn(void *arg, const struct cmd_words *w, struct err *e);
 
 struct conf {
 	int lock_after;		/* minutes without a key before the screen locks; 0: never */
@@ -19,6 +23,11 @@ struct conf {
 	char *desk_name;	/* heads receipts and forms; "": the dossier's agency */
 	int request_timeout;	/* seconds for one attempt at a request; twice
 				 * that for the request, retries included */
+	char *theme;		/* a theme's name or a theme file's path */
+	/* Runs the `color` and `mono` lines of the settings file for who
+	 * draws; NULL (batch mode draws nothing): they are skipped. */
+	conf_line_fn *color;
+	void *color_arg;
 };
 
 /* The longest request-timeout (and --timeout): an hour. */
@@ -49,6 +58,10 @@ int conf_set(struct conf *c, const char *name, const char *value, struct err *e)
  * frees it) and skipped. Fails (e) only when the file exists and cannot be
  * read; a missing file is no error. */
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
+/* The same for any file in the command language: run(arg, words) for each
+ * line (a theme file's `color` lines). */
+int conf_run_file(const char *path, conf_line_fn *run, void *arg, char **warnings,
+		  struct err *e);
 
 /* $MOTCUA_CONFIG, else $XDG_CONFIG_HOME/motcua/motcuarc, else
  * ~/.config/motcua/motcuarc, into buf; -1 if none can be formed. */

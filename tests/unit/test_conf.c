@@ -86,6 +86,44 @@ START_TEST(load_reports_and_goes_on)
 }
 END_TEST
 
+/* Counts the lines handed to it; refuses "mono bad". */
+static int count_color(void *arg, const struct cmd_words *w, struct err *e)
+{
+	if (!strcmp(w->v[w->n - 1], "bad"))
+		return err_set(e, "no bad");
+	++*(int *)arg;
+	return 0;
+}
+
+/* color and mono lines go to who draws; without one (batch mode) they are
+ * skipped without a word. */
+START_TEST(color_lines_go_to_the_hook)
+{
+	char path[] = "/tmp/motcua-conf-XXXXXX", *warnings;
+	int fd = mkstemp(path), n = 0;
+	FILE *f = fdopen(fd, "w");
+	struct conf c;
+	struct err e;
+
+	fputs("set theme light\ncolor title-bar black yellow\nmono title-bar bold\nmono x bad\n", f);
+	fclose(f);
+	conf_init(&c);
+	ck_assert_str_eq(c.theme, "default");
+	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);
+	ck_assert_ptr_null(warnings);
+	ck_assert_str_eq(c.theme, "light");
+	c.color = count_color;
+	c.color_arg = &n;
+	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_ptr_nonnull(warnings);
+	ck_assert_ptr_nonnull(strstr(warnings, ":4: no bad"));
+	free(warnings);
+	unlink(path);
+	conf_free(&c);
+}
+END_TEST
+
 static Suite *conf_suite(void)
 {
 	Suite *s = suite_create("conf");
@@ -94,6 +132,7 @@ static Suite *conf_suite(void)
 	tcase_add_test(tc, defaults_and_set);
 	tcase_add_test(tc, request_timeout);
 	tcase_add_test(tc, load_reports_and_goes_on);
+	tcase_add_test(tc, color_lines_go_to_the_hook);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,7 +19,7 @@ client/desk:  client/core client/net client/api      | curses sqlite3 microhttpd
 client/app:   client/core client/net client/api client/store client/desk | curses microhttpd
 batch:        client/core client/net client/api client/store client/desk client/app | curses microhttpd notify
 keymaps:      client/core                            | curl cjson sqlite3 pcre2 microhttpd notify
-themes:                                              | curl cjson sqlite3 pcre2 microhttpd notify
+themes:       client/core                            | curl cjson sqlite3 pcre2 microhttpd notify
 screens:      client/core client/store client/desk client/app batch keymaps themes | curl cjson sqlite3 pcre2 microhttpd
 sandbox:      client/core sandbox/seed               | curses curl pcre2 notify
 sandbox/seed: client/core sandbox                    | curses curl pcre2 microhttpd notify
