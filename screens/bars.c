@@ -54,6 +54,9 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	case LINK_SLOW:
 		*obj = TH_LINK_SLOW;
 		return _("slow link");
+	case LINK_CONNECTING:
+		*obj = TH_LINK_SLOW;
+		return _("connecting");
 	case LINK_OFFLINE:
 		*obj = TH_LINK_OFFLINE;
 		return _("OFFLINE");
@@ -153,7 +156,7 @@ static bool covered(const struct ui *ui)
  * queued, the data's age and the clock. */
 struct status_right {
 	char text[160];
-	char slow[64];
+	char slow[64];		/* the link with a figure: its delay, the next try */
 	const char *link;
 	enum theme_obj link_obj;
 };
@@ -168,6 +171,13 @@ static void status_right(struct app *app, struct status_right *r)
 	if (app->link == LINK_SLOW && app->rtt_ms > 0) {
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */
 		snprintf(r->slow, sizeof r->slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
+		r->link = r->slow;
+	} else if (app->link == LINK_OFFLINE && app->next_try) {
+		int64_t in = app->next_try - app_now(app);
+
+		/* TRANSLATORS: the server cannot be reached; the client tries
+		 * again in %lld seconds (any key, or Ctrl-R, tries at once) */
+		snprintf(r->slow, sizeof r->slow, _("OFFLINE, retry in %lld s"), (long long)(in > 0 ? in : 0));
 		r->link = r->slow;
 	}
 	if (app->queued)
