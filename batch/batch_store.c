@@ -103,7 +103,8 @@ static void act_idle(void *arg, const struct api_result *r)
 		report_printf(stderr, _("motcua: %s; the action is kept in the outbox as #%lld and goes with "
 					"'motcua sync' or 'motcua outbox send'\n"),
 			      r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
-		b->rc = r->fail == API_E_LOCAL ? EXIT_FAIL : r->fail == API_E_AUTH ? EXIT_AUTH : EXIT_OFFLINE;
+		b->rc = r->fail == API_E_LOCAL || r->fail == API_E_AUTH || r->fail == API_E_SETUP ?
+			batch_exit_of(r->fail) : EXIT_OFFLINE;
 		batch_finished(b);
 	}
 }

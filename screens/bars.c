@@ -60,6 +60,11 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	case LINK_OFFLINE:
 		*obj = TH_LINK_OFFLINE;
 		return _("OFFLINE");
+	case LINK_BROKEN:
+		*obj = TH_LINK_OFFLINE;
+		/* TRANSLATORS: a bad server address or a failed secure connection
+		 * (certificate): the message beside it says which */
+		return _("CANNOT CONNECT");
 	case LINK_NONE:
 		break;
 	}

@@ -524,7 +524,9 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	}
 	if (hr->error != HTTP_E_NONE) {
-		fail(c, API_E_NETWORK, "%s", hr->msg);
+		bool setup = hr->error == HTTP_E_TLS || hr->error == HTTP_E_REQUEST;
+
+		fail(c, setup ? API_E_SETUP : API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
 	if (hr->status == 401 && relogin(c, hr))

@@ -24,6 +24,10 @@ enum api_fail {
 	API_E_REFUSED,		/* the server said no; e says why */
 	API_E_BADREPLY,		/* the reply does not fit the profile */
 	API_E_UNSUPPORTED,	/* the profile has no such operation or action */
+	/* the request cannot be made as configured: a bad address, a TLS
+	 * failure, an untrusted certificate; not offline, and waiting will
+	 * not mend it */
+	API_E_SETUP,
 	API_E_CANCELLED,
 	API_E_LOCAL,		/* this machine failed: the local store */
 };

@@ -26,6 +26,7 @@ enum link_state {
 	LINK_NONE,		/* no server configured */
 	LINK_CONNECTING,	/* not tried yet: not offline until a try fails */
 	LINK_OFFLINE,
+	LINK_BROKEN,		/* a bad address or a TLS failure: not offline */
 	LINK_SLOW,
 	LINK_ONLINE,
 };

@@ -271,6 +271,11 @@ static void failed(struct session *s, enum api_fail fail)
 {
 	s->fails++;
 	s->unreachable = fail == API_E_NETWORK;
+	/* the link would read "connecting" or "online": it is neither */
+	if (fail == API_E_SETUP) {
+		s->app->link = LINK_BROKEN;
+		s->app->redraw |= RD_STATUS;
+	}
 }
 
 static void reached(struct session *s)
@@ -332,7 +337,7 @@ static void on_login(void *arg, const struct api_result *r)
 	if (r->fail != API_OK) {
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
-		if (r->fail == API_E_NETWORK) {
+		if (r->fail == API_E_NETWORK || r->fail == API_E_SETUP) {
 			failed(s, r->fail);
 			schedule(s);	/* try again later; the clerk works from the store */
 		}

@@ -68,6 +68,15 @@ offline_checks() {
 	other show "$code2" --format json >"$out"
 	check "$dialect: the server has it, once" sh -c "grep -Eq '\"status\":[[:space:]]*2,' '$out' && [ \$(grep -Ec '\"action\":[[:space:]]*\"accept\"' '$out') = 1 ]"
 
+	# a misconfigured address is not offline: no answer from the store
+	# (same host and port, so the same store), its own exit status
+	"$MOTCUA" --profile "$fp" --server "https://127.0.0.1:$port" --user tiepnhan1 list >"$out" 2>"$err"; rc=$?
+	check "$dialect: TLS spoken to a plain port: exit 12, not offline" \
+		sh -c "[ $rc = 12 ] && [ ! -s '$out' ] && grep -q 'secure connection (TLS)' '$err' && ! grep -q 'local store' '$err'"
+	"$MOTCUA" --profile "$fp" --server "htp://127.0.0.1:$port" --user tiepnhan1 show "$code" >"$out" 2>"$err"; rc=$?
+	check "$dialect: a mistyped scheme (htp://): exit 12, not offline" \
+		sh -c "[ $rc = 12 ] && [ ! -s '$out' ] && grep -q 'only http and https' '$err'"
+
 	# a conflict: queued on a version that changes on the server meanwhile
 	code3=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" && $1 != "'"$code2"'" { print $1; exit }' "$SBX_DIR/online")
 	sandbox_stop

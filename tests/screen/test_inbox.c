@@ -185,6 +185,14 @@ START_TEST(status_bar_says_connecting_then_when_the_next_try_is)
 	vs.app.redraw |= RD_STATUS;
 	vscreen_draw(&vs);
 	ck_row_has(23, "OFFLINE, retry in 4 s");
+
+	/* a bad address or certificate is not offline */
+	vs.app.link = LINK_BROKEN;
+	vs.app.next_try = 0;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "CANNOT CONNECT");
+	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
 	vscreen_close(&vs);
 }
 END_TEST
