@@ -99,6 +99,9 @@ struct api_act_args {
 };
 unsigned api_act(struct api *a, const char *code, enum action act,
 		 const struct api_act_args *args, api_dossier_fn got, void *arg);
+/* Whether the profile can send act at all; e says why not. Asked before
+ * an action is queued, so that one the server is never offered is not. */
+int api_can_act(const struct api *a, enum action act, struct err *e);
 
 /* Look id up in the national register reg ("citizen": an ID number;
  * "enterprise": a tax code), for dossier (NULL: none yet) and purpose, as

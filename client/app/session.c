@@ -460,9 +460,21 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 {
 	struct session *s = app->session;
 	struct ob_entry en;
+	int rc;
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (api_can_act(s->conn.api, act, e) < 0)
+		return -1;
+	/* it would only wait behind the one the clerk must decide on */
+	if ((rc = outbox_blocker(s->conn.store, code, &en, e)) != 0) {
+		if (rc > 0) {
+			err_set(e, _("your %s on this dossier (outbox #%lld) is %s: retry or discard it first"),
+				ob_entry_label(&en), (long long)en.id, ob_state_label(en.state));
+			ob_entry_free(&en);
+		}
+		return -1;
+	}
 	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0)
 		return -1;
 	ob_entry_free(&en);
