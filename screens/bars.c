@@ -185,7 +185,13 @@ static void status_right(struct app *app, struct status_right *r)
 		snprintf(r->slow, sizeof r->slow, _("OFFLINE, retry in %lld s"), (long long)(in > 0 ? in : 0));
 		r->link = r->slow;
 	}
-	if (app->queued)
+	if (app->waiting)
+		/* TRANSLATORS: %d clerk actions the server refused or found in
+		 * conflict: the clerk must retry or discard them; then the
+		 * actions still to send (maybe 0), the data's age, the time */
+		snprintf(r->text, sizeof r->text, _(" %d to decide, %d queued \u2502 %s \u2502 %s "), app->waiting,
+			 app->queued - app->waiting, age, clock);
+	else if (app->queued)
 		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
 		 * the data's age ("data 5 min", "syncing"); then the time */
 		snprintf(r->text, sizeof r->text, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);

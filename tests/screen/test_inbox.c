@@ -193,6 +193,13 @@ START_TEST(status_bar_says_connecting_then_when_the_next_try_is)
 	vscreen_draw(&vs);
 	ck_row_has(23, "CANNOT CONNECT");
 	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
+
+	/* refused actions are the clerk's to decide, not queued */
+	vs.app.queued = 3;
+	vs.app.waiting = 2;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "2 to decide, 1 queued");
 	vscreen_close(&vs);
 }
 END_TEST
