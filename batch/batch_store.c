@@ -53,6 +53,36 @@ struct act_state {
 	char error[512];
 };
 
+/* An entry on code refused or in conflict holds the later ones back until
+ * the clerk decides on it: say which, and return the exit status that
+ * says so (0: none holds). mine: the entry held back (NULL: none queued). */
+static int blocked_by(struct batch *b, const struct ob_entry *mine, const char *code)
+{
+	struct ob_entry bl;
+	struct err e;
+	int rc = outbox_blocker(b->conn.store, code, &bl, &e);
+
+	if (rc <= 0) {
+		if (rc < 0)
+			report_printf(stderr, "motcua: %s\n", e.msg);
+		return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	}
+	if (mine)
+		report_printf(stderr, _("motcua: outbox #%lld (%s %s) waits behind #%lld (%s, %s: %s); "
+					"decide on #%lld first: 'motcua outbox retry %lld' or 'motcua outbox discard %lld'\n"),
+			      (long long)mine->id, ob_entry_name(mine), code, (long long)bl.id,
+			      ob_entry_name(&bl), ob_state_label(bl.state), bl.error ? bl.error : "",
+			      (long long)bl.id, (long long)bl.id, (long long)bl.id);
+	else
+		report_printf(stderr, _("motcua: nothing was queued: outbox #%lld (%s %s, %s: %s) waits for your "
+					"decision; 'motcua outbox retry %lld' or 'motcua outbox discard %lld' first\n"),
+			      (long long)bl.id, ob_entry_name(&bl), code, ob_state_label(bl.state),
+			      bl.error ? bl.error : "", (long long)bl.id, (long long)bl.id);
+	rc = batch_exit_of(bl.state == OB_CONFLICT ? API_E_CONFLICT : API_E_REFUSED);
+	ob_entry_free(&bl);
+	return rc;
+}
+
 static void act_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
 {
 	struct act_state *st = arg;
@@ -85,6 +115,7 @@ static void act_idle(void *arg, const struct api_result *r)
 {
 	struct act_state *st = arg;
 	struct batch *b = st->b;
+	int rc;
 
 	if (st->final == OB_DONE) {
 		if (st->result)
@@ -98,12 +129,17 @@ static void act_idle(void *arg, const struct api_result *r)
 
 		snprintf(no.e.msg, sizeof no.e.msg, "%s", st->error);
 		batch_failed(b, &no);
+	} else if (r->fail == API_OK && (rc = blocked_by(b, &st->en, st->code))) {
+		/* an older entry on the dossier was refused meanwhile */
+		b->rc = rc;
+		batch_finished(b);
 	} else {
 		/* saved, not yet delivered: say where it is */
 		report_printf(stderr, _("motcua: %s; the action is kept in the outbox as #%lld and goes with "
 					"'motcua sync' or 'motcua outbox send'\n"),
 			      r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
-		b->rc = r->fail == API_E_LOCAL ? EXIT_FAIL : r->fail == API_E_AUTH ? EXIT_AUTH : EXIT_OFFLINE;
+		b->rc = r->fail == API_E_LOCAL || r->fail == API_E_AUTH || r->fail == API_E_SETUP ?
+			batch_exit_of(r->fail) : EXIT_OFFLINE;
 		batch_finished(b);
 	}
 }
@@ -209,6 +245,14 @@ int batch_cmd_act(struct batch *b, int argc, char **argv)
 		return EXIT_FAIL;
 	st.act = (enum action)act;
 	st.code = argv[optind];
+	/* nothing goes to the outbox that could not go: an action the server
+	 * is not offered, or one stuck behind an entry the clerk must decide */
+	if (api_can_act(b->conn.api, st.act, &e) < 0) {
+		report_printf(stderr, _("motcua: %s: nothing was sent or queued\n"), e.msg);
+		return EXIT_USAGE;
+	}
+	if ((rc = blocked_by(b, NULL, st.code)))
+		return rc;
 	/* read it first: the action goes with the version the clerk acts on */
 	api_get(b->conn.api, st.code, HTTP_INTERACTIVE, on_act_get, &st);
 	rc = batch_wait(b);
@@ -271,6 +315,30 @@ static void sync_idle(void *arg, const struct api_result *r)
 	batch_finished(st->b);
 }
 
+/* After a send, what is still queued can only be held back by an entry
+ * refused or in conflict: say so for each, rather than exit 0 as if all
+ * had gone. */
+static int held_back(struct batch *b)
+{
+	struct ob_entry *v;
+	size_t n;
+	struct err e;
+	int rc = EXIT_OK, one;
+
+	if (outbox_list(b->conn.store, false, &v, &n, &e) < 0) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].state <= OB_SENDING && v[i].code && v[i].code[0] &&
+		    (one = blocked_by(b, &v[i], v[i].code)) && !rc)
+			rc = one;
+		ob_entry_free(&v[i]);
+	}
+	free(v);
+	return rc;
+}
+
 /* Send what the outbox holds; returns the exit status. */
 static int send_outbox(struct batch *b, struct sync_state *st)
 {
@@ -286,7 +354,7 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 		report_printf(stderr, "motcua: %s\n", st->r.e.msg);
 		return batch_exit_of(st->r.fail);
 	}
-	return st->waiting ? EXIT_CONFLICT : EXIT_OK;
+	return st->waiting ? EXIT_CONFLICT : held_back(b);
 }
 
 int batch_cmd_sync(struct batch *b, int argc, char **argv)

@@ -54,9 +54,17 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	case LINK_SLOW:
 		*obj = TH_LINK_SLOW;
 		return _("slow link");
+	case LINK_CONNECTING:
+		*obj = TH_LINK_SLOW;
+		return _("connecting");
 	case LINK_OFFLINE:
 		*obj = TH_LINK_OFFLINE;
 		return _("OFFLINE");
+	case LINK_BROKEN:
+		*obj = TH_LINK_OFFLINE;
+		/* TRANSLATORS: a bad server address or a failed secure connection
+		 * (certificate): the message beside it says which */
+		return _("CANNOT CONNECT");
 	case LINK_NONE:
 		break;
 	}
@@ -153,7 +161,7 @@ static bool covered(const struct ui *ui)
  * queued, the data's age and the clock. */
 struct status_right {
 	char text[160];
-	char slow[64];
+	char slow[64];		/* the link with a figure: its delay, the next try */
 	const char *link;
 	enum theme_obj link_obj;
 };
@@ -169,8 +177,21 @@ static void status_right(struct app *app, struct status_right *r)
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */
 		snprintf(r->slow, sizeof r->slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
 		r->link = r->slow;
+	} else if (app->link == LINK_OFFLINE && app->next_try) {
+		int64_t in = app->next_try - app_now(app);
+
+		/* TRANSLATORS: the server cannot be reached; the client tries
+		 * again in %lld seconds (any key, or Ctrl-R, tries at once) */
+		snprintf(r->slow, sizeof r->slow, _("OFFLINE, retry in %lld s"), (long long)(in > 0 ? in : 0));
+		r->link = r->slow;
 	}
-	if (app->queued)
+	if (app->waiting)
+		/* TRANSLATORS: %d clerk actions the server refused or found in
+		 * conflict: the clerk must retry or discard them; then the
+		 * actions still to send (maybe 0), the data's age, the time */
+		snprintf(r->text, sizeof r->text, _(" %d to decide, %d queued \u2502 %s \u2502 %s "), app->waiting,
+			 app->queued - app->waiting, age, clock);
+	else if (app->queued)
 		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
 		 * the data's age ("data 5 min", "syncing"); then the time */
 		snprintf(r->text, sizeof r->text, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);

@@ -49,7 +49,7 @@ static void on_login(struct app *app, const struct api_result *r)
 	if (!f)
 		return;		/* the ui closed meanwhile */
 	shown = app->ui->screen == &screen_login;
-	if (r->fail == API_OK || (r->fail == API_E_NETWORK && shown)) {
+	if (r->fail == API_OK || ((r->fail == API_E_NETWORK || r->fail == API_E_SETUP) && shown)) {
 		if (!shown)
 			return;
 		/* in: what was typed unlocks the idle lock from now on */
@@ -62,6 +62,10 @@ static void on_login(struct app *app, const struct api_result *r)
 		if (r->fail == API_E_NETWORK)
 			app_message(app, MSG_ERROR,
 				    _("the server cannot be reached: working from the local store; the login is tried again"));
+		else if (r->fail == API_E_SETUP)
+			app_message(app, MSG_ERROR,
+				    _("cannot connect as configured (%s): tell whoever set up this desk; working from the local store"),
+				    r->e.msg);
 		return;
 	}
 	if (r->fail != API_E_AUTH)

@@ -69,6 +69,16 @@ static unsigned op_colors(struct app *app)
 	return colors_open(app);
 }
 
+/* The server is away: try it now rather than at the next timer. */
+static unsigned op_retry_now(struct app *app)
+{
+	if (!session_retry_now(app))
+		app_message(app, MSG_ERROR, "%s", _("no server is configured: there is nothing to try"));
+	else if (app->link == LINK_OFFLINE || app->link == LINK_CONNECTING)
+		app_message(app, MSG_INFO, "%s", _("trying the server now\u2026"));
+	return RD_STATUS;
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -82,6 +92,7 @@ const struct op_def ops_generic[] = {
 	OP("view-close", N_("Back"), op_close, NULL),	/* keys: where there is a back */
 	OP("lock", N_("Lock the screen (the password unlocks it)"), op_lock, "L"),
 	OP("outbox", N_("Outbox: my actions"), op_outbox, "O"),
+	OP("retry-now", N_("Try the server again now"), op_retry_now, "<C-r>"),
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),

@@ -98,6 +98,8 @@ void ui_close(struct app *app)
 	/* screens stop what they started (a fetch) before their state goes */
 	while (ui->nunder)
 		ui_pop(app);
+	if (ui->tick)
+		loop_timer_cancel(&app->loop, ui->tick);
 	free_windows(ui);
 	endwin();
 	delscreen(ui->term);
@@ -303,10 +305,37 @@ static void on_signal(void *arg, int signo)
 	}
 }
 
+static void plan_tick(struct app *app);
+
+static void on_tick(void *arg)
+{
+	struct app *app = arg;
+
+	app->ui->tick = 0;
+	app->redraw |= RD_STATUS;
+	plan_tick(app);
+}
+
+/* To the next whole minute, or second while a retry is counted down. */
+static void plan_tick(struct app *app)
+{
+	struct ui *ui = app->ui;
+	bool seconds = app->next_try != 0;
+	int64_t unit = seconds ? 1000 : 60 * 1000;
+
+	if (ui->tick && seconds == ui->tick_seconds)
+		return;
+	if (ui->tick)
+		loop_timer_cancel(&app->loop, ui->tick);
+	ui->tick_seconds = seconds;
+	ui->tick = loop_timer(&app->loop, unit - app_now_ms(app) % unit, on_tick, app);
+}
+
 static void before_sleep(void *arg)
 {
 	struct app *app = arg;
 
+	plan_tick(app);
 	ui_draw(app);
 	/* the idle lock's hashing, once the first screen is out */
 	pw_verifier_settle(&app->unlock);

@@ -40,6 +40,10 @@ struct ui {
 	 * when first asked for (ui_state), freed by ui_close. */
 	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
+	/* the status bar's clock moves without events: a timer at each
+	 * minute, or each second while it counts down to a retry */
+	unsigned tick;
+	bool tick_seconds;
 };
 
 /* Say in err why this process cannot run the interactive client (standard

@@ -524,7 +524,9 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	}
 	if (hr->error != HTTP_E_NONE) {
-		fail(c, API_E_NETWORK, "%s", hr->msg);
+		bool setup = hr->error == HTTP_E_TLS || hr->error == HTTP_E_REQUEST;
+
+		fail(c, setup ? API_E_SETUP : API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
 	if (hr->status == 401 && relogin(c, hr))
@@ -732,15 +734,11 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 {
 	struct call *c = call_new(a, OP_ACTION, HTTP_INTERACTIVE, arg);
 	char key[33];
+	struct err no;
 
 	c->dossier_fn = got;
-	if (act >= ACT_COUNT || !a->p->actions[act]) {
-		char msg[200];
-
-		snprintf(msg, sizeof msg, _("this server's profile has no action %s"),
-			 act < ACT_COUNT ? action_name(act) : "?");
-		return later(c, API_E_UNSUPPORTED, msg);
-	}
+	if (api_can_act(a, act, &no) < 0)
+		return later(c, API_E_UNSUPPORTED, no.msg);
 	if (!args->idempotency_key)
 		api_new_key(key);
 	tvars_str(&c->tv, "code", keep(c, code));
@@ -756,9 +754,17 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 		c->json[0] = cJSON_CreateIntArray(args->missing, args->nmissing);
 		tvars_json(&c->tv, "supplement", c->json[0]);
 	}
-	if (!a->p->ops[OP_ACTION].present)
-		return later(c, API_E_UNSUPPORTED, _("this server's profile has no action operation"));
 	return start(c);
+}
+
+int api_can_act(const struct api *a, enum action act, struct err *e)
+{
+	if (act >= ACT_COUNT || !a->p->actions[act])
+		return err_set(e, _("this server's profile has no action %s"),
+			       act < ACT_COUNT ? action_name(act) : "?");
+	if (!a->p->ops[OP_ACTION].present)
+		return err_set(e, "%s", _("this server's profile has no action operation"));
+	return 0;
 }
 
 /* The lookup operation of a national register, by its name: the one place

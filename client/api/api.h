@@ -24,6 +24,10 @@ enum api_fail {
 	API_E_REFUSED,		/* the server said no; e says why */
 	API_E_BADREPLY,		/* the reply does not fit the profile */
 	API_E_UNSUPPORTED,	/* the profile has no such operation or action */
+	/* the request cannot be made as configured: a bad address, a TLS
+	 * failure, an untrusted certificate; not offline, and waiting will
+	 * not mend it */
+	API_E_SETUP,
 	API_E_CANCELLED,
 	API_E_LOCAL,		/* this machine failed: the local store */
 };
@@ -95,6 +99,9 @@ struct api_act_args {
 };
 unsigned api_act(struct api *a, const char *code, enum action act,
 		 const struct api_act_args *args, api_dossier_fn got, void *arg);
+/* Whether the profile can send act at all; e says why not. Asked before
+ * an action is queued, so that one the server is never offered is not. */
+int api_can_act(const struct api *a, enum action act, struct err *e);
 
 /* Look id up in the national register reg ("citizen": an ID number;
  * "enterprise": a tax code), for dossier (NULL: none yet) and purpose, as

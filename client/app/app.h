@@ -24,7 +24,9 @@ enum redraw {
 
 enum link_state {
 	LINK_NONE,		/* no server configured */
+	LINK_CONNECTING,	/* not tried yet: not offline until a try fails */
 	LINK_OFFLINE,
+	LINK_BROKEN,		/* a bad address or a TLS failure: not offline */
 	LINK_SLOW,
 	LINK_ONLINE,
 };
@@ -53,6 +55,8 @@ struct app {
 	struct ob_entry *outbox;	/* those actions, oldest first, for the screens */
 	size_t noutbox;
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
+	int64_t next_try;	/* app_now() of the next try at an unreachable
+				 * server, for the status bar; 0: none planned */
 
 	struct conf conf;	/* the clerk's settings (conf.h) */
 	/* the clerk's password as a salted hash, set at login: it unlocks

@@ -129,6 +129,8 @@ void cli_usage(FILE *out)
 		"   9  the server's reply does not fit the profile\n"
 		"  10  the profile cannot be loaded\n"
 		"  11  offline: answered from the local store, or the action was queued\n"), out);
+	fputs(_("  12  the server's address or its certificate is wrong (a bad URL, a TLS\n"
+		"      failure): not offline; nothing was answered from the local store\n"), out);
 	/* a message of its own, so the translation of the rest stands */
 	fputs(_("\n"
 		"Receipts and forms (plain text for A4, or A5 with --paper a5):\n"

@@ -21,6 +21,8 @@ enum exit_code {
 	EXIT_PROFILE = 10,	/* the profile cannot be loaded */
 	EXIT_OFFLINE = 11,	/* the server could not be reached: answered from the
 				 * local store, or the action queued in the outbox */
+	EXIT_SETUP = 12,	/* the server's address or its certificate is wrong
+				 * (bad URL, TLS failure): not offline */
 };
 
 enum cli_action {

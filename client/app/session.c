@@ -13,6 +13,8 @@
 #include "store/sync.h"
 
 static void schedule(struct session *s);
+static void failed(struct session *s, enum api_fail fail);
+static void reached(struct session *s);
 
 static void count_outbox(struct session *s)
 {
@@ -41,10 +43,11 @@ static void on_link(void *arg, enum http_link link)
 	struct session *s = arg;
 	struct app *app = s->app;
 	static const enum link_state map[] = {
-		[HTTP_LINK_UNKNOWN] = LINK_OFFLINE, [HTTP_LINK_ONLINE] = LINK_ONLINE,
+		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
 		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
 	};
-	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE;
+	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE &&
+		    map[link] != LINK_CONNECTING;
 
 	if (s->closing)
 		return;
@@ -53,7 +56,7 @@ static void on_link(void *arg, enum http_link link)
 	app->redraw |= RD_STATUS;
 	/* the link is back: what waited goes now, not at the next tick */
 	if (back) {
-		s->fails = 0;
+		reached(s);
 		if (s->state == SESSION_READY && s->out)
 			outbox_send(s->out);
 	}
@@ -106,11 +109,11 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	app->loading = false;
 	note_link(s);
 	if (r->fail == API_OK) {
-		s->fails = 0;
+		reached(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
-		s->fails++;
+		failed(s, r->fail);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
@@ -200,7 +203,7 @@ static void out_idle(void *arg, const struct api_result *r)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: try again soon, backing off, not a minute later */
 	if (r->fail == API_E_NETWORK) {
-		s->fails++;
+		failed(s, r->fail);
 		schedule(s);
 	}
 }
@@ -220,16 +223,25 @@ static void on_notify_timer(void *arg)
 
 /* ---- polling ---- */
 
-/* Online, every minute; idle (no key for 10 minutes), every 5; after
- * failures, sooner at first and then less often, up to 5 minutes. */
+static bool idle(const struct app *app)
+{
+	return app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S;
+}
+
+/* Online, every minute; idle (no key for 10 minutes), every 5. An
+ * unreachable server is tried every few seconds while the clerk works (a
+ * try that fails to connect costs a few packets), so the client is back
+ * soon after it; other failures wait longer each time, up to 5 minutes. */
 static long next_poll_ms(const struct session *s)
 {
 	const struct app *app = s->app;
 	long ms = SESSION_REFRESH_MS;
 
-	if (s->fails)
+	if (s->fails && s->unreachable)
+		ms = idle(app) ? SESSION_OFFLINE_IDLE_MS : SESSION_RETRY_MS;
+	else if (s->fails)
 		ms = SESSION_RETRY_MS << (s->fails > 6 ? 6 : s->fails - 1);
-	else if (app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S)
+	else if (idle(app))
 		ms = SESSION_SLOW_MS;
 	return ms > SESSION_SLOW_MS ? SESSION_SLOW_MS : ms;
 }
@@ -239,22 +251,76 @@ static void on_timer(void *arg)
 	struct session *s = arg;
 
 	s->timer = 0;
+	s->app->next_try = 0;
 	session_refresh(s->app);	/* logs in again first if that failed */
 }
 
 static void schedule(struct session *s)
 {
+	long ms = next_poll_ms(s);
+
 	if (s->timer)
 		loop_timer_cancel(&s->app->loop, s->timer);
-	s->timer = loop_timer(&s->app->loop, next_poll_ms(s), on_timer, s);
+	s->timer = loop_timer(&s->app->loop, ms, on_timer, s);
+	/* the status bar counts down to it while the server is away */
+	s->app->next_try = s->unreachable ? app_now(s->app) + (ms + 999) / 1000 : 0;
+	s->app->redraw |= RD_STATUS;
+}
+
+static void failed(struct session *s, enum api_fail fail)
+{
+	s->fails++;
+	s->unreachable = fail == API_E_NETWORK;
+	/* the link would read "connecting" or "online": it is neither */
+	if (fail == API_E_SETUP) {
+		s->app->link = LINK_BROKEN;
+		s->app->redraw |= RD_STATUS;
+	}
+}
+
+static void reached(struct session *s)
+{
+	s->fails = 0;
+	s->unreachable = false;
+	s->app->next_try = 0;
+	s->app->redraw |= RD_STATUS;
+}
+
+/* Try now, unless a try is under way already. */
+static bool try_now(struct session *s)
+{
+	if (s->login_id || s->sync || s->state == SESSION_NEEDS_SECRET)
+		return false;
+	if (s->timer)
+		loop_timer_cancel(&s->app->loop, s->timer);
+	s->timer = 0;
+	s->app->next_try = 0;
+	s->tried_ms = app_now_ms(s->app);
+	session_refresh(s->app);
+	return true;
+}
+
+bool session_retry_now(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (!s)
+		return false;
+	try_now(s);
+	return true;
 }
 
 void session_activity(struct app *app)
 {
 	struct session *s = app->session;
-	bool was_idle = app->last_key && app_now(app) - app->last_key > SESSION_IDLE_S;
+	bool was_idle = idle(app);
 
 	app->last_key = app_now(app);
+	/* someone is at the desk and the server was away: look now */
+	if (s && s->unreachable && app_now_ms(app) - s->tried_ms >= SESSION_KEY_TRY_MS) {
+		try_now(s);
+		return;
+	}
 	/* back at the desk after a while: fresh data now, not in 5 minutes */
 	if (s && was_idle && !s->fails && app_now(app) - app->data_time >= SESSION_REFRESH_MS / 1000)
 		session_refresh(app);
@@ -271,8 +337,8 @@ static void on_login(void *arg, const struct api_result *r)
 	if (r->fail != API_OK) {
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
-		if (r->fail == API_E_NETWORK) {
-			s->fails++;
+		if (r->fail == API_E_NETWORK || r->fail == API_E_SETUP) {
+			failed(s, r->fail);
 			schedule(s);	/* try again later; the clerk works from the store */
 		}
 		if (s->login_hook)
@@ -394,9 +460,21 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 {
 	struct session *s = app->session;
 	struct ob_entry en;
+	int rc;
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (api_can_act(s->conn.api, act, e) < 0)
+		return -1;
+	/* it would only wait behind the one the clerk must decide on */
+	if ((rc = outbox_blocker(s->conn.store, code, &en, e)) != 0) {
+		if (rc > 0) {
+			err_set(e, _("your %s on this dossier (outbox #%lld) is %s: retry or discard it first"),
+				ob_entry_label(&en), (long long)en.id, ob_state_label(en.state));
+			ob_entry_free(&en);
+		}
+		return -1;
+	}
 	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0)
 		return -1;
 	ob_entry_free(&en);
@@ -484,7 +562,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	s->out = outbox_sender_new(s->conn.api, s->conn.store, &oh);
 	app->server_name = xstrdup(s->conn.prof->name);
 	app->user = xstrdup_opt(cli->user);
-	app->link = LINK_OFFLINE;
+	app->link = LINK_CONNECTING;
 	app->rtt_ms = -1;
 	if (!secret && s->conn.prof->auth != AUTH_NONE) {
 		s->state = SESSION_NEEDS_SECRET;

@@ -20,9 +20,16 @@ enum session_state {
 };
 
 /* How often the inbox is synced: online; after a failure (doubling with
- * each one); at most, and when the clerk is idle (no key for a while). */
+ * each one, unless the server could not be reached: then every
+ * SESSION_RETRY_MS, so that the client is back within seconds of the
+ * server, or SESSION_OFFLINE_IDLE_MS while no one is at the desk); at most,
+ * and when the clerk is idle (no key for a while). A key typed while the
+ * server is unreachable tries at once, at most once per
+ * SESSION_KEY_TRY_MS. */
 #define SESSION_REFRESH_MS (60 * 1000)
 #define SESSION_RETRY_MS (5 * 1000)
+#define SESSION_OFFLINE_IDLE_MS (60 * 1000)
+#define SESSION_KEY_TRY_MS (2 * 1000)
 #define SESSION_SLOW_MS (5 * 60 * 1000)
 #define SESSION_IDLE_S (10 * 60)
 
@@ -46,8 +53,12 @@ void session_on_login(struct app *app, void (*fn)(struct app *app, const struct 
 
 /* Send the outbox and sync now (Ctrl-R, and the timer). */
 void session_refresh(struct app *app);
-/* The clerk pressed a key: polling comes back to its normal pace. */
+/* The clerk pressed a key: polling comes back to its normal pace, and an
+ * unreachable server is tried again now. */
 void session_activity(struct app *app);
+/* Try the server now (log in again if that failed), whatever the timer
+ * says: the retry-now operation. False: there is no server. */
+bool session_retry_now(struct app *app);
 /* Queue an action in the outbox (durably: on 0 it is saved) and send it
  * when the link allows. seen: the dossier as the clerk saw it (its status,
  * step, assignee and due date are kept to explain a conflict), or NULL. */

@@ -16,6 +16,8 @@ struct session {
 	struct sync *sync;	/* under way, else NULL */
 	unsigned login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
+	bool unreachable;	/* the last of them could not reach the server */
+	int64_t tried_ms;	/* app_now_ms() of the last try made for a key */
 	bool closing;
 	void (*login_hook)(struct app *app, const struct api_result *r);
 	unsigned get_id;	/* session_fetch_dossier's call */

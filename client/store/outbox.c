@@ -284,6 +284,21 @@ int outbox_next(struct store *s, struct ob_entry *out, struct err *e)
 			  "AND p.state > 2)) ORDER BY id LIMIT 1", 0, out, e);
 }
 
+int outbox_blocker(struct store *s, const char *code, struct ob_entry *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT min(id) FROM outbox WHERE code = ? AND code <> '' "
+			       "AND state > 2", -1, &st, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, "outbox_blocker");
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id ? outbox_get(s, id, out, e) : 0;
+}
+
 int outbox_list(struct store *s, bool all, struct ob_entry **v, size_t *n, struct err *e)
 {
 	return select_entries(s, "SELECT " COLS " FROM outbox WHERE state <> 2 OR id IN "

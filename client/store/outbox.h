@@ -76,6 +76,9 @@ int outbox_add_intake(struct store *s, const struct intake *in, int64_t now, str
  * has no earlier entry waiting on the clerk (conflict, failed), so actions
  * on one dossier go in the order they were made. 1 found, 0 none, -1. */
 int outbox_next(struct store *s, struct ob_entry *out, struct err *e);
+/* The earliest entry on code that waits on the clerk (conflict, failed):
+ * later ones on that dossier wait behind it. 1 found, 0 none, -1. */
+int outbox_blocker(struct store *s, const char *code, struct ob_entry *out, struct err *e);
 /* Entries in order; all: the delivered ones too (the last 200). */
 int outbox_list(struct store *s, bool all, struct ob_entry **v, size_t *n, struct err *e);
 int outbox_get(struct store *s, int64_t id, struct ob_entry *out, struct err *e);	/* 1, 0, -1 */

@@ -144,6 +144,7 @@ static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
 		/* it may have been done: the key makes a resend safe */
 		__attribute__((fallthrough));
 	case API_E_NETWORK:
+	case API_E_SETUP:	/* kept until the address or certificate is mended */
 	case API_E_AUTH:
 	case API_E_CANCELLED:
 	case API_E_LOCAL:

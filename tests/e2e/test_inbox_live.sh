@@ -30,12 +30,21 @@ keys C-r
 check "server gone: the status bar says OFFLINE" wait_for "OFFLINE"
 check "and why" wait_for "could not refresh"
 check "the inbox is kept" wait_for "Inbox ($count)"
-
-# the server comes back on the same address: a refresh finds it
-SBX_LISTEN=${SBX_URL#http://} sandbox_start --db "$SBX_DIR/db" || exit 1
+check "the status bar counts down to the next try" wait_for "OFFLINE, retry in"
+# any screen can try at once: the outbox has no refresh of its own
+keys O
+check "the outbox opens" wait_for "Outbox ("
 keys C-r
-check "server back: online again" wait_for "online"
+check "Ctrl-R there tries the server now" wait_for "trying the server now"
+keys q
+check "back in the inbox" wait_for "Inbox ($count)"
+
+# the server comes back on the same address: the client finds it by
+# itself, no key pressed
+SBX_LISTEN=${SBX_URL#http://} sandbox_start --db "$SBX_DIR/db" || exit 1
+check "server back: online again without a key" wait_for "online"
 check "and nothing was lost" wait_for "Inbox ($count)"
+check "no retry is counted down any more" eventually shows_not "retry in"
 
 keys q
 check "q quits with status 0" wait_for "[exit 0]"

@@ -68,6 +68,36 @@ offline_checks() {
 	other show "$code2" --format json >"$out"
 	check "$dialect: the server has it, once" sh -c "grep -Eq '\"status\":[[:space:]]*2,' '$out' && [ \$(grep -Ec '\"action\":[[:space:]]*\"accept\"' '$out') = 1 ]"
 
+	# a misconfigured address is not offline: no answer from the store
+	# (same host and port, so the same store), its own exit status
+	"$MOTCUA" --profile "$fp" --server "https://127.0.0.1:$port" --user tiepnhan1 list >"$out" 2>"$err"; rc=$?
+	check "$dialect: TLS spoken to a plain port: exit 12, not offline" \
+		sh -c "[ $rc = 12 ] && [ ! -s '$out' ] && grep -q 'secure connection (TLS)' '$err' && ! grep -q 'local store' '$err'"
+	"$MOTCUA" --profile "$fp" --server "htp://127.0.0.1:$port" --user tiepnhan1 show "$code" >"$out" 2>"$err"; rc=$?
+	check "$dialect: a mistyped scheme (htp://): exit 12, not offline" \
+		sh -c "[ $rc = 12 ] && [ ! -s '$out' ] && grep -q 'only http and https' '$err'"
+
+	# an entry in conflict holds back the later ones on its dossier: said,
+	# with its number, never 'offline' nor a silent exit 0
+	# (the last new dossier listed: the checks below take the first ones)
+	held=$(awk -F'\t' '$6 == 1 { c = $1 } END { print c }' "$SBX_DIR/online")
+	sandbox_stop
+	m act "$held" accept >/dev/null 2>&1
+	m act "$held" request-supplement --note "thiếu bản sao" >/dev/null 2>&1
+	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1
+	other act "$held" refuse --reason "trùng hồ sơ" >/dev/null 2>&1
+	m outbox send >"$out" 2>"$err"; rc=$?
+	check "$dialect: the first of two offline actions meets a change: exit 7" [ "$rc" = 7 ]
+	m outbox send >"$out" 2>"$err"; rc=$?
+	check "$dialect: outbox send again: the one held back is named with the one it waits behind, exit 7" \
+		sh -c "[ $rc = 7 ] && grep -q 'waits behind #' '$err'"
+	m act "$held" withdraw --reason "công dân rút" >"$out" 2>"$err"; rc=$?
+	check "$dialect: a new action on that dossier is not queued: exit 7, the entry to decide on named" \
+		sh -c "[ $rc = 7 ] && grep -q 'nothing was queued: outbox #' '$err' && ! grep -q offline '$err'"
+	for id in $(m outbox list | awk -F'\t' -v c="$held" '$2 == c { print $1 }'); do
+		m outbox discard "$id" --yes >/dev/null 2>&1
+	done
+
 	# a conflict: queued on a version that changes on the server meanwhile
 	code3=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" && $1 != "'"$code2"'" { print $1; exit }' "$SBX_DIR/online")
 	sandbox_stop

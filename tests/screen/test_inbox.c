@@ -169,6 +169,41 @@ START_TEST(status_bar_shows_link_and_messages)
 }
 END_TEST
 
+/* Before the first try the link is not called offline; once a try has
+ * failed, the bar counts down to the next one. */
+START_TEST(status_bar_says_connecting_then_when_the_next_try_is)
+{
+	open_at("vt100", 24, 80);
+	vs.app.link = LINK_CONNECTING;
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_row_has(23, "connecting");
+	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
+
+	vs.app.link = LINK_OFFLINE;
+	vs.app.next_try = app_now(&vs.app) + 4;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "OFFLINE, retry in 4 s");
+
+	/* a bad address or certificate is not offline */
+	vs.app.link = LINK_BROKEN;
+	vs.app.next_try = 0;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "CANNOT CONNECT");
+	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
+
+	/* refused actions are the clerk's to decide, not queued */
+	vs.app.queued = 3;
+	vs.app.waiting = 2;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "2 to decide, 1 queued");
+	vscreen_close(&vs);
+}
+END_TEST
+
 /* Monday 24 November 2025, 09:00 in Vietnam. */
 #define NOW_Y 2025, 11, 24, 9, 0, 0
 
@@ -290,6 +325,7 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, keys_on_an_empty_inbox_change_nothing);
 	tcase_add_test(tc, quit_key_quits);
 	tcase_add_test(tc, status_bar_shows_link_and_messages);
+	tcase_add_test(tc, status_bar_says_connecting_then_when_the_next_try_is);
 	tcase_add_test(tc, rows_sorted_by_urgency_with_band_glyphs);
 	tcase_add_test(tc, colour_terminal_gets_colours);
 	tcase_add_test(tc, non_utf8_locale_gets_ascii_glyphs);

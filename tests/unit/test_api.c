@@ -365,6 +365,8 @@ END_TEST
 
 START_TEST(errors_say_what_failed)
 {
+	struct err no;
+
 	reset();
 	api_login(api, on_done, NULL);
 	run();
@@ -381,6 +383,9 @@ START_TEST(errors_say_what_failed)
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_UNSUPPORTED);
 	ck_assert_str_eq(got.r.e.msg, "this server's profile has no action operation");
+	/* asked before queueing, with the same words, nothing sent */
+	ck_assert_int_eq(api_can_act(api, ACT_ACCEPT, &no), -1);
+	ck_assert_str_eq(no.msg, "this server's profile has no action operation");
 }
 END_TEST
 
