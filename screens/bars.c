@@ -9,13 +9,14 @@
 #include "ui.h"
 
 /* Write s on row y right-aligned so that it ends at the window's last
- * column. */
+ * column; fitted, so a terminal that is not UTF-8 gets its stand-ins. */
 static void put_right(WINDOW *win, int y, const char *s, attr_t attr)
 {
-	int w = text_width(s);
+	char shown[512];
+	int w = text_fit(shown, sizeof shown, s, getmaxx(win), "", 0);
 
 	wattrset(win, attr);
-	mvwaddstr(win, y, getmaxx(win) - w > 0 ? getmaxx(win) - w : 0, s);
+	mvwaddstr(win, y, getmaxx(win) - w, shown);
 }
 
 void ui_draw_title(struct app *app, WINDOW *win)
@@ -149,10 +150,11 @@ static bool covered(const struct ui *ui)
 	return ui->screen->covers;
 }
 
-/* The right end of the status bar: the link state, then the actions
- * queued, the data's age and the clock. */
+/* The right end of the status bar: the link state, then the input method
+ * when it is on, a terminal that is not UTF-8 (its text is shown without
+ * Vietnamese marks), the actions queued, the data's age and the clock. */
 struct status_right {
-	char text[160];
+	char text[200];
 	char slow[64];
 	const char *link;
 	enum theme_obj link_obj;
@@ -160,8 +162,15 @@ struct status_right {
 
 static void status_right(struct app *app, struct status_right *r)
 {
-	char clock[WHEN_LEN], age[48];
+	char clock[WHEN_LEN], age[48], ime[48] = "", rest[144];
+	const char *im = ui_ime_name(app);
+	size_t n = 0;
 
+	if (im)
+		n = (size_t)snprintf(ime, sizeof ime, " %s \u2502", im);
+	if (*app->ui->ellipsis == '~')
+		/* TRANSLATORS: the status bar's note that the terminal is not UTF-8 */
+		snprintf(ime + n, sizeof ime - n, " %.20s \u2502", _("no UTF-8"));
 	r->link = link_label(app->link, &r->link_obj);
 	when_clock(app_now(app), clock, sizeof clock);
 	data_age(app, age, sizeof age);
@@ -173,9 +182,10 @@ static void status_right(struct app *app, struct status_right *r)
 	if (app->queued)
 		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
 		 * the data's age ("data 5 min", "syncing"); then the time */
-		snprintf(r->text, sizeof r->text, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
+		snprintf(rest, sizeof rest, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
 	else
-		snprintf(r->text, sizeof r->text, " %s \u2502 %s ", age, clock);
+		snprintf(rest, sizeof rest, " %s \u2502 %s ", age, clock);
+	snprintf(r->text, sizeof r->text, "%s%s", ime, rest);
 }
 
 /* The message shown, NULL when none is (or a login or lock hides it). */

@@ -111,7 +111,7 @@ static bool ask_key(struct app *app, km_key key)
 	struct intake_view *v = view(app);
 	char code[PROMPT_MAX];
 
-	switch (prompt_key(&v->edit, key)) {
+	switch (prompt_type(&v->edit, key, ui_ime(app))) {
 	case PROMPT_IGNORED:
 		return false;
 	case PROMPT_CANCELLED:
@@ -146,7 +146,7 @@ static bool intake_key(struct app *app, km_key key)
 		app->redraw |= RD_BODY;
 		return true;
 	}
-	switch (prompt_key(&v->edit, key)) {
+	switch (prompt_type(&v->edit, key, ui_ime(app))) {
 	case PROMPT_IGNORED:
 	case PROMPT_CANCELLED:
 		return false;

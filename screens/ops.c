@@ -64,6 +64,11 @@ static unsigned op_catalog(struct app *app)
 	return catalog_open(app);
 }
 
+static unsigned op_ime_toggle(struct app *app)
+{
+	return ui_ime_toggle(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -80,6 +85,7 @@ const struct op_def ops_generic[] = {
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
+	OP("input-method-toggle", N_("Vietnamese typing (Telex, VNI, VIQR) on or off"), op_ime_toggle, "<C-e>"),
 	OP_END,
 };
 
