@@ -407,6 +407,7 @@ int vnime_type(const struct vnime *im, char *text, size_t *len, size_t cap, uint
 {
 	char out[4 * WORD_MAX + 2];
 	struct word w;
+	enum tone none;
 	long start;
 	bool undo;
 	size_t k = 0;
@@ -421,7 +422,7 @@ int vnime_type(const struct vnime *im, char *text, size_t *len, size_t cap, uint
 
 		if (!letter || w.n == WORD_MAX)
 			return 0;
-		decode((int32_t)key, &w.l[w.n++], &(enum tone){ TN_NONE });
+		decode((int32_t)key, &w.l[w.n++], &none);
 		if (!parse(&w))
 			return 0;
 	}
