@@ -56,6 +56,14 @@ typing() {
 	check "$1: Ctrl-E turns it on again" wait_for "Vietnamese typing on: Telex"
 	keys -l " vaanx"
 	check "$1: and it composes again" wait_for "* $3 Vaanx vẫn"
+	# name, date of birth, sex, residence: an address composes
+	keys Tab Tab Tab
+	keys -l "Phuwowngf Hoanf Kieems"
+	check "$1: an address field composes" wait_for "* Phường Hoàn Kiếm"
+	# current address, phone, e-mail: an e-mail does not
+	keys Tab Tab Tab
+	keys -l "hoas@mail.vn"
+	check "$1: an e-mail is typed as it is" wait_for " hoas@mail.vn"
 
 	# Esc twice leaves a form with something typed
 	keys Escape
