@@ -162,15 +162,15 @@ struct status_right {
 
 static void status_right(struct app *app, struct status_right *r)
 {
-	char clock[WHEN_LEN], age[48], ime[48] = "", rest[144];
+	char clock[WHEN_LEN], age[48], notes[48] = "", rest[144];
 	const char *im = ui_ime_name(app);
 	size_t n = 0;
 
 	if (im)
-		n = (size_t)snprintf(ime, sizeof ime, " %s \u2502", im);
+		n = (size_t)snprintf(notes, sizeof notes, " %s \u2502", im);
 	if (*app->ui->ellipsis == '~')
 		/* TRANSLATORS: the status bar's note that the terminal is not UTF-8 */
-		snprintf(ime + n, sizeof ime - n, " %.20s \u2502", _("no UTF-8"));
+		snprintf(notes + n, sizeof notes - n, " %.20s \u2502", _("no UTF-8"));
 	r->link = link_label(app->link, &r->link_obj);
 	when_clock(app_now(app), clock, sizeof clock);
 	data_age(app, age, sizeof age);
@@ -185,7 +185,7 @@ static void status_right(struct app *app, struct status_right *r)
 		snprintf(rest, sizeof rest, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
 	else
 		snprintf(rest, sizeof rest, " %s \u2502 %s ", age, clock);
-	snprintf(r->text, sizeof r->text, "%s%s", ime, rest);
+	snprintf(r->text, sizeof r->text, "%s%s", notes, rest);
 }
 
 /* The message shown, NULL when none is (or a login or lock hides it). */

@@ -40,7 +40,7 @@ struct ui {
 	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 	/* The input method as the text fields use it (ui_ime); toggled: the
-	 * clerk switched the `input-method` setting's off or on. */
+	 * clerk turned the `input-method` setting off (or, if it is off, on). */
 	struct vnime ime;
 	bool ime_toggled;
 };
