@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "core/text.h"
 #include "core/vnime.h"
 
 /* A word as a typist writes it in each method, and what she sees. The
@@ -599,6 +600,45 @@ START_TEST(letters_shown_without_marks)
 }
 END_TEST
 
+/* Whatever the field holds (Vietnamese, ASCII, bytes that are not UTF-8)
+ * and whatever is typed, the text stays within its buffer, its length is
+ * right, and UTF-8 stays UTF-8. */
+START_TEST(any_text_and_key_keep_the_buffer_sound)
+{
+	static const char *const bits[] = {
+		"a", "ư", "Đ", "ờ", "qu", "gi", "ng", " ", "1", "x", "\xff", "\xe1\xbb", "ẽ", "W", "oa",
+	};
+	uint32_t seed = 12345;
+
+	for (int round = 0; round < 20000; round++) {
+		struct vnime im = { (enum vnime_method)(round % 4), round % 3 == 0 };
+		char buf[24] = "";
+		size_t len = 0;
+		bool valid;
+		int r;
+
+		for (int k = (int)(seed % 6); k > 0; k--) {
+			const char *b;
+
+			seed = seed * 1103515245u + 12345u;
+			b = bits[(seed >> 16) % (sizeof bits / sizeof bits[0])];
+			if (len + strlen(b) < sizeof buf) {
+				memcpy(buf + len, b, strlen(b) + 1);
+				len += strlen(b);
+			}
+		}
+		valid = !text_utf8_invalid(buf, len);
+		seed = seed * 1103515245u + 12345u;
+		r = vnime_type(&im, buf, &len, sizeof buf, 0x21 + (seed >> 16) % 0x5e);
+		ck_assert_int_ge(r, -1);
+		ck_assert_uint_lt(len, sizeof buf);
+		ck_assert_uint_eq(len, strlen(buf));
+		if (valid)
+			ck_assert_ptr_null(text_utf8_invalid(buf, len));
+	}
+}
+END_TEST
+
 static Suite *vnime_suite(void)
 {
 	Suite *s = suite_create("vnime");
@@ -614,6 +654,7 @@ static Suite *vnime_suite(void)
 	tcase_add_test(tc, what_cannot_be_vietnamese_is_typed_as_is);
 	tcase_add_test(tc, a_full_buffer_is_said);
 	tcase_add_test(tc, letters_shown_without_marks);
+	tcase_add_test(tc, any_text_and_key_keep_the_buffer_sound);
 	suite_add_tcase(s, tc);
 	return s;
 }
