@@ -54,6 +54,18 @@ static void put_sentence(const char *help, FILE *out)
 	fputs(help[strlen(help) - 1] == '.' ? "\n" : ".\n", out);
 }
 
+/* The words of a CONF_WORD setting, each after a space, between them sep. */
+static void put_words(const char *words, const char *sep, FILE *out)
+{
+	fputc(' ', out);
+	for (const char *w = words; *w; w++) {
+		if (*w == '|')
+			fputs(sep, out);
+		else
+			fputc(*w, out);
+	}
+}
+
 static void put_setting(const struct conf_def *d, FILE *out)
 {
 	static const char *const value[] = {
@@ -62,7 +74,11 @@ static void put_setting(const struct conf_def *d, FILE *out)
 
 	fputs(".TP\n.B set ", out);
 	put_roff(d->name, out);
-	fprintf(out, " %s\\fR\n", value[d->type]);
+	if (d->type == CONF_WORD)
+		put_words(d->words, "\\fR|\\fB", out);
+	else
+		fprintf(out, " %s", value[d->type]);
+	fputs("\\fR\n", out);
 	put_sentence(d->help, out);
 	fputs(".br\n", out);
 	switch (d->type) {
@@ -74,6 +90,11 @@ static void put_setting(const struct conf_def *d, FILE *out)
 		break;
 	case CONF_STRING:
 		fputs("Text; quote it when it has blanks.", out);
+		break;
+	case CONF_WORD:
+		fputs("One of", out);
+		put_words(d->words, ", ", out);
+		fputs(".", out);
 		break;
 	}
 	if (*d->def) {

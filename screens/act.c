@@ -458,7 +458,7 @@ static bool act_key(struct app *app, km_key key)
 		}
 		return key != (KM_FKEY | KEY_F(1));
 	}
-	if (form_key(&v->form, key)) {
+	if (form_key(&v->form, key, ui_ime(app))) {
 		v->error[0] = '\0';
 		v->typed = true;
 		app->redraw |= RD_BODY;

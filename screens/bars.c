@@ -9,13 +9,14 @@
 #include "ui.h"
 
 /* Write s on row y right-aligned so that it ends at the window's last
- * column. */
+ * column; fitted, so a terminal that is not UTF-8 gets its stand-ins. */
 static void put_right(WINDOW *win, int y, const char *s, attr_t attr)
 {
-	int w = text_width(s);
+	char shown[512];
+	int w = text_fit(shown, sizeof shown, s, getmaxx(win), "", 0);
 
 	wattrset(win, attr);
-	mvwaddstr(win, y, getmaxx(win) - w > 0 ? getmaxx(win) - w : 0, s);
+	mvwaddstr(win, y, getmaxx(win) - w, shown);
 }
 
 void ui_draw_title(struct app *app, WINDOW *win)
@@ -157,10 +158,11 @@ static bool covered(const struct ui *ui)
 	return ui->screen->covers;
 }
 
-/* The right end of the status bar: the link state, then the actions
- * queued, the data's age and the clock. */
+/* The right end of the status bar: the link state, then the input method
+ * when it is on, a terminal that is not UTF-8 (its text is shown without
+ * Vietnamese marks), the actions queued, the data's age and the clock. */
 struct status_right {
-	char text[160];
+	char text[200];
 	char slow[64];		/* the link with a figure: its delay, the next try */
 	const char *link;
 	enum theme_obj link_obj;
@@ -168,8 +170,15 @@ struct status_right {
 
 static void status_right(struct app *app, struct status_right *r)
 {
-	char clock[WHEN_LEN], age[48];
+	char clock[WHEN_LEN], age[48], notes[48] = "", rest[144];
+	const char *im = ui_ime_name(app);
+	size_t n = 0;
 
+	if (im)
+		n = (size_t)snprintf(notes, sizeof notes, " %s \u2502", im);
+	if (*app->ui->ellipsis == '~')
+		/* TRANSLATORS: the status bar's note that the terminal is not UTF-8 */
+		snprintf(notes + n, sizeof notes - n, " %.20s \u2502", _("no UTF-8"));
 	r->link = link_label(app->link, &r->link_obj);
 	when_clock(app_now(app), clock, sizeof clock);
 	data_age(app, age, sizeof age);
@@ -189,14 +198,15 @@ static void status_right(struct app *app, struct status_right *r)
 		/* TRANSLATORS: %d clerk actions the server refused or found in
 		 * conflict: the clerk must retry or discard them; then the
 		 * actions still to send (maybe 0), the data's age, the time */
-		snprintf(r->text, sizeof r->text, _(" %d to decide, %d queued \u2502 %s \u2502 %s "), app->waiting,
+		snprintf(rest, sizeof rest, _(" %d to decide, %d queued \u2502 %s \u2502 %s "), app->waiting,
 			 app->queued - app->waiting, age, clock);
 	else if (app->queued)
 		/* TRANSLATORS: %d clerk actions wait in the outbox to be sent; then
 		 * the data's age ("data 5 min", "syncing"); then the time */
-		snprintf(r->text, sizeof r->text, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
+		snprintf(rest, sizeof rest, _(" %d queued \u2502 %s \u2502 %s "), app->queued, age, clock);
 	else
-		snprintf(r->text, sizeof r->text, " %s \u2502 %s ", age, clock);
+		snprintf(rest, sizeof rest, " %s \u2502 %s ", age, clock);
+	snprintf(r->text, sizeof r->text, "%s%s", notes, rest);
 }
 
 /* The message shown, NULL when none is (or a login or lock hides it). */

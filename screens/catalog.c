@@ -284,7 +284,7 @@ static bool catalog_key(struct app *app, km_key key)
 
 	if (!v->asking)
 		return false;
-	switch (prompt_key(&v->query, key)) {
+	switch (prompt_type(&v->query, key, ui_ime(app))) {
 	case PROMPT_IGNORED:
 		return false;
 	case PROMPT_TAKEN:

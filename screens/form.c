@@ -118,7 +118,7 @@ const struct form_item *form_picked(const struct form_field *ff)
 	return shown_item(ff, ff->cur);
 }
 
-bool form_key(struct form *f, km_key key)
+bool form_key(struct form *f, km_key key, const struct vnime *im)
 {
 	struct form_field *ff;
 
@@ -138,7 +138,7 @@ bool form_key(struct form *f, km_key key)
 	if (key == '\r' || key == '\n' || key == 0x1b || key == 0x07 || key == '\t' ||
 	    key == (KM_FKEY | KEY_ENTER))
 		return false;
-	switch (prompt_key(&ff->text, key)) {
+	switch (prompt_type(&ff->text, key, im)) {
 	case PROMPT_EDITED:
 		ff->cur = 0;	/* the list narrowed: start from its top */
 		return true;

@@ -54,10 +54,11 @@ void form_free(struct form *f);
 struct form_field *form_add(struct form *f, enum form_kind kind, const char *label, bool required);
 void form_add_item(struct form_field *ff, const char *label, const char *value, bool on);
 
-/* Feed a key to the focused field: a character typed, Backspace, Ctrl-W,
- * Ctrl-U; Space ticks in a checks field. False: not the field's key (the
+/* Feed a key to the focused field: a character typed (composed by the
+ * input method im), Backspace, Ctrl-W, Ctrl-U; Space ticks in a checks
+ * field. False: not the field's key (the
  * screen's keymap has it). */
-bool form_key(struct form *f, km_key key);
+bool form_key(struct form *f, km_key key, const struct vnime *im);
 /* Focus the next (dir 1) or previous (-1) field, round. */
 void form_focus(struct form *f, int dir);
 /* Move the highlight of the focused pick or checks field; false if none. */

@@ -112,7 +112,7 @@ bool inbox_key(struct app *app, km_key key)
 
 	if (v->asking == ASK_NONE)
 		return false;
-	switch (prompt_key(filtering ? &v->query : &v->go, key)) {
+	switch (prompt_type(filtering ? &v->query : &v->go, key, ui_ime(app))) {
 	case PROMPT_IGNORED:
 		return false;	/* moving, changing view: the keymap's */
 	case PROMPT_TAKEN:

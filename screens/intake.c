@@ -103,6 +103,15 @@ static bool is_select(const struct intake_view *v)
 	       (v->form.f[v->cur].rule.type == VT_SELECT && v->form.f[v->cur].noptions);
 }
 
+/* The focused field holds words (a name, an address, a note): the input
+ * method composes there; an e-mail, a number or a date is typed as is. */
+static bool words(const struct intake_view *v)
+{
+	enum vtype t = v->form.f[v->cur].rule.type;
+
+	return t == VT_TEXT || t == VT_ADDRESS;
+}
+
 static void fetch(struct app *app, const char *code);
 
 /* The code typed at the desk: the clerk knows the daily ones by heart. */
@@ -111,7 +120,7 @@ static bool ask_key(struct app *app, km_key key)
 	struct intake_view *v = view(app);
 	char code[PROMPT_MAX];
 
-	switch (prompt_key(&v->edit, key)) {
+	switch (prompt_type(&v->edit, key, ui_ime(app))) {
 	case PROMPT_IGNORED:
 		return false;
 	case PROMPT_CANCELLED:
@@ -146,7 +155,7 @@ static bool intake_key(struct app *app, km_key key)
 		app->redraw |= RD_BODY;
 		return true;
 	}
-	switch (prompt_key(&v->edit, key)) {
+	switch (prompt_type(&v->edit, key, words(v) ? ui_ime(app) : NULL)) {
 	case PROMPT_IGNORED:
 	case PROMPT_CANCELLED:
 		return false;

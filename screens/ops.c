@@ -79,6 +79,11 @@ static unsigned op_retry_now(struct app *app)
 	return RD_STATUS;
 }
 
+static unsigned op_ime_toggle(struct app *app)
+{
+	return ui_ime_toggle(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -97,6 +102,7 @@ const struct op_def ops_generic[] = {
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
 	OP("theme-preview", N_("Colours: every colour object as the theme draws it"), op_colors, "T"),
+	OP("input-method-toggle", N_("Vietnamese typing (Telex, VNI, VIQR) on or off"), op_ime_toggle, "<C-e>"),
 	OP_END,
 };
 

@@ -76,6 +76,15 @@ enum prompt_event prompt_key(struct prompt *p, km_key key)
 	return PROMPT_EDITED;
 }
 
+enum prompt_event prompt_type(struct prompt *p, km_key key, const struct vnime *im)
+{
+	int r = key >= 0 && key < 0x7f ? vnime_type(im, p->text, &p->len, sizeof p->text, (uint32_t)key) : 0;
+
+	if (r > 0)
+		return PROMPT_EDITED;
+	return r < 0 ? PROMPT_TAKEN : prompt_key(p, key);
+}
+
 int prompt_draw(const struct prompt *p, WINDOW *win, int y, int x, int width,
 		const char *label, const char *ellipsis, bool editing)
 {

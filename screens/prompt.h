@@ -2,13 +2,15 @@
  * and whatever asks next. Keys come as ui_key() gets them (km.h: code points,
  * KM_FKEY | a curses code); the text is kept in UTF-8. Enter accepts, Esc
  * or Ctrl-G cancels, Backspace, Ctrl-W and Ctrl-U erase a character, a
- * word, everything. */
+ * word, everything. prompt_type adds the input method (core/vnime.h):
+ * every field the clerk types words in goes through it, a password never. */
 #ifndef MOTCUA_PROMPT_H
 #define MOTCUA_PROMPT_H
 
 #include <curses.h>
 #include <stddef.h>
 
+#include "core/vnime.h"
 #include "keymaps/km.h"
 
 #define PROMPT_MAX 256
@@ -28,6 +30,8 @@ enum prompt_event {
 
 void prompt_clear(struct prompt *p);
 enum prompt_event prompt_key(struct prompt *p, km_key key);
+/* prompt_key, with the key composed by the input method im (NULL: none). */
+enum prompt_event prompt_type(struct prompt *p, km_key key, const struct vnime *im);
 
 /* Draw label and the text's end, with a block cursor after it when
  * editing, into width columns of win from (y, x); returns the columns

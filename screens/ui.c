@@ -69,6 +69,11 @@ int ui_open_themed(struct app *app, const char *term, FILE *out, FILE *in,
 	 * leave their escapes behind */
 	theme_apply(&ui->theme, ui->no_color);
 	ui->ellipsis = strcmp(nl_langinfo(CODESET), "UTF-8") ? "~" : "\u2026";
+	/* said once, unless a broken setting has the status line already;
+	 * text_fit shows the letters without their marks meanwhile */
+	if (*ui->ellipsis == '~' && !app->msg[0])
+		app_message(app, MSG_INFO, "%s",
+			    _("this terminal is not UTF-8: Vietnamese is shown without its marks; set LANG to a UTF-8 locale such as vi_VN.UTF-8"));
 	ui->km = screen_keymap_new();
 	while (screen_registry[nscreens])
 		nscreens++;
@@ -215,6 +220,36 @@ void ui_draw(struct app *app)
 		}
 	}
 	doupdate();
+}
+
+const struct vnime *ui_ime(struct app *app)
+{
+	struct ui *ui = app->ui;
+	enum vnime_method set = (enum vnime_method)app->conf.input_method;
+
+	ui->ime.method = !ui->ime_toggled ? set : set == VNIME_OFF ? VNIME_TELEX : VNIME_OFF;
+	ui->ime.old_tones = app->conf.tone_style == CONF_TONE_OLD;
+	return &ui->ime;
+}
+
+const char *ui_ime_name(struct app *app)
+{
+	static const char *const names[] = {
+		[VNIME_OFF] = NULL, [VNIME_TELEX] = "Telex", [VNIME_VNI] = "VNI", [VNIME_VIQR] = "VIQR",
+	};
+
+	return names[ui_ime(app)->method];
+}
+
+unsigned ui_ime_toggle(struct app *app)
+{
+	app->ui->ime_toggled = !app->ui->ime_toggled;
+	if (!ui_ime_name(app))
+		app_message(app, MSG_INFO, "%s", _("Vietnamese typing off: keys are typed as they are"));
+	else
+		/* TRANSLATORS: %s names the input method: Telex, VNI or VIQR */
+		app_message(app, MSG_INFO, _("Vietnamese typing on: %s"), ui_ime_name(app));
+	return RD_STATUS;
 }
 
 unsigned ui_push(struct app *app, const struct screen *s)

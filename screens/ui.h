@@ -44,6 +44,10 @@ struct ui {
 	 * minute, or each second while it counts down to a retry */
 	unsigned tick;
 	bool tick_seconds;
+	/* The input method as the text fields use it (ui_ime); toggled: the
+	 * clerk turned the `input-method` setting off (or, if it is off, on). */
+	struct vnime ime;
+	bool ime_toggled;
 };
 
 /* Say in err why this process cannot run the interactive client (standard
@@ -72,6 +76,14 @@ void ui_resize(struct app *app, int rows, int cols);
 void ui_draw(struct app *app);
 /* Feed one key, as read from the terminal. */
 void ui_key(struct app *app, km_key key);
+
+/* The input method for the text fields: the `input-method` setting, or
+ * the other way when the clerk toggled it, in the `tone-style` set. */
+const struct vnime *ui_ime(struct app *app);
+/* Its name as the status bar shows it ("Telex"); NULL when it is off. */
+const char *ui_ime_name(struct app *app);
+/* Toggle it: off, or back on (Telex when the setting is off). */
+unsigned ui_ime_toggle(struct app *app);
 
 /* Open s over the screen on top / close the one on top, which gives the
  * keys back to the one under it; the first screen never closes. Both

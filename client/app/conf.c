@@ -17,20 +17,26 @@
 
 const struct conf_def conf_defs[] = {
 	{ "lock-after", CONF_INT, AT(lock_after), "15", 0, 24 * 60,
-	  N_("minutes without a key before the screen locks and asks for the password; 0: never") },
+	  N_("minutes without a key before the screen locks and asks for the password; 0: never"), NULL },
 	{ "notify", CONF_BOOL, AT(notify), "yes", 0, 0,
-	  N_("desktop notifications for new dossiers and near deadlines (the bell where there is no desktop); no: the status line only") },
+	  N_("desktop notifications for new dossiers and near deadlines (the bell where there is no desktop); no: the status line only"), NULL },
 	{ "notify-due-hours", CONF_INT, AT(notify_due_hours), "8", 0, 10 * 8,
-	  N_("warn this many working hours before a dossier falls due; 0: no such warning") },
+	  N_("warn this many working hours before a dossier falls due; 0: no such warning"), NULL },
 	{ "print-command", CONF_STRING, AT(print_command), "lpr", 0, 0,
-	  N_("the command that prints a receipt or form; it reads the text on its standard input") },
+	  N_("the command that prints a receipt or form; it reads the text on its standard input"), NULL },
 	{ "desk-name", CONF_STRING, AT(desk_name), "", 0, 0,
-	  N_("the service centre as receipts and forms name it, and where results are collected; empty: the dossier's agency code") },
+	  N_("the service centre as receipts and forms name it, and where results are collected; empty: the dossier's agency code"), NULL },
 	{ "request-timeout", CONF_INT, AT(request_timeout), "30", 1, CONF_TIMEOUT_MAX,
-	  N_("seconds to wait for the server's whole reply before trying again; a request gives up after twice this, retries included") },
+	  N_("seconds to wait for the server's whole reply before trying again; a request gives up after twice this, retries included"), NULL },
 	{ "theme", CONF_STRING, AT(theme), "default", 0, 0,
-	  N_("the colours: default (dark), light, high-contrast, monochrome, a theme file of yours in the themes folder beside this file (NAME.theme), or a theme file's path") },
-	{ NULL, 0, 0, NULL, 0, 0, NULL },
+	  N_("the colours: default (dark), light, high-contrast, monochrome, a theme file of yours in the themes folder beside this file (NAME.theme), or a theme file's path"), NULL },
+	{ "input-method", CONF_WORD, AT(input_method), "off", 0, 0,
+	  N_("Vietnamese typed in the client's text fields: telex, vni or viqr; off for a terminal that has its own input method. The key of input-method-toggle switches it off and on"),
+	  "off|telex|vni|viqr" },
+	{ "tone-style", CONF_WORD, AT(tone_style), "old", 0, 0,
+	  N_("where the input method puts the tone on oa, oe and uy ending a syllable: old, on the first vowel; new, on the second"),
+	  "new|old" },
+	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL },
 };
 
 static const struct conf_def *find_def(const char *name)
@@ -39,6 +45,22 @@ static const struct conf_def *find_def(const char *name)
 		if (!strcmp(d->name, name))
 			return d;
 	return NULL;
+}
+
+/* The index of value among d's words, caseless; -1 if none. */
+static int conf_word(const struct conf_def *d, const char *value)
+{
+	size_t n = strlen(value);
+	int i = 0;
+
+	for (const char *w = d->words; *w; i++) {
+		size_t k = strcspn(w, "|");
+
+		if (k == n && !strncasecmp(w, value, n))
+			return i;
+		w += k + (w[k] == '|');
+	}
+	return -1;
 }
 
 static int parse_bool(const char *v, bool *out)
@@ -83,6 +105,14 @@ int conf_set(struct conf *c, const char *name, const char *value, struct err *e)
 		free(*(char **)p);
 		*(char **)p = xstrdup(value);
 		break;
+	case CONF_WORD: {
+		int i = conf_word(d, value);
+
+		if (i < 0)
+			return err_set(e, _("%s takes one of %s, not '%s'"), name, d->words, value);
+		*(int *)p = i;
+		break;
+	}
 	}
 	return 0;
 }

@@ -28,12 +28,17 @@ struct conf {
 	 * draws; NULL (batch mode draws nothing): they are skipped. */
 	conf_line_fn *color;
 	void *color_arg;
+	int input_method;	/* enum vnime_method: off, telex, vni, viqr */
+	int tone_style;		/* CONF_TONE_NEW: hoà; CONF_TONE_OLD: hòa */
 };
+
+enum { CONF_TONE_NEW, CONF_TONE_OLD };
 
 /* The longest request-timeout (and --timeout): an hour. */
 #define CONF_TIMEOUT_MAX 3600
 
-enum conf_type { CONF_BOOL, CONF_INT, CONF_STRING };
+/* CONF_WORD: one of the words of `words`, kept as its index (an int). */
+enum conf_type { CONF_BOOL, CONF_INT, CONF_STRING, CONF_WORD };
 
 struct conf_def {
 	const char *name;
@@ -42,6 +47,7 @@ struct conf_def {
 	const char *def;	/* the default, as it would be written */
 	int min, max;		/* CONF_INT */
 	const char *help;	/* N_() */
+	const char *words;	/* CONF_WORD: the words, separated by '|' */
 };
 
 extern const struct conf_def conf_defs[];	/* NULL name ends it */

@@ -11,7 +11,8 @@ client_core_libmccore_a_SOURCES = \
 	client/core/model.h client/core/password.c client/core/password.h \
 	client/core/paths.c client/core/paths.h client/core/strbuf.c \
 	client/core/strbuf.h client/core/text.c client/core/text.h \
-	client/core/timer.c client/core/timer.h client/core/vocab.h \
+	client/core/timer.c client/core/timer.h client/core/vnime.c \
+	client/core/vnime.h client/core/vocab.h \
 	client/core/when.c client/core/when.h client/core/xalloc.c \
 	client/core/xalloc.h
 

@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "text.h"
+#include "vnime.h"
 #include "xalloc.h"
 
 bool text_hidden(int32_t cp)
@@ -39,6 +40,34 @@ static const char *shown_as(int32_t cp, unsigned flags)
 	return NULL;
 }
 
+/* What a terminal that is not UTF-8 shows for the non-ASCII cp, in one
+ * column or none: a Vietnamese letter without its marks (Nguyễn: Nguyen), no
+ * combining mark, a look-alike for the signs the screens draw, else '?'. */
+static const char *ascii_for(int32_t cp)
+{
+	static const char letters[] =
+		"a\0b\0c\0d\0e\0f\0g\0h\0i\0j\0k\0l\0m\0n\0o\0p\0q\0r\0s\0t\0u\0v\0w\0x\0y\0z\0"
+		"A\0B\0C\0D\0E\0F\0G\0H\0I\0J\0K\0L\0M\0N\0O\0P\0Q\0R\0S\0T\0U\0V\0W\0X\0Y\0Z\0";
+	static const struct {
+		int32_t cp;
+		const char *as;
+	} signs[] = {
+		{ 0xA0, " " }, { 0x2013, "-" }, { 0x2014, "-" }, { 0x2018, "'" }, { 0x2019, "'" },
+		{ 0x201C, "\"" }, { 0x201D, "\"" }, { 0x2026, "~" }, { 0x203A, ">" }, { 0x2191, "^" },
+		{ 0x2193, "v" }, { 0x2502, "|" }, { 0x25B6, ">" },
+	};
+	char c = vnime_ascii(cp);
+
+	if (c)
+		return &letters[2 * (c >= 'a' ? c - 'a' : 26 + c - 'A')];
+	if (cp >= 0x300 && cp <= 0x36F)
+		return "";
+	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
+		if (signs[i].cp == cp)
+			return signs[i].as;
+	return "?";
+}
+
 /* Decode one character: its byte length, its column width (>= 0) and in
  * *as what it shows as (NULL: itself). */
 static size_t next_char(const char *s, size_t n, int *width, const char **as)
@@ -49,8 +78,10 @@ static size_t next_char(const char *s, size_t n, int *width, const char **as)
 	size_t len = text_utf8_next(s, n, &cp);
 
 	*as = shown_as(cp, 0);
+	if (!*as && cp >= 0x80 && MB_CUR_MAX == 1)
+		*as = ascii_for(cp);
 	if (*as) {
-		*width = 1;
+		*width = **as ? 1 : 0;
 		return len;
 	}
 	memset(&st, 0, sizeof st);
@@ -163,11 +194,12 @@ int text_fit(char *out, size_t outlen, const char *s, int width,
 		const char *as;
 		int w;
 		size_t r = next_char(s, n, &w, &as);
+		size_t k = as ? strlen(as) : r;
 
-		if (w != 0 || used + r >= outlen)
+		if (w != 0 || used + k >= outlen)
 			break;
-		memcpy(out + used, s, r);
-		used += r;
+		memcpy(out + used, as ? as : s, k);
+		used += k;
 		s += r;
 		n -= r;
 	}

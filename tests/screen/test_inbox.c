@@ -282,6 +282,30 @@ START_TEST(non_utf8_locale_gets_ascii_glyphs)
 }
 END_TEST
 
+/* Names without their marks, one column a letter, so the columns after
+ * them stay where they are; the clerk is told why. */
+START_TEST(non_utf8_locale_shows_names_without_marks)
+{
+	int y, x, y2, x2;
+
+	setlocale(LC_ALL, "C");
+	open_at("vt100", 24, 80);
+	ck_assert_ptr_nonnull(strstr(vs.app.msg, "not UTF-8"));
+	fill_bands();
+	ck_row_has(3, "Nguyen Van A");
+	ck_row_has(5, "Hoang Thi D");
+	ck_assert(vscreen_find(&vs, "Nguyen Van A", &y, &x));
+	ck_assert(vscreen_find(&vs, "Tran Thi B", &y2, &x2));
+	ck_assert_int_eq(x, x2);
+	ck_assert(vscreen_find(&vs, "21/11 10:00", &y, &x));
+	ck_assert(vscreen_find(&vs, "24/11 16:00", &y2, &x2));
+	ck_assert_int_eq(x, x2);
+	ck_row_has(0, " motcua | Inbox (6)");
+	ck_row_has(23, "no UTF-8 |");
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(selection_moves_and_scrolls)
 {
 	static const char *const down[] = { "j", "j" };
@@ -329,6 +353,7 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, rows_sorted_by_urgency_with_band_glyphs);
 	tcase_add_test(tc, colour_terminal_gets_colours);
 	tcase_add_test(tc, non_utf8_locale_gets_ascii_glyphs);
+	tcase_add_test(tc, non_utf8_locale_shows_names_without_marks);
 	tcase_add_test(tc, selection_moves_and_scrolls);
 	suite_add_tcase(s, tc);
 	return s;

@@ -33,6 +33,29 @@ START_TEST(defaults_and_set)
 }
 END_TEST
 
+START_TEST(words)
+{
+	struct conf c;
+	struct err e;
+
+	conf_init(&c);
+	ck_assert_int_eq(c.input_method, 0);	/* off */
+	ck_assert_int_eq(c.tone_style, CONF_TONE_OLD);
+	ck_assert_int_eq(conf_set(&c, "input-method", "vni", &e), 0);
+	ck_assert_int_eq(c.input_method, 2);
+	ck_assert_int_eq(conf_set(&c, "input-method", "Telex", &e), 0);
+	ck_assert_int_eq(c.input_method, 1);
+	ck_assert_int_eq(conf_set(&c, "tone-style", "new", &e), 0);
+	ck_assert_int_eq(c.tone_style, CONF_TONE_NEW);
+	ck_assert_int_eq(conf_set(&c, "input-method", "unikey", &e), -1);
+	ck_assert_str_eq(e.msg, "input-method takes one of off|telex|vni|viqr, not 'unikey'");
+	ck_assert_int_eq(conf_set(&c, "input-method", "tele", &e), -1);
+	ck_assert_int_eq(conf_set(&c, "input-method", "", &e), -1);
+	ck_assert_int_eq(c.input_method, 1);
+	conf_free(&c);
+}
+END_TEST
+
 START_TEST(request_timeout)
 {
 	struct conf c;
@@ -131,6 +154,7 @@ static Suite *conf_suite(void)
 
 	tcase_add_test(tc, defaults_and_set);
 	tcase_add_test(tc, request_timeout);
+	tcase_add_test(tc, words);
 	tcase_add_test(tc, load_reports_and_goes_on);
 	tcase_add_test(tc, color_lines_go_to_the_hook);
 	suite_add_tcase(s, tc);

@@ -80,6 +80,42 @@ START_TEST(a_full_prompt_takes_no_more)
 }
 END_TEST
 
+/* The input method composes as the clerk types; Backspace takes the last
+ * letter with its marks, and typing on composes again. */
+START_TEST(typing_through_the_input_method)
+{
+	struct vnime telex = { VNIME_TELEX, true }, off = { VNIME_OFF, true };
+	const char *k;
+
+	prompt_clear(&p);
+	for (k = "Nguyeenx Thij Hoaf"; *k; k++)
+		ck_assert_int_eq(prompt_type(&p, (km_key)*k, &telex), PROMPT_EDITED);
+	ck_assert_str_eq(p.text, "Nguyễn Thị Hòa");
+	ck_assert_uint_eq(p.len, strlen(p.text));
+	ck_assert_int_eq(prompt_type(&p, 'n', &telex), PROMPT_EDITED);
+	ck_assert_str_eq(p.text, "Nguyễn Thị Hoàn");
+	ck_assert_int_eq(prompt_type(&p, KM_FKEY | KEY_BACKSPACE, &telex), PROMPT_EDITED);
+	ck_assert_int_eq(prompt_type(&p, KM_FKEY | KEY_BACKSPACE, &telex), PROMPT_EDITED);
+	ck_assert_str_eq(p.text, "Nguyễn Thị Ho");
+	ck_assert_int_eq(prompt_type(&p, 'a', &telex), PROMPT_EDITED);
+	ck_assert_str_eq(p.text, "Nguyễn Thị Hoa");
+	ck_assert_int_eq(prompt_type(&p, 0x17, &telex), PROMPT_EDITED);	/* Ctrl-W */
+	ck_assert_int_eq(prompt_type(&p, 'x', &off), PROMPT_EDITED);
+	ck_assert_int_eq(prompt_type(&p, 'x', NULL), PROMPT_EDITED);
+	ck_assert_str_eq(p.text, "Nguyễn Thị xx");
+	ck_assert_int_eq(prompt_type(&p, '\r', &telex), PROMPT_ACCEPTED);
+	ck_assert_int_eq(prompt_type(&p, KM_FKEY | KEY_DOWN, &telex), PROMPT_IGNORED);
+	/* a full prompt: the composed letter does not fit, nothing changes */
+	prompt_clear(&p);
+	for (int i = 0; i < PROMPT_MAX - 2; i++)
+		prompt_key(&p, ' ');
+	ck_assert_int_eq(prompt_type(&p, 'a', &telex), PROMPT_EDITED);
+	ck_assert_int_eq(prompt_type(&p, 's', &telex), PROMPT_TAKEN);
+	ck_assert_uint_eq(p.len, PROMPT_MAX - 1);
+	ck_assert_int_eq(p.text[p.len - 1], 'a');
+}
+END_TEST
+
 static Suite *prompt_suite(void)
 {
 	Suite *s = suite_create("prompt");
@@ -89,6 +125,7 @@ static Suite *prompt_suite(void)
 	tcase_add_test(tc, erasing_takes_whole_characters_words_and_all);
 	tcase_add_test(tc, enter_accepts_esc_cancels_others_pass);
 	tcase_add_test(tc, a_full_prompt_takes_no_more);
+	tcase_add_test(tc, typing_through_the_input_method);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -262,6 +262,40 @@ START_TEST(fit_and_width_show_what_is_safe)
 }
 END_TEST
 
+/* LC_ALL=C: one column per character, Vietnamese without its marks, in
+ * either form; the signs the screens draw have ASCII look-alikes; the
+ * rest is a '?'. What is printed (text_safe) keeps its letters. */
+START_TEST(fit_shows_letters_without_marks_in_a_single_byte_locale)
+{
+	char out[64];
+	int w1, w2, w3;
+
+	setlocale(LC_ALL, "C");
+	w1 = text_fit(out, sizeof out, "Nguyễn Thị Hoà │ ĐẶNG", 30, "~", 1);
+	w2 = text_width("Nguye\xcc\x82\xcc\x83n");	/* NFD: e, circumflex, tilde */
+	w3 = text_width("Trần 😀");
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert_int_eq(w1, 30);
+	ck_assert_str_eq(out, "Nguyen Thi Hoa | DANG         ");
+	ck_assert_int_eq(w2, 6);
+	ck_assert_int_eq(w3, 6);
+	setlocale(LC_ALL, "C");
+	text_fit(out, sizeof out, "Nguye\xcc\x82\xcc\x83n Trần 😀", 13, "~", 0);
+	w1 = text_fit(out + 20, sizeof out - 20, "Phường Hoàn Kiếm", 10, "~", 0);
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert_str_eq(out, "Nguyen Tran ?");
+	ck_assert_int_eq(w1, 10);
+	ck_assert_str_eq(out + 20, "Phuong Ho~");
+	/* in a UTF-8 locale, as it was */
+	ck_assert_int_eq(text_fit(out, sizeof out, "Nguyễn", 10, "~", 0), 6);
+	ck_assert_str_eq(out, "Nguyễn");
+	setlocale(LC_ALL, "C");
+	text_safe(out, sizeof out, "Nguyễn", 0);
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert_str_eq(out, "Nguyễn");
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -284,6 +318,7 @@ static Suite *text_suite(void)
 	tcase_add_test(tc, safe_is_snprintf_like_and_never_cuts_a_character);
 	tcase_add_test(tc, safe_uses_a_question_mark_in_a_single_byte_locale);
 	tcase_add_test(tc, fit_and_width_show_what_is_safe);
+	tcase_add_test(tc, fit_shows_letters_without_marks_in_a_single_byte_locale);
 	suite_add_tcase(s, tc);
 	return s;
 }
