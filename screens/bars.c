@@ -219,7 +219,10 @@ int ui_status_rows(struct app *app, int cols)
 	if (!msg)
 		return 1;
 	status_right(app, &r);
-	/* the clerk must read why, not a cut sentence: more rows */
+	/* the clerk must read why, not a cut sentence: more rows; the ':'
+	 * line takes the last row below them */
+	if (app->ui->cmdline.active)
+		return message_rows(msg, cols, cols - 2, at, len) + 1;
 	return message_rows(msg, cols, status_room(cols, &r), at, len);
 }
 
@@ -238,6 +241,19 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	room = status_room(cols, &r);
 	wbkgdset(win, ' ' | bar);
 	werase(win);
+	if (ui->cmdline.active) {
+		/* the message whole above the line being typed */
+		n = msg ? message_rows(msg, cols, cols - 2, at, len) : 0;
+		for (int i = last > n ? 0 : n - last; i < n; i++) {
+			snprintf(left, sizeof left, " %.*s", (int)len[i], at[i]);
+			text_fit(fitted, sizeof fitted, left, cols, ui->ellipsis, 1);
+			wattrset(win, look);
+			mvwaddstr(win, last - n + i, 0, fitted);
+		}
+		wattrset(win, bar);
+		cmdline_draw(app, win, last);
+		return;
+	}
 	if (msg)
 		n = message_rows(msg, cols, room, at, len);
 	/* the rows the window has: the first ones whole, the last beside the

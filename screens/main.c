@@ -12,8 +12,6 @@
 #include "app/session.h"
 #include "batch/batch.h"
 #include "core/i18n.h"
-#include "core/paths.h"
-#include "core/xalloc.h"
 #include "ui.h"
 
 static void setup_locale(void)
@@ -27,24 +25,6 @@ static void setup_locale(void)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
-}
-
-/* A broken line is said on stderr and in the status bar, then skipped:
- * the clerk still gets a working client with the other settings. */
-static void load_conf(struct app *app)
-{
-	char path[4096], *warnings = NULL;
-	struct err e = { "" };
-
-	if (path_config(path, sizeof path) < 0)
-		return;
-	if (conf_load(&app->conf, path, &warnings, &e) < 0)
-		warnings = xstrdup(e.msg);
-	if (warnings) {
-		fprintf(stderr, "motcua: %s\n", warnings);
-		app_message(app, MSG_ERROR, "%.*s", (int)strcspn(warnings, "\n"), warnings);
-	}
-	free(warnings);
 }
 
 static int run_client(const struct cli *cli)
@@ -62,7 +42,6 @@ static int run_client(const struct cli *cli)
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		return EXIT_FAIL;
 	}
-	load_conf(&app);
 	if (cli->profile) {
 		/* given: taken as is; not given: the login screen asks for it */
 		if (cli->env_secret || cli->password_file)
@@ -89,6 +68,10 @@ static int run_client(const struct cli *cli)
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
+	/* the settings files after the screen is up: their bindings go into
+	 * its keymap, and a broken line is told there, where the clerk reads;
+	 * what the session took from the defaults follows (request-timeout) */
+	ui_load_settings(&app);
 	if (session_needs_secret(&app))
 		login_open(&app);
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)

@@ -64,6 +64,19 @@ static unsigned op_catalog(struct app *app)
 	return catalog_open(app);
 }
 
+/* Not over the lock or the login: what is under them stays shut. */
+static unsigned op_command_line(struct app *app)
+{
+	if (app->ui->screen->covers)
+		return RD_NONE;
+	return cmdline_open(app);
+}
+
+static unsigned op_messages(struct app *app)
+{
+	return messages_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -80,6 +93,9 @@ const struct op_def ops_generic[] = {
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
+	OP("command-line", N_("Command line: a command or an operation by its name, Tab completes"),
+	   op_command_line, ":"),
+	OP("messages", N_("The messages shown in the status bar, whole"), op_messages, NULL),
 	OP_END,
 };
 

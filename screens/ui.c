@@ -89,6 +89,7 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
+	cmdline_free(&ui->cmdline);
 	for (size_t i = 0; screen_registry[i]; i++) {
 		const struct screen *s = screen_registry[i];
 
@@ -239,6 +240,8 @@ void ui_key(struct app *app, km_key key)
 	const struct op_def *op;
 
 	session_activity(app);
+	if (cmdline_key(app, key))
+		return;
 	if (ui->screen->key && ui->screen->key(app, key))
 		return;
 	if (!name)

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/err.h"
+#include "cmdline.h"
 #include "keymaps/km.h"
 #include "pager.h"
 #include "prompt.h"
@@ -39,6 +40,7 @@ struct ui {
 	 * when first asked for (ui_state), freed by ui_close. */
 	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
+	struct cmdline cmdline;	/* the ':' line, over the status bar */
 };
 
 /* Say in err why this process cannot run the interactive client (standard

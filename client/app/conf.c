@@ -101,14 +101,14 @@ void conf_free(struct conf *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* Only `set` lines: the rest of the language (bind, source, ...) is the
+ * interactive client's, which reads the same file through cmd_source. */
 static int run_line(struct conf *c, const struct cmd_words *w, struct err *e)
 {
-	if (!w->n)
+	if (!w->n || strcmp(w->v[0], "set"))
 		return 0;
-	if (strcmp(w->v[0], "set"))
-		return err_set(e, _("'%s' is not a command here (set)"), w->v[0]);
 	if (w->n != 3)
-		return err_set(e, _("set takes a setting and a value: set lock-after 15"));
+		return err_set(e, _("expected: %s"), "set NAME VALUE");
 	return conf_set(c, w->v[1], w->v[2], e);
 }
 

@@ -44,13 +44,11 @@ void conf_free(struct conf *c);
 /* Set one setting from its written form ("yes", "15", "lpr"). */
 int conf_set(struct conf *c, const char *name, const char *value, struct err *e);
 
-/* Read a config file. Each broken line is reported in *warnings (one
+/* Read the `set` lines of a config file (batch mode; the interactive
+ * client runs every command of the file: cmd.h). Each broken line is reported in *warnings (one
  * "file:line: problem" per line, newline-separated, NULL if none; the caller
  * frees it) and skipped. Fails (e) only when the file exists and cannot be
  * read; a missing file is no error. */
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
-
-/* $MOTCUA_CONFIG, else $XDG_CONFIG_HOME/motcua/motcuarc, else
- * ~/.config/motcua/motcuarc, into buf; -1 if none can be formed. */
 
 #endif

@@ -17,6 +17,7 @@ struct session {
 	unsigned login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool closing;
+	bool timeout_given;	/* --timeout: request-timeout does not apply */
 	void (*login_hook)(struct app *app, const struct api_result *r);
 	unsigned get_id;	/* session_fetch_dossier's call */
 	void (*get_done)(struct app *app, bool ok);
