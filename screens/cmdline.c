@@ -207,7 +207,10 @@ bool cmdline_key(struct app *app, km_key key)
 	case PROMPT_ACCEPTED:
 		c->active = false;
 		snprintf(line, sizeof line, "%s", c->p.text);
-		if (line[strspn(line, " ")]) {
+		/* as a completion left it, the blank after the last word goes */
+		for (size_t n = strlen(line); n && line[n - 1] == ' '; n--)
+			line[n - 1] = '\0';
+		if (line[0]) {
 			hist_push(c, line);
 			hist_save(app, c);
 			app->redraw |= ui_command(app, line);

@@ -37,7 +37,7 @@ static const struct op_def *context_op(const char *context, const char *op, stru
 		return NULL;
 	def = s ? screen_op(s, op) : ops_find(ops_generic, op);
 	if (!def)
-		err_set(e, _("'%s' is not an operation of the %s context (help, ?, names them on the right)"),
+		err_set(e, _("'%s' is not an operation of the %s context (the help, ?, names each on the right)"),
 			op, context);
 	return def;
 }
@@ -180,8 +180,8 @@ static void offer_kind(struct app *app, const struct completion *c, enum cmd_arg
 			offer(c, d->name);
 		break;
 	case CMD_ARG_OPERATION:
-		/* the context is the word before: bind CONTEXT KEY OPERATION
-		 * names it two words back, so look for the first context */
+		/* of the context named before (bind), else of the screen on
+		 * top, as the ':' line runs them */
 		s = before ? screen_find(before) : app->ui->screen;
 		if (s)
 			offer_ops(c, s->ops);

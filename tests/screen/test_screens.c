@@ -105,6 +105,7 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	shown(catalog_detail_open(&vs.app, p.code), &screen_catalog_detail);
 	shown(intake_open_with(&vs.app, &p), &screen_intake);
 	shown(help_open(&vs.app), &screen_help);
+	shown(messages_open(&vs.app), &screen_messages);
 	shown(lock_open(&vs.app), &screen_lock);
 	keys("y");
 	for (size_t i = 0; screen_registry[i]; i++)
