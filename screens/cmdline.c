@@ -207,8 +207,9 @@ bool cmdline_key(struct app *app, km_key key)
 	case PROMPT_ACCEPTED:
 		c->active = false;
 		snprintf(line, sizeof line, "%s", c->p.text);
-		/* as a completion left it, the blank after the last word goes */
-		for (size_t n = strlen(line); n && line[n - 1] == ' '; n--)
+		/* as a completion left it, the blank after the last word goes
+		 * (not "\ ", the space key) */
+		for (size_t n = strlen(line); n && line[n - 1] == ' ' && !(n > 1 && line[n - 2] == '\\'); n--)
 			line[n - 1] = '\0';
 		if (line[0]) {
 			hist_push(c, line);

@@ -93,6 +93,8 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	shown(0, &screen_login);
 	keys("x");
 	ui_pop(&vs.app);
+	shown(messages_open(&vs.app), &screen_messages);
+	ui_pop(&vs.app);
 	shown(dossier_open(&vs.app, CODE), &screen_dossier);
 	shown(paper_open(&vs.app, CODE), &screen_paper);
 	shown(act_open(&vs.app, CODE, ACT_REQUEST_SUPPLEMENT), &screen_act);
@@ -105,7 +107,6 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	shown(catalog_detail_open(&vs.app, p.code), &screen_catalog_detail);
 	shown(intake_open_with(&vs.app, &p), &screen_intake);
 	shown(help_open(&vs.app), &screen_help);
-	shown(messages_open(&vs.app), &screen_messages);
 	shown(lock_open(&vs.app), &screen_lock);
 	keys("y");
 	for (size_t i = 0; screen_registry[i]; i++)
