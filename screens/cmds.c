@@ -44,10 +44,18 @@ static const struct op_def *context_op(const char *context, const char *op, stru
 
 static int cmd_bind(struct app *app, const struct cmd_words *w, struct err *e)
 {
+	char origin[256] = ":";	/* typed at the ':' line */
+
 	if (!context_op(w->v[1], w->v[3], e))
 		return -1;
+	if (app->cmd_file) {
+		const char *base = strrchr(app->cmd_file, '/');
+
+		snprintf(origin, sizeof origin, "%s:%u", base ? base + 1 : app->cmd_file,
+			 app->cmd_line);
+	}
 	app->redraw |= RD_STATUS;	/* the key hints follow the keymap */
-	return km_bind(app->ui->km, w->v[1], w->v[2], w->v[3], e);
+	return km_bind_from(app->ui->km, w->v[1], w->v[2], w->v[3], origin, e);
 }
 
 static int cmd_unbind(struct app *app, const struct cmd_words *w, struct err *e)

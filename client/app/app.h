@@ -87,10 +87,11 @@ struct app {
 	struct app_msg *msgs;
 	size_t nmsgs;
 
-	/* The command file being read (cmd_source), for its relative
-	 * paths, and how deep files source files. */
+	/* The command file being read (cmd_source) and its line, for
+	 * relative paths and to say where a binding comes from; how deep
+	 * files source files. */
 	const char *cmd_file;
-	unsigned cmd_depth;
+	unsigned cmd_line, cmd_depth;
 };
 
 /* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or

@@ -67,6 +67,7 @@ static int source_file(struct app *app, const struct cmd_def *table, const char 
 		       FILE *f)
 {
 	const char *outer = app->cmd_file;
+	unsigned outer_line = app->cmd_line;
 	struct cmd_words w = { 0 };
 	char *line = NULL;
 	size_t cap = 0;
@@ -78,7 +79,7 @@ static int source_file(struct app *app, const struct cmd_def *table, const char 
 	while (getline(&line, &cap, f) != -1) {
 		struct err le = { "" };
 
-		lineno++;
+		app->cmd_line = ++lineno;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (cmd_split(line, &w, &le) < 0 || cmd_run(app, table, &w, &le) < 0) {
 			app_message(app, MSG_ERROR, "%s:%u: %s", path, lineno, le.msg);
@@ -87,6 +88,7 @@ static int source_file(struct app *app, const struct cmd_def *table, const char 
 	}
 	app->cmd_depth--;
 	app->cmd_file = outer;
+	app->cmd_line = outer_line;
 	free(line);
 	cmd_words_free(&w);
 	return broken;
