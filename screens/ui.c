@@ -214,6 +214,10 @@ unsigned ui_push(struct app *app, const struct screen *s)
 	}
 	ui->under[ui->nunder++] = ui->screen;
 	ui->screen = s;
+	/* the lock or the login takes the keys: a line left open under it
+	 * would run commands on what it hides */
+	if (s->covers)
+		ui->cmdline.active = false;
 	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 

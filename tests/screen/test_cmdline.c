@@ -267,6 +267,25 @@ START_TEST(no_line_over_the_login)
 }
 END_TEST
 
+/* A line left open when the lock comes (the clerk went away) is gone:
+ * what is typed then is the password's, never a command. */
+START_TEST(the_lock_closes_the_line)
+{
+	pw_verifier_set(&vs.app.unlock, "mật khẩu");
+	keys(":");
+	type("quit");
+	ck_assert(vs.app.ui->cmdline.active);
+	vs.app.redraw |= lock_open(&vs.app);
+	vscreen_draw(&vs);
+	ck_assert(lock_active(&vs.app));
+	ck_assert(!vs.app.ui->cmdline.active);
+	keys("<Enter>");
+	ck_assert(!vs.app.quit);
+	ck_assert(lock_active(&vs.app));
+	ck_assert_int_eq(shows(":quit"), 0);
+}
+END_TEST
+
 static Suite *cmdline_suite(void)
 {
 	Suite *s = suite_create("screen_cmdline");
@@ -280,6 +299,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, messages_read_whole);
 	tcase_add_test(tc, settings_files_at_start);
 	tcase_add_test(tc, no_line_over_the_login);
+	tcase_add_test(tc, the_lock_closes_the_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
