@@ -7,21 +7,22 @@
 #include "cmdline.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "ui.h"
 
 /* Whether context names a keymap context; if not, e lists them. */
 static bool known_context(const char *context, struct err *e)
 {
-	char names[512];
-	size_t used;
+	struct sb names = { 0 };
 
 	if (screen_find(context) || !strcmp(context, KM_GENERIC))
 		return true;
-	used = (size_t)snprintf(names, sizeof names, "%s", KM_GENERIC);
-	for (const struct screen *const *r = screen_registry; *r && used < sizeof names; r++)
-		used += (size_t)snprintf(names + used, sizeof names - used, ", %s", (*r)->context);
-	err_set(e, _("'%s' is not a context (%s)"), context, names);
+	sb_printf(&names, "%s", KM_GENERIC);
+	for (const struct screen *const *r = screen_registry; *r; r++)
+		sb_printf(&names, ", %s", (*r)->context);
+	err_set(e, _("'%s' is not a context (%s)"), context, names.s);
+	sb_free(&names);
 	return false;
 }
 
@@ -109,28 +110,38 @@ const struct cmd_def ui_commands[] = {
 	{ NULL, NULL, 0, 0, NULL, NULL, { CMD_ARG_NONE } },
 };
 
+/* A line's words: a command of the table, else an operation by name. */
+static unsigned run_words(struct app *app, const struct cmd_words *w)
+{
+	struct err e = { "" };
+	const struct op_def *op;
+
+	if (cmd_find(ui_commands, w->v[0])) {
+		if (cmd_run(app, ui_commands, w, &e) < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+		return RD_STATUS;
+	}
+	op = screen_op(app->ui->screen, w->v[0]);
+	if (!op)
+		app_message(app, MSG_ERROR,
+			    _("'%s' is neither a command nor an operation here (Tab lists them)"), w->v[0]);
+	else if (w->n > 1)
+		app_message(app, MSG_ERROR, _("the operation %s takes nothing after its name"), w->v[0]);
+	else
+		return RD_STATUS | ops_run(app, op);
+	return RD_STATUS;
+}
+
 unsigned ui_command(struct app *app, const char *line)
 {
 	struct cmd_words w = { 0 };
 	struct err e = { "" };
-	const struct op_def *op;
 	unsigned rd = RD_STATUS;
 
-	if (cmd_split(line, &w, &e) < 0) {
+	if (cmd_split(line, &w, &e) < 0)
 		app_message(app, MSG_ERROR, "%s", e.msg);
-	} else if (w.n && !cmd_find(ui_commands, w.v[0]) &&
-		   (op = screen_op(app->ui->screen, w.v[0]))) {
-		if (w.n > 1)
-			app_message(app, MSG_ERROR, _("the operation %s takes nothing after its name"),
-				    w.v[0]);
-		else
-			rd |= ops_run(app, op);
-	} else if (w.n && !cmd_find(ui_commands, w.v[0])) {
-		app_message(app, MSG_ERROR,
-			    _("'%s' is neither a command nor an operation here (Tab lists them)"), w.v[0]);
-	} else if (cmd_run(app, ui_commands, &w, &e) < 0) {
-		app_message(app, MSG_ERROR, "%s", e.msg);
-	}
+	else if (w.n)
+		rd = run_words(app, &w);
 	cmd_words_free(&w);
 	return rd;
 }
