@@ -163,7 +163,7 @@ static void complete(struct app *app, struct prompt *p)
 	if (start + common + 1 < sizeof p->text) {
 		memcpy(p->text + start, c.v[0], common);
 		p->len = start + common;
-		if (c.n == 1)
+		if (c.n == 1 && p->text[p->len - 1] != '/')	/* a directory goes on */
 			p->text[p->len++] = ' ';
 		p->text[p->len] = '\0';
 	}

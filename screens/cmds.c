@@ -1,7 +1,10 @@
 #include "config.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/conf.h"
 #include "cmdline.h"
@@ -188,6 +191,41 @@ static void offer_ops(const struct completion *c, const struct op_def *table)
 		offer(c, table->name);
 }
 
+/* The entries of the directory the word names so far ("~/" the home),
+ * as the word would read with each; a directory ends in '/'. Hidden
+ * ones only when the word asks for them. */
+static void offer_files(const struct completion *c)
+{
+	const char *slash = strrchr(c->prefix, '/'), *home = getenv("HOME");
+	size_t dirlen = slash ? (size_t)(slash - c->prefix) + 1 : 0;
+	const char *base = c->prefix + dirlen;
+	struct sb dir = { 0 }, word = { 0 };
+	struct dirent *de;
+	DIR *d;
+
+	if (!strncmp(c->prefix, "~/", 2) && home)
+		sb_printf(&dir, "%s/%.*s", home, (int)dirlen - 2, c->prefix + 2);
+	else
+		sb_printf(&dir, "%.*s", (int)dirlen, dirlen ? c->prefix : "./");
+	d = opendir(dir.s);
+	while (d && (de = readdir(d))) {
+		struct stat st;
+		bool is_dir;
+
+		if (strncmp(de->d_name, base, strlen(base)) || (de->d_name[0] == '.' && base[0] != '.') ||
+		    !strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		is_dir = fstatat(dirfd(d), de->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+		sb_reset(&word);
+		sb_printf(&word, "%.*s%s%s", (int)dirlen, c->prefix, de->d_name, is_dir ? "/" : "");
+		c->fn(c->arg, word.s);
+	}
+	if (d)
+		closedir(d);
+	sb_free(&dir);
+	sb_free(&word);
+}
+
 static void offer_kind(struct app *app, const struct completion *c, enum cmd_arg kind,
 		       const char *before)
 {
@@ -215,9 +253,11 @@ static void offer_kind(struct app *app, const struct completion *c, enum cmd_arg
 		for (const struct conf_def *d = conf_defs; d->name; d++)
 			offer(c, d->name);
 		break;
+	case CMD_ARG_FILE:
+		offer_files(c);
+		break;
 	case CMD_ARG_NONE:
 	case CMD_ARG_KEY:
-	case CMD_ARG_FILE:
 	case CMD_ARG_COLOR_OBJECT:	/* the themes' objects, once `color` exists */
 		break;
 	}

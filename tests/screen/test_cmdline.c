@@ -174,6 +174,35 @@ START_TEST(tab_completes_from_the_tables)
 }
 END_TEST
 
+START_TEST(tab_completes_a_file_to_source)
+{
+	char want[256], sub[256];
+
+	write_file("quay1.rc", "");
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	write_file("sub/desk", "");
+	keys(":");
+	type("source ");
+	type(dir);
+	type("/qu");
+	keys("<Tab>");
+	snprintf(want, sizeof want, "source %s/quay1.rc ", dir);
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, want);
+	keys("<C-u>");
+	type("source ");
+	type(dir);
+	type("/su");
+	keys("<Tab>");
+	snprintf(want, sizeof want, "source %s/sub/", dir);	/* no blank: it goes on */
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, want);
+	keys("<Tab>");
+	snprintf(want, sizeof want, "source %s/sub/desk ", dir);
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, want);
+	keys("<Esc>");
+}
+END_TEST
+
 START_TEST(history_across_sessions)
 {
 	char path[256];
@@ -295,6 +324,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, the_line_runs_commands_and_operations);
 	tcase_add_test(tc, the_line_says_what_was_expected);
 	tcase_add_test(tc, tab_completes_from_the_tables);
+	tcase_add_test(tc, tab_completes_a_file_to_source);
 	tcase_add_test(tc, history_across_sessions);
 	tcase_add_test(tc, messages_read_whole);
 	tcase_add_test(tc, settings_files_at_start);
