@@ -1,9 +1,9 @@
-/* The clerk's settings, read from the config file in the command language
- * (cmd_lex.h): `set lock-after 15`, `set notify no`,
- * `set print-command "lpr -P quay1"`. One table names every setting, its
- * type, default and help, so `set`, the docs and a future `:set` prompt
- * share one source. A broken line is reported with file:line and skipped;
- * the lines around it still count. */
+/* The clerk's settings, set in the command language (cmd.h):
+ * `set lock-after 15`, `set notify no`, `set print-command "lpr -P quay1"`.
+ * One table names every setting, its type, default and help, so `set` in
+ * the files and at the ':' line, its completion and the docs share one
+ * source. A broken line is reported with file:line and skipped; the lines
+ * around it still count. */
 #ifndef MOTCUA_CONF_H
 #define MOTCUA_CONF_H
 
