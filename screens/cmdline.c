@@ -87,6 +87,7 @@ void cmdline_free(struct cmdline *c)
 	for (size_t i = 0; i < c->nhist; i++)
 		free(c->hist[i]);
 	free(c->hist);
+	free(c->choices);
 	memset(c, 0, sizeof *c);
 }
 
@@ -140,8 +141,8 @@ static void collect(void *arg, const char *word)
 }
 
 /* Complete the last word as far as the candidates agree; a single one is
- * finished with a blank, several are listed in the status bar. */
-static void complete(struct app *app, struct prompt *p)
+ * finished with a blank, several are listed in *choices. */
+static void complete(struct app *app, struct prompt *p, char **choices)
 {
 	struct candidates c = { NULL, 0 };
 	const char *last = strrchr(p->text, ' ');
@@ -149,7 +150,7 @@ static void complete(struct app *app, struct prompt *p)
 
 	ui_complete(app, p->text, collect, &c);
 	if (!c.n) {
-		app_message(app, MSG_INFO, "%s", _("nothing to complete here"));
+		*choices = xstrdup(_("nothing to complete here"));
 		return;
 	}
 	common = strlen(c.v[0]);
@@ -172,8 +173,7 @@ static void complete(struct app *app, struct prompt *p)
 
 		for (size_t i = 0; i < c.n; i++)
 			sb_printf(&list, "%s%s", i ? "  " : "", c.v[i]);
-		app_message(app, MSG_INFO, "%s", list.s);
-		sb_free(&list);
+		*choices = sb_take(&list);
 	}
 	for (size_t i = 0; i < c.n; i++)
 		free(c.v[i]);
@@ -188,9 +188,11 @@ bool cmdline_key(struct app *app, km_key key)
 	if (!c->active)
 		return false;
 	app->redraw |= RD_STATUS;
+	free(c->choices);
+	c->choices = NULL;
 	switch (key) {
 	case '\t':
-		complete(app, &c->p);
+		complete(app, &c->p, &c->choices);
 		return true;
 	case KM_FKEY | KEY_UP:
 	case 0x10:		/* Ctrl-P */

@@ -44,6 +44,9 @@ struct cmdline {
 	size_t at;		/* browsing: hist[at]; nhist: the line being typed */
 	char typed[PROMPT_MAX];	/* what was typed before browsing */
 	bool loaded;		/* the history file was read */
+	/* What Tab found, shown above the line until the next key (not a
+	 * message: it would fill the message history); NULL: none. */
+	char *choices;
 };
 
 /* Open the ':' line (the generic operation command-line). */

@@ -158,6 +158,9 @@ START_TEST(tab_completes_from_the_tables)
 	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "bind inbox o inbox-filter");
 	ck_row_has(LINES - 2, "inbox-filter  inbox-filter-clear");
 	ck_status_has(":bind inbox o inbox-filter");
+	ck_assert_uint_eq(vs.app.nmsgs, 0);	/* a listing, not a message to keep */
+	keys("-");
+	ck_assert_int_eq(shows("inbox-filter  inbox-filter-clear"), 0);	/* gone at the next key */
 	keys("<C-u>");
 	type("set request-t");
 	keys("<Tab>");
