@@ -290,6 +290,17 @@ START_TEST(settings_files_at_start)
 }
 END_TEST
 
+/* Where the clerk types text (the inbox's filter), ':' is text. */
+START_TEST(a_colon_typed_into_a_prompt_is_text)
+{
+	keys("/");
+	keys(":");
+	ck_assert(!vs.app.ui->cmdline.active);
+	ck_shows("Filter: :");
+	keys("<Esc>");
+}
+END_TEST
+
 START_TEST(no_line_over_the_login)
 {
 	login_open(&vs.app);
@@ -331,6 +342,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, history_across_sessions);
 	tcase_add_test(tc, messages_read_whole);
 	tcase_add_test(tc, settings_files_at_start);
+	tcase_add_test(tc, a_colon_typed_into_a_prompt_is_text);
 	tcase_add_test(tc, no_line_over_the_login);
 	tcase_add_test(tc, the_lock_closes_the_line);
 	suite_add_tcase(s, tc);
