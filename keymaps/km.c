@@ -267,6 +267,19 @@ int km_key_parse(const char *name, km_key *key, struct err *e)
 	return err_set(e, _("'%s' is not a key: give one character or a name such as <Enter>"), name);
 }
 
+const char *km_key_named(size_t i, char *buf, size_t len)
+{
+	size_t n = sizeof named / sizeof named[0];
+
+	if (i < n)
+		snprintf(buf, len, "<%s>", named[i].name);
+	else if (i < n + 12)
+		snprintf(buf, len, "<F%zu>", i - n + 1);
+	else
+		return NULL;
+	return buf;
+}
+
 void km_key_name(km_key key, char *buf, size_t len)
 {
 	const char *meta = key & KM_META ? "M-" : "";

@@ -65,6 +65,9 @@ struct km_binding km_at(const struct keymap *km, size_t i);
  * <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End> <Enter> <Tab>
  * <BackTab> <Esc> <Space> <Backspace> <Delete> <Insert> <F1>..<F12>. */
 int km_key_parse(const char *name, km_key *key, struct err *e);
+/* The i-th key name in <>, "<Up>" ... "<F12>", for completion; NULL past
+ * the last. */
+const char *km_key_named(size_t i, char *buf, size_t len);
 void km_key_name(km_key key, char *buf, size_t len);
 
 #endif

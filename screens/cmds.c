@@ -230,6 +230,7 @@ static void offer_kind(struct app *app, const struct completion *c, enum cmd_arg
 		       const char *before)
 {
 	const struct screen *s;
+	char key[16];
 
 	switch (kind) {
 	case CMD_ARG_COMMAND:
@@ -256,8 +257,12 @@ static void offer_kind(struct app *app, const struct completion *c, enum cmd_arg
 	case CMD_ARG_FILE:
 		offer_files(c);
 		break;
-	case CMD_ARG_NONE:
 	case CMD_ARG_KEY:
+		/* a character is typed as itself: only the names in <> */
+		for (size_t i = 0; c->len && km_key_named(i, key, sizeof key); i++)
+			offer(c, key);
+		break;
+	case CMD_ARG_NONE:
 	case CMD_ARG_COLOR_OBJECT:	/* the themes' objects, once `color` exists */
 		break;
 	}

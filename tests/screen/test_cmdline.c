@@ -170,6 +170,17 @@ START_TEST(tab_completes_from_the_tables)
 	keys("<Tab>");	/* the dossier's operations are not generic ones */
 	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "bind generic x dossier-");
 	keys("<C-u>");
+	type("bind dossier <F1");
+	keys("<Tab>");	/* <F1>, <F10>, <F11>, <F12> */
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "bind dossier <F1");
+	ck_row_has(LINES - 2, "<F1>  <F10>  <F11>  <F12>");
+	type("0");
+	keys("<Tab>");
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "bind dossier <F10> ");
+	type("dossier-acc");
+	keys("<Tab>");
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "bind dossier <F10> dossier-accept ");
+	keys("<C-u>");
 	type("unb");
 	keys("<Tab>");
 	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "unbind ");

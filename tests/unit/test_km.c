@@ -62,6 +62,23 @@ START_TEST(bad_key_names_say_why)
 }
 END_TEST
 
+/* The names completion offers are keys, each once. */
+START_TEST(named_keys_are_keys)
+{
+	char name[16], back[32];
+	size_t i;
+	km_key k;
+	struct err e;
+
+	for (i = 0; km_key_named(i, name, sizeof name); i++) {
+		ck_assert_msg(km_key_parse(name, &k, &e) == 0, "%s: %s", name, e.msg);
+		km_key_name(k, back, sizeof back);
+		ck_assert_str_eq(back, name);
+	}
+	ck_assert_uint_eq(i, 16 + 12);
+}
+END_TEST
+
 START_TEST(context_binding_falls_back_to_generic)
 {
 	struct keymap *km = screen_keymap_new();
@@ -157,6 +174,7 @@ static Suite *km_suite(void)
 	tcase_add_test(tc, key_names_round_trip);
 	tcase_add_test(tc, key_names_decode_to_codes);
 	tcase_add_test(tc, bad_key_names_say_why);
+	tcase_add_test(tc, named_keys_are_keys);
 	tcase_add_test(tc, context_binding_falls_back_to_generic);
 	tcase_add_test(tc, bindings_keep_their_origin);
 	tcase_add_test(tc, keys_for_an_operation_are_listed);
