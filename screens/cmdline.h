@@ -25,7 +25,8 @@ unsigned ui_command(struct app *app, const char *line);
 
 /* Read the system's settings file, then the clerk's (at start, after
  * ui_open: bindings need the keymap). Every broken line is in the
- * message history; the status bar shows the first, and how many more. */
+ * message history; the status bar shows the first, and how many more,
+ * once no login or lock hides it. */
 void ui_load_settings(struct app *app);
 
 /* Tab completion: the candidates for the last word of line (the one

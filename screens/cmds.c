@@ -168,6 +168,9 @@ void ui_load_settings(struct app *app)
 		broken += n < 0 ? 1 : n;
 	}
 	say_broken(app, first, broken);
+	/* under the login the status bar is hidden: said again after it */
+	if (broken && app->ui->screen->covers)
+		app->ui->held_error = xstrdup(app->msg);
 }
 
 /* --- completion --- */

@@ -68,12 +68,13 @@ static int run_client(const struct cli *cli)
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
-	/* the settings files after the screen is up: their bindings go into
-	 * its keymap, and a broken line is told there, where the clerk reads;
-	 * what the session took from the defaults follows (request-timeout) */
-	ui_load_settings(&app);
 	if (session_needs_secret(&app))
 		login_open(&app);
+	/* the settings files after the screen is up: their bindings go into
+	 * its keymap, and a broken line is told there, where the clerk reads
+	 * (after the login, if one is asked for); what the session took from
+	 * the defaults follows (request-timeout) */
+	ui_load_settings(&app);
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)
 		rc = EXIT_OK;
 	ui_close(&app);

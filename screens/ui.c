@@ -90,6 +90,7 @@ void ui_close(struct app *app)
 	delscreen(ui->term);
 	km_free(ui->km);
 	cmdline_free(&ui->cmdline);
+	free(ui->held_error);
 	for (size_t i = 0; screen_registry[i]; i++) {
 		const struct screen *s = screen_registry[i];
 
@@ -233,6 +234,11 @@ unsigned ui_pop(struct app *app)
 	ui->screen = ui->under[--ui->nunder];
 	if (ui->screen->resume)
 		ui->screen->resume(app, closed);
+	if (ui->held_error && !ui->screen->covers) {
+		app_message(app, MSG_ERROR, "%s", ui->held_error);
+		free(ui->held_error);
+		ui->held_error = NULL;
+	}
 	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 

@@ -41,6 +41,10 @@ struct ui {
 	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
 	struct cmdline cmdline;	/* the ':' line, over the status bar */
+	/* An error said while the login or the lock hid the status bar (a
+	 * broken settings line at start), said again once they are gone;
+	 * NULL: none. */
+	char *held_error;
 };
 
 /* Say in err why this process cannot run the interactive client (standard

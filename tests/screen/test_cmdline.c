@@ -312,6 +312,25 @@ START_TEST(a_colon_typed_into_a_prompt_is_text)
 }
 END_TEST
 
+/* A broken line at start under the login is said once the clerk is in. */
+START_TEST(a_broken_line_waits_for_the_login)
+{
+	char user[256];
+
+	snprintf(user, sizeof user, "%s/motcuarc", dir);
+	write_file("motcuarc", "set notify perhaps\n");
+	setenv("MOTCUA_CONFIG", user, 1);
+	login_open(&vs.app);
+	ui_load_settings(&vs.app);
+	vscreen_draw(&vs);
+	ck_assert_int_eq(shows("notify takes yes or no"), 0);	/* the login hides it */
+	vs.app.msg[0] = '\0';	/* and its time ran out */
+	vs.app.redraw |= ui_pop(&vs.app);
+	vscreen_draw(&vs);
+	ck_shows("motcuarc:1: notify takes yes or no");
+}
+END_TEST
+
 START_TEST(no_line_over_the_login)
 {
 	login_open(&vs.app);
@@ -354,6 +373,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, messages_read_whole);
 	tcase_add_test(tc, settings_files_at_start);
 	tcase_add_test(tc, a_colon_typed_into_a_prompt_is_text);
+	tcase_add_test(tc, a_broken_line_waits_for_the_login);
 	tcase_add_test(tc, no_line_over_the_login);
 	tcase_add_test(tc, the_lock_closes_the_line);
 	suite_add_tcase(s, tc);
