@@ -208,8 +208,10 @@ static void offer_files(const struct completion *c)
 
 	if (!strncmp(c->prefix, "~/", 2) && home)
 		sb_printf(&dir, "%s/%.*s", home, (int)dirlen - 2, c->prefix + 2);
+	else if (dirlen)
+		sb_printf(&dir, "%.*s", (int)dirlen, c->prefix);
 	else
-		sb_printf(&dir, "%.*s", (int)dirlen, dirlen ? c->prefix : "./");
+		sb_puts(&dir, ".");
 	d = opendir(dir.s);
 	while (d && (de = readdir(d))) {
 		struct stat st;

@@ -213,6 +213,12 @@ START_TEST(tab_completes_a_file_to_source)
 	keys("<Tab>");
 	snprintf(want, sizeof want, "source %s/sub/desk ", dir);
 	ck_assert_str_eq(vs.app.ui->cmdline.p.text, want);
+	/* a name without a directory is one of the current directory */
+	keys("<C-u>");
+	ck_assert_int_eq(chdir(sub), 0);
+	type("source de");
+	keys("<Tab>");
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "source desk ");
 	keys("<Esc>");
 }
 END_TEST
