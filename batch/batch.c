@@ -454,21 +454,26 @@ static const struct {
 	{ "refusal-form", batch_cmd_form },
 };
 
-/* The clerk's settings (request-timeout, print-command, desk-name). A
- * broken line is said and skipped, as the client does. */
+/* The settings (request-timeout, print-command, desk-name): the desk's
+ * file, then the clerk's, as the client reads them. A broken line is
+ * said and skipped. */
 static void load_conf(struct conf *c)
 {
-	char path[4096], *warnings = NULL;
-	struct err e;
+	int (*const where[])(char *, size_t) = { path_system_config, path_config };
 
 	conf_init(c);
-	if (path_config(path, sizeof path) < 0)
-		return;
-	if (conf_load(c, path, &warnings, &e) < 0)
-		report_printf(stderr, "motcua: %s\n", e.msg);
-	if (warnings)
-		report_printf(stderr, "%s\n", warnings);
-	free(warnings);
+	for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
+		char path[4096], *warnings = NULL;
+		struct err e;
+
+		if (where[i](path, sizeof path) < 0)
+			continue;
+		if (conf_load(c, path, &warnings, &e) < 0)
+			report_printf(stderr, "motcua: %s\n", e.msg);
+		if (warnings)
+			report_printf(stderr, "%s\n", warnings);
+		free(warnings);
+	}
 }
 
 /* Connect as the command line says, with the secret when the profile

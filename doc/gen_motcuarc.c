@@ -1,15 +1,19 @@
 /* Writes motcuarc(5): the hand-written template doc/motcuarc.5.in with its
- * @SETTINGS@ line replaced by one entry per setting of the table the client
- * reads (client/app/conf.c), so the page lists exactly those settings with
- * their type, default, range and help, as neomutt writes its own.
+ * @COMMANDS@, @SETTINGS@ and @OPERATIONS@ lines replaced by one entry per
+ * row of the tables the client reads (the commands of screens/cmds.c, the
+ * settings of client/app/conf.c, the operations of each screen and their
+ * default keys), so the page lists exactly those, as neomutt writes its own.
  * Usage: gen_motcuarc TEMPLATE > motcuarc.5 */
 #include "config.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/conf.h"
+#include "screens/cmdline.h"
+#include "screens/screen.h"
 
 /* Text as roff reads it: a backslash printed, a minus not a hyphen, and a
  * line that would start with a control character kept as text. */
@@ -106,6 +110,63 @@ static void put_setting(const struct conf_def *d, FILE *out)
 	}
 }
 
+/* "bind CONTEXT KEY OPERATION" as a synopsis: the command in bold, what
+ * it takes in italics. */
+static void put_command(const struct cmd_def *c, FILE *out)
+{
+	const char *args = strchr(c->usage, ' ');
+
+	fputs(".TP\n.B ", out);
+	put_roff(c->name, out);
+	if (args) {
+		fputs(" \\fI", out);
+		for (const char *p = args + 1; *p; p++)
+			fputc(tolower((unsigned char)*p), out);
+		fputs("\\fR", out);
+	}
+	fputc('\n', out);
+	put_sentence(c->help, out);
+}
+
+static void put_ops(const char *context, const struct op_def *ops, FILE *out)
+{
+	fputs(".SS ", out);
+	put_roff(context, out);
+	fputc('\n', out);
+	for (const struct op_def *op = ops; op->name; op++) {
+		/* the tag: the name, then its shipped keys */
+		fputs(".TP\n\\fB", out);
+		put_roff(op->name, out);
+		fputs("\\fR", out);
+		if (op->keys) {
+			fputs("  (", out);
+			put_roff(op->keys, out);
+			fputs(")", out);
+		}
+		fputc('\n', out);
+		put_sentence(op->help, out);
+	}
+}
+
+/* Writes the section the mark names; false if it names none. */
+static bool put_section(const char *mark, FILE *out)
+{
+	if (!strcmp(mark, "@COMMANDS@\n")) {
+		for (const struct cmd_def *c = ui_commands; c->name; c++)
+			put_command(c, out);
+	} else if (!strcmp(mark, "@SETTINGS@\n")) {
+		for (const struct conf_def *d = conf_defs; d->name; d++)
+			put_setting(d, out);
+	} else if (!strcmp(mark, "@OPERATIONS@\n")) {
+		put_ops(KM_GENERIC, ops_generic, out);
+		for (const struct screen *const *s = screen_registry; *s; s++)
+			put_ops((*s)->context, (*s)->ops, out);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	char line[4096];
@@ -121,17 +182,15 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	while (fgets(line, sizeof line, in)) {
-		if (strcmp(line, "@SETTINGS@\n")) {
+		if (put_section(line, stdout))
+			marks++;
+		else
 			fputs(line, stdout);
-			continue;
-		}
-		marks++;
-		for (const struct conf_def *d = conf_defs; d->name; d++)
-			put_setting(d, stdout);
 	}
 	fclose(in);
-	if (marks != 1) {
-		fprintf(stderr, "gen_motcuarc: %s must hold one @SETTINGS@ line, not %d\n", argv[1], marks);
+	if (marks != 3) {
+		fprintf(stderr, "gen_motcuarc: %s must hold one line of each of @COMMANDS@, @SETTINGS@ and @OPERATIONS@; it has %d\n",
+			argv[1], marks);
 		return 1;
 	}
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;

@@ -1,6 +1,7 @@
 # doc/: the clerk's manual, the benchmarks and the man pages. motcuarc(5)
-# is built, not distributed: doc/gen_motcuarc writes its SETTINGS section
-# from the client's settings table into the template doc/motcuarc.5.in.
+# is built, not distributed: doc/gen_motcuarc writes its COMMANDS, SETTINGS
+# and OPERATIONS sections from the client's tables into the template
+# doc/motcuarc.5.in.
 dist_man_MANS = doc/motcua.1
 if SANDBOX
 dist_man_MANS += doc/motcua-sandbox.1
@@ -8,7 +9,7 @@ endif
 nodist_man_MANS = doc/motcuarc.5
 noinst_PROGRAMS = doc/gen_motcuarc
 doc_gen_motcuarc_SOURCES = doc/gen_motcuarc.c
-doc_gen_motcuarc_LDADD = client/app/libmcapp.a client/core/libmccore.a $(LIBINTL)
+doc_gen_motcuarc_LDADD = $(UI_LIBS) $(LIBINTL)
 
 doc/motcuarc.5: doc/gen_motcuarc$(EXEEXT) $(srcdir)/doc/motcuarc.5.in
 	$(AM_V_GEN)$(MKDIR_P) doc && \

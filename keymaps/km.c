@@ -16,6 +16,7 @@ struct binding {
 	char *context;
 	km_key key;
 	char *op;
+	char *origin;		/* NULL: shipped */
 };
 
 struct keymap {
@@ -54,6 +55,7 @@ void km_free(struct keymap *km)
 	for (size_t i = 0; i < km->n; i++) {
 		free(km->b[i].context);
 		free(km->b[i].op);
+		free(km->b[i].origin);
 	}
 	free(km->b);
 	free(km);
@@ -67,8 +69,8 @@ static struct binding *find(const struct keymap *km, const char *context, km_key
 	return NULL;
 }
 
-int km_bind(struct keymap *km, const char *context, const char *keyname,
-	    const char *op, struct err *e)
+int km_bind_from(struct keymap *km, const char *context, const char *keyname,
+		 const char *op, const char *origin, struct err *e)
 {
 	struct binding *b;
 	km_key key;
@@ -78,15 +80,35 @@ int km_bind(struct keymap *km, const char *context, const char *keyname,
 	b = find(km, context, key);
 	if (b) {
 		free(b->op);
+		free(b->origin);
 		b->op = xstrdup(op);
+		b->origin = xstrdup_opt(origin);
 		return 0;
 	}
 	if (km->n == km->cap) {
 		km->cap = km->cap ? 2 * km->cap : 32;
 		km->b = xrealloc(km->b, km->cap * sizeof *km->b);
 	}
-	km->b[km->n++] = (struct binding){ xstrdup(context), key, xstrdup(op) };
+	km->b[km->n++] = (struct binding){ xstrdup(context), key, xstrdup(op), xstrdup_opt(origin) };
 	return 0;
+}
+
+int km_bind(struct keymap *km, const char *context, const char *keyname,
+	    const char *op, struct err *e)
+{
+	return km_bind_from(km, context, keyname, op, NULL, e);
+}
+
+size_t km_count(const struct keymap *km)
+{
+	return km->n;
+}
+
+struct km_binding km_at(const struct keymap *km, size_t i)
+{
+	const struct binding *b = &km->b[i];
+
+	return (struct km_binding){ b->context, b->key, b->op, b->origin };
 }
 
 int km_bind_keys(struct keymap *km, const char *context, const char *keys,
@@ -119,6 +141,7 @@ int km_unbind(struct keymap *km, const char *context, const char *keyname, struc
 		return err_set(e, _("the key %s is not bound in the %s context"), keyname, context);
 	free(b->context);
 	free(b->op);
+	free(b->origin);
 	*b = km->b[--km->n];
 	return 0;
 }
@@ -242,6 +265,19 @@ int km_key_parse(const char *name, km_key *key, struct err *e)
 	if (n > 0 && one_char(name, n, key) == (int)n)
 		return 0;
 	return err_set(e, _("'%s' is not a key: give one character or a name such as <Enter>"), name);
+}
+
+const char *km_key_named(size_t i, char *buf, size_t len)
+{
+	size_t n = sizeof named / sizeof named[0];
+
+	if (i < n)
+		snprintf(buf, len, "<%s>", named[i].name);
+	else if (i < n + 12)
+		snprintf(buf, len, "<F%zu>", i - n + 1);
+	else
+		return NULL;
+	return buf;
 }
 
 void km_key_name(km_key key, char *buf, size_t len)

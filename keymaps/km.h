@@ -27,6 +27,10 @@ void km_free(struct keymap *km);
 
 int km_bind(struct keymap *km, const char *context, const char *keyname,
 	    const char *op, struct err *e);
+/* km_bind by the clerk: origin says where ("motcuarc:12", ":"), for the
+ * help's list of the clerk's own keys; km_bind's are the shipped ones. */
+int km_bind_from(struct keymap *km, const char *context, const char *keyname,
+		 const char *op, const char *origin, struct err *e);
 /* km_bind for each of keys: key names separated by spaces, "j <Down>". */
 int km_bind_keys(struct keymap *km, const char *context, const char *keys,
 		 const char *op, struct err *e);
@@ -46,10 +50,24 @@ size_t km_keys_for(const struct keymap *km, const char *context, const char *op,
 size_t km_keys_in(const struct keymap *km, const char *context, const char *op,
 		  char *buf, size_t len);
 
+/* Every binding, one at a time: i from 0 to km_count() - 1. The strings
+ * are the keymap's, valid until it changes; origin NULL: a shipped one. */
+struct km_binding {
+	const char *context;
+	km_key key;
+	const char *op;
+	const char *origin;
+};
+size_t km_count(const struct keymap *km);
+struct km_binding km_at(const struct keymap *km, size_t i);
+
 /* Key names: a character as itself ("q", "đ"), <C-x>, <M-x>, and <Up>
  * <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End> <Enter> <Tab>
  * <BackTab> <Esc> <Space> <Backspace> <Delete> <Insert> <F1>..<F12>. */
 int km_key_parse(const char *name, km_key *key, struct err *e);
+/* The i-th key name in <>, "<Up>" ... "<F12>", for completion; NULL past
+ * the last. */
+const char *km_key_named(size_t i, char *buf, size_t len);
 void km_key_name(km_key key, char *buf, size_t len);
 
 #endif

@@ -241,12 +241,23 @@ static int message_rows(const char *msg, int cols, int room, const char **at, si
 	return n + 1;
 }
 
+/* Over the ':' line: what Tab found, else the message. */
+static const char *above_line(const struct app *app, const char *msg)
+{
+	return app->ui->cmdline.choices ? app->ui->cmdline.choices : msg;
+}
+
 int ui_status_rows(struct app *app, int cols)
 {
 	struct status_right r;
 	const char *msg = shown_message(app), *at[STATUS_ROWS_MAX];
 	size_t len[STATUS_ROWS_MAX];
 
+	/* the ':' line takes the last row, what is above it the rows over it */
+	if (app->ui->cmdline.active) {
+		msg = above_line(app, msg);
+		return msg ? message_rows(msg, cols, cols - 2, at, len) + 1 : 1;
+	}
 	if (!msg)
 		return 1;
 	status_right(app, &r);
@@ -269,6 +280,22 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	room = status_room(cols, &r);
 	wbkgdset(win, ' ' | bar);
 	werase(win);
+	if (ui->cmdline.active) {
+		/* the message, or what Tab found, whole above the line */
+		if (ui->cmdline.choices)
+			look = bar;
+		msg = above_line(app, msg);
+		n = msg ? message_rows(msg, cols, cols - 2, at, len) : 0;
+		for (int i = last > n ? 0 : n - last; i < n; i++) {
+			snprintf(left, sizeof left, " %.*s", (int)len[i], at[i]);
+			text_fit(fitted, sizeof fitted, left, cols, ui->ellipsis, 1);
+			wattrset(win, look);
+			mvwaddstr(win, last - n + i, 0, fitted);
+		}
+		wattrset(win, bar);
+		cmdline_draw(app, win, last);
+		return;
+	}
 	if (msg)
 		n = message_rows(msg, cols, room, at, len);
 	/* the rows the window has: the first ones whole, the last beside the

@@ -98,6 +98,46 @@ static void section(struct app *app, struct pager *p, const char *title, const c
 	}
 }
 
+/* The clerk's own bindings that work on s (from the settings files or
+ * the ':' line; a generic one unless s binds the key itself): the key,
+ * what it does and where it was bound, and the operation's name. */
+static void own_keys(struct app *app, struct pager *p, const struct screen *s,
+		     const struct columns *c)
+{
+	struct ui *ui = app->ui;
+	attr_t dim = theme_attr(&ui->theme, TH_EMPTY_HINT);
+	int help_col = INDENT + c->keys + 2, name_col = p->width - c->name;
+	bool any = false;
+
+	for (size_t i = 0; i < km_count(ui->km); i++) {
+		struct km_binding b = km_at(ui->km, i);
+		const struct op_def *op;
+		char key[32], what[512], line[600];
+
+		/* km_lookup hands back this very binding's name when it is
+		 * the one a key press here reaches */
+		if (!b.origin || km_lookup(ui->km, s->context, b.key) != b.op ||
+		    !(op = screen_op(s, b.op)))
+			continue;
+		if (!any) {
+			pager_newline(p);
+			pager_newline(p);
+			pager_add(p, theme_attr(&ui->theme, TH_LIST_HEADER), _("Your keys"));
+			any = true;
+		}
+		km_key_name(b.key, key, sizeof key);
+		snprintf(line, sizeof line, "%s (%s)", _(op->help), b.origin);
+		text_fit(what, sizeof what, line, name_col - help_col - 2, ui->ellipsis, 0);
+		pager_newline(p);
+		pager_tab(p, INDENT);
+		pager_add(p, A_BOLD, key);
+		pager_tab(p, help_col);
+		pager_add(p, A_NORMAL, what);
+		pager_tab(p, name_col);
+		pager_add(p, dim, op->name);
+	}
+}
+
 static void help_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
@@ -111,6 +151,7 @@ static void help_draw(struct app *app, WINDOW *win, unsigned flags)
 	pager_begin(p, win);
 	pager_wrap(p, 0, theme_attr(&ui->theme, TH_EMPTY_HINT),
 		   _("The keys that work here, from your keymap; the names on the right are what key files bind."));
+	own_keys(app, p, s, &c);
 	section(app, p, _(s->name), s->context, s->ops, &c);
 	section(app, p, _("Everywhere"), s->context, ops_generic, &c);
 	pager_draw(app, p, win);

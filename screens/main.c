@@ -29,21 +29,16 @@ static void setup_locale(void)
 #endif
 }
 
-/* A broken line is said on stderr and in the status bar, then skipped:
- * the clerk still gets a working client with the other settings. */
+/* The clerk's settings before the screen opens, for the theme its colours
+ * start with (`set theme`, `color`, `mono`): a broken line is told when
+ * ui_load_settings reads the file again, once the screen is up. */
 static void load_conf(struct app *app)
 {
 	char path[4096], *warnings = NULL;
 	struct err e = { "" };
 
-	if (path_config(path, sizeof path) < 0)
-		return;
-	if (conf_load(&app->conf, path, &warnings, &e) < 0)
-		warnings = xstrdup(e.msg);
-	if (warnings) {
-		fprintf(stderr, "motcua: %s\n", warnings);
-		app_message(app, MSG_ERROR, "%.*s", (int)strcspn(warnings, "\n"), warnings);
-	}
+	if (path_config(path, sizeof path) == 0)
+		conf_load(&app->conf, path, &warnings, &e);
 	free(warnings);
 }
 
@@ -113,6 +108,11 @@ static int run_client(const struct cli *cli)
 	}
 	if (session_needs_secret(&app))
 		login_open(&app);
+	/* the settings files after the screen is up: their bindings go into
+	 * its keymap, and a broken line is told there, where the clerk reads
+	 * (after the login, if one is asked for); what the session took from
+	 * the defaults follows (request-timeout) */
+	ui_load_settings(&app);
 	if (ui_attach(&app, &e) == 0 && loop_run(&app.loop, &e) == 0)
 		rc = EXIT_OK;
 	ui_close(&app);

@@ -84,6 +84,19 @@ static unsigned op_ime_toggle(struct app *app)
 	return ui_ime_toggle(app);
 }
 
+/* Not over the lock or the login: what is under them stays shut. */
+static unsigned op_command_line(struct app *app)
+{
+	if (app->ui->screen->covers)
+		return RD_NONE;
+	return cmdline_open(app);
+}
+
+static unsigned op_messages(struct app *app)
+{
+	return messages_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -103,6 +116,9 @@ const struct op_def ops_generic[] = {
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
 	OP("theme-preview", N_("Colours: every colour object as the theme draws it"), op_colors, "T"),
 	OP("input-method-toggle", N_("Vietnamese typing (Telex, VNI, VIQR) on or off"), op_ime_toggle, "<C-e>"),
+	OP("command-line", N_("Command line: a command or an operation by its name, Tab completes"),
+	   op_command_line, ":"),
+	OP("messages", N_("The messages shown in the status bar, whole"), op_messages, NULL),
 	OP_END,
 };
 

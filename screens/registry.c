@@ -18,6 +18,7 @@ const struct screen *const screen_registry[] = {
 	&screen_catalog_detail,
 	&screen_paper,
 	&screen_colors,
+	&screen_messages,
 	NULL,
 };
 

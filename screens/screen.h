@@ -135,6 +135,10 @@ extern const struct screen screen_catalog_detail;
  * server in the background. Its detail opens from it (catalog.h). */
 unsigned catalog_open(struct app *app);
 
+extern const struct screen screen_messages;
+/* The message history, the newest in view (:messages). */
+unsigned messages_open(struct app *app);
+
 extern const struct screen screen_paper;
 /* The paper form the dossier of that code calls for now (the refusal, the
  * supplement request, else the receipt), to read and print; says why in

@@ -109,6 +109,8 @@ void ui_close(struct app *app)
 	endwin();
 	delscreen(ui->term);
 	km_free(ui->km);
+	cmdline_free(&ui->cmdline);
+	free(ui->held_error);
 	for (size_t i = 0; screen_registry[i]; i++) {
 		const struct screen *s = screen_registry[i];
 
@@ -264,6 +266,10 @@ unsigned ui_push(struct app *app, const struct screen *s)
 	}
 	ui->under[ui->nunder++] = ui->screen;
 	ui->screen = s;
+	/* the lock or the login takes the keys: a line left open under it
+	 * would run commands on what it hides */
+	if (s->covers)
+		ui->cmdline.active = false;
 	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 
@@ -279,6 +285,11 @@ unsigned ui_pop(struct app *app)
 	ui->screen = ui->under[--ui->nunder];
 	if (ui->screen->resume)
 		ui->screen->resume(app, closed);
+	if (ui->held_error && !ui->screen->covers) {
+		app_message(app, MSG_ERROR, "%s", ui->held_error);
+		free(ui->held_error);
+		ui->held_error = NULL;
+	}
 	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 
@@ -290,6 +301,8 @@ void ui_key(struct app *app, km_key key)
 	const struct op_def *op;
 
 	session_activity(app);
+	if (cmdline_key(app, key))
+		return;
 	if (ui->screen->key && ui->screen->key(app, key))
 		return;
 	if (!name)

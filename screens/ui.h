@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "core/err.h"
+#include "cmdline.h"
 #include "keymaps/km.h"
 #include "pager.h"
 #include "prompt.h"
@@ -48,6 +49,11 @@ struct ui {
 	 * clerk turned the `input-method` setting off (or, if it is off, on). */
 	struct vnime ime;
 	bool ime_toggled;
+	struct cmdline cmdline;	/* the ':' line, over the status bar */
+	/* An error said while the login or the lock hid the status bar (a
+	 * broken settings line at start), said again once they are gone;
+	 * NULL: none. */
+	char *held_error;
 };
 
 /* Say in err why this process cannot run the interactive client (standard

@@ -156,6 +156,9 @@ void app_free(struct app *app)
 	free(app->server_name);
 	free(app->user);
 	conf_free(&app->conf);
+	for (size_t i = 0; i < app->nmsgs; i++)
+		free(app->msgs[i].text);
+	free(app->msgs);
 	pw_verifier_clear(&app->unlock);
 	loop_free(&app->loop);
 }
@@ -169,6 +172,17 @@ static void clear_message(void *arg)
 	app->redraw |= RD_STATUS;
 }
 
+static void keep_message(struct app *app, enum msg_kind kind)
+{
+	if (app->nmsgs == APP_MESSAGES_MAX) {
+		free(app->msgs[0].text);
+		memmove(app->msgs, app->msgs + 1, --app->nmsgs * sizeof *app->msgs);
+	}
+	if (!app->msgs)
+		app->msgs = xcalloc(APP_MESSAGES_MAX, sizeof *app->msgs);
+	app->msgs[app->nmsgs++] = (struct app_msg){ app_now(app), kind, xstrdup(app->msg) };
+}
+
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 {
 	va_list ap;
@@ -176,6 +190,7 @@ void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
+	keep_message(app, kind);
 	app->msg_kind = kind;
 	if (app->msg_timer)
 		loop_timer_cancel(&app->loop, app->msg_timer);

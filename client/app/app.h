@@ -36,6 +36,14 @@ enum msg_kind {
 	MSG_ERROR,
 };
 
+struct app_msg {
+	int64_t when;		/* app_now() */
+	enum msg_kind kind;
+	char *text;
+};
+
+#define APP_MESSAGES_MAX 200
+
 struct ui;
 struct session;
 struct cal;
@@ -78,6 +86,16 @@ struct app {
 	char msg[768];		/* the status bar's message, up to three rows */
 	enum msg_kind msg_kind;
 	unsigned msg_timer;
+	/* Every message shown, oldest first, the last APP_MESSAGES_MAX: a
+	 * status line cut or gone can be read whole (:messages). */
+	struct app_msg *msgs;
+	size_t nmsgs;
+
+	/* The command file being read (cmd_source) and its line, for
+	 * relative paths and to say where a binding comes from; how deep
+	 * files source files. */
+	const char *cmd_file;
+	unsigned cmd_line, cmd_depth;
 };
 
 /* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or
@@ -103,7 +121,8 @@ void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);
  * on its way; NULL if none. */
 const struct ob_entry *app_outbox_for(const struct app *app, const char *code);
 
-/* Show a message in the status bar for a few seconds. */
+/* Show a message in the status bar for a few seconds; it stays in the
+ * message history (app->msgs). */
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_quit(struct app *app);

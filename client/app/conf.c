@@ -133,6 +133,10 @@ void conf_free(struct conf *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* `set` lines, and `color` and `mono` lines for who draws (batch mode
+ * draws nothing: they are skipped); the rest of the language (bind,
+ * source, ...) is the interactive client's, which reads the same file
+ * again through cmd_source once its screen is up. */
 static int run_line(void *arg, const struct cmd_words *w, struct err *e)
 {
 	struct conf *c = arg;
@@ -142,9 +146,9 @@ static int run_line(void *arg, const struct cmd_words *w, struct err *e)
 	if (!strcmp(w->v[0], "color") || !strcmp(w->v[0], "mono"))
 		return c->color ? c->color(c->color_arg, w, e) : 0;
 	if (strcmp(w->v[0], "set"))
-		return err_set(e, _("'%s' is not a command here (set, color, mono)"), w->v[0]);
+		return 0;
 	if (w->n != 3)
-		return err_set(e, _("set takes a setting and a value: set lock-after 15"));
+		return err_set(e, _("expected: %s"), "set NAME VALUE");
 	return conf_set(c, w->v[1], w->v[2], e);
 }
 

@@ -1,9 +1,9 @@
-/* The clerk's settings, read from the config file in the command language
- * (cmd_lex.h): `set lock-after 15`, `set notify no`,
- * `set print-command "lpr -P quay1"`. One table names every setting, its
- * type, default and help, so `set`, the docs and a future `:set` prompt
- * share one source. A broken line is reported with file:line and skipped;
- * the lines around it still count. */
+/* The clerk's settings, set in the command language (cmd.h):
+ * `set lock-after 15`, `set notify no`, `set print-command "lpr -P quay1"`.
+ * One table names every setting, its type, default and help, so `set` in
+ * the files and at the ':' line, its completion and the docs share one
+ * source. A broken line is reported with file:line and skipped; the lines
+ * around it still count. */
 #ifndef MOTCUA_CONF_H
 #define MOTCUA_CONF_H
 
@@ -59,7 +59,8 @@ void conf_free(struct conf *c);
 /* Set one setting from its written form ("yes", "15", "lpr"). */
 int conf_set(struct conf *c, const char *name, const char *value, struct err *e);
 
-/* Read a config file. Each broken line is reported in *warnings (one
+/* Read the `set` lines of a config file (batch mode; the interactive
+ * client runs every command of the file: cmd.h). Each broken line is reported in *warnings (one
  * "file:line: problem" per line, newline-separated, NULL if none; the caller
  * frees it) and skipped. Fails (e) only when the file exists and cannot be
  * read; a missing file is no error. */
@@ -68,8 +69,5 @@ int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
  * line (a theme file's `color` lines). */
 int conf_run_file(const char *path, conf_line_fn *run, void *arg, char **warnings,
 		  struct err *e);
-
-/* $MOTCUA_CONFIG, else $XDG_CONFIG_HOME/motcua/motcuarc, else
- * ~/.config/motcua/motcuarc, into buf; -1 if none can be formed. */
 
 #endif

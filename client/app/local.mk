@@ -3,6 +3,7 @@
 noinst_LIBRARIES += client/app/libmcapp.a
 client_app_libmcapp_a_SOURCES = \
 	client/app/app.c client/app/app.h client/app/cli.c client/app/cli.h \
+	client/app/cmd.c client/app/cmd.h \
 	client/app/cmd_lex.c client/app/cmd_lex.h client/app/conf.c client/app/conf.h \
 	client/app/conn.c client/app/conn.h \
 	client/app/notify.c client/app/notify.h client/app/notify_desktop.c \

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/timer.h"
 #include "core/xalloc.h"
+#include "net/http.h"
 #include "notify.h"
 #include "session.h"
 #include "session_int.h"
@@ -552,6 +553,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	s->app = app;
 	app->session = s;
 	co.timeout_s = app->conf.request_timeout;
+	s->timeout_given = cli->timeout > 0;
 	co.on_link = on_link;
 	co.arg = s;
 	if (conn_open(&s->conn, &app->loop, cli, &co, e) != CONN_OK || open_store(s, e) < 0) {
@@ -571,6 +573,14 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 	s->state = SESSION_LOGGING_IN;
 	s->login_id = api_login(s->conn.api, on_login, s);
 	return 0;
+}
+
+void session_conf_changed(struct app *app)
+{
+	struct session *s = app->session;
+
+	if (s && !s->timeout_given && s->conn.http)
+		http_set_timeout(s->conn.http, 1000L * app->conf.request_timeout);
 }
 
 void session_close(struct app *app)

@@ -53,6 +53,10 @@ void session_on_login(struct app *app, void (*fn)(struct app *app, const struct 
 
 /* Send the outbox and sync now (Ctrl-R, and the timer). */
 void session_refresh(struct app *app);
+/* A setting changed (`set`, `:source`): what the session holds from the
+ * settings follows, request-timeout for the requests started from now
+ * (unless --timeout set it for this run). Nothing without a server. */
+void session_conf_changed(struct app *app);
 /* The clerk pressed a key: polling comes back to its normal pace, and an
  * unreachable server is tried again now. */
 void session_activity(struct app *app);

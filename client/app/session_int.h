@@ -19,6 +19,7 @@ struct session {
 	bool unreachable;	/* the last of them could not reach the server */
 	int64_t tried_ms;	/* app_now_ms() of the last try made for a key */
 	bool closing;
+	bool timeout_given;	/* --timeout: request-timeout does not apply */
 	void (*login_hook)(struct app *app, const struct api_result *r);
 	unsigned get_id;	/* session_fetch_dossier's call */
 	void (*get_done)(struct app *app, bool ok);

@@ -565,6 +565,12 @@ struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *
 	return h;
 }
 
+void http_set_timeout(struct http *h, long timeout_ms)
+{
+	h->o.timeout_ms = timeout_ms > 0 ? timeout_ms : HTTP_TIMEOUT_MS;
+	h->o.deadline_ms = 2 * h->o.timeout_ms;
+}
+
 void http_free(struct http *h)
 {
 	if (!h)

@@ -184,6 +184,9 @@ void http_global_cleanup(void);
 struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *e);
 /* Cancels every request (their callbacks run) and unbinds from the loop. */
 void http_free(struct http *h);
+/* A new opts.timeout_ms (and a deadline of twice that) for the requests
+ * sent from now on; those under way keep theirs. */
+void http_set_timeout(struct http *h, long timeout_ms);
 
 /* Queue a request; everything in req is copied. Returns its id (never 0),
  * and done() will be called exactly once, later, from the loop. Returns 0

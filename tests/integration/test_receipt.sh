@@ -87,6 +87,12 @@ forms_checks() {
 	m supplement-form "$code" --reason "Thiếu giấy chứng sinh bản chính" >"$out" 2>"$err"
 	check "$dialect: supplement-form with --reason" grep -q "Thiếu giấy chứng sinh bản chính" "$out"
 
+	# the desk's file names the centre; the clerk's, read after it, the printer
+	printf 'set desk-name "UBND xã Tân Phú"\nbind inbox x catalog\n' >"$SBX_DIR/desk"
+	printf 'set print-command "cat >/dev/null"\n' >"$SBX_DIR/own"
+	MOTCUA_SYSTEM_CONFIG=$SBX_DIR/desk MOTCUA_CONFIG=$SBX_DIR/own m receipt "$code" >"$out" 2>"$err"; rc=$?
+	check "$dialect: batch takes the desk's name from the desk's file, and says nothing of its binds" \
+		sh -c "[ $rc = 0 ] && grep -q 'UBND xã Tân Phú' '$out' && [ ! -s '$err' ]"
 	printf 'set print-command "cat >/dev/null; exit 4"\n' >"$SBX_DIR/bad"
 	MOTCUA_CONFIG=$SBX_DIR/bad m receipt "$code" --print >"$out" 2>"$err"; rc=$?
 	check "$dialect: a failing print command: exit 1, said" sh -c "[ $rc = 1 ] && grep -q 'exit status 4' '$err'"

@@ -1,7 +1,9 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "core/model.h"
@@ -218,6 +220,44 @@ START_TEST(hints_fit_in_80_columns)
 }
 END_TEST
 
+/* The row where text first shows; -1 if none. */
+static int row_of(const char *text)
+{
+	int y, x;
+
+	return vscreen_find(&vs, text, &y, &x) ? y : -1;
+}
+
+START_TEST(help_lists_the_clerks_own_keys)
+{
+	char path[] = "/tmp/mh-XXXXXX", line[128], origin[64];	/* short: its name shows */
+	int fd = mkstemp(path), y;
+	FILE *f = fdopen(fd, "w");
+
+	fputs("bind inbox o catalog\nbind generic Z outbox\nbind dossier x catalog\n"
+	      "bind generic j catalog\n", f);
+	fclose(f);
+	vscreen_open(&vs, "vt100", 60, 80);
+	ui_command(&vs.app, "bind inbox K inbox-refresh");
+	snprintf(line, sizeof line, "source %s", path);
+	ui_command(&vs.app, line);
+	keys("?");
+	y = row_of("Your keys");
+	ck_assert_msg(y > 0, "no list of the clerk's keys:\n%s", vscreen_dump(&vs));
+	ck_assert_int_lt(y, row_of("Everywhere"));
+	ck_assert_int_eq(op_row("inbox-refresh"), y + 1);	/* the first of its rows */
+	ck_op("inbox-refresh", "K ", "Refresh (:)");
+	snprintf(origin, sizeof origin, "Procedure catalog (%s:1)", strrchr(path, '/') + 1);
+	ck_op("catalog", "o ", origin);
+	ck_op("outbox", "Z ", "Outbox: my actions (mh-");	/* the rest cut at 80 columns */
+	/* the dossier's key is not the inbox's; j moves here: the inbox binds it */
+	ck_assert_int_eq(row_of(":3)"), -1);
+	ck_assert_int_eq(row_of(":4)"), -1);
+	vscreen_close(&vs);
+	unlink(path);
+}
+END_TEST
+
 static Suite *help_screen_suite(void)
 {
 	Suite *s = suite_create("screen_help");
@@ -226,6 +266,7 @@ static Suite *help_screen_suite(void)
 	tcase_add_test(tc, every_operation_has_help_and_hints_name_operations);
 	tcase_add_test(tc, help_lists_the_inbox_operations_with_their_keys);
 	tcase_add_test(tc, help_follows_the_keymap);
+	tcase_add_test(tc, help_lists_the_clerks_own_keys);
 	tcase_add_test(tc, help_over_a_dossier_is_about_the_dossier);
 	tcase_add_test(tc, help_that_fits_does_not_scroll);
 	tcase_add_test(tc, hints_fit_in_80_columns);

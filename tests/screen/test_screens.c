@@ -93,6 +93,8 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	shown(0, &screen_login);
 	keys("x");
 	ui_pop(&vs.app);
+	shown(messages_open(&vs.app), &screen_messages);
+	ui_pop(&vs.app);
 	shown(dossier_open(&vs.app, CODE), &screen_dossier);
 	shown(paper_open(&vs.app, CODE), &screen_paper);
 	shown(act_open(&vs.app, CODE, ACT_REQUEST_SUPPLEMENT), &screen_act);

@@ -98,7 +98,7 @@ START_TEST(load_reports_and_goes_on)
 	ck_assert_int_eq(c.request_timeout, 45);
 	ck_assert_ptr_nonnull(warnings);
 	ck_assert_ptr_nonnull(strstr(warnings, ":3: notify takes yes or no"));
-	ck_assert_ptr_nonnull(strstr(warnings, ":4: 'bind' is not a command"));
+	ck_assert_ptr_null(strstr(warnings, ":4:"));	/* the client's, not batch's */
 	ck_assert_ptr_nonnull(strstr(warnings, ":6: "));
 	ck_assert_ptr_null(strstr(warnings, ":5:"));
 	free(warnings);

@@ -840,6 +840,25 @@ START_TEST(each_attempt_and_the_request_have_a_deadline)
 }
 END_TEST
 
+/* `set request-timeout` at the ':' line: the next request has the new
+ * limits, without a new transport. */
+START_TEST(a_new_timeout_for_the_next_requests)
+{
+	struct client c;
+	struct got g = { 0 };
+
+	client_opts(&c);
+	client_up(&c);	/* 30 s an attempt: the 20 s reply would come */
+	http_set_timeout(c.h, 300);
+	wait_for(&c, get(&c, "/slow?ms=20000", &g), 5000);
+	ck_assert_int_eq(g.r.error, HTTP_E_TIMEOUT);
+	ck_assert_int_eq(g.r.attempts, 2);	/* 300 ms, then what is left of 600 */
+	ck_assert_str_eq(g.msg, "the server did not answer within 1 s: gave up on GET /slow "
+			 "(after 2 attempts)");
+	client_down(&c);
+}
+END_TEST
+
 START_TEST(a_deadline_given_is_kept)
 {
 	struct client c;
@@ -1280,6 +1299,7 @@ static Suite *http_suite(void)
 	tcase_add_test(net, connection_closed_mid_body);
 	tcase_add_test(net, low_speed_limit);
 	tcase_add_test(net, each_attempt_and_the_request_have_a_deadline);
+	tcase_add_test(net, a_new_timeout_for_the_next_requests);
 	tcase_add_test(net, a_deadline_given_is_kept);
 	tcase_add_test(net, fail_fast_after_a_request_timed_out);
 	tcase_add_test(net, environment_proxy_is_used);

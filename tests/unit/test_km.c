@@ -62,6 +62,23 @@ START_TEST(bad_key_names_say_why)
 }
 END_TEST
 
+/* The names completion offers are keys, each once. */
+START_TEST(named_keys_are_keys)
+{
+	char name[16], back[32];
+	size_t i;
+	km_key k;
+	struct err e;
+
+	for (i = 0; km_key_named(i, name, sizeof name); i++) {
+		ck_assert_msg(km_key_parse(name, &k, &e) == 0, "%s: %s", name, e.msg);
+		km_key_name(k, back, sizeof back);
+		ck_assert_str_eq(back, name);
+	}
+	ck_assert_uint_eq(i, 16 + 12);
+}
+END_TEST
+
 START_TEST(context_binding_falls_back_to_generic)
 {
 	struct keymap *km = screen_keymap_new();
@@ -80,6 +97,35 @@ START_TEST(context_binding_falls_back_to_generic)
 	ck_assert_str_eq(km_lookup(km, "inbox", 'q'), "quit");
 	ck_assert_int_eq(km_unbind(km, "inbox", "q", &e), -1);
 	ck_assert_str_eq(e.msg, "the key q is not bound in the inbox context");
+	km_free(km);
+}
+END_TEST
+
+/* The clerk's bindings say where they come from; the shipped ones, that
+ * they are shipped; rebinding a shipped key makes it the clerk's. */
+START_TEST(bindings_keep_their_origin)
+{
+	struct keymap *km = screen_keymap_new();
+	size_t shipped = km_count(km), own = 0;
+	struct err e;
+
+	for (size_t i = 0; i < shipped; i++)
+		ck_assert_ptr_null(km_at(km, i).origin);
+	ck_assert_int_eq(km_bind_from(km, "inbox", "Z", "catalog", "motcuarc:3", &e), 0);
+	ck_assert_int_eq(km_bind_from(km, "inbox", "j", "catalog", ":", &e), 0);
+	ck_assert_uint_eq(km_count(km), shipped + 1);	/* j was there: rebound */
+	for (size_t i = 0; i < km_count(km); i++) {
+		struct km_binding b = km_at(km, i);
+
+		if (!b.origin)
+			continue;
+		own++;
+		ck_assert_str_eq(b.context, "inbox");
+		ck_assert_str_eq(b.op, "catalog");
+		ck_assert_str_eq(b.origin, b.key == 'Z' ? "motcuarc:3" : ":");
+	}
+	ck_assert_uint_eq(own, 2);
+	ck_assert_int_eq(km_bind_from(km, "inbox", "<Bad>", "catalog", ":", &e), -1);
 	km_free(km);
 }
 END_TEST
@@ -128,7 +174,9 @@ static Suite *km_suite(void)
 	tcase_add_test(tc, key_names_round_trip);
 	tcase_add_test(tc, key_names_decode_to_codes);
 	tcase_add_test(tc, bad_key_names_say_why);
+	tcase_add_test(tc, named_keys_are_keys);
 	tcase_add_test(tc, context_binding_falls_back_to_generic);
+	tcase_add_test(tc, bindings_keep_their_origin);
 	tcase_add_test(tc, keys_for_an_operation_are_listed);
 	tcase_add_test(tc, keys_in_a_context_count_the_generic_ones_it_keeps);
 	suite_add_tcase(s, tc);
