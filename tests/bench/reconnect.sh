@@ -5,15 +5,16 @@
 #   tests/bench/reconnect.sh BUILDDIR [BASELINE_BUILDDIR]
 #
 # The real client runs in tmux against a sandbox on loopback; the sandbox is
-# stopped for RECONNECT_DOWN seconds (default 40: long enough for a growing
-# backoff to have grown), then started again on the same port. Measured:
+# stopped, a Ctrl-R finds it gone, and it stays away for RECONNECT_DOWN
+# seconds (default 60: long enough for a growing backoff to have grown),
+# then starts again on the same port. Measured:
 # seconds from the restart until the status bar says "online", with no key
 # pressed; and with one key (j) pressed at the restart. With a second build
 # directory (an older motcua, say) its figures are printed beside.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-down=${RECONNECT_DOWN:-40}
+down=${RECONNECT_DOWN:-60}
 runs=${RECONNECT_RUNS:-3}
 clock='2025-10-15 10:00'
 sock=motcua-reconnect-$$
@@ -57,7 +58,10 @@ one_run() {
 		 $build/motcua -p sandbox-reference -s $url -u tiepnhan1"
 	wait_for "data now" 60 || { echo "never synced" >&2; return 1; }
 	kill "$sbx_pid"; wait "$sbx_pid" 2>/dev/null
-	wait_for "OFFLINE" 60
+	# a refresh finds it gone at once (an idle client would only at its
+	# next poll); the down time counts from there
+	tmux -L "$sock" send-keys -t b C-r
+	wait_for "OFFLINE" 60 || { echo "never offline" >&2; return 1; }
 	sleep "$down"
 	sbx_start "$build/motcua-sandbox" "${url#http://}"
 	t0=$(now_ms)
@@ -77,7 +81,7 @@ for build in "$@"; do
 	build=$(cd "$build" && pwd)
 	for key in no yes; do
 		vals=$(for _ in $(seq "$runs"); do one_run "$build" "$key"; done)
-		printf '%-40s key at restart: %-3s %6s s   (runs: %s)\n' "$build" "$key" \
+		printf '%-40s key at restart: %-3s median %6s s   (runs: %s)\n' "$build" "$key" \
 			"$(echo "$vals" | median)" "$(echo $vals)"
 	done
 done
