@@ -42,11 +42,13 @@ const cJSON *adapter_item(const struct op *op, const struct reply *r, struct err
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e);
 
-/* Paging: after a page of size (asked) with got items, the next request's
- * position. Returns 1 if there is a next page (filling *next_page or
- * next_cursor), 0 if this was the last. */
-int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, int got,
-		      int *next_page, char *next_cursor, size_t len);
+/* Paging: after a page of size (asked) with got items, seen in all so
+ * far, the next request's position. Returns 1 if there is a next page
+ * (filling *next_page or next_cursor), 0 if this was the last, -1 (e says
+ * why) when the pages ended short of the total the server reported: a
+ * server that caps its page size must not pass for a complete list. */
+int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
+		      int got, int *next_page, char *next_cursor, size_t len, struct err *e);
 
 /* The change cursor a list reply carries, as text ("" if none). */
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len);

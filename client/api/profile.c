@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,7 +37,7 @@ static const struct target *const op_targets[OP_COUNT] = {
 /* The variables each operation's templates may use (besides the common
  * ones); the engine sets exactly these. */
 #define COMMON "token", "user", "password"
-#define PAGING "page", "per_page", "offset", "page_cursor"
+#define PAGING "page", "per_page", "offset", "end", "page_cursor"
 static const char *const vars_login[] = { COMMON, NULL };
 static const char *const vars_list[] = { COMMON, PAGING, "since", "sort", "status", "assignee",
 	"procedure", "q", "overdue", NULL };
@@ -123,6 +124,20 @@ static const char *json_type(const cJSON *v)
 	return cJSON_IsString(v) ? _("a string") : cJSON_IsNumber(v) ? _("a number") :
 	       cJSON_IsBool(v) ? _("true or false") : cJSON_IsNull(v) ? "null" :
 	       cJSON_IsArray(v) ? _("an array") : _("an object");
+}
+
+/* A scalar of the profile as the text it is compared with. */
+static int json_scalar(const cJSON *v, char *buf, size_t len)
+{
+	if (cJSON_IsString(v))
+		snprintf(buf, len, "%s", v->valuestring);
+	else if (cJSON_IsNumber(v))
+		snprintf(buf, len, "%g", v->valuedouble);
+	else if (cJSON_IsBool(v))
+		snprintf(buf, len, "%s", cJSON_IsTrue(v) ? "true" : "false");
+	else
+		return -1;
+	return 0;
 }
 
 static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowed)
@@ -252,13 +267,14 @@ static int load_kinds(struct ctx *c, const cJSON *obj, struct envelope *env)
 
 static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 {
-	static const char *const keys[] = { "success", "equals", "data", "message", "code",
-		"field", "kinds", NULL };
+	static const char *const keys[] = { "success", "equals", "data", "failure", "message",
+		"code", "field", "kinds", NULL };
 	const cJSON *eq;
 	int rc;
 
 	if (check_keys(c, obj, keys) < 0 || get_path(c, obj, "success", &env->has_success, &env->success) < 0 ||
 	    get_path(c, obj, "data", &env->has_data, &env->data) < 0 ||
+	    get_path(c, obj, "failure", &env->has_failure, &env->failure) < 0 ||
 	    get_path(c, obj, "message", &env->has_message, &env->message) < 0 ||
 	    get_path(c, obj, "code", &env->has_code, &env->code) < 0 ||
 	    get_path(c, obj, "field", &env->has_field, &env->field) < 0 ||
@@ -273,13 +289,7 @@ static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 	for (const cJSON *v = cJSON_IsArray(eq) ? eq->child : eq; v; v = cJSON_IsArray(eq) ? v->next : NULL) {
 		char buf[64];
 
-		if (cJSON_IsString(v))
-			snprintf(buf, sizeof buf, "%s", v->valuestring);
-		else if (cJSON_IsNumber(v))
-			snprintf(buf, sizeof buf, "%g", v->valuedouble);
-		else if (cJSON_IsBool(v))
-			snprintf(buf, sizeof buf, "%s", cJSON_IsTrue(v) ? "true" : "false");
-		else {
+		if (json_scalar(v, buf, sizeof buf) < 0) {
 			size_t old = enter(c, "equals");
 
 			rc = fail(c, _("expected strings, numbers or booleans, got %s"), json_type(v));
@@ -297,6 +307,7 @@ static void envelope_free(struct envelope *env)
 {
 	jpath_free(&env->success);
 	jpath_free(&env->data);
+	jpath_free(&env->failure);
 	jpath_free(&env->message);
 	jpath_free(&env->code);
 	jpath_free(&env->field);
@@ -312,11 +323,13 @@ static void envelope_free(struct envelope *env)
 /* A deep copy, so each operation owns its envelope. */
 static void envelope_copy(struct envelope *dst, const struct envelope *src)
 {
-	const struct jpath *from[] = { &src->success, &src->data, &src->message, &src->code, &src->field };
-	struct jpath *to[] = { &dst->success, &dst->data, &dst->message, &dst->code, &dst->field };
+	const struct jpath *from[] = { &src->success, &src->data, &src->failure, &src->message,
+		&src->code, &src->field };
+	struct jpath *to[] = { &dst->success, &dst->data, &dst->failure, &dst->message, &dst->code,
+		&dst->field };
 
 	*dst = *src;
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
 		memset(to[i], 0, sizeof *to[i]);
 		if (from[i]->text)
 			jpath_parse(to[i], from[i]->text, NULL);
@@ -329,8 +342,8 @@ static void envelope_copy(struct envelope *dst, const struct envelope *src)
 		dst->kinds[i] = (struct code_kind){ xstrdup(src->kinds[i].code), src->kinds[i].kind };
 }
 
-static int load_templates(struct ctx *c, const cJSON *obj, const char *key, enum op_id op,
-			  struct kv_tmpl **out, int *n)
+static int load_templates(struct ctx *c, const cJSON *obj, const char *key,
+			  const char *const *known, struct kv_tmpl **out, int *n)
 {
 	int rc;
 	const cJSON *o = member(c, obj, key, false, is_object, _("an object of names and values"), &rc);
@@ -353,7 +366,7 @@ static int load_templates(struct ctx *c, const cJSON *obj, const char *key, enum
 			leave(c, o2);
 			break;
 		}
-		if (tmpl_check(val, op_vars[op], c->e) < 0) {
+		if (tmpl_check(val, known, c->e) < 0) {
 			size_t o2 = enter(c, it->string);
 
 			rc = fail(c, "%s", c->e->msg);
@@ -454,10 +467,75 @@ static int load_each(struct ctx *c, const cJSON *obj, enum op_id id, struct op *
 	return rc;
 }
 
+/* "formats": {"new_due": "epoch_ms"}: a date variable sent in a format of
+ * its own, whatever the replies use. */
+static int load_formats(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	static const char *const dated[] = { "new_due", "from", "to", NULL };
+	int rc;
+	const cJSON *o = member(c, obj, "formats", false, is_object,
+				_("an object of date variables and their formats"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "formats");
+	for (const cJSON *it = o->child; it && !rc; it = it->next) {
+		size_t o2 = enter(c, it->string);
+		struct var_format *f;
+		bool known = false;
+
+		for (const char *const *k = op_vars[id]; *k; k++)
+			for (const char *const *d = dated; *d; d++)
+				known |= !strcmp(*k, *d) && !strcmp(*k, it->string);
+		if (!known)
+			rc = fail(c, _("not a date variable of this operation (date variables: new_due in action, from and to in stats)"));
+		else if (!cJSON_IsString(it))
+			rc = fail(c, _("expected a date format such as epoch_ms or dd/MM/yyyy, got %s"),
+				  json_type(it));
+		if (!rc) {
+			op->formats = xrealloc(op->formats, (size_t)(op->nformats + 1) * sizeof *op->formats);
+			f = &op->formats[op->nformats];
+			if (datefmt_parse(&f->fmt, it->valuestring, c->p->dates.offset, c->e) < 0) {
+				rc = fail(c, "%s", c->e->msg);
+			} else {
+				f->name = xstrdup(it->string);
+				op->nformats++;
+			}
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
+/* "reply": "none": the action's reply is not the dossier (an action record,
+ * an empty body); the engine reads the dossier again after it. */
+static int load_reply(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	char *reply = NULL;
+	int rc = get_str(c, obj, "reply", false, &reply);
+	size_t old;
+
+	if (rc < 0 || !reply)
+		return rc;
+	old = enter(c, "reply");
+	if (id != OP_ACTION)
+		rc = fail(c, _("only the action operation may have a reply that is not its record"));
+	else if (!strcmp(reply, "none"))
+		op->reply_none = true;
+	else if (strcmp(reply, "dossier"))
+		rc = fail(c, _("expected dossier (the reply is the dossier after the action) or none (read it again)"));
+	leave(c, old);
+	free(reply);
+	return rc;
+}
+
 static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
 {
 	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
-		"envelope", "items", "item", "paging", "cursor", "more", "each", NULL };
+		"envelope", "items", "item", "paging", "cursor", "more", "each", "formats", "reply",
+		NULL };
 	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
 	struct op *op = &c->p->ops[id];
 	const cJSON *v;
@@ -482,8 +560,8 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 	if (!rc && op->path[0] != '/')
 		rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
 	leave(c, old);
-	if (rc < 0 || load_templates(c, obj, "query", id, &op->query, &op->nquery) < 0 ||
-	    load_templates(c, obj, "headers", id, &op->headers, &op->nheaders) < 0 ||
+	if (rc < 0 || load_templates(c, obj, "query", op_vars[id], &op->query, &op->nquery) < 0 ||
+	    load_templates(c, obj, "headers", op_vars[id], &op->headers, &op->nheaders) < 0 ||
 	    get_bool(c, obj, "form", &op->form) < 0)
 		return -1;
 	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "body"))) {
@@ -523,6 +601,8 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 		return -1;
 	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
 		return fail(c, _("a list operation needs 'items': the path of the array of items"));
+	if (load_formats(c, obj, id, op) < 0 || load_reply(c, obj, id, op) < 0)
+		return -1;
 	return load_each(c, obj, id, op);
 }
 
@@ -598,6 +678,60 @@ static int load_actions(struct ctx *c, const cJSON *obj)
 	return rc;
 }
 
+/* A status as a profile or a query names it: a national code or its name. */
+static int status_of(const char *s)
+{
+	char *end;
+	long code = strtol(s, &end, 10);
+
+	if (end != s && !*end)
+		return code >= ST_MIN && code <= ST_MAX ? (int)code : -1;
+	return status_parse(s);
+}
+
+/* "allowed": {"accepted": ["assign", "stop"], ...}: the actions of each
+ * status, for an API that does not list a dossier's allowed actions. */
+static int load_allowed(struct ctx *c, const cJSON *obj)
+{
+	int rc;
+	const cJSON *o = member(c, obj, "allowed", false, is_object,
+				_("an object mapping statuses to lists of actions"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "allowed");
+	for (const cJSON *it = o->child; it && !rc; it = it->next) {
+		size_t o2 = enter(c, it->string);
+		int st = status_of(it->string);
+		unsigned mask = 0;
+		const cJSON *a;
+
+		if (st < ST_MIN)
+			rc = fail(c, _("expected a status: a national code 1 to 10 or its name (new, accepted, ...)"));
+		else if (!cJSON_IsArray(it))
+			rc = fail(c, _("expected a list of action names, got %s"), json_type(it));
+		for (a = rc ? NULL : it->child; a; a = a->next) {
+			int act = cJSON_IsString(a) ? action_parse(a->valuestring) : -1;
+
+			if (act < 0) {
+				rc = fail(c, _("'%s' is not an action (expected motcua's names: accept, assign, ...)"),
+					  cJSON_IsString(a) ? a->valuestring : json_type(a));
+				break;
+			}
+			mask |= 1u << act;
+		}
+		if (!rc) {
+			c->p->allowed = xrealloc(c->p->allowed,
+						 (size_t)(c->p->nallowed + 1) * sizeof *c->p->allowed);
+			c->p->allowed[c->p->nallowed++] = (struct status_actions){ st, mask };
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
 static int status_from_name(const char *s)
 {
 	return status_parse(s);
@@ -605,7 +739,7 @@ static int status_from_name(const char *s)
 
 static int load_vocabs(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "status", "channel", "actions", NULL };
+	static const char *const keys[] = { "status", "channel", "actions", "allowed", NULL };
 	int rc;
 	const cJSON *o = member(c, root, "vocab", false, is_object, _("an object"), &rc);
 	size_t old;
@@ -621,6 +755,8 @@ static int load_vocabs(struct ctx *c, const cJSON *root)
 		rc = load_vocab(c, o, "channel", &c->p->channel, channel_parse, CH_DIRECT, CH_POSTAL);
 	if (!rc)
 		rc = load_actions(c, o);	/* o may be NULL: default names */
+	if (!rc && o)
+		rc = load_allowed(c, o);
 	leave(c, old);
 	return rc;
 }
@@ -746,11 +882,37 @@ static int load_fields(struct ctx *c, const cJSON *root)
 	return rc;
 }
 
+/* "guest": [0, "guest"]: what the identity reads for an anonymous guest,
+ * which some APIs serve instead of refusing a wrong password. */
+static int load_guest(struct ctx *c, const cJSON *o)
+{
+	const cJSON *g = cJSON_GetObjectItemCaseSensitive(o, "guest");
+	int rc = 0;
+	size_t old;
+
+	if (!g)
+		return 0;
+	old = enter(c, "guest");
+	for (const cJSON *v = cJSON_IsArray(g) ? g->child : g; v && !rc;
+	     v = cJSON_IsArray(g) ? v->next : NULL) {
+		char text[64];
+
+		if (json_scalar(v, text, sizeof text) < 0) {
+			rc = fail(c, _("expected strings or numbers, got %s"), json_type(v));
+			break;
+		}
+		c->p->guest = xrealloc(c->p->guest, (size_t)(c->p->nguest + 1) * sizeof(char *));
+		c->p->guest[c->p->nguest++] = xstrdup(text);
+	}
+	leave(c, old);
+	return rc;
+}
+
 static int load_auth(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "type", "token", "expires_at", "cookie", "header",
-		"value", "query", NULL };
-	static const char *const types[] = { "none", "login", "api_key", "bearer", NULL };
+	static const char *const keys[] = { "type", "token", "expires_at", "expires_in", "cookie",
+		"header", "value", "query", "identity", "guest", NULL };
+	static const char *const types[] = { "none", "login", "api_key", "bearer", "basic", NULL };
 	struct profile *p = c->p;
 	char *type = NULL;
 	int rc;
@@ -771,13 +933,19 @@ static int load_auth(struct ctx *c, const cJSON *root)
 		if (types[i])
 			p->auth = (enum auth_type)i;
 		else
-			rc = fail(c, _("'%s' is not an authentication type (expected none, login, api_key or bearer)"), type);
+			rc = fail(c, _("'%s' is not an authentication type (expected none, login, api_key, bearer or basic)"), type);
 	}
 	free(type);
 	if (!rc)
 		rc = get_path(c, o, "token", &p->has_token, &p->token);
 	if (!rc)
 		rc = get_path(c, o, "expires_at", &p->has_expires, &p->expires);
+	if (!rc)
+		rc = get_path(c, o, "expires_in", &p->has_expires_in, &p->expires_in);
+	if (!rc)
+		rc = get_path(c, o, "identity", &p->has_identity, &p->identity);
+	if (!rc)
+		rc = load_guest(c, o);
 	if (!rc)
 		rc = get_bool(c, o, "cookie", &p->auth_cookie);
 	if (!rc)
@@ -788,6 +956,10 @@ static int load_auth(struct ctx *c, const cJSON *root)
 		rc = get_str(c, o, "query", false, &p->auth_query);
 	if (!rc && p->auth_header.value && tmpl_check(p->auth_header.value, vars_login, c->e) < 0)
 		rc = fail(c, "%s", c->e->msg);
+	if (!rc && p->nguest && !p->has_identity)
+		rc = fail(c, _("'guest' needs 'identity': the path whose value tells a guest"));
+	if (!rc && p->auth == AUTH_BASIC && p->auth_header.name)
+		rc = fail(c, _("basic authentication sends its own Authorization header; leave out 'header' and 'value'"));
 	if (!rc && p->auth == AUTH_LOGIN && !p->has_token && !p->auth_cookie)
 		rc = fail(c, _("a login needs 'token' (where the login reply has the token) or \"cookie\": true"));
 	if (!rc && p->auth == AUTH_LOGIN && p->has_token && !p->auth_header.name && !p->auth_query)
@@ -802,7 +974,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "motcua_profile", "name", "description", "base_url",
 		"timezone", "dates", "auth", "envelope", "errors", "idempotency_header",
-		"capabilities", "vocab", "operations", "fields", NULL };
+		"capabilities", "vocab", "operations", "fields", "headers", NULL };
 	struct profile *p = c->p;
 	struct envelope def_env = { 0 };
 	char *tz = NULL, *dates = NULL;
@@ -839,7 +1011,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 		leave(c, old);
 		goto out_fail;
 	}
-	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0)
+	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0 ||
+	    load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
 		goto out_fail;
 	if ((v = member(c, root, "capabilities", false, is_object, _("an object"), &rc))) {
 		static const char *const caps[] = { "etag", "changed_since", "sort_updated", NULL };
@@ -936,22 +1109,58 @@ static void where(const char *text, const char *at, int *line, int *col)
 	}
 }
 
+/* Integrators annotate profiles: blank out // and slash-star comments
+ * outside strings, keeping every newline so errors keep their line:column. */
+static char *strip_comments(const char *text)
+{
+	char *s = xstrdup(text);
+	bool in_str = false;
+
+	for (char *p = s; *p; p++) {
+		if (in_str) {
+			if (*p == '\\' && p[1])
+				p++;
+			else if (*p == '"')
+				in_str = false;
+		} else if (*p == '"') {
+			in_str = true;
+		} else if (p[0] == '/' && p[1] == '/') {
+			for (; *p && *p != '\n'; p++)
+				*p = ' ';
+			if (!*p)
+				break;
+		} else if (p[0] == '/' && p[1] == '*') {
+			char *close = strstr(p + 2, "*/");
+			char *stop = close ? close + 2 : p + strlen(p);
+
+			for (; p < stop; p++)
+				if (*p != '\n')
+					*p = ' ';
+			p--;
+		}
+	}
+	return s;
+}
+
 struct profile *profile_parse(const char *text, const char *name, struct err *e)
 {
 	struct profile *p = xcalloc(1, sizeof *p);
 	struct ctx c = { .file = name, .e = e, .p = p };
 	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+	char *plain = strip_comments(text);
+	cJSON *root = cJSON_ParseWithOpts(plain, &end, 1);
 
 	p->file = xstrdup(name);
 	if (!root) {
 		int line, col;
 
-		where(text, end ? end : text, &line, &col);
+		where(plain, end ? end : plain, &line, &col);
 		err_set(e, _("%s:%d:%d: not valid JSON here"), name, line, col);
+		free(plain);
 		profile_free(p);
 		return NULL;
 	}
+	free(plain);
 	if (load_root(&c, root) < 0) {
 		cJSON_Delete(root);
 		profile_free(p);
@@ -1009,6 +1218,9 @@ static void op_free(struct op *op)
 	jpath_free(&op->more);
 	jpath_free(&op->paging.total);
 	jpath_free(&op->paging.next);
+	for (int i = 0; i < op->nformats; i++)
+		free(op->formats[i].name);
+	free(op->formats);
 	for (int i = 0; i < EACH_COUNT; i++)
 		cJSON_Delete(op->each[i]);
 }
@@ -1042,6 +1254,17 @@ void profile_free(struct profile *p)
 	envelope_free(&p->errors);
 	jpath_free(&p->token);
 	jpath_free(&p->expires);
+	jpath_free(&p->expires_in);
+	jpath_free(&p->identity);
+	for (int i = 0; i < p->nguest; i++)
+		free(p->guest[i]);
+	free(p->guest);
+	for (int i = 0; i < p->nheaders; i++) {
+		free(p->headers[i].name);
+		free(p->headers[i].value);
+	}
+	free(p->headers);
+	free(p->allowed);
 	free(p->auth_header.name);
 	free(p->auth_header.value);
 	free(p->auth_query);
@@ -1075,6 +1298,41 @@ const char *vocab_api(const struct vocab *v, int code)
 		if (v->e[i].code == code)
 			return v->e[i].api;
 	return NULL;
+}
+
+void vocab_api_list(const struct vocab *v, const char *codes, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (const char *p = codes; *p; p += *p == ',') {
+		size_t n = strcspn(p, ",");
+		char one[16];
+		bool found = false;
+		int code;
+
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		p += n;
+		code = status_of(one);
+		for (int i = 0; i < v->n && code >= ST_MIN; i++) {
+			if (v->e[i].code != code)
+				continue;
+			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
+						 used ? "," : "", v->e[i].api);
+			found = true;
+		}
+		if (!found)
+			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
+						 used ? "," : "", one);
+	}
+}
+
+unsigned profile_allowed(const struct profile *p, int status)
+{
+	for (int i = 0; i < p->nallowed; i++)
+		if (p->allowed[i].status == status)
+			return p->allowed[i].actions;
+	return 0;
 }
 
 int profile_find(const char *name, char *path, size_t len, struct err *e)

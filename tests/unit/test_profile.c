@@ -185,9 +185,9 @@ START_TEST(rpc_list_reply_is_read)
 	dossier_free(&d);
 
 	/* 2 per page, 3 in all: page 1 has a next page, page 2 does not */
-	ck_assert_int_eq(adapter_next_page(op, &r, 1, op->paging.size, 2, &next, NULL, 0), 1);
+	ck_assert_int_eq(adapter_next_page(op, &r, 1, op->paging.size, 2, 2, &next, NULL, 0, &e), 1);
 	ck_assert_int_eq(next, 2);
-	ck_assert_int_eq(adapter_next_page(op, &r, 2, op->paging.size, 1, &next, NULL, 0), 0);
+	ck_assert_int_eq(adapter_next_page(op, &r, 2, op->paging.size, 3, 1, &next, NULL, 0, &e), 0);
 	reply_free(&r);
 	profile_free(p);
 }
