@@ -544,6 +544,15 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 	return 0;
 }
 
+int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
+		      struct dossier *d, struct err *e)
+{
+	struct rd rd = { p, e };
+	struct field_map f = { .def = def, .key = (char *)def->name };
+
+	return read_field(&rd, &f, v, d);
+}
+
 int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
 		      int got, int *next_page, char *next_cursor, size_t len, struct err *e)
 {

@@ -42,6 +42,11 @@ const cJSON *adapter_item(const struct op *op, const struct reply *r, struct err
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e);
 
+/* One field of a dossier from a value read apart (get_dossier's join):
+ * a list of log entries, components, due changes, or action names. */
+int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
+		      struct dossier *d, struct err *e);
+
 /* Paging: after a page of size (asked) with got items, seen in all so
  * far, the next request's position. Returns 1 if there is a next page
  * (filling *next_page or next_cursor), 0 if this was the last, -1 (e says

@@ -29,6 +29,8 @@ struct call {
 	struct call *next;
 	unsigned id, http_id, login_id, timer;
 	enum op_id op;
+	int join;			/* get_dossier: the part being read, from 1 */
+	struct dossier *joined;		/* ... into this record */
 	enum http_prio prio;
 	struct tvars tv;
 	char *strs[CALL_STRS];		/* what tv points to */
@@ -148,6 +150,10 @@ static void call_free(struct call *c)
 		free(c->strs[i]);
 	for (int i = 0; i < 3; i++)
 		cJSON_Delete(c->json[i]);
+	if (c->joined) {
+		dossier_free(c->joined);
+		free(c->joined);
+	}
 	for (int i = 0; i < c->nprocs; i++)
 		procedure_free(&c->procs[i]);
 	free(c->procs);
@@ -315,10 +321,18 @@ static void add_headers(struct strv *headers, const struct kv_tmpl *h, int n,
 	}
 }
 
+/* The request the call is at: its operation's, or a part it joins. */
+static const struct op *current_op(const struct call *c)
+{
+	const struct op *op = &c->a->p->ops[c->op];
+
+	return c->join ? &op->joins[c->join - 1].op : op;
+}
+
 static void send_call(struct call *c)
 {
 	const struct profile *p = c->a->p;
-	const struct op *op = &p->ops[c->op];
+	const struct op *op = current_op(c);
 	struct strv headers = { 0 };
 	struct http_req rq = { 0 };
 	char *path, *url, *body = NULL, *q = xstrdup("");
@@ -484,7 +498,7 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 		[FAIL_CONFLICT] = API_E_CONFLICT,
 	};
 	const struct profile *p = c->a->p;
-	int rc = adapter_open(p, &p->ops[c->op], hr->status, hr->body, hr->body_len, rep, &res->e);
+	int rc = adapter_open(p, current_op(c), hr->status, hr->body, hr->body_len, rep, &res->e);
 
 	snprintf(res->code, sizeof res->code, "%s", rep->code);
 	snprintf(res->field, sizeof res->field, "%s", rep->field);
@@ -574,7 +588,52 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	if (!obj)
 		res->fail = API_E_BADREPLY;
 	reply_free(rep);
+	if (obj && c->op == OP_GET_DOSSIER && op->njoins) {
+		c->joined = obj;
+		c->join = 1;
+		send_call(c);
+		return;
+	}
 	deliver(c, obj, 0, res);
+}
+
+/* A part of the dossier read apart: into c->joined; then the next part,
+ * or the dossier whole to the caller. */
+static void read_join(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct op *op = &c->a->p->ops[OP_GET_DOSSIER];
+	const struct join *j = &op->joins[c->join - 1];
+	const cJSON *items = adapter_items(&j->op, rep, &res->e);
+	cJSON *names = NULL;
+	struct dossier *d;
+
+	if (items && j->has_name) {
+		const cJSON *it;
+
+		names = cJSON_CreateArray();
+		cJSON_ArrayForEach(it, items) {
+			const cJSON *n = jpath_get(&j->name, it);
+
+			if (n)
+				cJSON_AddItemToArray(names, cJSON_Duplicate(n, 0));
+		}
+	}
+	if (!items || adapter_read_part(c->a->p, j->def, names ? names : items, c->joined,
+					&res->e) < 0) {
+		err_prefix(&res->e, _("%s of the dossier: "), j->def->name);
+		res->fail = API_E_BADREPLY;
+	}
+	cJSON_Delete(names);
+	reply_free(rep);
+	if (res->fail == API_OK && c->join < op->njoins) {
+		c->join++;
+		send_call(c);
+		return;
+	}
+	d = res->fail == API_OK ? c->joined : NULL;
+	if (d)
+		c->joined = NULL;	/* handed over */
+	deliver(c, d, 0, res);
 }
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
@@ -608,6 +667,10 @@ static void on_http(void *arg, const struct http_resp *hr)
 	}
 	if (open_reply(c, hr, &rep, &res) < 0)
 		return;
+	if (c->join) {
+		read_join(c, &rep, &res);
+		return;
+	}
 	switch (c->op) {
 	case OP_LOGIN:
 		if (check_login(c, hr, &rep, &res.e) < 0) {

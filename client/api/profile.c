@@ -531,11 +531,82 @@ static int load_reply(struct ctx *c, const cJSON *obj, enum op_id id, struct op 
 	return rc;
 }
 
+static void op_free(struct op *op);
+
+static bool mapped(const struct mapping *m, const struct fdef *def)
+{
+	for (int i = 0; m && i < m->n; i++)
+		if (m->f[i].def == def)
+			return true;
+	return false;
+}
+
+/* "join": {"log": {"path": "/dossiers/{code}/logs", "items": "data"}, ...} */
+static int load_joins(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	static const char *const keys[] = { "method", "path", "query", "items", "name", NULL };
+	int rc;
+	const cJSON *o = member(c, obj, "join", false, is_object,
+				_("an object of dossier fields read by requests of their own"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "join");
+	if (id != OP_GET_DOSSIER)
+		rc = fail(c, _("only get_dossier joins parts read apart into its record"));
+	for (const cJSON *it = rc ? NULL : o->child; it && !rc; it = it->next) {
+		size_t o2 = enter(c, it->string);
+		const struct fdef *def = target_field(&target_dossier, it->string);
+		struct join *j;
+
+		op->joins = xrealloc(op->joins, (size_t)(op->njoins + 1) * sizeof *op->joins);
+		j = &op->joins[op->njoins++];
+		memset(j, 0, sizeof *j);
+		j->def = def;
+		if (!def || (def->kind != FK_LIST && def->kind != FK_ACTIONS))
+			rc = fail(c, _("only log, components, due_history and allowed_actions can be joined"));
+		else if (!cJSON_IsObject(it))
+			rc = fail(c, _("expected an object with path and items, got %s"), json_type(it));
+		else if (def->kind == FK_LIST && !profile_mapping(c->p, def->sub))
+			rc = fail(c, _("needs fields.%s to read its items"), def->sub->name);
+		else if (mapped(profile_mapping(c->p, &target_dossier), def))
+			rc = fail(c, _("fields.dossier reads it from the record already; map it in one place"));
+		if (!rc && (check_keys(c, it, keys) < 0 || get_str(c, it, "path", true, &j->op.path) < 0 ||
+			    load_templates(c, it, "query", op_vars[id], &j->op.query, &j->op.nquery) < 0 ||
+			    get_path(c, it, "items", &j->op.has_items, &j->op.items) < 0 ||
+			    get_path(c, it, "name", &j->has_name, &j->name) < 0))
+			rc = -1;
+		if (!rc && get_str(c, it, "method", false, &j->op.method) < 0)
+			rc = -1;
+		if (!rc) {
+			size_t o3 = enter(c, "path");
+
+			if (tmpl_check(j->op.path, op_vars[id], c->e) < 0)
+				rc = fail(c, "%s", c->e->msg);
+			else if (j->op.path[0] != '/')
+				rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
+			leave(c, o3);
+		}
+		if (!rc && j->op.method && strcmp(j->op.method, "GET") && strcmp(j->op.method, "POST"))
+			rc = fail(c, _("'%s' is not a method for reading (expected GET or POST)"), j->op.method);
+		if (!rc && !j->op.method)
+			j->op.method = xstrdup("GET");
+		if (!rc) {
+			envelope_copy(&j->op.env, &op->env);
+			j->op.present = true;
+		}
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
 static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
 {
 	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
 		"envelope", "items", "item", "paging", "cursor", "more", "each", "formats", "reply",
-		NULL };
+		"join", NULL };
 	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
 	struct op *op = &c->p->ops[id];
 	const cJSON *v;
@@ -601,7 +672,8 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 		return -1;
 	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
 		return fail(c, _("a list operation needs 'items': the path of the array of items"));
-	if (load_formats(c, obj, id, op) < 0 || load_reply(c, obj, id, op) < 0)
+	if (load_formats(c, obj, id, op) < 0 || load_reply(c, obj, id, op) < 0 ||
+	    load_joins(c, obj, id, op) < 0)
 		return -1;
 	return load_each(c, obj, id, op);
 }
@@ -1221,6 +1293,11 @@ static void op_free(struct op *op)
 	for (int i = 0; i < op->nformats; i++)
 		free(op->formats[i].name);
 	free(op->formats);
+	for (int i = 0; i < op->njoins; i++) {
+		op_free(&op->joins[i].op);
+		jpath_free(&op->joins[i].name);
+	}
+	free(op->joins);
 	for (int i = 0; i < EACH_COUNT; i++)
 		cJSON_Delete(op->each[i]);
 }

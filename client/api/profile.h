@@ -103,6 +103,8 @@ struct var_format {
 enum each_id { EACH_COMPONENTS, EACH_LOOKUPS, EACH_COUNT };
 const char *each_name(enum each_id id);
 
+struct join;
+
 struct op {
 	bool present;
 	char *method, *path;
@@ -120,9 +122,21 @@ struct op {
 	struct var_format *formats;
 	int nformats;
 	bool reply_none;	/* action: the reply is not the dossier; read it again */
+	struct join *joins;	/* get_dossier: parts of the record read apart */
+	int njoins;
 	const struct mapping *map;
 	cJSON *each[EACH_COUNT];	/* intake: element templates (the model's
 					 * names when the profile gives none) */
+};
+
+/* get_dossier's "join": a part of the dossier (its log, components, due
+ * history or allowed actions) that the API serves at an endpoint of its
+ * own, read by one more request and joined into the record. */
+struct join {
+	const struct fdef *def;	/* the dossier's field it fills */
+	struct op op;		/* method, path, query, envelope, items */
+	bool has_name;
+	struct jpath name;	/* allowed_actions: the action's name in an item */
 };
 
 /* How one model field is read: a path, or a constant, with options. */

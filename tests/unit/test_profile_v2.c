@@ -483,6 +483,44 @@ START_TEST(an_action_record_reply_reads_the_dossier_again)
 }
 END_TEST
 
+START_TEST(parts_read_apart_are_joined_into_the_dossier)
+{
+	static const struct route parts[] = {
+		{ "GET", "/dossiers/D2", "{\"dossierId\":\"D2\",\"dossierStatus\":\"receiving\"}" },
+		{ "GET", "/dossiers/D2/logs", "{\"total\":2,\"data\":[{\"createDate\":\"24/11/2025 08:00:00\",\"userName\":\"Lê An\",\"content\":\"Tiếp nhận\"},{\"createDate\":\"24/11/2025 09:00:00\",\"userName\":\"Hà Bình\"}]}" },
+		{ "GET", "/dossiers/D2/nextactions", "{\"data\":[{\"actionCode\":\"1100\"},{\"actionCode\":\"9999\"}]}" },
+		{ NULL, NULL, NULL },
+	};
+
+	start_with(parts, "\"headers\": { \"If-None-Match\": \"{version}\" } },",
+		   "\"join\": { \"log\": { \"path\": \"/dossiers/{code}/logs\", \"items\": \"data\" },"
+		   " \"allowed_actions\": { \"path\": \"/dossiers/{code}/nextactions\", \"items\": \"data\","
+		   " \"name\": \"actionCode\" } } },", "right");
+	api_get(api, "D2", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_int_eq(got.d->nlog, 2);
+	ck_assert_str_eq(got.d->log[1].who, "Hà Bình");
+	/* the API's list, not the status's: accept, and no unknown 9999 */
+	ck_assert_uint_eq(got.d->allowed, 1u << ACT_ACCEPT);
+	stop();
+}
+END_TEST
+
+START_TEST(a_join_s_mistakes_name_the_key)
+{
+	ck_assert_str_eq(refused("\"headers\": { \"If-None-Match\": \"{version}\" } },",
+				 "\"join\": { \"fee\": { \"path\": \"/f\" } } },"),
+			 "v2.json: operations.get_dossier.join.fee: only log, components, due_history and allowed_actions can be joined");
+	ck_assert_str_eq(refused("\"headers\": { \"If-None-Match\": \"{version}\" } },",
+				 "\"join\": { \"components\": { \"path\": \"/c\" } } },"),
+			 "v2.json: operations.get_dossier.join.components: needs fields.component to read its items");
+	ck_assert_str_eq(refused("\"headers\": { \"If-None-Match\": \"{version}\" } },",
+				 "\"join\": { \"log\": { \"path\": \"/l/{id}\" } } },"),
+			 "v2.json: operations.get_dossier.join.log.path: unknown variable {id} in \"/l/{id}\" (known here: token, user, password, code, version)");
+}
+END_TEST
+
 START_TEST(unset_parts_of_a_text_are_left_out)
 {
 	struct tvars tv = { 0 };
@@ -519,6 +557,8 @@ static Suite *profile_v2_suite(void)
 	tcase_add_test(tc, a_token_login_without_a_token_failed);
 	tcase_add_test(tc, a_token_that_ran_out_is_renewed_before_the_request);
 	tcase_add_test(tc, an_action_record_reply_reads_the_dossier_again);
+	tcase_add_test(tc, parts_read_apart_are_joined_into_the_dossier);
+	tcase_add_test(tc, a_join_s_mistakes_name_the_key);
 	tcase_add_test(tc, unset_parts_of_a_text_are_left_out);
 	suite_add_tcase(s, tc);
 	return s;
