@@ -199,8 +199,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				o->dialect = SBX_DIALECT_REFERENCE;
 			} else if (!strcmp(optarg, "portal")) {
 				o->dialect = SBX_DIALECT_PORTAL;
+			} else if (!strcmp(optarg, "opencps")) {
+				o->dialect = SBX_DIALECT_OPENCPS;
 			} else {
-				fprintf(stderr, _("motcua-sandbox: --dialect is reference or portal, not \"%s\"\n"),
+				fprintf(stderr, _("motcua-sandbox: --dialect is reference, portal or opencps, not \"%s\"\n"),
 					optarg);
 				return 2;
 			}

@@ -12,6 +12,6 @@ client_api_libmcapi_a_SOURCES = \
 # API profiles shipped for the sandbox's dialects (format: client/api/profiles/README.md).
 profilesdir = $(pkgdatadir)/profiles
 dist_profiles_DATA = client/api/profiles/sandbox-reference.json \
-	client/api/profiles/sandbox-portal.json
+	client/api/profiles/sandbox-portal.json client/api/profiles/opencps.json
 EXTRA_DIST += client/api/profiles/README.md
 EXTRA_DIST += client/api/README.md client/api/local.mk
