@@ -117,4 +117,9 @@ portal act "$new" accept >/dev/null 2>"$b"; rb=$?
 ocps act "$new" accept >/dev/null 2>"$o"; ro=$?
 check "a refused action fails on every side (exit $ra / $rb / $ro)" sh -c "[ $ra != 0 ] && [ $rb != 0 ] && [ $ro != 0 ]"
 
+# a wrong password: OpenCPS serves it as its guest, which is a failed login
+MOTCUA_PASSWORD=wrong ocps list >"$o" 2>"$o.err"; ro=$?
+check "a wrong password through opencps is a failed login (exit $ro)" \
+	sh -c "[ $ro = 5 ] && grep -q 'anonymous guest' '$o.err' && [ ! -s '$o' ]"
+
 tap_finish
