@@ -857,10 +857,10 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 	set_paging(c, op, q->per_page);
 	if (q->status && a->p->status.n) {
 		/* the API filters by its own words, not the national codes */
-		char words[512];
+		char *words = vocab_api_list(&a->p->status, q->status);
 
-		vocab_api_list(&a->p->status, q->status, words, sizeof words);
 		tvars_str(&c->tv, "status", keep(c, words));
+		free(words);
 	} else {
 		tvars_str(&c->tv, "status", keep(c, q->status));
 	}

@@ -10,6 +10,7 @@
 
 #include "core/calendar.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "profile.h"
 #include "tmpl.h"
@@ -1377,11 +1378,10 @@ const char *vocab_api(const struct vocab *v, int code)
 	return NULL;
 }
 
-void vocab_api_list(const struct vocab *v, const char *codes, char *buf, size_t len)
+char *vocab_api_list(const struct vocab *v, const char *codes)
 {
-	size_t used = 0;
+	struct sb b = { 0 };
 
-	buf[0] = '\0';
 	for (const char *p = codes; *p; p += *p == ',') {
 		size_t n = strcspn(p, ",");
 		char one[16];
@@ -1392,16 +1392,15 @@ void vocab_api_list(const struct vocab *v, const char *codes, char *buf, size_t 
 		p += n;
 		code = status_of(one);
 		for (int i = 0; i < v->n && code >= ST_MIN; i++) {
-			if (v->e[i].code != code)
-				continue;
-			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-						 used ? "," : "", v->e[i].api);
-			found = true;
+			if (v->e[i].code == code) {
+				sb_printf(&b, "%s%s", b.len ? "," : "", v->e[i].api);
+				found = true;
+			}
 		}
 		if (!found)
-			used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-						 used ? "," : "", one);
+			sb_printf(&b, "%s%s", b.len ? "," : "", one);
 	}
+	return sb_take(&b);
 }
 
 unsigned profile_allowed(const struct profile *p, int status)

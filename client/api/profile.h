@@ -219,9 +219,9 @@ const struct mapping *profile_mapping(const struct profile *p, const struct targ
 int vocab_code(const struct vocab *v, const char *api);
 const char *vocab_api(const struct vocab *v, int code);
 /* The API's words for national codes ("2,4" -> "receiving,processing"):
- * every word of each code, comma-separated, into buf. Codes the vocabulary
- * lacks are kept as they are. */
-void vocab_api_list(const struct vocab *v, const char *codes, char *buf, size_t len);
+ * every word of each code, comma-separated, in a new string. Codes the
+ * vocabulary lacks are kept as they are. */
+char *vocab_api_list(const struct vocab *v, const char *codes);
 /* The actions vocab.allowed gives a status (0: none given). */
 unsigned profile_allowed(const struct profile *p, int status);
 
