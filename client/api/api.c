@@ -335,13 +335,14 @@ static void send_call(struct call *c)
 	const struct op *op = current_op(c);
 	struct strv headers = { 0 };
 	struct http_req rq = { 0 };
-	char *path, *url, *body = NULL, *q = xstrdup("");
+	char *path, *url, *body = NULL, *q;
 	struct err e;
 	bool unset;
 
 	if (c->a->token_expires && timer_now_ms() >= c->a->token_expires &&
 	    relogin(c, c->deadline))
 		return;		/* sent again once logged in */
+	q = xstrdup("");
 	tvars_str(&c->tv, "token", keep(c, c->a->token));
 	for (int i = 0; i < op->nformats; i++)
 		tvars_format(&c->tv, op->formats[i].name, &op->formats[i].fmt);
