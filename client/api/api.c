@@ -30,6 +30,7 @@ struct call {
 	unsigned id, http_id, login_id, timer;
 	enum op_id op;
 	int join;			/* get_dossier: the part being read, from 1 */
+	bool resolving;			/* action: asking the assignee's id first */
 	struct dossier *joined;		/* ... into this record */
 	enum http_prio prio;
 	struct tvars tv;
@@ -326,6 +327,8 @@ static const struct op *current_op(const struct call *c)
 {
 	const struct op *op = &c->a->p->ops[c->op];
 
+	if (c->resolving)
+		return &op->resolve->op;
 	return c->join ? &op->joins[c->join - 1].op : op;
 }
 
@@ -598,6 +601,29 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	deliver(c, obj, 0, res);
 }
 
+/* The API's id of the assignee: the action is then sent with it. */
+static void read_resolve(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct join *r = c->a->p->ops[OP_ACTION].resolve;
+	const cJSON *v = jpath_get(&r->name, rep->payload);
+	char id[128];
+
+	if (!v || json_text(v, id, sizeof id) < 0 || !id[0]) {
+		const struct tvar *who = tvars_get(&c->tv, "assignee");
+
+		reply_free(rep);
+		err_set(&res->e, _("the server knows no colleague %s to assign (nothing at %s of its reply)"),
+			who ? who->s : "", r->name.text);
+		res->fail = API_E_REFUSED;
+		finish(c, res);
+		return;
+	}
+	reply_free(rep);
+	c->resolving = false;
+	tvars_str(&c->tv, "assignee", keep(c, id));
+	send_call(c);
+}
+
 /* A part of the dossier read apart: into c->joined; then the next part,
  * or the dossier whole to the caller. */
 static void read_join(struct call *c, struct reply *rep, struct api_result *res)
@@ -670,6 +696,10 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	if (c->join) {
 		read_join(c, &rep, &res);
+		return;
+	}
+	if (c->resolving) {
+		read_resolve(c, &rep, &res);
 		return;
 	}
 	switch (c->op) {
@@ -923,6 +953,7 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	}
 	if (!a->p->ops[OP_ACTION].present)
 		return later(c, API_E_UNSUPPORTED, _("this server's profile has no action operation"));
+	c->resolving = args->assignee && a->p->ops[OP_ACTION].resolve;
 	return start(c);
 }
 

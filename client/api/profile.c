@@ -542,6 +542,72 @@ static bool mapped(const struct mapping *m, const struct fdef *def)
 	return false;
 }
 
+/* The request of a join or a resolve: method (GET or POST), path, query. */
+static int load_part(struct ctx *c, const cJSON *it, enum op_id id, struct op *parent,
+		     struct join *j, const char *const *keys)
+{
+	int rc = 0;
+	size_t old;
+
+	if (check_keys(c, it, keys) < 0 || get_str(c, it, "path", true, &j->op.path) < 0 ||
+	    load_templates(c, it, "query", op_vars[id], &j->op.query, &j->op.nquery) < 0 ||
+	    get_path(c, it, "items", &j->op.has_items, &j->op.items) < 0 ||
+	    get_str(c, it, "method", false, &j->op.method) < 0)
+		return -1;
+	old = enter(c, "path");
+	if (tmpl_check(j->op.path, op_vars[id], c->e) < 0)
+		rc = fail(c, "%s", c->e->msg);
+	else if (j->op.path[0] != '/')
+		rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
+	leave(c, old);
+	if (!rc && j->op.method && strcmp(j->op.method, "GET") && strcmp(j->op.method, "POST"))
+		rc = fail(c, _("'%s' is not a method for reading (expected GET or POST)"), j->op.method);
+	if (rc)
+		return rc;
+	if (!j->op.method)
+		j->op.method = xstrdup("GET");
+	envelope_copy(&j->op.env, &parent->env);
+	j->op.present = true;
+	return 0;
+}
+
+/* "resolve": {"assignee": {"path": "/users", "query": {"screenName":
+ * "{assignee}"}, "value": "data[0].userId"}}: the API names a colleague by
+ * an id of its own, the clerk by a login. */
+static int load_resolve(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
+{
+	static const char *const keys[] = { "method", "path", "query", "value", NULL };
+	static const char *const names[] = { "assignee", NULL };
+	int rc;
+	const cJSON *o = member(c, obj, "resolve", false, is_object,
+				_("an object: assignee, and how to read its id"), &rc);
+	const cJSON *it;
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = enter(c, "resolve");
+	if (id != OP_ACTION)
+		rc = fail(c, _("only the action operation resolves a login to the API's id"));
+	else
+		rc = check_keys(c, o, names);
+	if (!rc && (it = cJSON_GetObjectItemCaseSensitive(o, "assignee"))) {
+		size_t o2 = enter(c, "assignee");
+
+		op->resolve = xcalloc(1, sizeof *op->resolve);
+		if (!cJSON_IsObject(it))
+			rc = fail(c, _("expected an object with path and value, got %s"), json_type(it));
+		else if (load_part(c, it, id, op, op->resolve, keys) < 0 ||
+			 get_path(c, it, "value", &op->resolve->has_name, &op->resolve->name) < 0)
+			rc = -1;
+		else if (!op->resolve->has_name)
+			rc = fail(c, _("'value' is missing: the path of the id in the reply"));
+		leave(c, o2);
+	}
+	leave(c, old);
+	return rc;
+}
+
 /* "join": {"log": {"path": "/dossiers/{code}/logs", "items": "data"}, ...} */
 static int load_joins(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
 {
@@ -573,30 +639,9 @@ static int load_joins(struct ctx *c, const cJSON *obj, enum op_id id, struct op 
 			rc = fail(c, _("needs fields.%s to read its items"), def->sub->name);
 		else if (mapped(profile_mapping(c->p, &target_dossier), def))
 			rc = fail(c, _("fields.dossier reads it from the record already; map it in one place"));
-		if (!rc && (check_keys(c, it, keys) < 0 || get_str(c, it, "path", true, &j->op.path) < 0 ||
-			    load_templates(c, it, "query", op_vars[id], &j->op.query, &j->op.nquery) < 0 ||
-			    get_path(c, it, "items", &j->op.has_items, &j->op.items) < 0 ||
+		if (!rc && (load_part(c, it, id, op, j, keys) < 0 ||
 			    get_path(c, it, "name", &j->has_name, &j->name) < 0))
 			rc = -1;
-		if (!rc && get_str(c, it, "method", false, &j->op.method) < 0)
-			rc = -1;
-		if (!rc) {
-			size_t o3 = enter(c, "path");
-
-			if (tmpl_check(j->op.path, op_vars[id], c->e) < 0)
-				rc = fail(c, "%s", c->e->msg);
-			else if (j->op.path[0] != '/')
-				rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
-			leave(c, o3);
-		}
-		if (!rc && j->op.method && strcmp(j->op.method, "GET") && strcmp(j->op.method, "POST"))
-			rc = fail(c, _("'%s' is not a method for reading (expected GET or POST)"), j->op.method);
-		if (!rc && !j->op.method)
-			j->op.method = xstrdup("GET");
-		if (!rc) {
-			envelope_copy(&j->op.env, &op->env);
-			j->op.present = true;
-		}
 		leave(c, o2);
 	}
 	leave(c, old);
@@ -607,7 +652,7 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 {
 	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
 		"envelope", "items", "item", "paging", "cursor", "more", "each", "formats", "reply",
-		"join", NULL };
+		"join", "resolve", NULL };
 	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
 	struct op *op = &c->p->ops[id];
 	const cJSON *v;
@@ -674,7 +719,7 @@ static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct 
 	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
 		return fail(c, _("a list operation needs 'items': the path of the array of items"));
 	if (load_formats(c, obj, id, op) < 0 || load_reply(c, obj, id, op) < 0 ||
-	    load_joins(c, obj, id, op) < 0)
+	    load_joins(c, obj, id, op) < 0 || load_resolve(c, obj, id, op) < 0)
 		return -1;
 	return load_each(c, obj, id, op);
 }
@@ -1299,6 +1344,11 @@ static void op_free(struct op *op)
 		jpath_free(&op->joins[i].name);
 	}
 	free(op->joins);
+	if (op->resolve) {
+		op_free(&op->resolve->op);
+		jpath_free(&op->resolve->name);
+		free(op->resolve);
+	}
 	for (int i = 0; i < EACH_COUNT; i++)
 		cJSON_Delete(op->each[i]);
 }
