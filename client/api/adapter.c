@@ -602,6 +602,13 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 	return 0;
 }
 
+long adapter_total(const struct op *op, const struct reply *r)
+{
+	const cJSON *v = op->paging.has_total ? jpath_get(&op->paging.total, r->payload) : NULL;
+
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long)v->valuedouble : -1;
+}
+
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len)
 {
 	const cJSON *v = op->has_cursor ? jpath_get(&op->cursor, r->payload) : NULL;

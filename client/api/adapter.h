@@ -55,6 +55,9 @@ int adapter_read_part(const struct profile *p, const struct fdef *def, const cJS
 int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
 		      int got, int *next_page, char *next_cursor, size_t len, struct err *e);
 
+/* The total a list reply reports (paging.total), -1 if none. */
+long adapter_total(const struct op *op, const struct reply *r);
+
 /* The change cursor a list reply carries, as text ("" if none). */
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len);
 

@@ -821,6 +821,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		return;
 	}
 	if (!next) {
+		res.listed = c->seen;
+		res.total = adapter_total(op, rep);
+		res.complete = !c->since && res.total >= 0 && c->seen == res.total;
 		reply_free(rep);
 		if (c->op == OP_LIST_PROCEDURES) {
 			struct procedure *procs = c->procs;
