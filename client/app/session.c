@@ -99,7 +99,6 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	struct session *s = arg;
 	struct app *app = s->app;
 
-	(void)rep;
 	s->sync = NULL;
 	if (s->closing)
 		return;
@@ -109,6 +108,8 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		s->fails = 0;
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
+		if (rep->kept[0])	/* a listing that did not prove itself whole */
+			app_message(app, MSG_INFO, "%s", rep->kept);
 	} else if (r->fail != API_E_CANCELLED) {
 		s->fails++;
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
