@@ -30,8 +30,8 @@ struct call {
 	unsigned id, http_id, login_id, timer;
 	enum op_id op;
 	int join;			/* get_dossier: the part being read, from 1 */
-	bool resolving;			/* action: asking the assignee's id first */
 	struct dossier *joined;		/* ... into this record */
+	bool resolving;			/* action: asking the assignee's id first */
 	enum http_prio prio;
 	struct tvars tv;
 	char *strs[CALL_STRS];		/* what tv points to */
@@ -291,10 +291,9 @@ static char *basic_header(const char *user, const char *secret)
 	static const char digits[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	char *plain = join3(user ? user : "", ":", secret ? secret : "");
-	size_t n = strlen(plain), o = 0;
+	size_t n = strlen(plain);
 	char *out = xmalloc(sizeof "Authorization: Basic " + (n + 2) / 3 * 4);
-
-	o = (size_t)sprintf(out, "Authorization: Basic ");
+	size_t o = (size_t)sprintf(out, "Authorization: Basic ");
 	for (size_t i = 0; i < n; i += 3) {
 		unsigned char b[3] = { (unsigned char)plain[i], i + 1 < n ? (unsigned char)plain[i + 1] : 0,
 				       i + 2 < n ? (unsigned char)plain[i + 2] : 0 };
