@@ -75,7 +75,6 @@ const char *op_name(enum op_id op)
 
 /* ---- loading context: errors say file and key ---- */
 
-
 __attribute__((format(printf, 2, 3)))
 int pf_fail(struct ctx *c, const char *fmt, ...)
 {
