@@ -393,6 +393,8 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 		batch_failed(b, &st.r);
 		return b->rc;
 	}
+	if (st.rep.kept[0])
+		report_printf(stderr, "motcua: sync: %s\n", st.rep.kept);
 	/* one line for scripts and logs: what came, what it cost */
 	report_printf(stdout, _("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
 				"%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),

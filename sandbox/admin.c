@@ -89,7 +89,8 @@ static cJSON *health_json(struct sbx *s)
 	cJSON_AddStringToObject(o, "status", "ok");
 	cJSON_AddStringToObject(o, "version", PACKAGE_VERSION);
 	cJSON_AddStringToObject(o, "dialect",
-				s->dialect == SBX_DIALECT_PORTAL ? "portal" : "reference");
+				s->dialect == SBX_DIALECT_PORTAL ? "portal" :
+				s->dialect == SBX_DIALECT_OPENCPS ? "opencps" : "reference");
 	when_iso(sbx_now(s), iso, sizeof iso);
 	cJSON_AddStringToObject(o, "now", iso);
 	cJSON_AddNumberToObject(o, "change_seq", (double)sbx_change_current(s));

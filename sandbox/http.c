@@ -358,6 +358,8 @@ void sbx_dispatch(struct sbx *s, const struct sbx_request *rq,
 		sbx_admin_handle(s, rq, rp);
 	} else if (s->dialect == SBX_DIALECT_PORTAL) {
 		sbx_portal_handle(s, rq, rp);	/* its own envelope, for 413 too */
+	} else if (s->dialect == SBX_DIALECT_OPENCPS) {
+		sbx_opencps_handle(s, rq, rp);	/* its own errors, for 413 too */
 	} else if (rq->body_too_large) {
 		sbx_reply_error(rp, 413, "payload_too_large", NULL,
 				"the request body is larger than %zu bytes", s->body_limit);

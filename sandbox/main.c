@@ -54,8 +54,8 @@ static void usage(FILE *out)
 		"  -d, --db FILE            the database (default\n"
 		"                           $XDG_DATA_HOME/motcua/sandbox.db)\n"
 		"      --reset              delete the database and seed a new one\n"
-		"      --dialect NAME       the API dialect: reference (REST, default) or\n"
-		"                           portal\n"
+		"      --dialect NAME       the API dialect: reference (REST, default),\n"
+		"                           portal or opencps\n"
 		"      --log                one line per request on standard error (ID\n"
 		"                           numbers, tax codes and phone numbers masked)\n"
 		"\n"
@@ -199,8 +199,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				o->dialect = SBX_DIALECT_REFERENCE;
 			} else if (!strcmp(optarg, "portal")) {
 				o->dialect = SBX_DIALECT_PORTAL;
+			} else if (!strcmp(optarg, "opencps")) {
+				o->dialect = SBX_DIALECT_OPENCPS;
 			} else {
-				fprintf(stderr, _("motcua-sandbox: --dialect is reference or portal, not \"%s\"\n"),
+				fprintf(stderr, _("motcua-sandbox: --dialect is reference, portal or opencps, not \"%s\"\n"),
 					optarg);
 				return 2;
 			}

@@ -24,6 +24,7 @@ struct sbx_faults;
 enum sbx_dialect {
 	SBX_DIALECT_REFERENCE,
 	SBX_DIALECT_PORTAL,
+	SBX_DIALECT_OPENCPS,	/* OpenCPS v2's officer REST API (API_OPENCPS.md) */
 };
 
 #define SBX_BODY_LIMIT (1024 * 1024)	/* request bodies: 1 MiB */

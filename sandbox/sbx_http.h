@@ -114,6 +114,9 @@ void sbx_admin_handle(struct sbx *s, const struct sbx_request *rq,
  * errors of the transport too (413, 415, ...). */
 void sbx_portal_handle(struct sbx *s, const struct sbx_request *rq,
 		       struct sbx_reply *rp);
+/* The opencps dialect (api_opencps.c). */
+void sbx_opencps_handle(struct sbx *s, const struct sbx_request *rq,
+			struct sbx_reply *rp);
 /* An injected fault (status 5xx) in the portal's envelope. */
 void sbx_portal_fault(struct sbx_reply *rp, int status);
 

@@ -157,6 +157,12 @@ int adapter_open(const struct profile *p, const struct op *op, long status,
 			return err_set(e, _("the server sent an empty reply where data was expected"));
 		return err_set(e, _("the server's reply is not valid JSON (at byte %zu of %zu)"), at, len);
 	}
+	if (env->has_failure) {
+		const cJSON *v = jpath_get(&env->failure, r->root);
+
+		if (v && !cJSON_IsNull(v))
+			return api_error(env, r, status, e);
+	}
 	if (env->has_success) {
 		const cJSON *v = jpath_get(&env->success, r->root);
 		char text[64] = "";
@@ -286,6 +292,10 @@ static int read_code(struct rd *rd, const struct field_map *f, const cJSON *v,
 		code = vocab_code(voc, text);
 	else if (cJSON_IsNumber(v) || (text[0] >= '0' && text[0] <= '9'))
 		code = atoi(text);
+	/* a word the vocabulary lacks (a status the API added later) leaves
+	 * this one record's value unset, not the whole list unread */
+	if (voc->n && code < 0 && cJSON_IsString(v))
+		return 0;
 	if (code < lo || code > hi)
 		return voc->n ? bad(rd, f, _("'%s' is not in the profile's vocabulary"), text) :
 				bad(rd, f, _("'%s' is not a national code"), text);
@@ -517,6 +527,16 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 		dossier_free(out);
 		return err_set(e, _("a dossier without a code (fields.dossier.code found nothing)"));
 	}
+	if (m->target == &target_dossier && !((struct dossier *)out)->allowed) {
+		struct dossier *d = out;
+		unsigned mask = profile_allowed(p, d->status);
+
+		/* an API without a list of its own: the status says, as far
+		 * as the profile has the actions */
+		for (int a = 0; a < ACT_COUNT; a++)
+			if (mask & 1u << a && p->actions[a])
+				d->allowed |= 1u << a;
+	}
 	if (m->target == &target_procedure && !((struct procedure *)out)->code) {
 		procedure_free(out);
 		return err_set(e, _("a procedure without a code (fields.procedure.code found nothing)"));
@@ -524,11 +544,27 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 	return 0;
 }
 
-int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, int got,
-		      int *next_page, char *next_cursor, size_t len)
+int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
+		      struct dossier *d, struct err *e)
+{
+	struct rd rd = { p, e };
+	struct field_map f = { .def = def, .key = (char *)def->name };
+
+	return read_field(&rd, &f, v, d);
+}
+
+int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
+		      int got, int *next_page, char *next_cursor, size_t len, struct err *e)
 {
 	const struct paging *pg = &op->paging;
 	const cJSON *v;
+	double total = -1;
+
+	if (pg->has_total && (v = jpath_get(&pg->total, r->payload)) && cJSON_IsNumber(v))
+		total = v->valuedouble;
+	if (total >= 0 && got == 0 && seen < total)
+		return err_set(e, _("the server listed %ld of the %.0f it reported, asking %d per page: it may send fewer per page than asked; set paging.size to what it sends"),
+			       seen, total, size);
 
 	switch (pg->style) {
 	case PAGING_NONE:
@@ -549,11 +585,10 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 			*next_page = cJSON_IsNumber(v) ? v->valueint : page + 1;
 			return 1;
 		}
-		if (pg->has_total && (v = jpath_get(&pg->total, r->payload)) && cJSON_IsNumber(v)) {
-			long seen = pg->style == PAGING_PAGE ? (long)(page - pg->first + 1) * size
-							     : (long)page + got;
-
-			if (seen >= (long)v->valuedouble)
+		if (total >= 0) {
+			/* the items that came, not pages times size: a server
+			 * may send fewer than asked */
+			if (seen >= total)
 				return 0;
 			*next_page = pg->style == PAGING_PAGE ? page + 1 : page + got;
 			return 1;
@@ -565,6 +600,13 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 		return 1;
 	}
 	return 0;
+}
+
+long adapter_total(const struct op *op, const struct reply *r)
+{
+	const cJSON *v = op->paging.has_total ? jpath_get(&op->paging.total, r->payload) : NULL;
+
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long)v->valuedouble : -1;
 }
 
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len)

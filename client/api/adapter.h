@@ -42,11 +42,21 @@ const cJSON *adapter_item(const struct op *op, const struct reply *r, struct err
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e);
 
-/* Paging: after a page of size (asked) with got items, the next request's
- * position. Returns 1 if there is a next page (filling *next_page or
- * next_cursor), 0 if this was the last. */
-int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, int got,
-		      int *next_page, char *next_cursor, size_t len);
+/* One field of a dossier from a value read apart (get_dossier's join):
+ * a list of log entries, components, due changes, or action names. */
+int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
+		      struct dossier *d, struct err *e);
+
+/* Paging: after a page of size (asked) with got items, seen in all so
+ * far, the next request's position. Returns 1 if there is a next page
+ * (filling *next_page or next_cursor), 0 if this was the last, -1 (e says
+ * why) when the pages ended short of the total the server reported: a
+ * server that caps its page size must not pass for a complete list. */
+int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
+		      int got, int *next_page, char *next_cursor, size_t len, struct err *e);
+
+/* The total a list reply reports (paging.total), -1 if none. */
+long adapter_total(const struct op *op, const struct reply *r);
 
 /* The change cursor a list reply carries, as text ("" if none). */
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len);

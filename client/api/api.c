@@ -17,6 +17,7 @@ struct api {
 	struct http *http;
 	const struct profile *p;
 	char *base_url, *user, *secret, *token;
+	int64_t token_expires;		/* ms on timer_now_ms()'s clock; 0: unknown */
 	unsigned next_id;
 	struct call *calls;
 };
@@ -28,6 +29,9 @@ struct call {
 	struct call *next;
 	unsigned id, http_id, login_id, timer;
 	enum op_id op;
+	int join;			/* get_dossier: the part being read, from 1 */
+	struct dossier *joined;		/* ... into this record */
+	bool resolving;			/* action: asking the assignee's id first */
 	enum http_prio prio;
 	struct tvars tv;
 	char *strs[CALL_STRS];		/* what tv points to */
@@ -36,6 +40,7 @@ struct call {
 	const char *if_none_match;
 	char etag[128], cursor[256], page_cursor[256];
 	int page, pages, max_pages, per_page;
+	long seen;			/* items of the list so far */
 	int64_t deadline;		/* a re-login's: the first request's */
 	bool relogged, finished, since;	/* since: following a change cursor */
 	struct procedure *procs;	/* api_procedures gathers every page */
@@ -101,6 +106,7 @@ void api_set_secret(struct api *a, const char *secret)
 	a->secret = xstrdup_opt(secret);
 	wipe(a->token);
 	a->token = NULL;
+	a->token_expires = 0;
 }
 
 const struct profile *api_profile(const struct api *a)
@@ -145,6 +151,10 @@ static void call_free(struct call *c)
 		free(c->strs[i]);
 	for (int i = 0; i < 3; i++)
 		cJSON_Delete(c->json[i]);
+	if (c->joined) {
+		dossier_free(c->joined);
+		free(c->joined);
+	}
 	for (int i = 0; i < c->nprocs; i++)
 		procedure_free(&c->procs[i]);
 	free(c->procs);
@@ -273,18 +283,71 @@ static char *form_encode(const cJSON *obj)
 }
 
 static void on_http(void *arg, const struct http_resp *r);
+static bool relogin(struct call *c, int64_t deadline);
+
+/* "Authorization: Basic " and base64 of user:password (RFC 7617). */
+static char *basic_header(const char *user, const char *secret)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char *plain = join3(user ? user : "", ":", secret ? secret : "");
+	size_t n = strlen(plain);
+	char *out = xmalloc(sizeof "Authorization: Basic " + (n + 2) / 3 * 4);
+	size_t o = (size_t)sprintf(out, "Authorization: Basic ");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned char b[3] = { (unsigned char)plain[i], i + 1 < n ? (unsigned char)plain[i + 1] : 0,
+				       i + 2 < n ? (unsigned char)plain[i + 2] : 0 };
+
+		out[o++] = digits[b[0] >> 2];
+		out[o++] = digits[(b[0] & 3) << 4 | b[1] >> 4];
+		out[o++] = i + 1 < n ? digits[(b[1] & 15) << 2 | b[2] >> 6] : '=';
+		out[o++] = i + 2 < n ? digits[b[2] & 63] : '=';
+	}
+	out[o] = '\0';
+	wipe(plain);
+	return out;
+}
+
+static void add_headers(struct strv *headers, const struct kv_tmpl *h, int n,
+			const struct tvars *tv)
+{
+	for (int i = 0; i < n; i++) {
+		bool unset;
+		char *v = tmpl_string(h[i].value, tv, false, &unset);
+
+		if (!unset)
+			strv_add(headers, join3(h[i].name, ": ", v));
+		free(v);
+	}
+}
+
+/* The request the call is at: its operation's, or a part it joins. */
+static const struct op *current_op(const struct call *c)
+{
+	const struct op *op = &c->a->p->ops[c->op];
+
+	if (c->resolving)
+		return &op->resolve->op;
+	return c->join ? &op->joins[c->join - 1].op : op;
+}
 
 static void send_call(struct call *c)
 {
 	const struct profile *p = c->a->p;
-	const struct op *op = &p->ops[c->op];
+	const struct op *op = current_op(c);
 	struct strv headers = { 0 };
 	struct http_req rq = { 0 };
-	char *path, *url, *body = NULL, *q = xstrdup("");
+	char *path, *url, *body = NULL, *q;
 	struct err e;
 	bool unset;
 
+	if (c->a->token_expires && timer_now_ms() >= c->a->token_expires &&
+	    relogin(c, c->deadline))
+		return;		/* sent again once logged in */
+	q = xstrdup("");
 	tvars_str(&c->tv, "token", keep(c, c->a->token));
+	for (int i = 0; i < op->nformats; i++)
+		tvars_format(&c->tv, op->formats[i].name, &op->formats[i].fmt);
 	path = tmpl_string(op->path, &c->tv, true, &unset);
 	if (unset) {
 		free(path);
@@ -327,20 +390,12 @@ static void send_call(struct call *c)
 	free(q);
 
 	strv_add(&headers, xstrdup("Accept: application/json"));
-	if (p->auth_header.name && c->op != OP_LOGIN) {
-		char *v = tmpl_string(p->auth_header.value, &c->tv, false, &unset);
-
-		if (!unset)
-			strv_add(&headers, join3(p->auth_header.name, ": ", v));
-		free(v);
-	}
-	for (int i = 0; i < op->nheaders; i++) {
-		char *v = tmpl_string(op->headers[i].value, &c->tv, false, &unset);
-
-		if (!unset)
-			strv_add(&headers, join3(op->headers[i].name, ": ", v));
-		free(v);
-	}
+	if (p->auth == AUTH_BASIC)
+		strv_add(&headers, basic_header(c->a->user, c->a->secret));
+	else if (p->auth_header.name && c->op != OP_LOGIN)
+		add_headers(&headers, &p->auth_header, 1, &c->tv);
+	add_headers(&headers, p->headers, p->nheaders, &c->tv);
+	add_headers(&headers, op->headers, op->nheaders, &c->tv);
 	if (c->if_none_match)
 		strv_add(&headers, join3("If-None-Match: ", c->if_none_match, ""));
 	if (p->idempotency_header && tvars_get(&c->tv, "idempotency_key")) {
@@ -425,12 +480,12 @@ static void relogin_done(void *arg, const struct api_result *r)
  * in again, once per call, then send the call again, all within the time
  * the first request had. False when this call cannot (the login itself,
  * an API without one, the second time). */
-static bool relogin(struct call *c, const struct http_resp *hr)
+static bool relogin(struct call *c, int64_t deadline)
 {
 	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
 		return false;
 	c->relogged = true;
-	c->deadline = hr->deadline_ms;
+	c->deadline = deadline;
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
 	return true;
 }
@@ -446,19 +501,22 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 		[FAIL_CONFLICT] = API_E_CONFLICT,
 	};
 	const struct profile *p = c->a->p;
-	int rc = adapter_open(p, &p->ops[c->op], hr->status, hr->body, hr->body_len, rep, &res->e);
+	int rc = adapter_open(p, current_op(c), hr->status, hr->body, hr->body_len, rep, &res->e);
 
 	snprintf(res->code, sizeof res->code, "%s", rep->code);
 	snprintf(res->field, sizeof res->field, "%s", rep->field);
 	if (rc == 0)
 		return 0;
-	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr)) {
+	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr->deadline_ms)) {
 		reply_free(rep);
 		return -1;
 	}
 	res->fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
 		    rep->kind != FAIL_REFUSED ? by_kind[rep->kind] :
 		    hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
+	/* a login the server refused, in whatever words, is a failed login */
+	if (c->op == OP_LOGIN && (res->fail == API_E_REFUSED || res->fail == API_E_NOTFOUND))
+		res->fail = API_E_AUTH;
 	reply_free(rep);
 	finish(c, res);
 	return -1;
@@ -470,6 +528,7 @@ static int keep_token(struct call *c, const struct http_resp *hr, const struct r
 {
 	const struct profile *p = c->a->p;
 	const cJSON *t = p->has_token ? jpath_get(&p->token, rep->payload) : NULL;
+	const cJSON *life = p->has_expires_in ? jpath_get(&p->expires_in, rep->payload) : NULL;
 	const char *cookie = http_resp_header(hr, "Set-Cookie");
 	char text[2048];
 
@@ -479,6 +538,34 @@ static int keep_token(struct call *c, const struct http_resp *hr, const struct r
 		return -1;
 	free(c->a->token);
 	c->a->token = xstrdup(text);
+	/* a relative lifetime: log in again a little before it runs out */
+	c->a->token_expires = cJSON_IsNumber(life) && life->valuedouble > 0 ?
+		timer_now_ms() + (int64_t)(life->valuedouble * 900) : 0;
+	return 0;
+}
+
+/* A login counts when the reply proves it: a token (or cookie), and the
+ * identity the profile names, not a guest's. 0, or -1 with why in e. */
+static int check_login(struct call *c, const struct http_resp *hr, const struct reply *rep,
+		       struct err *e)
+{
+	const struct profile *p = c->a->p;
+	char who[128] = "";
+
+	if (p->has_identity) {
+		const cJSON *v = jpath_get(&p->identity, rep->payload);
+
+		if (!v || json_text(v, who, sizeof who) < 0 || !who[0])
+			return err_set(e, _("the server did not accept the login of %s: its reply names no user at %s"),
+				       c->a->user, p->identity.text);
+		for (int i = 0; i < p->nguest; i++)
+			if (!strcmp(who, p->guest[i]))
+				return err_set(e, _("the server did not accept the login of %s: it answered as to an anonymous guest (wrong user name or password?)"),
+					       c->a->user);
+	}
+	if (p->auth == AUTH_LOGIN && keep_token(c, hr, rep) < 0)
+		return err_set(e, _("the server did not accept the login of %s: its reply has no token at %s"),
+			       c->a->user, p->has_token ? p->token.text : "?");
 	return 0;
 }
 
@@ -504,7 +591,75 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	if (!obj)
 		res->fail = API_E_BADREPLY;
 	reply_free(rep);
+	if (obj && c->op == OP_GET_DOSSIER && op->njoins) {
+		c->joined = obj;
+		c->join = 1;
+		send_call(c);
+		return;
+	}
 	deliver(c, obj, 0, res);
+}
+
+/* The API's id of the assignee: the action is then sent with it. */
+static void read_resolve(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct join *r = c->a->p->ops[OP_ACTION].resolve;
+	const cJSON *v = jpath_get(&r->name, rep->payload);
+	char id[128];
+
+	if (!v || json_text(v, id, sizeof id) < 0 || !id[0]) {
+		const struct tvar *who = tvars_get(&c->tv, "assignee");
+
+		reply_free(rep);
+		err_set(&res->e, _("the server knows no colleague %s to assign (nothing at %s of its reply)"),
+			who ? who->s : "", r->name.text);
+		res->fail = API_E_REFUSED;
+		finish(c, res);
+		return;
+	}
+	reply_free(rep);
+	c->resolving = false;
+	tvars_str(&c->tv, "assignee", keep(c, id));
+	send_call(c);
+}
+
+/* A part of the dossier read apart: into c->joined; then the next part,
+ * or the dossier whole to the caller. */
+static void read_join(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct op *op = &c->a->p->ops[OP_GET_DOSSIER];
+	const struct join *j = &op->joins[c->join - 1];
+	const cJSON *items = adapter_items(&j->op, rep, &res->e);
+	cJSON *names = NULL;
+	struct dossier *d;
+
+	if (items && j->has_name) {
+		const cJSON *it;
+
+		names = cJSON_CreateArray();
+		cJSON_ArrayForEach(it, items) {
+			const cJSON *n = jpath_get(&j->name, it);
+
+			if (n)
+				cJSON_AddItemToArray(names, cJSON_Duplicate(n, 0));
+		}
+	}
+	if (!items || adapter_read_part(c->a->p, j->def, names ? names : items, c->joined,
+					&res->e) < 0) {
+		err_prefix(&res->e, _("%s of the dossier: "), j->def->name);
+		res->fail = API_E_BADREPLY;
+	}
+	cJSON_Delete(names);
+	reply_free(rep);
+	if (res->fail == API_OK && c->join < op->njoins) {
+		c->join++;
+		send_call(c);
+		return;
+	}
+	d = res->fail == API_OK ? c->joined : NULL;
+	if (d)
+		c->joined = NULL;	/* handed over */
+	deliver(c, d, 0, res);
 }
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
@@ -529,7 +684,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 		fail(c, setup ? API_E_SETUP : API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
-	if (hr->status == 401 && relogin(c, hr))
+	if (hr->status == 401 && relogin(c, hr->deadline_ms))
 		return;
 	if ((etag = http_resp_header(hr, "ETag")))
 		snprintf(c->etag, sizeof c->etag, "%s", etag);
@@ -540,12 +695,20 @@ static void on_http(void *arg, const struct http_resp *hr)
 	}
 	if (open_reply(c, hr, &rep, &res) < 0)
 		return;
+	if (c->join) {
+		read_join(c, &rep, &res);
+		return;
+	}
+	if (c->resolving) {
+		read_resolve(c, &rep, &res);
+		return;
+	}
 	switch (c->op) {
 	case OP_LOGIN:
-		if (keep_token(c, hr, &rep) < 0) {
+		if (check_login(c, hr, &rep, &res.e) < 0) {
 			reply_free(&rep);
-			fail(c, API_E_BADREPLY, _("the login reply has no token at %s"),
-			     p->has_token ? p->token.text : "?");
+			res.fail = API_E_AUTH;
+			finish(c, &res);
 			return;
 		}
 		break;
@@ -553,8 +716,18 @@ static void on_http(void *arg, const struct http_resp *hr)
 	case OP_LIST_PROCEDURES:
 		read_list_page(c, &rep, &res);
 		return;		/* it finishes or sends the next page */
-	case OP_GET_DOSSIER:
 	case OP_ACTION:
+		if (p->ops[OP_ACTION].reply_none) {
+			/* done; what the dossier is now takes one more request */
+			reply_free(&rep);
+			c->op = OP_GET_DOSSIER;
+			tvars_unset(&c->tv, "version");
+			send_call(c);
+			return;
+		}
+		read_item(c, &rep, &res);
+		return;
+	case OP_GET_DOSSIER:
 	case OP_INTAKE:
 	case OP_LOOKUP_CITIZEN:
 	case OP_LOOKUP_ENTERPRISE:
@@ -576,7 +749,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	const struct op *op = &p->ops[c->op];
 	struct api_result res = *res0;
 	const cJSON *items = adapter_items(op, rep, &res.e), *it;
-	int n = items ? cJSON_GetArraySize(items) : 0, i = 0, next_page = 0;
+	int n = items ? cJSON_GetArraySize(items) : 0, i = 0, next_page = 0, next;
 	size_t size = op->map->target->size;
 	char *arr;
 
@@ -605,6 +778,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		i++;
 	}
 	c->pages++;
+	c->seen += n;
 	/* a full list's cursor is the one from before its first page; changes
 	 * come with the cursor after each batch */
 	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))
@@ -637,9 +811,20 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		finish(c, &res);
 		return;
 	}
-	if ((c->max_pages && c->pages >= c->max_pages) ||
-	    !adapter_next_page(op, rep, c->page, c->per_page, n, &next_page, c->page_cursor,
-			       sizeof c->page_cursor)) {
+	next = c->max_pages && c->pages >= c->max_pages ? 0 :
+	       adapter_next_page(op, rep, c->page, c->per_page, c->seen, n, &next_page,
+				 c->page_cursor, sizeof c->page_cursor, &res.e);
+	if (next < 0) {
+		/* the pages that came are delivered; the list is not complete */
+		res.fail = API_E_BADREPLY;
+		reply_free(rep);
+		finish(c, &res);
+		return;
+	}
+	if (!next) {
+		res.listed = c->seen;
+		res.total = adapter_total(op, rep);
+		res.complete = !c->since && res.total >= 0 && c->seen == res.total;
 		reply_free(rep);
 		if (c->op == OP_LIST_PROCEDURES) {
 			struct procedure *procs = c->procs;
@@ -657,6 +842,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	c->page = next_page;
 	tvars_int(&c->tv, "page", c->page);
 	tvars_int(&c->tv, "offset", c->page);
+	tvars_int(&c->tv, "end", c->page + c->per_page);
 	tvars_str(&c->tv, "page_cursor", c->page_cursor[0] ? c->page_cursor : NULL);
 	c->if_none_match = NULL;	/* only the first page is conditional */
 	send_call(c);
@@ -670,7 +856,9 @@ static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadli
 
 	c->done = done;
 	c->deadline = deadline;
-	if (a->p->auth != AUTH_LOGIN)
+	/* Basic sends the password with every request; its login, when the
+	 * profile has one, only proves the password right */
+	if (a->p->auth != AUTH_LOGIN && !(a->p->auth == AUTH_BASIC && a->p->ops[OP_LOGIN].present))
 		return later(c, API_OK, "");
 	if (!a->user || !a->secret)
 		return later(c, API_E_AUTH, _("a user name and a password are needed to log in"));
@@ -688,6 +876,7 @@ static void set_paging(struct call *c, const struct op *op, int per_page)
 	c->per_page = per_page > 0 ? per_page : op->paging.size;
 	tvars_int(&c->tv, "page", c->page);
 	tvars_int(&c->tv, "offset", c->page);
+	tvars_int(&c->tv, "end", c->page + c->per_page);
 	tvars_int(&c->tv, "per_page", c->per_page);
 }
 
@@ -701,7 +890,15 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 	c->done = done;
 	c->max_pages = q->max_pages;
 	set_paging(c, op, q->per_page);
-	tvars_str(&c->tv, "status", keep(c, q->status));
+	if (q->status && a->p->status.n) {
+		/* the API filters by its own words, not the national codes */
+		char *words = vocab_api_list(&a->p->status, q->status);
+
+		tvars_str(&c->tv, "status", keep(c, words));
+		free(words);
+	} else {
+		tvars_str(&c->tv, "status", keep(c, q->status));
+	}
 	tvars_str(&c->tv, "procedure", keep(c, q->procedure));
 	tvars_str(&c->tv, "q", keep(c, q->q));
 	if (q->mine)
@@ -754,6 +951,7 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 		c->json[0] = cJSON_CreateIntArray(args->missing, args->nmissing);
 		tvars_json(&c->tv, "supplement", c->json[0]);
 	}
+	c->resolving = args->assignee && a->p->ops[OP_ACTION].resolve;
 	return start(c);
 }
 

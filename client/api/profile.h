@@ -34,6 +34,7 @@ enum auth_type {
 	AUTH_LOGIN,		/* a login operation returns a token or a session cookie */
 	AUTH_API_KEY,		/* the secret is sent as is, in a header or the query */
 	AUTH_BEARER,		/* a fixed token in the Authorization header */
+	AUTH_BASIC,		/* HTTP Basic: base64(user:password) on every request */
 };
 
 enum paging_style {
@@ -70,6 +71,9 @@ struct envelope {
 	int nsuccess;
 	bool has_data;
 	struct jpath data;	/* where the payload is */
+	bool has_failure;
+	struct jpath failure;	/* present in a 2xx reply: it failed (a success
+				 * unwrapped, a failure wrapped) */
 	bool has_message, has_code, has_field;
 	struct jpath message, code, field;	/* an error's sentence, code, field */
 };
@@ -85,12 +89,21 @@ struct paging {
 
 struct mapping;
 
+/* A date variable an operation sends in its own format ("new_due" as
+ * epoch_ms where the API's replies use dd/MM/yyyy). */
+struct var_format {
+	char *name;
+	struct datefmt fmt;
+};
+
 /* The intake's array variables, {components} and {lookups}: how one
  * element is written is a template of its own ("each" in the operation),
  * since APIs name the members differently ({"seq", "provided"} here,
  * {"STT", "DaNop"} there). */
 enum each_id { EACH_COMPONENTS, EACH_LOOKUPS, EACH_COUNT };
 const char *each_name(enum each_id id);
+
+struct join;
 
 struct op {
 	bool present;
@@ -106,9 +119,26 @@ struct op {
 	struct jpath cursor;	/* list_dossiers: the change cursor to send next time */
 	struct jpath more;	/* list_dossiers with {since}: true while more changes wait */
 	struct paging paging;
+	struct var_format *formats;
+	int nformats;
+	bool reply_none;	/* action: the reply is not the dossier; read it again */
+	struct join *joins;	/* get_dossier: parts of the record read apart */
+	int njoins;
+	struct join *resolve;	/* action: the API's id of {assignee}, by a request */
 	const struct mapping *map;
 	cJSON *each[EACH_COUNT];	/* intake: element templates (the model's
 					 * names when the profile gives none) */
+};
+
+/* get_dossier's "join": a part of the dossier (its log, components, due
+ * history or allowed actions) that the API serves at an endpoint of its
+ * own, read by one more request and joined into the record. */
+struct join {
+	const struct fdef *def;	/* the dossier's field it fills (NULL: resolve) */
+	struct op op;		/* method, path, query, envelope, items */
+	bool has_name;
+	struct jpath name;	/* allowed_actions: the action's name in an item;
+				 * resolve: the id in the reply */
 };
 
 /* How one model field is read: a path, or a constant, with options. */
@@ -139,6 +169,12 @@ struct vocab {
 	int n;
 };
 
+/* The actions a status allows, for APIs that send no list of their own. */
+struct status_actions {
+	int status;
+	unsigned actions;	/* 1u << enum action */
+};
+
 struct profile {
 	char *file, *name, *base_url;
 	struct datefmt dates;
@@ -146,14 +182,25 @@ struct profile {
 	bool auth_cookie;		/* AUTH_LOGIN: the session is a cookie */
 	bool has_token, has_expires;
 	struct jpath token, expires;	/* AUTH_LOGIN: in the login reply's payload */
+	bool has_expires_in;
+	struct jpath expires_in;	/* AUTH_LOGIN: the token's lifetime in seconds */
+	bool has_identity;
+	struct jpath identity;		/* in the login reply: who logged in; a login
+					 * without it, or with a guest's, failed */
+	char **guest;			/* identity values of an anonymous guest */
+	int nguest;
 	struct kv_tmpl auth_header;	/* how credentials go with each request */
 	char *auth_query;		/* AUTH_API_KEY in the query: parameter name */
+	struct kv_tmpl *headers;	/* sent with every request (a groupId) */
+	int nheaders;
 	struct op ops[OP_COUNT];
 	struct envelope errors;		/* how error replies (4xx/5xx) say what went wrong */
 	struct mapping maps[11];	/* one per target (fields.c) */
 	int nmaps;
 	struct vocab status, channel;
 	char *actions[ACT_COUNT];	/* the API's name of each action; NULL: unsupported */
+	struct status_actions *allowed;	/* vocab.allowed: by status */
+	int nallowed;
 	char *idempotency_header;
 	bool etag;			/* the API answers If-None-Match with 304 */
 	bool changed_since;		/* list_dossiers takes a change cursor */
@@ -173,6 +220,12 @@ const struct mapping *profile_mapping(const struct profile *p, const struct targ
 /* The model code for an API value of a vocabulary; -1 if unknown. */
 int vocab_code(const struct vocab *v, const char *api);
 const char *vocab_api(const struct vocab *v, int code);
+/* The API's words for national codes ("2,4" -> "receiving,processing"):
+ * every word of each code, comma-separated, in a new string. Codes the
+ * vocabulary lacks are kept as they are. */
+char *vocab_api_list(const struct vocab *v, const char *codes);
+/* The actions vocab.allowed gives a status (0: none given). */
+unsigned profile_allowed(const struct profile *p, int status);
 
 /* Where profiles are looked for by name: $MOTCUA_PROFILE_DIR, then the
  * user's ~/.config/motcua/profiles, then the installed ones. NAME may also

@@ -54,6 +54,43 @@ const struct tvar *tvars_get(const struct tvars *tv, const char *name)
 	return NULL;
 }
 
+void tvars_unset(struct tvars *tv, const char *name)
+{
+	for (int i = 0; i < tv->n; i++) {
+		if (!strcmp(tv->v[i].name, name)) {
+			tv->v[i] = tv->v[--tv->n];
+			return;
+		}
+	}
+}
+
+void tvars_format(struct tvars *tv, const char *name, const struct datefmt *fmt)
+{
+	for (int i = 0; i < tv->n; i++)
+		if (!strcmp(tv->v[i].name, name) && tv->v[i].type == TV_TIME)
+			tv->v[i].fmt = fmt;
+}
+
+static const struct datefmt *fmt_of(const struct tvars *tv, const struct tvar *v)
+{
+	return v->fmt ? v->fmt : tv->dates;
+}
+
+/* A list inside text reads as a list: [1, 3] -> "1, 3". */
+static char *list_text(const cJSON *arr)
+{
+	struct sb b = { 0 };
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, arr) {
+		char *one = cJSON_IsString(it) ? NULL : cJSON_PrintUnformatted(it);
+
+		sb_printf(&b, "%s%s", b.len ? ", " : "", one ? one : it->valuestring);
+		free(one);
+	}
+	return sb_take(&b);
+}
+
 static void add_encoded(struct sb *b, const char *s, bool encode)
 {
 	if (!encode) {
@@ -85,11 +122,12 @@ static const char *var_text(const struct tvars *tv, const struct tvar *v, char *
 	case TV_BOOL:
 		return v->i ? "true" : "false";
 	case TV_TIME:
-		date_to_text(tv->dates, v->t, buf, len);
+		date_to_text(fmt_of(tv, v), v->t, buf, len);
 		return buf;
 	case TV_JSON:
-		*owned = cJSON_IsString(v->json) ? xstrdup(v->json->valuestring)
-						 : cJSON_PrintUnformatted(v->json);
+		*owned = cJSON_IsString(v->json) ? xstrdup(v->json->valuestring) :
+			 cJSON_IsArray(v->json) ? list_text(v->json) :
+			 cJSON_PrintUnformatted(v->json);
 		return *owned ? *owned : "";
 	}
 	return "";
@@ -143,10 +181,30 @@ int tmpl_check(const char *s, const char *const *known, struct err *e)
 	return each_name(s, check_one, &c);
 }
 
+/* {"$text": ["...", ...], "$sep": "..."}: strings only. */
+static int check_text(const cJSON *t, struct err *e)
+{
+	const cJSON *parts = cJSON_GetObjectItemCaseSensitive(t, "$text");
+	const cJSON *sep = cJSON_GetObjectItemCaseSensitive(t, "$sep");
+
+	for (const cJSON *c = t->child; c; c = c->next)
+		if (strcmp(c->string, "$text") && strcmp(c->string, "$sep"))
+			return err_set(e, _("a \"$text\" object has only \"$text\" and \"$sep\", not \"%s\""),
+				       c->string);
+	if (!cJSON_IsArray(parts) || (sep && !cJSON_IsString(sep)))
+		return err_set(e, _("\"$text\" is a list of text templates and \"$sep\" a string"));
+	for (const cJSON *c = parts->child; c; c = c->next)
+		if (!cJSON_IsString(c))
+			return err_set(e, _("\"$text\" is a list of text templates and \"$sep\" a string"));
+	return 0;
+}
+
 int tmpl_check_json(const cJSON *t, const char *const *known, struct err *e)
 {
 	if (cJSON_IsString(t))
 		return tmpl_check(t->valuestring, known, e);
+	if (cJSON_IsObject(t) && cJSON_GetObjectItemCaseSensitive(t, "$text") && check_text(t, e) < 0)
+		return -1;
 	for (const cJSON *c = t ? t->child : NULL; c; c = c->next)
 		if (tmpl_check_json(c, known, e) < 0)
 			return -1;
@@ -207,11 +265,51 @@ static cJSON *typed(const struct tvars *tv, const struct tvar *v)
 	case TV_BOOL:
 		return cJSON_CreateBool(v->i != 0);
 	case TV_TIME:
-		return date_to_json(tv->dates, v->t);
+		return date_to_json(fmt_of(tv, v), v->t);
 	case TV_JSON:
 		return cJSON_Duplicate(v->json, 1);
 	}
 	return cJSON_CreateNull();
+}
+
+static int is_set(const char *name, size_t n, void *arg)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)n, name);
+	return tvars_get(arg, buf) ? -1 : 0;	/* -1 stops at the first set one */
+}
+
+/* s has placeholders and none of them is set: " " from "{reason} {note}"
+ * would be sent as if the clerk had typed a blank. */
+static bool all_unset(const char *s, const struct tvars *tv)
+{
+	const char *p;
+
+	for (p = s; (p = strchr(p, '{')) && p[1] == '{'; p += 2)
+		;
+	return p && each_name(s, is_set, (void *)tv) == 0;
+}
+
+/* {"$text": [...], "$sep": ...}: the parts whose variables are all set. */
+static cJSON *compose(const cJSON *t, const struct tvars *tv)
+{
+	const cJSON *sep = cJSON_GetObjectItemCaseSensitive(t, "$sep"), *part;
+	struct sb b = { 0 };
+	cJSON *r = NULL;
+
+	cJSON_ArrayForEach(part, cJSON_GetObjectItemCaseSensitive(t, "$text")) {
+		bool unset;
+		char *s = tmpl_string(part->valuestring, tv, false, &unset);
+
+		if (!unset && *s)
+			sb_printf(&b, "%s%s", b.len && sep ? sep->valuestring : b.len ? " " : "", s);
+		free(s);
+	}
+	if (b.len)
+		r = cJSON_CreateString(b.s);
+	sb_free(&b);
+	return r;
 }
 
 /* Expand t; NULL means "leave it out" (an unset sole placeholder, or a
@@ -226,6 +324,8 @@ static cJSON *expand(const cJSON *t, const struct tvars *tv, bool nested)
 			const struct tvar *v = tvars_get(tv, name);
 
 			return v ? typed(tv, v) : NULL;
+		} else if (all_unset(t->valuestring, tv)) {
+			return NULL;
 		} else {
 			char *s = tmpl_string(t->valuestring, tv, false, NULL);
 			cJSON *r = cJSON_CreateString(s);
@@ -234,6 +334,8 @@ static cJSON *expand(const cJSON *t, const struct tvars *tv, bool nested)
 			return r;
 		}
 	}
+	if (cJSON_IsObject(t) && cJSON_GetObjectItemCaseSensitive(t, "$text"))
+		return compose(t, tv);
 	if (cJSON_IsObject(t) || cJSON_IsArray(t)) {
 		cJSON *out = cJSON_IsObject(t) ? cJSON_CreateObject() : cJSON_CreateArray();
 

@@ -28,6 +28,7 @@ struct tvar {
 	const char *s;
 	long long i;
 	int64_t t;
+	const struct datefmt *fmt;	/* TV_TIME: its own format, or NULL */
 	const cJSON *json;
 };
 
@@ -47,6 +48,10 @@ void tvars_bool(struct tvars *tv, const char *name, bool b);
 void tvars_time(struct tvars *tv, const char *name, int64_t t);
 void tvars_json(struct tvars *tv, const char *name, const cJSON *json);
 const struct tvar *tvars_get(const struct tvars *tv, const char *name);
+/* Leave a variable unset again. */
+void tvars_unset(struct tvars *tv, const char *name);
+/* Write the date variable name (when set) in fmt instead of tv->dates. */
+void tvars_format(struct tvars *tv, const char *name, const struct datefmt *fmt);
 
 /* Every placeholder in s names one of known (a NULL-terminated list). */
 int tmpl_check(const char *s, const char *const *known, struct err *e);
@@ -56,7 +61,9 @@ int tmpl_check_json(const cJSON *t, const char *const *known, struct err *e);
  * (for paths and query strings). Unset variables expand to nothing and set
  * *unset (if not NULL), so an optional header or parameter can be left out. */
 char *tmpl_string(const char *s, const struct tvars *tv, bool url_encode, bool *unset);
-/* Expand a JSON template into a new tree. */
+/* Expand a JSON template into a new tree. An object {"$text": [parts],
+ * "$sep": " "} becomes one string: the parts whose variables are all set,
+ * joined by $sep (a list variable written as "a, b"); none: left out. */
 cJSON *tmpl_json(const cJSON *t, const struct tvars *tv);
 
 #endif

@@ -103,7 +103,6 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	struct session *s = arg;
 	struct app *app = s->app;
 
-	(void)rep;
 	s->sync = NULL;
 	if (s->closing)
 		return;
@@ -113,6 +112,8 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		reached(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
+		if (rep->kept[0])	/* a listing that did not prove itself whole */
+			app_message(app, MSG_INFO, "%s", rep->kept);
 	} else if (r->fail != API_E_CANCELLED) {
 		failed(s, r->fail);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);

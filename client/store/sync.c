@@ -80,6 +80,30 @@ failed:
 	return false;
 }
 
+/* A dossier leaves the store only when the server positively says so: a
+ * full list forgets what it did not show only when it came whole, as many
+ * as the total it reported, and not empty (a guest's listing, an
+ * unauthenticated one, is empty with a total of 0). Otherwise the store is
+ * kept, and rep.kept says what looked wrong. */
+static bool doubtful(struct sync *y, const struct api_result *r)
+{
+	if ((r->complete && r->listed > 0) ||
+	    (r->listed == 0 && store_count_dossiers(y->store) == 0))
+		return false;	/* proven whole, or nothing to lose */
+	if (r->listed == 0)
+		snprintf(y->rep.kept, sizeof y->rep.kept, "%s",
+			 _("the server listed no dossier at all; the store is kept as it was"));
+	else if (r->total < 0)
+		snprintf(y->rep.kept, sizeof y->rep.kept,
+			 _("the server listed %ld dossiers without a total to check them against; nothing was dropped from the store"),
+			 r->listed);
+	else
+		snprintf(y->rep.kept, sizeof y->rep.kept,
+			 _("the server listed %ld of the %ld dossiers it reported; nothing was dropped from the store"),
+			 r->listed, r->total);
+	return true;
+}
+
 /* The validators go in one transaction, after every item is in: a sync cut
  * short starts again from the old cursor, and storing twice is harmless. */
 static int finish(struct sync *y, const struct api_result *r)
@@ -95,7 +119,7 @@ static int finish(struct sync *y, const struct api_result *r)
 		goto fail;
 	if (y->new_hwm > y->hwm && store_meta_set_int(s, "hwm", y->new_hwm, e) < 0)
 		goto fail;
-	if (y->rep.mode == SYNC_FULL && !r->not_modified) {
+	if (y->rep.mode == SYNC_FULL && !r->not_modified && !doubtful(y, r)) {
 		int dropped = store_forget_unseen(s, y->gen, e);
 
 		if (dropped < 0 || store_meta_set_int(s, "full_gen", y->gen, e) < 0 ||

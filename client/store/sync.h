@@ -41,6 +41,10 @@ struct sync_report {
 	int items;		/* dossiers received and stored */
 	int dropped;		/* forgotten after a full list */
 	int64_t elapsed_ms;
+	/* A full list that did not prove itself complete (empty, short of
+	 * its total, or without one): nothing was forgotten, and this says
+	 * why; "" otherwise. */
+	char kept[200];
 };
 
 struct sync_hooks {

@@ -78,8 +78,9 @@ static void read_all(const struct profile *p, enum op_id id, long status,
 		{
 			int next;
 			char cur[64];
+			struct err pe;
 
-			adapter_next_page(op, &r, 1, op->paging.size, 2, &next, cur, sizeof cur);
+			adapter_next_page(op, &r, 1, op->paging.size, 2, 2, &next, cur, sizeof cur, &pe);
 			adapter_cursor(op, &r, cur, sizeof cur);
 		}
 	}

@@ -1,9 +1,10 @@
 #!/bin/sh
-# The same data through the two sandbox dialects gives identical output: one
-# seeded database, copied, served by a reference-dialect and a portal-dialect
-# sandbox on the same frozen clock; motcua in batch mode through the profiles
-# sandbox-reference and sandbox-portal must print the same bytes. The
-# profiles, not the client's code, carry the differences between the APIs.
+# The same data through the three sandbox dialects gives identical output:
+# one seeded database, copied, served by a reference-dialect, a
+# portal-dialect and an opencps-dialect sandbox on the same frozen clock;
+# motcua in batch mode through the profiles sandbox-reference,
+# sandbox-portal and opencps must print the same bytes. The profiles, not
+# the client's code, carry the differences between the APIs.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -19,34 +20,43 @@ for f in seed.db seed.db-wal; do
 	[ -f "$SBX_DIR/$f" ] || continue
 	cp "$SBX_DIR/$f" "$SBX_DIR/ref${f#seed}"
 	cp "$SBX_DIR/$f" "$SBX_DIR/portal${f#seed}"
+	cp "$SBX_DIR/$f" "$SBX_DIR/ocps${f#seed}"
 done
 sandbox_start --db "$SBX_DIR/ref.db" --dialect reference --clock "$CLOCK" --freeze-clock || exit 1
 REF_URL=$SBX_URL
 sandbox_start --db "$SBX_DIR/portal.db" --dialect portal --clock "$CLOCK" --freeze-clock || exit 1
 PORTAL_URL=$SBX_URL
+sandbox_start --db "$SBX_DIR/ocps.db" --dialect opencps --clock "$CLOCK" --freeze-clock || exit 1
+OCPS_URL=$SBX_URL
 
 ref() { "$MOTCUA" --profile sandbox-reference --server "$REF_URL" --user "${USER_AS:-tiepnhan1}" "$@"; }
 portal() { "$MOTCUA" --profile sandbox-portal --server "$PORTAL_URL" --user "${USER_AS:-tiepnhan1}" "$@"; }
-a=$SBX_DIR/a b=$SBX_DIR/b
+ocps() { "$MOTCUA" --profile opencps --server "$OCPS_URL" --user "${USER_AS:-tiepnhan1}" "$@"; }
+a=$SBX_DIR/a b=$SBX_DIR/b o=$SBX_DIR/o
 # as LOGIN CMD...: run CMD as another user (an assignment before a function
 # call does not portably end with it)
 as() { USER_AS=$1; shift; "$@"; USER_AS=; }
 
-# same DESC ARGS...: both dialects exit 0 with byte-identical output.
+# same DESC ARGS...: the three dialects exit 0 with byte-identical output.
 same() {
 	desc=$1; shift
 	ref "$@" >"$a" 2>"$a.err"; ra=$?
 	portal "$@" >"$b" 2>"$b.err"; rb=$?
-	if [ "$ra" = 0 ] && [ "$rb" = 0 ] && [ -s "$a" ] && cmp -s "$a" "$b"; then
+	ocps "$@" >"$o" 2>"$o.err"; ro=$?
+	if [ "$ra" = 0 ] && [ "$rb" = 0 ] && [ "$ro" = 0 ] && [ -s "$a" ] && cmp -s "$a" "$b" &&
+	   cmp -s "$a" "$o"; then
 		ok "$desc"
 	else
-		not_ok "$desc (exit $ra / $rb)"
+		not_ok "$desc (exit $ra / $rb / $ro)"
 		sed 's/^/#   reference: /' "$a.err" | head -n 3
 		sed 's/^/#   portal:    /' "$b.err" | head -n 3
+		sed 's/^/#   opencps:   /' "$o.err" | head -n 3
 		diff "$a" "$b" | head -n 10 | sed 's/^/#   /'
+		diff "$a" "$o" | head -n 10 | sed 's/^/#   opencps /'
 	fi
 }
 
+check "the opencps profile loads and lists" sh -c "\"$MOTCUA\" --profile opencps --server $OCPS_URL --user tiepnhan1 list >'$SBX_DIR/olist' && [ \$(wc -l <'$SBX_DIR/olist') -gt 50 ]"
 check "the portal profile loads and lists" sh -c "\"$MOTCUA\" --profile sandbox-portal --server $PORTAL_URL --user tiepnhan1 list >'$SBX_DIR/list' && [ \$(wc -l <'$SBX_DIR/list') -gt 50 ]"
 
 # lists
@@ -104,6 +114,20 @@ same "list after the actions" list --format json
 # what differs on purpose: the API's own words for a refusal, still a refusal
 ref act "$new" accept >/dev/null 2>"$a"; ra=$?
 portal act "$new" accept >/dev/null 2>"$b"; rb=$?
-check "a refused action fails on both sides (exit $ra / $rb)" sh -c "[ $ra != 0 ] && [ $rb != 0 ]"
+ocps act "$new" accept >/dev/null 2>"$o"; ro=$?
+check "a refused action fails on every side (exit $ra / $rb / $ro)" sh -c "[ $ra != 0 ] && [ $rb != 0 ] && [ $ro != 0 ]"
+
+# a wrong password: OpenCPS serves it as its guest, which is a failed login;
+# a sync then stops there, and the store keeps every dossier
+ocps sync --full >"$o" 2>"$o.err"
+before=$(sed -n 's/.* \([0-9]*\) in the store.*/\1/p' "$o")
+MOTCUA_PASSWORD=wrong ocps list >"$o" 2>"$o.err"; ro=$?
+check "a wrong password through opencps is a failed login (exit $ro)" \
+	sh -c "[ $ro = 5 ] && grep -q 'anonymous guest' '$o.err' && [ ! -s '$o' ]"
+MOTCUA_PASSWORD=wrong ocps sync --full >/dev/null 2>&1; ro=$?
+ocps sync >"$o" 2>"$o.err"
+after=$(sed -n 's/.* \([0-9]*\) in the store.*/\1/p' "$o")
+check "a sync with it fails and the store keeps its $before dossiers (exit $ro, then $after)" \
+	sh -c "[ $ro = 5 ] && [ -n '$before' ] && [ '$before' -gt 50 ] && [ '$before' = '$after' ]"
 
 tap_finish

@@ -89,7 +89,7 @@ START_TEST(errors_name_file_key_and_expectation)
 	ck_assert_str_eq(broken("rest.json", "/dossiers/{code}", "/dossiers/{id}"),
 			 "rest.json: operations.get_dossier.path: unknown variable {id} in \"/dossiers/{id}\" (known here: token, user, password, code, version)");
 	ck_assert_str_eq(broken("rest.json", "\"capabilities\"", "\"capabilites\""),
-			 "rest.json: unknown key 'capabilites' (expected one of: motcua_profile, name, description, base_url, timezone, dates, auth, envelope, errors, idempotency_header, capabilities, vocab, operations, fields)");
+			 "rest.json: unknown key 'capabilites' (expected one of: motcua_profile, name, description, base_url, timezone, dates, auth, envelope, errors, idempotency_header, capabilities, vocab, operations, fields, headers)");
 	ck_assert_ptr_nonnull(strstr(broken("rest.json", "\"applicant_name\"", "\"applicant_nmae\""),
 				     "rest.json: fields.dossier.applicant_nmae: unknown field (fields of dossier: code, procedure_code,"));
 	ck_assert_str_eq(broken("rest.json", "\"items\": \"items\", ", ""),
@@ -185,9 +185,9 @@ START_TEST(rpc_list_reply_is_read)
 	dossier_free(&d);
 
 	/* 2 per page, 3 in all: page 1 has a next page, page 2 does not */
-	ck_assert_int_eq(adapter_next_page(op, &r, 1, op->paging.size, 2, &next, NULL, 0), 1);
+	ck_assert_int_eq(adapter_next_page(op, &r, 1, op->paging.size, 2, 2, &next, NULL, 0, &e), 1);
 	ck_assert_int_eq(next, 2);
-	ck_assert_int_eq(adapter_next_page(op, &r, 2, op->paging.size, 1, &next, NULL, 0), 0);
+	ck_assert_int_eq(adapter_next_page(op, &r, 2, op->paging.size, 3, 1, &next, NULL, 0, &e), 0);
 	reply_free(&r);
 	profile_free(p);
 }
