@@ -3,9 +3,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "conf.h"
+#include "core/calendar.h"
 #include "core/i18n.h"
 
 static int parse_timeout(struct cli *c, const char *v, struct err *e)
@@ -156,5 +160,17 @@ void cli_usage(FILE *out)
 
 void cli_version(FILE *out)
 {
+	struct cal *c = cal_new();
+	struct err e;
+	char gap[512];
+
 	fprintf(out, "motcua %s\n", PACKAGE_VERSION);
+	/* Due dates depend on the year's file: say when it is missing. */
+	if (c && access(app_calendar_dir(), F_OK) == 0) {
+		if (cal_load_dir(c, app_calendar_dir(), &e) < 0)
+			fprintf(out, "%s\n", e.msg);
+		else if (app_calendar_gap(c, time(NULL), gap, sizeof gap))
+			fprintf(out, "%s\n", gap);
+	}
+	cal_free(c);
 }
