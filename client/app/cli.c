@@ -146,6 +146,12 @@ void cli_usage(FILE *out)
 		"the print-command of motcuarc with the form on its standard input. The\n"
 		"reason defaults to the note of the dossier's last refusal or request.\n"), out);
 	fputs(_("\n"
+		"The desk's indicators, from the local store:\n"
+		"  stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by clerk|procedure|day]\n"
+		"        [--format tsv|json]  received, resolved early/on time/late, the\n"
+		"                            on-time rate, the online share, the average\n"
+		"                            processing time; this month by default\n"), out);
+	fputs(_("\n"
 		"Deadlines (no request to the server waits without end):\n"
 		"      --timeout SECONDS     wait at most SECONDS for the whole reply to one\n"
 		"                            attempt (one in which the server sends nothing\n"
