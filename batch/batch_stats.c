@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -76,7 +77,23 @@ static cJSON *fig_json(const struct stats *s, const struct stats_fig *f)
 	return o;
 }
 
-static void print_json(const struct stats *s)
+/* The server's figures, fetched beside the local ones. */
+struct server_stats {
+	struct batch *b;
+	struct record *rec;	/* NULL when the server gave none */
+};
+
+static void on_stats(void *arg, struct record *rec, const struct api_result *r)
+{
+	struct server_stats *ss = arg;
+
+	ss->rec = rec;
+	if (r->fail && r->fail != API_E_UNSUPPORTED)
+		report_printf(stderr, _("motcua: the server's figures are not available: %s\n"), r->e.msg);
+	batch_finished(ss->b);
+}
+
+static void print_json(const struct stats *s, const struct record *server, const char *diff)
 {
 	char d1[WHEN_LEN], d2[WHEN_LEN];
 	cJSON *o = fig_json(s, &s->all), *arr;
@@ -87,6 +104,13 @@ static void print_json(const struct stats *s)
 		arr = cJSON_AddArrayToObject(o, "groups");
 		for (size_t i = 0; i < s->ngroups; i++)
 			cJSON_AddItemToArray(arr, fig_json(s, &s->groups[i]));
+	}
+	if (server) {
+		cJSON *x = cJSON_AddObjectToObject(o, "server");
+
+		for (int i = 0; i < server->n; i++)
+			cJSON_AddStringToObject(x, server->kv[i].key, server->kv[i].value);
+		cJSON_AddStringToObject(o, "differences", diff);
 	}
 	report_json_print(stdout, o);
 	cJSON_Delete(o);
@@ -197,10 +221,23 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 	if (store_stats_scan(b->conn.store, from, to, stats_add, &s, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
-	} else if (b->fmt == FMT_JSON) {
-		print_json(&s);
 	} else {
-		print_tsv(&s);
+		struct server_stats ss = { .b = b };
+		char diff[1024] = "";
+
+		api_stats(b->conn.api, from, to - DAY_SECS, on_stats, &ss);
+		batch_wait(b);
+		/* a difference is said, not an error: the store may lag */
+		if (ss.rec && stats_compare(&s, ss.rec, diff, sizeof diff))
+			report_printf(stderr, _("motcua: the server counts differently: %s\n"), diff);
+		if (b->fmt == FMT_JSON)
+			print_json(&s, ss.rec, diff);
+		else
+			print_tsv(&s);
+		if (ss.rec) {
+			record_free(ss.rec);
+			free(ss.rec);
+		}
 	}
 	stats_free(&s);
 	cal_free(cal);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/when.h"
 #include "core/xalloc.h"
 #include "stats.h"
@@ -235,6 +236,72 @@ bool stats_avg_days(const struct stats *s, const struct stats_fig *f, double *da
 		return false;
 	*days = (double)f->minutes / (double)f->resolved / cal_day_minutes(s->cal);
 	return true;
+}
+
+/* One figure: the local value as the server would write it. */
+static int compare_one(const char *key, const char *local, const struct record *server,
+		       struct sb *out)
+{
+	const char *v = record_get(server, key);
+
+	if (!v || !strcmp(v, local))
+		return 0;
+	/* the server may write 0.9130 or 0.913: compare numbers when both are */
+	if (*v && *local) {
+		char *end;
+		double a = strtod(v, &end);
+
+		if (!*end && a == strtod(local, NULL))
+			return 0;
+	}
+	sb_printf(out, "%s%s %s (%s %s)", out->len ? ", " : "", key, *local ? local : "—",
+		  _("server"), *v ? v : "—");
+	return 1;
+}
+
+static void ratio_text(const struct stats_ratio *r, char *buf, size_t len)
+{
+	if (r->den)
+		snprintf(buf, len, "%.4f", (double)r->num / (double)r->den);
+	else
+		buf[0] = '\0';
+}
+
+int stats_compare(const struct stats *s, const struct record *server, char *diff,
+		  size_t len)
+{
+	const struct stats_fig *f = &s->all;
+	struct stats_ratio r[STATS_RATIOS];
+	const struct {
+		const char *key;
+		long v;
+	} counts[] = {
+		{ "received", f->received }, { "resolved", f->resolved }, { "early", f->early },
+		{ "on_time", f->on_time }, { "late", f->late },
+		{ "open_overdue", f->bands[BAND_OVERDUE] },
+	};
+	struct sb out = { 0 };
+	char v[32];
+	double avg;
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		snprintf(v, sizeof v, "%ld", counts[i].v);
+		n += compare_one(counts[i].key, v, server, &out);
+	}
+	stats_ratios(f, r);
+	ratio_text(&r[STATS_ON_TIME_RATE], v, sizeof v);
+	n += compare_one("on_time_rate", v, server, &out);
+	ratio_text(&r[STATS_ONLINE_SHARE], v, sizeof v);
+	n += compare_one("online_share", v, server, &out);
+	if (stats_avg_days(s, f, &avg))
+		snprintf(v, sizeof v, "%.2f", avg);
+	else
+		v[0] = '\0';
+	n += compare_one("average_processing_days", v, server, &out);
+	snprintf(diff, len, "%s", sb_str(&out));
+	sb_free(&out);
+	return n;
 }
 
 int stats_stars(const struct stats *s, const struct stats_fig *f,

@@ -93,6 +93,15 @@ const char *stats_percent(long num, long den, char *buf, size_t len);
 /* Average working days from receipt to result, false when none resolved. */
 bool stats_avg_days(const struct stats *s, const struct stats_fig *f, double *days);
 
+/* The server's figures (a record read through the profile's "stats"
+ * mapping: received, resolved, early, on_time, late, on_time_rate,
+ * online_share, open_overdue, average_processing_days) against the local
+ * ones of the whole desk: the number of figures that differ, each written
+ * into diff as "received 73 (server 75)", separated by ", ". A figure the
+ * server does not give is not compared. */
+int stats_compare(const struct stats *s, const struct record *server, char *diff,
+		  size_t len);
+
 /* The star rating (settings stars-*): five stars, less one for each
  * criterion known and below its threshold. A criterion with nothing to
  * judge by (no dossier resolved or received) costs nothing; satisfaction
