@@ -28,6 +28,12 @@ const struct conf_def conf_defs[] = {
 	  N_("the service centre as receipts and forms name it, and where results are collected; empty: the dossier's agency code") },
 	{ "request-timeout", CONF_INT, AT(request_timeout), "30", 1, CONF_TIMEOUT_MAX,
 	  N_("seconds to wait for the server's whole reply before trying again; a request gives up after twice this, retries included") },
+	{ "stars-on-time", CONF_INT, AT(stars_on_time), "95", 0, 100,
+	  N_("the dashboard's star rating: an on-time rate (early or on time, of the dossiers resolved) below this per cent costs the desk a star") },
+	{ "stars-online", CONF_INT, AT(stars_online), "50", 0, 100,
+	  N_("the star rating: a share of dossiers received online below this per cent costs a star") },
+	{ "stars-average-days", CONF_INT, AT(stars_average_days), "5", 1, 365,
+	  N_("the star rating: an average processing time above this many working days costs a star") },
 	{ NULL, 0, 0, NULL, 0, 0, NULL },
 };
 

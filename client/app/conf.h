@@ -19,6 +19,8 @@ struct conf {
 	char *desk_name;	/* heads receipts and forms; "": the dossier's agency */
 	int request_timeout;	/* seconds for one attempt at a request; twice
 				 * that for the request, retries included */
+	/* the star rating's thresholds (desk/stats.h) */
+	int stars_on_time, stars_online, stars_average_days;
 };
 
 /* The longest request-timeout (and --timeout): an hour. */

@@ -305,21 +305,19 @@ int stats_compare(const struct stats *s, const struct record *server, char *diff
 }
 
 int stats_stars(const struct stats *s, const struct stats_fig *f,
-		const struct stats_stars_conf *c, double satisfaction,
-		unsigned *missed)
+		const struct stats_stars_conf *c, unsigned *missed)
 {
+	long online = f->channel[CH_ONLINE - 1];
 	double avg;
 	int stars = 5;
 
 	*missed = 0;
-	if (f->resolved && (double)(f->early + f->on_time) < c->on_time_min * (double)f->resolved)
+	if (f->resolved && (f->early + f->on_time) * 100 < (long)c->on_time_min * f->resolved)
 		*missed |= STATS_CRIT_ON_TIME;
-	if (f->received && (double)f->channel[CH_ONLINE - 1] < c->online_min * (double)f->received)
+	if (f->received && online * 100 < (long)c->online_min * f->received)
 		*missed |= STATS_CRIT_ONLINE;
 	if (stats_avg_days(s, f, &avg) && avg > c->avg_days_max)
 		*missed |= STATS_CRIT_AVG_DAYS;
-	if (satisfaction >= 0 && satisfaction < c->satisfaction_min)
-		*missed |= STATS_CRIT_SATISFACTION;
 	for (unsigned b = *missed; b; b &= b - 1)
 		stars--;
 	return stars;
@@ -330,7 +328,6 @@ const char *stats_crit_name(unsigned crit)
 	switch (crit) {
 	case STATS_CRIT_ON_TIME: return _("on-time rate");
 	case STATS_CRIT_ONLINE: return _("online share");
-	case STATS_CRIT_AVG_DAYS: return _("average processing time");
-	default: return _("satisfaction");
+	default: return _("average processing time");
 	}
 }

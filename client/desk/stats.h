@@ -102,28 +102,26 @@ bool stats_avg_days(const struct stats *s, const struct stats_fig *f, double *da
 int stats_compare(const struct stats *s, const struct record *server, char *diff,
 		  size_t len);
 
-/* The star rating (settings stars-*): five stars, less one for each
- * criterion known and below its threshold. A criterion with nothing to
- * judge by (no dossier resolved or received) costs nothing; satisfaction
- * is not in the store and only counts when a value is given (>= 0). */
+/* The star rating a leader proposes for a desk (settings stars-*): five
+ * stars, less one for each criterion below its threshold. A criterion
+ * with nothing to judge by (nothing resolved, nothing received) costs
+ * nothing. Satisfaction, the fourth criterion of the provinces' rating,
+ * is in neither the store nor the server's statistics, so it costs none. */
 struct stats_stars_conf {
-	double on_time_min;	/* share, 0..1 */
-	double online_min;	/* share, 0..1 */
-	double avg_days_max;	/* working days */
-	double satisfaction_min;	/* share, 0..1 */
+	int on_time_min;	/* per cent */
+	int online_min;		/* per cent */
+	int avg_days_max;	/* working days */
 };
 
 enum {
 	STATS_CRIT_ON_TIME = 1 << 0,
 	STATS_CRIT_ONLINE = 1 << 1,
 	STATS_CRIT_AVG_DAYS = 1 << 2,
-	STATS_CRIT_SATISFACTION = 1 << 3,
 };
 
-/* Stars 1..5; *missed gets the STATS_CRIT_* bits that cost one each. */
+/* Stars 2..5; *missed gets the STATS_CRIT_* bits that cost one each. */
 int stats_stars(const struct stats *s, const struct stats_fig *f,
-		const struct stats_stars_conf *c, double satisfaction,
-		unsigned *missed);
+		const struct stats_stars_conf *c, unsigned *missed);
 /* The criterion's name for a person, translated. */
 const char *stats_crit_name(unsigned crit);
 

@@ -280,27 +280,30 @@ END_TEST
 
 START_TEST(stars)
 {
-	struct stats_stars_conf c = { 0.95, 0.5, 3.0, 0.9 };
+	struct stats_stars_conf c = { 95, 50, 3 };
 	struct stats s;
 	unsigned missed;
 
 	compute(&s, T(2025, 10, 1, 0, 0), T(2025, 11, 1, 0, 0), T(2025, 10, 20, 10, 0),
 		STATS_BY_NONE);
 	/* nothing to judge by: five stars, nothing costs one */
-	ck_assert_int_eq(stats_stars(&s, &s.all, &c, -1, &missed), 5);
+	ck_assert_int_eq(stats_stars(&s, &s.all, &c, &missed), 5);
 	ck_assert_int_eq(missed, 0);
 	stats_free(&s);
 	put("P1", "An", ST_RETURNED, CH_DIRECT, T(2025, 10, 6, 9, 0),
 	    T(2025, 10, 7, 9, 0), T(2025, 10, 7, 10, 0), 0, 0, 0);
+	put("P1", "An", ST_RETURNED, CH_ONLINE, T(2025, 10, 6, 9, 0),
+	    T(2025, 10, 9, 9, 0), T(2025, 10, 7, 10, 0), 0, 0, 0);
 	compute(&s, T(2025, 10, 1, 0, 0), T(2025, 11, 1, 0, 0), T(2025, 10, 20, 10, 0),
 		STATS_BY_NONE);
-	/* late, not online; 1 day 1 h is within 3 days */
-	ck_assert_int_eq(stats_stars(&s, &s.all, &c, -1, &missed), 3);
-	ck_assert_int_eq(missed, STATS_CRIT_ON_TIME | STATS_CRIT_ONLINE);
-	ck_assert_int_eq(stats_stars(&s, &s.all, &c, 0.5, &missed), 2);
-	ck_assert(missed & STATS_CRIT_SATISFACTION);
-	c.avg_days_max = 1.0;
-	ck_assert_int_eq(stats_stars(&s, &s.all, &c, 0.95, &missed), 2);
+	/* one of two late (50 % < 95 %), one of two online (50 % is enough),
+	 * 1 day 1 h on average is within 3 days */
+	ck_assert_int_eq(stats_stars(&s, &s.all, &c, &missed), 4);
+	ck_assert_int_eq(missed, STATS_CRIT_ON_TIME);
+	c.online_min = 51;
+	c.avg_days_max = 1;
+	ck_assert_int_eq(stats_stars(&s, &s.all, &c, &missed), 2);
+	ck_assert_int_eq(missed, STATS_CRIT_ON_TIME | STATS_CRIT_ONLINE | STATS_CRIT_AVG_DAYS);
 	ck_assert_str_eq(stats_crit_name(STATS_CRIT_AVG_DAYS), "average processing time");
 	stats_free(&s);
 }
