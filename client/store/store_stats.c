@@ -12,10 +12,12 @@
 static const char stats_sql[] =
 	"SELECT status, channel, received_at, due_at, finished_at, updated_at,"
 	" procedure_code, procedure_name, assignee,"
-	" (SELECT count(*) FROM json_each(detail, '$.due_history') j"
-	"  WHERE json_extract(j.value, '$.reason') = 'supplement'),"
-	" (SELECT count(*) FROM json_each(detail, '$.due_history') j"
-	"  WHERE json_extract(j.value, '$.reason') = 'apology')"
+	" CASE WHEN detail IS NULL THEN 0 ELSE"
+	"  (SELECT count(*) FROM json_each(detail, '$.due_history') j"
+	"   WHERE json_extract(j.value, '$.reason') = 'supplement') END,"
+	" CASE WHEN detail IS NULL THEN 0 ELSE"
+	"  (SELECT count(*) FROM json_each(detail, '$.due_history') j"
+	"   WHERE json_extract(j.value, '$.reason') = 'apology') END"
 	" FROM dossiers WHERE (received_at >= ?1 AND received_at < ?2)"
 	" OR (finished_at >= ?1 AND finished_at < ?2)"
 	" OR (updated_at >= ?1 AND updated_at < ?2) OR status IN (2, 4, 6)";
