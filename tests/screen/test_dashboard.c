@@ -1,7 +1,9 @@
 /* The dashboard at 80x24, on a UTF-8 terminal (blocks, stars) and on a
  * vt100 (ASCII only), opened with D from the inbox: every figure in words
  * with its numerator and denominator, "—" for a ratio of nothing, the
- * charts, the star rating, a leader's table, the periods. */
+ * charts, the star rating, a leader's table, the periods. And the status
+ * bar saying a year's working-day file is missing (the calendar the
+ * figures are counted by). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -139,6 +141,31 @@ START_TEST(leader_table_and_periods)
 }
 END_TEST
 
+/* A year without its working-day file is said in the status bar at
+ * start: November 2025, due dates run into 2026, whose file is missing. */
+START_TEST(missing_calendar_year_in_the_status_bar)
+{
+	char dir[] = "/tmp/test_dashboard.XXXXXX", path[64], cmd[128];
+	FILE *f;
+	int y, x;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/vn-2025.days", dir);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fclose(f);
+	setenv("MOTCUA_CALENDAR_DIR", dir, 1);
+	setenv("MOTCUA_CLOCK", "2025-11-20 09:00", 1);
+	vscreen_open(&vs, "xterm-256color", 24, 80);
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "No working-day file for 2026", &y, &x) && y > 16,
+		      "the status bar does not say it:\n%s", vscreen_dump(&vs));
+	vscreen_close(&vs);
+	unsetenv("MOTCUA_CLOCK");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("screen_dashboard");
@@ -148,6 +175,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, vt100_is_ascii);
 	tcase_add_test(tc, zero_denominators_read_as_a_dash);
 	tcase_add_test(tc, leader_table_and_periods);
+	tcase_add_test(tc, missing_calendar_year_in_the_status_bar);
 	suite_add_tcase(s, tc);
 	return s;
 }
