@@ -7,10 +7,12 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "core/ident.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "desk/stats.h"
+#include "prompt.h"
 #include "ui.h"
 
 /* The desk dashboard: the indicators of desk/stats.h for a period, every
@@ -26,7 +28,10 @@
 
 struct dash {
 	struct pager p;
-	enum stats_period period;
+	enum stats_period period;	/* STATS_PERIODS: from .. to below */
+	int64_t from, to;		/* a period the clerk typed */
+	bool asking;			/* for that period */
+	struct prompt range;
 	enum stats_by by;		/* NONE, CLERK or PROCEDURE */
 	struct record *server;		/* the server's figures, NULL if none */
 	int64_t server_from;		/* the period they are for */
@@ -60,7 +65,24 @@ static void dash_free(struct app *app, void *state)
 
 static void period_bounds(const struct dash *d, int64_t now, int64_t *from, int64_t *to)
 {
-	stats_period(d->period, now, from, to);
+	if (d->period == STATS_PERIODS) {
+		*from = d->from;
+		*to = d->to;
+	} else {
+		stats_period(d->period, now, from, to);
+	}
+}
+
+/* "this month", or the typed period's days. */
+static void period_name(const struct dash *d, char *buf, size_t len)
+{
+	char a[WHEN_LEN], b[WHEN_LEN];
+
+	if (d->period == STATS_PERIODS)
+		snprintf(buf, len, _("%s to %s"), when_date(d->from, a, sizeof a),
+			 when_date(d->to - DAY_SECS, b, sizeof b));
+	else
+		snprintf(buf, len, "%s", stats_period_name(d->period));
 }
 
 static void on_server(struct app *app, struct record *rec, const struct api_result *r, void *arg)
@@ -111,10 +133,68 @@ static unsigned op_period(struct app *app)
 {
 	struct dash *d = dash_state(app);
 
-	d->period = (d->period + 1) % STATS_PERIODS;
+	d->period = d->period + 1 >= STATS_PERIODS ? STATS_TODAY : d->period + 1;
 	d->p.top = 0;
 	fetch_server(app, d);
 	return RD_BODY | RD_TITLE;
+}
+
+static unsigned op_range(struct app *app)
+{
+	struct dash *d = dash_state(app);
+
+	prompt_clear(&d->range);
+	d->asking = true;
+	return RD_BODY;
+}
+
+/* "dd/mm/yyyy dd/mm/yyyy", the first day and the last, as typed dates. */
+static int parse_range(const char *text, int64_t *from, int64_t *to, struct err *e)
+{
+	char a[64], b[64];
+	struct ident_date x, y;
+
+	if (sscanf(text, "%63s %63s", a, b) != 2)
+		return err_set(e, "%s", _("type the first and the last day, e.g. 01/09/2025 30/09/2025"));
+	if (ident_date_parse(a, &x, e) < 0 || ident_date_parse(b, &y, e) < 0)
+		return -1;
+	*from = cal_join(x.year, x.month, x.day, 0, 0, 0);
+	*to = cal_join(y.year, y.month, y.day, 0, 0, 0) + DAY_SECS;
+	if (*to <= *from)
+		return err_set(e, "%s", _("the last day comes before the first"));
+	return 0;
+}
+
+static bool dash_key(struct app *app, km_key key)
+{
+	struct dash *d = dash_state(app);
+	struct err e;
+
+	if (!d->asking)
+		return false;
+	switch (prompt_key(&d->range, key)) {
+	case PROMPT_IGNORED:
+		return false;
+	case PROMPT_ACCEPTED:
+		if (parse_range(d->range.text, &d->from, &d->to, &e) < 0) {
+			app_message(app, MSG_ERROR, "%s", e.msg);
+			app->redraw |= RD_STATUS;
+			return true;
+		}
+		d->asking = false;
+		d->period = STATS_PERIODS;
+		d->p.top = 0;
+		fetch_server(app, d);
+		app->redraw |= RD_TITLE;
+		break;
+	case PROMPT_CANCELLED:
+		d->asking = false;
+		break;
+	default:
+		break;
+	}
+	app->redraw |= RD_BODY;
+	return true;
 }
 
 static unsigned op_by(struct app *app)
@@ -130,15 +210,20 @@ static unsigned op_by(struct app *app)
 static const struct op_def dash_ops[] = {
 	OP("dashboard-period", N_("Next period: today, this week, month, quarter, year"), op_period, "p"),
 	OP("dashboard-by", N_("Each clerk, each procedure, or the desk alone"), op_by, "b"),
+	OP("dashboard-range", N_("A period from one day to another"), op_range, "r"),
 	PAGER_OPS,
 	OP_END,
 };
 
-static const char *const dash_hints[] = { "dashboard-period", "dashboard-by", "view-close", NULL };
+static const char *const dash_hints[] = { "dashboard-period", "dashboard-range", "dashboard-by",
+					    "view-close", NULL };
 
 static void dash_title(struct app *app, char *buf, size_t len)
 {
-	snprintf(buf, len, _("Dashboard: %s"), stats_period_name(dash_state(app)->period));
+	char name[128];
+
+	period_name(dash_state(app), name, sizeof name);
+	snprintf(buf, len, _("Dashboard: %s"), name);
 }
 
 /* ---- charts ---------------------------------------------------------- */
@@ -340,8 +425,8 @@ static void figures(struct app *app, struct pager *p, const struct stats *s)
 	double avg;
 
 	stats_ratios(f, r);
-	snprintf(line, sizeof line, _("%s, %s to %s, from the local store"), stats_period_name(dash_state(app)->period),
-		 when_date(s->from, d1, sizeof d1), when_date(s->to - DAY_SECS, d2, sizeof d2));
+	snprintf(line, sizeof line, _("%s to %s, from the local store"), when_date(s->from, d1, sizeof d1),
+		 when_date(s->to - DAY_SECS, d2, sizeof d2));
 	pager_newline(p);
 	pager_wrap(p, 0, theme_attr(&app->ui->theme, TH_EMPTY_HINT), line);
 	snprintf(line, sizeof line, _("Received %ld (at the desk %ld, online %ld, by post %ld); resolved %ld (early %ld, on time %ld, late %ld)"),
@@ -475,6 +560,9 @@ static void dash_draw(struct app *app, WINDOW *win, unsigned flags)
 	stats_free(&days);
 	stats_free(&groups);
 	pager_draw(app, p, win);
+	if (d->asking)
+		prompt_draw(&d->range, win, getmaxy(win) - 1, 0, getmaxx(win),
+			    _("From day to day (dd/mm/yyyy dd/mm/yyyy): "), app->ui->ellipsis, true);
 }
 
 static struct pager *dash_pager(struct app *app)
@@ -491,6 +579,7 @@ const struct screen screen_dashboard = {
 	.title = dash_title,
 	.draw = dash_draw,
 	.pager = dash_pager,
+	.key = dash_key,
 	.state_size = sizeof(struct dash),
 	.state_free = dash_free,
 };

@@ -141,6 +141,43 @@ START_TEST(leader_table_and_periods)
 }
 END_TEST
 
+static void type(const char *text)
+{
+	for (const char *c = text; *c; c++) {
+		char name[8];
+		const char *k = name;
+
+		if (*c == ' ')
+			k = "<Space>";
+		else
+			snprintf(name, sizeof name, "%c", *c);
+		vscreen_keys(&vs, &k, 1);
+	}
+}
+
+/* r asks for a period from one day to another, as dd/mm/yyyy. */
+START_TEST(a_typed_period)
+{
+	int y, x;
+
+	open_desk("xterm-256color", false);
+	vscreen_keys(&vs, (const char *[]){ "r" }, 1);
+	ck_shows("From day to day (dd/mm/yyyy dd/mm/yyyy):");
+	type("06/10/2025 31/09/2025");
+	vscreen_keys(&vs, (const char *[]){ "<Enter>" }, 1);
+	ck_shows("31/09/2025 is not a date");
+	vscreen_keys(&vs, (const char *[]){ "<C-u>" }, 1);
+	type("06/10/2025 07/10/2025");
+	vscreen_keys(&vs, (const char *[]){ "<Enter>" }, 1);
+	ck_shows("Dashboard: 06/10/2025 to 07/10/2025");
+	ck_shows("Received 2 (at the desk 1, online 1, by post 0); resolved 2 (early 1, on time");
+	ck_assert_msg(!vscreen_find(&vs, "From day to day", &y, &x), "still asking:\n%s", vscreen_dump(&vs));
+	vscreen_keys(&vs, (const char *[]){ "p" }, 1);
+	ck_shows("Dashboard: today");
+	vscreen_close(&vs);
+}
+END_TEST
+
 /* A year without its working-day file is said in the status bar at
  * start: November 2025, due dates run into 2026, whose file is missing. */
 START_TEST(missing_calendar_year_in_the_status_bar)
@@ -175,6 +212,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, vt100_is_ascii);
 	tcase_add_test(tc, zero_denominators_read_as_a_dash);
 	tcase_add_test(tc, leader_table_and_periods);
+	tcase_add_test(tc, a_typed_period);
 	tcase_add_test(tc, missing_calendar_year_in_the_status_bar);
 	suite_add_tcase(s, tc);
 	return s;
