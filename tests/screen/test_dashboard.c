@@ -78,6 +78,11 @@ START_TEST(utf8_at_80x24)
 	ck_shows("\u2588\u2588");
 	ck_shows("01/10/2025");
 	ck_shows("31/10/2025");
+	/* the thresholds are settings: a lower on-time threshold gives the star back */
+	vs.app.conf.stars_on_time = 60;
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_shows("\u2605\u2605\u2605\u2605\u2605 5 of 5 stars");
 	ck_shows("On-time rate per week");
 	ck_shows("06/10 66.7 %");
 	ck_assert_msg(y < 23, "the weekly line must fit 80x24:\n%s", vscreen_dump(&vs));
