@@ -18,7 +18,6 @@
 /* motcua stats: the desk's indicators from the local store (desk/stats.h),
  * as the sandbox's GET /stats writes them, for a leader's monthly report. */
 
-#define DAY_SECS 86400
 
 static void add_ratio(cJSON *o, const struct stats_ratio *r)
 {
@@ -193,7 +192,7 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 				return batch_usage(_("stats: --%s: %s (write YYYY-MM-DD)"),
 						   ch == 'F' ? "from" : "to", e.msg);
 			if (ch == 'T')
-				to += DAY_SECS;	/* through the end of that day */
+				to += CAL_DAY_SECS;	/* through the end of that day */
 			break;
 		case 'b':
 			if (parse_by(val, &by) < 0)
@@ -225,7 +224,7 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 		struct server_stats ss = { .b = b };
 		char diff[1024] = "";
 
-		api_stats(b->conn.api, from, to - DAY_SECS, on_stats, &ss);
+		api_stats(b->conn.api, from, to - CAL_DAY_SECS, on_stats, &ss);
 		batch_wait(b);
 		/* a difference is said, not an error: the store may lag */
 		if (ss.rec && stats_compare(&s, ss.rec, diff, sizeof diff))

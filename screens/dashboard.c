@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +10,16 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/when.h"
-#include "desk/stats.h"
+#include "dashboard.h"
 #include "prompt.h"
-#include "ui.h"
 
 /* The desk dashboard: the indicators of desk/stats.h for a period, every
- * figure in words, with terminal charts beside them (received and resolved
- * per day as bars, the on-time rate per week as a sparkline, the open
- * dossiers' deadline bands as a stacked bar), the star rating, and the
- * server's own figures when the profile can fetch them. A leader sees each
- * clerk or each procedure too (b). Unicode blocks on UTF-8 terminals,
- * ASCII on others and on DEC VT terminals (vt100 has no such glyphs). */
+ * figure in words, with terminal charts beside them (dashboard_charts.c:
+ * received and resolved per day as bars, the on-time rate per week as a
+ * sparkline, the open dossiers' deadline bands as a stacked bar), the star
+ * rating, and the server's own figures when the profile can fetch them. A
+ * leader sees each clerk or each procedure too (b). */
 
-#define BAR_ROWS 4
-#define DAY_SECS 86400
 
 struct dash {
 	struct pager p;
@@ -37,6 +32,13 @@ struct dash {
 	int64_t server_from;		/* the period they are for */
 	char server_note[256];		/* why there are none, or "" */
 	unsigned asked;			/* a fetch under way, for this period */
+	/* The counts, made again only when the period, the grouping or the
+	 * dossiers change: scrolling does not query the store. */
+	bool counted;
+	unsigned gen;			/* app->dossiers_gen they were made at */
+	int count_rc;
+	struct err count_err;
+	struct stats days, groups;	/* by day (the charts), by d->by */
 };
 
 static struct dash *dash_state(struct app *app)
@@ -60,6 +62,8 @@ static void dash_free(struct app *app, void *state)
 
 	(void)app;
 	drop_server(d);
+	stats_free(&d->days);
+	stats_free(&d->groups);
 	pager_free(&d->p);
 }
 
@@ -80,7 +84,7 @@ static void period_name(const struct dash *d, char *buf, size_t len)
 
 	if (d->period == STATS_PERIODS)
 		snprintf(buf, len, _("%s to %s"), when_date(d->from, a, sizeof a),
-			 when_date(d->to - DAY_SECS, b, sizeof b));
+			 when_date(d->to - CAL_DAY_SECS, b, sizeof b));
 	else
 		snprintf(buf, len, "%s", stats_period_name(d->period));
 }
@@ -113,7 +117,7 @@ static void fetch_server(struct app *app, struct dash *d)
 	period_bounds(d, app_now(app), &from, &to);
 	drop_server(d);
 	d->server_from = from;
-	d->asked = session_server_stats(app, from, to - DAY_SECS, on_server, NULL);
+	d->asked = session_server_stats(app, from, to - CAL_DAY_SECS, on_server, NULL);
 }
 
 unsigned dashboard_open(struct app *app)
@@ -125,6 +129,7 @@ unsigned dashboard_open(struct app *app)
 	if (!d->period && !d->by)
 		d->period = STATS_MONTH;
 	d->p.top = 0;
+	d->counted = false;
 	fetch_server(app, d);
 	return ui_push(app, &screen_dashboard);
 }
@@ -135,6 +140,7 @@ static unsigned op_period(struct app *app)
 
 	d->period = d->period + 1 >= STATS_PERIODS ? STATS_TODAY : d->period + 1;
 	d->p.top = 0;
+	d->counted = false;
 	fetch_server(app, d);
 	return RD_BODY | RD_TITLE;
 }
@@ -159,7 +165,7 @@ static int parse_range(const char *text, int64_t *from, int64_t *to, struct err 
 	if (ident_date_parse(a, &x, e) < 0 || ident_date_parse(b, &y, e) < 0)
 		return -1;
 	*from = cal_join(x.year, x.month, x.day, 0, 0, 0);
-	*to = cal_join(y.year, y.month, y.day, 0, 0, 0) + DAY_SECS;
+	*to = cal_join(y.year, y.month, y.day, 0, 0, 0) + CAL_DAY_SECS;
 	if (*to <= *from)
 		return err_set(e, "%s", _("the last day comes before the first"));
 	return 0;
@@ -184,6 +190,7 @@ static bool dash_key(struct app *app, km_key key)
 		d->asking = false;
 		d->period = STATS_PERIODS;
 		d->p.top = 0;
+		d->counted = false;
 		fetch_server(app, d);
 		app->redraw |= RD_TITLE;
 		break;
@@ -204,6 +211,7 @@ static unsigned op_by(struct app *app)
 	d->by = d->by == STATS_BY_NONE ? STATS_BY_CLERK :
 		d->by == STATS_BY_CLERK ? STATS_BY_PROCEDURE : STATS_BY_NONE;
 	d->p.top = 0;
+	d->counted = false;
 	return RD_BODY;
 }
 
@@ -224,181 +232,6 @@ static void dash_title(struct app *app, char *buf, size_t len)
 
 	period_name(dash_state(app), name, sizeof name);
 	snprintf(buf, len, _("Dashboard: %s"), name);
-}
-
-/* ---- charts ---------------------------------------------------------- */
-
-static bool blocks(void)
-{
-	return !strcmp(nl_langinfo(CODESET), "UTF-8") && strncmp(termname(), "vt", 2);
-}
-
-/* A cell of a bar chart's row: eighth blocks on UTF-8, else '#' for a
- * full row and ':' for at least half of one. level: eighths in this row. */
-static const char *bar_cell(bool utf8, int level, const char *ascii)
-{
-	static const char *const eighth[9] = {
-		" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
-	};
-
-	if (level <= 0)
-		return " ";
-	if (utf8)
-		return eighth[level > 8 ? 8 : level];
-	return level >= 8 ? ascii : level >= 4 ? ":" : " ";
-}
-
-/* The day's group of a by-day stats, or NULL. */
-static const struct stats_fig *day_fig(const struct stats *s, int64_t day)
-{
-	char key[WHEN_LEN];
-
-	when_iso_date(day, key, sizeof key);
-	for (size_t i = 0; i < s->ngroups; i++)
-		if (!strcmp(s->groups[i].key, key))
-			return &s->groups[i];
-	return NULL;
-}
-
-/* Received and resolved per day as pairs of bars (resolved in the deadline
- * colour); periods longer than the width put several days in a bar. */
-static void day_bars(struct app *app, struct pager *p, const struct stats *days, bool utf8)
-{
-	int ndays = (int)((days->to - days->from) / DAY_SECS), per, nbars, i, row;
-	long rec[200] = { 0 }, res[200] = { 0 }, max = 0;
-	char first[WHEN_LEN], last[WHEN_LEN], title[256];
-	attr_t ok = theme_attr(&app->ui->theme, TH_DEADLINE_OK);
-
-	nbars = (p->width - 2) / 2;
-	if (nbars > 200)
-		nbars = 200;
-	per = (ndays + nbars - 1) / nbars;
-	nbars = (ndays + per - 1) / per;
-	for (i = 0; i < ndays; i++) {
-		const struct stats_fig *f = day_fig(days, days->from + (int64_t)i * DAY_SECS);
-
-		if (f) {
-			rec[i / per] += f->received;
-			res[i / per] += f->resolved;
-		}
-	}
-	for (i = 0; i < nbars; i++) {
-		max = rec[i] > max ? rec[i] : max;
-		max = res[i] > max ? res[i] : max;
-	}
-	if (per == 1)
-		snprintf(title, sizeof title, _("Received %s and resolved %s per day, %ld at most"),
-			 utf8 ? "\u2588" : "#", utf8 ? "\u2588" : "=", max);
-	else
-		snprintf(title, sizeof title, _("Received %s and resolved %s per %d days, %ld at most"),
-			 utf8 ? "\u2588" : "#", utf8 ? "\u2588" : "=", per, max);
-	pager_newline(p);
-	pager_newline(p);
-	pager_wrap(p, 2, A_BOLD, title);
-	for (row = BAR_ROWS - 1; row >= 0; row--) {
-		pager_newline(p);
-		pager_tab(p, 2);
-		for (i = 0; i < nbars; i++) {
-			/* eighths of this row filled by each value */
-			int a = max ? (int)(rec[i] * BAR_ROWS * 8 / max) - row * 8 : 0;
-			int b = max ? (int)(res[i] * BAR_ROWS * 8 / max) - row * 8 : 0;
-
-			pager_add(p, A_NORMAL, bar_cell(utf8, a, "#"));
-			pager_add(p, ok, bar_cell(utf8, b, "="));
-		}
-	}
-	pager_newline(p);
-	pager_tab(p, 2);
-	pager_add(p, A_NORMAL, when_date(days->from, first, sizeof first));
-	when_date(days->to - DAY_SECS, last, sizeof last);
-	if (2 + nbars * 2 - text_width(last) > pager_col(p) + 1)
-		pager_tab(p, 2 + nbars * 2 - text_width(last));
-	else
-		pager_add(p, A_NORMAL, " ");
-	pager_add(p, A_NORMAL, last);
-}
-
-/* The on-time rate of each week (Monday to Sunday) of the period, as a
- * sparkline and in words. */
-static void week_sparkline(struct pager *p, const struct stats *days, bool utf8)
-{
-	static const char *const spark[8] = {
-		"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
-	};
-	static const char ascii[] = "_.-~=+*#";
-	int64_t week, wend;
-	struct cal_time t;
-	struct sb line = { 0 }, words = { 0 };
-
-	cal_split(days->from, &t);
-	week = days->from - (int64_t)((t.wday + 6) % 7) * DAY_SECS;
-	for (; week < days->to; week = wend) {
-		long good = 0, all = 0;
-		char pc[32], day[WHEN_LEN];
-
-		wend = week + 7 * DAY_SECS;
-		for (int64_t dd = week; dd < wend; dd += DAY_SECS) {
-			const struct stats_fig *f = day_fig(days, dd);
-
-			if (f) {
-				good += f->early + f->on_time;
-				all += f->resolved;
-			}
-		}
-		if (!all)
-			sb_puts(&line, " ");
-		else if (utf8)
-			sb_puts(&line, spark[good * 7 / all]);
-		else
-			sb_addc(&line, ascii[good * 7 / all]);
-		when_day_month_time(week, day, sizeof day);
-		day[5] = '\0';	/* the day and month of the Monday */
-		sb_printf(&words, "%s%s %s", words.len ? ", " : "", day,
-			  stats_percent(good, all, pc, sizeof pc));
-	}
-	pager_newline(p);
-	pager_add(p, A_BOLD, _("On-time rate per week"));
-	pager_add(p, A_NORMAL, " ");
-	pager_add(p, A_NORMAL, sb_str(&line));
-	pager_add(p, A_NORMAL, " ");
-	pager_wrap(p, 2, A_NORMAL, sb_str(&words));
-	sb_free(&line);
-	sb_free(&words);
-}
-
-/* The open dossiers by deadline band in words, then as one stacked bar. */
-static void band_bar(struct app *app, struct pager *p, const struct stats_fig *f, bool utf8)
-{
-	static const int th[BAND_NONE] = {
-		TH_DEADLINE_OVERDUE, TH_DEADLINE_TODAY, TH_DEADLINE_APOLOGY, TH_DEADLINE_SOON,
-		TH_DEADLINE_OK,
-	};
-	static const char *const glyph[BAND_NONE] = {
-		"\u2588", "\u2593", "\u2592", "\u2591", "\u00b7",
-	};
-	static const char *const ascii[BAND_NONE] = { "#", "=", "+", "-", "." };
-	const char *const *g = utf8 ? glyph : ascii;
-	int width = p->width - 4, used = 0;
-	char words[512];
-
-	snprintf(words, sizeof words,
-		 _("Open now %ld: %s overdue %ld, %s today %ld, %s apology %ld, %s soon %ld, %s in time %ld"),
-		 f->open, g[0], f->bands[BAND_OVERDUE], g[1], f->bands[BAND_TODAY], g[2],
-		 f->bands[BAND_APOLOGY], g[3], f->bands[BAND_SOON], g[4], f->bands[BAND_OK]);
-	pager_newline(p);
-	pager_wrap(p, 2, A_NORMAL, words);
-	if (!f->open)
-		return;
-	pager_newline(p);
-	pager_tab(p, 2);
-	for (int b = 0; b < BAND_NONE; b++) {
-		/* the remainder goes to the last band */
-		int n = b == BAND_NONE - 1 ? width - used : (int)(f->bands[b] * width / f->open);
-
-		for (int i = 0; i < n; i++)
-			pager_add(p, theme_attr(&app->ui->theme, th[b]), g[b]);
-		used += n;
-	}
 }
 
 /* ---- figures --------------------------------------------------------- */
@@ -426,7 +259,7 @@ static void figures(struct app *app, struct pager *p, const struct stats *s)
 
 	stats_ratios(f, r);
 	snprintf(line, sizeof line, _("%s to %s, from the local store"), when_date(s->from, d1, sizeof d1),
-		 when_date(s->to - DAY_SECS, d2, sizeof d2));
+		 when_date(s->to - CAL_DAY_SECS, d2, sizeof d2));
 	pager_newline(p);
 	pager_wrap(p, 0, theme_attr(&app->ui->theme, TH_EMPTY_HINT), line);
 	snprintf(line, sizeof line, _("Received %ld (at the desk %ld, online %ld, by post %ld); resolved %ld (early %ld, on time %ld, late %ld)"),
@@ -527,38 +360,49 @@ static void group_table(struct app *app, struct pager *p, const struct stats *s)
 	}
 }
 
+/* Count the period's dossiers, unless nothing changed since the last time. */
+static void count(struct app *app, struct dash *d)
+{
+	int64_t now = app_now(app), from, to;
+
+	if (d->counted && d->gen == app->dossiers_gen)
+		return;
+	stats_free(&d->days);
+	stats_free(&d->groups);
+	period_bounds(d, now, &from, &to);
+	stats_init(&d->days, app->cal, from, to, now, STATS_BY_DAY);
+	stats_init(&d->groups, app->cal, from, to, now, d->by);
+	d->count_rc = session_stats(app, &d->days, &d->count_err);
+	if (d->count_rc == 0 && d->by != STATS_BY_NONE)
+		d->count_rc = session_stats(app, &d->groups, &d->count_err);
+	d->counted = true;
+	d->gen = app->dossiers_gen;
+}
+
 static void dash_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct dash *d = dash_state(app);
 	struct pager *p = &d->p;
-	int64_t now = app_now(app), from, to;
-	struct stats days, groups;
-	bool utf8 = blocks();
-	struct err e;
+	bool utf8 = dash_blocks();
 
 	(void)flags;
-	period_bounds(d, now, &from, &to);
+	count(app, d);
 	pager_begin(p, win);
-	stats_init(&days, app->cal, from, to, now, STATS_BY_DAY);
-	stats_init(&groups, app->cal, from, to, now, d->by);
-	if (session_stats(app, &days, &e) < 0 ||
-	    (d->by != STATS_BY_NONE && session_stats(app, &groups, &e) < 0)) {
+	if (d->count_rc < 0) {
 		pager_newline(p);
-		pager_wrap(p, 0, theme_attr(&app->ui->theme, TH_STATUS_ERROR), e.msg);
+		pager_wrap(p, 0, theme_attr(&app->ui->theme, TH_STATUS_ERROR), d->count_err.msg);
 	} else {
-		figures(app, p, &days);
-		band_bar(app, p, &days.all, utf8);
-		stars_line(app, p, &days, &days.all, utf8);
-		server_line(app, p, d, &days);
+		figures(app, p, &d->days);
+		dash_band_bar(app, p, &d->days.all, utf8);
+		stars_line(app, p, &d->days, &d->days.all, utf8);
+		server_line(app, p, d, &d->days);
 		if (d->by != STATS_BY_NONE) {
-			group_table(app, p, &groups);
+			group_table(app, p, &d->groups);
 		} else {
-			day_bars(app, p, &days, utf8);
-			week_sparkline(p, &days, utf8);
+			dash_day_bars(app, p, &d->days, utf8);
+			dash_week_sparkline(p, &d->days, utf8);
 		}
 	}
-	stats_free(&days);
-	stats_free(&groups);
 	pager_draw(app, p, win);
 	if (d->asking)
 		prompt_draw(&d->range, win, getmaxy(win) - 1, 0, getmaxx(win),

@@ -4,7 +4,7 @@ noinst_LIBRARIES += screens/libmcscreens.a
 screens_libmcscreens_a_SOURCES = \
 	screens/act.c screens/bars.c screens/catalog.c screens/catalog.h \
 	screens/catalog_detail.c screens/catalog_intake.c screens/cred.c \
-	screens/dashboard.c \
+	screens/dashboard.c screens/dashboard.h screens/dashboard_charts.c \
 	screens/cred.h screens/dossier.c screens/dossier.h \
 	screens/dossier_act.c screens/form.c screens/form.h screens/help.c \
 	screens/inbox.c screens/inbox.h screens/inbox_find.c screens/inbox_views.c \

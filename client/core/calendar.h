@@ -60,6 +60,7 @@
 #define CAL_YEAR_MIN 1900
 #define CAL_YEAR_MAX 2199
 #define CAL_UTC_OFFSET (7 * 3600)	/* seconds east of UTC */
+#define CAL_DAY_SECS 86400		/* a civil day: no DST in Vietnam */
 #define CAL_NO_CUTOFF (-1)
 #define CAL_CUTOFF_1500 (15 * 60)	/* the usual per-procedure cut-off */
 

@@ -10,7 +10,6 @@
 #include "core/xalloc.h"
 #include "stats.h"
 
-#define DAY_SECS 86400
 
 void stats_period(enum stats_period p, int64_t now, int64_t *from, int64_t *to)
 {
@@ -22,7 +21,7 @@ void stats_period(enum stats_period p, int64_t now, int64_t *from, int64_t *to)
 	case STATS_WEEK:
 		back = (t.wday + 6) % 7;	/* days since Monday */
 		*from = cal_join(t.year, t.month, t.day - back, 0, 0, 0);
-		*to = *from + 7 * DAY_SECS;
+		*to = *from + 7 * CAL_DAY_SECS;
 		return;
 	case STATS_MONTH:
 		*from = cal_join(t.year, t.month, 1, 0, 0, 0);
@@ -44,7 +43,7 @@ void stats_period(enum stats_period p, int64_t now, int64_t *from, int64_t *to)
 		break;
 	}
 	*from = cal_join(t.year, t.month, t.day, 0, 0, 0);
-	*to = *from + DAY_SECS;
+	*to = *from + CAL_DAY_SECS;
 }
 
 const char *stats_period_name(enum stats_period p)
