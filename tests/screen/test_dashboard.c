@@ -157,6 +157,22 @@ START_TEST(leader_table_and_periods)
 }
 END_TEST
 
+/* In Vietnamese too, the desk's month fits 80x24, the weekly line last. */
+START_TEST(vietnamese_fits)
+{
+	int y, x;
+
+	if (!vscreen_language("vi"))
+		return;
+	open_desk("xterm-256color", false);
+	ck_shows("Bảng chỉ số: tháng này");
+	ck_shows("Tỷ lệ đúng hạn 66.7 %: 2 trên 3 đã giải quyết trong kỳ");
+	ck_shows("Tỷ lệ đúng hạn theo tuần");
+	ck_assert_msg(y < 23, "the weekly line must fit 80x24:\n%s", vscreen_dump(&vs));
+	vscreen_close(&vs);
+}
+END_TEST
+
 static void type(const char *text)
 {
 	for (const char *c = text; *c; c++) {
@@ -229,6 +245,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, zero_denominators_read_as_a_dash);
 	tcase_add_test(tc, leader_table_and_periods);
 	tcase_add_test(tc, a_typed_period);
+	tcase_add_test(tc, vietnamese_fits);
 	tcase_add_test(tc, missing_calendar_year_in_the_status_bar);
 	suite_add_tcase(s, tc);
 	return s;
