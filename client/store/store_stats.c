@@ -17,7 +17,9 @@ static const char stats_sql[] =
 	"   WHERE json_extract(j.value, '$.reason') = 'supplement') END,"
 	" CASE WHEN detail IS NULL THEN 0 ELSE"
 	"  (SELECT count(*) FROM json_each(detail, '$.due_history') j"
-	"   WHERE json_extract(j.value, '$.reason') = 'apology') END"
+	"   WHERE json_extract(j.value, '$.reason') = 'apology') END,"
+	" CASE WHEN detail IS NULL THEN NULL ELSE"
+	"  json_extract(detail, '$.due_history[#-1].reason') END"
 	" FROM dossiers WHERE (received_at >= ?1 AND received_at < ?2)"
 	" OR (finished_at >= ?1 AND finished_at < ?2)"
 	" OR (updated_at >= ?1 AND updated_at < ?2) OR status IN (2, 4, 6)";
@@ -38,9 +40,14 @@ int store_stats_scan(struct store *s, int64_t from, int64_t to,
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct due_change last = { .reason = col_text(st, 11) };
 		struct dossier d;
 
 		memset(&d, 0, sizeof d);
+		if (last.reason) {
+			d.due_history = &last;
+			d.ndue = 1;
+		}
 		d.status = sqlite3_column_int(st, 0);
 		d.channel = sqlite3_column_int(st, 1);
 		d.received_at = sqlite3_column_int64(st, 2);

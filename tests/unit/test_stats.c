@@ -140,7 +140,13 @@ START_TEST(every_ratio_counts)
 	    T(2025, 10, 20, 9, 0), 0, T(2025, 10, 14, 9, 0), 0, 0);
 	put("P2", "Bình", ST_STOPPED, CH_DIRECT, T(2025, 10, 13, 9, 0),
 	    T(2025, 10, 20, 9, 0), 0, T(2025, 10, 15, 9, 0), 0, 0);
-	/* open now: one overdue, one in time; a supplement stops the clock */
+	/* open now: one overdue, one in time, one whose apology day is today
+	 * and one already apologised for (so in time, no apology band); a
+	 * supplement stops the clock */
+	put("P1", "An", ST_PROCESSING, CH_DIRECT, T(2025, 9, 1, 9, 0),
+	    T(2025, 10, 21, 10, 0), 0, 0, 0, 0);
+	put("P1", "An", ST_PROCESSING, CH_DIRECT, T(2025, 9, 1, 9, 0),
+	    T(2025, 10, 21, 10, 0), 0, 0, 0, 1);
 	put("P1", "An", ST_PROCESSING, CH_ONLINE, T(2025, 10, 14, 9, 0),
 	    T(2025, 10, 17, 9, 0), 0, 0, 0, 0);
 	put("P2", "Bình", ST_ACCEPTED, CH_DIRECT, T(2025, 10, 20, 8, 0),
@@ -162,8 +168,10 @@ START_TEST(every_ratio_counts)
 	ck_assert_int_eq(s.all.stopped, 1);
 	ck_assert_int_eq(s.all.supplements, 3);
 	ck_assert_int_eq(s.all.apologies, 1);
-	ck_assert_int_eq(s.all.open, 2);
+	ck_assert_int_eq(s.all.open, 4);
 	ck_assert_int_eq(s.all.bands[BAND_OVERDUE], 1);
+	ck_assert_int_eq(s.all.bands[BAND_APOLOGY], 1);
+	ck_assert_int_eq(s.all.bands[BAND_SOON], 1);
 	ck_assert_int_eq(s.all.bands[BAND_OK], 1);
 	stats_ratios(&s.all, r);
 	ck_assert_int_eq(r[STATS_ON_TIME_RATE].num, 3);
@@ -174,7 +182,7 @@ START_TEST(every_ratio_counts)
 	ck_assert_int_eq(r[STATS_ONLINE_SHARE].num, 3);
 	ck_assert_int_eq(r[STATS_ONLINE_SHARE].den, 9);
 	ck_assert_int_eq(r[STATS_OPEN_OVERDUE].num, 1);
-	ck_assert_int_eq(r[STATS_OPEN_OVERDUE].den, 2);
+	ck_assert_int_eq(r[STATS_OPEN_OVERDUE].den, 4);
 	/* 1 + 1 (Wed 9:00 -> Thu 9:00) + 1h (Mon 9 -> Tue 10 = 1 day 1 h)
 	 * + 2 days (Mon 29 Sep 9:00 -> Wed 1 Oct 9:00) */
 	ck_assert(stats_avg_days(&s, &s.all, &avg));
