@@ -33,7 +33,20 @@ static void add_ratio(cJSON *o, const struct stats_ratio *r)
 	cJSON_AddStringToObject(x, "denominator_is", r->den_is);
 }
 
-static cJSON *fig_json(const struct stats *s, const struct stats_fig *f)
+/* The criteria that cost a star, by their JSON names: "on_time_rate,online_share". */
+static void costs(unsigned missed, char *buf, size_t len)
+{
+	static const char *const names[] = { "on_time_rate", "online_share", "average_processing_days" };
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 3; i++)
+		if (missed & 1u << i)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? "," : "", names[i]);
+}
+
+static cJSON *fig_json(const struct stats *s, const struct stats_fig *f,
+		       const struct stats_stars_conf *sc)
 {
 	static const char *const band_names[BAND_NONE] = {
 		"overdue", "today", "apology", "soon", "in_time",
@@ -73,6 +86,15 @@ static cJSON *fig_json(const struct stats *s, const struct stats_fig *f)
 		cJSON_AddNullToObject(x, "value");
 	cJSON_AddStringToObject(x, "unit", "working days from receipt to result ready");
 	cJSON_AddNumberToObject(x, "denominator", (double)f->resolved);
+	x = cJSON_AddObjectToObject(o, "stars");
+	{
+		unsigned missed;
+		char why[128];
+
+		cJSON_AddNumberToObject(x, "value", stats_stars(s, f, sc, &missed));
+		costs(missed, why, sizeof why);
+		cJSON_AddStringToObject(x, "costs_a_star", why);
+	}
 	return o;
 }
 
@@ -92,17 +114,18 @@ static void on_stats(void *arg, struct record *rec, const struct api_result *r)
 	batch_finished(ss->b);
 }
 
-static void print_json(const struct stats *s, const struct record *server, const char *diff)
+static void print_json(const struct stats *s, const struct stats_stars_conf *sc,
+		       const struct record *server, const char *diff)
 {
 	char d1[WHEN_LEN], d2[WHEN_LEN];
-	cJSON *o = fig_json(s, &s->all), *arr;
+	cJSON *o = fig_json(s, &s->all, sc), *arr;
 
 	cJSON_AddStringToObject(o, "from", when_iso_date(s->from, d1, sizeof d1));
 	cJSON_AddStringToObject(o, "to", when_iso_date(s->to - 1, d2, sizeof d2));
 	if (s->by != STATS_BY_NONE) {
 		arr = cJSON_AddArrayToObject(o, "groups");
 		for (size_t i = 0; i < s->ngroups; i++)
-			cJSON_AddItemToArray(arr, fig_json(s, &s->groups[i]));
+			cJSON_AddItemToArray(arr, fig_json(s, &s->groups[i], sc));
 	}
 	if (server) {
 		cJSON *x = cJSON_AddObjectToObject(o, "server");
@@ -115,10 +138,13 @@ static void print_json(const struct stats *s, const struct record *server, const
 	cJSON_Delete(o);
 }
 
-static void tsv_row(const struct stats *s, const struct stats_fig *f, const char *key)
+static void tsv_row(const struct stats *s, const struct stats_fig *f, const char *key,
+		    const struct stats_stars_conf *sc)
 {
 	struct stats_ratio r[STATS_RATIOS];
-	char on[32], online[32], avg_s[32];
+	char on[32], online[32], avg_s[32], why[128];
+	unsigned missed;
+	int stars = stats_stars(s, f, sc, &missed);
 	double avg;
 
 	stats_ratios(f, r);
@@ -135,20 +161,21 @@ static void tsv_row(const struct stats *s, const struct stats_fig *f, const char
 		snprintf(avg_s, sizeof avg_s, "%.2f", avg);
 	else
 		avg_s[0] = '\0';
-	report_printf(stdout, "%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\n",
+	costs(missed, why, sizeof why);
+	report_printf(stdout, "%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%ld\t%d\t%s\n",
 		      key, f->received, f->channel[0], f->channel[1], f->channel[2], f->resolved,
 		      f->early, f->on_time, f->late, on, online, avg_s, f->refused, f->withdrawn,
-		      f->stopped, f->supplements, f->apologies, f->open, f->bands[BAND_OVERDUE]);
+		      f->stopped, f->supplements, f->apologies, f->open, f->bands[BAND_OVERDUE], stars, why);
 }
 
-static void print_tsv(const struct stats *s)
+static void print_tsv(const struct stats *s, const struct stats_stars_conf *sc)
 {
 	fputs("group\treceived\tdirect\tonline\tpostal\tresolved\tearly\ton_time\tlate\t"
 	      "on_time_rate\tonline_share\taverage_days\trefused\twithdrawn\tstopped\t"
-	      "supplement_rounds\tapologies\topen\toverdue\n", stdout);
+	      "supplement_rounds\tapologies\topen\toverdue\tstars\tcosts_a_star\n", stdout);
 	for (size_t i = 0; i < s->ngroups; i++)
-		tsv_row(s, &s->groups[i], s->groups[i].key);
-	tsv_row(s, &s->all, "*");
+		tsv_row(s, &s->groups[i], s->groups[i].key, sc);
+	tsv_row(s, &s->all, "*", sc);
 }
 
 static int parse_by(const char *v, enum stats_by *by)
@@ -172,6 +199,9 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 	};
 	int64_t now = date_now(), from, to, today;
 	enum stats_by by = STATS_BY_NONE;
+	const struct stats_stars_conf sc = {
+		b->conf.stars_on_time, b->conf.stars_online, b->conf.stars_average_days,
+	};
 	struct datefmt df;
 	struct stats s;
 	struct cal *cal;
@@ -230,9 +260,9 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 		if (ss.rec && stats_compare(&s, ss.rec, diff, sizeof diff))
 			report_printf(stderr, _("motcua: the server counts differently: %s\n"), diff);
 		if (b->fmt == FMT_JSON)
-			print_json(&s, ss.rec, diff);
+			print_json(&s, &sc, ss.rec, diff);
 		else
-			print_tsv(&s);
+			print_tsv(&s, &sc);
 		if (ss.rec) {
 			record_free(ss.rec);
 			free(ss.rec);

@@ -36,7 +36,11 @@ m stats --by day >"$out" 2>"$err"; rc=$?
 check "stats without a server: still answers from the store" [ "$rc" = 0 ]
 check "TSV: the documented header" [ "$(head -n 1 "$out" | cut -f1-6)" = "$(printf 'group\treceived\tdirect\tonline\tpostal\tresolved')" ]
 check "TSV: a row per day of this month, then the whole as *" sh -c "tail -n 1 '$out' | grep -q '^\\*	' && sed -n 2p '$out' | grep -q '^2025-10-'"
-check "TSV: 19 columns on every line" sh -c "awk -F'\t' 'NF != 19 { bad = 1 } END { exit bad }' '$out'"
+check "TSV: 21 columns on every line" sh -c "awk -F'\t' 'NF != 21 { bad = 1 } END { exit bad }' '$out'"
+check "TSV: the star rating and what costs a star, from the settings" sh -c "tail -n 1 '$out' | awk -F'\t' '\$20 >= 2 && \$20 <= 5 { ok = 1 } END { exit !ok }'"
+printf 'set stars-on-time 0\nset stars-online 0\nset stars-average-days 365\n' >"$SBX_DIR/motcuarc"
+MOTCUA_CONFIG=$SBX_DIR/motcuarc m stats --format json >"$out" 2>/dev/null
+check "JSON: no threshold, five stars, nothing costs one" sh -c "tr -d '\n\t' <'$out' | grep -q '\"stars\":{\"value\":5,\"costs_a_star\":\"\"}'"
 check "offline: says the server's figures are missing" grep -q "figures are not available" "$err"
 m stats --by frobnicate >/dev/null 2>"$err"; rc=$?
 check "a wrong --by: exit 2" [ "$rc" = 2 ]
