@@ -451,7 +451,7 @@ static const struct {
 	{ "act", batch_cmd_act }, { "procedures", cmd_procedures },
 	{ "sync", batch_cmd_sync }, { "outbox", batch_cmd_outbox },
 	{ "receipt", batch_cmd_form }, { "supplement-form", batch_cmd_form },
-	{ "refusal-form", batch_cmd_form },
+	{ "refusal-form", batch_cmd_form }, { "stats", batch_cmd_stats },
 };
 
 /* The settings (request-timeout, print-command, desk-name): the desk's
@@ -518,7 +518,7 @@ int batch_run(const struct cli *cli)
 		if (!strcmp(commands[i].name, cli->argv[0]))
 			fn = commands[i].fn;
 	if (!fn)
-		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox, receipt, supplement-form, refusal-form)"),
+		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox, receipt, supplement-form, refusal-form, stats)"),
 				   cli->argv[0]);
 	if (!cli->profile)
 		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));

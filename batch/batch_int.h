@@ -55,6 +55,8 @@ bool batch_list_wanted(const struct batch *b, const struct dossier *d);
 int batch_cmd_act(struct batch *b, int argc, char **argv);
 int batch_cmd_sync(struct batch *b, int argc, char **argv);
 int batch_cmd_outbox(struct batch *b, int argc, char **argv);
+/* the desk's indicators from the store (batch_stats.c) */
+int batch_cmd_stats(struct batch *b, int argc, char **argv);
 /* receipt, supplement-form, refusal-form (batch_forms.c) */
 int batch_cmd_form(struct batch *b, int argc, char **argv);
 

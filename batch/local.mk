@@ -3,5 +3,5 @@
 noinst_LIBRARIES += batch/libmcbatch.a
 batch_libmcbatch_a_SOURCES = \
 	batch/batch.c batch/batch.h batch/batch_forms.c batch/batch_int.h \
-	batch/batch_store.c
+	batch/batch_stats.c batch/batch_store.c
 EXTRA_DIST += batch/README.md batch/local.mk

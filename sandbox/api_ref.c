@@ -163,9 +163,18 @@ static int date_param(struct sbx_ref *c, const char *name, int64_t *t)
 
 	if (!v)
 		return 0;
+	/* a date, or an instant naming its day (a client writes its one
+	 * time format) */
 	if (sbx_date_parse(v, t, &er) < 0) {
-		sbx_reply_error(c->rp, 400, "invalid_parameter", name, "%s: %s", name, er.msg);
-		return -1;
+		struct cal_time d;
+		struct err ignored;
+
+		if (sbx_time_parse(v, t, &ignored) < 0) {
+			sbx_reply_error(c->rp, 400, "invalid_parameter", name, "%s: %s", name, er.msg);
+			return -1;
+		}
+		cal_split(*t, &d);
+		*t = cal_join(d.year, d.month, d.day, 0, 0, 0);
 	}
 	return 1;
 }

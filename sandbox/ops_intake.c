@@ -523,7 +523,7 @@ int sbx_op_intake(struct sbx *s, const struct sbx_user *u, const cJSON *body,
 		}
 	status = in.channel == CH_ONLINE ? ST_NEW : ST_ACCEPTED;
 	if (status == ST_ACCEPTED)
-		due = sbx_wf_due(s->cal, now, minutes, cutoff);
+		due = cal_due(s->cal, now, minutes, cutoff);
 	form_text = cJSON_PrintUnformatted(form);
 	if (sbx_tx_begin(s, e) < 0)
 		goto out;

@@ -90,18 +90,11 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 		 const struct cal *cal, struct sbx_wf_result *r,
 		 struct sbx_error *e);
 
-/* The due date of a dossier received at `received`: cal_due with the
- * procedure's cut-off; a budget of 0 ("same day") is due at the end of
- * office hours of the day the clock starts. */
-int64_t sbx_wf_due(const struct cal *cal, int64_t received, int minutes,
-		   int cutoff_minute);
-
 /* Overdue: open with a running clock (2, 4, 6) and due <= now. */
 bool sbx_wf_overdue(int status, int64_t due_at, int64_t now);
 
 /* "early", "on_time" or "late" for a finished dossier (NULL otherwise):
- * early when finished on an earlier day than the due day, on time when on
- * the due day and not after the due time, late after the due time. */
+ * cal_timeliness, the rule the client uses too. */
 const char *sbx_wf_timeliness(int64_t finished_at, int64_t due_at);
 
 #endif

@@ -123,20 +123,6 @@ unsigned sbx_wf_allowed(const struct sbx_wf_state *d,
 	return set;
 }
 
-int64_t sbx_wf_due(const struct cal *cal, int64_t received, int minutes,
-		   int cutoff_minute)
-{
-	struct cal_hours h;
-	struct cal_time t;
-
-	if (minutes > 0)
-		return cal_due(cal, received, minutes, cutoff_minute);
-	/* Same day: one working minute tells which day the clock starts on. */
-	cal_split(cal_due(cal, received, 1, cutoff_minute) - 60, &t);
-	cal_get_hours(cal, &h);
-	return cal_join(t.year, t.month, t.day, h.pm_end / 60, h.pm_end % 60, 0);
-}
-
 bool sbx_wf_overdue(int status, int64_t due_at, int64_t now)
 {
 	return status_clock_runs(status) && due_at && due_at <= now;
@@ -144,15 +130,12 @@ bool sbx_wf_overdue(int status, int64_t due_at, int64_t now)
 
 const char *sbx_wf_timeliness(int64_t finished_at, int64_t due_at)
 {
-	char f[WHEN_LEN], d[WHEN_LEN];
+	static const char *const word[] = {
+		[TL_NONE] = NULL, [TL_EARLY] = "early", [TL_ON_TIME] = "on_time",
+		[TL_LATE] = "late",
+	};
 
-	if (!finished_at || !due_at)
-		return NULL;
-	if (finished_at > due_at)
-		return "late";
-	when_iso_date(finished_at, f, sizeof f);
-	when_iso_date(due_at, d, sizeof d);
-	return strcmp(f, d) < 0 ? "early" : "on_time";
+	return word[cal_timeliness(finished_at, due_at)];
 }
 
 int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
@@ -169,7 +152,7 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 		n->status = ST_ACCEPTED;
 		n->step = STEP_ASSIGNMENT;
 		n->received_at = now;
-		n->due_at = sbx_wf_due(cal, now, p->budget_minutes, p->cutoff_minute);
+		n->due_at = cal_due(cal, now, p->budget_minutes, p->cutoff_minute);
 		break;
 	case ACT_REFUSE:
 		n->status = ST_REFUSED;
@@ -183,7 +166,7 @@ int sbx_wf_apply(const struct sbx_wf_state *d, enum action a,
 		r->due_moved = true;
 		r->old_due = d->due_at;
 		r->due_reason = "supplement";
-		n->due_at = sbx_wf_due(cal, now, p->budget_minutes, p->cutoff_minute);
+		n->due_at = cal_due(cal, now, p->budget_minutes, p->cutoff_minute);
 		if (!d->received_at)
 			n->received_at = now;
 		if (d->assignee_id && d->received_at) {

@@ -79,6 +79,11 @@ static void inbox_resume(struct app *app, const struct screen *closed)
 			v->list.sel = i;
 }
 
+static unsigned op_dashboard(struct app *app)
+{
+	return dashboard_open(app);
+}
+
 static const struct op_def inbox_ops[] = {
 	LIST_OPS,
 	OP("inbox-refresh", N_("Refresh"), op_refresh, "<C-r>"),
@@ -93,6 +98,7 @@ static const struct op_def inbox_ops[] = {
 	/* first the selected dossier's procedure, then the next one */
 	OP("inbox-view-procedure", N_("By procedure"), inbox_op_view_procedure, "p"),
 	OP("inbox-view-procedure-prev", N_("Previous procedure"), inbox_op_view_procedure_prev, "P"),
+	OP("dashboard", N_("Desk dashboard: the indicators, charts and star rating"), op_dashboard, "D"),
 	OP_END,
 };
 

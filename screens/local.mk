@@ -6,6 +6,7 @@ screens_libmcscreens_a_SOURCES = \
 	screens/catalog_detail.c screens/catalog_intake.c screens/colors.c screens/cred.c \
 	screens/cmdline.c screens/cmdline.h screens/cmds.c \
 	screens/catalog_detail.c screens/catalog_intake.c screens/cred.c \
+	screens/dashboard.c screens/dashboard.h screens/dashboard_charts.c \
 	screens/cred.h screens/dossier.c screens/dossier.h \
 	screens/dossier_act.c screens/form.c screens/form.h screens/help.c \
 	screens/inbox.c screens/inbox.h screens/inbox_find.c screens/inbox_views.c \

@@ -19,6 +19,7 @@ const struct screen *const screen_registry[] = {
 	&screen_paper,
 	&screen_colors,
 	&screen_messages,
+	&screen_dashboard,
 	NULL,
 };
 

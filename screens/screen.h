@@ -149,6 +149,11 @@ unsigned paper_open(struct app *app, const char *code);
  * what names the form ("Receipt"), translated. */
 unsigned paper_print(struct app *app, const struct receipt *r, const char *what);
 
+extern const struct screen screen_dashboard;
+/* The desk's indicators for this month (the period it showed last), from
+ * the local store, with the server's own figures when it has them. */
+unsigned dashboard_open(struct app *app);
+
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */
 extern const struct screen *const screen_registry[];

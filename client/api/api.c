@@ -1003,6 +1003,23 @@ unsigned api_lookup(struct api *a, const char *reg, const char *id, const char *
 	return start(c);
 }
 
+unsigned api_stats(struct api *a, int64_t from, int64_t last_day, api_record_fn got,
+		   void *arg)
+{
+	struct call *c = call_new(a, OP_STATS, HTTP_INTERACTIVE, arg);
+	char msg[200];
+
+	c->record_fn = got;
+	tvars_time(&c->tv, "from", from);
+	tvars_time(&c->tv, "to", last_day);
+	if (!a->p->ops[OP_STATS].present) {
+		snprintf(msg, sizeof msg, _("this server's profile has no %s operation"),
+			 op_name(OP_STATS));
+		return later(c, API_E_UNSUPPORTED, msg);
+	}
+	return start(c);
+}
+
 unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg)
 {
 	return api_procedures_if(a, NULL, got, arg);

@@ -115,6 +115,13 @@ typedef void (*api_record_fn)(void *arg, struct record *rec, const struct api_re
 unsigned api_lookup(struct api *a, const char *reg, const char *id, const char *dossier,
 		    const char *purpose, api_record_fn got, void *arg);
 
+/* The server's own indicators for the days from `from` to `last_day`
+ * (both local midnights; the profile's date format writes them), as the
+ * profile's "stats" mapping reads them: API_E_UNSUPPORTED when the
+ * profile has no stats operation. got() owns the record. */
+unsigned api_stats(struct api *a, int64_t from, int64_t last_day, api_record_fn got,
+		   void *arg);
+
 /* All pages of the catalog; got() owns items (n procedures). */
 typedef void (*api_procedures_fn)(void *arg, struct procedure *items, int n,
 				  const struct api_result *r);

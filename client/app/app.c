@@ -18,10 +18,36 @@
 /* Long enough to read a sentence, short enough not to linger. */
 #define MSG_SHOW_MS 6000
 
-int app_init(struct app *app, struct err *e)
+const char *app_calendar_dir(void)
 {
 	const char *dir = getenv("MOTCUA_CALENDAR_DIR");
+
+	return dir && *dir ? dir : PKGDATADIR "/calendar";
+}
+
+int app_calendar_gap(const struct cal *c, int64_t now, char *buf, size_t len)
+{
+	/* this year, and the next one once due dates can run into it */
+	const int64_t at[2] = { now, now + 60 * 86400LL };
+	struct cal_time t;
+
+	for (int i = 0; i < 2; i++) {
+		cal_split(at[i], &t);
+		if (t.year >= CAL_YEAR_MIN && t.year <= CAL_YEAR_MAX &&
+		    !cal_year_known(c, t.year)) {
+			snprintf(buf, len, _("No working-day file for %d (vn-%d.days in %s): due dates in %d follow the built-in rules, which may place Tết and the swapped days differently."),
+				 t.year, t.year, app_calendar_dir(), t.year);
+			return t.year;
+		}
+	}
+	return 0;
+}
+
+int app_init(struct app *app, struct err *e)
+{
+	const char *dir = app_calendar_dir();
 	struct err warn;
+	char gap[512];
 
 	memset(app, 0, sizeof *app);
 	app->redraw = RD_ALL;
@@ -38,10 +64,13 @@ int app_init(struct app *app, struct err *e)
 	app->cal = cal_new();
 	if (!app->cal)
 		fatal(_("out of memory (calendar)"));
-	dir = dir && *dir ? dir : PKGDATADIR "/calendar";
 	/* no directory, no overrides: the rules alone still hold */
-	if (access(dir, F_OK) == 0 && cal_load_dir(app->cal, dir, &warn) < 0)
+	if (access(dir, F_OK) != 0)
+		return 0;
+	if (cal_load_dir(app->cal, dir, &warn) < 0)
 		app_message(app, MSG_ERROR, "%s", warn.msg);
+	else if (app_calendar_gap(app->cal, app_now(app), gap, sizeof gap))
+		app_message(app, MSG_ERROR, "%s", gap);
 	return 0;
 }
 

@@ -131,6 +131,12 @@ void app_quit(struct app *app);
  * starts the client's clock there, for training against a sandbox with its
  * own clock and for tests; the clock then runs normally. */
 int64_t app_now(const struct app *app);
+/* Where the working-day files are: MOTCUA_CALENDAR_DIR, else the
+ * installed PKGDATADIR/calendar. */
+const char *app_calendar_dir(void);
+/* The first year, of now and of 60 days on, that has no working-day file
+ * (cal_year_known), with a sentence saying so in buf; 0 when none. */
+int app_calendar_gap(const struct cal *c, int64_t now, char *buf, size_t len);
 /* The same in milliseconds, for waits shorter than a few seconds. */
 int64_t app_now_ms(const struct app *app);
 int app_set_clock(struct app *app, const char *when, struct err *e);

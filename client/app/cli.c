@@ -3,9 +3,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "app.h"
 #include "cli.h"
 #include "conf.h"
+#include "core/calendar.h"
 #include "core/i18n.h"
 
 static int parse_timeout(struct cli *c, const char *v, struct err *e)
@@ -144,6 +148,12 @@ void cli_usage(FILE *out)
 		"the print-command of motcuarc with the form on its standard input. The\n"
 		"reason defaults to the note of the dossier's last refusal or request.\n"), out);
 	fputs(_("\n"
+		"The desk's indicators, from the local store:\n"
+		"  stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by clerk|procedure|day]\n"
+		"        [--format tsv|json]  received, resolved early/on time/late, the\n"
+		"                            on-time rate, the online share, the average\n"
+		"                            processing time; this month by default\n"), out);
+	fputs(_("\n"
 		"Deadlines (no request to the server waits without end):\n"
 		"      --timeout SECONDS     wait at most SECONDS for the whole reply to one\n"
 		"                            attempt (one in which the server sends nothing\n"
@@ -158,5 +168,17 @@ void cli_usage(FILE *out)
 
 void cli_version(FILE *out)
 {
+	struct cal *c = cal_new();
+	struct err e;
+	char gap[512];
+
 	fprintf(out, "motcua %s\n", PACKAGE_VERSION);
+	/* Due dates depend on the year's file: say when it is missing. */
+	if (c && access(app_calendar_dir(), F_OK) == 0) {
+		if (cal_load_dir(c, app_calendar_dir(), &e) < 0)
+			fprintf(out, "%s\n", e.msg);
+		else if (app_calendar_gap(c, time(NULL), gap, sizeof gap))
+			fprintf(out, "%s\n", gap);
+	}
+	cal_free(c);
 }

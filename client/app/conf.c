@@ -36,6 +36,12 @@ const struct conf_def conf_defs[] = {
 	{ "tone-style", CONF_WORD, AT(tone_style), "old", 0, 0,
 	  N_("where the input method puts the tone on oa, oe and uy ending a syllable: old, on the first vowel; new, on the second"),
 	  "new|old" },
+	{ "stars-on-time", CONF_INT, AT(stars_on_time), "95", 0, 100,
+	  N_("the dashboard's star rating: an on-time rate (early or on time, of the dossiers resolved) below this per cent costs the desk a star"), NULL },
+	{ "stars-online", CONF_INT, AT(stars_online), "50", 0, 100,
+	  N_("the star rating: a share of dossiers received online below this per cent costs a star"), NULL },
+	{ "stars-average-days", CONF_INT, AT(stars_average_days), "5", 1, 365,
+	  N_("the star rating: an average processing time above this many working days costs a star"), NULL },
 	{ NULL, 0, 0, NULL, 0, 0, NULL, NULL },
 };
 

@@ -30,6 +30,8 @@ struct conf {
 	void *color_arg;
 	int input_method;	/* enum vnime_method: off, telex, vni, viqr */
 	int tone_style;		/* CONF_TONE_NEW: hoà; CONF_TONE_OLD: hòa */
+	/* the star rating's thresholds (desk/stats.h) */
+	int stars_on_time, stars_online, stars_average_days;
 };
 
 enum { CONF_TONE_NEW, CONF_TONE_OLD };

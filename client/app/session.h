@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cli.h"
 #include "desk/autofill.h"
+#include "desk/stats.h"
 #include "store/outbox.h"
 
 enum session_state {
@@ -140,5 +141,19 @@ void session_lookup_cancel(struct app *app, unsigned id);
 /* The registers as auto-fill reaches them: session_lookup and its cancel,
  * without a dossier (the purpose names the intake). */
 struct af_backend session_autofill_backend(struct app *app);
+
+/* ---- the desk's indicators (session_stats.c) ---- */
+
+/* Count the local store's dossiers into st (stats_init'ed: its period);
+ * without a server, the dossiers the app holds. */
+int session_stats(struct app *app, struct stats *st, struct err *e);
+/* The server's own figures (api_stats): done owns rec (NULL on failure, r
+ * says why; API_E_UNSUPPORTED when the profile has no stats operation) and
+ * runs once, later, never after session_close. False (done never runs)
+ * without a server or before the login. */
+typedef void (*session_stats_fn)(struct app *app, struct record *rec, const struct api_result *r,
+				 void *arg);
+bool session_server_stats(struct app *app, int64_t from, int64_t last_day,
+			  session_stats_fn done, void *arg);
 
 #endif

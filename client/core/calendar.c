@@ -23,6 +23,7 @@ struct cal {
 	struct cal_hours h;
 	int64_t day_secs;		/* working seconds in a working day */
 	uint8_t kind[NDAYS];		/* enum cal_day_kind */
+	bool known[CAL_YEAR_MAX - CAL_YEAR_MIN + 1];	/* has its file */
 	int32_t cum[NDAYS + 1];		/* working days before day i */
 };
 
@@ -97,6 +98,8 @@ static void mark_year(struct cal *c, int year)
 	 * Thursday so the break runs into the weekend. */
 	sep = wday_of(jdn) == 4 ? 3 : 1;
 	add_holiday(v, &n, lunar_jdn(year, 9, sep));
+	if (year >= 2026)	/* Vietnam Culture Day, Resolution 28/2026/QH16 */
+		add_holiday(v, &n, lunar_jdn(year, 11, 24));
 
 	for (i = 0; i < n; i++)
 		c->kind[v[i] - JDN0] = CAL_HOLIDAY;
@@ -183,6 +186,29 @@ int cal_day_minutes(const struct cal *c)
 int cal_budget(const struct cal *c, int days, int half_days)
 {
 	return days * cal_day_minutes(c) + half_days * cal_day_minutes(c) / 2;
+}
+
+bool cal_year_known(const struct cal *c, int year)
+{
+	return year >= CAL_YEAR_MIN && year <= CAL_YEAR_MAX &&
+	       c->known[year - CAL_YEAR_MIN];
+}
+
+/* The year a file name says it covers ("vn-2027.days"), or 0. */
+static int file_year(const char *path)
+{
+	size_t n = strlen(path);
+	const char *p = path + n - 10;	/* "-YYYY.days" */
+	int y = 0;
+
+	if (n < 10 || *p != '-' || strcmp(p + 5, ".days"))
+		return 0;
+	for (int i = 1; i <= 4; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+		y = y * 10 + p[i] - '0';
+	}
+	return y;
 }
 
 bool cal_is_working_day(const struct cal *c, int year, int month, int day)
@@ -305,8 +331,14 @@ int64_t cal_due(const struct cal *c, int64_t received, int working_minutes,
 {
 	int64_t w;
 
-	if (working_minutes <= 0)
-		return round_up_quarter(clamp64(received, T_MIN, T_MAX));
+	if (working_minutes <= 0) {
+		struct cal_time t;
+
+		/* One working minute finds the day the clock starts on. */
+		cal_split(cal_due(c, received, 1, cutoff_minute) - 60, &t);
+		return cal_join(t.year, t.month, t.day, c->h.pm_end / 60,
+				c->h.pm_end % 60, 0);
+	}
 	w = wclock(c, received);
 	if (cutoff_minute >= 0 && cutoff_minute < 24 * 60 &&
 	    received > T_MIN && received < T_MAX) {
@@ -336,6 +368,21 @@ int cal_split_minutes(const struct cal *c, int64_t minutes, int *days,
 	*hours = (int)(a % dm / 60);
 	*mins = (int)(a % dm % 60);
 	return minutes < 0 ? -1 : minutes > 0;
+}
+
+enum timeliness cal_timeliness(int64_t finished, int64_t due)
+{
+	struct cal_time f, d;
+
+	if (!finished || !due)
+		return TL_NONE;
+	if (finished > due)
+		return TL_LATE;
+	cal_split(finished, &f);
+	cal_split(due, &d);
+	if (f.year != d.year || f.month != d.month || f.day != d.day)
+		return TL_EARLY;
+	return TL_ON_TIME;
 }
 
 int64_t cal_apology_deadline(const struct cal *c, int64_t due)
@@ -506,6 +553,9 @@ int cal_load_overrides(struct cal *c, const char *path, struct err *e)
 	for (i = 0; i < nv; i++)
 		c->kind[v[i].idx] = override_kind(v[i].idx, v[i].work);
 	rebuild_cum(c);
+	r = file_year(path);
+	if (r >= CAL_YEAR_MIN && r <= CAL_YEAR_MAX)
+		c->known[r - CAL_YEAR_MIN] = true;
 	rc = 0;
 out:
 	free(line);

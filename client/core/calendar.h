@@ -42,6 +42,9 @@
  * file; across files the one loaded last wins. Errors read
  * "FILE:LINE: what was wrong", and a file with an error changes nothing.
  *
+ * Vietnam Culture Day, 24 November, is a holiday from 2026 on (Resolution
+ * 28/2026/QH16 amending Art. 112, in force 1 July 2026).
+ *
  * Range: days 1900-01-01 .. 2199-12-31 are tabulated at cal_new(). Instants
  * outside are clamped to the table's ends. Queries are O(1) except
  * cal_due() and cal_apology_deadline() (a binary search over the table)
@@ -57,6 +60,7 @@
 #define CAL_YEAR_MIN 1900
 #define CAL_YEAR_MAX 2199
 #define CAL_UTC_OFFSET (7 * 3600)	/* seconds east of UTC */
+#define CAL_DAY_SECS 86400		/* a civil day: no DST in Vietnam */
 #define CAL_NO_CUTOFF (-1)
 #define CAL_CUTOFF_1500 (15 * 60)	/* the usual per-procedure cut-off */
 
@@ -92,6 +96,10 @@ int cal_load_overrides(struct cal *c, const char *path, struct err *e);
 /* Apply every *.days file of dir in name order (vn-2025.days before
  * vn-2026.days); stops at the first error, keeping the files before it. */
 int cal_load_dir(struct cal *c, const char *dir, struct err *e);
+/* Whether an override file for the year was loaded: one named
+ * "...-YYYY.days" (vn-2027.days). Without it the year's due dates follow
+ * the rules alone, which the government's placement of Tết often moves. */
+bool cal_year_known(const struct cal *c, int year);
 /* One override set from code (the sandbox, tests). */
 int cal_set_day(struct cal *c, int year, int month, int day, bool working,
 		struct err *e);
@@ -114,7 +122,9 @@ enum cal_day_kind cal_day_kind(const struct cal *c, int year, int month,
  * receipt on a working day strictly after it starts at the next working
  * day. The budget ending exactly at the end of a morning or afternoon is
  * due then (17:00, not 07:00 next day). The result is rounded up to the
- * quarter hour. A budget <= 0 is due at the receipt, rounded up. */
+ * quarter hour. A budget <= 0 is a same-day procedure: due at the end of
+ * office hours of the working day the clock starts on (so with the 15:00
+ * cut-off, a receipt at 15:30 is due at 17:00 the next working day). */
 int64_t cal_due(const struct cal *c, int64_t received, int working_minutes,
 		int cutoff_minute);
 
@@ -130,6 +140,19 @@ int64_t cal_working_minutes_between(const struct cal *c, int64_t from,
  * 0, 1) so a screen can say "còn 2 ngày 3 giờ" or "quá hạn 1 ngày". */
 int cal_split_minutes(const struct cal *c, int64_t minutes, int *days,
 		      int *hours, int *mins);
+
+/* How a finished dossier is judged, the same in client and sandbox (and
+ * as provincial systems count it): early when the result was ready on a
+ * day before the due day, on time when on the due day and not after the
+ * due time, late after it. TL_NONE when either instant is 0. */
+enum timeliness {
+	TL_NONE,
+	TL_EARLY,
+	TL_ON_TIME,
+	TL_LATE,
+};
+
+enum timeliness cal_timeliness(int64_t finished, int64_t due);
 
 /* Last moment to send the apology and new date (phiếu xin lỗi): one full
  * working day of working time before the due instant, the earlier reading

@@ -243,10 +243,10 @@ int ident_cccd_check(const char *in, char *out, size_t outsz, struct err *e)
 }
 
 /* Digit 4 encodes sex (parity) and century (pairs: 0-1 1900s, 2-3 2000s,
- * 4-5 2100s, 6-7 2200s, 8-9 1800s). */
+ * 4-5 2100s, 6-7 2200s, 8-9 2300s: Circular 07/2016/TT-BCA, Art. 7). */
 static int century_of(int digit)
 {
-	return digit >= 8 ? 1800 : 1900 + digit / 2 * 100;
+	return 1900 + digit / 2 * 100;
 }
 
 int ident_cccd_decode(const char *in, struct ident_cccd *d, struct err *e)
@@ -306,7 +306,7 @@ int ident_cccd_make(int place_code, enum ident_sex sex, int birth_year,
 		return err_set(e, _("The random part of the ID number must be 0 to 999999, got %ld"),
 			       random6);
 	c = birth_year / 100;
-	g = (c == 18 ? 8 : (c - 19) * 2) + (int)sex;
+	g = (c - 19) * 2 + (int)sex;
 	snprintf(s, sizeof s, "%03d%d%02d%06ld", place_code, g,
 		 birth_year % 100, random6);
 	return put(out, outsz, s, e);
@@ -334,6 +334,9 @@ static int tax_verify(const char *d, struct err *e)
 
 	if (want == 10)
 		return err_set(e, _("Tax code %.10s cannot be valid: no check digit fits its first 9 digits"),
+			       d);
+	if (strspn(d + 2, "0") >= 7)	/* the sequence starts at 0000001 */
+		return err_set(e, _("Tax code %.10s cannot be valid: its digits 3 to 9 are all zero"),
 			       d);
 	if (want != d[9] - '0')
 		return err_set(e, _("Tax code check digit should be %d, got %d"),
@@ -365,8 +368,13 @@ int ident_tax_check(const char *in, char *out, size_t outsz, bool *is_branch,
 	} else {
 		if (collect(p, p, end, NULL, what, &dg, e))
 			return -1;
+		if (dg.n == IDENT_CCCD_LEN) {
+			if (is_branch)
+				*is_branch = false;
+			return ident_cccd_check(in, out, outsz, e);
+		}
 		if (dg.n != IDENT_TAX_LEN && dg.n != IDENT_TAX_LEN + 3)
-			return err_set(e, _("Tax code must have 10 digits (13 for a branch), got %zu"),
+			return err_set(e, _("Tax code must have 10 digits (12 for a personal ID number, 13 for a branch), got %zu"),
 				       dg.n);
 		/* 13 digits without the dash: some registers store branches
 		 * that way; split them and write the dashed form back. */
@@ -403,6 +411,9 @@ int ident_tax_make(const char *prefix9, char *out, size_t outsz,
 	if (dg.n != 9)
 		return err_set(e, _("Tax code prefix must have 9 digits, got %zu"),
 			       dg.n);
+	if (strspn(dg.d + 2, "0") >= 7)
+		return err_set(e, _("No tax code can start with %s: its digits 3 to 9 would all be zero"),
+			       dg.d);
 	cd = ident_tax_check_digit(dg.d);
 	if (cd == 10)
 		return err_set(e, _("No tax code can start with %s: its check digit would be 10"),

@@ -33,10 +33,10 @@
 #define IDENT_SOCIAL_INSURANCE_LEN 10
 #define IDENT_DATE_LEN 10	/* dd/mm/yyyy */
 
-/* Birth years a CCCD can encode (century digit 8/9 = 1800s ... 6/7 = 2200s);
- * typed dates use the same range. */
-#define IDENT_YEAR_MIN 1800
-#define IDENT_YEAR_MAX 2299
+/* Birth years a CCCD can encode (century digit 0/1 = 1900s ... 8/9 =
+ * 2300s, Circular 07/2016/TT-BCA, Art. 7); typed dates use the same range. */
+#define IDENT_YEAR_MIN 1900
+#define IDENT_YEAR_MAX 2399
 
 /* ---- whitespace and required fields ---------------------------------- */
 
@@ -115,7 +115,11 @@ const char *ident_province_name(int code);
 int ident_tax_check_digit(const char *prefix9);
 /* A 10-digit code, or a branch "NNNNNNNNNN-NNN" (also accepted as 13 digits
  * without the dash, normalised to the dashed form). The first 10 digits
- * must carry a correct check digit; branch numbers are 001-999. */
+ * must carry a correct check digit and digits 3-9, the sequence number,
+ * run 0000001-9999999; branch numbers are 001-999. Since 1 July 2025 the
+ * 12-digit personal ID number is the tax code of individuals and household
+ * businesses (Circular 86/2024/TT-BTC), so 12 digits are checked as an ID
+ * number (ident_cccd_check). */
 int ident_tax_check(const char *in, char *out, size_t outsz, bool *is_branch,
 		    struct err *e);
 /* Complete 9 digits with the check digit; -1 if that prefix is unusable. */

@@ -18,5 +18,6 @@ client_core_libmccore_a_SOURCES = \
 
 # Working-day calendar overrides, one file per year (client/core/calendar/README.md).
 calendardir = $(pkgdatadir)/calendar
-dist_calendar_DATA = client/core/calendar/vn-2025.days client/core/calendar/vn-2026.days
+dist_calendar_DATA = client/core/calendar/vn-2025.days client/core/calendar/vn-2026.days \
+	client/core/calendar/vn-2027.days
 EXTRA_DIST += client/core/calendar/README.md client/core/README.md client/core/local.mk

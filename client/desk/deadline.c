@@ -43,11 +43,7 @@ enum band deadline_band(const struct cal *c, const struct dossier *d, int64_t no
 
 enum timeliness deadline_timeliness(const struct dossier *d)
 {
-	if (!d->finished_at || !d->due_at)
-		return TL_NONE;
-	if (d->finished_at < d->due_at)
-		return TL_EARLY;
-	return d->finished_at == d->due_at ? TL_ON_TIME : TL_LATE;
+	return cal_timeliness(d->finished_at, d->due_at);
 }
 
 void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t now,

@@ -20,16 +20,10 @@ enum band {
 	BAND_NONE,		/* not running: not yet received, or finished */
 };
 
-enum timeliness {
-	TL_NONE,
-	TL_EARLY,
-	TL_ON_TIME,
-	TL_LATE,
-};
-
 #define DEADLINE_SOON_DAYS 2
 
 enum band deadline_band(const struct cal *c, const struct dossier *d, int64_t now);
+/* cal_timeliness of the dossier's finish and due instants. */
 enum timeliness deadline_timeliness(const struct dossier *d);
 
 /* "còn 2 ngày 3 giờ" / "quá hạn 1 ngày" / "" into buf, translated. */

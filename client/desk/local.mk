@@ -6,5 +6,6 @@ client_desk_libmcdesk_a_SOURCES = \
 	client/desk/deadline.h client/desk/filter.c client/desk/filter.h \
 	client/desk/iform.c client/desk/iform.h client/desk/receipt.c \
 	client/desk/receipt.h client/desk/report.c client/desk/report.h client/desk/spawn.c client/desk/spawn.h \
+	client/desk/stats.c client/desk/stats.h \
 	client/desk/validate.c client/desk/validate.h
 EXTRA_DIST += client/desk/README.md client/desk/local.mk

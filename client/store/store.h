@@ -87,6 +87,18 @@ int store_get_procedure(struct store *s, const char *code, struct procedure *p, 
 			struct err *e);
 
 /* For the outbox, which lives in the same database. */
+/* ---- indicators (store_stats.c) ---- */
+
+/* One dossier for the indicators: its summary fields only (the strings
+ * valid during the call), with the number of supplement rounds and of
+ * apologies in its due-date history. */
+typedef void (*store_stats_fn)(void *arg, const struct dossier *d, int supplements,
+			       int apologies);
+/* Every dossier received, finished or changed in [from, to), and every
+ * one open now, to fn in no set order. */
+int store_stats_scan(struct store *s, int64_t from, int64_t to,
+		     store_stats_fn fn, void *arg, struct err *e);
+
 struct sqlite3 *store_db(struct store *s);
 int store_sql_error(struct store *s, struct err *e, const char *what);
 

@@ -107,8 +107,10 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	shown(catalog_detail_open(&vs.app, p.code), &screen_catalog_detail);
 	shown(intake_open_with(&vs.app, &p), &screen_intake);
 	shown(help_open(&vs.app), &screen_help);
-	ui_pop(&vs.app);
+	ui_pop(&vs.app);	/* the stack is full */
 	shown(colors_open(&vs.app), &screen_colors);
+	ui_pop(&vs.app);
+	shown(dashboard_open(&vs.app), &screen_dashboard);
 	shown(lock_open(&vs.app), &screen_lock);
 	keys("y");
 	for (size_t i = 0; screen_registry[i]; i++)

@@ -189,6 +189,45 @@ START_TEST(test_official_2025_2026)
 	ck_assert(!cal_is_working_day(c, 2026, 9, 1));
 	ck_assert(!cal_is_working_day(c, 2026, 9, 2));
 	ck_assert(cal_is_working_day(c, 2026, 9, 3));
+	/* Tết 2027 placed Thu 4 - Wed 10 Feb (dispatch 10065/VPCP-KGVX);
+	 * the rule alone gives Fri 5 - Thu 11. */
+	ck_assert_int_eq(cal_day_kind(c, 2027, 2, 4), CAL_OFF);
+	ck_assert(!cal_is_working_day(c, 2027, 2, 10));
+	ck_assert(cal_is_working_day(c, 2027, 2, 11));
+	ck_assert(cal_is_working_day(c, 2027, 2, 3));
+	ck_assert(cal_is_working_day(c, 2027, 2, 12));
+	cal_free(c);
+}
+END_TEST
+
+/* Which years an override file covers, so a missing one can be said. */
+START_TEST(test_year_known)
+{
+	struct cal *rules = cal_new(), *c = cal_official();
+
+	ck_assert(!cal_year_known(rules, 2026));
+	ck_assert(cal_year_known(c, 2025));
+	ck_assert(cal_year_known(c, 2026));
+	ck_assert(cal_year_known(c, 2027));
+	ck_assert(!cal_year_known(c, 2028));
+	ck_assert(!cal_year_known(c, 1899));
+	ck_assert(!cal_year_known(c, 2200));
+	cal_free(rules);
+	cal_free(c);
+}
+END_TEST
+
+/* 24 November, Vietnam Culture Day, a paid holiday from 2026 on
+ * (Resolution 28/2026/QH16 amending Art. 112 of the Labor Code). */
+START_TEST(test_culture_day)
+{
+	struct cal *c = cal_new();
+
+	ck_assert_int_eq(cal_day_kind(c, 2025, 11, 24), CAL_WORKDAY);
+	ck_assert_int_eq(cal_day_kind(c, 2026, 11, 24), CAL_HOLIDAY);
+	ck_assert_int_eq(cal_day_kind(c, 2027, 11, 24), CAL_HOLIDAY);
+	/* Sat 24 Nov 2029: compensatory Mon 26 Nov. */
+	ck_assert_int_eq(cal_day_kind(c, 2029, 11, 26), CAL_COMPENSATORY);
 	cal_free(c);
 }
 END_TEST
@@ -222,10 +261,35 @@ START_TEST(test_due_basic)
 	ck_assert_time(cal_due(c, T(2025, 3, 3, 10, 0), cal_budget(c, 0, 1),
 			       CAL_NO_CUTOFF),
 		       T(2025, 3, 3, 16, 0));
-	/* A zero budget is due at the receipt, rounded up. */
+	/* A zero budget is a same-day procedure: due at the close of the
+	 * day the clock starts on, the cut-off deciding which day. */
 	ck_assert_time(cal_due(c, T(2025, 3, 3, 9, 1), 0, CAL_NO_CUTOFF),
-		       T(2025, 3, 3, 9, 15));
+		       T(2025, 3, 3, 17, 0));
+	ck_assert_time(cal_due(c, T(2025, 3, 3, 9, 0), 0, CAL_CUTOFF_1500),
+		       T(2025, 3, 3, 17, 0));
+	ck_assert_time(cal_due(c, T(2025, 3, 3, 15, 30), 0, CAL_CUTOFF_1500),
+		       T(2025, 3, 4, 17, 0));
+	ck_assert_time(cal_due(c, T(2025, 3, 8, 10, 0), 0, CAL_CUTOFF_1500),
+		       T(2025, 3, 10, 17, 0));
+	ck_assert_time(cal_due(c, T(2025, 3, 3, 17, 30), 0, CAL_NO_CUTOFF),
+		       T(2025, 3, 4, 17, 0));
 	cal_free(c);
+}
+END_TEST
+
+/* One rule for client and sandbox: early when the result is ready on a
+ * day before the due day, on time on the due day up to the due time. */
+START_TEST(test_timeliness)
+{
+	int64_t due = T(2025, 10, 20, 15, 0);
+
+	ck_assert_int_eq(cal_timeliness(T(2025, 10, 17, 16, 0), due), TL_EARLY);
+	ck_assert_int_eq(cal_timeliness(T(2025, 10, 20, 9, 0), due), TL_ON_TIME);
+	ck_assert_int_eq(cal_timeliness(due, due), TL_ON_TIME);
+	ck_assert_int_eq(cal_timeliness(due + 1, due), TL_LATE);
+	ck_assert_int_eq(cal_timeliness(T(2025, 10, 21, 8, 0), due), TL_LATE);
+	ck_assert_int_eq(cal_timeliness(0, due), TL_NONE);
+	ck_assert_int_eq(cal_timeliness(due, 0), TL_NONE);
 }
 END_TEST
 
@@ -552,6 +616,9 @@ static Suite *calendar_suite(void)
 	tcase_add_test(tc, test_civil_time);
 	tcase_add_test(tc, test_rules);
 	tcase_add_test(tc, test_official_2025_2026);
+	tcase_add_test(tc, test_year_known);
+	tcase_add_test(tc, test_culture_day);
+	tcase_add_test(tc, test_timeliness);
 	tcase_add_test(tc, test_due_basic);
 	tcase_add_test(tc, test_due_outside_hours);
 	tcase_add_test(tc, test_due_cutoff);

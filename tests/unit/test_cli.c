@@ -1,7 +1,14 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
 #include "app/cli.h"
 #include "check_main.h"
+#include "core/calendar.h"
 
 static int parse(struct cli *c, struct err *e, int argc, const char **argv)
 {
@@ -30,6 +37,39 @@ START_TEST(help_and_version)
 	ck_assert_int_eq(c.action, CLI_HELP);
 	ck_assert_int_eq(parse(&c, &e, 2, v), 0);
 	ck_assert_int_eq(c.action, CLI_VERSION);
+}
+END_TEST
+
+/* A year without its working-day file is said, in --version too. */
+START_TEST(missing_calendar_year_is_said)
+{
+	char dir[] = "/tmp/test_cli.XXXXXX", path[64], gap[512], *text = NULL;
+	struct cal *c = cal_new();
+	struct err e = { "" };
+	size_t len = 0;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/vn-2025.days", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("2025-05-02 off\n", f);
+	fclose(f);
+	setenv("MOTCUA_CALENDAR_DIR", dir, 1);
+	ck_assert_int_eq(cal_load_dir(c, dir, &e), 0);
+	ck_assert_int_eq(app_calendar_gap(c, cal_join(2025, 6, 1, 9, 0, 0), gap, sizeof gap), 0);
+	/* in November the next year's due dates are near */
+	ck_assert_int_eq(app_calendar_gap(c, cal_join(2025, 11, 20, 9, 0, 0), gap, sizeof gap), 2026);
+	ck_assert_msg(strstr(gap, "No working-day file for 2026 (vn-2026.days in /tmp/test_cli."), "%s", gap);
+	f = open_memstream(&text, &len);
+	cli_version(f);
+	fclose(f);
+	ck_assert_msg(strstr(text, "motcua " PACKAGE_VERSION "\n"), "%s", text);
+	ck_assert_msg(strstr(text, "No working-day file for "), "%s", text);
+	free(text);
+	unlink(path);
+	rmdir(dir);
+	cal_free(c);
 }
 END_TEST
 
@@ -123,6 +163,7 @@ static Suite *cli_suite(void)
 
 	tcase_add_test(tc, no_arguments_runs_the_client);
 	tcase_add_test(tc, help_and_version);
+	tcase_add_test(tc, missing_calendar_year_is_said);
 	tcase_add_test(tc, wrong_command_lines_are_named);
 	tcase_add_test(tc, a_command_means_batch_mode);
 	tcase_add_test(tc, environment_fills_in_and_options_win);

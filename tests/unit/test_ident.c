@@ -55,6 +55,12 @@ START_TEST(tax_valid)
 	ck_assert_str_eq(out, "0100109106");
 	/* Sum mod 11 == 10 gives check digit 0. */
 	ck_assert_int_eq(ident_tax_check("0100000010", NULL, 0, NULL, &e), 0);
+	/* Since 1 July 2025 the personal ID number is an individual's tax
+	 * code (Circular 86/2024/TT-BTC): 12 digits, checked as an ID. */
+	branch = true;
+	ck_assert_int_eq(ident_tax_check("001 085 012345", out, sizeof out, &branch, &e), 0);
+	ck_assert_str_eq(out, "001085012345");
+	ck_assert(!branch);
 	ck_assert_int_eq(ident_tax_check_digit("010010910"), 6);
 	ck_assert_int_eq(ident_tax_check_digit("123456789"), 3);
 	ck_assert_int_eq(ident_tax_check_digit("010000001"), 0);
@@ -79,8 +85,15 @@ START_TEST(tax_invalid)
 	ck_assert_msg_has(e, "cannot be valid");
 	ck_assert_int_eq(ident_tax_check("0100000050", NULL, 0, NULL, &e), -1);
 	ck_assert_msg_has(e, "cannot be valid");
+	/* Digits 3-9 run 0000001-9999999: all zeros is no code, even
+	 * with a fitting check digit. */
+	ck_assert_int_eq(ident_tax_check_digit("010000000"), 3);
+	ck_assert_int_eq(ident_tax_check("0100000003", NULL, 0, NULL, &e), -1);
+	ck_assert_str_eq(e.msg, "Tax code 0100000003 cannot be valid: its digits 3 to 9 are all zero");
+	ck_assert_int_eq(ident_tax_check("0100000003-001", NULL, 0, NULL, &e), -1);
+	ck_assert_msg_has(e, "digits 3 to 9 are all zero");
 	ck_assert_int_eq(ident_tax_check("010010910", NULL, 0, NULL, &e), -1);
-	ck_assert_str_eq(e.msg, "Tax code must have 10 digits (13 for a branch), got 9");
+	ck_assert_str_eq(e.msg, "Tax code must have 10 digits (12 for a personal ID number, 13 for a branch), got 9");
 	ck_assert_int_eq(ident_tax_check("01001091066", NULL, 0, NULL, &e), -1);
 	ck_assert_msg_has(e, "got 11");
 	ck_assert_int_eq(ident_tax_check("01001O9106", NULL, 0, NULL, &e), -1);
@@ -137,9 +150,11 @@ START_TEST(tax_generator)
 	ck_assert_str_eq(e.msg, "No tax code can start with 010000005: its check digit would be 10");
 	ck_assert_int_eq(ident_tax_make("01001091", code, sizeof code, &e), -1);
 	ck_assert_msg_has(e, "9 digits, got 8");
+	ck_assert_int_eq(ident_tax_make("010000000", code, sizeof code, &e), -1);
+	ck_assert_msg_has(e, "digits 3 to 9 would all be zero");
 	/* Every generated code validates; about one prefix in 11 is unusable. */
 	for (long i = 0; i < 22000; i++) {
-		snprintf(prefix, sizeof prefix, "%09ld", 100000000 + i * 37);
+		snprintf(prefix, sizeof prefix, "%09ld", 100000001 + i * 37);
 		if (ident_tax_make(prefix, code, sizeof code, &e)) {
 			ck_assert_msg_has(e, "would be 10");
 			unusable++;
@@ -192,12 +207,13 @@ START_TEST(cccd_decode_known)
 	ck_assert_str_eq(d.province, "Bắc Ninh");
 	ck_assert_int_eq(d.sex, IDENT_SEX_FEMALE);
 	ck_assert_int_eq(d.birth_year, 1999);
+	/* Digit 4 = 8/9: born 2300-2399 (Circular 07/2016/TT-BCA, Art. 7). */
 	ck_assert_int_eq(ident_cccd_decode("096899000000", &d, &e), 0);
 	ck_assert_str_eq(d.province, "Cà Mau");
-	ck_assert_int_eq(d.birth_year, 1899);
+	ck_assert_int_eq(d.birth_year, 2399);
 	ck_assert_int_eq(d.sex, IDENT_SEX_MALE);
 	ck_assert_int_eq(ident_cccd_decode("046912000000", &d, &e), 0);
-	ck_assert_int_eq(d.birth_year, 1812);
+	ck_assert_int_eq(d.birth_year, 2312);
 	ck_assert_int_eq(d.sex, IDENT_SEX_FEMALE);
 	ck_assert_int_eq(ident_cccd_decode("001450000000", &d, &e), 0);
 	ck_assert_int_eq(d.birth_year, 2150);
@@ -301,8 +317,8 @@ START_TEST(cccd_generator)
 	struct err e = { "" };
 	struct ident_cccd d;
 	char out[IDENT_BUF];
-	static const int years[] = { 1800, 1899, 1900, 1985, 1999, 2000, 2005,
-				     2099, 2100, 2199, 2200, 2299 };
+	static const int years[] = { 1900, 1985, 1999, 2000, 2005, 2099, 2100,
+				     2199, 2200, 2299, 2300, 2399 };
 
 	for (size_t i = 0; i < ident_province_count(); i++) {
 		const struct ident_province *p = ident_province_at(i);
@@ -334,9 +350,9 @@ START_TEST(cccd_generator)
 	ck_assert_int_eq(ident_cccd_make(1000, IDENT_SEX_MALE, 1990, 0, out, sizeof out, &e), -1);
 	ck_assert_int_eq(ident_cccd_make(-1, IDENT_SEX_MALE, 1990, 0, out, sizeof out, &e), -1);
 	ck_assert_int_eq(ident_cccd_make(1, 2, 1990, 0, out, sizeof out, &e), -1);
-	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 1799, 0, out, sizeof out, &e), -1);
-	ck_assert_msg_has(e, "between 1800 and 2299, got 1799");
-	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 2300, 0, out, sizeof out, &e), -1);
+	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 1899, 0, out, sizeof out, &e), -1);
+	ck_assert_msg_has(e, "between 1900 and 2399, got 1899");
+	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 2400, 0, out, sizeof out, &e), -1);
 	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 1990, 1000000, out, sizeof out, &e), -1);
 	ck_assert_int_eq(ident_cccd_make(1, IDENT_SEX_MALE, 1990, -1, out, sizeof out, &e), -1);
 }
@@ -425,7 +441,7 @@ START_TEST(dates_invalid)
 	ck_assert_int_eq(ident_date_parse("01/02/24", &d, &e), -1);
 	ck_assert_str_eq(e.msg, "Year must have 4 digits (e.g. 2024), got 2");
 	ck_assert_int_eq(ident_date_parse("01/02/1700", &d, &e), -1);
-	ck_assert_msg_has(e, "between 1800 and 2299, got 1700");
+	ck_assert_msg_has(e, "between 1900 and 2399, got 1700");
 	ck_assert_int_eq(ident_date_parse("", &d, &e), -1);
 	ck_assert_str_eq(e.msg, "Date is empty");
 	static const char *const bad_format[] = {

@@ -363,10 +363,10 @@ END_TEST
 START_TEST(due_and_timeliness)
 {
 	/* same day with a 15:00 cut-off */
-	ck_assert_int_eq(sbx_wf_due(cal, vn(2025, 10, 15, 9, 0), 0, CAL_CUTOFF_1500), vn(2025, 10, 15, 17, 0));
-	ck_assert_int_eq(sbx_wf_due(cal, vn(2025, 10, 15, 15, 30), 0, CAL_CUTOFF_1500), vn(2025, 10, 16, 17, 0));
-	ck_assert_int_eq(sbx_wf_due(cal, vn(2025, 10, 18, 10, 0), 0, CAL_CUTOFF_1500), vn(2025, 10, 20, 17, 0));
-	ck_assert_int_eq(sbx_wf_due(cal, vn(2025, 10, 15, 9, 0), 1440, CAL_NO_CUTOFF), vn(2025, 10, 20, 9, 0));
+	ck_assert_int_eq(cal_due(cal, vn(2025, 10, 15, 9, 0), 0, CAL_CUTOFF_1500), vn(2025, 10, 15, 17, 0));
+	ck_assert_int_eq(cal_due(cal, vn(2025, 10, 15, 15, 30), 0, CAL_CUTOFF_1500), vn(2025, 10, 16, 17, 0));
+	ck_assert_int_eq(cal_due(cal, vn(2025, 10, 18, 10, 0), 0, CAL_CUTOFF_1500), vn(2025, 10, 20, 17, 0));
+	ck_assert_int_eq(cal_due(cal, vn(2025, 10, 15, 9, 0), 1440, CAL_NO_CUTOFF), vn(2025, 10, 20, 9, 0));
 	ck_assert_str_eq(sbx_wf_timeliness(vn(2025, 10, 19, 9, 0), vn(2025, 10, 20, 9, 0)), "early");
 	ck_assert_str_eq(sbx_wf_timeliness(vn(2025, 10, 20, 8, 0), vn(2025, 10, 20, 9, 0)), "on_time");
 	ck_assert_str_eq(sbx_wf_timeliness(vn(2025, 10, 20, 9, 0), vn(2025, 10, 20, 9, 0)), "on_time");
