@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/when.h"
+#include "macro.h"
 #include "ui.h"
 
 /* Write s on row y right-aligned so that it ends at the window's last
@@ -250,7 +251,7 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	}
 	if (msg)
 		snprintf(left, sizeof left, " %s", at[n - 1 < last ? n - 1 : last]);
-	else
+	else if (!macro_status(app, left, sizeof left))
 		key_hints(ui, left, sizeof left, room);
 	text_fit(fitted, sizeof fitted, left, room > 0 ? room : 0, ui->ellipsis, 0);
 	wattrset(win, msg ? look : bar);

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
+#include "macro.h"
 #include "ui.h"
 
 static void setup_locale(void)
@@ -38,7 +39,7 @@ static void load_conf(struct app *app)
 
 	if (path_config(path, sizeof path) < 0)
 		return;
-	if (conf_load(&app->conf, path, &warnings, &e) < 0)
+	if (conf_load_with(&app->conf, path, macro_conf_line, app, &warnings, &e) < 0)
 		warnings = xstrdup(e.msg);
 	if (warnings) {
 		fprintf(stderr, "motcua: %s\n", warnings);
@@ -69,6 +70,7 @@ static int run_client(const struct cli *cli)
 			secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
+			macro_free_all(&app);
 			app_free(&app);
 			return EXIT_USAGE;
 		}
@@ -78,6 +80,7 @@ static int run_client(const struct cli *cli)
 		secret_free(secret);
 		if (rc < 0) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
+			macro_free_all(&app);
 			app_free(&app);
 			return EXIT_PROFILE;
 		}
@@ -86,6 +89,7 @@ static int run_client(const struct cli *cli)
 	if (ui_open(&app, NULL, stdout, stdin, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		session_close(&app);
+		macro_free_all(&app);
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
@@ -95,6 +99,7 @@ static int run_client(const struct cli *cli)
 		rc = EXIT_OK;
 	ui_close(&app);
 	session_close(&app);
+	macro_free_all(&app);
 	app_free(&app);
 	if (rc != EXIT_OK)
 		fprintf(stderr, "motcua: %s\n", e.msg);

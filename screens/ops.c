@@ -4,6 +4,7 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "macro.h"
 #include "ui.h"
 
 const struct op_def *ops_find(const struct op_def *table, const char *name)
@@ -12,6 +13,16 @@ const struct op_def *ops_find(const struct op_def *table, const char *name)
 		if (!strcmp(table->name, name))
 			return table;
 	return NULL;
+}
+
+bool ops_counted(const struct op_def *op)
+{
+	static const char *const moves[] = { "move-down", "move-up", "page-down", "page-up" };
+
+	for (size_t i = 0; i < sizeof moves / sizeof *moves; i++)
+		if (!strcmp(op->name, moves[i]))
+			return true;
+	return false;
 }
 
 unsigned ops_run(struct app *app, const struct op_def *op)
@@ -64,6 +75,16 @@ static unsigned op_catalog(struct app *app)
 	return catalog_open(app);
 }
 
+static unsigned op_macro_record(struct app *app)
+{
+	return macro_record(app);
+}
+
+static unsigned op_macro_list(struct app *app)
+{
+	return macros_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -80,6 +101,9 @@ const struct op_def ops_generic[] = {
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),
 	OP("catalog", N_("Procedure catalog"), op_catalog, "C"),
+	OP("macro-record", N_("Record a macro: the keys typed until this key again"),
+	   op_macro_record, "<F9>"),
+	OP("macro-list", N_("Macros: the recorded and configured ones"), op_macro_list, "<F8>"),
 	OP_END,
 };
 

@@ -17,6 +17,7 @@ const struct screen *const screen_registry[] = {
 	&screen_catalog,
 	&screen_catalog_detail,
 	&screen_paper,
+	&screen_macros,
 	NULL,
 };
 

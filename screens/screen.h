@@ -46,6 +46,11 @@ struct screen {
 	/* Optional: take a key before the keymap does (text typed into a
 	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
 	bool (*key)(struct app *app, km_key key);
+	/* Optional: something it started is still under way (a lookup): a
+	 * macro waits (ui_busy). */
+	bool (*busy)(struct app *app);
+	/* Optional: a y/n question is open: a macro leaves it to the clerk. */
+	bool (*asking)(struct app *app);
 	/* Optional: the size of the state it keeps while the ui is open
 	 * (private to its file), made zeroed when first asked for
 	 * (ui_state); state_free, if any, frees what it holds before the ui
@@ -125,6 +130,10 @@ unsigned paper_open(struct app *app, const char *code);
  * line says it is printing, then that it went to the printer or why not.
  * what names the form ("Receipt"), translated. */
 unsigned paper_print(struct app *app, const struct receipt *r, const char *what);
+
+extern const struct screen screen_macros;
+/* The clerk's macros, to read and delete (macro.h). */
+unsigned macros_open(struct app *app);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

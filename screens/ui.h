@@ -39,6 +39,7 @@ struct ui {
 	 * when first asked for (ui_state), freed by ui_close. */
 	void **state;
 	const char *ellipsis;	/* "…" on UTF-8 terminals, "~" elsewhere */
+	unsigned count;		/* digits typed before a move: 5j */
 };
 
 /* Say in err why this process cannot run the interactive client (standard
@@ -64,6 +65,13 @@ void ui_resize(struct app *app, int rows, int cols);
 void ui_draw(struct app *app);
 /* Feed one key, as read from the terminal. */
 void ui_key(struct app *app, km_key key);
+/* A key as ui_key handles it once recording and a running macro had their
+ * look: to the screen, a macro's key, a count, the keymap. Macros feed
+ * their keys here. */
+void ui_feed(struct app *app, km_key key);
+/* Something the clerk started is still under way, in the session or on the
+ * top screen: a macro's next key waits. */
+bool ui_busy(struct app *app);
 
 /* Open s over the screen on top / close the one on top, which gives the
  * keys back to the one under it; the first screen never closes. Both

@@ -177,6 +177,8 @@ void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
 	app->msg_kind = kind;
+	if (kind == MSG_ERROR)
+		app->msg_errors++;
 	if (app->msg_timer)
 		loop_timer_cancel(&app->loop, app->msg_timer);
 	app->msg_timer = loop_timer(&app->loop, MSG_SHOW_MS, clear_message, app);

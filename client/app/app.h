@@ -39,6 +39,7 @@ struct session;
 struct cal;
 struct dossier;
 struct ob_entry;
+struct macros;
 
 struct app {
 	struct loop loop;
@@ -74,6 +75,11 @@ struct app {
 	char msg[768];		/* the status bar's message, up to three rows */
 	enum msg_kind msg_kind;
 	unsigned msg_timer;
+	unsigned msg_errors;	/* error messages so far: a macro stops at a new one */
+
+	/* the clerk's macros (keymaps/macro.h), read with the settings before
+	 * the screens open; the screens' side runs and frees them */
+	struct macros *macros;
 };
 
 /* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or

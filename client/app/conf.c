@@ -101,10 +101,13 @@ void conf_free(struct conf *c)
 	memset(c, 0, sizeof *c);
 }
 
-static int run_line(struct conf *c, const struct cmd_words *w, struct err *e)
+static int run_line(struct conf *c, const struct cmd_words *w, conf_other_fn other,
+		    void *arg, struct err *e)
 {
 	if (!w->n)
 		return 0;
+	if (other && strcmp(w->v[0], "set"))
+		return other(arg, w, e);
 	if (strcmp(w->v[0], "set"))
 		return err_set(e, _("'%s' is not a command here (set)"), w->v[0]);
 	if (w->n != 3)
@@ -113,6 +116,12 @@ static int run_line(struct conf *c, const struct cmd_words *w, struct err *e)
 }
 
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
+{
+	return conf_load_with(c, path, NULL, NULL, warnings, e);
+}
+
+int conf_load_with(struct conf *c, const char *path, conf_other_fn other, void *arg,
+		   char **warnings, struct err *e)
 {
 	FILE *f = fopen(path, "r");
 	struct cmd_words w = { 0 };
@@ -129,7 +138,7 @@ int conf_load(struct conf *c, const char *path, char **warnings, struct err *e)
 
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (cmd_split(line, &w, &le) < 0 || run_line(c, &w, &le) < 0)
+		if (cmd_split(line, &w, &le) < 0 || run_line(c, &w, other, arg, &le) < 0)
 			sb_printf(&warn, "%s%s:%u: %s", warn.len ? "\n" : "", path, lineno, le.msg);
 	}
 	*warnings = warn.len ? sb_take(&warn) : NULL;

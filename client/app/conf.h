@@ -50,6 +50,13 @@ int conf_set(struct conf *c, const char *name, const char *value, struct err *e)
  * read; a missing file is no error. */
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
 
+/* conf_load, handing each line whose command is not `set` (`macro`, for
+ * the screens' side) to other, which says what is wrong with it in e. */
+struct cmd_words;
+typedef int (*conf_other_fn)(void *arg, const struct cmd_words *w, struct err *e);
+int conf_load_with(struct conf *c, const char *path, conf_other_fn other, void *arg,
+		   char **warnings, struct err *e);
+
 /* $MOTCUA_CONFIG, else $XDG_CONFIG_HOME/motcua/motcuarc, else
  * ~/.config/motcua/motcuarc, into buf; -1 if none can be formed. */
 
