@@ -137,7 +137,7 @@ static unsigned name_key(struct app *app, km_key key)
 			    v->rec_context, path);
 	v->mode = MV_LIST;
 	sb_reset(&v->rec);
-	return RD_BODY | RD_STATUS;
+	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 
 static bool macros_key(struct app *app, km_key key)
@@ -226,7 +226,7 @@ static unsigned op_delete(struct app *app)
 	}
 	macros_remove(app->macros, l->sel);
 	app_message(app, MSG_INFO, _("Macro %s deleted."), key);
-	return RD_BODY | RD_STATUS;
+	return RD_TITLE | RD_BODY | RD_STATUS;
 }
 
 static const struct op_def macros_ops[] = {
