@@ -175,7 +175,7 @@ void macro_pump(struct app *app)
 			r->asking = true;
 			/* TRANSLATORS: a macro asks the clerk for a value: the
 			 * macro's key, its question */
-			app_message(app, MSG_INFO, _("Macro %s: %s? Type it, then Enter (Esc stops the macro)."),
+			app_message(app, MSG_INFO, _("Macro %s: %s: type it, then Enter (Esc stops the macro)."),
 				    r->key, s->text);
 			return;
 		}
@@ -213,7 +213,7 @@ bool macro_status(struct app *app, char *buf, size_t len)
 	if (!r)
 		return false;
 	if (r->asking)
-		snprintf(buf, len, _(" Macro %s asks: %s? Enter goes on, Esc stops"), r->key,
+		snprintf(buf, len, _(" Macro %s asks: %s; Enter goes on, Esc stops"), r->key,
 			 r->steps[r->next].text);
 	else if (question_open(app))
 		snprintf(buf, len, _(" Macro %s waits for your answer"), r->key);

@@ -175,6 +175,28 @@ START_TEST(settings_file_lines)
 }
 END_TEST
 
+/* The shipped examples load without a warning, each with a description. */
+START_TEST(shipped_examples_load)
+{
+	const char *top = getenv("srcdir");
+	char path[4096];
+	struct app app;
+	struct err e = { "" };
+	char *warnings = NULL;
+
+	snprintf(path, sizeof path, "%s/keymaps/macros.motcuarc", top ? top : ".");
+	memset(&app, 0, sizeof app);
+	conf_init(&app.conf);
+	ck_assert_int_eq(conf_load_with(&app.conf, path, macro_conf_line, &app, &warnings, &e), 0);
+	ck_assert_msg(!warnings, "%s", warnings);
+	ck_assert_uint_eq(app.macros->n, 4);
+	for (size_t i = 0; i < app.macros->n; i++)
+		ck_assert_str_ne(app.macros->m[i].desc, "");
+	macro_free_all(&app);
+	conf_free(&app.conf);
+}
+END_TEST
+
 static Suite *macro_suite(void)
 {
 	Suite *s = suite_create("macro");
@@ -185,6 +207,7 @@ static Suite *macro_suite(void)
 	tcase_add_test(tc, define_find_redefine_remove);
 	tcase_add_test(tc, the_macro_command);
 	tcase_add_test(tc, settings_file_lines);
+	tcase_add_test(tc, shipped_examples_load);
 	suite_add_tcase(s, tc);
 	return s;
 }
