@@ -112,8 +112,11 @@ void macro_step_name(const struct mstep *s, char *buf, size_t len)
 {
 	switch (s->kind) {
 	case MS_KEY:
+		/* a space reads better as itself in a body's text */
 		if (s->key == '<')
 			snprintf(buf, len, "<lt>");
+		else if (s->key == ' ')
+			snprintf(buf, len, " ");
 		else
 			km_key_name(s->key, buf, len);
 		break;

@@ -101,20 +101,34 @@ static void done_before(struct app *app, const struct macro_run *r, size_t i, ch
 static void run_stop(struct app *app, struct macro_view *v, size_t i, const char *why)
 {
 	struct macro_run *r = v->run;
-	char step[128], done[256];
+	char step[128], done[256], reason[sizeof app->msg];
+	size_t n;
 
+	/* why may be app->msg, which the report replaces; its full stop goes */
+	snprintf(reason, sizeof reason, "%s", why);
+	n = strlen(reason);
+	if (n && reason[n - 1] == '.')
+		reason[n - 1] = '\0';
 	macro_step_name(&r->steps[i], step, sizeof step);
 	done_before(app, r, i, done, sizeof done);
 	if (i)
 		/* TRANSLATORS: the macro's key, the step's number, how many there
 		 * are, the step as written, why; then what it did before */
 		app_message(app, MSG_ERROR, _("Macro %s stopped at step %zu of %zu (%s): %s. It had typed: %s"),
-			    r->key, i + 1, r->n, step, why, done);
+			    r->key, i + 1, r->n, step, reason, done);
 	else
 		app_message(app, MSG_ERROR, _("Macro %s stopped at step %zu of %zu (%s): %s. It had done nothing."),
-			    r->key, i + 1, r->n, step, why);
+			    r->key, i + 1, r->n, step, reason);
+	snprintf(v->report, sizeof v->report, "%s", app->msg);
 	run_free(v);
 	app->redraw |= RD_STATUS;
+}
+
+const char *macro_report(struct app *app)
+{
+	struct macro_view *v = macro_view(app);
+
+	return v->report[0] ? v->report : NULL;
 }
 
 bool macro_start(struct app *app, km_key key)
@@ -259,6 +273,10 @@ bool macro_key(struct app *app, km_key key)
 	struct macro_view *v = macro_view(app);
 	struct macro_run *r = v->run;
 
+	if (v->report[0]) {
+		v->report[0] = '\0';
+		app->redraw |= RD_STATUS;
+	}
 	if (r) {
 		if (r->asking) {
 			if (key == '\r' || key == '\n') {

@@ -37,6 +37,8 @@ void macro_pump(struct app *app);
 /* What the status bar shows instead of key hints while a macro records or
  * runs; false when none does. */
 bool macro_status(struct app *app, char *buf, size_t len);
+/* Why the last macro stopped, until the clerk's next key; NULL if none. */
+const char *macro_report(struct app *app);
 /* Start or stop recording (the macro-record operation). */
 unsigned macro_record(struct app *app);
 
@@ -56,6 +58,9 @@ struct macro_view {
 	char *rec_context;
 	struct sb rec;		/* the keys so far, as a body */
 	struct macro_run *run;	/* NULL: none runs */
+	/* why the last one stopped, shown over other messages until the
+	 * clerk's next key: what came after the stop must not hide it */
+	char report[768];
 	/* the screen: naming what was recorded, then the list */
 	enum { MV_LIST, MV_DESC, MV_KEY } mode;
 	struct prompt desc;

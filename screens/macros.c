@@ -80,7 +80,7 @@ static void put_quoted(struct sb *b, const char *s)
 	sb_addc(b, '"');
 }
 
-/* Append a `macro` line to the settings file, made 0600 when new. */
+/* Append a `macro` line to the settings file, made 0600. */
 static int save_line(const char *context, const char *key, const char *body, const char *desc,
 		     char *path, size_t len, struct err *e)
 {
@@ -110,7 +110,8 @@ static int save_line(const char *context, const char *key, const char *body, con
 	}
 	sb_addc(&line, '\n');
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0 || write(fd, line.s, line.len) != (ssize_t)line.len)
+	/* private, as the history is: what a desk types is its own */
+	if (fd < 0 || fchmod(fd, 0600) < 0 || write(fd, line.s, line.len) != (ssize_t)line.len)
 		rc = err_set(e, _("cannot save the macro in %s: %s"), path, strerror(errno));
 	if (fd >= 0 && close(fd) < 0 && !rc)
 		rc = err_set(e, _("cannot save the macro in %s: %s"), path, strerror(errno));

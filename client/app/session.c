@@ -382,8 +382,11 @@ bool session_busy(const struct app *app)
 	if (s->state == SESSION_LOGGING_IN || s->sync || s->get_id || s->proc_id || s->cat_id ||
 	    s->lookups)
 		return true;
+	/* queued while the link is up: the sender takes it at once */
 	for (size_t i = 0; i < app->noutbox; i++)
-		if (app->outbox[i].state == OB_SENDING)
+		if (app->outbox[i].state == OB_SENDING ||
+		    (app->outbox[i].state == OB_QUEUED && s->state == SESSION_READY &&
+		     (app->link == LINK_ONLINE || app->link == LINK_SLOW)))
 			return true;
 	return false;
 }

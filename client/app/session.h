@@ -64,8 +64,8 @@ bool session_cancel(struct app *app);
 
 /* Something the clerk started is still under way: logging in, a dossier
  * or a procedure being fetched, a lookup, the inbox or the catalog being
- * refreshed, an action or intake being sent (queued offline is not under
- * way). A macro waits for none of these before its next key. */
+ * refreshed, an action or intake being sent or queued while the link is
+ * up (queued offline is not under way). A macro waits for none of these before its next key. */
 bool session_busy(const struct app *app);
 
 /* Fetch one dossier whole (components, log, allowed actions: the inbox has

@@ -60,6 +60,9 @@ START_TEST(keys_ops_asks_and_counts)
 	ck_assert_str_eq(name, "<lt>");
 	macro_step_name(&steps[15], name, sizeof name);
 	ck_assert_str_eq(name, "<C-a>");
+	steps[15].key = ' ';
+	macro_step_name(&steps[15], name, sizeof name);
+	ck_assert_str_eq(name, " ");
 	macro_steps_free(steps, n);
 	/* a lone '>' is a character */
 	parse_ok("a>b", 3);
