@@ -18,6 +18,12 @@ struct macro_view *macro_view(struct app *app)
 	return ui_state(app, &screen_macros);
 }
 
+/* The state as it is: none made means no macro ever recorded or ran. */
+static struct macro_view *peek(struct app *app)
+{
+	return ui_state_made(app, &screen_macros);
+}
+
 /* An operation of some screen, or of the generic table: a macro's <op>
  * runs on whichever screen is on top when it comes. */
 static bool known_op(const char *name)
@@ -126,9 +132,9 @@ static void run_stop(struct app *app, struct macro_view *v, size_t i, const char
 
 const char *macro_report(struct app *app)
 {
-	struct macro_view *v = macro_view(app);
+	struct macro_view *v = peek(app);
 
-	return v->report[0] ? v->report : NULL;
+	return v && v->report[0] ? v->report : NULL;
 }
 
 bool macro_start(struct app *app, km_key key)
@@ -164,7 +170,7 @@ static bool question_open(struct app *app)
 
 void macro_pump(struct app *app)
 {
-	struct macro_view *v = app->ui ? macro_view(app) : NULL;
+	struct macro_view *v = peek(app);
 
 	while (v && v->run && !app->quit) {
 		struct macro_run *r = v->run;
@@ -212,9 +218,11 @@ void macro_pump(struct app *app)
 
 bool macro_status(struct app *app, char *buf, size_t len)
 {
-	struct macro_view *v = macro_view(app);
-	const struct macro_run *r = v->run;
+	struct macro_view *v = peek(app);
+	const struct macro_run *r = v ? v->run : NULL;
 
+	if (!v)
+		return false;
 	if (v->recording) {
 		char stop[64];
 
@@ -270,9 +278,14 @@ static bool is_record_key(struct app *app, km_key key)
 
 bool macro_key(struct app *app, km_key key)
 {
-	struct macro_view *v = macro_view(app);
-	struct macro_run *r = v->run;
+	struct macro_view *v = peek(app);
+	struct macro_run *r = v ? v->run : NULL;
 
+	if (!v) {
+		if (!is_record_key(app, key))
+			return false;
+		v = macro_view(app);
+	}
 	if (v->report[0]) {
 		v->report[0] = '\0';
 		app->redraw |= RD_STATUS;

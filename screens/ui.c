@@ -119,6 +119,16 @@ void *ui_state(struct app *app, const struct screen *s)
 	return ui->state[i];
 }
 
+void *ui_state_made(struct app *app, const struct screen *s)
+{
+	struct ui *ui = app->ui;
+
+	for (size_t i = 0; ui && screen_registry[i]; i++)
+		if (screen_registry[i] == s)
+			return ui->state[i];
+	return NULL;
+}
+
 /* The windows for the terminal's size, with a status bar of status_rows
  * (a long message takes a second row from the body). */
 static void layout(struct app *app, int status_rows)

@@ -58,6 +58,9 @@ int ui_attach(struct app *app, struct err *e);
 /* The state of screen s (screen.h, state_size), made zeroed on first use
  * and kept until ui_close; NULL once the ui is closed (a late callback). */
 void *ui_state(struct app *app, const struct screen *s);
+/* The same, NULL when not made yet: for looking on every draw or key
+ * without making it. */
+void *ui_state_made(struct app *app, const struct screen *s);
 
 /* Rebuild the windows for the terminal's size (after SIGWINCH). */
 void ui_resize(struct app *app, int rows, int cols);
