@@ -293,8 +293,12 @@ static void macros_draw(struct app *app, WINDOW *win, unsigned flags)
 	cell(ui, win, 0, W_CTX + W_KEY + 3, W_DESC, head, _("What it does"));
 	cell(ui, win, 0, x_body, w - x_body, head, _("Keys it types"));
 	if (!l->n) {
-		cell(ui, win, 2, 2, w - 4, theme_attr(&ui->theme, TH_EMPTY_HINT),
-		     _("No macros yet: F9 starts recording one, F9 again stops it."));
+		char rec[64], hint[256];
+
+		km_keys_in(ui->km, screen_macros.context, "macro-record", rec, sizeof rec);
+		/* TRANSLATORS: %s names the keys that start and stop recording */
+		snprintf(hint, sizeof hint, _("No macros yet: %s starts recording one, and again stops it."), rec);
+		cell(ui, win, 2, 2, w - 4, theme_attr(&ui->theme, TH_EMPTY_HINT), hint);
 		return;
 	}
 	l->rows = getmaxy(win) > 2 ? (size_t)getmaxy(win) - 1 : 1;
