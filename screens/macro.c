@@ -176,7 +176,8 @@ void macro_pump(struct app *app)
 		struct macro_run *r = v->run;
 		const struct mstep *s;
 
-		if (r->asking || question_open(app))
+		/* the lock or the login over it: its keys are the password's */
+		if (r->asking || question_open(app) || app->ui->screen->covers)
 			return;
 		if (ui_busy(app))
 			return;
@@ -251,7 +252,8 @@ unsigned macro_record(struct app *app)
 {
 	struct macro_view *v = macro_view(app);
 
-	if (v->run)
+	/* not while one runs, nor over the naming of the last one */
+	if (v->run || (app->ui->screen == &screen_macros && v->mode != MV_LIST))
 		return RD_NONE;
 	if (!v->recording) {
 		v->recording = true;
