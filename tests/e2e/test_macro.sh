@@ -89,7 +89,7 @@ end_state fast "$FAST" "$fast" >"$SBX_DIR/state.fast"
 check "the server has the same dossier as the one made by hand" \
 	sh -c "grep -q 'Nguyễn Văn An (001085012345)' '$SBX_DIR/state.fast' && cmp -s '$SBX_DIR/state.hand' '$SBX_DIR/state.fast'"
 keys q q
-wait_for "[exit 0]"
+check "q quits after the replay" wait_for "[exit 0]"
 
 # --- replay over a slow link: 600 ms a reply, 8000 bytes a second ---
 sandbox_start --db "$SBX_DIR/slow.db" --clock "$CLOCK" --freeze-clock \
@@ -106,7 +106,7 @@ if ! cmp -s "$SBX_DIR/state.fast" "$SBX_DIR/state.slow"; then
 	diff "$SBX_DIR/state.fast" "$SBX_DIR/state.slow" | sed 's/^/# /'
 fi
 keys q q
-wait_for "[exit 0]"
+check "q quits after the slow replay" wait_for "[exit 0]"
 
 # --- a refusal in a macro still asks y/n ---
 SBX_URL=$FAST
@@ -153,4 +153,5 @@ check "it says what it had typed" wait_for "It had typed: aĐủ giấy tờ<Ent
 check "what it did before stays done: accepted on the server" test "$(status_of "$two")" = 2
 check "the keys after the stop were not typed" shows_not "Assign to"
 keys q q
+check "q quits" wait_for "[exit 0]"
 finish
