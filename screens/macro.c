@@ -79,7 +79,7 @@ void macro_free_all(struct app *app)
 
 /* ---- replay ---- */
 
-static void run_free(struct macro_view *v)
+void macro_run_free(struct macro_view *v)
 {
 	if (!v->run)
 		return;
@@ -126,7 +126,7 @@ static void run_stop(struct app *app, struct macro_view *v, size_t i, const char
 		app_message(app, MSG_ERROR, _("Macro %s stopped at step %zu of %zu (%s): %s. It had done nothing."),
 			    r->key, i + 1, r->n, step, reason);
 	snprintf(v->report, sizeof v->report, "%s", app->msg);
-	run_free(v);
+	macro_run_free(v);
 	app->redraw |= RD_STATUS;
 }
 
@@ -188,7 +188,7 @@ void macro_pump(struct app *app)
 		}
 		if (r->next == r->n) {
 			app_message(app, MSG_INFO, _("Macro %s done (%zu steps)."), r->key, r->n);
-			run_free(v);
+			macro_run_free(v);
 			return;
 		}
 		s = &r->steps[r->next];

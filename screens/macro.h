@@ -68,6 +68,8 @@ struct macro_view {
 };
 
 struct macro_view *macro_view(struct app *app);
+/* Forget the macro running, if any. */
+void macro_run_free(struct macro_view *v);
 /* Open the list screen naming what was just recorded (macros.c). */
 unsigned macros_name_open(struct app *app);
 

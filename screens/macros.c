@@ -29,8 +29,7 @@ static void view_free(struct app *app, void *state)
 	(void)app;
 	free(v->rec_context);
 	sb_free(&v->rec);
-	macro_steps_free(v->run ? v->run->steps : NULL, v->run ? v->run->n : 0);
-	free(v->run);
+	macro_run_free(v);
 }
 
 static size_t count(const struct app *app)

@@ -108,6 +108,9 @@ static int run_line(struct conf *c, const struct cmd_words *w, conf_other_fn oth
 		return 0;
 	if (other && strcmp(w->v[0], "set"))
 		return other(arg, w, e);
+	/* the interactive client's: batch mode reads the same file */
+	if (!strcmp(w->v[0], "macro"))
+		return 0;
 	if (strcmp(w->v[0], "set"))
 		return err_set(e, _("'%s' is not a command here (set)"), w->v[0]);
 	if (w->n != 3)

@@ -51,7 +51,8 @@ int conf_set(struct conf *c, const char *name, const char *value, struct err *e)
 int conf_load(struct conf *c, const char *path, char **warnings, struct err *e);
 
 /* conf_load, handing each line whose command is not `set` (`macro`, for
- * the screens' side) to other, which says what is wrong with it in e. */
+ * the screens' side) to other, which says what is wrong with it in e.
+ * Without other (conf_load), `macro` lines are skipped in silence. */
 struct cmd_words;
 typedef int (*conf_other_fn)(void *arg, const struct cmd_words *w, struct err *e);
 int conf_load_with(struct conf *c, const char *path, conf_other_fn other, void *arg,
