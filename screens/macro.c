@@ -181,6 +181,9 @@ void macro_pump(struct app *app)
 			return;
 		if (ui_busy(app))
 			return;
+		/* before its first step an error is not the macro's doing */
+		if (!r->next)
+			r->errors = app->msg_errors;
 		/* what the step before started failed or was refused */
 		if (app->msg_errors != r->errors) {
 			run_stop(app, v, r->next - 1, app->msg);
