@@ -321,7 +321,8 @@ bool macro_key(struct app *app, km_key key)
 			app_message(app, MSG_INFO, _("Macro %s is running: Esc stops it."), r->key);
 		return true;
 	}
-	if (is_record_key(app, key)) {
+	/* naming the last recording, the key may be asked for: the screen's */
+	if (is_record_key(app, key) && (app->ui->screen != &screen_macros || v->mode == MV_LIST)) {
 		app->redraw |= macro_record(app);
 		return true;
 	}

@@ -122,15 +122,26 @@ static int save_line(const char *context, const char *key, const char *body, con
 static unsigned name_key(struct app *app, km_key key)
 {
 	struct macro_view *v = macro_view(app);
+	/* a macro's key comes before the keymap's */
+	const char *shadowed = km_lookup(app->ui->km, v->rec_context, key);
 	char keyname[32], path[4096];
 	struct err e = { "" };
 
 	km_key_name(key, keyname, sizeof keyname);
+	if (shadowed && !strcmp(shadowed, "macro-record")) {
+		app_message(app, MSG_ERROR, _("%s records macros: press another key."), keyname);
+		return RD_STATUS;
+	}
 	if (!app->macros)
 		app->macros = xcalloc(1, sizeof *app->macros);
 	if (macros_define(app->macros, v->rec_context, keyname, sb_str(&v->rec), v->desc.text, &e) < 0 ||
 	    save_line(v->rec_context, keyname, sb_str(&v->rec), v->desc.text, path, sizeof path, &e) < 0)
 		app_message(app, MSG_ERROR, "%s", e.msg);
+	else if (shadowed)
+		/* TRANSLATORS: the key, its screen's context, the settings file,
+		 * the operation the key ran there until now */
+		app_message(app, MSG_INFO, _("Macro %s of the %s screen saved in %s; the key no longer runs %s there."),
+			    keyname, v->rec_context, path, shadowed);
 	else
 		/* TRANSLATORS: the key, its screen's context, the settings file */
 		app_message(app, MSG_INFO, _("Macro %s of the %s screen saved in %s."), keyname,

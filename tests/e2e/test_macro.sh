@@ -68,6 +68,8 @@ check "the recording holds the keys as key names" wait_for "n1.001193<Enter>0010
 keys -l "Birth registration (recorded)"
 keys Enter
 check "then the key that runs it" wait_for "Press the key that will run it"
+keys F9
+check "not the record key" wait_for "<F9> records macros: press another key."
 keys F5
 check "the macro is saved in the settings file" wait_for "Macro <F5> of the inbox screen saved in"
 check "as a macro line the settings file reads back" \
