@@ -79,39 +79,55 @@ static void put_quoted(struct sb *b, const char *s)
 	sb_addc(b, '"');
 }
 
-/* Append a `macro` line to the settings file, made 0600. */
-static int save_line(const char *context, const char *key, const char *body, const char *desc,
-		     char *path, size_t len, struct err *e)
+/* The folders above path, made as needed (mkdir -p), private. */
+static int make_parents(char *path, struct err *e)
 {
-	struct sb line = { 0 };
-	char *slash;
-	int fd, rc = 0;
+	for (char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		int rc = 0;
 
-	if (path_config(path, len) < 0)
-		return err_set(e, "%s", _("no home directory is known to keep the settings file in"));
-	slash = strrchr(path, '/');
-	if (slash && slash != path) {
 		*slash = '\0';
-		/* the parent of the motcua folder exists; the folder may not */
 		if (mkdir(path, 0700) < 0 && errno != EEXIST)
 			rc = err_set(e, _("cannot make %s: %s"), path, strerror(errno));
 		*slash = '/';
 		if (rc < 0)
 			return -1;
 	}
-	sb_printf(&line, "macro %s ", context);
-	put_quoted(&line, key);
-	sb_addc(&line, ' ');
-	put_quoted(&line, body);
-	if (*desc) {
-		sb_addc(&line, ' ');
-		put_quoted(&line, desc);
-	}
-	sb_addc(&line, '\n');
+	return 0;
+}
+
+/* Append a `macro` line to the settings file, made 0600. A file that is
+ * not a regular one (MOTCUA_CONFIG=/dev/null) is left alone. */
+static int save_line(const char *context, const char *key, const char *body, const char *desc,
+		     char *path, size_t len, struct err *e)
+{
+	struct sb line = { 0 };
+	struct stat st;
+	int fd, rc = 0;
+
+	if (path_config(path, len) < 0)
+		return err_set(e, "%s", _("no home directory is known to keep the settings file in"));
+	if (make_parents(path, e) < 0)
+		return -1;
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	/* private, as the history is: what a desk types is its own */
-	if (fd < 0 || fchmod(fd, 0600) < 0 || write(fd, line.s, line.len) != (ssize_t)line.len)
+	if (fd < 0 || fstat(fd, &st) < 0) {
 		rc = err_set(e, _("cannot save the macro in %s: %s"), path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = err_set(e, _("%s is not a regular file: the macro works until you quit, unsaved"), path);
+	} else {
+		sb_printf(&line, "macro %s ", context);
+		put_quoted(&line, key);
+		sb_addc(&line, ' ');
+		put_quoted(&line, body);
+		if (*desc) {
+			sb_addc(&line, ' ');
+			put_quoted(&line, desc);
+		}
+		sb_addc(&line, '\n');
+		/* private, as the history is: what a desk types is its own */
+		if (((st.st_mode & 077) && fchmod(fd, 0600) < 0) ||
+		    write(fd, line.s, line.len) != (ssize_t)line.len)
+			rc = err_set(e, _("cannot save the macro in %s: %s"), path, strerror(errno));
+	}
 	if (fd >= 0 && close(fd) < 0 && !rc)
 		rc = err_set(e, _("cannot save the macro in %s: %s"), path, strerror(errno));
 	sb_free(&line);
@@ -193,13 +209,19 @@ static int unsave(const struct macro *m, struct err *e)
 	char path[4096], tmp[4200];
 	struct cmd_words w = { 0 };
 	struct sb kept = { 0 };
+	struct stat st;
 	char *line = NULL;
 	size_t cap = 0;
 	FILE *in;
 	int fd, rc = 0;
 
-	if (path_config(path, sizeof path) < 0 || !(in = fopen(path, "r")))
+	if (path_config(path, sizeof path) < 0 || lstat(path, &st) < 0)
 		return 0;	/* nothing saved: defined in a file it cannot name */
+	/* it is replaced by a new file: not a link nor a device */
+	if (!S_ISREG(st.st_mode))
+		return err_set(e, _("%s is not a regular file: delete the macro's line there by hand"), path);
+	if (!(in = fopen(path, "r")))
+		return err_set(e, _("cannot remove the macro from %s: %s"), path, strerror(errno));
 	while (getline(&line, &cap, in) != -1) {
 		km_key k;
 
