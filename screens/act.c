@@ -467,6 +467,11 @@ static bool act_key(struct app *app, km_key key)
 	return text;
 }
 
+static bool act_asking(struct app *app)
+{
+	return view(app)->asking != ACT_ASK_NONE;
+}
+
 static void act_title(struct app *app, char *buf, size_t len)
 {
 	struct act_view *v = view(app);
@@ -544,6 +549,7 @@ const struct screen screen_act = {
 	.draw = act_draw,
 	.close = act_close,
 	.key = act_key,
+	.asking = act_asking,
 	.state_size = sizeof(struct act_view),
 	.state_free = act_view_free,
 };

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/when.h"
+#include "macro.h"
 #include "ui.h"
 
 /* Write s on row y right-aligned so that it ends at the window's last
@@ -210,9 +211,13 @@ static void status_right(struct app *app, struct status_right *r)
 }
 
 /* The message shown, NULL when none is (or a login or lock hides it). */
-static const char *shown_message(const struct app *app)
+static const char *shown_message(struct app *app)
 {
-	return app->msg[0] && !covered(app->ui) ? app->msg : NULL;
+	const char *report = macro_report(app);
+
+	if (covered(app->ui))
+		return NULL;
+	return report ? report : app->msg[0] ? app->msg : NULL;
 }
 
 /* Columns left of the right end for the message or the key hints. */
@@ -270,7 +275,9 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	struct ui *ui = app->ui;
 	attr_t bar = theme_attr(&ui->theme, TH_STATUS_BAR);
 	const char *msg = shown_message(app), *at[STATUS_ROWS_MAX];
-	attr_t look = msg && app->msg_kind == MSG_ERROR ? theme_attr(&ui->theme, TH_STATUS_ERROR) : bar;
+	/* a macro's report (not app->msg) says why it stopped: an error */
+	attr_t look = msg && (app->msg_kind == MSG_ERROR || msg != app->msg) ?
+		theme_attr(&ui->theme, TH_STATUS_ERROR) : bar;
 	char left[1024], fitted[1024];
 	struct status_right r;
 	size_t len[STATUS_ROWS_MAX];
@@ -308,7 +315,7 @@ void ui_draw_status(struct app *app, WINDOW *win)
 	}
 	if (msg)
 		snprintf(left, sizeof left, " %s", at[n - 1 < last ? n - 1 : last]);
-	else
+	else if (!macro_status(app, left, sizeof left))
 		key_hints(ui, left, sizeof left, room);
 	text_fit(fitted, sizeof fitted, left, room > 0 ? room : 0, ui->ellipsis, 0);
 	wattrset(win, msg ? look : bar);

@@ -8,6 +8,7 @@
 
 #include "app/conf.h"
 #include "cmdline.h"
+#include "macro.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
@@ -133,6 +134,9 @@ const struct cmd_def ui_commands[] = {
 	  N_("Take a key's binding away in a context"), { CMD_ARG_CONTEXT, CMD_ARG_KEY } },
 	{ "source", cmd_source_file, 1, 1, "source FILE",
 	  N_("Run the commands of a file (again: what it sets takes effect now)"), { CMD_ARG_FILE } },
+	{ "macro", macro_cmd, 3, 4, "macro CONTEXT KEY \"KEYS-OR-<op>\" [\"DESCRIPTION\"]",
+	  N_("Bind a key to a macro: keys and operations replayed, each waiting for what the one before started"),
+	  { CMD_ARG_CONTEXT, CMD_ARG_KEY, CMD_ARG_NONE, CMD_ARG_NONE } },
 	{ "color", colors_cmd, 3, 9, "color OBJECT FOREGROUND BACKGROUND [ATTRIBUTE...]",
 	  N_("Draw a colour object in these colours and attributes (the preview, T, lists them)"),
 	  { CMD_ARG_COLOR_OBJECT } },

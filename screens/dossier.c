@@ -460,6 +460,7 @@ const struct screen screen_dossier = {
 	.close = dossier_close,
 	.pager = dossier_pager,
 	.key = dossier_key,
+	.asking = dossier_asking,
 	.state_size = sizeof(struct dossier_view),
 	.state_free = dossier_view_free,
 };

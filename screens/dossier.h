@@ -29,6 +29,8 @@ unsigned dossier_op_act(struct app *app, int act);
 unsigned dossier_op_retry(struct app *app);
 unsigned dossier_op_discard(struct app *app);
 bool dossier_key(struct app *app, km_key key);
+/* Whether the discard question is open (struct screen's asking). */
+bool dossier_asking(struct app *app);
 void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
 /* The y/n question before discarding the clerk's action, over the bottom
  * of the view while it is asked. */

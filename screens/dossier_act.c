@@ -68,6 +68,11 @@ unsigned dossier_op_discard(struct app *app)
 	return RD_BODY | RD_STATUS;
 }
 
+bool dossier_asking(struct app *app)
+{
+	return dossier_view(app)->confirm_discard;
+}
+
 /* While asking y/n only the answer counts. */
 bool dossier_key(struct app *app, km_key key)
 {

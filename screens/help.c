@@ -5,6 +5,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "keymaps/macro.h"
 #include "ui.h"
 
 /* The screen the help is about: the one under it. */
@@ -138,6 +139,44 @@ static void own_keys(struct app *app, struct pager *p, const struct screen *s,
 	}
 }
 
+/* The clerk's macros that work here (this context's, then the generic
+ * ones), as the operations are shown: key, description, and "macro". */
+static void macros_section(struct app *app, struct pager *p, const char *context,
+			   const struct columns *c)
+{
+	struct ui *ui = app->ui;
+	const struct macros *ms = app->macros;
+	int help_col = INDENT + c->keys + 2, name_col = p->width - c->name;
+	bool titled = false;
+
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		const struct macro *m = &ms->m[i];
+		char key[32], cut[64], what[512], safe[512];
+
+		if (strcmp(m->context, context) && (strcmp(m->context, KM_GENERIC) ||
+						     macros_find(ms, context, m->key) != m))
+			continue;
+		if (!titled) {
+			pager_newline(p);
+			pager_newline(p);
+			pager_add(p, theme_attr(&ui->theme, TH_LIST_HEADER), _("Your macros"));
+			titled = true;
+		}
+		km_key_name(m->key, key, sizeof key);
+		text_fit(cut, sizeof cut, key, c->keys, ui->ellipsis, 0);
+		/* the settings file may come from anyone: shown safe */
+		text_safe(safe, sizeof safe, *m->desc ? m->desc : m->body, 0);
+		text_fit(what, sizeof what, safe, name_col - help_col - 2, ui->ellipsis, 0);
+		pager_newline(p);
+		pager_tab(p, INDENT);
+		pager_add(p, A_BOLD, cut);
+		pager_tab(p, help_col);
+		pager_add(p, A_NORMAL, what);
+		pager_tab(p, name_col);
+		pager_add(p, theme_attr(&ui->theme, TH_EMPTY_HINT), "macro");
+	}
+}
+
 static void help_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
@@ -154,6 +193,7 @@ static void help_draw(struct app *app, WINDOW *win, unsigned flags)
 	own_keys(app, p, s, &c);
 	section(app, p, _(s->name), s->context, s->ops, &c);
 	section(app, p, _("Everywhere"), s->context, ops_generic, &c);
+	macros_section(app, p, s->context, &c);
 	pager_draw(app, p, win);
 }
 

@@ -539,6 +539,20 @@ static void intake_draw(struct app *app, WINDOW *win, unsigned flags)
 	intake_draw_form(app, win);
 }
 
+/* A lookup waits for its debounce or its answer, or the intake is being
+ * sent: a macro's next key would land on a form about to change. */
+static bool intake_busy(struct app *app)
+{
+	struct intake_view *v = view(app);
+
+	if (v->phase == IP_SENT)
+		return v->state == OB_SENDING;
+	for (int i = 0; v->phase == IP_FORM && i < v->af.nl; i++)
+		if (v->af.l[i].state == AF_WAITING || v->af.l[i].state == AF_LOOKING)
+			return true;
+	return false;
+}
+
 const struct screen screen_intake = {
 	.context = "intake",
 	.name = N_("Intake"),
@@ -548,6 +562,7 @@ const struct screen screen_intake = {
 	.draw = intake_draw,
 	.close = intake_close,
 	.key = intake_key,
+	.busy = intake_busy,
 	.state_size = sizeof(struct intake_view),
 	.state_free = intake_view_free,
 };

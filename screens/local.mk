@@ -12,7 +12,8 @@ screens_libmcscreens_a_SOURCES = \
 	screens/inbox.c screens/inbox.h screens/inbox_find.c screens/inbox_views.c \
 	screens/intake.c screens/intake_draw.c screens/intake_view.h screens/list.c \
 	screens/list.h screens/lock.c \
-	screens/login.c screens/marks.c screens/messages.c screens/marks.h screens/ops.c screens/ops.h \
+	screens/login.c screens/macro.c screens/macro.h screens/macros.c screens/marks.c screens/marks.h \
+	screens/messages.c screens/ops.c screens/ops.h \
 	screens/outbox.c screens/pager.c screens/pager.h screens/paper.c \
 	screens/prompt.c screens/prompt.h screens/registry.c screens/screen.h \
 	screens/ui.c screens/ui.h

@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
+#include "macro.h"
 #include "ui.h"
 
 static void setup_locale(void)
@@ -86,6 +87,7 @@ static int run_client(const struct cli *cli)
 			secret = secret_read(cli->env_secret, cli->password_file, cli->user, &e);
 		if (!secret && e.msg[0]) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
+			macro_free_all(&app);
 			app_free(&app);
 			return EXIT_USAGE;
 		}
@@ -95,6 +97,7 @@ static int run_client(const struct cli *cli)
 		secret_free(secret);
 		if (rc < 0) {
 			fprintf(stderr, "motcua: %s\n", e.msg);
+			macro_free_all(&app);
 			app_free(&app);
 			return EXIT_PROFILE;
 		}
@@ -103,6 +106,7 @@ static int run_client(const struct cli *cli)
 	if (ui_open_themed(&app, NULL, stdout, stdin, &theme, &e) < 0) {
 		fprintf(stderr, "motcua: %s\n", e.msg);
 		session_close(&app);
+		macro_free_all(&app);
 		app_free(&app);
 		return EXIT_NOTERM;
 	}
@@ -117,6 +121,7 @@ static int run_client(const struct cli *cli)
 		rc = EXIT_OK;
 	ui_close(&app);
 	session_close(&app);
+	macro_free_all(&app);
 	app_free(&app);
 	if (rc != EXIT_OK)
 		fprintf(stderr, "motcua: %s\n", e.msg);

@@ -4,6 +4,7 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "macro.h"
 #include "ui.h"
 
 const struct op_def *ops_find(const struct op_def *table, const char *name)
@@ -12,6 +13,16 @@ const struct op_def *ops_find(const struct op_def *table, const char *name)
 		if (!strcmp(table->name, name))
 			return table;
 	return NULL;
+}
+
+bool ops_counted(const struct op_def *op)
+{
+	static const char *const moves[] = { "move-down", "move-up", "page-down", "page-up" };
+
+	for (size_t i = 0; i < sizeof moves / sizeof *moves; i++)
+		if (!strcmp(op->name, moves[i]))
+			return true;
+	return false;
 }
 
 unsigned ops_run(struct app *app, const struct op_def *op)
@@ -97,6 +108,16 @@ static unsigned op_messages(struct app *app)
 	return messages_open(app);
 }
 
+static unsigned op_macro_record(struct app *app)
+{
+	return macro_record(app);
+}
+
+static unsigned op_macro_list(struct app *app)
+{
+	return macros_open(app);
+}
+
 static unsigned op_close(struct app *app)
 {
 	return ui_pop(app);
@@ -119,6 +140,9 @@ const struct op_def ops_generic[] = {
 	OP("command-line", N_("Command line: a command or an operation by its name, Tab completes"),
 	   op_command_line, ":"),
 	OP("messages", N_("The messages shown in the status bar, whole"), op_messages, NULL),
+	OP("macro-record", N_("Record a macro: the keys typed until this key again"),
+	   op_macro_record, "<F9>"),
+	OP("macro-list", N_("Macros: the recorded and configured ones"), op_macro_list, "<F8>"),
 	OP_END,
 };
 

@@ -6,6 +6,8 @@
 #ifndef MOTCUA_OPS_H
 #define MOTCUA_OPS_H
 
+#include <stdbool.h>
+
 #include "app/app.h"
 
 struct op_def {
@@ -40,6 +42,9 @@ extern const struct op_def ops_generic[];
 
 /* The operation called name in table (terminated by a NULL name). */
 const struct op_def *ops_find(const struct op_def *table, const char *name);
+
+/* A move that a count repeats (5j): a row or a page up or down. */
+bool ops_counted(const struct op_def *op);
 
 /* Run op; what must be redrawn. */
 unsigned ops_run(struct app *app, const struct op_def *op);

@@ -119,6 +119,11 @@ static bool outbox_key(struct app *app, km_key key)
 	return true;
 }
 
+static bool outbox_asking(struct app *app)
+{
+	return view(app)->confirming;
+}
+
 static const struct op_def outbox_ops[] = {
 	LIST_OPS_STEP,
 	OP("outbox-open", N_("Open the dossier"), op_open, "<Enter>"),
@@ -232,5 +237,6 @@ const struct screen screen_outbox = {
 	.draw = outbox_draw,
 	.list = entries,
 	.key = outbox_key,
+	.asking = outbox_asking,
 	.state_size = sizeof(struct outbox_view),
 };

@@ -20,6 +20,7 @@ const struct screen *const screen_registry[] = {
 	&screen_colors,
 	&screen_messages,
 	&screen_dashboard,
+	&screen_macros,
 	NULL,
 };
 

@@ -47,6 +47,11 @@ struct screen {
 	/* Optional: take a key before the keymap does (text typed into a
 	 * prompt); false leaves it to the keymap. Sets app->redraw itself. */
 	bool (*key)(struct app *app, km_key key);
+	/* Optional: something it started is still under way (a lookup): a
+	 * macro waits (ui_busy). */
+	bool (*busy)(struct app *app);
+	/* Optional: a y/n question is open: a macro leaves it to the clerk. */
+	bool (*asking)(struct app *app);
 	/* Optional: the size of the state it keeps while the ui is open
 	 * (private to its file), made zeroed when first asked for
 	 * (ui_state); state_free, if any, frees what it holds before the ui
@@ -153,6 +158,9 @@ extern const struct screen screen_dashboard;
 /* The desk's indicators for this month (the period it showed last), from
  * the local store, with the server's own figures when it has them. */
 unsigned dashboard_open(struct app *app);
+extern const struct screen screen_macros;
+/* The clerk's macros, to read and delete (macro.h). */
+unsigned macros_open(struct app *app);
 
 /* Every screen, NULL-terminated: one list of contexts and operation tables
  * for the help, the key hints and `bind`. */

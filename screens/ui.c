@@ -12,6 +12,7 @@
 #include "app/session.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "macro.h"
 #include "ui.h"
 
 int ui_check_terminal(struct err *e)
@@ -138,6 +139,16 @@ void *ui_state(struct app *app, const struct screen *s)
 	if (!ui->state[i])
 		ui->state[i] = xcalloc(1, s->state_size);
 	return ui->state[i];
+}
+
+void *ui_state_made(struct app *app, const struct screen *s)
+{
+	struct ui *ui = app->ui;
+
+	for (size_t i = 0; ui && screen_registry[i]; i++)
+		if (screen_registry[i] == s)
+			return ui->state[i];
+	return NULL;
 }
 
 /* The windows for the terminal's size, with a status bar of status_rows
@@ -295,16 +306,34 @@ unsigned ui_pop(struct app *app)
 
 void ui_key(struct app *app, km_key key)
 {
+	session_activity(app);
+	if (!macro_key(app, key))
+		ui_feed(app, key);
+}
+
+#define UI_COUNT_MAX 9999
+
+void ui_feed(struct app *app, km_key key)
+{
 	struct ui *ui = app->ui;
 	/* the top screen's context, then generic */
 	const char *name = km_lookup(ui->km, ui->screen->context, key);
 	const struct op_def *op;
+	unsigned n = ui->count ? ui->count : 1;
 
-	session_activity(app);
 	if (cmdline_key(app, key))
 		return;
 	if (ui->screen->key && ui->screen->key(app, key))
 		return;
+	if (macro_start(app, key))
+		return;
+	if (!name && key >= '0' && key <= '9' && (ui->count || key != '0')) {
+		ui->count = ui->count * 10 + (unsigned)(key - '0');
+		if (ui->count > UI_COUNT_MAX)
+			ui->count = UI_COUNT_MAX;
+		return;
+	}
+	ui->count = 0;
 	if (!name)
 		return;
 	op = screen_op(ui->screen, name);
@@ -312,7 +341,17 @@ void ui_key(struct app *app, km_key key)
 		app_message(app, MSG_ERROR, _("the key is bound to '%s', which is not an operation here"), name);
 		return;
 	}
-	app->redraw |= ops_run(app, op);
+	if (!ops_counted(op))
+		n = 1;
+	while (n--)
+		app->redraw |= ops_run(app, op);
+}
+
+bool ui_busy(struct app *app)
+{
+	const struct screen *s = app->ui->screen;
+
+	return session_busy(app) || (s->busy && s->busy(app));
 }
 
 /* --- input, signals and crash handling through the app's loop --- */
@@ -384,6 +423,7 @@ static void before_sleep(void *arg)
 	struct app *app = arg;
 
 	plan_tick(app);
+	macro_pump(app);
 	ui_draw(app);
 	/* the idle lock's hashing, once the first screen is out */
 	pw_verifier_settle(&app->unlock);

@@ -54,6 +54,7 @@ struct ui {
 	 * broken settings line at start), said again once they are gone;
 	 * NULL: none. */
 	char *held_error;
+	unsigned count;		/* digits typed before a move: 5j */
 };
 
 /* Say in err why this process cannot run the interactive client (standard
@@ -75,6 +76,9 @@ int ui_attach(struct app *app, struct err *e);
 /* The state of screen s (screen.h, state_size), made zeroed on first use
  * and kept until ui_close; NULL once the ui is closed (a late callback). */
 void *ui_state(struct app *app, const struct screen *s);
+/* The same, NULL when not made yet: for looking on every draw or key
+ * without making it. */
+void *ui_state_made(struct app *app, const struct screen *s);
 
 /* Rebuild the windows for the terminal's size (after SIGWINCH). */
 void ui_resize(struct app *app, int rows, int cols);
@@ -82,6 +86,13 @@ void ui_resize(struct app *app, int rows, int cols);
 void ui_draw(struct app *app);
 /* Feed one key, as read from the terminal. */
 void ui_key(struct app *app, km_key key);
+/* A key as ui_key handles it once recording and a running macro had their
+ * look: to the screen, a macro's key, a count, the keymap. Macros feed
+ * their keys here. */
+void ui_feed(struct app *app, km_key key);
+/* Something the clerk started is still under way, in the session or on the
+ * top screen: a macro's next key waits. */
+bool ui_busy(struct app *app);
 
 /* The input method for the text fields: the `input-method` setting, or
  * the other way when the clerk toggled it, in the `tone-style` set. */

@@ -221,6 +221,8 @@ void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	va_end(ap);
 	keep_message(app, kind);
 	app->msg_kind = kind;
+	if (kind == MSG_ERROR)
+		app->msg_errors++;
 	if (app->msg_timer)
 		loop_timer_cancel(&app->loop, app->msg_timer);
 	app->msg_timer = loop_timer(&app->loop, MSG_SHOW_MS, clear_message, app);

@@ -49,6 +49,7 @@ struct session;
 struct cal;
 struct dossier;
 struct ob_entry;
+struct macros;
 
 struct app {
 	struct loop loop;
@@ -96,6 +97,11 @@ struct app {
 	 * files source files. */
 	const char *cmd_file;
 	unsigned cmd_line, cmd_depth;
+	unsigned msg_errors;	/* error messages so far: a macro stops at a new one */
+
+	/* the clerk's macros (keymaps/macro.h), read with the settings before
+	 * the screens open; the screens' side runs and frees them */
+	struct macros *macros;
 };
 
 /* Set up the loop and the calendar (overrides from $MOTCUA_CALENDAR_DIR or

@@ -441,6 +441,24 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 		done(app, ok);
 }
 
+bool session_busy(const struct app *app)
+{
+	const struct session *s = app->session;
+
+	if (!s)
+		return false;
+	if (s->state == SESSION_LOGGING_IN || s->sync || s->get_id || s->proc_id || s->cat_id ||
+	    s->lookups)
+		return true;
+	/* queued while the link is up: the sender takes it at once */
+	for (size_t i = 0; i < app->noutbox; i++)
+		if (app->outbox[i].state == OB_SENDING ||
+		    (app->outbox[i].state == OB_QUEUED && s->state == SESSION_READY &&
+		     (app->link == LINK_ONLINE || app->link == LINK_SLOW)))
+			return true;
+	return false;
+}
+
 bool session_fetch_dossier(struct app *app, const char *code,
 			   void (*done)(struct app *app, bool ok))
 {

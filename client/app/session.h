@@ -78,6 +78,12 @@ int session_discard(struct app *app, int64_t id, struct err *e);
  * sync; false if nothing was. */
 bool session_cancel(struct app *app);
 
+/* Something the clerk started is still under way: logging in, a dossier
+ * or a procedure being fetched, a lookup, the inbox or the catalog being
+ * refreshed, an action or intake being sent or queued while the link is
+ * up (queued offline is not under way). A macro waits for none of these before its next key. */
+bool session_busy(const struct app *app);
+
 /* Fetch one dossier whole (components, log, allowed actions: the inbox has
  * summaries), ahead of background sync. On success it is stored and
  * replaces the dossier of that code in app->dossiers; a failure is said in

@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "screens/macro.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -158,6 +159,50 @@ START_TEST(help_over_a_dossier_is_about_the_dossier)
 }
 END_TEST
 
+/* A row of the macros: the key, what it does, "macro" at the end. */
+static void ck_macro(const char *key, const char *what)
+{
+	for (int y = 1; y < LINES - 1; y++) {
+		const char *row = vscreen_row(&vs, y);
+
+		if (!strncmp(row + 2, key, strlen(key)) && strstr(row, what) &&
+		    !strcmp(row + strlen(row) - strlen(" macro"), " macro"))
+			return;
+	}
+	ck_abort_msg("no macro row \"%s ... %s ... macro\":\n%s", key, what, vscreen_dump(&vs));
+}
+
+/* The clerk's macros of the screen and the generic ones, with their
+ * descriptions, after the operations; another screen's are not. */
+START_TEST(help_lists_the_macros_that_work_here)
+{
+	static const char *const lines[] = {
+		"macro inbox <F5> \"n1.001193<Enter><ask:ID number>\" \"Birth registration\"",
+		"macro generic <F6> O \"Open the outbox\"",
+		"macro dossier <F7> a \"Accept\"",
+		"macro inbox <F3> 5j",
+	};
+	struct cmd_words w = { 0 };
+	struct err e = { "" };
+
+	vscreen_open(&vs, "vt100", 60, 80);
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		ck_assert_int_eq(cmd_split(lines[i], &w, &e), 0);
+		ck_assert_msg(macro_cmd(&vs.app, &w, &e) == 0, "%s", e.msg);
+	}
+	keys("?");
+	ck_assert_int_gt(op_row("macro"), op_row("quit"));
+	ck_assert_msg(strstr(vscreen_dump(&vs), "Your macros"), "%s", vscreen_dump(&vs));
+	ck_macro("<F5>", "Birth registration");
+	ck_macro("<F6>", "Open the outbox");
+	ck_macro("<F3>", "5j");	/* no description: the keys it types */
+	ck_assert_ptr_null(strstr(vscreen_dump(&vs), "Accept"));
+	cmd_words_free(&w);
+	macro_free_all(&vs.app);
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(help_that_fits_does_not_scroll)
 {
 	vscreen_open(&vs, "vt100", 50, 80);	/* the inbox's help fits in 50 rows */
@@ -268,6 +313,7 @@ static Suite *help_screen_suite(void)
 	tcase_add_test(tc, help_follows_the_keymap);
 	tcase_add_test(tc, help_lists_the_clerks_own_keys);
 	tcase_add_test(tc, help_over_a_dossier_is_about_the_dossier);
+	tcase_add_test(tc, help_lists_the_macros_that_work_here);
 	tcase_add_test(tc, help_that_fits_does_not_scroll);
 	tcase_add_test(tc, hints_fit_in_80_columns);
 	suite_add_tcase(s, tc);

@@ -8,6 +8,7 @@
 #include "core/calendar.h"
 #include "core/model.h"
 #include "core/xalloc.h"
+#include "screens/macro.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -335,6 +336,47 @@ START_TEST(selection_moves_and_scrolls)
 }
 END_TEST
 
+/* A count before a move repeats it, typed by hand or by a macro; it does
+ * not carry over to a key that is no move. */
+START_TEST(counts_repeat_moves_by_hand_and_in_macros)
+{
+	static const char *const five_down[] = { "5", "j" };
+	static const char *const twelve_up[] = { "1", "2", "k" };
+	static const char *const count_then_other[] = { "3", "<C-l>", "j" };
+	static const char *const f5[] = { "<F5>" };
+	struct dossier *d = xcalloc(40, sizeof *d);
+	struct cmd_words w = { 0 };
+	struct err e = { "" };
+
+	open_at("vt100", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	for (int i = 0; i < 40; i++) {
+		char code[32];
+
+		snprintf(code, sizeof code, "X-%02d", i);
+		d[i] = mk(code, "Đỗ Văn X", 4, cal_join(2025, 12, 1 + i % 20, 9, 0, 0) + i);
+	}
+	app_set_dossiers(&vs.app, d, 40);
+	vscreen_keys(&vs, five_down, 2);
+	ck_assert(vscreen_attr(&vs, 3 + 5, 5) & A_REVERSE);
+	vscreen_keys(&vs, twelve_up, 3);
+	/* never past the first row */
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
+	vscreen_keys(&vs, count_then_other, 3);
+	ck_assert(vscreen_attr(&vs, 4, 5) & A_REVERSE);
+	ck_assert_int_eq(cmd_split("macro inbox <F5> 10j \"Ten down\"", &w, &e), 0);
+	ck_assert_msg(macro_cmd(&vs.app, &w, &e) == 0, "%s", e.msg);
+	vscreen_keys(&vs, f5, 1);
+	macro_pump(&vs.app);
+	vscreen_draw(&vs);
+	ck_assert(vscreen_attr(&vs, 4 + 10, 5) & A_REVERSE);
+	ck_row_has(23, "Macro <F5> done (3 steps).");
+	cmd_words_free(&w);
+	macro_free_all(&vs.app);
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_screen_suite(void)
 {
 	Suite *s = suite_create("screen_inbox");
@@ -355,6 +397,7 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, non_utf8_locale_gets_ascii_glyphs);
 	tcase_add_test(tc, non_utf8_locale_shows_names_without_marks);
 	tcase_add_test(tc, selection_moves_and_scrolls);
+	tcase_add_test(tc, counts_repeat_moves_by_hand_and_in_macros);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -95,6 +95,12 @@ START_TEST(every_screen_opened_is_freed_with_the_ui)
 	ui_pop(&vs.app);
 	shown(messages_open(&vs.app), &screen_messages);
 	ui_pop(&vs.app);
+	/* a recording stopped: the macros screen asks for its name */
+	keys("<F9>");
+	keys("j");
+	keys("<F9>");
+	shown(0, &screen_macros);
+	ui_pop(&vs.app);
 	shown(dossier_open(&vs.app, CODE), &screen_dossier);
 	shown(paper_open(&vs.app, CODE), &screen_paper);
 	shown(act_open(&vs.app, CODE, ACT_REQUEST_SUPPLEMENT), &screen_act);

@@ -88,7 +88,7 @@ START_TEST(load_reports_and_goes_on)
 
 	fputs("# quầy 1\nset lock-after 30\nset notify perhaps\nbind inbox x quit\n"
 	      "set print-command \"lpr -P quay1\"  # printer\nset 'unterminated\n"
-	      "set request-timeout 45\n", f);
+	      "set request-timeout 45\nmacro inbox <F5> \"n1.001193<Enter>\"\n", f);
 	fclose(f);
 	conf_init(&c);
 	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);
@@ -101,6 +101,8 @@ START_TEST(load_reports_and_goes_on)
 	ck_assert_ptr_null(strstr(warnings, ":4:"));	/* the client's, not batch's */
 	ck_assert_ptr_nonnull(strstr(warnings, ":6: "));
 	ck_assert_ptr_null(strstr(warnings, ":5:"));
+	/* the interactive client's macros are no concern of batch mode */
+	ck_assert_ptr_null(strstr(warnings, ":8:"));
 	free(warnings);
 	unlink(path);
 	ck_assert_int_eq(conf_load(&c, path, &warnings, &e), 0);	/* missing: defaults */
