@@ -184,6 +184,16 @@ START_TEST(tab_completes_from_the_tables)
 	type("unb");
 	keys("<Tab>");
 	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "unbind ");
+	keys("<C-u>");
+	/* the theme's objects, for color and mono */
+	type("color deadline-ov");
+	keys("<Tab>");
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "color deadline-overdue ");
+	keys("<C-u>");
+	type("mono field-");
+	keys("<Tab>");
+	ck_assert_str_eq(vs.app.ui->cmdline.p.text, "mono field-");
+	ck_row_has(LINES - 2, "field-corrected");
 	keys("<Esc>");
 }
 END_TEST
