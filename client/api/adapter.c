@@ -62,7 +62,11 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 		json_text(v, r->field, sizeof r->field);
 	if (env->has_message && (v = jpath_get(&env->message, r->root)))
 		json_text(v, msg, sizeof msg);
-	if (msg[0] && r->field[0])
+	/* not found is said as such, whatever words the API uses */
+	if ((r->kind == FAIL_NOT_FOUND || (r->kind == FAIL_REFUSED && (status == 404 || status == 410))) &&
+	    (msg[0] || r->code[0]))
+		err_set(e, _("not found: %s"), msg[0] ? msg : r->code);
+	else if (msg[0] && r->field[0])
 		err_set(e, _("the server refused: %s (field %s)"), msg, r->field);
 	else if (msg[0])
 		err_set(e, _("the server refused: %s"), msg);
@@ -553,18 +557,23 @@ int adapter_read_part(const struct profile *p, const struct fdef *def, const cJS
 	return read_field(&rd, &f, v, d);
 }
 
+long adapter_total(const struct op *op, const struct reply *r)
+{
+	const cJSON *v = op->paging.has_total ? jpath_get(&op->paging.total, r->payload) : NULL;
+
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long)v->valuedouble : -1;
+}
+
 int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
 		      int got, int *next_page, char *next_cursor, size_t len, struct err *e)
 {
 	const struct paging *pg = &op->paging;
 	const cJSON *v;
-	double total = -1;
+	long total = adapter_total(op, r);
 
-	if (pg->has_total && (v = jpath_get(&pg->total, r->payload)) && cJSON_IsNumber(v))
-		total = v->valuedouble;
 	if (total >= 0 && got == 0 && seen < total)
 		return err_set(e, _("the server listed %ld of the %.0f it reported, asking %d per page: it may send fewer per page than asked; set paging.size to what it sends"),
-			       seen, total, size);
+			       seen, (double)total, size);
 
 	switch (pg->style) {
 	case PAGING_NONE:

@@ -47,6 +47,10 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
 		      struct dossier *d, struct err *e);
 
+/* The total number of items a list reply reports (paging.total), -1 if
+ * it reports none. */
+long adapter_total(const struct op *op, const struct reply *r);
+
 /* Paging: after a page of size (asked) with got items, seen in all so
  * far, the next request's position. Returns 1 if there is a next page
  * (filling *next_page or next_cursor), 0 if this was the last, -1 (e says

@@ -514,6 +514,8 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 	/* a login the server refused, in whatever words, is a failed login */
 	if (c->op == OP_LOGIN && (res->fail == API_E_REFUSED || res->fail == API_E_NOTFOUND))
 		res->fail = API_E_AUTH;
+	if (c->op == OP_LOGIN && res->fail == API_E_AUTH)
+		err_prefix(&res->e, _("the login of %s failed: "), c->a->user);
 	reply_free(rep);
 	finish(c, res);
 	return -1;
@@ -747,6 +749,8 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	}
 	c->pages++;
 	c->seen += n;
+	res.total = adapter_total(op, rep);
+	res.has_total = res.total >= 0;
 	/* a full list's cursor is the one from before its first page; changes
 	 * come with the cursor after each batch */
 	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))

@@ -36,6 +36,8 @@ struct api_result {
 	const char *cursor;	/* api_list: the change cursor to send next time */
 	bool not_modified;	/* 304: nothing changed since the ETag given */
 	const char *etag;	/* the reply's ETag, if any */
+	bool has_total;		/* api_list: the API reported how many it holds ... */
+	long total;		/* ... this many, on the last page read */
 };
 
 struct api;

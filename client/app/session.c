@@ -99,13 +99,16 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	struct session *s = arg;
 	struct app *app = s->app;
 
-	(void)rep;
 	s->sync = NULL;
 	if (s->closing)
 		return;
 	app->loading = false;
 	note_link(s);
-	if (r->fail == API_OK) {
+	if (r->fail == API_OK && rep->kept) {
+		/* the store is kept as it was; the data's time stays old */
+		s->fails++;
+		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);
+	} else if (r->fail == API_OK) {
 		s->fails = 0;
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);

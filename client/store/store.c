@@ -502,13 +502,16 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
 }
 
+/* The dossiers a full listing of generation ? did not return, less those
+ * the outbox still holds an action on. */
+#define UNSEEN "seen < ? AND code NOT IN (SELECT code FROM outbox WHERE state < 2)"
+
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (prepare(s, "DELETE FROM dossiers WHERE seen < ? AND code NOT IN "
-		       "(SELECT code FROM outbox WHERE state < 2)", &st, e) < 0)
+	if (prepare(s, "DELETE FROM dossiers WHERE " UNSEEN, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, seen);
 	rc = sqlite3_step(st);
@@ -624,6 +627,21 @@ int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot write the audit log"));
+}
+
+int64_t store_count_unseen(struct store *s, int64_t seen)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM dossiers WHERE " UNSEEN, -1, &st,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, seen);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 int64_t store_count_dossiers(struct store *s)

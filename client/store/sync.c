@@ -15,6 +15,7 @@ struct sync {
 	struct sync_report rep;
 	struct api_list_query q;
 	unsigned call;
+	long listed;		/* items of the list read from the top */
 	/* a first small page (a probe, or a screenful) before the real
 	 * pages: the list is then read again from the top */
 	bool first;
@@ -73,11 +74,35 @@ static bool on_page(void *arg, struct dossier *items, int n)
 	if (store_commit(y->store, &y->store_err) < 0)
 		goto failed;
 	y->rep.items += n;
+	y->listed += n;
 	hand_on(y, items, n);
 	return !y->quiet;
 failed:
 	dossiers_free(items, (size_t)n);
 	return false;
+}
+
+/* Whether a full list may drop what it did not return: only when it is
+ * provably complete. Otherwise every dossier it missed is kept, counted
+ * in rep.kept with why in rep.doubt. */
+static bool doubtful(struct sync *y, const struct api_result *r)
+{
+	struct sync_report *rep = &y->rep;
+	int64_t unseen = store_count_unseen(y->store, y->gen);
+
+	if (!unseen || (y->listed && r->has_total && r->total == y->listed))
+		return false;
+	if (!y->listed)
+		err_set(&rep->doubt, _("the server listed no dossiers at all; the %lld in the store are kept (a login served as a guest, or a fault on the server?)"),
+			(long long)unseen);
+	else if (!r->has_total)
+		err_set(&rep->doubt, _("the server does not say how many dossiers it holds, so its list cannot be proved complete; the %lld it did not list are kept"),
+			(long long)unseen);
+	else
+		err_set(&rep->doubt, _("the server listed %ld dossiers but reported %ld; the %lld it did not list are kept"),
+			y->listed, r->total, (long long)unseen);
+	rep->kept = unseen;
+	return true;
 }
 
 /* The validators go in one transaction, after every item is in: a sync cut
@@ -89,6 +114,13 @@ static int finish(struct sync *y, const struct api_result *r)
 
 	if (store_begin(s, e) < 0)
 		return -1;
+	if (y->rep.mode == SYNC_FULL && !r->not_modified && doubtful(y, r)) {
+		/* what came is stored; no validator, so the next sync reads
+		 * the whole list again rather than trust this one */
+		if (store_meta_set_int(s, "full_gen", y->gen, e) < 0)
+			goto fail;
+		return store_commit(s, e);
+	}
 	if (r->etag && store_meta_set(s, "etag", r->etag, e) < 0)
 		goto fail;
 	if (!r->not_modified && r->cursor && store_meta_set(s, "cursor", r->cursor, e) < 0)
@@ -122,6 +154,7 @@ static void on_done(void *arg, const struct api_result *r0)
 	if (y->first && r.fail == API_OK && !y->store_err.msg[0] && !y->quiet &&
 	    y->rep.items >= y->q.per_page) {
 		y->first = false;
+		y->listed = 0;
 		y->q.per_page = y->rep.mode == SYNC_RECENT ? SYNC_RECENT_PAGE : 0;
 		y->q.max_pages = 0;
 		y->call = api_list(y->api, &y->q, on_page, on_done, y);

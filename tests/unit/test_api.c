@@ -358,7 +358,7 @@ START_TEST(wrong_password_is_an_auth_failure)
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_AUTH);
 	ck_assert_int_eq(got.r.status, 401);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: wrong user name or password");
+	ck_assert_str_eq(got.r.e.msg, "the login of tiepnhan1 failed: the server refused: wrong user name or password");
 	ck_assert_str_eq(got.r.code, "bad_login");
 }
 END_TEST
@@ -373,7 +373,7 @@ START_TEST(errors_say_what_failed)
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_NOTFOUND);
 	ck_assert_int_eq(got.r.status, 404);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: no dossier with this code");
+	ck_assert_str_eq(got.r.e.msg, "not found: no dossier with this code");
 	ck_assert_str_eq(got.r.code, "not_found");
 	ck_assert_ptr_null(got.d);
 	reset();
