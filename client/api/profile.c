@@ -1070,6 +1070,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 	    get_str(c, root, "dates", false, &dates) < 0 ||
 	    get_str(c, root, "idempotency_header", false, &p->idempotency_header) < 0)
 		goto out_fail;
+	p->has_timezone = tz != NULL;
 	if (tz && date_offset_parse(tz, &offset, c->e) < 0) {
 		size_t old = enter(c, "timezone");
 
