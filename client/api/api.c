@@ -41,6 +41,7 @@ struct call {
 	int page, pages, max_pages, per_page;
 	long seen;			/* items of the list so far */
 	int64_t deadline;		/* a re-login's: the first request's */
+	int sent;			/* attempts before a re-login's repeat */
 	bool relogged, finished, since;	/* since: following a change cursor */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
@@ -282,7 +283,7 @@ static char *form_encode(const cJSON *obj)
 }
 
 static void on_http(void *arg, const struct http_resp *r);
-static bool relogin(struct call *c, int64_t deadline);
+static bool relogin(struct call *c, int64_t deadline, int attempts);
 
 /* "Authorization: Basic " and base64 of user:password (RFC 7617). */
 static char *basic_header(const char *user, const char *secret)
@@ -340,7 +341,7 @@ static void send_call(struct call *c)
 	bool unset;
 
 	if (c->a->token_expires && timer_now_ms() >= c->a->token_expires &&
-	    relogin(c, c->deadline))
+	    relogin(c, c->deadline, 0))
 		return;		/* sent again once logged in */
 	tvars_str(&c->tv, "token", keep(c, c->a->token));
 	for (int i = 0; i < op->nformats; i++)
@@ -418,6 +419,8 @@ static void send_call(struct call *c)
 	rq.body_len = body ? strlen(body) : 0;
 	rq.prio = c->prio;
 	rq.deadline_ms = c->deadline;
+	rq.attempts_before = c->sent;
+	c->sent = 0;
 	rq.done = on_http;
 	rq.arg = c;
 	c->http_id = http_send(c->a->http, &rq, &e);
@@ -477,12 +480,13 @@ static void relogin_done(void *arg, const struct api_result *r)
  * in again, once per call, then send the call again, all within the time
  * the first request had. False when this call cannot (the login itself,
  * an API without one, the second time). */
-static bool relogin(struct call *c, int64_t deadline)
+static bool relogin(struct call *c, int64_t deadline, int attempts)
 {
 	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
 		return false;
 	c->relogged = true;
 	c->deadline = deadline;
+	c->sent = attempts;	/* the repeat counts on from them */
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
 	return true;
 }
@@ -504,7 +508,7 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 	snprintf(res->field, sizeof res->field, "%s", rep->field);
 	if (rc == 0)
 		return 0;
-	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr->deadline_ms)) {
+	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr->deadline_ms, hr->attempts)) {
 		reply_free(rep);
 		return -1;
 	}
@@ -658,7 +662,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 		fail(c, API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
-	if (hr->status == 401 && relogin(c, hr->deadline_ms))
+	if (hr->status == 401 && relogin(c, hr->deadline_ms, hr->attempts))
 		return;
 	if ((etag = http_resp_header(hr, "ETag")))
 		snprintf(c->etag, sizeof c->etag, "%s", etag);
