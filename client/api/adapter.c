@@ -523,6 +523,8 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 	memset(out, 0, m->target->size);
 	if (m->target == &target_procedure)
 		((struct procedure *)out)->cutoff = -1;
+	if (m->target == &target_dossier)
+		((struct dossier *)out)->fee = -1;	/* unknown until the API says */
 	if (read_object(&rd, m, obj, out) < 0) {
 		free_partial(m->target, out);
 		return -1;
@@ -555,6 +557,20 @@ int adapter_read_part(const struct profile *p, const struct fdef *def, const cJS
 	struct field_map f = { .def = def, .key = (char *)def->name };
 
 	return read_field(&rd, &f, v, d);
+}
+
+static bool hollow(const cJSON *v)
+{
+	return !v || cJSON_IsNull(v) || ((cJSON_IsObject(v) || cJSON_IsArray(v)) && !v->child);
+}
+
+bool adapter_empty(const struct op *op, const struct reply *r)
+{
+	const cJSON *item = op->has_item ? jpath_get(&op->item, r->payload) : NULL;
+
+	/* a path that finds nothing in a full reply is the profile's
+	 * mistake, not an empty record */
+	return hollow(r->payload) || (item && hollow(item));
 }
 
 long adapter_total(const struct op *op, const struct reply *r)

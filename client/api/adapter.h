@@ -47,6 +47,11 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
 		      struct dossier *d, struct err *e);
 
+/* Whether a single-record reply holds nothing: null, {} or [] where the
+ * record (or the whole payload) should be. Many APIs answer an unknown
+ * id so, with 200. */
+bool adapter_empty(const struct op *op, const struct reply *r);
+
 /* The total number of items a list reply reports (paging.total), -1 if
  * it reports none. */
 long adapter_total(const struct op *op, const struct reply *r);

@@ -584,6 +584,12 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	if (!op->map) {
 		/* only an intake or an action may have none (profile.c): both read a dossier */
 		err_set(&res->e, "%s", _("the profile has no fields.dossier"));
+	} else if (c->op != OP_INTAKE && c->op != OP_ACTION && c->op != OP_STATS && adapter_empty(op, rep)) {
+		reply_free(rep);
+		res->fail = API_E_NOTFOUND;
+		err_set(&res->e, "%s", _("not found: the server answered with an empty record"));
+		deliver(c, NULL, 0, res);
+		return;
 	} else if ((item = adapter_item(op, rep, &res->e))) {
 		obj = xcalloc(1, op->map->target->size);
 		if (adapter_read(p, op->map, item, obj, &res->e) < 0) {

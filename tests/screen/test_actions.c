@@ -137,7 +137,7 @@ START_TEST(the_view_lists_what_can_be_done_and_refuses_the_rest)
 	open_first();
 	ck_assert_str_eq(vscreen_row(&vs, 2), "You can: a Accept  x Refuse  s Request supplement");
 	keys("A");
-	ck_shows("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request");
+	ck_shows("Assign: not allowed, the dossier is Not yet accepted. Allowed now: Accept, Refuse, Request");
 	ck_shows("Dossier " CODE);	/* no form opened */
 	keys("D");
 	ck_shows("Apologise and reschedule: not allowed");
@@ -190,7 +190,7 @@ START_TEST(refuse_needs_a_reason_and_asks_first)
 	keys("a");
 	ck_shows("Not now: your Refuse is not confirmed by the server yet");
 	keys("q");
-	ck_assert(vscreen_find(&vs, "\u21e1 New online", &y, &x));
+	ck_assert(vscreen_find(&vs, "\u21e1 Not yet", &y, &x));
 	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
 	close_all();
 }
@@ -596,7 +596,7 @@ START_TEST(not_allowed_says_why_at_80_columns)
 	inbox(&d, 1);
 	open_first();
 	keys("A");
-	ck_status_has("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request supplement.");
+	ck_status_has("Assign: not allowed, the dossier is Not yet accepted. Allowed now: Accept, Refuse, Request supplement.");
 	/* the link state stays on the last row */
 	ck_assert_msg(strstr(vscreen_row(&vs, 23), "no server"), "%s", vscreen_dump(&vs));
 	vscreen_close(&vs);
@@ -615,7 +615,7 @@ START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
 	inbox(&d, 1);
 	open_first();
 	keys("A");
-	ck_status_has("Phân công: không được phép, hồ sơ đang ở trạng thái Mới đăng ký. "
+	ck_status_has("Phân công: không được phép, hồ sơ đang ở trạng thái Chưa tiếp nhận. "
 		      "Được phép lúc này: Tiếp nhận, Từ chối, Yêu cầu bổ sung.");
 	vscreen_close(&vs);
 }
