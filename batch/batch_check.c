@@ -272,7 +272,7 @@ static void check_list(struct check *c)
 		failed(c, _("list"), &c->list);
 		return;
 	}
-	if (c->list.has_total)
+	if (c->list.total >= 0)
 		report_printf(stdout, _("%-11s first page: %d dossiers of the %ld reported\n"), _("list"),
 			      c->listed, c->list.total);
 	else
@@ -280,9 +280,9 @@ static void check_list(struct check *c)
 			      c->listed);
 	if (!c->listed)
 		warn(c, "%s", _("the list is empty: nothing to sample (a login served as a guest? a user of another agency?)"));
-	if (!c->list.has_total)
+	if (c->list.total < 0)
 		warn(c, "%s", _("the list reports no total (paging.total): sync cannot prove a list complete, so dossiers that left the agency stay in the store"));
-	if (size > 0 && c->listed < size && c->list.has_total && c->list.total > c->listed)
+	if (size > 0 && c->listed < size && c->list.total > c->listed)
 		warn(c, _("asked %d per page, the server sent %d of %ld: it caps its pages; set paging.size to %d"),
 		     size, c->listed, c->list.total, c->listed);
 	if (c->unknown_status)

@@ -307,11 +307,81 @@ static int parts(const char *s, cJSON **out)
 	return 0;
 }
 
+/* The colleagues, OpenCPS's employees: {"total", "data": [{"userId",
+ * "screenName", "fullName", "role"}]}, screenName filtering. */
+static cJSON *colleagues(struct sbx_ocps *c, const char *screen_name, struct sbx_error *e)
+{
+	cJSON *out, *data = cJSON_CreateArray();
+	const cJSON *it;
+	int n = 0;
+
+	if (sbx_op_users(c->s, &c->user, -1, &out, e) < 0) {
+		cJSON_Delete(data);
+		return NULL;
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(out, "items")) {
+		const cJSON *login = cJSON_GetObjectItemCaseSensitive(it, "login");
+		cJSON *o;
+
+		if (screen_name && (!cJSON_IsString(login) || strcmp(login->valuestring, screen_name)))
+			continue;
+		o = cJSON_CreateObject();
+		cJSON_AddItemToObject(o, "userId", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(it, "id"), 1));
+		cJSON_AddItemToObject(o, "screenName", cJSON_Duplicate(login, 1));
+		cJSON_AddItemToObject(o, "fullName", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(it, "full_name"), 1));
+		cJSON_AddItemToObject(o, "role", cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(it, "role"), 1));
+		cJSON_AddItemToArray(data, o);
+		n++;
+	}
+	cJSON_Delete(out);
+	return sbx_ocps_page(data, n, 0, n);
+}
+
+static void users(struct sbx_ocps *c)
+{
+	struct sbx_error e;
+	cJSON *out = colleagues(c, sbx_req_arg(c->rq, "screenName"), &e);
+
+	if (out)
+		sbx_ocps_reply(c, 200, out);
+	else
+		sbx_ocps_fail(c, &e);
+}
+
+/* assignUsers: OpenCPS's userId of the colleague, as the operations'
+ * login; -1 after replying. */
+static int assignee(struct sbx_ocps *c, const char *id, cJSON *body)
+{
+	struct sbx_error e;
+	cJSON *all = colleagues(c, NULL, &e);
+	const cJSON *it;
+
+	if (!all) {
+		sbx_ocps_fail(c, &e);
+		return -1;
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(all, "data")) {
+		const cJSON *uid = cJSON_GetObjectItemCaseSensitive(it, "userId");
+		char text[24];
+
+		snprintf(text, sizeof text, "%.0f", cJSON_IsNumber(uid) ? uid->valuedouble : -1.0);
+		if (!strcmp(text, id)) {
+			cJSON_AddStringToObject(body, "assignee",
+						cJSON_GetObjectItemCaseSensitive(it, "screenName")->valuestring);
+			cJSON_Delete(all);
+			return 0;
+		}
+	}
+	cJSON_Delete(all);
+	sbx_ocps_error(c, 400, "invalid_parameter", "assignUsers: no colleague with userId %.20s", id);
+	return -1;
+}
+
 /* The form's fields as the operations' body. */
 static int action_body(struct sbx_ocps *c, const struct sbx_request *form, cJSON *body)
 {
 	static const char *const copied[][2] = {
-		{ "actionNote", "note" }, { "actionReason", "reason" }, { "assignUsers", "assignee" },
+		{ "actionNote", "note" }, { "actionReason", "reason" },
 	};
 	const char *v;
 	cJSON *list;
@@ -319,6 +389,8 @@ static int action_body(struct sbx_ocps *c, const struct sbx_request *form, cJSON
 	for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++)
 		if ((v = sbx_req_arg(form, copied[i][0])) && *v)
 			cJSON_AddStringToObject(body, copied[i][1], v);
+	if ((v = sbx_req_arg(form, "assignUsers")) && *v && assignee(c, v, body) < 0)
+		return -1;
 	if ((v = sbx_req_arg(form, "dueDate")) && *v) {
 		int64_t ms;
 
@@ -469,6 +541,8 @@ static void route(struct sbx_ocps *c)
 		sbx_ocps_serviceinfos(c);
 	else if (get && !strcmp(r, "lgsp") && c->nseg == 3)
 		sbx_ocps_lookup(c);
+	else if (get && !strcmp(r, "users") && c->nseg == 1)
+		users(c);
 	else if (get && !strcmp(r, "govagencies") && c->nseg == 1)
 		sbx_ocps_govagencies(c);
 	else if (get && !strcmp(r, "statistics") && c->nseg == 1)

@@ -31,6 +31,7 @@ struct call {
 	enum op_id op;
 	int join;			/* get_dossier: the part being read, from 1 */
 	struct dossier *joined;		/* ... into this record */
+	bool resolving;			/* action: asking the assignee's id first */
 	enum http_prio prio;
 	struct tvars tv;
 	char *strs[CALL_STRS];		/* what tv points to */
@@ -291,10 +292,9 @@ static char *basic_header(const char *user, const char *secret)
 	static const char digits[] =
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	char *plain = join3(user ? user : "", ":", secret ? secret : "");
-	size_t n = strlen(plain), o = 0;
+	size_t n = strlen(plain);
 	char *out = xmalloc(sizeof "Authorization: Basic " + (n + 2) / 3 * 4);
-
-	o = (size_t)sprintf(out, "Authorization: Basic ");
+	size_t o = (size_t)sprintf(out, "Authorization: Basic ");
 	for (size_t i = 0; i < n; i += 3) {
 		unsigned char b[3] = { (unsigned char)plain[i], i + 1 < n ? (unsigned char)plain[i + 1] : 0,
 				       i + 2 < n ? (unsigned char)plain[i + 2] : 0 };
@@ -327,6 +327,8 @@ static const struct op *current_op(const struct call *c)
 {
 	const struct op *op = &c->a->p->ops[c->op];
 
+	if (c->resolving)
+		return &op->resolve->op;
 	return c->join ? &op->joins[c->join - 1].op : op;
 }
 
@@ -336,13 +338,14 @@ static void send_call(struct call *c)
 	const struct op *op = current_op(c);
 	struct strv headers = { 0 };
 	struct http_req rq = { 0 };
-	char *path, *url, *body = NULL, *q = xstrdup("");
+	char *path, *url, *body = NULL, *q;
 	struct err e;
 	bool unset;
 
 	if (c->a->token_expires && timer_now_ms() >= c->a->token_expires &&
 	    relogin(c, c->deadline, 0))
 		return;		/* sent again once logged in */
+	q = xstrdup("");
 	tvars_str(&c->tv, "token", keep(c, c->a->token));
 	for (int i = 0; i < op->nformats; i++)
 		tvars_format(&c->tv, op->formats[i].name, &op->formats[i].fmt);
@@ -609,6 +612,29 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	deliver(c, obj, 0, res);
 }
 
+/* The API's id of the assignee: the action is then sent with it. */
+static void read_resolve(struct call *c, struct reply *rep, struct api_result *res)
+{
+	const struct join *r = c->a->p->ops[OP_ACTION].resolve;
+	const cJSON *v = jpath_get(&r->name, rep->payload);
+	char id[128];
+
+	if (!v || json_text(v, id, sizeof id) < 0 || !id[0]) {
+		const struct tvar *who = tvars_get(&c->tv, "assignee");
+
+		reply_free(rep);
+		err_set(&res->e, _("the server knows no colleague %s to assign (nothing at %s of its reply)"),
+			who ? who->s : "", r->name.text);
+		res->fail = API_E_REFUSED;
+		finish(c, res);
+		return;
+	}
+	reply_free(rep);
+	c->resolving = false;
+	tvars_str(&c->tv, "assignee", keep(c, id));
+	send_call(c);
+}
+
 /* A part of the dossier read apart: into c->joined; then the next part,
  * or the dossier whole to the caller. */
 static void read_join(struct call *c, struct reply *rep, struct api_result *res)
@@ -681,6 +707,10 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	if (c->join) {
 		read_join(c, &rep, &res);
+		return;
+	}
+	if (c->resolving) {
+		read_resolve(c, &rep, &res);
 		return;
 	}
 	switch (c->op) {
@@ -759,8 +789,6 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	}
 	c->pages++;
 	c->seen += n;
-	res.total = adapter_total(op, rep);
-	res.has_total = res.total >= 0;
 	/* a full list's cursor is the one from before its first page; changes
 	 * come with the cursor after each batch */
 	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))
@@ -804,6 +832,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		return;
 	}
 	if (!next) {
+		res.listed = c->seen;
+		res.total = adapter_total(op, rep);
+		res.complete = !c->since && res.total >= 0 && c->seen == res.total;
 		reply_free(rep);
 		if (c->op == OP_LIST_PROCEDURES) {
 			struct procedure *procs = c->procs;
@@ -936,6 +967,7 @@ unsigned api_act(struct api *a, const char *code, enum action act,
 	}
 	if (!a->p->ops[OP_ACTION].present)
 		return later(c, API_E_UNSUPPORTED, _("this server's profile has no action operation"));
+	c->resolving = args->assignee && a->p->ops[OP_ACTION].resolve;
 	return start(c);
 }
 

@@ -35,9 +35,11 @@ struct api_result {
 	char code[64], field[64];	/* what the API said, if anything */
 	const char *cursor;	/* api_list: the change cursor to send next time */
 	bool not_modified;	/* 304: nothing changed since the ETag given */
+	bool complete;		/* api_list: the server reported a total, and
+				 * that many came: a listing to forget by */
+	long listed, total;	/* api_list: items that came; the total the
+				 * server reported, -1 if none */
 	const char *etag;	/* the reply's ETag, if any */
-	bool has_total;		/* api_list: the API reported how many it holds ... */
-	long total;		/* ... this many, on the last page read */
 };
 
 struct api;

@@ -7,7 +7,8 @@ client_api_libmcapi_a_SOURCES = \
 	client/api/dates.c client/api/dates.h client/api/fields.c client/api/fields.h \
 	client/api/fields_json.c client/api/fields_json.h client/api/intake.c \
 	client/api/intake.h client/api/jpath.c client/api/jpath.h client/api/profile.c \
-	client/api/profile.h client/api/tmpl.c client/api/tmpl.h
+	client/api/profile.h client/api/profile_int.h client/api/profile_op.c \
+	client/api/tmpl.c client/api/tmpl.h
 
 # API profiles shipped for the sandbox's dialects (format: client/api/profiles/README.md).
 profilesdir = $(pkgdatadir)/profiles

@@ -13,6 +13,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "profile.h"
+#include "profile_int.h"
 #include "tmpl.h"
 
 #define PROFILE_VERSION 1
@@ -62,20 +63,9 @@ static const char *const *const op_vars[OP_COUNT] = {
 	[OP_LOOKUP_ENTERPRISE] = vars_enterprise, [OP_STATS] = vars_stats, [OP_UNITS] = vars_units,
 };
 
-/* The element templates of the intake's arrays and their variables. */
-/* NULL-ended too: check_keys() walks to the NULL */
-static const char *const each_names[EACH_COUNT + 1] = { "components", "lookups", NULL };
-static const char *const vars_each_components[] = { "seq", "provided", "from_national", NULL };
-static const char *const vars_each_lookups[] = { "field", "register", "corrected", NULL };
-static const char *const *const each_vars[EACH_COUNT] = { vars_each_components, vars_each_lookups };
-static const char *const each_defaults[EACH_COUNT] = {
-	"{\"seq\": \"{seq}\", \"provided\": \"{provided}\", \"from_national\": \"{from_national}\"}",
-	"{\"field\": \"{field}\", \"register\": \"{register}\", \"corrected\": \"{corrected}\"}",
-};
-
-const char *each_name(enum each_id id)
+const char *const *pf_op_vars(enum op_id op)
 {
-	return id < EACH_COUNT ? each_names[id] : "";
+	return op_vars[op];
 }
 
 const char *op_name(enum op_id op)
@@ -85,15 +75,8 @@ const char *op_name(enum op_id op)
 
 /* ---- loading context: errors say file and key ---- */
 
-struct ctx {
-	const char *file;
-	char key[256];
-	struct err *e;
-	struct profile *p;
-};
-
 __attribute__((format(printf, 2, 3)))
-static int fail(struct ctx *c, const char *fmt, ...)
+int pf_fail(struct ctx *c, const char *fmt, ...)
 {
 	char msg[sizeof c->e->msg];
 	va_list ap;
@@ -107,7 +90,7 @@ static int fail(struct ctx *c, const char *fmt, ...)
 }
 
 /* Enter key (appended to the key path); returns the old length to leave. */
-static size_t enter(struct ctx *c, const char *key)
+size_t pf_enter(struct ctx *c, const char *key)
 {
 	size_t old = strlen(c->key);
 
@@ -115,12 +98,12 @@ static size_t enter(struct ctx *c, const char *key)
 	return old;
 }
 
-static void leave(struct ctx *c, size_t old)
+void pf_leave(struct ctx *c, size_t old)
 {
 	c->key[old] = '\0';
 }
 
-static const char *json_type(const cJSON *v)
+const char *pf_json_type(const cJSON *v)
 {
 	return cJSON_IsString(v) ? _("a string") : cJSON_IsNumber(v) ? _("a number") :
 	       cJSON_IsBool(v) ? _("true or false") : cJSON_IsNull(v) ? "null" :
@@ -128,7 +111,7 @@ static const char *json_type(const cJSON *v)
 }
 
 /* A scalar of the profile as the text it is compared with. */
-static int json_scalar(const cJSON *v, char *buf, size_t len)
+int pf_json_scalar(const cJSON *v, char *buf, size_t len)
 {
 	if (cJSON_IsString(v))
 		snprintf(buf, len, "%s", v->valuestring);
@@ -141,7 +124,7 @@ static int json_scalar(const cJSON *v, char *buf, size_t len)
 	return 0;
 }
 
-static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowed)
+int pf_check_keys(struct ctx *c, const cJSON *obj, const char *const *allowed)
 {
 	for (const cJSON *it = obj->child; it; it = it->next) {
 		const char *const *a;
@@ -149,7 +132,7 @@ static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowe
 
 		for (const cJSON *prev = obj->child; prev != it; prev = prev->next)
 			if (!strcmp(prev->string, it->string))
-				return fail(c, _("the key '%s' is given twice"), it->string);
+				return pf_fail(c, _("the key '%s' is given twice"), it->string);
 
 		for (a = allowed; *a; a++)
 			if (!strcmp(*a, it->string))
@@ -159,12 +142,12 @@ static int check_keys(struct ctx *c, const cJSON *obj, const char *const *allowe
 		for (a = allowed; *a; a++)
 			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
 				 a == allowed ? "" : ", ", *a);
-		return fail(c, _("unknown key '%s' (expected one of: %s)"), it->string, list);
+		return pf_fail(c, _("unknown key '%s' (expected one of: %s)"), it->string, list);
 	}
 	return 0;
 }
 
-static const cJSON *member(struct ctx *c, const cJSON *obj, const char *key, bool required,
+const cJSON *pf_member(struct ctx *c, const cJSON *obj, const char *key, bool required,
 			   int (*is)(const cJSON *), const char *what, int *rc)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -173,64 +156,64 @@ static const cJSON *member(struct ctx *c, const cJSON *obj, const char *key, boo
 	*rc = 0;
 	if (!v) {
 		if (required) {
-			old = enter(c, key);
-			*rc = fail(c, _("missing; expected %s"), what);
-			leave(c, old);
+			old = pf_enter(c, key);
+			*rc = pf_fail(c, _("missing; expected %s"), what);
+			pf_leave(c, old);
 		}
 		return NULL;
 	}
 	if (is && !is(v)) {
-		old = enter(c, key);
-		*rc = fail(c, _("expected %s, got %s"), what, json_type(v));
-		leave(c, old);
+		old = pf_enter(c, key);
+		*rc = pf_fail(c, _("expected %s, got %s"), what, pf_json_type(v));
+		pf_leave(c, old);
 		return NULL;
 	}
 	return v;
 }
 
-static int is_string(const cJSON *v) { return cJSON_IsString(v); }
-static int is_object(const cJSON *v) { return cJSON_IsObject(v); }
-static int is_bool(const cJSON *v) { return cJSON_IsBool(v); }
-static int is_number(const cJSON *v) { return cJSON_IsNumber(v); }
+int pf_is_string(const cJSON *v) { return cJSON_IsString(v); }
+int pf_is_object(const cJSON *v) { return cJSON_IsObject(v); }
+int pf_is_bool(const cJSON *v) { return cJSON_IsBool(v); }
+int pf_is_number(const cJSON *v) { return cJSON_IsNumber(v); }
 
-static int get_str(struct ctx *c, const cJSON *obj, const char *key, bool required, char **out)
+int pf_get_str(struct ctx *c, const cJSON *obj, const char *key, bool required, char **out)
 {
 	int rc;
-	const cJSON *v = member(c, obj, key, required, is_string, _("a string"), &rc);
+	const cJSON *v = pf_member(c, obj, key, required, pf_is_string, _("a string"), &rc);
 
 	if (v)
 		*out = xstrdup(v->valuestring);
 	return rc;
 }
 
-static int get_bool(struct ctx *c, const cJSON *obj, const char *key, bool *out)
+int pf_get_bool(struct ctx *c, const cJSON *obj, const char *key, bool *out)
 {
 	int rc;
-	const cJSON *v = member(c, obj, key, false, is_bool, _("true or false"), &rc);
+	const cJSON *v = pf_member(c, obj, key, false, pf_is_bool, _("true or false"), &rc);
 
 	if (v)
 		*out = cJSON_IsTrue(v);
 	return rc;
 }
 
-static int get_path(struct ctx *c, const cJSON *obj, const char *key, bool *has, struct jpath *out)
+int pf_get_path(struct ctx *c, const cJSON *obj, const char *key, bool *has, struct jpath *out)
 {
 	int rc;
-	const cJSON *v = member(c, obj, key, false, is_string, _("a path such as data.items"), &rc);
+	const cJSON *v = pf_member(c, obj, key, false, pf_is_string, _("a path such as data.items"), &rc);
 	size_t old;
 
 	if (!v)
 		return rc;
-	old = enter(c, key);
+	old = pf_enter(c, key);
 	if (jpath_parse(out, v->valuestring, c->e) < 0) {
-		rc = fail(c, "%s", c->e->msg);
+		rc = pf_fail(c, "%s", c->e->msg);
 	} else if (jpath_has_each(out)) {
 		jpath_free(out);
-		rc = fail(c, _("'[]' is not allowed here: name one element, as in [0]"));
+		rc = pf_fail(c, _("'[]' is not allowed here: name one element, as in [0]"));
 	} else {
 		*has = true;
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -240,48 +223,48 @@ static int load_kinds(struct ctx *c, const cJSON *obj, struct envelope *env)
 {
 	static const char *const names[] = { "refused", "auth", "not_found", "conflict", NULL };
 	int rc;
-	const cJSON *o = member(c, obj, "kinds", false, is_object,
+	const cJSON *o = pf_member(c, obj, "kinds", false, pf_is_object,
 				_("an object mapping the API's error codes to auth, not_found, conflict or refused"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, "kinds");
+	old = pf_enter(c, "kinds");
 	for (const cJSON *it = o->child; it && !rc; it = it->next) {
 		int k;
 
 		for (k = 0; names[k] && !(cJSON_IsString(it) && !strcmp(names[k], it->valuestring)); k++)
 			;
 		if (!names[k]) {
-			size_t o2 = enter(c, it->string);
+			size_t o2 = pf_enter(c, it->string);
 
-			rc = fail(c, _("expected auth, not_found, conflict or refused"));
-			leave(c, o2);
+			rc = pf_fail(c, _("expected auth, not_found, conflict or refused"));
+			pf_leave(c, o2);
 			break;
 		}
 		env->kinds = xrealloc(env->kinds, (size_t)(env->nkinds + 1) * sizeof *env->kinds);
 		env->kinds[env->nkinds++] = (struct code_kind){ xstrdup(it->string), (enum fail_kind)k };
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
-static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
+int pf_load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 {
 	static const char *const keys[] = { "success", "equals", "data", "failure", "message",
 		"code", "field", "kinds", NULL };
 	const cJSON *eq;
 	int rc;
 
-	if (check_keys(c, obj, keys) < 0 || get_path(c, obj, "success", &env->has_success, &env->success) < 0 ||
-	    get_path(c, obj, "data", &env->has_data, &env->data) < 0 ||
-	    get_path(c, obj, "failure", &env->has_failure, &env->failure) < 0 ||
-	    get_path(c, obj, "message", &env->has_message, &env->message) < 0 ||
-	    get_path(c, obj, "code", &env->has_code, &env->code) < 0 ||
-	    get_path(c, obj, "field", &env->has_field, &env->field) < 0 ||
+	if (pf_check_keys(c, obj, keys) < 0 || pf_get_path(c, obj, "success", &env->has_success, &env->success) < 0 ||
+	    pf_get_path(c, obj, "data", &env->has_data, &env->data) < 0 ||
+	    pf_get_path(c, obj, "failure", &env->has_failure, &env->failure) < 0 ||
+	    pf_get_path(c, obj, "message", &env->has_message, &env->message) < 0 ||
+	    pf_get_path(c, obj, "code", &env->has_code, &env->code) < 0 ||
+	    pf_get_path(c, obj, "field", &env->has_field, &env->field) < 0 ||
 	    load_kinds(c, obj, env) < 0)
 		return -1;
-	eq = member(c, obj, "equals", env->has_success, NULL,
+	eq = pf_member(c, obj, "equals", env->has_success, NULL,
 		    _("the value or values that mean success, e.g. [\"00\"]"), &rc);
 	if (rc < 0)
 		return -1;
@@ -290,11 +273,11 @@ static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 	for (const cJSON *v = cJSON_IsArray(eq) ? eq->child : eq; v; v = cJSON_IsArray(eq) ? v->next : NULL) {
 		char buf[64];
 
-		if (json_scalar(v, buf, sizeof buf) < 0) {
-			size_t old = enter(c, "equals");
+		if (pf_json_scalar(v, buf, sizeof buf) < 0) {
+			size_t old = pf_enter(c, "equals");
 
-			rc = fail(c, _("expected strings, numbers or booleans, got %s"), json_type(v));
-			leave(c, old);
+			rc = pf_fail(c, _("expected strings, numbers or booleans, got %s"), pf_json_type(v));
+			pf_leave(c, old);
 			return rc;
 		}
 		env->success_values = xrealloc(env->success_values,
@@ -304,7 +287,7 @@ static int load_envelope(struct ctx *c, const cJSON *obj, struct envelope *env)
 	return 0;
 }
 
-static void envelope_free(struct envelope *env)
+void pf_envelope_free(struct envelope *env)
 {
 	jpath_free(&env->success);
 	jpath_free(&env->data);
@@ -322,7 +305,7 @@ static void envelope_free(struct envelope *env)
 }
 
 /* A deep copy, so each operation owns its envelope. */
-static void envelope_copy(struct envelope *dst, const struct envelope *src)
+void pf_envelope_copy(struct envelope *dst, const struct envelope *src)
 {
 	const struct jpath *from[] = { &src->success, &src->data, &src->failure, &src->message,
 		&src->code, &src->field };
@@ -343,16 +326,16 @@ static void envelope_copy(struct envelope *dst, const struct envelope *src)
 		dst->kinds[i] = (struct code_kind){ xstrdup(src->kinds[i].code), src->kinds[i].kind };
 }
 
-static int load_templates(struct ctx *c, const cJSON *obj, const char *key,
+int pf_load_templates(struct ctx *c, const cJSON *obj, const char *key,
 			  const char *const *known, struct kv_tmpl **out, int *n)
 {
 	int rc;
-	const cJSON *o = member(c, obj, key, false, is_object, _("an object of names and values"), &rc);
+	const cJSON *o = pf_member(c, obj, key, false, pf_is_object, _("an object of names and values"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, key);
+	old = pf_enter(c, key);
 	for (const cJSON *it = o->child; it; it = it->next) {
 		char buf[32];
 		const char *val = it->valuestring;
@@ -361,335 +344,37 @@ static int load_templates(struct ctx *c, const cJSON *obj, const char *key,
 			snprintf(buf, sizeof buf, "%g", it->valuedouble);
 			val = buf;
 		} else if (!cJSON_IsString(it)) {
-			size_t o2 = enter(c, it->string);
+			size_t o2 = pf_enter(c, it->string);
 
-			rc = fail(c, _("expected a string, got %s"), json_type(it));
-			leave(c, o2);
+			rc = pf_fail(c, _("expected a string, got %s"), pf_json_type(it));
+			pf_leave(c, o2);
 			break;
 		}
 		if (tmpl_check(val, known, c->e) < 0) {
-			size_t o2 = enter(c, it->string);
+			size_t o2 = pf_enter(c, it->string);
 
-			rc = fail(c, "%s", c->e->msg);
-			leave(c, o2);
+			rc = pf_fail(c, "%s", c->e->msg);
+			pf_leave(c, o2);
 			break;
 		}
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		(*out)[(*n)++] = (struct kv_tmpl){ xstrdup(it->string), xstrdup(val) };
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
-}
-
-static int load_paging(struct ctx *c, const cJSON *obj, struct paging *pg)
-{
-	static const char *const keys[] = { "style", "first", "size", "total", "next", NULL };
-	static const char *const styles[] = { "none", "page", "offset", "cursor", NULL };
-	char *style = NULL;
-	const cJSON *v;
-	int rc = 0;
-
-	if (check_keys(c, obj, keys) < 0 || get_str(c, obj, "style", true, &style) < 0)
-		return -1;
-	for (int i = 0; styles[i]; i++)
-		if (!strcmp(style, styles[i]))
-			pg->style = (enum paging_style)i;
-	if (pg->style == PAGING_NONE && strcmp(style, "none")) {
-		size_t old = enter(c, "style");
-
-		rc = fail(c, _("'%s' is not a paging style (expected none, page, offset or cursor)"), style);
-		leave(c, old);
-	}
-	free(style);
-	if (rc < 0)
-		return -1;
-	pg->first = 1;
-	pg->size = 50;
-	if ((v = member(c, obj, "first", false, is_number, _("a number"), &rc)))
-		pg->first = v->valueint;
-	if (rc < 0)
-		return -1;
-	if ((v = member(c, obj, "size", false, is_number, _("a number"), &rc)))
-		pg->size = v->valueint;
-	if (rc < 0)
-		return -1;
-	if (pg->size < 1 || pg->size > 1000) {
-		size_t old = enter(c, "size");
-
-		rc = fail(c, _("expected 1 to 1000 items per page, got %d"), pg->size);
-		leave(c, old);
-		return rc;
-	}
-	if (get_path(c, obj, "total", &pg->has_total, &pg->total) < 0 ||
-	    get_path(c, obj, "next", &pg->has_next, &pg->next) < 0)
-		return -1;
-	if (pg->style == PAGING_CURSOR && !pg->has_next)
-		return fail(c, _("cursor paging needs 'next': the path of the next page's cursor"));
-	return 0;
-}
-
-/* "each": {"components": {"STT": "{seq}", ...}}: how one element of an
- * array variable is written. Only the intake has array variables. */
-static int load_each(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
-{
-	int rc;
-	const cJSON *o = member(c, obj, "each", false, is_object,
-				_("an object of element templates (components, lookups)"), &rc);
-	size_t old;
-
-	/* without one, the elements are written with the model's names */
-	for (int i = 0; id == OP_INTAKE && i < EACH_COUNT; i++)
-		op->each[i] = cJSON_Parse(each_defaults[i]);
-	if (!o)
-		return rc;
-	old = enter(c, "each");
-	if (id != OP_INTAKE)
-		rc = fail(c, _("only the intake operation has array variables to write element by element"));
-	else
-		rc = check_keys(c, o, each_names);
-	for (int i = 0; !rc && i < EACH_COUNT; i++) {
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, each_names[i]);
-		size_t o2;
-
-		if (!t)
-			continue;
-		o2 = enter(c, each_names[i]);
-		if (!cJSON_IsObject(t))
-			rc = fail(c, _("expected an object template of one element, got %s"), json_type(t));
-		else if (tmpl_check_json(t, each_vars[i], c->e) < 0)
-			rc = fail(c, "%s", c->e->msg);
-		else {
-			cJSON_Delete(op->each[i]);
-			op->each[i] = cJSON_Duplicate(t, 1);
-		}
-		leave(c, o2);
-	}
-	leave(c, old);
-	return rc;
-}
-
-/* "formats": {"new_due": "epoch_ms"}: a date variable sent in a format of
- * its own, whatever the replies use. */
-static int load_formats(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
-{
-	static const char *const dated[] = { "new_due", "from", "to", NULL };
-	int rc;
-	const cJSON *o = member(c, obj, "formats", false, is_object,
-				_("an object of date variables and their formats"), &rc);
-	size_t old;
-
-	if (!o)
-		return rc;
-	old = enter(c, "formats");
-	for (const cJSON *it = o->child; it && !rc; it = it->next) {
-		size_t o2 = enter(c, it->string);
-		struct var_format *f;
-		bool known = false;
-
-		for (const char *const *k = op_vars[id]; *k; k++)
-			for (const char *const *d = dated; *d; d++)
-				known |= !strcmp(*k, *d) && !strcmp(*k, it->string);
-		if (!known)
-			rc = fail(c, _("not a date variable of this operation (date variables: new_due in action, from and to in stats)"));
-		else if (!cJSON_IsString(it))
-			rc = fail(c, _("expected a date format such as epoch_ms or dd/MM/yyyy, got %s"),
-				  json_type(it));
-		if (!rc) {
-			op->formats = xrealloc(op->formats, (size_t)(op->nformats + 1) * sizeof *op->formats);
-			f = &op->formats[op->nformats];
-			if (datefmt_parse(&f->fmt, it->valuestring, c->p->dates.offset, c->e) < 0) {
-				rc = fail(c, "%s", c->e->msg);
-			} else {
-				f->name = xstrdup(it->string);
-				op->nformats++;
-			}
-		}
-		leave(c, o2);
-	}
-	leave(c, old);
-	return rc;
-}
-
-/* "reply": "none": the action's reply is not the dossier (an action record,
- * an empty body); the engine reads the dossier again after it. */
-static int load_reply(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
-{
-	char *reply = NULL;
-	int rc = get_str(c, obj, "reply", false, &reply);
-	size_t old;
-
-	if (rc < 0 || !reply)
-		return rc;
-	old = enter(c, "reply");
-	if (id != OP_ACTION)
-		rc = fail(c, _("only the action operation may have a reply that is not its record"));
-	else if (!strcmp(reply, "none"))
-		op->reply_none = true;
-	else if (strcmp(reply, "dossier"))
-		rc = fail(c, _("expected dossier (the reply is the dossier after the action) or none (read it again)"));
-	leave(c, old);
-	free(reply);
-	return rc;
-}
-
-static void op_free(struct op *op);
-
-static bool mapped(const struct mapping *m, const struct fdef *def)
-{
-	for (int i = 0; m && i < m->n; i++)
-		if (m->f[i].def == def)
-			return true;
-	return false;
-}
-
-/* "join": {"log": {"path": "/dossiers/{code}/logs", "items": "data"}, ...} */
-static int load_joins(struct ctx *c, const cJSON *obj, enum op_id id, struct op *op)
-{
-	static const char *const keys[] = { "method", "path", "query", "items", "name", NULL };
-	int rc;
-	const cJSON *o = member(c, obj, "join", false, is_object,
-				_("an object of dossier fields read by requests of their own"), &rc);
-	size_t old;
-
-	if (!o)
-		return rc;
-	old = enter(c, "join");
-	if (id != OP_GET_DOSSIER)
-		rc = fail(c, _("only get_dossier joins parts read apart into its record"));
-	for (const cJSON *it = rc ? NULL : o->child; it && !rc; it = it->next) {
-		size_t o2 = enter(c, it->string);
-		const struct fdef *def = target_field(&target_dossier, it->string);
-		struct join *j;
-
-		op->joins = xrealloc(op->joins, (size_t)(op->njoins + 1) * sizeof *op->joins);
-		j = &op->joins[op->njoins++];
-		memset(j, 0, sizeof *j);
-		j->def = def;
-		if (!def || (def->kind != FK_LIST && def->kind != FK_ACTIONS))
-			rc = fail(c, _("only log, components, due_history and allowed_actions can be joined"));
-		else if (!cJSON_IsObject(it))
-			rc = fail(c, _("expected an object with path and items, got %s"), json_type(it));
-		else if (def->kind == FK_LIST && !profile_mapping(c->p, def->sub))
-			rc = fail(c, _("needs fields.%s to read its items"), def->sub->name);
-		else if (mapped(profile_mapping(c->p, &target_dossier), def))
-			rc = fail(c, _("fields.dossier reads it from the record already; map it in one place"));
-		if (!rc && (check_keys(c, it, keys) < 0 || get_str(c, it, "path", true, &j->op.path) < 0 ||
-			    load_templates(c, it, "query", op_vars[id], &j->op.query, &j->op.nquery) < 0 ||
-			    get_path(c, it, "items", &j->op.has_items, &j->op.items) < 0 ||
-			    get_path(c, it, "name", &j->has_name, &j->name) < 0))
-			rc = -1;
-		if (!rc && get_str(c, it, "method", false, &j->op.method) < 0)
-			rc = -1;
-		if (!rc) {
-			size_t o3 = enter(c, "path");
-
-			if (tmpl_check(j->op.path, op_vars[id], c->e) < 0)
-				rc = fail(c, "%s", c->e->msg);
-			else if (j->op.path[0] != '/')
-				rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
-			leave(c, o3);
-		}
-		if (!rc && j->op.method && strcmp(j->op.method, "GET") && strcmp(j->op.method, "POST"))
-			rc = fail(c, _("'%s' is not a method for reading (expected GET or POST)"), j->op.method);
-		if (!rc && !j->op.method)
-			j->op.method = xstrdup("GET");
-		if (!rc) {
-			envelope_copy(&j->op.env, &op->env);
-			j->op.present = true;
-		}
-		leave(c, o2);
-	}
-	leave(c, old);
-	return rc;
-}
-
-static int load_op(struct ctx *c, const cJSON *obj, enum op_id id, const struct envelope *def_env)
-{
-	static const char *const keys[] = { "method", "path", "query", "headers", "body", "form",
-		"envelope", "items", "item", "paging", "cursor", "more", "each", "formats", "reply",
-		"join", NULL };
-	static const char *const methods[] = { "GET", "POST", "PUT", "PATCH", "DELETE", NULL };
-	struct op *op = &c->p->ops[id];
-	const cJSON *v;
-	int rc;
-	size_t old;
-	bool ok = false;
-
-	op->present = true;
-	if (check_keys(c, obj, keys) < 0 || get_str(c, obj, "method", true, &op->method) < 0 ||
-	    get_str(c, obj, "path", true, &op->path) < 0)
-		return -1;
-	for (int i = 0; methods[i]; i++)
-		ok |= !strcmp(op->method, methods[i]);
-	if (!ok) {
-		old = enter(c, "method");
-		rc = fail(c, _("'%s' is not a method (expected GET, POST, PUT, PATCH or DELETE)"), op->method);
-		leave(c, old);
-		return rc;
-	}
-	old = enter(c, "path");
-	rc = tmpl_check(op->path, op_vars[id], c->e) < 0 ? fail(c, "%s", c->e->msg) : 0;
-	if (!rc && op->path[0] != '/')
-		rc = fail(c, _("expected a path starting with '/' (the base URL comes from base_url)"));
-	leave(c, old);
-	if (rc < 0 || load_templates(c, obj, "query", op_vars[id], &op->query, &op->nquery) < 0 ||
-	    load_templates(c, obj, "headers", op_vars[id], &op->headers, &op->nheaders) < 0 ||
-	    get_bool(c, obj, "form", &op->form) < 0)
-		return -1;
-	if ((v = cJSON_GetObjectItemCaseSensitive(obj, "body"))) {
-		old = enter(c, "body");
-		rc = tmpl_check_json(v, op_vars[id], c->e) < 0 ? fail(c, "%s", c->e->msg) : 0;
-		if (!rc && op->form && !cJSON_IsObject(v))
-			rc = fail(c, _("a form-encoded body must be an object of names and values"));
-		leave(c, old);
-		if (rc < 0)
-			return -1;
-		op->body = cJSON_Duplicate(v, 1);
-	}
-	v = cJSON_GetObjectItemCaseSensitive(obj, "envelope");
-	if (v && cJSON_IsNull(v)) {
-		/* explicitly none for this operation */
-	} else if (v) {
-		old = enter(c, "envelope");
-		rc = cJSON_IsObject(v) ? load_envelope(c, v, &op->env) :
-		     fail(c, _("expected an object or null, got %s"), json_type(v));
-		leave(c, old);
-		if (rc < 0)
-			return -1;
-	} else {
-		envelope_copy(&op->env, def_env);
-	}
-	if (get_path(c, obj, "items", &op->has_items, &op->items) < 0 ||
-	    get_path(c, obj, "item", &op->has_item, &op->item) < 0 ||
-	    get_path(c, obj, "cursor", &op->has_cursor, &op->cursor) < 0 ||
-	    get_path(c, obj, "more", &op->has_more, &op->more) < 0)
-		return -1;
-	if ((v = member(c, obj, "paging", false, is_object, _("an object"), &rc))) {
-		old = enter(c, "paging");
-		rc = load_paging(c, v, &op->paging);
-		leave(c, old);
-	}
-	if (rc < 0)
-		return -1;
-	if ((id == OP_LIST_DOSSIERS || id == OP_LIST_PROCEDURES || id == OP_UNITS) && !op->has_items)
-		return fail(c, _("a list operation needs 'items': the path of the array of items"));
-	if (load_formats(c, obj, id, op) < 0 || load_reply(c, obj, id, op) < 0 ||
-	    load_joins(c, obj, id, op) < 0)
-		return -1;
-	return load_each(c, obj, id, op);
 }
 
 static int load_vocab(struct ctx *c, const cJSON *obj, const char *key, struct vocab *v,
 		      int (*parse)(const char *), int lo, int hi)
 {
 	int rc;
-	const cJSON *o = member(c, obj, key, false, is_object,
+	const cJSON *o = pf_member(c, obj, key, false, pf_is_object,
 				_("an object mapping the API's values to the model's"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, key);
+	old = pf_enter(c, key);
 	for (const cJSON *it = o->child; it; it = it->next) {
 		int code = -1;
 
@@ -698,24 +383,24 @@ static int load_vocab(struct ctx *c, const cJSON *obj, const char *key, struct v
 		else if (cJSON_IsString(it))
 			code = parse(it->valuestring);
 		if (code < lo || code > hi) {
-			size_t o2 = enter(c, it->string);
+			size_t o2 = pf_enter(c, it->string);
 
-			rc = fail(c, _("expected a code from %d to %d or a model name, got %s"), lo, hi,
-				  cJSON_IsString(it) ? it->valuestring : json_type(it));
-			leave(c, o2);
+			rc = pf_fail(c, _("expected a code from %d to %d or a model name, got %s"), lo, hi,
+				  cJSON_IsString(it) ? it->valuestring : pf_json_type(it));
+			pf_leave(c, o2);
 			break;
 		}
 		v->e = xrealloc(v->e, (size_t)(v->n + 1) * sizeof *v->e);
 		v->e[v->n++] = (struct vocab_entry){ xstrdup(it->string), code };
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
 static int load_actions(struct ctx *c, const cJSON *obj)
 {
 	int rc;
-	const cJSON *o = member(c, obj, "actions", false, is_object,
+	const cJSON *o = pf_member(c, obj, "actions", false, pf_is_object,
 				_("an object mapping action names to the API's"), &rc);
 	size_t old;
 
@@ -725,10 +410,10 @@ static int load_actions(struct ctx *c, const cJSON *obj)
 			c->p->actions[a] = xstrdup(action_name(a));
 		return rc;
 	}
-	old = enter(c, "actions");
+	old = pf_enter(c, "actions");
 	for (const cJSON *it = o->child; it; it = it->next) {
 		int a = action_parse(it->string);
-		size_t o2 = enter(c, it->string);
+		size_t o2 = pf_enter(c, it->string);
 
 		if (a < 0) {
 			char list[400] = "";
@@ -736,18 +421,18 @@ static int load_actions(struct ctx *c, const cJSON *obj)
 			for (int i = 0; i < ACT_COUNT; i++)
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
 					 i ? ", " : "", action_name(i));
-			rc = fail(c, _("unknown action (expected one of: %s)"), list);
+			rc = pf_fail(c, _("unknown action (expected one of: %s)"), list);
 		} else if (!cJSON_IsString(it) && !cJSON_IsNull(it)) {
-			rc = fail(c, _("expected the API's name for the action, or null if it has none"));
+			rc = pf_fail(c, _("expected the API's name for the action, or null if it has none"));
 		} else if (cJSON_IsString(it)) {
 			free(c->p->actions[a]);
 			c->p->actions[a] = xstrdup(it->valuestring);
 		}
-		leave(c, o2);
+		pf_leave(c, o2);
 		if (rc < 0)
 			break;
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -767,29 +452,29 @@ static int status_of(const char *s)
 static int load_allowed(struct ctx *c, const cJSON *obj)
 {
 	int rc;
-	const cJSON *o = member(c, obj, "allowed", false, is_object,
+	const cJSON *o = pf_member(c, obj, "allowed", false, pf_is_object,
 				_("an object mapping statuses to lists of actions"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, "allowed");
+	old = pf_enter(c, "allowed");
 	for (const cJSON *it = o->child; it && !rc; it = it->next) {
-		size_t o2 = enter(c, it->string);
+		size_t o2 = pf_enter(c, it->string);
 		int st = status_of(it->string);
 		unsigned mask = 0;
 		const cJSON *a;
 
 		if (st < ST_MIN)
-			rc = fail(c, _("expected a status: a national code 1 to 10 or its name (new, accepted, ...)"));
+			rc = pf_fail(c, _("expected a status: a national code 1 to 10 or its name (new, accepted, ...)"));
 		else if (!cJSON_IsArray(it))
-			rc = fail(c, _("expected a list of action names, got %s"), json_type(it));
+			rc = pf_fail(c, _("expected a list of action names, got %s"), pf_json_type(it));
 		for (a = rc ? NULL : it->child; a; a = a->next) {
 			int act = cJSON_IsString(a) ? action_parse(a->valuestring) : -1;
 
 			if (act < 0) {
-				rc = fail(c, _("'%s' is not an action (expected motcua's names: accept, assign, ...)"),
-					  cJSON_IsString(a) ? a->valuestring : json_type(a));
+				rc = pf_fail(c, _("'%s' is not an action (expected motcua's names: accept, assign, ...)"),
+					  cJSON_IsString(a) ? a->valuestring : pf_json_type(a));
 				break;
 			}
 			mask |= 1u << act;
@@ -799,9 +484,9 @@ static int load_allowed(struct ctx *c, const cJSON *obj)
 						 (size_t)(c->p->nallowed + 1) * sizeof *c->p->allowed);
 			c->p->allowed[c->p->nallowed++] = (struct status_actions){ st, mask };
 		}
-		leave(c, o2);
+		pf_leave(c, o2);
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -814,14 +499,14 @@ static int load_vocabs(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "status", "channel", "actions", "allowed", NULL };
 	int rc;
-	const cJSON *o = member(c, root, "vocab", false, is_object, _("an object"), &rc);
+	const cJSON *o = pf_member(c, root, "vocab", false, pf_is_object, _("an object"), &rc);
 	size_t old;
 
 	if (rc < 0)
 		return -1;
-	old = enter(c, "vocab");
+	old = pf_enter(c, "vocab");
 	if (o)
-		rc = check_keys(c, o, keys);
+		rc = pf_check_keys(c, o, keys);
 	if (!rc && o)
 		rc = load_vocab(c, o, "status", &c->p->status, status_from_name, ST_MIN, ST_MAX);
 	if (!rc && o)
@@ -830,7 +515,7 @@ static int load_vocabs(struct ctx *c, const cJSON *root)
 		rc = load_actions(c, o);	/* o may be NULL: default names */
 	if (!rc && o)
 		rc = load_allowed(c, o);
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -846,7 +531,7 @@ static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const ch
 		char list[600];
 
 		target_field_names(m->target, list, sizeof list);
-		return fail(c, _("unknown field (fields of %s: %s)"), m->target->name, list);
+		return pf_fail(c, _("unknown field (fields of %s: %s)"), m->target->name, list);
 	}
 	if (!m->target->fields && m->target->keys) {
 		const char *const *k;
@@ -857,7 +542,7 @@ static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const ch
 			char list[600];
 
 			target_field_names(m->target, list, sizeof list);
-			return fail(c, _("unknown key (keys of %s: %s)"), m->target->name, list);
+			return pf_fail(c, _("unknown key (keys of %s: %s)"), m->target->name, list);
 		}
 	}
 	m->f = xrealloc(m->f, (size_t)(m->n + 1) * sizeof *m->f);
@@ -867,20 +552,20 @@ static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const ch
 	f->key = xstrdup(name);
 	if (cJSON_IsString(v)) {
 		if (jpath_parse(&f->path, v->valuestring, c->e) < 0)
-			return fail(c, "%s", c->e->msg);
+			return pf_fail(c, "%s", c->e->msg);
 		f->has_path = true;
 		return 0;
 	}
 	if (!cJSON_IsObject(v))
-		return fail(c, _("expected a path, or an object with path, const or format; got %s"),
-			    json_type(v));
-	if (check_keys(c, v, keys) < 0 || get_path(c, v, "path", &f->has_path, &f->path) < 0)
+		return pf_fail(c, _("expected a path, or an object with path, const or format; got %s"),
+			    pf_json_type(v));
+	if (pf_check_keys(c, v, keys) < 0 || pf_get_path(c, v, "path", &f->has_path, &f->path) < 0)
 		return -1;
 	if (cJSON_GetObjectItemCaseSensitive(v, "const"))
 		f->constant = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(v, "const"), 1);
 	if (!f->has_path && !f->constant)
-		return fail(c, _("give a 'path' to read the field from, or a 'const' value"));
-	if ((vals = member(c, v, "values", false, is_object,
+		return pf_fail(c, _("give a 'path' to read the field from, or a 'const' value"));
+	if ((vals = pf_member(c, v, "values", false, pf_is_object,
 			   _("an object mapping the API's values to the model's"), &rc)))
 		f->values = cJSON_Duplicate(vals, 1);
 	if (rc < 0)
@@ -889,13 +574,13 @@ static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const ch
 		char *fmt = NULL;
 		size_t old;
 
-		if (get_str(c, v, "format", false, &fmt) < 0)
+		if (pf_get_str(c, v, "format", false, &fmt) < 0)
 			return -1;
-		old = enter(c, "format");
+		old = pf_enter(c, "format");
 		if (datefmt_parse(&f->date, fmt, c->p->dates.offset, c->e) < 0)
-			rc = fail(c, "%s", c->e->msg);
+			rc = pf_fail(c, "%s", c->e->msg);
 		f->has_date = rc == 0;
-		leave(c, old);
+		pf_leave(c, old);
 		free(fmt);
 	}
 	return rc;
@@ -904,38 +589,38 @@ static int load_field(struct ctx *c, const cJSON *v, struct mapping *m, const ch
 static int load_fields(struct ctx *c, const cJSON *root)
 {
 	int rc;
-	const cJSON *o = member(c, root, "fields", true, is_object,
+	const cJSON *o = pf_member(c, root, "fields", true, pf_is_object,
 				_("an object of mappings (dossier, procedure, citizen, ...)"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, "fields");
+	old = pf_enter(c, "fields");
 	for (const cJSON *t = o->child; t && !rc; t = t->next) {
 		const struct target *tg = target_find(t->string);
 		struct mapping *m;
-		size_t o2 = enter(c, t->string);
+		size_t o2 = pf_enter(c, t->string);
 
 		if (!tg)
-			rc = fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, proc_part, citizen, enterprise, stats or unit)"));
+			rc = pf_fail(c, _("unknown mapping (expected dossier, log_entry, component, due_change, procedure, proc_field, proc_part, citizen, enterprise, stats or unit)"));
 		else if (!cJSON_IsObject(t))
-			rc = fail(c, _("expected an object of fields, got %s"), json_type(t));
+			rc = pf_fail(c, _("expected an object of fields, got %s"), pf_json_type(t));
 		else if (profile_mapping(c->p, tg))
-			rc = fail(c, _("this mapping is given twice"));
+			rc = pf_fail(c, _("this mapping is given twice"));
 		if (!rc) {
 			/* one mapping per target: maps[] has room for each */
 			m = &c->p->maps[c->p->nmaps++];
 			m->target = tg;
 			for (const cJSON *f = t->child; f && !rc; f = f->next) {
-				size_t o3 = enter(c, f->string);
+				size_t o3 = pf_enter(c, f->string);
 
 				rc = load_field(c, f, m, f->string);
-				leave(c, o3);
+				pf_leave(c, o3);
 			}
 		}
-		leave(c, o2);
+		pf_leave(c, o2);
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	for (int i = 0; !rc && i < c->p->nmaps; i++) {
 		const struct mapping *m = &c->p->maps[i];
 
@@ -943,15 +628,15 @@ static int load_fields(struct ctx *c, const cJSON *root)
 			const struct fdef *d = m->f[j].def;
 
 			if (d && d->kind == FK_LIST && !profile_mapping(c->p, d->sub)) {
-				old = enter(c, "fields");
-				old = (enter(c, m->target->name), enter(c, d->name), old);
-				rc = fail(c, _("needs fields.%s to read its items"), d->sub->name);
-				leave(c, old);
+				old = pf_enter(c, "fields");
+				old = (pf_enter(c, m->target->name), pf_enter(c, d->name), old);
+				rc = pf_fail(c, _("needs fields.%s to read its items"), d->sub->name);
+				pf_leave(c, old);
 			}
 		}
 	}
 	if (!rc && !profile_mapping(c->p, &target_dossier))
-		return fail(c, _("fields.dossier is missing: how dossiers are read is required"));
+		return pf_fail(c, _("fields.dossier is missing: how dossiers are read is required"));
 	return rc;
 }
 
@@ -965,19 +650,19 @@ static int load_guest(struct ctx *c, const cJSON *o)
 
 	if (!g)
 		return 0;
-	old = enter(c, "guest");
+	old = pf_enter(c, "guest");
 	for (const cJSON *v = cJSON_IsArray(g) ? g->child : g; v && !rc;
 	     v = cJSON_IsArray(g) ? v->next : NULL) {
 		char text[64];
 
-		if (json_scalar(v, text, sizeof text) < 0) {
-			rc = fail(c, _("expected strings or numbers, got %s"), json_type(v));
+		if (pf_json_scalar(v, text, sizeof text) < 0) {
+			rc = pf_fail(c, _("expected strings or numbers, got %s"), pf_json_type(v));
 			break;
 		}
 		c->p->guest = xrealloc(c->p->guest, (size_t)(c->p->nguest + 1) * sizeof(char *));
 		c->p->guest[c->p->nguest++] = xstrdup(text);
 	}
-	leave(c, old);
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -989,15 +674,15 @@ static int load_auth(struct ctx *c, const cJSON *root)
 	struct profile *p = c->p;
 	char *type = NULL;
 	int rc;
-	const cJSON *o = member(c, root, "auth", true, is_object, _("an object"), &rc);
+	const cJSON *o = pf_member(c, root, "auth", true, pf_is_object, _("an object"), &rc);
 	size_t old;
 
 	if (!o)
 		return rc;
-	old = enter(c, "auth");
-	rc = check_keys(c, o, keys);
+	old = pf_enter(c, "auth");
+	rc = pf_check_keys(c, o, keys);
 	if (!rc)
-		rc = get_str(c, o, "type", true, &type);
+		rc = pf_get_str(c, o, "type", true, &type);
 	if (!rc) {
 		int i;
 
@@ -1006,40 +691,40 @@ static int load_auth(struct ctx *c, const cJSON *root)
 		if (types[i])
 			p->auth = (enum auth_type)i;
 		else
-			rc = fail(c, _("'%s' is not an authentication type (expected none, login, api_key, bearer or basic)"), type);
+			rc = pf_fail(c, _("'%s' is not an authentication type (expected none, login, api_key, bearer or basic)"), type);
 	}
 	free(type);
 	if (!rc)
-		rc = get_path(c, o, "token", &p->has_token, &p->token);
+		rc = pf_get_path(c, o, "token", &p->has_token, &p->token);
 	if (!rc)
-		rc = get_path(c, o, "expires_at", &p->has_expires, &p->expires);
+		rc = pf_get_path(c, o, "expires_at", &p->has_expires, &p->expires);
 	if (!rc)
-		rc = get_path(c, o, "expires_in", &p->has_expires_in, &p->expires_in);
+		rc = pf_get_path(c, o, "expires_in", &p->has_expires_in, &p->expires_in);
 	if (!rc)
-		rc = get_path(c, o, "identity", &p->has_identity, &p->identity);
+		rc = pf_get_path(c, o, "identity", &p->has_identity, &p->identity);
 	if (!rc)
 		rc = load_guest(c, o);
 	if (!rc)
-		rc = get_bool(c, o, "cookie", &p->auth_cookie);
+		rc = pf_get_bool(c, o, "cookie", &p->auth_cookie);
 	if (!rc)
-		rc = get_str(c, o, "header", false, &p->auth_header.name);
+		rc = pf_get_str(c, o, "header", false, &p->auth_header.name);
 	if (!rc)
-		rc = get_str(c, o, "value", p->auth_header.name != NULL, &p->auth_header.value);
+		rc = pf_get_str(c, o, "value", p->auth_header.name != NULL, &p->auth_header.value);
 	if (!rc)
-		rc = get_str(c, o, "query", false, &p->auth_query);
+		rc = pf_get_str(c, o, "query", false, &p->auth_query);
 	if (!rc && p->auth_header.value && tmpl_check(p->auth_header.value, vars_login, c->e) < 0)
-		rc = fail(c, "%s", c->e->msg);
+		rc = pf_fail(c, "%s", c->e->msg);
 	if (!rc && p->nguest && !p->has_identity)
-		rc = fail(c, _("'guest' needs 'identity': the path whose value tells a guest"));
+		rc = pf_fail(c, _("'guest' needs 'identity': the path whose value tells a guest"));
 	if (!rc && p->auth == AUTH_BASIC && p->auth_header.name)
-		rc = fail(c, _("basic authentication sends its own Authorization header; leave out 'header' and 'value'"));
+		rc = pf_fail(c, _("basic authentication sends its own Authorization header; leave out 'header' and 'value'"));
 	if (!rc && p->auth == AUTH_LOGIN && !p->has_token && !p->auth_cookie)
-		rc = fail(c, _("a login needs 'token' (where the login reply has the token) or \"cookie\": true"));
+		rc = pf_fail(c, _("a login needs 'token' (where the login reply has the token) or \"cookie\": true"));
 	if (!rc && p->auth == AUTH_LOGIN && p->has_token && !p->auth_header.name && !p->auth_query)
-		rc = fail(c, _("say how the token is sent: 'header' and 'value' (e.g. Authorization, \"Bearer {token}\") or 'query'"));
+		rc = pf_fail(c, _("say how the token is sent: 'header' and 'value' (e.g. Authorization, \"Bearer {token}\") or 'query'"));
 	if (!rc && (p->auth == AUTH_API_KEY || p->auth == AUTH_BEARER) && !p->auth_header.name && !p->auth_query)
-		rc = fail(c, _("say how the key is sent: 'header' and 'value' (e.g. X-API-Key, \"{password}\") or 'query'"));
-	leave(c, old);
+		rc = pf_fail(c, _("say how the key is sent: 'header' and 'value' (e.g. X-API-Key, \"{password}\") or 'query'"));
+	pf_leave(c, old);
 	return rc;
 }
 
@@ -1055,114 +740,114 @@ static int load_root(struct ctx *c, const cJSON *root)
 	int rc, offset = CAL_UTC_OFFSET;	/* a profile without a timezone is in Vietnam */
 
 	if (!cJSON_IsObject(root))
-		return fail(c, _("a profile is a JSON object"));
-	if (check_keys(c, root, keys) < 0)
+		return pf_fail(c, _("a profile is a JSON object"));
+	if (pf_check_keys(c, root, keys) < 0)
 		return -1;
-	v = member(c, root, "motcua_profile", true, is_number, _("the format version, 1"), &rc);
+	v = pf_member(c, root, "motcua_profile", true, pf_is_number, _("the format version, 1"), &rc);
 	if (!v)
 		return rc;
 	if (v->valueint != PROFILE_VERSION)
-		return fail(c, _("motcua_profile: this motcua reads format version %d, the file is version %d"),
+		return pf_fail(c, _("motcua_profile: this motcua reads format version %d, the file is version %d"),
 			    PROFILE_VERSION, v->valueint);
-	if (get_str(c, root, "name", true, &p->name) < 0 ||
-	    get_str(c, root, "base_url", false, &p->base_url) < 0 ||
-	    get_str(c, root, "timezone", false, &tz) < 0 ||
-	    get_str(c, root, "dates", false, &dates) < 0 ||
-	    get_str(c, root, "idempotency_header", false, &p->idempotency_header) < 0)
+	if (pf_get_str(c, root, "name", true, &p->name) < 0 ||
+	    pf_get_str(c, root, "base_url", false, &p->base_url) < 0 ||
+	    pf_get_str(c, root, "timezone", false, &tz) < 0 ||
+	    pf_get_str(c, root, "dates", false, &dates) < 0 ||
+	    pf_get_str(c, root, "idempotency_header", false, &p->idempotency_header) < 0)
 		goto out_fail;
 	p->has_timezone = tz != NULL;
 	if (tz && date_offset_parse(tz, &offset, c->e) < 0) {
-		size_t old = enter(c, "timezone");
+		size_t old = pf_enter(c, "timezone");
 
-		fail(c, "%s", c->e->msg);
-		leave(c, old);
+		pf_fail(c, "%s", c->e->msg);
+		pf_leave(c, old);
 		goto out_fail;
 	}
 	if (datefmt_parse(&p->dates, dates ? dates : "iso8601", offset, c->e) < 0) {
-		size_t old = enter(c, "dates");
+		size_t old = pf_enter(c, "dates");
 
-		fail(c, "%s", c->e->msg);
-		leave(c, old);
+		pf_fail(c, "%s", c->e->msg);
+		pf_leave(c, old);
 		goto out_fail;
 	}
 	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0 ||
-	    load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
+	    pf_load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
 		goto out_fail;
-	if ((v = member(c, root, "capabilities", false, is_object, _("an object"), &rc))) {
+	if ((v = pf_member(c, root, "capabilities", false, pf_is_object, _("an object"), &rc))) {
 		static const char *const caps[] = { "etag", "changed_since", "sort_updated", NULL };
-		size_t old = enter(c, "capabilities");
+		size_t old = pf_enter(c, "capabilities");
 
-		rc = check_keys(c, v, caps);
+		rc = pf_check_keys(c, v, caps);
 		if (!rc)
-			rc = get_bool(c, v, "etag", &p->etag);
+			rc = pf_get_bool(c, v, "etag", &p->etag);
 		if (!rc)
-			rc = get_bool(c, v, "changed_since", &p->changed_since);
+			rc = pf_get_bool(c, v, "changed_since", &p->changed_since);
 		if (!rc)
-			rc = get_str(c, v, "sort_updated", false, &p->sort_updated);
-		leave(c, old);
+			rc = pf_get_str(c, v, "sort_updated", false, &p->sort_updated);
+		pf_leave(c, old);
 	}
 	if (rc < 0)
 		goto out_fail;
-	if ((v = member(c, root, "envelope", false, is_object, _("an object"), &rc))) {
-		size_t old = enter(c, "envelope");
+	if ((v = pf_member(c, root, "envelope", false, pf_is_object, _("an object"), &rc))) {
+		size_t old = pf_enter(c, "envelope");
 
-		rc = load_envelope(c, v, &def_env);
-		leave(c, old);
+		rc = pf_load_envelope(c, v, &def_env);
+		pf_leave(c, old);
 	}
 	if (rc < 0)
 		goto out_fail;
-	if ((v = member(c, root, "errors", false, is_object, _("an object"), &rc))) {
-		size_t old = enter(c, "errors");
+	if ((v = pf_member(c, root, "errors", false, pf_is_object, _("an object"), &rc))) {
+		size_t old = pf_enter(c, "errors");
 
-		rc = load_envelope(c, v, &p->errors);
-		leave(c, old);
+		rc = pf_load_envelope(c, v, &p->errors);
+		pf_leave(c, old);
 	}
 	if (rc < 0 || load_fields(c, root) < 0)
 		goto out_fail;
-	ops = member(c, root, "operations", true, is_object, _("an object of operations"), &rc);
+	ops = pf_member(c, root, "operations", true, pf_is_object, _("an object of operations"), &rc);
 	if (!ops)
 		goto out_fail;
 	{
-		size_t old = enter(c, "operations");
+		size_t old = pf_enter(c, "operations");
 
 		for (const cJSON *o = ops->child; o && !rc; o = o->next) {
 			int id;
-			size_t o2 = enter(c, o->string);
+			size_t o2 = pf_enter(c, o->string);
 
 			for (id = 0; id < OP_COUNT && strcmp(op_names[id], o->string); id++)
 				;
 			if (id == OP_COUNT)
-				rc = fail(c, _("unknown operation (expected login, list_dossiers, get_dossier, intake, action, list_procedures, get_procedure, lookup_citizen, lookup_enterprise, stats or units)"));
+				rc = pf_fail(c, _("unknown operation (expected login, list_dossiers, get_dossier, intake, action, list_procedures, get_procedure, lookup_citizen, lookup_enterprise, stats or units)"));
 			else if (!cJSON_IsObject(o))
-				rc = fail(c, _("expected an object, got %s"), json_type(o));
+				rc = pf_fail(c, _("expected an object, got %s"), pf_json_type(o));
 			else if (p->ops[id].present)
-				rc = fail(c, _("the key '%s' is given twice"), o->string);
+				rc = pf_fail(c, _("the key '%s' is given twice"), o->string);
 			else
-				rc = load_op(c, o, (enum op_id)id, &def_env);
+				rc = pf_load_op(c, o, (enum op_id)id, &def_env);
 			if (!rc && id < OP_COUNT && op_targets[id])
 				p->ops[id].map = profile_mapping(p, op_targets[id]);
 			if (!rc && id < OP_COUNT && op_targets[id] && !p->ops[id].map && id != OP_INTAKE && id != OP_ACTION)
-				rc = fail(c, _("no mapping fields.%s to read its replies"), op_targets[id]->name);
-			leave(c, o2);
+				rc = pf_fail(c, _("no mapping fields.%s to read its replies"), op_targets[id]->name);
+			pf_leave(c, o2);
 		}
-		leave(c, old);
+		pf_leave(c, old);
 	}
 	if (rc < 0)
 		goto out_fail;
 	if (!p->ops[OP_LIST_DOSSIERS].present || !p->ops[OP_GET_DOSSIER].present) {
-		fail(c, _("operations: list_dossiers and get_dossier are required"));
+		pf_fail(c, _("operations: list_dossiers and get_dossier are required"));
 		goto out_fail;
 	}
 	if (p->auth == AUTH_LOGIN && !p->ops[OP_LOGIN].present) {
-		fail(c, _("auth.type is login, but operations.login is missing"));
+		pf_fail(c, _("auth.type is login, but operations.login is missing"));
 		goto out_fail;
 	}
-	envelope_free(&def_env);
+	pf_envelope_free(&def_env);
 	free(tz);
 	free(dates);
 	return 0;
 out_fail:
-	envelope_free(&def_env);
+	pf_envelope_free(&def_env);
 	free(tz);
 	free(dates);
 	return -1;
@@ -1270,40 +955,6 @@ struct profile *profile_load(const char *path, struct err *e)
 	return p;
 }
 
-static void op_free(struct op *op)
-{
-	free(op->method);
-	free(op->path);
-	for (int i = 0; i < op->nquery; i++) {
-		free(op->query[i].name);
-		free(op->query[i].value);
-	}
-	free(op->query);
-	for (int i = 0; i < op->nheaders; i++) {
-		free(op->headers[i].name);
-		free(op->headers[i].value);
-	}
-	free(op->headers);
-	cJSON_Delete(op->body);
-	envelope_free(&op->env);
-	jpath_free(&op->items);
-	jpath_free(&op->item);
-	jpath_free(&op->cursor);
-	jpath_free(&op->more);
-	jpath_free(&op->paging.total);
-	jpath_free(&op->paging.next);
-	for (int i = 0; i < op->nformats; i++)
-		free(op->formats[i].name);
-	free(op->formats);
-	for (int i = 0; i < op->njoins; i++) {
-		op_free(&op->joins[i].op);
-		jpath_free(&op->joins[i].name);
-	}
-	free(op->joins);
-	for (int i = 0; i < EACH_COUNT; i++)
-		cJSON_Delete(op->each[i]);
-}
-
 static void vocab_free(struct vocab *v)
 {
 	for (int i = 0; i < v->n; i++)
@@ -1316,7 +967,7 @@ void profile_free(struct profile *p)
 	if (!p)
 		return;
 	for (int i = 0; i < OP_COUNT; i++)
-		op_free(&p->ops[i]);
+		pf_op_free(&p->ops[i]);
 	for (int i = 0; i < p->nmaps; i++) {
 		for (int j = 0; j < p->maps[i].n; j++) {
 			free(p->maps[i].f[j].key);
@@ -1330,7 +981,7 @@ void profile_free(struct profile *p)
 	vocab_free(&p->channel);
 	for (int a = 0; a < ACT_COUNT; a++)
 		free(p->actions[a]);
-	envelope_free(&p->errors);
+	pf_envelope_free(&p->errors);
 	jpath_free(&p->token);
 	jpath_free(&p->expires);
 	jpath_free(&p->expires_in);

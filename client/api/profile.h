@@ -124,6 +124,7 @@ struct op {
 	bool reply_none;	/* action: the reply is not the dossier; read it again */
 	struct join *joins;	/* get_dossier: parts of the record read apart */
 	int njoins;
+	struct join *resolve;	/* action: the API's id of {assignee}, by a request */
 	const struct mapping *map;
 	cJSON *each[EACH_COUNT];	/* intake: element templates (the model's
 					 * names when the profile gives none) */
@@ -133,10 +134,11 @@ struct op {
  * history or allowed actions) that the API serves at an endpoint of its
  * own, read by one more request and joined into the record. */
 struct join {
-	const struct fdef *def;	/* the dossier's field it fills */
+	const struct fdef *def;	/* the dossier's field it fills (NULL: resolve) */
 	struct op op;		/* method, path, query, envelope, items */
 	bool has_name;
-	struct jpath name;	/* allowed_actions: the action's name in an item */
+	struct jpath name;	/* allowed_actions: the action's name in an item;
+				 * resolve: the id in the reply */
 };
 
 /* How one model field is read: a path, or a constant, with options. */

@@ -15,7 +15,6 @@ struct sync {
 	struct sync_report rep;
 	struct api_list_query q;
 	unsigned call;
-	long listed;		/* items of the list read from the top */
 	/* a first small page (a probe, or a screenful) before the real
 	 * pages: the list is then read again from the top */
 	bool first;
@@ -74,7 +73,6 @@ static bool on_page(void *arg, struct dossier *items, int n)
 	if (store_commit(y->store, &y->store_err) < 0)
 		goto failed;
 	y->rep.items += n;
-	y->listed += n;
 	hand_on(y, items, n);
 	return !y->quiet;
 failed:
@@ -82,25 +80,27 @@ failed:
 	return false;
 }
 
-/* Whether a full list may drop what it did not return: only when it is
- * provably complete. Otherwise every dossier it missed is kept, counted
+/* A dossier leaves the store only when the server positively says so: a
+ * full list may drop what it did not return only when it came whole, as
+ * many as the total it reported, and not empty (a guest's listing is empty
+ * with a total of 0). Otherwise every dossier it missed is kept, counted
  * in rep.kept with why in rep.doubt. */
 static bool doubtful(struct sync *y, const struct api_result *r)
 {
 	struct sync_report *rep = &y->rep;
 	int64_t unseen = store_count_unseen(y->store, y->gen);
 
-	if (!unseen || (y->listed && r->has_total && r->total == y->listed))
+	if (!unseen || (r->complete && r->listed > 0))
 		return false;
-	if (!y->listed)
+	if (!r->listed)
 		err_set(&rep->doubt, _("the server listed no dossiers at all; the %lld in the store are kept (a login served as a guest, or a fault on the server?)"),
 			(long long)unseen);
-	else if (!r->has_total)
+	else if (r->total < 0)
 		err_set(&rep->doubt, _("the server does not say how many dossiers it holds, so its list cannot be proved complete; the %lld it did not list are kept"),
 			(long long)unseen);
 	else
 		err_set(&rep->doubt, _("the server listed %ld dossiers but reported %ld; the %lld it did not list are kept"),
-			y->listed, r->total, (long long)unseen);
+			r->listed, r->total, (long long)unseen);
 	rep->kept = unseen;
 	return true;
 }
@@ -154,7 +154,6 @@ static void on_done(void *arg, const struct api_result *r0)
 	if (y->first && r.fail == API_OK && !y->store_err.msg[0] && !y->quiet &&
 	    y->rep.items >= y->q.per_page) {
 		y->first = false;
-		y->listed = 0;
 		y->q.per_page = y->rep.mode == SYNC_RECENT ? SYNC_RECENT_PAGE : 0;
 		y->q.max_pages = 0;
 		y->call = api_list(y->api, &y->q, on_page, on_done, y);

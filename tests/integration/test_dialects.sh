@@ -117,9 +117,17 @@ portal act "$new" accept >/dev/null 2>"$b"; rb=$?
 ocps act "$new" accept >/dev/null 2>"$o"; ro=$?
 check "a refused action fails on every side (exit $ra / $rb / $ro)" sh -c "[ $ra != 0 ] && [ $rb != 0 ] && [ $ro != 0 ]"
 
-# a wrong password: OpenCPS serves it as its guest, which is a failed login
+# a wrong password: OpenCPS serves it as its guest, which is a failed login;
+# a sync then stops there, and the store keeps every dossier
+ocps sync --full >"$o" 2>"$o.err"
+before=$(sed -n 's/.* \([0-9]*\) in the store.*/\1/p' "$o")
 MOTCUA_PASSWORD=wrong ocps list >"$o" 2>"$o.err"; ro=$?
 check "a wrong password through opencps is a failed login (exit $ro)" \
 	sh -c "[ $ro = 5 ] && grep -q 'anonymous guest' '$o.err' && [ ! -s '$o' ]"
+MOTCUA_PASSWORD=wrong ocps sync --full >/dev/null 2>&1; ro=$?
+ocps sync >"$o" 2>"$o.err"
+after=$(sed -n 's/.* \([0-9]*\) in the store.*/\1/p' "$o")
+check "a sync with it fails and the store keeps its $before dossiers (exit $ro, then $after)" \
+	sh -c "[ $ro = 5 ] && [ -n '$before' ] && [ '$before' -gt 50 ] && [ '$before' = '$after' ]"
 
 tap_finish

@@ -92,6 +92,11 @@ START_TEST(basic_credentials_and_the_group)
 	ck_assert_int_eq(me->status, 200);
 	ck_assert_str_eq(S(me, "screenName"), FX_RECEPTION);
 	ck_assert_int_ne((int)N(me, "userId"), 20105);
+	/* colleagues by screenName: the id an assignment names */
+	me = GET("/o/rest/v2/users?screenName=" FX_SPECIALIST);
+	ck_assert_int_eq((int)N(me, "total"), 1);
+	ck_assert_str_eq(S(me, "data.0.fullName"), FX_SPECIALIST_NAME);
+	ck_assert(cJSON_IsNumber(sbxh_at(me->json, "data.0.userId")));
 }
 END_TEST
 

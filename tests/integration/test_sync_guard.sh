@@ -6,17 +6,10 @@
 # (a filter that matches nothing, standing for a server that answers with
 # nothing) and OpenCPS's guest list (a profile that does not prove its
 # login, and a wrong password) keep every dossier, exit 9 and say why.
-# Through replysrv: a list short of its total, a list without a total and
-# an empty one keep the store; a complete one drops what it no longer has.
+# (Short lists and lists without a total: test_sync_kept.sh, by replysrv.)
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
-: "${REPLYSRV:?REPLYSRV must name tests/integration/replysrv}"
-SRV_PID=
-cleanup() {
-	[ -n "$SRV_PID" ] && kill -TERM "$SRV_PID" 2>/dev/null && wait "$SRV_PID" 2>/dev/null
-	sandbox_cleanup
-}
-trap cleanup EXIT
+trap sandbox_cleanup EXIT
 
 export MOTCUA_CLOCK='2025-10-15 10:00'
 SIZES="--dossiers 120 --citizens 200 --enterprises 40"
@@ -70,48 +63,5 @@ check "opencps without a login proof: a good sync" sh -c "[ $rc = 0 ] && [ '${n:
 PW=wrong m sync --full >"$out" 2>"$err"; rc=$?
 check "opencps guest list: exit 9, the $n dossiers kept" sh -c "[ $rc = 9 ] && [ '$(in_store "$out")' = '$n' ]"
 check "opencps guest list: says it may be a guest" grep -q "served as a guest" "$err"
-
-# ---- replysrv: short, without a total, complete ----
-www=$SBX_DIR/www
-mkdir -p "$www"
-"$REPLYSRV" "$www" >"$SBX_DIR/srv" 2>"$SBX_DIR/srv.log" &
-SRV_PID=$!
-URL=
-deadline=$(($(date +%s) + 30))
-while [ -z "$URL" ] && [ "$(date +%s)" -le "$deadline" ] && kill -0 "$SRV_PID" 2>/dev/null; do
-	URL=$(sed -n 's/^listening on //p' "$SBX_DIR/srv")
-	[ -n "$URL" ] || sleep 0.05
-done
-[ -n "$URL" ] || { echo "# replysrv did not start"; cat "$SBX_DIR/srv.log"; exit 1; }
-m() { MOTCUA_PASSWORD=secret "$MOTCUA" --profile sandbox-reference --server "$URL" --user tiepnhan1 "$@"; }
-printf '{"token":"t1","expires_at":"2025-10-15T22:00:00+07:00"}' >"$www/POST_api_v1_auth_login"
-# dossier CODE: a received dossier as the reference dialect lists it
-dossier() {
-	printf '{"code":"%s","procedure_code":"1.004194","procedure_name":"Đăng ký tạm trú",' "$1"
-	printf '"applicant":{"name":"Lê Thị Mai"},"channel":1,"status":2,'
-	printf '"received_at":"2025-10-10T14:56:25+07:00","due_at":"2025-10-15T15:00:00+07:00",'
-	printf '"version":1,"updated_at":"2025-10-10T14:56:25+07:00"}'
-}
-# list ITEMS TOTAL: one page; TOTAL "" for none
-list() {
-	printf '{"items":[%s],"next_page":null%s}' "$1" "${2:+,\"total\":$2}" >"$www/GET_api_v1_dossiers"
-}
-list "$(dossier A-1),$(dossier A-2),$(dossier A-3)" 3
-m sync --full >"$out" 2>"$err"; rc=$?
-check "replysrv: three dossiers in the store" sh -c "[ $rc = 0 ] && grep -q ' 3 in the store' '$out'"
-list "$(dossier A-1)" 3
-m sync --full >"$out" 2>"$err"; rc=$?
-check "a list short of its total: exit 9, all three kept" sh -c "[ $rc = 9 ] && grep -q ' 0 dropped, 3 in the store' '$out'"
-check "a list short of its total: says so" grep -q "listed 1 dossiers but reported 3; the 2 it did not list are kept" "$err"
-list "$(dossier A-1)" ""
-m sync --full >"$out" 2>"$err"; rc=$?
-check "a list without a total: exit 9, all three kept" sh -c "[ $rc = 9 ] && grep -q ' 3 in the store' '$out'"
-check "a list without a total: says so" grep -q "does not say how many dossiers it holds" "$err"
-list "" 0
-m sync --full >"$out" 2>"$err"; rc=$?
-check "an empty list with a total of 0: exit 9, all three kept" sh -c "[ $rc = 9 ] && grep -q ' 3 in the store' '$out'"
-list "$(dossier A-1),$(dossier A-3)" 2
-m sync --full >"$out" 2>"$err"; rc=$?
-check "a complete list drops what it no longer has" sh -c "[ $rc = 0 ] && grep -q ' 1 dropped, 2 in the store' '$out' && [ ! -s '$err' ]"
 
 tap_finish

@@ -409,7 +409,7 @@ START_TEST(a_failure_wrapped_in_a_200_is_a_failed_login)
 	api_login(api, on_done, NULL);
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_AUTH);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: Sai mật khẩu");
+	ck_assert_str_eq(got.r.e.msg, "the login of tiepnhan1 failed: the server refused: Sai mật khẩu");
 	stop();
 }
 END_TEST
@@ -521,6 +521,46 @@ START_TEST(a_join_s_mistakes_name_the_key)
 }
 END_TEST
 
+START_TEST(an_assignee_s_login_becomes_the_api_s_id)
+{
+	static const struct route users[] = {
+		{ "GET", "/users", "{\"data\":[{\"userId\":20401,\"screenName\":\"chuyenvien1\"}]}" },
+		{ "POST", "/dossiers/D2/actions", "{\"dossierActionId\":78}" },
+		{ "GET", "/dossiers/D2", "{\"dossierId\":\"D2\",\"dossierStatus\":\"processing\"}" },
+		{ NULL, NULL, NULL },
+	};
+	static const struct route nobody[] = {
+		{ "GET", "/users", "{\"data\":[]}" },
+		{ NULL, NULL, NULL },
+	};
+	struct api_act_args args = { .assignee = "chuyenvien1" };
+	const char *resolve = "\"resolve\": { \"assignee\": { \"path\": \"/users\","
+			      " \"query\": { \"screenName\": \"{assignee}\" }, \"value\": \"data[0].userId\" } },"
+			      " \"formats\"";
+
+	start_with(users, "\"formats\"", resolve, "right");
+	api_act(api, "D2", ACT_ASSIGN, &args, on_dossier, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_ptr_nonnull(strstr(srv.log, "GET /users?screenName=chuyenvien1 |"));
+	ck_assert_ptr_nonnull(strstr(srv.log, "actionCode=1200&assignUsers=20401\n"));
+	stop();
+	start_with(nobody, "\"formats\"", resolve, "right");
+	api_act(api, "D2", ACT_ASSIGN, &args, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_REFUSED);
+	ck_assert_str_eq(got.r.e.msg, "the server knows no colleague chuyenvien1 to assign (nothing at data[0].userId of its reply)");
+	/* nothing was sent but the question */
+	ck_assert_ptr_null(strstr(srv.log, "POST"));
+	stop();
+	ck_assert_str_eq(refused("\"headers\": { \"If-None-Match\": \"{version}\" } },",
+				 "\"resolve\": { \"assignee\": { \"path\": \"/u\", \"value\": \"id\" } } },"),
+			 "v2.json: operations.get_dossier.resolve: only the action operation resolves a login to the API's id");
+	ck_assert_str_eq(refused("\"formats\"", "\"resolve\": { \"assignee\": { \"path\": \"/u\" } }, \"formats\""),
+			 "v2.json: operations.action.resolve.assignee: 'value' is missing: the path of the id in the reply");
+}
+END_TEST
+
 START_TEST(unset_parts_of_a_text_are_left_out)
 {
 	struct tvars tv = { 0 };
@@ -559,6 +599,7 @@ static Suite *profile_v2_suite(void)
 	tcase_add_test(tc, an_action_record_reply_reads_the_dossier_again);
 	tcase_add_test(tc, parts_read_apart_are_joined_into_the_dossier);
 	tcase_add_test(tc, a_join_s_mistakes_name_the_key);
+	tcase_add_test(tc, an_assignee_s_login_becomes_the_api_s_id);
 	tcase_add_test(tc, unset_parts_of_a_text_are_left_out);
 	suite_add_tcase(s, tc);
 	return s;
