@@ -64,12 +64,17 @@ static void on_login(struct app *app, const struct api_result *r)
 				    _("the server cannot be reached: working from the local store; the login is tried again"));
 		return;
 	}
-	if (r->fail != API_E_AUTH)
-		return;		/* any other failure is said in the status bar */
-	/* refused: ask again, here or over whatever is open now */
+	if (r->fail != API_E_AUTH && !shown)
+		return;		/* said in the status bar */
+	/* refused: ask again, here or over whatever is open now; any other
+	 * failure is said here too, never left at "Logging in…" */
 	cred_form_clear(f);
-	f->fails++;
-	snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
+	if (r->fail == API_E_AUTH) {
+		f->fails++;
+		snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
+	} else {
+		snprintf(f->note, sizeof f->note, _("Login failed: %s"), r->e.msg);
+	}
 	f->note_error = true;
 	if (!shown)
 		login_open(app);
