@@ -82,15 +82,18 @@ failed:
 
 /* A dossier leaves the store only when the server positively says so: a
  * full list may drop what it did not return only when it came whole, as
- * many as the total it reported, and not empty (a guest's listing is empty
- * with a total of 0). Otherwise every dossier it missed is kept, counted
- * in rep.kept with why in rep.doubt. */
+ * many different dossiers as the total it reported, and not empty (a
+ * guest's listing is empty with a total of 0). Different ones: a dossier
+ * changed while the pages are read moves in the server's order, and the
+ * offsets then give one twice and skip another. Otherwise every dossier
+ * the list missed is kept, counted in rep.kept with why in rep.doubt. */
 static bool doubtful(struct sync *y, const struct api_result *r)
 {
 	struct sync_report *rep = &y->rep;
 	int64_t unseen = store_count_unseen(y->store, y->gen);
+	int64_t distinct = store_count_seen(y->store, y->gen);
 
-	if (!unseen || (r->complete && r->listed > 0))
+	if (!unseen || (r->complete && r->listed > 0 && distinct == r->total))
 		return false;
 	if (!r->listed)
 		err_set(&rep->doubt, _("the server listed no dossiers at all; the %lld in the store are kept (a login served as a guest, or a fault on the server?)"),
@@ -98,9 +101,12 @@ static bool doubtful(struct sync *y, const struct api_result *r)
 	else if (r->total < 0)
 		err_set(&rep->doubt, _("the server does not say how many dossiers it holds, so its list cannot be proved complete; the %lld it did not list are kept"),
 			(long long)unseen);
-	else
+	else if (r->listed != r->total)
 		err_set(&rep->doubt, _("the server listed %ld dossiers but reported %ld; the %lld it did not list are kept"),
 			r->listed, r->total, (long long)unseen);
+	else
+		err_set(&rep->doubt, _("the server listed %ld dossiers, some twice, %lld different ones, while the pages were read: the list moved; the %lld it did not list are kept"),
+			r->listed, (long long)distinct, (long long)unseen);
 	rep->kept = unseen;
 	return true;
 }

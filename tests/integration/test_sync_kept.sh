@@ -72,6 +72,13 @@ sync_full
 check "a listing without a total keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
 check "and says so" grep -q 'does not say how many dossiers it holds, so its list cannot be proved complete; the 1 it did not list are kept' "$err"
 
+# the list moved while its pages were read: one dossier twice, another
+# skipped; as many items as the total, but not as many different dossiers
+list 3 A-1 A-1 A-2
+sync_full
+check "a listing with a dossier twice and one skipped keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
+check "and says so" grep -q 'listed 3 dossiers, some twice, 2 different ones' "$err"
+
 list 2 A-1 A-2
 sync_full
 check "a whole listing without A-3 forgets it ($n in the store)" sh -c "[ '$n' = 2 ] && grep -q '1 dropped' '$out' && [ ! -s '$err' ]"
