@@ -431,6 +431,9 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (!d) {
 		pager_add(l.p, l.dim, _("This dossier is no longer in the inbox."));
 		pager_draw(app, l.p, win);
+		/* its action in the outbox may still be discarded: the
+		 * question is drawn, never asked unseen */
+		dossier_draw_question(app, win, dossier_code(app));
 		return;
 	}
 	for (int f = 0; f < NFIELDS; f++)
@@ -447,7 +450,7 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	log_entries(&l);
 	actions(&l);
 	pager_draw(app, l.p, win);
-	dossier_draw_question(app, win, d);
+	dossier_draw_question(app, win, d->code);
 }
 
 const struct screen screen_dossier = {

@@ -391,6 +391,52 @@ START_TEST(a_conflict_shows_what_changed)
 }
 END_TEST
 
+/* The dossier left the inbox while its view is open: z still asks, and
+ * the question is drawn; an answer ends it and the keys work again. */
+START_TEST(discarding_on_a_dossier_gone_from_the_inbox_asks_visibly)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+
+	vscreen_open(&vs, "vt100", 40, 100);
+	inbox(&d, 1);
+	app_set_outbox(&vs.app, entry(OB_FAILED, "refused"), 1);
+	vscreen_draw(&vs);
+	open_first();
+	app_set_dossiers(&vs.app, NULL, 0);	/* a refresh without it */
+	vscreen_draw(&vs);
+	ck_shows("This dossier is no longer in the inbox.");
+	keys("z");
+	ck_shows("Discard your Accept on " CODE "? Nothing of it reaches the server.  y / n");
+	keys("n");
+	ck_lacks("Discard your Accept");
+	keys("?");
+	ck_shows("Discard my action (asks)");	/* the help: keys work again */
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* A question whose entry went meanwhile is not asked unseen: the next key
+ * does what it says. */
+START_TEST(a_discard_question_ends_with_its_entry)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+
+	vscreen_open(&vs, "vt100", 40, 100);
+	inbox(&d, 1);
+	app_set_outbox(&vs.app, entry(OB_FAILED, "refused"), 1);
+	vscreen_draw(&vs);
+	open_first();
+	keys("z");
+	ck_shows("Discard your Accept on " CODE "?");
+	app_set_outbox(&vs.app, NULL, 0);	/* delivered or discarded elsewhere */
+	vscreen_draw(&vs);
+	ck_lacks("Discard your Accept");
+	keys("?");
+	ck_shows("Discard my action (asks)");
+	vscreen_close(&vs);
+}
+END_TEST
+
 START_TEST(a_refusal_shows_the_servers_reason)
 {
 	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
@@ -679,6 +725,8 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, apology_is_refused_when_used_or_too_late);
 	tcase_add_test(tc, a_conflict_shows_what_changed);
 	tcase_add_test(tc, a_refusal_shows_the_servers_reason);
+	tcase_add_test(tc, discarding_on_a_dossier_gone_from_the_inbox_asks_visibly);
+	tcase_add_test(tc, a_discard_question_ends_with_its_entry);
 	tcase_add_test(tc, the_outbox_moves_through_its_entries_and_keeps_them_in_view);
 	tcase_add_test(tc, esc_leaves_the_form_asking_when_something_was_typed);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns);
