@@ -13,6 +13,7 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "cred.h"
 #include "ui.h"
 
@@ -73,7 +74,7 @@ static void on_login(struct app *app, const struct api_result *r)
 		f->fails++;
 		snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
 	} else {
-		snprintf(f->note, sizeof f->note, _("Login failed: %s"), r->e.msg);
+		text_safe(f->note, sizeof f->note, r->e.msg, 0);	/* it says so */
 	}
 	f->note_error = true;
 	if (!shown)

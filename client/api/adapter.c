@@ -54,6 +54,7 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 {
 	char msg[300] = "";
 	const cJSON *v;
+	bool gone;
 
 	if (env->has_code && (v = jpath_get(&env->code, r->root)))
 		json_text(v, r->code, sizeof r->code);
@@ -63,8 +64,11 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 	if (env->has_message && (v = jpath_get(&env->message, r->root)))
 		json_text(v, msg, sizeof msg);
 	/* not found is said as such, whatever words the API uses */
-	if ((r->kind == FAIL_NOT_FOUND || (r->kind == FAIL_REFUSED && (status == 404 || status == 410))) &&
-	    (msg[0] || r->code[0]))
+	gone = r->kind == FAIL_NOT_FOUND || (r->kind == FAIL_REFUSED && (status == 404 || status == 410));
+
+	if (gone && (msg[0] || r->code[0]) && r->field[0])
+		err_set(e, _("not found: %s (field %s)"), msg[0] ? msg : r->code, r->field);
+	else if (gone && (msg[0] || r->code[0]))
 		err_set(e, _("not found: %s"), msg[0] ? msg : r->code);
 	else if (msg[0] && r->field[0])
 		err_set(e, _("the server refused: %s (field %s)"), msg, r->field);

@@ -518,12 +518,12 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 	res->fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
 		    rep->kind != FAIL_REFUSED ? by_kind[rep->kind] :
 		    hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
-	/* a login the server refused, in whatever words, or answered with
-	 * what proves nothing, is a failed login */
+	/* a login the server refused, in whatever words, is a failed login;
+	 * one whose reply does not fit is said as a failed login too */
 	if (c->op == OP_LOGIN && (res->fail == API_E_REFUSED || res->fail == API_E_NOTFOUND ||
-				  res->fail == API_E_BADREPLY || res->fail == API_E_CONFLICT))
+				  res->fail == API_E_CONFLICT))
 		res->fail = API_E_AUTH;
-	if (c->op == OP_LOGIN && res->fail == API_E_AUTH)
+	if (c->op == OP_LOGIN)
 		err_prefix(&res->e, _("the login of %s failed: "), c->a->user);
 	reply_free(rep);
 	finish(c, res);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # A login the server answers with what proves nothing (a proxy's HTML page
-# with 200, where the token should be) is a failed login, said as one at
-# once: on the login screen, which asks again (never left at "Logging
-# in…"), and in batch mode by exit status 5. The server is replysrv.
+# with 200, where the token should be) is said as a failed login at once:
+# on the login screen, which asks again (never left at "Logging in…"), and
+# in batch mode (exit 9: the reply does not fit; a refused password is 5).
+# The server is replysrv.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 : "${REPLYSRV:?REPLYSRV must name tests/integration/replysrv}"
 
@@ -32,7 +33,7 @@ printf '<html><body>Bảo trì hệ thống</body></html>' >"$www/POST_api_v1_au
 MOTCUA_PASSWORD=secret "$MOTCUA" --profile sandbox-reference --server "$URL" --user tiepnhan1 list \
 	>"$DIR/out" 2>"$DIR/err"
 rc=$?
-check "batch: a login answered with no token is exit 5 (got $rc)" test "$rc" = 5
+check "batch: a login answered with an HTML page is exit 9 (got $rc)" test "$rc" = 9
 check "batch: said as a failed login" grep -q "login of tiepnhan1 failed" "$DIR/err"
 
 start 100 30 -- "env -u MOTCUA_PASSWORD XDG_DATA_HOME='$DIR/xdg' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' $MOTCUA -p sandbox-reference -s $URL -u tiepnhan1"
