@@ -509,17 +509,26 @@ static int connect_to(struct batch *b)
 
 int batch_run(const struct cli *cli)
 {
-	struct batch b = { .rc = EXIT_OK, .cli = cli };
 	int (*fn)(struct batch *, int, char **) = NULL;
-	struct err e;
-	int rc;
 
+	if (!strcmp(cli->argv[0], "profile"))
+		return batch_profile(cli);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i].name, cli->argv[0]))
 			fn = commands[i].fn;
 	if (!fn)
 		return batch_usage(_("'%s' is not a command (list, show, lookup, act, procedures, sync, outbox, receipt, supplement-form, refusal-form, stats)"),
 				   cli->argv[0]);
+	return batch_connected(cli, fn, NULL);
+}
+
+int batch_connected(const struct cli *cli, int (*fn)(struct batch *, int, char **),
+		    const void *cmd_arg)
+{
+	struct batch b = { .rc = EXIT_OK, .cli = cli, .cmd_arg = cmd_arg };
+	struct err e;
+	int rc;
+
 	if (!cli->profile)
 		return batch_usage("%s", _("which server? give --profile NAME (or set MOTCUA_PROFILE)"));
 	if (loop_init(&b.loop, &e) < 0) {

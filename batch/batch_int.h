@@ -29,6 +29,7 @@ struct batch {
 	bool overdue, mine;
 	const char *show_code;
 	struct audit_entry audit;	/* lookup */
+	const void *cmd_arg;	/* what batch_connected was given for the command */
 };
 
 int batch_exit_of(enum api_fail f);
@@ -51,6 +52,13 @@ void batch_offline_note(struct batch *b, const struct api_result *r);
 /* The list of b->items, sorted by code, in b->fmt. */
 void batch_print_list(struct batch *b);
 bool batch_list_wanted(const struct batch *b, const struct dossier *d);
+
+/* Load the profile, connect and log in as cli says, then run fn (which
+ * finds cmd_arg in b->cmd_arg); the exit status. */
+int batch_connected(const struct cli *cli, int (*fn)(struct batch *b, int argc, char **argv),
+		    const void *cmd_arg);
+/* motcua profile check ... (batch_check.c) */
+int batch_profile(const struct cli *cli);
 
 int batch_cmd_act(struct batch *b, int argc, char **argv);
 int batch_cmd_sync(struct batch *b, int argc, char **argv);

@@ -393,8 +393,6 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 		batch_failed(b, &st.r);
 		return b->rc;
 	}
-	if (st.rep.kept[0])
-		report_printf(stderr, "motcua: sync: %s\n", st.rep.kept);
 	/* one line for scripts and logs: what came, what it cost */
 	report_printf(stdout, _("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
 				"%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
@@ -402,6 +400,12 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 		      st.rep.dropped, (long long)store_count_dossiers(b->conn.store), st.delivered, outbox_pending(b->conn.store),
 		      (unsigned long long)(after.wire_in - before.wire_in),
 		      (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
+	if (st.rep.kept) {
+		/* nothing was lost, but the list cannot be trusted: a script
+		 * must not take this sync for a good one */
+		report_printf(stderr, "motcua: %s\n", st.rep.doubt.msg);
+		return EXIT_BADREPLY;
+	}
 	return rc;
 }
 

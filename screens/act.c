@@ -222,10 +222,10 @@ static void not_allowed(struct app *app, const struct dossier *d, enum action ac
 	if (act_allowed_list(d, list, sizeof list))
 		/* TRANSLATORS: the action refused, the dossier's status, the actions allowed */
 		app_message(app, MSG_ERROR, _("%s: not allowed, the dossier is %s. Allowed now: %s."),
-			    action_label(act), status_label(d->status), list);
+			    action_label(act), dossier_status_label(d), list);
 	else
 		app_message(app, MSG_ERROR, _("%s: not allowed, the dossier is %s and nothing is allowed for you at this step."),
-			    action_label(act), status_label(d->status));
+			    action_label(act), dossier_status_label(d));
 }
 
 unsigned act_open(struct app *app, const char *code, enum action act)
@@ -507,7 +507,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		return;
 	}
 	snprintf(buf, sizeof buf, "%s \u2014 %s", d->applicant_name ? d->applicant_name : "",
-		 status_label(d->status));
+		 dossier_status_label(d));
 	line(win, y++, A_BOLD, buf, ui->ellipsis);
 	if (d->due_at) {
 		snprintf(buf, sizeof buf, _("Due %s"), when_date_time(d->due_at, due, sizeof due));

@@ -205,7 +205,7 @@ static void deadline_line(struct layout *l, int64_t now)
 	else if (d->status == ST_NEW)
 		pager_add(l->p, A_BOLD, _("not accepted yet"));
 	pager_add(l->p, A_NORMAL, "  ");
-	pager_add(l->p, A_BOLD, status_label(d->status));
+	pager_add(l->p, A_BOLD, dossier_status_label(d));
 }
 
 static void loading_line(struct layout *l)
@@ -233,7 +233,7 @@ static void general(struct layout *l)
 	char buf[512];
 
 	heading(l, _("Dossier"), -1);
-	field(l, F_STATUS, status_label(d->status), A_NORMAL);
+	field(l, F_STATUS, dossier_status_label(d), A_NORMAL);
 	field(l, F_STEP, step_label(d->step), A_NORMAL);
 	field(l, F_ASSIGNEE, d->assignee, A_NORMAL);
 	snprintf(buf, sizeof buf, "%s%s%s", d->procedure_code ? d->procedure_code : "",
@@ -242,7 +242,8 @@ static void general(struct layout *l)
 	field(l, F_PROCEDURE, buf, A_NORMAL);
 	field(l, F_AGENCY, d->agency, A_NORMAL);
 	field(l, F_CHANNEL, channel_label(d->channel), A_NORMAL);
-	field(l, F_FEE, ui_money(d->fee, buf, sizeof buf), A_NORMAL);
+	/* a fee the API does not give is unknown, not nil */
+	field(l, F_FEE, d->fee < 0 ? "\u2014" : ui_money(d->fee, buf, sizeof buf), A_NORMAL);
 }
 
 static void applicant(struct layout *l)
@@ -430,6 +431,9 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (!d) {
 		pager_add(l.p, l.dim, _("This dossier is no longer in the inbox."));
 		pager_draw(app, l.p, win);
+		/* its action in the outbox may still be discarded: the
+		 * question is drawn, never asked unseen */
+		dossier_draw_question(app, win, dossier_code(app));
 		return;
 	}
 	for (int f = 0; f < NFIELDS; f++)
@@ -446,7 +450,7 @@ static void dossier_draw(struct app *app, WINDOW *win, unsigned flags)
 	log_entries(&l);
 	actions(&l);
 	pager_draw(app, l.p, win);
-	dossier_draw_question(app, win, d);
+	dossier_draw_question(app, win, d->code);
 }
 
 const struct screen screen_dossier = {

@@ -34,6 +34,6 @@ bool dossier_asking(struct app *app);
 void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier *d);
 /* The y/n question before discarding the clerk's action, over the bottom
  * of the view while it is asked. */
-void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d);
+void dossier_draw_question(struct app *app, WINDOW *win, const char *code);
 
 #endif

@@ -73,11 +73,16 @@ bool dossier_asking(struct app *app)
 	return dossier_view(app)->confirm_discard;
 }
 
-/* While asking y/n only the answer counts. */
+/* While asking y/n only the answer counts; a question whose entry went
+ * meanwhile (delivered, discarded elsewhere) is no longer asked. */
 bool dossier_key(struct app *app, km_key key)
 {
 	struct dossier_view *v = dossier_view(app);
 
+	if (v->confirm_discard && !app_outbox_for(app, dossier_code(app))) {
+		v->confirm_discard = false;
+		app->redraw |= RD_BODY;
+	}
 	if (!v->confirm_discard)
 		return false;
 	if (key == 'y' || key == 'Y') {
@@ -225,15 +230,15 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 	pager_wrap(p, 2, A_BOLD, buf);
 }
 
-void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d)
+void dossier_draw_question(struct app *app, WINDOW *win, const char *code)
 {
-	const struct ob_entry *en = app_outbox_for(app, d->code);
+	const struct ob_entry *en = app_outbox_for(app, code);
 	char buf[512];
 
 	if (!dossier_view(app)->confirm_discard || !en)
 		return;
 	/* TRANSLATORS: y/n question: the action, the dossier's code */
 	snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server."),
-		 action_label(en->act), d->code);
+		 action_label(en->act), code);
 	ui_draw_question(app, win, buf);
 }

@@ -214,9 +214,9 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
 	/* the clerk's action is not confirmed yet: glyph and attribute */
 	if (pending)
-		snprintf(st, sizeof st, "%s %s", pending, status_label(d->status));
+		snprintf(st, sizeof st, "%s %s", pending, dossier_status_label(d));
 	else
-		snprintf(st, sizeof st, "%s", status_label(d->status));
+		snprintf(st, sizeof st, "%s", dossier_status_label(d));
 	put_cell(ui, win, y, x, COL_STATUS, st, pending ? act_look : base);
 	wattrset(win, A_NORMAL);
 }

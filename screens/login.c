@@ -13,6 +13,7 @@
 
 #include "app/session.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "cred.h"
 #include "ui.h"
 
@@ -68,12 +69,17 @@ static void on_login(struct app *app, const struct api_result *r)
 				    r->e.msg);
 		return;
 	}
-	if (r->fail != API_E_AUTH)
-		return;		/* any other failure is said in the status bar */
-	/* refused: ask again, here or over whatever is open now */
+	if (r->fail != API_E_AUTH && !shown)
+		return;		/* said in the status bar */
+	/* refused: ask again, here or over whatever is open now; any other
+	 * failure is said here too, never left at "Logging in…" */
 	cred_form_clear(f);
-	f->fails++;
-	snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
+	if (r->fail == API_E_AUTH) {
+		f->fails++;
+		snprintf(f->note, sizeof f->note, _("Login refused: %s"), r->e.msg);
+	} else {
+		text_safe(f->note, sizeof f->note, r->e.msg, 0);	/* it says so */
+	}
 	f->note_error = true;
 	if (!shown)
 		login_open(app);

@@ -54,6 +54,7 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 {
 	char msg[300] = "";
 	const cJSON *v;
+	bool gone;
 
 	if (env->has_code && (v = jpath_get(&env->code, r->root)))
 		json_text(v, r->code, sizeof r->code);
@@ -62,7 +63,14 @@ static int api_error(const struct envelope *env, struct reply *r, long status, s
 		json_text(v, r->field, sizeof r->field);
 	if (env->has_message && (v = jpath_get(&env->message, r->root)))
 		json_text(v, msg, sizeof msg);
-	if (msg[0] && r->field[0])
+	/* not found is said as such, whatever words the API uses */
+	gone = r->kind == FAIL_NOT_FOUND || (r->kind == FAIL_REFUSED && (status == 404 || status == 410));
+
+	if (gone && (msg[0] || r->code[0]) && r->field[0])
+		err_set(e, _("not found: %s (field %s)"), msg[0] ? msg : r->code, r->field);
+	else if (gone && (msg[0] || r->code[0]))
+		err_set(e, _("not found: %s"), msg[0] ? msg : r->code);
+	else if (msg[0] && r->field[0])
 		err_set(e, _("the server refused: %s (field %s)"), msg, r->field);
 	else if (msg[0])
 		err_set(e, _("the server refused: %s"), msg);
@@ -519,6 +527,8 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 	memset(out, 0, m->target->size);
 	if (m->target == &target_procedure)
 		((struct procedure *)out)->cutoff = -1;
+	if (m->target == &target_dossier)
+		((struct dossier *)out)->fee = -1;	/* unknown until the API says */
 	if (read_object(&rd, m, obj, out) < 0) {
 		free_partial(m->target, out);
 		return -1;
@@ -553,18 +563,37 @@ int adapter_read_part(const struct profile *p, const struct fdef *def, const cJS
 	return read_field(&rd, &f, v, d);
 }
 
+static bool hollow(const cJSON *v)
+{
+	return !v || cJSON_IsNull(v) || ((cJSON_IsObject(v) || cJSON_IsArray(v)) && !v->child);
+}
+
+bool adapter_empty(const struct op *op, const struct reply *r)
+{
+	const cJSON *item = op->has_item ? jpath_get(&op->item, r->payload) : NULL;
+
+	/* a path that finds nothing in a full reply is the profile's
+	 * mistake, not an empty record */
+	return hollow(r->payload) || (item && hollow(item));
+}
+
+long adapter_total(const struct op *op, const struct reply *r)
+{
+	const cJSON *v = op->paging.has_total ? jpath_get(&op->paging.total, r->payload) : NULL;
+
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long)v->valuedouble : -1;
+}
+
 int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
 		      int got, int *next_page, char *next_cursor, size_t len, struct err *e)
 {
 	const struct paging *pg = &op->paging;
 	const cJSON *v;
-	double total = -1;
+	long total = adapter_total(op, r);
 
-	if (pg->has_total && (v = jpath_get(&pg->total, r->payload)) && cJSON_IsNumber(v))
-		total = v->valuedouble;
 	if (total >= 0 && got == 0 && seen < total)
 		return err_set(e, _("the server listed %ld of the %.0f it reported, asking %d per page: it may send fewer per page than asked; set paging.size to what it sends"),
-			       seen, total, size);
+			       seen, (double)total, size);
 
 	switch (pg->style) {
 	case PAGING_NONE:
@@ -600,13 +629,6 @@ int adapter_next_page(const struct op *op, const struct reply *r, int page, int 
 		return 1;
 	}
 	return 0;
-}
-
-long adapter_total(const struct op *op, const struct reply *r)
-{
-	const cJSON *v = op->paging.has_total ? jpath_get(&op->paging.total, r->payload) : NULL;
-
-	return cJSON_IsNumber(v) && v->valuedouble >= 0 ? (long)v->valuedouble : -1;
 }
 
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len)

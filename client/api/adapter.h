@@ -47,6 +47,15 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 int adapter_read_part(const struct profile *p, const struct fdef *def, const cJSON *v,
 		      struct dossier *d, struct err *e);
 
+/* Whether a single-record reply holds nothing: null, {} or [] where the
+ * record (or the whole payload) should be. Many APIs answer an unknown
+ * id so, with 200. */
+bool adapter_empty(const struct op *op, const struct reply *r);
+
+/* The total number of items a list reply reports (paging.total), -1 if
+ * it reports none. */
+long adapter_total(const struct op *op, const struct reply *r);
+
 /* Paging: after a page of size (asked) with got items, seen in all so
  * far, the next request's position. Returns 1 if there is a next page
  * (filling *next_page or next_cursor), 0 if this was the last, -1 (e says
@@ -54,9 +63,6 @@ int adapter_read_part(const struct profile *p, const struct fdef *def, const cJS
  * server that caps its page size must not pass for a complete list. */
 int adapter_next_page(const struct op *op, const struct reply *r, int page, int size, long seen,
 		      int got, int *next_page, char *next_cursor, size_t len, struct err *e);
-
-/* The total a list reply reports (paging.total), -1 if none. */
-long adapter_total(const struct op *op, const struct reply *r);
 
 /* The change cursor a list reply carries, as text ("" if none). */
 void adapter_cursor(const struct op *op, const struct reply *r, char *buf, size_t len);

@@ -42,6 +42,7 @@ struct call {
 	int page, pages, max_pages, per_page;
 	long seen;			/* items of the list so far */
 	int64_t deadline;		/* a re-login's: the first request's */
+	int sent;			/* attempts before a re-login's repeat */
 	bool relogged, finished, since;	/* since: following a change cursor */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
@@ -283,7 +284,7 @@ static char *form_encode(const cJSON *obj)
 }
 
 static void on_http(void *arg, const struct http_resp *r);
-static bool relogin(struct call *c, int64_t deadline);
+static bool relogin(struct call *c, int64_t deadline, int attempts);
 
 /* "Authorization: Basic " and base64 of user:password (RFC 7617). */
 static char *basic_header(const char *user, const char *secret)
@@ -342,7 +343,7 @@ static void send_call(struct call *c)
 	bool unset;
 
 	if (c->a->token_expires && timer_now_ms() >= c->a->token_expires &&
-	    relogin(c, c->deadline))
+	    relogin(c, c->deadline, 0))
 		return;		/* sent again once logged in */
 	q = xstrdup("");
 	tvars_str(&c->tv, "token", keep(c, c->a->token));
@@ -421,6 +422,8 @@ static void send_call(struct call *c)
 	rq.body_len = body ? strlen(body) : 0;
 	rq.prio = c->prio;
 	rq.deadline_ms = c->deadline;
+	rq.attempts_before = c->sent;
+	c->sent = 0;
 	rq.done = on_http;
 	rq.arg = c;
 	c->http_id = http_send(c->a->http, &rq, &e);
@@ -480,12 +483,13 @@ static void relogin_done(void *arg, const struct api_result *r)
  * in again, once per call, then send the call again, all within the time
  * the first request had. False when this call cannot (the login itself,
  * an API without one, the second time). */
-static bool relogin(struct call *c, int64_t deadline)
+static bool relogin(struct call *c, int64_t deadline, int attempts)
 {
 	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
 		return false;
 	c->relogged = true;
 	c->deadline = deadline;
+	c->sent = attempts;	/* the repeat counts on from them */
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
 	return true;
 }
@@ -507,16 +511,20 @@ static int open_reply(struct call *c, const struct http_resp *hr, struct reply *
 	snprintf(res->field, sizeof res->field, "%s", rep->field);
 	if (rc == 0)
 		return 0;
-	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr->deadline_ms)) {
+	if (rc == ADAPTER_REFUSED && rep->kind == FAIL_AUTH && relogin(c, hr->deadline_ms, hr->attempts)) {
 		reply_free(rep);
 		return -1;
 	}
 	res->fail = rc == ADAPTER_BADREPLY ? API_E_BADREPLY :
 		    rep->kind != FAIL_REFUSED ? by_kind[rep->kind] :
 		    hr->status >= 200 && hr->status <= 299 ? API_E_REFUSED : classify(hr->status);
-	/* a login the server refused, in whatever words, is a failed login */
-	if (c->op == OP_LOGIN && (res->fail == API_E_REFUSED || res->fail == API_E_NOTFOUND))
+	/* a login the server refused, in whatever words, is a failed login;
+	 * one whose reply does not fit is said as a failed login too */
+	if (c->op == OP_LOGIN && (res->fail == API_E_REFUSED || res->fail == API_E_NOTFOUND ||
+				  res->fail == API_E_CONFLICT))
 		res->fail = API_E_AUTH;
+	if (c->op == OP_LOGIN)
+		err_prefix(&res->e, _("the login of %s failed: "), c->a->user);
 	reply_free(rep);
 	finish(c, res);
 	return -1;
@@ -581,6 +589,12 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 	if (!op->map) {
 		/* only an intake or an action may have none (profile.c): both read a dossier */
 		err_set(&res->e, "%s", _("the profile has no fields.dossier"));
+	} else if (c->op != OP_INTAKE && c->op != OP_ACTION && c->op != OP_STATS && adapter_empty(op, rep)) {
+		reply_free(rep);
+		res->fail = API_E_NOTFOUND;
+		err_set(&res->e, "%s", _("not found: the server answered with an empty record"));
+		deliver(c, NULL, 0, res);
+		return;
 	} else if ((item = adapter_item(op, rep, &res->e))) {
 		obj = xcalloc(1, op->map->target->size);
 		if (adapter_read(p, op->map, item, obj, &res->e) < 0) {
@@ -684,7 +698,7 @@ static void on_http(void *arg, const struct http_resp *hr)
 		fail(c, setup ? API_E_SETUP : API_E_NETWORK, "%s", hr->msg);
 		return;
 	}
-	if (hr->status == 401 && relogin(c, hr->deadline_ms))
+	if (hr->status == 401 && relogin(c, hr->deadline_ms, hr->attempts))
 		return;
 	if ((etag = http_resp_header(hr, "ETag")))
 		snprintf(c->etag, sizeof c->etag, "%s", etag);

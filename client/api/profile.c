@@ -755,6 +755,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 	    pf_get_str(c, root, "dates", false, &dates) < 0 ||
 	    pf_get_str(c, root, "idempotency_header", false, &p->idempotency_header) < 0)
 		goto out_fail;
+	p->has_timezone = tz != NULL;
 	if (tz && date_offset_parse(tz, &offset, c->e) < 0) {
 		size_t old = pf_enter(c, "timezone");
 

@@ -178,6 +178,7 @@ struct status_actions {
 struct profile {
 	char *file, *name, *base_url;
 	struct datefmt dates;
+	bool has_timezone;		/* the profile says its dates' zone */
 	enum auth_type auth;
 	bool auth_cookie;		/* AUTH_LOGIN: the session is a cookie */
 	bool has_token, has_expires;

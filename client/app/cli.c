@@ -154,6 +154,14 @@ void cli_usage(FILE *out)
 		"                            on-time rate, the online share, the average\n"
 		"                            processing time; this month by default\n"), out);
 	fputs(_("\n"
+		"For integrators:\n"
+		"  profile check [--profile P] [--server URL] [--user U] [--id ID]\n"
+		"                            load the profile, prove the login, run each read\n"
+		"                            operation once and report every dossier field\n"
+		"                            (personal data masked); never sends an action.\n"
+		"                            Exit 0 all well, 1 warnings, 5 login, 10 profile,\n"
+		"                            else the failed operation's status\n"), out);
+	fputs(_("\n"
 		"Deadlines (no request to the server waits without end):\n"
 		"      --timeout SECONDS     wait at most SECONDS for the whole reply to one\n"
 		"                            attempt (one in which the server sends nothing\n"

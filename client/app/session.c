@@ -108,12 +108,14 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		return;
 	app->loading = false;
 	note_link(s);
-	if (r->fail == API_OK) {
+	if (r->fail == API_OK && rep->kept) {
+		/* the store is kept as it was; the data's time stays old */
+		failed(s, r->fail);
+		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);
+	} else if (r->fail == API_OK) {
 		reached(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
-		if (rep->kept[0])	/* a listing that did not prove itself whole */
-			app_message(app, MSG_INFO, "%s", rep->kept);
 	} else if (r->fail != API_E_CANCELLED) {
 		failed(s, r->fail);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);

@@ -93,6 +93,13 @@ static bool channel_valid(enum channel c)
 	return (int)c >= CH_MIN && (int)c <= CH_MAX;
 }
 
+const char *dossier_status_label(const struct dossier *d)
+{
+	if (d->status == ST_NEW && channel_valid(d->channel) && d->channel != CH_ONLINE)
+		return _("Not yet accepted");
+	return status_label(d->status);
+}
+
 const char *channel_name(enum channel c)
 {
 	return channel_valid(c) ? channel_names[c] : "";

@@ -140,8 +140,8 @@ struct dossier {
 	char *assignee;		/* who handles it, as the API names them */
 	char *assignee_login;	/* their login, to compare with the clerk's own */
 	int status, channel;
-	long long fee;
-	int copies;		/* sets handed in, for the receipt */
+	long long fee;		/* VND; -1: the API does not say */
+	int copies;		/* sets handed in, for the receipt; 0: unknown */
 	char *days_text;	/* the legal processing time as the law says it */
 	int64_t submitted_at, received_at, due_at, finished_at, returned_at;
 	int64_t updated_at;	/* last change on the server: sync's fallback */
@@ -160,6 +160,10 @@ struct dossier {
 };
 
 void dossier_free(struct dossier *d);
+/* The status of this dossier for a person: status 1 is "New online" only
+ * for a dossier filed online; one handed in at the desk or by post is
+ * "Not yet accepted". */
+const char *dossier_status_label(const struct dossier *d);
 /* Free n dossiers and the array that holds them. */
 void dossiers_free(struct dossier *v, size_t n);
 

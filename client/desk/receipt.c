@@ -231,7 +231,7 @@ static void receipt_body(struct receipt *r, const struct dossier *d, const struc
 	}
 	if (!k)
 		para(r, "  —", 6);
-	field(r, _("Number of sets"), fmt(buf, "%d", d->copies > 0 ? d->copies : 1));
+	field(r, _("Number of sets"), d->copies > 0 ? fmt(buf, "%d", d->copies) : "\u2014");
 	field(r, _("Legal processing time"), d->days_text);
 	field(r, _("Received at"), when_time_date(d->received_at, t, sizeof t));
 	field(r, _("Result due at"), when_time_date(d->due_at, t, sizeof t));

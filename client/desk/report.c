@@ -154,7 +154,10 @@ cJSON *report_json_dossier(const struct dossier *d)
 		cJSON_AddNumberToObject(o, "status", d->status);
 	if (d->channel)
 		cJSON_AddNumberToObject(o, "channel", d->channel);
-	cJSON_AddNumberToObject(o, "fee", (double)d->fee);
+	if (d->fee < 0)
+		cJSON_AddNullToObject(o, "fee");	/* unknown, not free */
+	else
+		cJSON_AddNumberToObject(o, "fee", (double)d->fee);
 	add_time(o, "submitted_at", d->submitted_at);
 	add_time(o, "received_at", d->received_at);
 	add_time(o, "due_at", d->due_at);
@@ -244,7 +247,7 @@ void report_text_dossier(FILE *out, const struct dossier *d)
 	line(out, _("Phone"), d->applicant_phone);
 	line(out, _("Address"), d->applicant_address);
 	line(out, _("Proxy"), d->proxy_name);
-	snprintf(buf, sizeof buf, "%d %s", d->status, status_label(d->status));
+	snprintf(buf, sizeof buf, "%d %s", d->status, dossier_status_label(d));
 	line(out, _("Status"), buf);
 	line(out, _("Step"), d->step);
 	line(out, _("Assignee"), d->assignee);

@@ -160,13 +160,14 @@ static void pump(struct http *h)
 static void finish(struct http *h, struct http_xfer *x)
 {
 	size_t len;
+	int n;
 
 	unlink_x(h, x);
-	if (x->r.error != HTTP_E_NONE && x->r.error != HTTP_E_CANCELLED && x->r.attempts > 1) {
+	n = x->r.attempts + x->before;
+	if (x->r.error != HTTP_E_NONE && x->r.error != HTTP_E_CANCELLED && n > 1) {
 		len = strlen(x->msg);
 		snprintf(x->msg + len, sizeof x->msg - len,
-			 P_(" (after %d attempt)", " (after %d attempts)", x->r.attempts),
-			 x->r.attempts);
+			 P_(" (after %d attempt)", " (after %d attempts)", n), n);
 	}
 	if (x->r.error == HTTP_E_CANCELLED)
 		h->st.cancelled++;

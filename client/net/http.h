@@ -152,6 +152,8 @@ struct http_req {
 	enum http_prio prio;
 	bool idempotent;		/* the caller vouches it may be repeated */
 	int max_attempts;		/* 0: opts.max_attempts; 1: never retry */
+	int attempts_before;		/* of the same request, sent again (after a
+					 * re-login): counted in "after N attempts" */
 	long timeout_ms;		/* each attempt; 0: opts.timeout_ms */
 	int64_t deadline_ms;		/* timer_now_ms() by which it must be over;
 					 * 0: opts.deadline_ms after its first

@@ -28,6 +28,7 @@ struct http_xfer {
 	enum http_prio prio;
 	bool retryable;
 	int max_attempts;
+	int before;		/* http_req.attempts_before */
 	long timeout_ms;
 	http_done_fn done;
 	void *arg;

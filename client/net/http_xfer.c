@@ -109,6 +109,7 @@ struct http_xfer *http_xfer_new(struct http *h, const struct http_req *req)
 	x->prio = req->prio;
 	x->retryable = req->idempotent || keyed || http_method_safe(x->method);
 	x->max_attempts = req->max_attempts > 0 ? req->max_attempts : h->o.max_attempts;
+	x->before = req->attempts_before;
 	x->timeout_ms = req->timeout_ms ? req->timeout_ms : h->o.timeout_ms;
 	x->deadline = req->deadline_ms;
 	x->done = req->done;

@@ -14,6 +14,7 @@ struct outbox_sender {
 	struct ob_entry cur;	/* being sent; cur.id == 0: none */
 	unsigned call;
 	bool freeing;
+	struct err refused;	/* what the server said of a conflict */
 };
 
 static void next(struct outbox_sender *o);
@@ -71,6 +72,17 @@ static void on_current(void *arg, struct dossier *d, const struct api_result *r)
 	struct err e;
 
 	o->call = 0;
+	/* a "conflict" on the very version the clerk acted on is no change
+	 * by someone else: the server refused in its own words, and sending
+	 * again would meet the same answer */
+	if (d && d->version && o->cur.version && !strcmp(d->version, o->cur.version)) {
+		snprintf(why, sizeof why, _("the server refused your %s on %s as a conflict, though the dossier is as you saw it (version %s): %s"),
+			 ob_entry_label(&o->cur), o->cur.code, d->version, o->refused.msg);
+		dossier_free(d);
+		free(d);
+		changed(o, OB_FAILED, why);
+		return;
+	}
 	if (d) {
 		snprintf(why, sizeof why, _("%s changed on the server before your %s arrived: it is now %s "
 					    "(version %s). Nothing was done; look at it and decide again."),
@@ -129,6 +141,7 @@ static void on_acted(void *arg, struct dossier *d, const struct api_result *r)
 			changed(o, OB_FAILED, r->e.msg);
 			return;
 		}
+		o->refused = r->e;
 		o->call = api_get(o->api, o->cur.code, HTTP_BACKGROUND, on_current, o);
 		return;
 	case API_E_REFUSED:

@@ -216,7 +216,7 @@ static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct e
  * fields.c, so a field added to the model is stored by adding its column. */
 static int prepare_statements(struct store *s, struct err *e)
 {
-	struct sb cols = { 0 }, qs = { 0 }, upd = { 0 }, sql = { 0 };
+	struct sb cols = { 0 }, qs = { 0 }, upd = { 0 }, all = { 0 }, sql = { 0 };
 	int rc;
 
 	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
@@ -235,6 +235,8 @@ static int prepare_statements(struct store *s, struct err *e)
 		else if (strcmp(f->name, "code"))
 			sb_printf(&upd, "%s%s = coalesce(excluded.%s, %s)",
 				  upd.len ? ", " : "", f->name, f->name, f->name);
+		if (strcmp(f->name, "code"))
+			sb_printf(&all, "%s = excluded.%s, ", f->name, f->name);
 		s->ncols++;
 	}
 	s->cols = sb_take(&cols);
@@ -245,9 +247,14 @@ static int prepare_statements(struct store *s, struct err *e)
 		  "seen = max(seen, excluded.seen)", s->cols, sb_str(&qs), sb_str(&upd));
 	rc = prepare(s, sb_str(&sql), &s->put_summary, e);
 	sb_reset(&sql);
+	/* a whole dossier replaces what is known of it, but not the mark of
+	 * the full sync that listed it: read apart during that sync (the
+	 * dossier open on the clerk's screen), it must not pass for unlisted */
 	sb_printf(&sql,
-		  "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
-		  s->cols, sb_str(&qs));
+		  "INSERT INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?) "
+		  "ON CONFLICT (code) DO UPDATE SET %sseen = max(seen, excluded.seen), "
+		  "detail = excluded.detail, detail_version = excluded.detail_version",
+		  s->cols, sb_str(&qs), sb_str(&all));
 	if (rc == 0)
 		rc = prepare(s, sb_str(&sql), &s->put_whole, e);
 	if (rc == 0)
@@ -258,6 +265,7 @@ static int prepare_statements(struct store *s, struct err *e)
 		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
 	sb_free(&qs);
 	sb_free(&upd);
+	sb_free(&all);
 	sb_free(&sql);
 	return rc;
 }
@@ -502,13 +510,16 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
 }
 
+/* The dossiers a full listing of generation ? did not return, less those
+ * the outbox still holds an action on. */
+#define UNSEEN "seen < ? AND code NOT IN (SELECT code FROM outbox WHERE state < 2)"
+
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (prepare(s, "DELETE FROM dossiers WHERE seen < ? AND code NOT IN "
-		       "(SELECT code FROM outbox WHERE state < 2)", &st, e) < 0)
+	if (prepare(s, "DELETE FROM dossiers WHERE " UNSEEN, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, seen);
 	rc = sqlite3_step(st);
@@ -624,6 +635,30 @@ int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot write the audit log"));
+}
+
+static int64_t count_where(struct store *s, const char *sql, int64_t seen)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, seen);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int64_t store_count_unseen(struct store *s, int64_t seen)
+{
+	return count_where(s, "SELECT count(*) FROM dossiers WHERE " UNSEEN, seen);
+}
+
+int64_t store_count_seen(struct store *s, int64_t seen)
+{
+	return count_where(s, "SELECT count(*) FROM dossiers WHERE seen >= ?", seen);
 }
 
 int64_t store_count_dossiers(struct store *s)

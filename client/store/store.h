@@ -53,6 +53,10 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
  * (finished elsewhere, moved to another agency), unless the outbox still
  * holds an action on them. Returns how many were dropped. */
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e);
+/* How many store_forget_unseen would drop (0 on an error). */
+int64_t store_count_unseen(struct store *s, int64_t seen);
+/* How many different dossiers the full sync `seen` stored (0 on an error). */
+int64_t store_count_seen(struct store *s, int64_t seen);
 
 /* Every dossier's summary, for the inbox (details left out). */
 int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e);

@@ -81,26 +81,33 @@ failed:
 }
 
 /* A dossier leaves the store only when the server positively says so: a
- * full list forgets what it did not show only when it came whole, as many
- * as the total it reported, and not empty (a guest's listing, an
- * unauthenticated one, is empty with a total of 0). Otherwise the store is
- * kept, and rep.kept says what looked wrong. */
+ * full list may drop what it did not return only when it came whole, as
+ * many different dossiers as the total it reported, and not empty (a
+ * guest's listing is empty with a total of 0). Different ones: a dossier
+ * changed while the pages are read moves in the server's order, and the
+ * offsets then give one twice and skip another. Otherwise every dossier
+ * the list missed is kept, counted in rep.kept with why in rep.doubt. */
 static bool doubtful(struct sync *y, const struct api_result *r)
 {
-	if ((r->complete && r->listed > 0) ||
-	    (r->listed == 0 && store_count_dossiers(y->store) == 0))
-		return false;	/* proven whole, or nothing to lose */
-	if (r->listed == 0)
-		snprintf(y->rep.kept, sizeof y->rep.kept, "%s",
-			 _("the server listed no dossier at all; the store is kept as it was"));
+	struct sync_report *rep = &y->rep;
+	int64_t unseen = store_count_unseen(y->store, y->gen);
+	int64_t distinct = store_count_seen(y->store, y->gen);
+
+	if (!unseen || (r->complete && r->listed > 0 && distinct == r->total))
+		return false;
+	if (!r->listed)
+		err_set(&rep->doubt, _("the server listed no dossiers at all; the %lld in the store are kept (a login served as a guest, or a fault on the server?)"),
+			(long long)unseen);
 	else if (r->total < 0)
-		snprintf(y->rep.kept, sizeof y->rep.kept,
-			 _("the server listed %ld dossiers without a total to check them against; nothing was dropped from the store"),
-			 r->listed);
+		err_set(&rep->doubt, _("the server does not say how many dossiers it holds, so its list cannot be proved complete; the %lld it did not list are kept"),
+			(long long)unseen);
+	else if (r->listed != r->total)
+		err_set(&rep->doubt, _("the server listed %ld dossiers but reported %ld; the %lld it did not list are kept"),
+			r->listed, r->total, (long long)unseen);
 	else
-		snprintf(y->rep.kept, sizeof y->rep.kept,
-			 _("the server listed %ld of the %ld dossiers it reported; nothing was dropped from the store"),
-			 r->listed, r->total);
+		err_set(&rep->doubt, _("the server listed %ld dossiers, some twice, %lld different ones, while the pages were read: the list moved; the %lld it did not list are kept"),
+			r->listed, (long long)distinct, (long long)unseen);
+	rep->kept = unseen;
 	return true;
 }
 
@@ -113,13 +120,20 @@ static int finish(struct sync *y, const struct api_result *r)
 
 	if (store_begin(s, e) < 0)
 		return -1;
+	if (y->rep.mode == SYNC_FULL && !r->not_modified && doubtful(y, r)) {
+		/* what came is stored; no validator, so the next sync reads
+		 * the whole list again rather than trust this one */
+		if (store_meta_set_int(s, "full_gen", y->gen, e) < 0)
+			goto fail;
+		return store_commit(s, e);
+	}
 	if (r->etag && store_meta_set(s, "etag", r->etag, e) < 0)
 		goto fail;
 	if (!r->not_modified && r->cursor && store_meta_set(s, "cursor", r->cursor, e) < 0)
 		goto fail;
 	if (y->new_hwm > y->hwm && store_meta_set_int(s, "hwm", y->new_hwm, e) < 0)
 		goto fail;
-	if (y->rep.mode == SYNC_FULL && !r->not_modified && !doubtful(y, r)) {
+	if (y->rep.mode == SYNC_FULL && !r->not_modified) {
 		int dropped = store_forget_unseen(s, y->gen, e);
 
 		if (dropped < 0 || store_meta_set_int(s, "full_gen", y->gen, e) < 0 ||

@@ -9,6 +9,10 @@
  *     small page;
  *   - full: the whole list (the first sync, and now and then for the recent
  *     mode, to see dossiers that left the agency).
+ * A dossier leaves the store only when the server proves it gone: a full
+ * list whose count matches the total the server reported. An empty list,
+ * one short of its total, or one without a total (a login served as a
+ * guest, a fault, a page cap) keeps every dossier and says why.
  * Every page is committed to the store before it is handed on, so the first
  * page shows before the rest arrives and a sync cut short keeps what came. */
 #ifndef MOTCUA_SYNC_H
@@ -40,11 +44,9 @@ struct sync_report {
 	bool not_modified;	/* 304: nothing changed */
 	int items;		/* dossiers received and stored */
 	int dropped;		/* forgotten after a full list */
+	int64_t kept;		/* not listed but kept: the full list looked doubtful ... */
+	struct err doubt;	/* ... for this reason */
 	int64_t elapsed_ms;
-	/* A full list that did not prove itself complete (empty, short of
-	 * its total, or without one): nothing was forgotten, and this says
-	 * why; "" otherwise. */
-	char kept[200];
 };
 
 struct sync_hooks {

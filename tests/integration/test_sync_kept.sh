@@ -2,8 +2,8 @@
 # A full sync forgets a stored dossier only when the server's listing
 # proves itself whole: as many dossiers as the total it reports, and not
 # none. An empty listing (what a guest or an unauthenticated session is
-# shown), one short of its total, or one without a total keeps the store
-# and says what looked wrong. The server is replysrv, answering with files
+# shown), one short of its total, or one without a total keeps the store,
+# says what looked wrong and exits 9. The server is replysrv, answering with files
 # the test writes.
 . "${srcdir:-.}/tests/tap.sh"
 : "${REPLYSRV:?REPLYSRV must name tests/integration/replysrv}"
@@ -59,18 +59,25 @@ check "a whole listing is stored (exit $rc, $n in the store)" sh -c "[ $rc = 0 ]
 
 list 0
 sync_full
-check "an empty listing keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 0 ] && [ '$n' = 3 ]"
-check "and says so" grep -q 'listed no dossier at all; the store is kept' "$err"
+check "an empty listing keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
+check "and says so" grep -q 'listed no dossiers at all; the 3 in the store are kept' "$err"
 
 list 3 A-1 A-2
 sync_full
-check "a listing short of its total keeps the store ($n in the store)" [ "$n" = 3 ]
-check "and says so" grep -q 'listed 2 of the 3 dossiers it reported; nothing was dropped' "$err"
+check "a listing short of its total keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
+check "and says so" grep -q 'listed 2 dossiers but reported 3; the 1 it did not list are kept' "$err"
 
 list - A-1 A-2
 sync_full
-check "a listing without a total keeps the store ($n in the store)" [ "$n" = 3 ]
-check "and says so" grep -q 'listed 2 dossiers without a total' "$err"
+check "a listing without a total keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
+check "and says so" grep -q 'does not say how many dossiers it holds, so its list cannot be proved complete; the 1 it did not list are kept' "$err"
+
+# the list moved while its pages were read: one dossier twice, another
+# skipped; as many items as the total, but not as many different dossiers
+list 3 A-1 A-1 A-2
+sync_full
+check "a listing with a dossier twice and one skipped keeps the store (exit $rc, $n in the store)" sh -c "[ $rc = 9 ] && [ '$n' = 3 ]"
+check "and says so" grep -q 'listed 3 dossiers, some twice, 2 different ones' "$err"
 
 list 2 A-1 A-2
 sync_full

@@ -137,7 +137,7 @@ START_TEST(the_view_lists_what_can_be_done_and_refuses_the_rest)
 	open_first();
 	ck_assert_str_eq(vscreen_row(&vs, 2), "You can: a Accept  x Refuse  s Request supplement");
 	keys("A");
-	ck_shows("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request");
+	ck_shows("Assign: not allowed, the dossier is Not yet accepted. Allowed now: Accept, Refuse, Request");
 	ck_shows("Dossier " CODE);	/* no form opened */
 	keys("D");
 	ck_shows("Apologise and reschedule: not allowed");
@@ -190,7 +190,7 @@ START_TEST(refuse_needs_a_reason_and_asks_first)
 	keys("a");
 	ck_shows("Not now: your Refuse is not confirmed by the server yet");
 	keys("q");
-	ck_assert(vscreen_find(&vs, "\u21e1 New online", &y, &x));
+	ck_assert(vscreen_find(&vs, "\u21e1 Not yet", &y, &x));
 	ck_assert(vscreen_attr(&vs, y, x) & A_UNDERLINE);
 	close_all();
 }
@@ -387,6 +387,52 @@ START_TEST(a_conflict_shows_what_changed)
 	ck_lacks("Discard your Accept");
 	keys("r");
 	ck_shows("no server: nothing can be sent");
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* The dossier left the inbox while its view is open: z still asks, and
+ * the question is drawn; an answer ends it and the keys work again. */
+START_TEST(discarding_on_a_dossier_gone_from_the_inbox_asks_visibly)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+
+	vscreen_open(&vs, "vt100", 40, 100);
+	inbox(&d, 1);
+	app_set_outbox(&vs.app, entry(OB_FAILED, "refused"), 1);
+	vscreen_draw(&vs);
+	open_first();
+	app_set_dossiers(&vs.app, NULL, 0);	/* a refresh without it */
+	vscreen_draw(&vs);
+	ck_shows("This dossier is no longer in the inbox.");
+	keys("z");
+	ck_shows("Discard your Accept on " CODE "? Nothing of it reaches the server.  y / n");
+	keys("n");
+	ck_lacks("Discard your Accept");
+	keys("?");
+	ck_shows("Discard my action (asks)");	/* the help: keys work again */
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* A question whose entry went meanwhile is not asked unseen: the next key
+ * does what it says. */
+START_TEST(a_discard_question_ends_with_its_entry)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+
+	vscreen_open(&vs, "vt100", 40, 100);
+	inbox(&d, 1);
+	app_set_outbox(&vs.app, entry(OB_FAILED, "refused"), 1);
+	vscreen_draw(&vs);
+	open_first();
+	keys("z");
+	ck_shows("Discard your Accept on " CODE "?");
+	app_set_outbox(&vs.app, NULL, 0);	/* delivered or discarded elsewhere */
+	vscreen_draw(&vs);
+	ck_lacks("Discard your Accept");
+	keys("?");
+	ck_shows("Discard my action (asks)");
 	vscreen_close(&vs);
 }
 END_TEST
@@ -596,7 +642,7 @@ START_TEST(not_allowed_says_why_at_80_columns)
 	inbox(&d, 1);
 	open_first();
 	keys("A");
-	ck_status_has("Assign: not allowed, the dossier is New online. Allowed now: Accept, Refuse, Request supplement.");
+	ck_status_has("Assign: not allowed, the dossier is Not yet accepted. Allowed now: Accept, Refuse, Request supplement.");
 	/* the link state stays on the last row */
 	ck_assert_msg(strstr(vscreen_row(&vs, 23), "no server"), "%s", vscreen_dump(&vs));
 	vscreen_close(&vs);
@@ -615,7 +661,7 @@ START_TEST(not_allowed_says_why_at_80_columns_in_vietnamese)
 	inbox(&d, 1);
 	open_first();
 	keys("A");
-	ck_status_has("Phân công: không được phép, hồ sơ đang ở trạng thái Mới đăng ký. "
+	ck_status_has("Phân công: không được phép, hồ sơ đang ở trạng thái Chưa tiếp nhận. "
 		      "Được phép lúc này: Tiếp nhận, Từ chối, Yêu cầu bổ sung.");
 	vscreen_close(&vs);
 }
@@ -679,6 +725,8 @@ static Suite *actions_suite(void)
 	tcase_add_test(tc, apology_is_refused_when_used_or_too_late);
 	tcase_add_test(tc, a_conflict_shows_what_changed);
 	tcase_add_test(tc, a_refusal_shows_the_servers_reason);
+	tcase_add_test(tc, discarding_on_a_dossier_gone_from_the_inbox_asks_visibly);
+	tcase_add_test(tc, a_discard_question_ends_with_its_entry);
 	tcase_add_test(tc, the_outbox_moves_through_its_entries_and_keeps_them_in_view);
 	tcase_add_test(tc, esc_leaves_the_form_asking_when_something_was_typed);
 	tcase_add_test(tc, refuse_question_whole_at_80_columns);

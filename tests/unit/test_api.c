@@ -22,6 +22,7 @@ static struct {
 	int logins, valid_token;	/* the token the server accepts: T<valid_token> */
 	int late_401_ms;		/* "session expired" after this long */
 	bool stall_logins;		/* a login is never answered */
+	bool drop_relogged;		/* after a second login, requests are cut off */
 	atomic_int stopping;
 	char last_if_match[64], last_idem[64], last_body[512], last_query[256];
 } srv = { .mu = PTHREAD_MUTEX_INITIALIZER };
@@ -113,6 +114,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 		 MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Match") ?: "");
 	snprintf(srv.last_idem, sizeof srv.last_idem, "%s",
 		 MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Idempotency-Key") ?: "");
+	if (srv.drop_relogged && srv.logins > 1) {
+		pthread_mutex_unlock(&srv.mu);
+		return MHD_NO;
+	}
 	pthread_mutex_unlock(&srv.mu);
 
 	if (!strcmp(url, "/dossiers")) {
@@ -186,7 +191,7 @@ static void setup_with(const char *secret)
 	ck_assert_ptr_nonnull(srv.d);
 	srv.port = MHD_get_daemon_info(srv.d, MHD_DAEMON_INFO_BIND_PORT)->port;
 	srv.logins = srv.valid_token = srv.late_401_ms = 0;
-	srv.stall_logins = false;
+	srv.stall_logins = srv.drop_relogged = false;
 	atomic_store(&srv.stopping, 0);
 	ck_assert_int_eq(loop_init(&loop, &e), 0);
 	http_opts_init(&o);
@@ -346,6 +351,24 @@ START_TEST(an_expired_session_logs_in_again_once)
 }
 END_TEST
 
+/* The request refused for an expired session counts among the attempts
+ * the repeat after the second login reports. */
+START_TEST(a_repeat_after_a_login_counts_every_attempt)
+{
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	srv.valid_token = 99;
+	srv.drop_relogged = true;
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_NETWORK);
+	ck_assert_int_eq(srv.logins, 2);
+	ck_assert_msg(strstr(got.r.e.msg, "(after 2 attempts)"), "%s", got.r.e.msg);
+}
+END_TEST
+
 START_TEST(wrong_password_is_an_auth_failure)
 {
 	char url[64];
@@ -358,7 +381,7 @@ START_TEST(wrong_password_is_an_auth_failure)
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_AUTH);
 	ck_assert_int_eq(got.r.status, 401);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: wrong user name or password");
+	ck_assert_str_eq(got.r.e.msg, "the login of tiepnhan1 failed: the server refused: wrong user name or password");
 	ck_assert_str_eq(got.r.code, "bad_login");
 }
 END_TEST
@@ -375,7 +398,7 @@ START_TEST(errors_say_what_failed)
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_NOTFOUND);
 	ck_assert_int_eq(got.r.status, 404);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: no dossier with this code");
+	ck_assert_str_eq(got.r.e.msg, "not found: no dossier with this code");
 	ck_assert_str_eq(got.r.code, "not_found");
 	ck_assert_ptr_null(got.d);
 	reset();
@@ -474,6 +497,7 @@ static Suite *api_suite(void)
 	tcase_add_test(tc, login_then_all_pages_in_order);
 	tcase_add_test(tc, conditional_list_and_change_cursor);
 	tcase_add_test(tc, an_expired_session_logs_in_again_once);
+	tcase_add_test(tc, a_repeat_after_a_login_counts_every_attempt);
 	tcase_add_test(tc, wrong_password_is_an_auth_failure);
 	tcase_add_test(tc, errors_say_what_failed);
 	tcase_add_test(tc, unreachable_server_is_a_network_failure);

@@ -18,6 +18,24 @@ START_TEST(every_status_code_has_a_name_and_back)
 }
 END_TEST
 
+/* Status 1 is "New online" only for a dossier filed online. */
+START_TEST(a_new_dossier_is_named_by_its_channel)
+{
+	struct dossier d = { .status = ST_NEW, .channel = CH_ONLINE };
+
+	ck_assert_str_eq(dossier_status_label(&d), "New online");
+	d.channel = CH_DIRECT;
+	ck_assert_str_eq(dossier_status_label(&d), "Not yet accepted");
+	d.channel = CH_POSTAL;
+	ck_assert_str_eq(dossier_status_label(&d), "Not yet accepted");
+	d.channel = 0;		/* unknown: the national name */
+	ck_assert_str_eq(dossier_status_label(&d), "New online");
+	d.status = ST_ACCEPTED;
+	d.channel = CH_DIRECT;
+	ck_assert_str_eq(dossier_status_label(&d), "Accepted");
+}
+END_TEST
+
 START_TEST(open_statuses_are_the_unfinished_ones)
 {
 	static const int open[] = { 1, 2, 4, 5, 6 };
@@ -82,6 +100,7 @@ static Suite *model_suite(void)
 	TCase *tc = tcase_create("names");
 
 	tcase_add_test(tc, every_status_code_has_a_name_and_back);
+	tcase_add_test(tc, a_new_dossier_is_named_by_its_channel);
 	tcase_add_test(tc, open_statuses_are_the_unfinished_ones);
 	tcase_add_test(tc, actions_roles_channels_round_trip);
 	tcase_add_test(tc, steps_and_log_actions_read_as_labels);

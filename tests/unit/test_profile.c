@@ -265,7 +265,7 @@ START_TEST(rest_errors_and_records)
 	struct err e;
 
 	ck_assert_int_eq(adapter_open(p, op, 404, err404, strlen(err404), &r, &e), ADAPTER_REFUSED);
-	ck_assert_str_eq(e.msg, "the server refused: no citizen with this ID number (field id)");
+	ck_assert_str_eq(e.msg, "not found: no citizen with this ID number (field id)");
 	ck_assert_str_eq(r.code, "not_found");
 	reply_free(&r);
 	ck_assert_int_eq(adapter_open(p, op, 503, "<html>busy</html>", 17, &r, &e), ADAPTER_REFUSED);
@@ -354,7 +354,7 @@ START_TEST(replies_that_do_not_fit_are_refused_by_field)
 
 	/* the server's own message, made safe to show */
 	ck_assert_int_eq(adapter_open(p, op, 404, hostile, strlen(hostile), &r, &e), ADAPTER_REFUSED);
-	ck_assert_str_eq(e.msg, "the server refused: no\uFFFD[2J such\uFFFD\uFFFD\uFFFD");
+	ck_assert_str_eq(e.msg, "not found: no\uFFFD[2J such\uFFFD\uFFFD\uFFFD");
 	reply_free(&r);
 	profile_free(p);
 }

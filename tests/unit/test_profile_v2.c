@@ -409,7 +409,7 @@ START_TEST(a_failure_wrapped_in_a_200_is_a_failed_login)
 	api_login(api, on_done, NULL);
 	run();
 	ck_assert_int_eq(got.r.fail, API_E_AUTH);
-	ck_assert_str_eq(got.r.e.msg, "the server refused: Sai mật khẩu");
+	ck_assert_str_eq(got.r.e.msg, "the login of tiepnhan1 failed: the server refused: Sai mật khẩu");
 	stop();
 }
 END_TEST

@@ -275,6 +275,34 @@ START_TEST(test_load_and_forget)
 }
 END_TEST
 
+/* A dossier read whole while a full sync runs (open on the clerk's screen,
+ * changed by someone else) keeps the sync's mark: the sync's end does not
+ * take it for one the list no longer has. */
+START_TEST(test_whole_keeps_the_sync_mark)
+{
+	struct store *s = open_ok();
+	struct err e;
+	struct dossier d;
+	bool whole;
+
+	sample(&d, "W-1", "1");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 3, &e), 0);
+	dossier_free(&d);
+	sample(&d, "W-1", "2");
+	ck_assert_int_eq(store_put_dossier(s, &d, true, 0, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_count_seen(s, 3), 1);
+	ck_assert_int_eq(store_count_unseen(s, 3), 0);
+	ck_assert_int_eq(store_forget_unseen(s, 3, &e), 0);
+	/* and the whole one is what the store has */
+	ck_assert_int_eq(store_get_dossier(s, "W-1", &d, &whole, &e), 1);
+	ck_assert(whole);
+	ck_assert_str_eq(d.version, "2");
+	dossier_free(&d);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_meta)
 {
 	struct store *s = open_ok();
@@ -579,6 +607,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_many_open_a_new_store_at_once);
 	tcase_add_test(tc, test_summary_and_whole);
 	tcase_add_test(tc, test_load_and_forget);
+	tcase_add_test(tc, test_whole_keeps_the_sync_mark);
 	tcase_add_test(tc, test_meta);
 	tcase_add_test(tc, test_fields_json_roundtrip);
 	tcase_add_test(tc, test_outbox_order_and_states);
