@@ -401,10 +401,11 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 		      (unsigned long long)(after.wire_in - before.wire_in),
 		      (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
 	if (st.rep.kept) {
+		report_printf(stderr, "motcua: %s\n", st.rep.doubt.msg);
 		/* nothing was lost, but the list cannot be trusted: a script
 		 * must not take this sync for a good one */
-		report_printf(stderr, "motcua: %s\n", st.rep.doubt.msg);
-		return EXIT_BADREPLY;
+		if (st.rep.doubtful)
+			return EXIT_BADREPLY;
 	}
 	return rc;
 }

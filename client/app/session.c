@@ -108,7 +108,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		return;
 	app->loading = false;
 	note_link(s);
-	if (r->fail == API_OK && rep->kept) {
+	if (r->fail == API_OK && rep->doubtful) {
 		/* the store is kept as it was; the data's time stays old */
 		failed(s, r->fail);
 		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);

@@ -108,7 +108,10 @@ static bool doubtful(struct sync *y, const struct api_result *r)
 		err_set(&rep->doubt, _("the server listed %ld dossiers, some twice, %lld different ones, while the pages were read: the list moved; the %lld it did not list are kept"),
 			r->listed, (long long)distinct, (long long)unseen);
 	rep->kept = unseen;
-	return true;
+	/* without a total nothing is wrong, only unproved: an API that never
+	 * gives one must not turn every sync into an error */
+	rep->doubtful = r->total >= 0 || !r->listed;
+	return rep->doubtful;
 }
 
 /* The validators go in one transaction, after every item is in: a sync cut
@@ -134,7 +137,8 @@ static int finish(struct sync *y, const struct api_result *r)
 	if (y->new_hwm > y->hwm && store_meta_set_int(s, "hwm", y->new_hwm, e) < 0)
 		goto fail;
 	if (y->rep.mode == SYNC_FULL && !r->not_modified) {
-		int dropped = store_forget_unseen(s, y->gen, e);
+		/* kept, not forgotten, when the list could not prove itself */
+		int dropped = y->rep.kept ? 0 : store_forget_unseen(s, y->gen, e);
 
 		if (dropped < 0 || store_meta_set_int(s, "full_gen", y->gen, e) < 0 ||
 		    store_meta_set_int(s, "full_at", y->now, e) < 0)

@@ -44,8 +44,13 @@ struct sync_report {
 	bool not_modified;	/* 304: nothing changed */
 	int items;		/* dossiers received and stored */
 	int dropped;		/* forgotten after a full list */
-	int64_t kept;		/* not listed but kept: the full list looked doubtful ... */
+	int64_t kept;		/* not listed but kept: the full list did not prove
+				 * itself whole ... */
 	struct err doubt;	/* ... for this reason */
+	/* ... and it looked wrong (empty, short of its total, moved): none of
+	 * it is trusted, not even its validators. Not set when the server
+	 * only gives no total: the list is taken, nothing is forgotten. */
+	bool doubtful;
 	int64_t elapsed_ms;
 };
 
