@@ -24,6 +24,9 @@ struct store {
 	sqlite3_stmt *put_summary, *put_whole, *meta_get, *meta_set, *version_get;
 };
 
+/* How long a store waits for another process's lock before it fails. */
+#define STORE_BUSY_MS 5000
+
 /* Migrations, in order: migrations[i] takes the schema from version i to
  * i + 1. Never edit one that has shipped; add the next. */
 static const char *const migrations[] = {
@@ -170,6 +173,22 @@ static int schema_version(struct store *s)
 	return v;
 }
 
+/* Switching a new store to WAL takes a lock SQLite does not wait for
+ * with its busy handler: two processes opening a new store together (the
+ * client and a batch sync) would see "database is locked". Wait here. */
+static int wal(struct store *s, struct err *e)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= STORE_BUSY_MS)
+			return store_sql_error(s, e, "PRAGMA journal_mode = WAL");
+		sqlite3_sleep(10);
+	}
+}
+
 static int migrate(struct store *s, struct err *e)
 {
 	int have = schema_version(s), want = (int)(sizeof migrations / sizeof migrations[0]);
@@ -293,9 +312,9 @@ struct store *store_open(const char *path, struct err *e)
 		store_sql_error(s, e, _("cannot open"));
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, 5000);	/* a batch sync and the client may share it */
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);	/* a batch sync and the client may share it */
 	/* FULL: a queued action is on disk when the outbox says it is */
-	if (exec(s, "PRAGMA journal_mode = WAL", e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
+	if (wal(s, e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
 	    /* 512 KiB, not SQLite's 2 MB: the store is read through once at
 	     * start-up and written a page of dossiers at a time; a bigger
