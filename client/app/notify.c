@@ -27,7 +27,7 @@ struct notify {
 	int desktop;		/* -1: not asked yet, 0: no, 1: yes */
 	const char *channel;
 	struct pending pending[NOTICE_KINDS];
-	sqlite3_stmt *get, *put;
+	sqlite3_stmt *near, *put;
 };
 
 /* No more desktop notices this session: the terminal from now on. */
@@ -63,10 +63,14 @@ struct notify *notify_new(struct app *app, struct store *store)
 	n->quiet = store_meta_int(store, "synced_at") == 0;
 	n->desktop = -1;
 	n->channel = "";
-	/* a failure leaves the statements NULL: deadlines are then told at
-	 * every start, which is better than never */
-	if (sqlite3_prepare_v2(db, "SELECT kinds FROM notified WHERE code = ? AND due_at = ?", -1,
-			       &n->get, NULL) != SQLITE_OK ||
+	/* a failure leaves the statements NULL: without the first no
+	 * deadline is told (the message says why), without the second each
+	 * is told at every start, which is better than never */
+	if (sqlite3_prepare_v2(db, "SELECT d.code, d.procedure_name, d.procedure_code, d.status,"
+			       " d.due_at, coalesce(t.kinds, 0),"
+			       " json_extract(d.detail, '$.due_history[#-1].reason') FROM dossiers d"
+			       " LEFT JOIN notified t ON t.code = d.code AND t.due_at = d.due_at"
+			       " WHERE d.due_at > ?1 AND d.due_at <= ?2", -1, &n->near, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO notified (code, due_at, kinds) VALUES (?, ?, ?)",
 			       -1, &n->put, NULL) != SQLITE_OK)
 		app_message(app, MSG_ERROR, _("local store %s: cannot remember the notices given: %s"),
@@ -92,7 +96,7 @@ void notify_free(struct notify *n)
 		return;
 	for (int k = 0; k < NOTICE_KINDS; k++)
 		pending_clear(&n->pending[k]);
-	sqlite3_finalize(n->get);
+	sqlite3_finalize(n->near);
 	sqlite3_finalize(n->put);
 	desktop_off(n);
 	free(n);
@@ -128,27 +132,21 @@ void notify_synced(struct notify *n)
 
 /* ---- deadlines ---- */
 
-static unsigned told(struct notify *n, const struct dossier *d)
-{
-	unsigned kinds = 0;
+/* The notices one dossier is due: given after the reading is done, so the
+ * read is not written under. */
+struct fresh {
+	char *code;
+	int64_t due_at;
+	unsigned kinds;
+};
 
-	if (!n->get)
-		return 0;
-	sqlite3_bind_text(n->get, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(n->get, 2, d->due_at);
-	if (sqlite3_step(n->get) == SQLITE_ROW)
-		kinds = (unsigned)sqlite3_column_int(n->get, 0);
-	sqlite3_reset(n->get);
-	return kinds;
-}
-
-static void remember(struct notify *n, const struct dossier *d, unsigned kinds)
+static void remember(struct notify *n, const struct fresh *f)
 {
 	if (!n->put)
 		return;
-	sqlite3_bind_text(n->put, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(n->put, 2, d->due_at);
-	sqlite3_bind_int(n->put, 3, (int)kinds);
+	sqlite3_bind_text(n->put, 1, f->code, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(n->put, 2, f->due_at);
+	sqlite3_bind_int(n->put, 3, (int)f->kinds);
 	sqlite3_step(n->put);
 	sqlite3_reset(n->put);
 }
@@ -160,10 +158,7 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	unsigned kinds = 0;
 	int hours = app->conf.notify_due_hours;
 
-	/* running clock, not yet overdue, due within a month: the rest cannot
-	 * be in a band worth telling, and the calendar need not be asked */
-	if (!status_clock_runs(d->status) || !d->due_at || d->due_at <= now ||
-	    d->due_at - now > 31 * 86400)
+	if (!status_clock_runs(d->status) || !d->due_at || d->due_at <= now)
 		return 0;
 	switch (deadline_band(app->cal, d, now)) {
 	case BAND_TODAY:
@@ -180,35 +175,80 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	return kinds;
 }
 
+/* The latest due time a notice can be about now: due today, the apology's
+ * last day today, or due within the working hours asked for. Each limit is
+ * taken one working minute further, where the calendar's answer starts to
+ * be "no", so the index on due_at leaves out only dossiers that cannot be
+ * in a band. */
+static int64_t horizon(const struct app *app, int64_t now)
+{
+	struct cal_time t;
+	int64_t tomorrow, h;
+	int hours = app->conf.notify_due_hours;
+
+	cal_split(now, &t);
+	tomorrow = cal_join(t.year, t.month, t.day, 0, 0, 0) + 86400;
+	h = cal_due(app->cal, tomorrow, cal_day_minutes(app->cal) + 1, CAL_NO_CUTOFF);
+	if (hours > 0) {
+		int64_t soon = cal_due(app->cal, now, hours * 60 + 1, CAL_NO_CUTOFF);
+
+		h = soon > h ? soon : h;
+	}
+	return h > tomorrow ? h : tomorrow;
+}
+
+/* One read of the store per check: the dossiers due between now and the
+ * horizon, with the notices they were given, in one transaction. */
 static void judge_deadlines(struct notify *n)
 {
 	struct app *app = n->app;
+	sqlite3 *db = store_db(n->store);
 	int64_t now = app_now(app);
-	bool open = false;
+	struct fresh *fresh = NULL;
+	size_t nfresh = 0, cap = 0;
 
-	for (size_t i = 0; i < app->ndossiers; i++) {
-		const struct dossier *d = &app->dossiers[i];
-		unsigned want = due_kinds(n, d, now), had, fresh;
+	if (!n->near || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(n->near, 1, now);
+	sqlite3_bind_int64(n->near, 2, horizon(app, now));
+	while (sqlite3_step(n->near) == SQLITE_ROW) {
+		/* whether the date was moved for an apology already: known from
+		 * the last whole read of the dossier, as the band needs it */
+		struct due_change last = { .reason = (char *)sqlite3_column_text(n->near, 6) };
+		struct dossier d = {
+			.code = (char *)sqlite3_column_text(n->near, 0),
+			.procedure_name = (char *)sqlite3_column_text(n->near, 1),
+			.procedure_code = (char *)sqlite3_column_text(n->near, 2),
+			.status = sqlite3_column_int(n->near, 3),
+			.due_at = sqlite3_column_int64(n->near, 4),
+			.due_history = last.reason ? &last : NULL,
+			.ndue = last.reason ? 1 : 0,
+		};
+		unsigned want = due_kinds(n, &d, now), had = (unsigned)sqlite3_column_int(n->near, 5);
+		unsigned now_told = want & ~had;
 
-		if (!want)
-			continue;
-		had = told(n, d);
-		fresh = want & ~had;
-		if (!fresh)
+		if (!now_told || !d.code)
 			continue;
 		/* entering two bands at once is one notice: the most urgent */
-		if (fresh & (1u << NOTICE_TODAY))
-			add(n, NOTICE_TODAY, d);
-		else if (fresh & (1u << NOTICE_APOLOGY))
-			add(n, NOTICE_APOLOGY, d);
+		if (now_told & (1u << NOTICE_TODAY))
+			add(n, NOTICE_TODAY, &d);
+		else if (now_told & (1u << NOTICE_APOLOGY))
+			add(n, NOTICE_APOLOGY, &d);
 		else
-			add(n, NOTICE_DUE_HOURS, d);
-		if (!open && n->put)
-			open = sqlite3_exec(store_db(n->store), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-		remember(n, d, had | want);
+			add(n, NOTICE_DUE_HOURS, &d);
+		if (nfresh == cap) {
+			cap = cap ? 2 * cap : 16;
+			fresh = xrealloc(fresh, cap * sizeof *fresh);
+		}
+		fresh[nfresh++] = (struct fresh){ xstrdup(d.code), d.due_at, had | want };
 	}
-	if (open)
-		sqlite3_exec(store_db(n->store), "COMMIT", NULL, NULL, NULL);
+	sqlite3_reset(n->near);
+	for (size_t i = 0; i < nfresh; i++) {
+		remember(n, &fresh[i]);
+		free(fresh[i].code);
+	}
+	free(fresh);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
 
 /* ---- telling ---- */
