@@ -1,0 +1,64 @@
+#!/bin/sh
+# sessions.sh: many clerks' sessions on one host (a commune server with thin
+# terminals): SESSIONS (default 20) clients started at once, each in its own
+# 80x24 terminal (tmux windows) as its own user (its own store), and the
+# memory they take together once each has drawn its first screen: the sum
+# of Pss (proportional set size: shared pages divided among their users,
+# read from /proc/PID/smaps_rollup as smem does), with the private part
+# (Private_Clean + Private_Dirty) beside it. Side by side in the same run:
+# as many tigs on this repository. Prints figures, never pass or fail.
+#
+#   tests/bench/sessions.sh BUILDDIR
+set -u
+build=${1:?usage: sessions.sh BUILDDIR}
+n=${SESSIONS:-20}
+src=$(cd "$(dirname "$0")/../.." && pwd)
+command -v tmux >/dev/null || { echo "sessions bench: needs tmux"; exit 0; }
+dir=$(mktemp -d)
+sock="motcua-sessions-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$dir"' EXIT
+
+# kb FIELD PID...: the sum of one smaps_rollup field over the processes
+kb() {
+	f=$1
+	shift
+	for p in "$@"; do cat "/proc/$p/smaps_rollup"; done | awk -v f="$f:" '$1 == f { s += $2 } END { print s + 0 }'
+}
+
+# run LABEL TEXT COMMAND: start n copies, wait until each pane shows TEXT,
+# then read their memory
+run() {
+	label=$1 text=$2 cmd=$3
+	tm kill-server 2>/dev/null
+	tm new-session -d -s b -x 80 -y 24 "sleep 600"
+	for i in $(seq "$n"); do
+		mkdir -p "$dir/u$i"
+		tm new-window -d -t b: -n "w$i" "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME=$dir/u$i $cmd"
+	done
+	for i in $(seq "$n"); do
+		for _ in $(seq 600); do
+			shown=$(tm capture-pane -p -t "b:w$i") || { echo "sessions bench: $label: window $i is gone"; return; }
+			echo "$shown" | grep -qF -- "$text" && break
+			sleep 0.05
+		done
+	done
+	pids=
+	for i in $(seq "$n"); do
+		shell=$(tm display -p -t "b:w$i" '#{pane_pid}')
+		pids="$pids $shell"
+	done
+	pss=$(kb Pss $pids)
+	priv=$(( $(kb Private_Clean $pids) + $(kb Private_Dirty $pids) ))
+	rss=$(kb Rss $pids)
+	awk -v l="$label" -v n="$n" -v pss="$pss" -v priv="$priv" -v rss="$rss" 'BEGIN {
+		printf "%-30s %6.1f MB Pss (%4.2f MB each), %6.1f MB private, %6.1f MB Rss\n",
+			l, pss / 1024, pss / 1024 / n, priv / 1024, rss / 1024 }'
+	tm kill-server 2>/dev/null
+}
+
+echo "== $n sessions started at once, 80x24, xterm-256color: memory once each has drawn"
+run "motcua (no server, new store)" "Inbox (0)" "$build/motcua"
+if command -v tig >/dev/null 2>&1 && git -C "$src" rev-parse >/dev/null 2>&1; then
+	run "baseline: tig (this repo)" "[main]" "sh -c 'cd $src && exec tig'"
+fi
