@@ -20,6 +20,9 @@ struct pending {
 	int n;			/* how many, named or not */
 };
 
+/* The bands a notice tells of, by the latest due time each reaches now. */
+enum limit { LIMIT_TODAY, LIMIT_APOLOGY, LIMIT_HOURS, LIMITS };
+
 struct notify {
 	struct app *app;
 	struct store *store;
@@ -28,6 +31,13 @@ struct notify {
 	const char *channel;
 	struct pending pending[NOTICE_KINDS];
 	sqlite3_stmt *near, *put;
+	/* What the last check judged: up to which due time each band reached
+	 * (enum limit), and the store's changes then. Until the store
+	 * changes, the next check needs only the dossiers the bands reached
+	 * since. */
+	bool judged;
+	int64_t reached[LIMITS];
+	int64_t changes;
 };
 
 /* No more desktop notices this session: the terminal from now on. */
@@ -70,7 +80,9 @@ struct notify *notify_new(struct app *app, struct store *store)
 			       " d.due_at, coalesce(t.kinds, 0),"
 			       " json_extract(d.detail, '$.due_history[#-1].reason') FROM dossiers d"
 			       " LEFT JOIN notified t ON t.code = d.code AND t.due_at = d.due_at"
-			       " WHERE d.due_at > ?1 AND d.due_at <= ?2", -1, &n->near, NULL) != SQLITE_OK ||
+			       " WHERE d.due_at > ?1 AND (d.due_at > ?2 AND d.due_at <= ?3"
+			       " OR d.due_at > ?4 AND d.due_at <= ?5 OR d.due_at > ?6 AND d.due_at <= ?7)",
+			       -1, &n->near, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO notified (code, due_at, kinds) VALUES (?, ?, ?)",
 			       -1, &n->put, NULL) != SQLITE_OK)
 		app_message(app, MSG_ERROR, _("local store %s: cannot remember the notices given: %s"),
@@ -175,42 +187,44 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	return kinds;
 }
 
-/* The latest due time a notice can be about now: due today, the apology's
- * last day today, or due within the working hours asked for. Each limit is
- * taken one working minute further, where the calendar's answer starts to
- * be "no", so the index on due_at leaves out only dossiers that cannot be
- * in a band. */
-static int64_t horizon(const struct app *app, int64_t now)
+/* The latest due time each band reaches now: due today, the apology's last
+ * day today, due within the working hours asked for. Each limit is taken
+ * one working minute further, where the calendar's answer starts to be
+ * "no", so the index on due_at leaves out only dossiers that cannot be in
+ * the band. As time passes each limit only moves forward. */
+static void band_limits(const struct app *app, int64_t now, int64_t limit[LIMITS])
 {
 	struct cal_time t;
-	int64_t tomorrow, h;
 	int hours = app->conf.notify_due_hours;
 
 	cal_split(now, &t);
-	tomorrow = cal_join(t.year, t.month, t.day, 0, 0, 0) + 86400;
-	h = cal_due(app->cal, tomorrow, cal_day_minutes(app->cal) + 1, CAL_NO_CUTOFF);
-	if (hours > 0) {
-		int64_t soon = cal_due(app->cal, now, hours * 60 + 1, CAL_NO_CUTOFF);
-
-		h = soon > h ? soon : h;
-	}
-	return h > tomorrow ? h : tomorrow;
+	limit[LIMIT_TODAY] = cal_join(t.year, t.month, t.day, 0, 0, 0) + 86400;
+	limit[LIMIT_APOLOGY] = cal_due(app->cal, limit[LIMIT_TODAY], cal_day_minutes(app->cal) + 1,
+				       CAL_NO_CUTOFF);
+	limit[LIMIT_HOURS] = hours > 0 ? cal_due(app->cal, now, hours * 60 + 1, CAL_NO_CUTOFF) : 0;
 }
 
-/* One read of the store per check: the dossiers due between now and the
- * horizon, with the notices they were given, in one transaction. */
+/* One read of the store per check, in one transaction: the dossiers due
+ * before the bands' limits, with the notices they were given. When the
+ * store has not changed since the last check, only those the limits
+ * reached since then: an idle minute reads a handful. */
 static void judge_deadlines(struct notify *n)
 {
 	struct app *app = n->app;
 	sqlite3 *db = store_db(n->store);
-	int64_t now = app_now(app);
+	int64_t now = app_now(app), limit[LIMITS];
+	bool whole = !n->judged || sqlite3_total_changes64(db) != n->changes;
 	struct fresh *fresh = NULL;
 	size_t nfresh = 0, cap = 0;
 
 	if (!n->near || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return;
+	band_limits(app, now, limit);
 	sqlite3_bind_int64(n->near, 1, now);
-	sqlite3_bind_int64(n->near, 2, horizon(app, now));
+	for (int b = 0; b < LIMITS; b++) {
+		sqlite3_bind_int64(n->near, 2 + 2 * b, whole ? now : n->reached[b]);
+		sqlite3_bind_int64(n->near, 3 + 2 * b, limit[b]);
+	}
 	while (sqlite3_step(n->near) == SQLITE_ROW) {
 		/* whether the date was moved for an apology already: known from
 		 * the last whole read of the dossier, as the band needs it */
@@ -249,6 +263,9 @@ static void judge_deadlines(struct notify *n)
 	}
 	free(fresh);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	memcpy(n->reached, limit, sizeof limit);
+	n->judged = true;
+	n->changes = sqlite3_total_changes64(db);
 }
 
 /* ---- telling ---- */

@@ -245,12 +245,14 @@ static int count_trace(unsigned what, void *ctx, void *p, void *x)
 	return 0;
 }
 
-/* A refresh reads the store once (one transaction), and only the dossiers
- * whose due time is near, not every open one. */
+/* A refresh reads the store once (one transaction): only the dossiers
+ * whose due time is near, not every open one, and when the store has not
+ * changed since the last one, only those the bands reached since. */
 START_TEST(a_refresh_is_one_read_of_the_dossiers_near_their_due_time)
 {
 	struct dossier items[60];
 	struct notify *n;
+	struct err e = { "" };
 	char code[32];
 
 	for (int i = 0; i < 60; i++) {
@@ -265,10 +267,21 @@ START_TEST(a_refresh_is_one_read_of_the_dossiers_near_their_due_time)
 	sqlite3_trace_v2(store_db(st), SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, count_trace, NULL);
 	statements = rows = 0;
 	ck_assert_int_eq(notify_check(n), 0);
-	sqlite3_trace_v2(store_db(st), 0, NULL, NULL);
-	/* BEGIN, the one SELECT, COMMIT */
+	/* BEGIN, the one SELECT, COMMIT; nothing reached a band since */
+	ck_assert_int_eq(statements, 3);
+	ck_assert_int_eq(rows, 0);
+	/* after a sync (the store changed) the near ones are read again */
+	ck_assert_int_eq(store_meta_set_int(st, "synced_at", app_now(&app), &e), 0);
+	statements = rows = 0;
+	ck_assert_int_eq(notify_check(n), 0);
 	ck_assert_int_eq(statements, 3);
 	ck_assert_int_eq(rows, 10);
+	/* two days on, the November ones are still not read */
+	app.clock_offset += 2 * 86400;
+	rows = 0;
+	notify_check(n);
+	ck_assert_int_eq(rows, 0);
+	sqlite3_trace_v2(store_db(st), 0, NULL, NULL);
 	notify_free(n);
 }
 END_TEST
