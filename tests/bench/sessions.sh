@@ -6,11 +6,13 @@
 # of Pss (proportional set size: shared pages divided among their users,
 # read from /proc/PID/smaps_rollup as smem does), with the private part
 # (Private_Clean + Private_Dirty) beside it. Side by side in the same run:
-# as many tigs on this repository. Prints figures, never pass or fail.
+# as many tigs on this repository, and a BASELINE_BUILDDIR's motcua (a build
+# of an earlier commit) when given. Prints figures, never pass or fail.
 #
-#   tests/bench/sessions.sh BUILDDIR
+#   tests/bench/sessions.sh BUILDDIR [BASELINE_BUILDDIR]
 set -u
-build=${1:?usage: sessions.sh BUILDDIR}
+build=${1:?usage: sessions.sh BUILDDIR [BASELINE_BUILDDIR]}
+base=${2:-}
 n=${SESSIONS:-20}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 command -v tmux >/dev/null || { echo "sessions bench: needs tmux"; exit 0; }
@@ -59,6 +61,7 @@ run() {
 
 echo "== $n sessions started at once, 80x24, xterm-256color: memory once each has drawn"
 run "motcua (no server, new store)" "Inbox (0)" "$build/motcua"
+[ -z "$base" ] || run "baseline: $(basename "$base")/motcua" "Inbox (0)" "$base/motcua"
 if command -v tig >/dev/null 2>&1 && git -C "$src" rev-parse >/dev/null 2>&1; then
 	run "baseline: tig (this repo)" "[main]" "sh -c 'cd $src && exec tig'"
 fi
