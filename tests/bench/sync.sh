@@ -10,6 +10,8 @@
 # store: wall time, and the CPU seconds of the client and of the server. A
 # BASELINE_BUILDDIR's motcua-sandbox (a build of an earlier commit) runs in
 # the same way beside it, with the same client. Needs sqlite3 and GNU time.
+# SYNC_DIALECTS (default "reference portal") picks the dialects; SYNC_DB
+# names a database made by an earlier run to use instead of seeding one.
 set -u
 build=${1:?usage: sync.sh BUILDDIR [BASELINE_BUILDDIR]}
 base=${2:-}
@@ -41,10 +43,15 @@ start() {
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null; pid=; }
 
-start "$build/motcua-sandbox" "$dir/seed.db" --dossiers "$n" --citizens 10000
-stop
-sqlite3 "$dir/seed.db" "PRAGMA wal_checkpoint(TRUNCATE);
-	UPDATE dossiers SET agency_id = (SELECT agency_id FROM users WHERE login = 'tiepnhan1');"
+if [ -n "${SYNC_DB:-}" ]; then
+	cp "$SYNC_DB" "$dir/seed.db"
+	n=$(sqlite3 "$dir/seed.db" "SELECT count(*) FROM dossiers")
+else
+	start "$build/motcua-sandbox" "$dir/seed.db" --dossiers "$n" --citizens 10000
+	stop
+	sqlite3 "$dir/seed.db" "PRAGMA wal_checkpoint(TRUNCATE);
+		UPDATE dossiers SET agency_id = (SELECT agency_id FROM users WHERE login = 'tiepnhan1');"
+fi
 
 # one LABEL SANDBOX DIALECT PROFILE
 one() {
@@ -60,7 +67,7 @@ one() {
 }
 
 echo "== first full sync of $n dossiers into an empty store, loopback (client's wall time; CPU s)"
-for d in reference portal; do
+for d in ${SYNC_DIALECTS:-reference portal}; do
 	one "motcua-sandbox, $d" "$build/motcua-sandbox" "$d" "sandbox-$d"
 	[ -z "$base" ] || one "baseline: $(basename "$base"), $d" "$base/motcua-sandbox" "$d" "sandbox-$d"
 done
