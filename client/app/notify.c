@@ -32,9 +32,10 @@ struct notify {
 	struct pending pending[NOTICE_KINDS];
 	sqlite3_stmt *near, *put;
 	/* What the last check judged: up to which due time each band reached
-	 * (enum limit), and the store's changes then. Until the store
-	 * changes, the next check needs only the dossiers the bands reached
-	 * since. */
+	 * (enum limit), and the store's changes then (this session's; a
+	 * batch sync in another process is judged at the session's next
+	 * sync). Until the store changes, the next check needs only the
+	 * dossiers the bands reached since. */
 	bool judged;
 	int64_t reached[LIMITS];
 	int64_t changes;
