@@ -2,7 +2,10 @@
 # sessions.sh: many clerks' sessions on one host (a commune server with thin
 # terminals): SESSIONS (default 20) clients started at once, each in its own
 # 80x24 terminal (tmux windows) as its own user (its own store), and the
-# memory they take together once each has drawn its first screen: the sum
+# memory they take together once each has drawn its first screen, first
+# with no server and a new store, then from a store synced once (the
+# sandbox's default 5,000 dossiers, tiepnhan1's share) with the server
+# stopped, as after a restart on a lost link: the sum
 # of Pss (proportional set size: shared pages divided among their users,
 # read from /proc/PID/smaps_rollup as smem does), with the private part
 # (Private_Clean + Private_Dirty) beside it. Side by side in the same run:
@@ -62,6 +65,30 @@ run() {
 echo "== $n sessions started at once, 80x24, xterm-256color: memory once each has drawn"
 run "motcua (no server, new store)" "Inbox (0)" "$build/motcua"
 [ -z "$base" ] || run "baseline: $(basename "$base")/motcua" "Inbox (0)" "$base/motcua"
+
+# one store synced once, a copy for each user; the server then stopped
+"$build/motcua-sandbox" --listen 127.0.0.1:0 --db "$dir/sbx.db" --clock '2025-10-15 10:00' \
+	--freeze-clock >"$dir/sbx.out" 2>"$dir/sbx.log" &
+sbx=$!
+for _ in $(seq 600); do grep -q '^listening on' "$dir/sbx.out" && break; sleep 0.1; done
+url=$(sed -n 's/^listening on //p' "$dir/sbx.out")
+opts="--profile sandbox-reference --server $url --user tiepnhan1"
+env="MOTCUA_PROFILE_DIR=$src/client/api/profiles MOTCUA_CALENDAR_DIR=$src/client/core/calendar"
+env="$env MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='2025-10-15 10:00' MOTCUA_CONFIG=/dev/null"
+count=$(eval "XDG_DATA_HOME=$dir/store $env" '"$build/motcua"' "$opts" sync 2>&1 |
+	sed -n 's/.* \([0-9]*\) in the store.*/\1/p')
+# the baseline's own store: its schema may be older
+[ -z "$base" ] || eval "XDG_DATA_HOME=$dir/base $env" '"$base/motcua"' "$opts" sync >/dev/null 2>&1
+kill "$sbx"
+wait "$sbx" 2>/dev/null
+# stores (STOREDIR): a copy of STOREDIR's for each user
+stores() { for i in $(seq "$n"); do rm -rf "$dir/u$i" && mkdir -p "$dir/u$i" && cp -r "$1/motcua" "$dir/u$i/"; done; }
+stores "$dir/store"
+run "motcua (${count:-?} dossiers, offline)" "H26-" "$env $build/motcua $opts"
+if [ -n "$base" ]; then
+	stores "$dir/base"
+	run "baseline: $(basename "$base")/motcua" "H26-" "$env $base/motcua $opts"
+fi
 if command -v tig >/dev/null 2>&1 && git -C "$src" rev-parse >/dev/null 2>&1; then
 	run "baseline: tig (this repo)" "[main]" "sh -c 'cd $src && exec tig'"
 fi
