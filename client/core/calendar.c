@@ -286,7 +286,7 @@ static int64_t wclock(const struct cal *c, int64_t t)
 static int64_t wclock_inverse(const struct cal *c, int64_t w)
 {
 	const struct cal_hours *h = &c->h;
-	int64_t k, r, sod;
+	int64_t k, r, sod, left;
 	long lo, hi;
 
 	if (w <= 0)
@@ -295,17 +295,22 @@ static int64_t wclock_inverse(const struct cal *c, int64_t w)
 	r = w - k * c->day_secs;	/* 1 .. day_secs into it */
 	if (k >= cum(c, NDAYS))
 		return T_MAX;
-	/* The smallest day j with cum(j + 1) > k is that working day. */
+	/* That working day is in the last block with fewer than k + 1
+	 * working days before it, the (left + 1)-th one worked in it. */
 	lo = 0;
-	hi = NDAYS - 1;
+	hi = NBLOCKS - 1;
 	while (lo < hi) {
-		long mid = lo + (hi - lo) / 2;
+		long mid = lo + (hi - lo + 1) / 2;
 
-		if (cum(c, mid + 1) > k)
-			hi = mid;
+		if (c->before[mid] <= k)
+			lo = mid;
 		else
-			lo = mid + 1;
+			hi = mid - 1;
 	}
+	left = k - c->before[lo];
+	lo *= 64;
+	while (!(c->work[lo / 64] >> (lo % 64) & 1) || left--)
+		lo++;
 	if (r <= (h->am_end - h->am_start) * 60)
 		sod = h->am_start * 60 + r;
 	else
