@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "sbx_db.h"
+#include "sbx_ops_int.h"
 #include "sbx_util.h"
 
 static const char schema_sql[] =
@@ -317,6 +318,7 @@ int sbx_init(struct sbx *s, sqlite3 *db, struct cal *cal,
 
 void sbx_destroy(struct sbx *s)
 {
+	sbx_listings_free(s);
 	pthread_mutex_destroy(&s->lock);
 }
 

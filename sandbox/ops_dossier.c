@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/strbuf.h"
@@ -336,6 +337,73 @@ static int count(struct sbx *s, const char *sql, const struct binds *b,
 	return 0;
 }
 
+/* What names a paged query's listing: its order, its filter and every
+ * value bound in them (the agency first). */
+static char *listing_key(const struct sbx_list_query *q, const struct sb *f,
+			 const struct binds *b)
+{
+	struct sb k = { 0 };
+
+	sb_printf(&k, "%d\x1f%s", (int)q->sort, sb_str(f));
+	for (int i = 0; i < b->n; i++) {
+		if (b->v[i].text)
+			sb_printf(&k, "\x1f%s", b->v[i].t);
+		else
+			sb_printf(&k, "\x1f%lld", (long long)b->v[i].i);
+	}
+	return sb_take(&k);
+}
+
+/* A page by page and per_page: a seek into the query's listing, made at
+ * the first page asked for (or after any change), with its total. */
+static int list_paged(struct sbx *s, const struct sbx_list_query *q, const struct binds *b,
+		      const struct sb *f, int scope, int64_t now, int64_t cur, cJSON **out,
+		      struct sbx_error *e)
+{
+	char *key = listing_key(q, f, b), c[24];
+	const struct sbx_listing *l = sbx_listing_find(s, key, cur);
+	int64_t from = (int64_t)(q->page - 1) * q->per_page;
+	sqlite3_stmt *st;
+	cJSON *items;
+	int rc = SQLITE_DONE;
+
+	if (!l) {
+		struct sb sql = { 0 };
+
+		sb_printf(&sql, "SELECT d.rowid FROM dossiers d WHERE d.agency_id = ?%d AND %s"
+			       " ORDER BY %s", scope, sb_str(f), order_by(q->sort));
+		if ((st = sbx_prep(s, sql.s, e))) {
+			binds_apply(b, st);
+			l = sbx_listing_make(s, key, cur, st, e);
+			sqlite3_finalize(st);
+		}
+		sb_free(&sql);
+	}
+	free(key);
+	if (!l || !(st = sbx_prep(s, "SELECT " SUMMARY_COLS SUMMARY_FROM " WHERE d.rowid = ?1", e)))
+		return -1;
+	*out = cJSON_CreateObject();
+	items = cJSON_AddArrayToObject(*out, "items");
+	for (int64_t i = from; i < l->n && i < from + q->per_page; i++) {
+		sqlite3_bind_int64(st, 1, l->rows[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			cJSON_AddItemToArray(items, summary(st, now));
+		else if (rc != SQLITE_DONE)
+			break;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		cJSON_Delete(*out);
+		*out = NULL;
+		return sbx_fail_db(e, s->db);
+	}
+	sbx_add_paging(*out, q->page, q->per_page, l->n);
+	snprintf(c, sizeof c, "%lld", (long long)cur);
+	cJSON_AddStringToObject(*out, "cursor", c);
+	return 0;
+}
+
 int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 		const struct sbx_list_query *q, cJSON **out,
 		struct sbx_error *e)
@@ -343,35 +411,27 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 	struct binds b = { 0 };
 	struct sb f = { 0 }, sql = { 0 };
 	int64_t now = sbx_now(s), total = 0, cur = sbx_change_current(s), last = 0;
-	int scope = bind_t(&b, xstrdup(u->agency_id)), got = 0, rc = -1;
+	int scope = bind_t(&b, xstrdup(u->agency_id)), got = 0, rc = -1, since;
 	sqlite3_stmt *st = NULL;
 	cJSON *items;
 	bool more = false;
+	char c[24];
 
 	build_filter(q, now, &b, &f);
-	if (q->has_since) {
-		int since = bind_i(&b, q->since);
-
-		sb_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d"
-			       " AND d.change_seq > ?%d", scope, since);
-		if (count(s, sql.s, &b, &total, e) < 0)
-			goto out;
-		sql.len = 0;
-		sb_printf(&sql, "SELECT " SUMMARY_COLS ", (%s), d.change_seq" SUMMARY_FROM
-			       " WHERE d.agency_id = ?%d AND d.change_seq > ?%d"
-			       " ORDER BY d.change_seq LIMIT %d",
-			       sb_str(&f), scope, since, q->per_page + 1);
-	} else {
-		sb_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d AND %s",
-			       scope, sb_str(&f));
-		if (count(s, sql.s, &b, &total, e) < 0)
-			goto out;
-		sql.len = 0;
-		sb_printf(&sql, "SELECT " SUMMARY_COLS SUMMARY_FROM
-			       " WHERE d.agency_id = ?%d AND %s ORDER BY %s LIMIT %d OFFSET %lld",
-			       scope, sb_str(&f), order_by(q->sort), q->per_page,
-			       (long long)(q->page - 1) * q->per_page);
+	if (!q->has_since) {
+		rc = list_paged(s, q, &b, &f, scope, now, cur, out, e);
+		goto out;
 	}
+	since = bind_i(&b, q->since);
+	sb_printf(&sql, "SELECT count(*) FROM dossiers d WHERE d.agency_id = ?%d"
+		       " AND d.change_seq > ?%d", scope, since);
+	if (count(s, sql.s, &b, &total, e) < 0)
+		goto out;
+	sql.len = 0;
+	sb_printf(&sql, "SELECT " SUMMARY_COLS ", (%s), d.change_seq" SUMMARY_FROM
+		       " WHERE d.agency_id = ?%d AND d.change_seq > ?%d"
+		       " ORDER BY d.change_seq LIMIT %d",
+		       sb_str(&f), scope, since, q->per_page + 1);
 	if (!(st = sbx_prep(s, sql.s, e)))
 		goto out;
 	binds_apply(&b, st);
@@ -380,16 +440,13 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		cJSON *it;
 
-		if (q->has_since && got == q->per_page) {
+		if (got == q->per_page) {
 			more = true;
 			break;
 		}
 		it = summary(st, now);
-		if (q->has_since) {
-			cJSON_AddBoolToObject(it, "matches_filter",
-					      sqlite3_column_int(st, SC_NCOLS) != 0);
-			last = sqlite3_column_int64(st, SC_NCOLS + 1);
-		}
+		cJSON_AddBoolToObject(it, "matches_filter", sqlite3_column_int(st, SC_NCOLS) != 0);
+		last = sqlite3_column_int64(st, SC_NCOLS + 1);
 		cJSON_AddItemToArray(items, it);
 		got++;
 	}
@@ -399,24 +456,13 @@ int sbx_op_list(struct sbx *s, const struct sbx_user *u,
 		rc = sbx_fail_db(e, s->db);
 		goto out;
 	}
-	if (q->has_since) {
-		char c[24];
-
-		cJSON_AddNumberToObject(*out, "per_page", q->per_page);
-		cJSON_AddNumberToObject(*out, "total", (double)total);
-		cJSON_AddBoolToObject(*out, "more", more);
-		/* Continue after the last item sent, or at the counter when
-		 * all changes are out (and never go back before the cursor). */
-		snprintf(c, sizeof c, "%lld", (long long)(more ? last :
-				cur > q->since ? cur : q->since));
-		cJSON_AddStringToObject(*out, "cursor", c);
-	} else {
-		char c[24];
-
-		sbx_add_paging(*out, q->page, q->per_page, total);
-		snprintf(c, sizeof c, "%lld", (long long)cur);
-		cJSON_AddStringToObject(*out, "cursor", c);
-	}
+	cJSON_AddNumberToObject(*out, "per_page", q->per_page);
+	cJSON_AddNumberToObject(*out, "total", (double)total);
+	cJSON_AddBoolToObject(*out, "more", more);
+	/* Continue after the last item sent, or at the counter when all
+	 * changes are out (and never go back before the cursor). */
+	snprintf(c, sizeof c, "%lld", (long long)(more ? last : cur > q->since ? cur : q->since));
+	cJSON_AddStringToObject(*out, "cursor", c);
 	rc = 0;
 out:
 	sqlite3_finalize(st);

@@ -48,6 +48,16 @@ struct sbx {
 		char agency[40];
 		int64_t seq, from, until, overdue;
 	} list_states[8];
+	/* Paged list queries' rows in order, per query, for the change
+	 * counter value they were made at (ops_listing.c). */
+	struct sbx_listing {
+		char *key;		/* agency, filter, sort and their values */
+		int64_t seq;
+		int64_t *rows;		/* rowids, in the listing's order */
+		int64_t n;
+		unsigned used;		/* listing_tick when last used */
+	} listings[4];
+	unsigned listing_tick;
 	/* Failed logins per login name, to answer guessing with 429. */
 	struct sbx_login_failures {
 		char login[64];

@@ -17,6 +17,14 @@ struct sbx_dossier_row {
 	int cutoff;		/* CAL_NO_CUTOFF or minutes after midnight */
 };
 
+/* The listing kept for key at the change counter seq, or NULL. */
+const struct sbx_listing *sbx_listing_find(struct sbx *s, const char *key, int64_t seq);
+/* Make and keep the listing for key from st, a query stepping one rowid
+ * per row in order; NULL (and e) on a database failure. */
+const struct sbx_listing *sbx_listing_make(struct sbx *s, const char *key, int64_t seq,
+					   sqlite3_stmt *st, struct sbx_error *e);
+void sbx_listings_free(struct sbx *s);
+
 /* Load a dossier of the user's agency; SBX_E_NOT_FOUND otherwise. */
 int sbx_dossier_load(struct sbx *s, const struct sbx_user *u, const char *code,
 		     struct sbx_dossier_row *r, struct sbx_error *e);

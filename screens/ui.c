@@ -28,6 +28,56 @@ int ui_check_terminal(struct err *e)
 	return 0;
 }
 
+/* Both forms of the cursor keys, and the usual ones of Home and End. A
+ * terminal in application mode sends ESC O B for Down, one in normal mode
+ * ESC [ B; terminfo names one form per TERM, and terminals that never
+ * switch (some SSH clients and multiplexers) send the other. Home and End
+ * come as xterm, rxvt and the Linux console send them; the keypad's centre
+ * and Enter as in application keypad mode. */
+static const struct {
+	const char *seq;
+	int key;
+} key_forms[] = {
+	{ "\033[A", KEY_UP }, { "\033OA", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033OB", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT }, { "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME }, { "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[E", KEY_B2 }, { "\033OE", KEY_B2 }, { "\033OM", KEY_ENTER },
+};
+
+/* Teach the terminal's key table the forms its terminfo entry lacks; a
+ * sequence the entry gives another key keeps that meaning. */
+static void define_key_forms(void)
+{
+	for (size_t i = 0; i < sizeof key_forms / sizeof key_forms[0]; i++)
+		if (key_defined(key_forms[i].seq) == 0)
+			define_key(key_forms[i].seq, key_forms[i].key);
+}
+
+/* The keypad's keys as the keys they stand for (the numeric keypad's
+ * layout: 7 Home, 9 PageUp, 1 End, 3 PageDown; a VT220's Find and Select
+ * sit where Home and End are), so a binding of <Home> or <Enter> works
+ * from either. */
+static km_key keypad_key(wint_t k)
+{
+	switch (k) {
+	case KEY_A1:
+	case KEY_FIND:
+		return KM_FKEY | KEY_HOME;
+	case KEY_A3:
+		return KM_FKEY | KEY_PPAGE;
+	case KEY_C1:
+	case KEY_SELECT:
+		return KM_FKEY | KEY_END;
+	case KEY_C3:
+		return KM_FKEY | KEY_NPAGE;
+	case KEY_ENTER:
+		return '\r';
+	default:
+		return (km_key)(KM_FKEY | k);
+	}
+}
+
 int ui_open(struct app *app, const char *term, FILE *out, FILE *in, struct err *e)
 {
 	return ui_open_themed(app, term, out, in, NULL, e);
@@ -58,6 +108,7 @@ int ui_open_themed(struct app *app, const char *term, FILE *out, FILE *in,
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	define_key_forms();
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);	/* Esc cancels: do not make the clerk wait */
 	curs_set(0);
@@ -367,7 +418,7 @@ static void on_input(void *arg)
 	while (!app->quit && (r = wget_wch(stdscr, &wch)) != ERR) {
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 			continue;	/* we resize on SIGWINCH ourselves */
-		ui_key(app, r == KEY_CODE_YES ? (km_key)(KM_FKEY | wch) : (km_key)wch);
+		ui_key(app, r == KEY_CODE_YES ? keypad_key(wch) : (km_key)wch);
 	}
 }
 

@@ -20,6 +20,9 @@ struct pending {
 	int n;			/* how many, named or not */
 };
 
+/* The bands a notice tells of, by the latest due time each reaches now. */
+enum limit { LIMIT_TODAY, LIMIT_APOLOGY, LIMIT_HOURS, LIMITS };
+
 struct notify {
 	struct app *app;
 	struct store *store;
@@ -27,7 +30,15 @@ struct notify {
 	int desktop;		/* -1: not asked yet, 0: no, 1: yes */
 	const char *channel;
 	struct pending pending[NOTICE_KINDS];
-	sqlite3_stmt *get, *put;
+	sqlite3_stmt *near, *put;
+	/* What the last check judged: up to which due time each band reached
+	 * (enum limit), and the store's changes then (this session's; a
+	 * batch sync in another process is judged at the session's next
+	 * sync). Until the store changes, the next check needs only the
+	 * dossiers the bands reached since. */
+	bool judged;
+	int64_t reached[LIMITS];
+	int64_t changes;
 };
 
 /* No more desktop notices this session: the terminal from now on. */
@@ -63,10 +74,16 @@ struct notify *notify_new(struct app *app, struct store *store)
 	n->quiet = store_meta_int(store, "synced_at") == 0;
 	n->desktop = -1;
 	n->channel = "";
-	/* a failure leaves the statements NULL: deadlines are then told at
-	 * every start, which is better than never */
-	if (sqlite3_prepare_v2(db, "SELECT kinds FROM notified WHERE code = ? AND due_at = ?", -1,
-			       &n->get, NULL) != SQLITE_OK ||
+	/* a failure leaves the statements NULL: without the first no
+	 * deadline is told (the message says why), without the second each
+	 * is told at every start, which is better than never */
+	if (sqlite3_prepare_v2(db, "SELECT d.code, d.procedure_name, d.procedure_code, d.status,"
+			       " d.due_at, coalesce(t.kinds, 0),"
+			       " json_extract(d.detail, '$.due_history[#-1].reason') FROM dossiers d"
+			       " LEFT JOIN notified t ON t.code = d.code AND t.due_at = d.due_at"
+			       " WHERE d.due_at > ?1 AND (d.due_at > ?2 AND d.due_at <= ?3"
+			       " OR d.due_at > ?4 AND d.due_at <= ?5 OR d.due_at > ?6 AND d.due_at <= ?7)",
+			       -1, &n->near, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO notified (code, due_at, kinds) VALUES (?, ?, ?)",
 			       -1, &n->put, NULL) != SQLITE_OK)
 		app_message(app, MSG_ERROR, _("local store %s: cannot remember the notices given: %s"),
@@ -92,7 +109,7 @@ void notify_free(struct notify *n)
 		return;
 	for (int k = 0; k < NOTICE_KINDS; k++)
 		pending_clear(&n->pending[k]);
-	sqlite3_finalize(n->get);
+	sqlite3_finalize(n->near);
 	sqlite3_finalize(n->put);
 	desktop_off(n);
 	free(n);
@@ -128,27 +145,21 @@ void notify_synced(struct notify *n)
 
 /* ---- deadlines ---- */
 
-static unsigned told(struct notify *n, const struct dossier *d)
-{
-	unsigned kinds = 0;
+/* The notices one dossier is due: given after the reading is done, so the
+ * read is not written under. */
+struct fresh {
+	char *code;
+	int64_t due_at;
+	unsigned kinds;
+};
 
-	if (!n->get)
-		return 0;
-	sqlite3_bind_text(n->get, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(n->get, 2, d->due_at);
-	if (sqlite3_step(n->get) == SQLITE_ROW)
-		kinds = (unsigned)sqlite3_column_int(n->get, 0);
-	sqlite3_reset(n->get);
-	return kinds;
-}
-
-static void remember(struct notify *n, const struct dossier *d, unsigned kinds)
+static void remember(struct notify *n, const struct fresh *f)
 {
 	if (!n->put)
 		return;
-	sqlite3_bind_text(n->put, 1, d->code, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(n->put, 2, d->due_at);
-	sqlite3_bind_int(n->put, 3, (int)kinds);
+	sqlite3_bind_text(n->put, 1, f->code, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(n->put, 2, f->due_at);
+	sqlite3_bind_int(n->put, 3, (int)f->kinds);
 	sqlite3_step(n->put);
 	sqlite3_reset(n->put);
 }
@@ -160,10 +171,7 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	unsigned kinds = 0;
 	int hours = app->conf.notify_due_hours;
 
-	/* running clock, not yet overdue, due within a month: the rest cannot
-	 * be in a band worth telling, and the calendar need not be asked */
-	if (!status_clock_runs(d->status) || !d->due_at || d->due_at <= now ||
-	    d->due_at - now > 31 * 86400)
+	if (!status_clock_runs(d->status) || !d->due_at || d->due_at <= now)
 		return 0;
 	switch (deadline_band(app->cal, d, now)) {
 	case BAND_TODAY:
@@ -180,35 +188,85 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	return kinds;
 }
 
+/* The latest due time each band reaches now: due today, the apology's last
+ * day today, due within the working hours asked for. Each limit is taken
+ * one working minute further, where the calendar's answer starts to be
+ * "no", so the index on due_at leaves out only dossiers that cannot be in
+ * the band. As time passes each limit only moves forward. */
+static void band_limits(const struct app *app, int64_t now, int64_t limit[LIMITS])
+{
+	struct cal_time t;
+	int hours = app->conf.notify_due_hours;
+
+	cal_split(now, &t);
+	limit[LIMIT_TODAY] = cal_join(t.year, t.month, t.day, 0, 0, 0) + 86400;
+	limit[LIMIT_APOLOGY] = cal_due(app->cal, limit[LIMIT_TODAY], cal_day_minutes(app->cal) + 1,
+				       CAL_NO_CUTOFF);
+	limit[LIMIT_HOURS] = hours > 0 ? cal_due(app->cal, now, hours * 60 + 1, CAL_NO_CUTOFF) : 0;
+}
+
+/* One read of the store per check, in one transaction: the dossiers due
+ * before the bands' limits, with the notices they were given. When the
+ * store has not changed since the last check, only those the limits
+ * reached since then: an idle minute reads a handful. */
 static void judge_deadlines(struct notify *n)
 {
 	struct app *app = n->app;
-	int64_t now = app_now(app);
-	bool open = false;
+	sqlite3 *db = store_db(n->store);
+	int64_t now = app_now(app), limit[LIMITS];
+	bool whole = !n->judged || sqlite3_total_changes64(db) != n->changes;
+	struct fresh *fresh = NULL;
+	size_t nfresh = 0, cap = 0;
 
-	for (size_t i = 0; i < app->ndossiers; i++) {
-		const struct dossier *d = &app->dossiers[i];
-		unsigned want = due_kinds(n, d, now), had, fresh;
+	if (!n->near || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	band_limits(app, now, limit);
+	sqlite3_bind_int64(n->near, 1, now);
+	for (int b = 0; b < LIMITS; b++) {
+		sqlite3_bind_int64(n->near, 2 + 2 * b, whole ? now : n->reached[b]);
+		sqlite3_bind_int64(n->near, 3 + 2 * b, limit[b]);
+	}
+	while (sqlite3_step(n->near) == SQLITE_ROW) {
+		/* whether the date was moved for an apology already: known from
+		 * the last whole read of the dossier, as the band needs it */
+		struct due_change last = { .reason = (char *)sqlite3_column_text(n->near, 6) };
+		struct dossier d = {
+			.code = (char *)sqlite3_column_text(n->near, 0),
+			.procedure_name = (char *)sqlite3_column_text(n->near, 1),
+			.procedure_code = (char *)sqlite3_column_text(n->near, 2),
+			.status = sqlite3_column_int(n->near, 3),
+			.due_at = sqlite3_column_int64(n->near, 4),
+			.due_history = last.reason ? &last : NULL,
+			.ndue = last.reason ? 1 : 0,
+		};
+		unsigned want = due_kinds(n, &d, now), had = (unsigned)sqlite3_column_int(n->near, 5);
+		unsigned now_told = want & ~had;
 
-		if (!want)
-			continue;
-		had = told(n, d);
-		fresh = want & ~had;
-		if (!fresh)
+		if (!now_told || !d.code)
 			continue;
 		/* entering two bands at once is one notice: the most urgent */
-		if (fresh & (1u << NOTICE_TODAY))
-			add(n, NOTICE_TODAY, d);
-		else if (fresh & (1u << NOTICE_APOLOGY))
-			add(n, NOTICE_APOLOGY, d);
+		if (now_told & (1u << NOTICE_TODAY))
+			add(n, NOTICE_TODAY, &d);
+		else if (now_told & (1u << NOTICE_APOLOGY))
+			add(n, NOTICE_APOLOGY, &d);
 		else
-			add(n, NOTICE_DUE_HOURS, d);
-		if (!open && n->put)
-			open = sqlite3_exec(store_db(n->store), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-		remember(n, d, had | want);
+			add(n, NOTICE_DUE_HOURS, &d);
+		if (nfresh == cap) {
+			cap = cap ? 2 * cap : 16;
+			fresh = xrealloc(fresh, cap * sizeof *fresh);
+		}
+		fresh[nfresh++] = (struct fresh){ xstrdup(d.code), d.due_at, had | want };
 	}
-	if (open)
-		sqlite3_exec(store_db(n->store), "COMMIT", NULL, NULL, NULL);
+	sqlite3_reset(n->near);
+	for (size_t i = 0; i < nfresh; i++) {
+		remember(n, &fresh[i]);
+		free(fresh[i].code);
+	}
+	free(fresh);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	memcpy(n->reached, limit, sizeof limit);
+	n->judged = true;
+	n->changes = sqlite3_total_changes64(db);
 }
 
 /* ---- telling ---- */

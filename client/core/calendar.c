@@ -19,12 +19,18 @@
 #define T_MIN (((int64_t)JDN0 - JDN_1970) * DAY - CAL_UTC_OFFSET)
 #define T_MAX (T_MIN + (int64_t)NDAYS * DAY)
 
+#define NBLOCKS ((NDAYS + 63) / 64)
+
+/* Each session builds its own table (the overrides differ), so it is kept
+ * small: the working days as bits, with a count per 64 days, rather than a
+ * count per day (130 kB a session instead of 550). */
 struct cal {
 	struct cal_hours h;
 	int64_t day_secs;		/* working seconds in a working day */
 	uint8_t kind[NDAYS];		/* enum cal_day_kind */
 	bool known[CAL_YEAR_MAX - CAL_YEAR_MIN + 1];	/* has its file */
-	int32_t cum[NDAYS + 1];		/* working days before day i */
+	uint64_t work[NBLOCKS];		/* bit i % 64 of work[i / 64]: day i is worked */
+	int32_t before[NBLOCKS];	/* working days before day 64 * b */
 };
 
 static const struct cal_hours default_hours = {
@@ -121,11 +127,27 @@ static void mark_year(struct cal *c, int year)
 
 static void rebuild_cum(struct cal *c)
 {
-	long i;
+	int32_t n = 0;
 
-	c->cum[0] = 0;
-	for (i = 0; i < NDAYS; i++)
-		c->cum[i + 1] = c->cum[i] + working(c->kind[i]);
+	memset(c->work, 0, sizeof c->work);
+	for (long i = 0; i < NDAYS; i++) {
+		if (i % 64 == 0)
+			c->before[i / 64] = n;
+		if (working(c->kind[i])) {
+			c->work[i / 64] |= (uint64_t)1 << (i % 64);
+			n++;
+		}
+	}
+}
+
+_Static_assert(NDAYS % 64, "cum(NDAYS) reads the last block");
+
+/* Working days before day i, 0 <= i <= NDAYS. */
+static int64_t cum(const struct cal *c, long i)
+{
+	uint64_t below = ((uint64_t)1 << (i % 64)) - 1;
+
+	return c->before[i / 64] + __builtin_popcountll(c->work[i / 64] & below);
 }
 
 static int64_t hours_day_secs(const struct cal_hours *h)
@@ -279,10 +301,10 @@ static int64_t wclock(const struct cal *c, int64_t t)
 	if (t <= T_MIN)
 		return 0;
 	if (t >= T_MAX)
-		return (int64_t)c->cum[NDAYS] * c->day_secs;
+		return cum(c, NDAYS) * c->day_secs;
 	local = t - T_MIN;
 	i = local / DAY;
-	return (int64_t)c->cum[i] * c->day_secs +
+	return cum(c, (long)i) * c->day_secs +
 	       (working(c->kind[i]) ? within_day(c, local % DAY) : 0);
 }
 
@@ -290,26 +312,31 @@ static int64_t wclock(const struct cal *c, int64_t t)
 static int64_t wclock_inverse(const struct cal *c, int64_t w)
 {
 	const struct cal_hours *h = &c->h;
-	int64_t k, r, sod;
+	int64_t k, r, sod, left;
 	long lo, hi;
 
 	if (w <= 0)
 		return T_MIN;
 	k = (w - 1) / c->day_secs;	/* w ends in the (k+1)-th working day */
 	r = w - k * c->day_secs;	/* 1 .. day_secs into it */
-	if (k >= c->cum[NDAYS])
+	if (k >= cum(c, NDAYS))
 		return T_MAX;
-	/* The smallest day j with cum[j + 1] > k is that working day. */
+	/* That working day is in the last block with fewer than k + 1
+	 * working days before it, the (left + 1)-th one worked in it. */
 	lo = 0;
-	hi = NDAYS - 1;
+	hi = NBLOCKS - 1;
 	while (lo < hi) {
-		long mid = lo + (hi - lo) / 2;
+		long mid = lo + (hi - lo + 1) / 2;
 
-		if (c->cum[mid + 1] > k)
-			hi = mid;
+		if (c->before[mid] <= k)
+			lo = mid;
 		else
-			lo = mid + 1;
+			hi = mid - 1;
 	}
+	left = k - c->before[lo];
+	lo *= 64;
+	while (!(c->work[lo / 64] >> (lo % 64) & 1) || left--)
+		lo++;
 	if (r <= (h->am_end - h->am_start) * 60)
 		sod = h->am_start * 60 + r;
 	else
@@ -345,7 +372,7 @@ int64_t cal_due(const struct cal *c, int64_t received, int working_minutes,
 		int64_t local = received - T_MIN, i = local / DAY;
 
 		if (working(c->kind[i]) && local % DAY > cutoff_minute * 60)
-			w = (int64_t)c->cum[i + 1] * c->day_secs;
+			w = cum(c, (long)i + 1) * c->day_secs;
 	}
 	return round_up_quarter(wclock_inverse(c,
 				w + (int64_t)working_minutes * 60));

@@ -64,6 +64,9 @@ static const char *const migrations[] = {
 	"CREATE TABLE procedures ("
 	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
 	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
+	/* 6: the due time, so the deadline notices (notify.c) read only the
+	 * dossiers near a band change, not every one */
+	"CREATE INDEX dossiers_due ON dossiers (due_at);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,

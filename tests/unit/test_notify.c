@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +63,16 @@ static int64_t at(int day, int hour)
 	return cal_join(2025, 10, day, hour, 0, 0);
 }
 
-/* Put dossiers into the inbox and the store, as a sync would. */
+/* Put dossiers into the inbox and the store, as a sync and a fetch of each
+ * would: the deadline checks read the store, the history of due dates from
+ * the whole dossier. */
 static void inbox(struct dossier *items, size_t n)
 {
 	struct dossier *copy = xcalloc(n, sizeof *copy);
 	struct err e = { "" };
 
 	for (size_t i = 0; i < n; i++) {
-		ck_assert_int_eq(store_put_dossier(st, &items[i], false, 1, &e), 0);
+		ck_assert_int_eq(store_put_dossier(st, &items[i], true, 1, &e), 0);
 		copy[i] = items[i];
 	}
 	app_set_dossiers(&app, copy, n);
@@ -176,6 +179,7 @@ START_TEST(each_deadline_band_once_across_restarts)
 {
 	struct dossier items[4];
 	struct notify *n;
+	struct err e = { "" };
 
 	app.conf.notify_due_hours = 20;
 	items[0] = make("D-today", ST_PROCESSING, at(15, 16));	/* due today 16:00 */
@@ -196,6 +200,7 @@ START_TEST(each_deadline_band_once_across_restarts)
 
 	/* a new due time (a supplement round moved it) is told again */
 	app_find_dossier(&app, "D-later")->due_at = at(15, 15);
+	ck_assert_int_eq(store_put_dossier(st, app_find_dossier(&app, "D-later"), false, 1, &e), 0);
 	ck_assert_int_eq(notify_check(n), 1);
 	ck_assert_msg(strstr(app.msg, "D-later"), "%s", app.msg);
 
@@ -224,6 +229,59 @@ START_TEST(entering_the_due_hours_band)
 	app.clock_offset += 86400 + 3 * 3600;	/* Thursday 12:00: 8 h left */
 	ck_assert_int_eq(notify_check(n), 1);
 	ck_assert_msg(strstr(app.msg, "1 dossier due within 8 working hours: D-1"), "%s", app.msg);
+	notify_free(n);
+}
+END_TEST
+
+static int statements, rows;
+
+static int count_trace(unsigned what, void *ctx, void *p, void *x)
+{
+	(void)ctx, (void)p, (void)x;
+	if (what == SQLITE_TRACE_STMT)
+		statements++;
+	else
+		rows++;
+	return 0;
+}
+
+/* A refresh reads the store once (one transaction): only the dossiers
+ * whose due time is near, not every open one, and when the store has not
+ * changed since the last one, only those the bands reached since. */
+START_TEST(a_refresh_is_one_read_of_the_dossiers_near_their_due_time)
+{
+	struct dossier items[60];
+	struct notify *n;
+	struct err e = { "" };
+	char code[32];
+
+	for (int i = 0; i < 60; i++) {
+		snprintf(code, sizeof code, "D-%02d", i);
+		/* ten due this afternoon, fifty in November */
+		items[i] = make(code, ST_PROCESSING, i < 10 ? at(15, 15) : at(15, 9) + 30 * 86400);
+	}
+	inbox(items, 60);
+	n = notify_new(&app, st);
+	ck_assert_int_eq(notify_check(n), 1);
+	ck_assert_msg(strstr(app.msg, "10 dossiers due today"), "%s", app.msg);
+	sqlite3_trace_v2(store_db(st), SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, count_trace, NULL);
+	statements = rows = 0;
+	ck_assert_int_eq(notify_check(n), 0);
+	/* BEGIN, the one SELECT, COMMIT; nothing reached a band since */
+	ck_assert_int_eq(statements, 3);
+	ck_assert_int_eq(rows, 0);
+	/* after a sync (the store changed) the near ones are read again */
+	ck_assert_int_eq(store_meta_set_int(st, "synced_at", app_now(&app), &e), 0);
+	statements = rows = 0;
+	ck_assert_int_eq(notify_check(n), 0);
+	ck_assert_int_eq(statements, 3);
+	ck_assert_int_eq(rows, 10);
+	/* two days on, the November ones are still not read */
+	app.clock_offset += 2 * 86400;
+	rows = 0;
+	notify_check(n);
+	ck_assert_int_eq(rows, 0);
+	sqlite3_trace_v2(store_db(st), 0, NULL, NULL);
 	notify_free(n);
 }
 END_TEST
@@ -263,6 +321,7 @@ static Suite *notify_suite(void)
 	tcase_add_test(tc, finished_arrivals_are_not_told);
 	tcase_add_test(tc, each_deadline_band_once_across_restarts);
 	tcase_add_test(tc, entering_the_due_hours_band);
+	tcase_add_test(tc, a_refresh_is_one_read_of_the_dossiers_near_their_due_time);
 	tcase_add_test(tc, notify_no_is_the_status_line_only);
 	tcase_add_test(tc, no_desktop_without_a_session_bus);
 	suite_add_tcase(s, tc);

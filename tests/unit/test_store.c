@@ -126,7 +126,7 @@ START_TEST(test_migrations)
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
-					   "ALTER TABLE dossiers DROP COLUMN days_text; "
+					   "ALTER TABLE dossiers DROP COLUMN days_text; DROP INDEX dossiers_due; "
 					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();
