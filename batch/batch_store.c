@@ -88,7 +88,7 @@ static void act_idle(void *arg, const struct api_result *r)
 
 	if (st->final == OB_DONE) {
 		if (st->result)
-			report_printf(stdout, "%s\t%d\t%s\n", st->result->code, st->result->status,
+			report_printf(stdout, "%s\t%d\t%s\n", dossier_number(st->result), st->result->status,
 				      status_label(st->result->status));
 		else
 			report_printf(stdout, "%s\t%s\n", st->code, _("done"));
@@ -136,7 +136,7 @@ static bool may_act(struct act_state *st, const struct dossier *d)
 
 	if (d->allowed && !(d->allowed & (1u << st->act))) {
 		snprintf(no.e.msg, sizeof no.e.msg, _("%s is not allowed on %s now (status %d %s)"),
-			 action_name(st->act), d->code, d->status, status_label(d->status));
+			 action_name(st->act), dossier_number(d), d->status, status_label(d->status));
 		batch_failed(st->b, &no);
 		return false;
 	}

@@ -229,6 +229,6 @@ void dossier_draw_question(struct app *app, WINDOW *win, const struct dossier *d
 		return;
 	/* TRANSLATORS: y/n question: the action, the dossier's code */
 	snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server."),
-		 action_label(en->act), d->code);
+		 action_label(en->act), dossier_number(d));
 	ui_draw_question(app, win, buf);
 }

@@ -61,6 +61,10 @@ static const char *const migrations[] = {
 	"CREATE TABLE procedures ("
 	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
 	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
+	/* 6: the number shown when the API addresses dossiers by an id of
+	 * its own (fields.dossier.number); code stays the key, and the rows
+	 * kept from before read as numbered by their code */
+	"ALTER TABLE dossiers ADD COLUMN number TEXT;",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
