@@ -45,7 +45,8 @@ struct act_state {
 	struct batch *b;
 	enum action act;
 	struct api_act_args args;
-	const char *code;
+	const char *code;	/* as the clerk gave it, then the dossier's own */
+	char key[256], shown[256];	/* its code and its number */
 	struct ob_entry en;	/* the entry queued */
 	bool go;		/* the dossier was read and the action may go */
 	struct dossier *result;
@@ -91,7 +92,7 @@ static void act_idle(void *arg, const struct api_result *r)
 			report_printf(stdout, "%s\t%d\t%s\n", dossier_number(st->result), st->result->status,
 				      status_label(st->result->status));
 		else
-			report_printf(stdout, "%s\t%s\n", st->code, _("done"));
+			report_printf(stdout, "%s\t%s\n", st->shown, _("done"));
 		batch_finished(b);
 	} else if (st->final == OB_CONFLICT || st->final == OB_FAILED) {
 		struct api_result no = { .fail = st->final == OB_CONFLICT ? API_E_CONFLICT : API_E_REFUSED };
@@ -141,6 +142,10 @@ static bool may_act(struct act_state *st, const struct dossier *d)
 		return false;
 	}
 	st->args.version = xstrdup_opt(d->version);
+	/* queued by what the API addresses it by, not the number typed */
+	snprintf(st->key, sizeof st->key, "%s", d->code);
+	snprintf(st->shown, sizeof st->shown, "%s", dossier_number(d));
+	st->code = st->key;
 	return true;
 }
 

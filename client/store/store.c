@@ -64,7 +64,8 @@ static const char *const migrations[] = {
 	/* 6: the number shown when the API addresses dossiers by an id of
 	 * its own (fields.dossier.number); code stays the key, and the rows
 	 * kept from before read as numbered by their code */
-	"ALTER TABLE dossiers ADD COLUMN number TEXT;",
+	"ALTER TABLE dossiers ADD COLUMN number TEXT;"
+	"CREATE INDEX dossiers_number ON dossiers (number);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -564,8 +565,9 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 	char sql[2048];
 	int rc, found = 0;
 
-	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers WHERE code = ?",
-		 s->cols);
+	/* the clerk may name it by the number shown */
+	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers "
+		 "WHERE code = ?1 OR number = ?1 ORDER BY code IS ?1 DESC LIMIT 1", s->cols);
 	if (prepare(s, sql, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

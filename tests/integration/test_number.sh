@@ -61,4 +61,6 @@ m list >"$out" 2>"$err"
 check "offline, the store lists the numberless ones too" \
 	test "$(awk -F'\t' 'NR > 1 && $1 == "(not yet received)"' "$out" | wc -l)" -gt 0
 check "and the received one by its number" grep -q "^$no	" "$out"
+m show "$no" >"$out" 2>"$err"
+check "offline, show by the number finds it in the store" grep -q "^Dossier  *$no\$" "$out"
 tap_finish

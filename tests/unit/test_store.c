@@ -127,7 +127,7 @@ START_TEST(test_migrations)
 	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
 					   "ALTER TABLE dossiers DROP COLUMN days_text; "
-					   "ALTER TABLE dossiers DROP COLUMN number; "
+					   "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
 					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();
@@ -180,7 +180,8 @@ START_TEST(test_number_beside_the_id)
 	ob_entry_free(&en);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "ALTER TABLE dossiers DROP COLUMN number; PRAGMA user_version = 5",
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
+				      "PRAGMA user_version = 5",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 
@@ -213,6 +214,10 @@ START_TEST(test_number_beside_the_id)
 	ck_assert_int_eq(store_get_dossier(s, "856503763", &got, &whole, &e), 1);
 	ck_assert_str_eq(got.number, "H26-251015-0002");
 	ck_assert_str_eq(dossier_number(&got), "H26-251015-0002");
+	dossier_free(&got);
+	/* found by the number the clerk sees too */
+	ck_assert_int_eq(store_get_dossier(s, "H26-251015-0002", &got, &whole, &e), 1);
+	ck_assert_str_eq(got.code, "856503763");
 	dossier_free(&got);
 	/* a summary after reception brings the number */
 	sample(&d, "856503760", "3");
