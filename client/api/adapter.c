@@ -523,6 +523,12 @@ static bool maps(const struct mapping *m, const char *name)
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e)
 {
+	return adapter_read_as(p, -1, m, obj, out, e);
+}
+
+int adapter_read_as(const struct profile *p, int role, const struct mapping *m, const cJSON *obj,
+		    void *out, struct err *e)
+{
 	struct rd rd = { p, e };
 
 	memset(out, 0, m->target->size);
@@ -540,7 +546,7 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 		((struct dossier *)out)->number = xstrdup("");	/* none yet: not the id shown */
 	if (m->target == &target_dossier && !((struct dossier *)out)->allowed) {
 		struct dossier *d = out;
-		unsigned mask = profile_allowed(p, d->status);
+		unsigned mask = profile_allowed(p, role, d->status);
 
 		/* an API without a list of its own: the status says, as far
 		 * as the profile has the actions */
