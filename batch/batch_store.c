@@ -39,6 +39,23 @@ static int64_t batch_now(void *arg)
 	return date_now();
 }
 
+/* The number the clerk knows an outbox entry's dossier by (the store has
+ * it when the API addresses dossiers by an id of their own), else its code. */
+static const char *entry_number(struct batch *b, const char *code, char *buf, size_t len)
+{
+	struct dossier d;
+	bool whole;
+	struct err e;
+
+	snprintf(buf, len, "%s", code ? code : "");
+	if (code && store_get_dossier(b->conn.store, code, &d, &whole, &e) == 1) {
+		if (d.number && d.number[0])
+			snprintf(buf, len, "%s", d.number);
+		dossier_free(&d);
+	}
+	return buf;
+}
+
 /* ---- act: through the outbox ---- */
 
 struct act_state {
@@ -77,8 +94,11 @@ static void act_changed(void *arg, const struct ob_entry *en)
 		st->final = en->state;
 		snprintf(st->error, sizeof st->error, "%s", en->error ? en->error : "");
 	} else {
+		char no[256];
+
 		report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
-			      ob_entry_name(en), en->code, en->error ? en->error : "");
+			      ob_entry_name(en), entry_number(st->b, en->code, no, sizeof no),
+			      en->error ? en->error : "");
 	}
 }
 
@@ -262,10 +282,11 @@ static void sync_delivered(void *arg, const struct ob_entry *en, struct dossier 
 static void sync_changed(void *arg, const struct ob_entry *en)
 {
 	struct sync_state *st = arg;
+	char no[256];
 
 	st->waiting++;
 	report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
-		      en->code, en->error ? en->error : "");
+		      entry_number(st->b, en->code, no, sizeof no), en->error ? en->error : "");
 }
 
 static void sync_idle(void *arg, const struct api_result *r)
@@ -352,9 +373,10 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 
 		for (size_t i = 0; i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
+			char no[256];
 
 			cJSON_AddNumberToObject(o, "id", (double)v[i].id);
-			cJSON_AddStringToObject(o, "code", v[i].code);
+			cJSON_AddStringToObject(o, "code", entry_number(b, v[i].code, no, sizeof no));
 			cJSON_AddStringToObject(o, "action", ob_entry_name(&v[i]));
 			cJSON_AddStringToObject(o, "state", ob_state_name(v[i].state));
 			cJSON_AddNumberToObject(o, "attempts", v[i].attempts);
@@ -370,9 +392,10 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 	}
 	fputs("id\tcode\taction\tstate\tattempts\tcreated_at\terror\n", stdout);
 	for (size_t i = 0; i < n; i++) {
-		char t[WHEN_LEN];
+		char t[WHEN_LEN], no[256];
 
-		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
+		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id,
+			      entry_number(b, v[i].code, no, sizeof no), ob_entry_name(&v[i]),
 			      ob_state_name(v[i].state), v[i].attempts, when_iso(v[i].created_at, t, sizeof t),
 			      v[i].error ? v[i].error : "");
 	}
@@ -407,14 +430,14 @@ static int entry_id(const char *s, int64_t *id)
 }
 
 /* A discarded action is lost: ask, unless --yes. */
-static bool confirm(const struct ob_entry *en, bool yes)
+static bool confirm(struct batch *b, const struct ob_entry *en, bool yes)
 {
-	char line[16];
+	char line[16], no[256];
 
 	if (yes)
 		return true;
 	report_printf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
-		      ob_entry_label(en), en->code);
+		      ob_entry_label(en), entry_number(b, en->code, no, sizeof no));
 	if (!fgets(line, sizeof line, stdin))
 		return false;
 	return line[0] && strchr("yYcC", line[0]);	/* yes, or "có" */
@@ -436,7 +459,7 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 		ob_entry_free(&en);
 		return batch_usage("%s", _("outbox discard: a discarded action is lost; confirm with --yes"));
 	}
-	if (!confirm(&en, yes)) {
+	if (!confirm(b, &en, yes)) {
 		ob_entry_free(&en);
 		report_printf(stderr, "%s\n", _("motcua: kept"));
 		return EXIT_FAIL;

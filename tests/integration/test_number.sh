@@ -5,7 +5,7 @@
 # shipped opencps profile, such dossiers are listed and stored (with a
 # placeholder for the number, and their id in JSON), shown and acted on by
 # their id; once received, the clerk sees the number in the list, the
-# dossier and the receipt, never the id.
+# dossier, the receipt and the outbox, never the id, online or offline.
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -63,4 +63,9 @@ check "offline, the store lists the numberless ones too" \
 check "and the received one by its number" grep -q "^$no	" "$out"
 m show "$no" >"$out" 2>"$err"
 check "offline, show by the number finds it in the store" grep -q "^Dossier  *$no\$" "$out"
+m act "$no" withdraw --reason "applicant asked" >"$out" 2>"$err"
+check "offline, an action by the number is queued (exit 11)" test $? = 11
+m outbox list >"$out" 2>"$err"
+check "the outbox shows the entry by the number, not the id" \
+	sh -c "grep -q '	$no	withdraw	' '$out' && ! grep -q '$id' '$out'"
 tap_finish
