@@ -170,6 +170,7 @@ START_TEST(test_number_beside_the_id)
 	struct dossier d, got;
 	struct ob_entry en;
 	struct api_act_args args = { .version = "1" };
+	int64_t en_id;
 	bool whole;
 	sqlite3 *raw;
 
@@ -177,6 +178,7 @@ START_TEST(test_number_beside_the_id)
 	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
 	dossier_free(&d);
 	ck_assert_int_eq(outbox_add(s, "000.01.01.H26-251012-0010", ACT_ACCEPT, &args, 100, &en, &e), 0);
+	en_id = en.id;
 	ob_entry_free(&en);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
@@ -227,6 +229,20 @@ START_TEST(test_number_beside_the_id)
 	ck_assert_int_eq(store_get_dossier(s, "856503760", &got, &whole, &e), 1);
 	ck_assert_str_eq(dossier_number(&got), "H26-251015-0003");
 	dossier_free(&got);
+
+	/* the row from before, kept by its number, gives way to its id; its
+	 * queued action follows */
+	sample(&d, "4711", "4");
+	d.number = xstrdup("000.01.01.H26-251012-0010");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 4, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_count_dossiers(s), 5);
+	ck_assert_int_eq(store_get_dossier(s, "000.01.01.H26-251012-0010", &got, &whole, &e), 1);
+	ck_assert_str_eq(got.code, "4711");
+	dossier_free(&got);
+	ck_assert_int_eq(outbox_get(s, en_id, &en, &e), 1);
+	ck_assert_str_eq(en.code, "4711");
+	ob_entry_free(&en);
 	store_close(s);
 }
 END_TEST
