@@ -363,7 +363,7 @@ static bool queue_action(struct app *app, bool check_only)
 	app_message(app, MSG_INFO, app->link == LINK_ONLINE ?
 		    _("%s on %s saved in the outbox; sending it") :
 		    _("%s on %s saved in the outbox; it is sent when the link is back"),
-		    action_label(v->act), v->code);
+		    action_label(v->act), app_dossier_number(app, v->code));
 	return true;
 }
 
@@ -477,7 +477,8 @@ static void act_title(struct app *app, char *buf, size_t len)
 	struct act_view *v = view(app);
 
 	/* TRANSLATORS: the title of an action's form: the action, the dossier */
-	snprintf(buf, len, _("%s \u2014 dossier %s"), action_label(v->act), v->code ? v->code : "");
+	snprintf(buf, len, _("%s \u2014 dossier %s"), action_label(v->act),
+		 app_dossier_number(app, v->code));
 }
 
 static void line(WINDOW *win, int y, attr_t attr, const char *s, const char *ellipsis)
@@ -528,7 +529,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		/* TRANSLATORS: y/n question before a step that cannot be undone:
 		 * the action, the dossier's code, its applicant */
 		snprintf(buf, sizeof buf, _("%s dossier %s (%s)? It cannot be undone."),
-			 action_label(v->act), v->code, d->applicant_name ? d->applicant_name : "");
+			 action_label(v->act), dossier_number(d), d->applicant_name ? d->applicant_name : "");
 		ui_draw_question(app, win, buf);
 	} else if (v->asking == ACT_ASK_DISCARD) {
 		ui_draw_question(app, win, _("Leave the form and discard what you typed?"));

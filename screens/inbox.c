@@ -208,7 +208,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	}
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
-		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
+		     text_tail(dossier_number(d), col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);

@@ -70,7 +70,8 @@ static unsigned go_to(struct app *app, const char *typed)
 		return RD_NONE;
 	inbox_sync(app);
 	for (size_t i = 0; i < v->nsorted && !exact; i++) {
-		const char *code = v->sorted[i]->code;
+		const struct dossier *d = v->sorted[i];
+		const char *code = d->number ? d->number : d->code;
 		size_t cl = code ? strlen(code) : 0;
 
 		if (cl < len || strcasecmp(code + cl - len, want))
@@ -98,7 +99,7 @@ static unsigned go_to(struct app *app, const char *typed)
 		v->stale = true;
 		inbox_sync(app);
 		app_message(app, MSG_INFO, _("Showing all dossiers: the view or the filter hid %s"),
-			    v->sorted[any]->code);
+			    dossier_number(v->sorted[any]));
 		rd |= RD_TITLE | RD_STATUS;
 	}
 	v->list.sel = inbox_shown_at(v, any);

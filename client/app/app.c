@@ -151,6 +151,13 @@ struct dossier *app_find_dossier(struct app *app, const char *code)
 	return app->ndossiers ? bsearch(&key, app->dossiers, app->ndossiers, sizeof key, by_code) : NULL;
 }
 
+const char *app_dossier_number(struct app *app, const char *code)
+{
+	const struct dossier *d = code ? app_find_dossier(app, code) : NULL;
+
+	return d ? dossier_number(d) : code ? code : "";
+}
+
 void app_set_outbox(struct app *app, struct ob_entry *v, size_t n)
 {
 	for (size_t i = 0; i < app->noutbox; i++)

@@ -119,6 +119,9 @@ void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
 void app_merge_dossiers(struct app *app, struct dossier *items, size_t n);
 /* The dossier with that code, or NULL. */
 struct dossier *app_find_dossier(struct app *app, const char *code);
+/* What the clerk sees for the dossier with that code: its number
+ * (dossier_number), or the code itself when the inbox lacks it. */
+const char *app_dossier_number(struct app *app, const char *code);
 
 /* Replace app->outbox with v (taken over). */
 void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);

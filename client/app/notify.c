@@ -120,7 +120,7 @@ static void add(struct notify *n, enum notice_kind k, const struct dossier *d)
 	struct pending *p = &n->pending[k];
 
 	if (p->n < NOTIFY_NAMED) {
-		p->named[p->n].code = xstrdup(d->code);
+		p->named[p->n].code = xstrdup(dossier_number(d));
 		p->named[p->n].procedure = xstrdup(d->procedure_name ? d->procedure_name :
 						   d->procedure_code ? d->procedure_code : "");
 	}

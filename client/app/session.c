@@ -169,7 +169,8 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 	snprintf(code, sizeof code, "%s", d && d->code ? d->code : en->code);
 	if (d)
 		app_merge_dossiers(s->app, d, 1);
-	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
+	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en),
+		    app_dossier_number(s->app, code));
 	count_outbox(s);
 	session_intake_news(s, en->id, OB_DONE, code);	/* the inbox has the dossier */
 }

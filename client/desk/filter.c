@@ -73,7 +73,7 @@ void filter_free(struct filter *f)
 #define NFIELDS 5
 static void fields(const struct dossier *d, const char *out[NFIELDS])
 {
-	out[0] = d->code;
+	out[0] = d->number ? d->number : d->code;
 	out[1] = d->applicant_name;
 	out[2] = d->applicant_id;
 	out[3] = d->procedure_code;

@@ -22,6 +22,7 @@ struct store {
 	char *cols;		/* the summary columns, "code, procedure_code, ..." */
 	int ncols;
 	sqlite3_stmt *put_summary, *put_whole, *meta_get, *meta_set, *version_get;
+	sqlite3_stmt *rekey_row, *rekey_outbox;
 };
 
 /* How long a store waits for another process's lock before it fails. */
@@ -67,6 +68,11 @@ static const char *const migrations[] = {
 	/* 6: the due time, so the deadline notices (notify.c) read only the
 	 * dossiers near a band change, not every one */
 	"CREATE INDEX dossiers_due ON dossiers (due_at);",
+	/* 7: the number shown when the API addresses dossiers by an id of
+	 * its own (fields.dossier.number); code stays the key, and the rows
+	 * kept from before read as numbered by their code */
+	"ALTER TABLE dossiers ADD COLUMN number TEXT;"
+	"CREATE INDEX dossiers_number ON dossiers (number);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
@@ -285,6 +291,10 @@ static int prepare_statements(struct store *s, struct err *e)
 		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
 	if (rc == 0)
 		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
+	if (rc == 0)
+		rc = prepare(s, "DELETE FROM dossiers WHERE code = ?1 AND number IS NULL", &s->rekey_row, e);
+	if (rc == 0)
+		rc = prepare(s, "UPDATE outbox SET code = ?2 WHERE code = ?1 AND state < 2", &s->rekey_outbox, e);
 	sb_free(&qs);
 	sb_free(&upd);
 	sb_free(&all);
@@ -345,6 +355,8 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->meta_get);
 	sqlite3_finalize(s->meta_set);
 	sqlite3_finalize(s->version_get);
+	sqlite3_finalize(s->rekey_row);
+	sqlite3_finalize(s->rekey_outbox);
 	sqlite3_close(s->db);
 	free(s->cols);
 	free(s->path);
@@ -507,6 +519,27 @@ static void read_summary(sqlite3_stmt *st, struct dossier *d)
 	}
 }
 
+/* A dossier kept by its number (a profile before fields.dossier.number)
+ * that now comes by its id: the old row goes, the undelivered actions on
+ * it follow the id. */
+static int rekey(struct store *s, const struct dossier *d, struct err *e)
+{
+	sqlite3_stmt *st[] = { s->rekey_row, s->rekey_outbox };
+	int rc = SQLITE_DONE;
+
+	if (!d->number || !d->number[0] || !strcmp(d->number, d->code))
+		return 0;
+	for (size_t i = 0; i < sizeof st / sizeof st[0] && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st[i], 1, d->number, -1, SQLITE_STATIC);
+		if (i)
+			sqlite3_bind_text(st[i], 2, d->code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st[i]);
+		sqlite3_reset(st[i]);
+		sqlite3_clear_bindings(st[i]);
+	}
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->number);
+}
+
 int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int64_t seen, struct err *e)
 {
 	sqlite3_stmt *st = whole ? s->put_whole : s->put_summary;
@@ -515,6 +548,8 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 
 	if (!d->code || !d->code[0])
 		return err_set(e, "%s", _("a dossier without a code cannot be stored"));
+	if (rekey(s, d, e) < 0)
+		return -1;
 	i = bind_summary(st, d);
 	sqlite3_bind_int64(st, i++, seen);
 	if (whole) {
@@ -593,8 +628,9 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 	char sql[2048];
 	int rc, found = 0;
 
-	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers WHERE code = ?",
-		 s->cols);
+	/* the clerk may name it by the number shown */
+	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers "
+		 "WHERE code = ?1 OR number = ?1 ORDER BY code IS ?1 DESC LIMIT 1", s->cols);
 	if (prepare(s, sql, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

@@ -19,7 +19,7 @@ struct store;
 struct sqlite3;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA 6
+#define STORE_SCHEMA 7
 
 /* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
  * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
@@ -61,7 +61,8 @@ int64_t store_count_seen(struct store *s, int64_t seen);
 /* Every dossier's summary, for the inbox (details left out). */
 int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e);
 /* One dossier with its details if they were ever read: 1 found, 0 not
- * in the store, -1 error. *whole says whether the details are current. */
+ * in the store, -1 error. *whole says whether the details are current.
+ * code is its code, or else its number (struct dossier). */
 int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool *whole,
 		      struct err *e);
 int64_t store_count_dossiers(struct store *s);
