@@ -13,16 +13,10 @@
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "core/fold.h"
 #include "store.h"
+#include "store_int.h"
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	int schema;
-	char *cols;		/* the summary columns, "code, procedure_code, ..." */
-	int ncols;
-	sqlite3_stmt *put_summary, *put_whole, *meta_get, *meta_set, *version_get;
-};
 
 /* Migrations, in order: migrations[i] takes the schema from version i to
  * i + 1. Never edit one that has shipped; add the next. */
@@ -61,7 +55,27 @@ static const char *const migrations[] = {
 	"CREATE TABLE procedures ("
 	" code TEXT PRIMARY KEY, field TEXT, summary TEXT NOT NULL, detail TEXT,"
 	" detail_at INTEGER, seen INTEGER NOT NULL DEFAULT 0);",
+	/* 6: the inbox read on demand (store_inbox.c): an index per part of
+	 * the urgency order (open dossiers whose clock runs, the others, those
+	 * without a due time), the views' counts, and the filter's folded text
+	 * in a trigram index. The clock runs in statuses 2, 4 and 6
+	 * (STORE_CLOCK below checks it against vocab.h). */
+	"ALTER TABLE dossiers ADD COLUMN apology_used INTEGER"
+	" AS (json_extract(detail, '$.due_history[#-1].reason') IS 'apology');"
+	"CREATE INDEX dossiers_running ON dossiers (due_at, code) WHERE status IN (2, 4, 6);"
+	"CREATE INDEX dossiers_idle ON dossiers (due_at, code)"
+	" WHERE (status IS NULL OR status NOT IN (2, 4, 6));"
+	"CREATE INDEX dossiers_undated ON dossiers (code) WHERE due_at IS NULL;"
+	"CREATE INDEX dossiers_status ON dossiers (status);"
+	"CREATE INDEX dossiers_who ON dossiers (ifnull(assignee_login, assignee) COLLATE NOCASE);"
+	"CREATE INDEX dossiers_proc ON dossiers (ifnull(procedure_code, ifnull(procedure_name, '')), procedure_name);"
+	"CREATE VIRTUAL TABLE inbox_text USING fts5 (hay, tokenize = 'trigram');"
+	"INSERT INTO inbox_text (rowid, hay) SELECT rowid, " STORE_HAY " FROM dossiers;",
 };
+
+#define STORE_CLOCK(id, code, name, label, open, clock) | (clock ? 1u << code : 0u)
+_Static_assert((0u STATUSES(STORE_CLOCK)) == (1u << 2 | 1u << 4 | 1u << 6),
+	       "the statuses whose clock runs are those migration 6 indexes");
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
 	       "STORE_SCHEMA is the number of migrations");
@@ -156,6 +170,28 @@ static int exec(struct store *s, const char *sql, struct err *e)
 	return 0;
 }
 
+/* motcua_hay(field, ...): the fields folded (fold.h), one per line, as
+ * the inbox filter searches them; NULL fields are empty lines. */
+static void sql_hay(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	size_t size = 1, pos = 0;
+	char *out;
+
+	for (int i = 0; i < argc; i++)
+		size += (size_t)sqlite3_value_bytes(argv[i]) + 1;
+	out = xmalloc(size);
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+
+		if (i)
+			out[pos++] = '\n';
+		if (t)
+			pos += fold_text(out + pos, size - pos, t, strlen(t));
+	}
+	out[pos] = '\0';
+	sqlite3_result_text(ctx, out, (int)pos, free);
+}
+
 /* PRAGMA user_version; -1 if it cannot be read. */
 static int schema_version(struct store *s)
 {
@@ -205,7 +241,7 @@ static int migrate(struct store *s, struct err *e)
 	return 0;
 }
 
-static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
 {
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, sql);
@@ -216,7 +252,7 @@ static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct e
  * fields.c, so a field added to the model is stored by adding its column. */
 static int prepare_statements(struct store *s, struct err *e)
 {
-	struct sb cols = { 0 }, qs = { 0 }, upd = { 0 }, sql = { 0 };
+	struct sb cols = { 0 }, qs = { 0 }, upd = { 0 }, all = { 0 }, sql = { 0 };
 	int rc;
 
 	for (const struct fdef *f = target_dossier.fields; f->name; f++) {
@@ -235,6 +271,8 @@ static int prepare_statements(struct store *s, struct err *e)
 		else if (strcmp(f->name, "code"))
 			sb_printf(&upd, "%s%s = coalesce(excluded.%s, %s)",
 				  upd.len ? ", " : "", f->name, f->name, f->name);
+		if (strcmp(f->name, "code"))
+			sb_printf(&all, "%s = excluded.%s, ", f->name, f->name);
 		s->ncols++;
 	}
 	s->cols = sb_take(&cols);
@@ -243,21 +281,28 @@ static int prepare_statements(struct store *s, struct err *e)
 	sb_printf(&sql,
 		  "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
 		  "seen = max(seen, excluded.seen)", s->cols, sb_str(&qs), sb_str(&upd));
-	rc = prepare(s, sb_str(&sql), &s->put_summary, e);
+	rc = store_prepare(s, sb_str(&sql), &s->put_summary, e);
 	sb_reset(&sql);
+	/* an upsert, not a replace: the row keeps its rowid, which its
+	 * folded text in inbox_text is filed under */
 	sb_printf(&sql,
-		  "INSERT OR REPLACE INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?)",
-		  s->cols, sb_str(&qs));
+		  "INSERT INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?) "
+		  "ON CONFLICT (code) DO UPDATE SET %sseen = excluded.seen, detail = excluded.detail, "
+		  "detail_version = excluded.detail_version", s->cols, sb_str(&qs), sb_str(&all));
 	if (rc == 0)
-		rc = prepare(s, sb_str(&sql), &s->put_whole, e);
+		rc = store_prepare(s, sb_str(&sql), &s->put_whole, e);
 	if (rc == 0)
-		rc = prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
+		rc = store_prepare(s, "INSERT OR REPLACE INTO inbox_text (rowid, hay) SELECT rowid, "
+				   STORE_HAY " FROM dossiers WHERE code = ?", &s->put_hay, e);
 	if (rc == 0)
-		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
+		rc = store_prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
 	if (rc == 0)
-		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
+		rc = store_prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
+	if (rc == 0)
+		rc = store_prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
 	sb_free(&qs);
 	sb_free(&upd);
+	sb_free(&all);
 	sb_free(&sql);
 	return rc;
 }
@@ -286,6 +331,13 @@ struct store *store_open(const char *path, struct err *e)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);	/* a batch sync and the client may share it */
+	if (sqlite3_create_function(s->db, "motcua_hay", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				    SQLITE_INNOCUOUS, NULL, sql_hay, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(s->db, "motcua_match", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, s,
+				    store_sql_match, NULL, NULL) != SQLITE_OK) {
+		store_sql_error(s, e, _("cannot register the store's functions"));
+		goto fail;
+	}
 	/* FULL: a queued action is on disk when the outbox says it is */
 	if (exec(s, "PRAGMA journal_mode = WAL", e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
@@ -312,6 +364,7 @@ void store_close(struct store *s)
 		return;
 	sqlite3_finalize(s->put_summary);
 	sqlite3_finalize(s->put_whole);
+	sqlite3_finalize(s->put_hay);
 	sqlite3_finalize(s->meta_get);
 	sqlite3_finalize(s->meta_set);
 	sqlite3_finalize(s->version_get);
@@ -425,7 +478,7 @@ static int bind_summary(sqlite3_stmt *st, const struct dossier *d)
 
 /* The strings go into one block (dossier.pack): one allocation instead of
  * a dozen per dossier saves a good part of the memory of a large inbox. */
-static void read_summary(sqlite3_stmt *st, struct dossier *d)
+void store_read_summary(sqlite3_stmt *st, struct dossier *d)
 {
 	const unsigned char *text[SUMMARY_MAX];
 	size_t len[SUMMARY_MAX], size = 0;
@@ -499,23 +552,51 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	free(detail);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, d->code);
+	/* the filter's text, from the row as it now is (a summary keeps
+	 * what it does not carry) */
+	sqlite3_bind_text(s->put_hay, 1, d->code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s->put_hay);
+	sqlite3_reset(s->put_hay);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
 }
 
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
 {
-	sqlite3_stmt *st;
-	int rc;
+	static const char *const sql[] = {
+		"DELETE FROM inbox_text WHERE rowid IN (SELECT rowid FROM dossiers WHERE seen < ?1"
+		" AND code NOT IN (SELECT code FROM outbox WHERE state < 2))",
+		"DELETE FROM dossiers WHERE seen < ?1 AND code NOT IN "
+		"(SELECT code FROM outbox WHERE state < 2)",
+	};
+	int dropped = 0;
 
-	if (prepare(s, "DELETE FROM dossiers WHERE seen < ? AND code NOT IN "
-		       "(SELECT code FROM outbox WHERE state < 2)", &st, e) < 0)
+	/* the text goes with its row, in one step whoever began the transaction */
+	if (exec(s, "SAVEPOINT forget", e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, seen);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, _("cannot drop the dossiers no longer listed"));
-	return sqlite3_changes(s->db);
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (store_prepare(s, sql[i], &st, e) < 0)
+			goto fail;
+		sqlite3_bind_int64(st, 1, seen);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			store_sql_error(s, e, _("cannot drop the dossiers no longer listed"));
+			goto fail;
+		}
+		dropped = sqlite3_changes(s->db);
+	}
+	if (exec(s, "RELEASE forget", e) < 0)
+		goto fail;
+	return dropped;
+fail:
+	exec(s, "ROLLBACK TO forget", NULL);
+	exec(s, "RELEASE forget", NULL);
+	return -1;
 }
 
 int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e)
@@ -527,7 +608,7 @@ int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, stru
 	int rc;
 
 	snprintf(sql, sizeof sql, "SELECT %s FROM dossiers", s->cols);
-	if (prepare(s, sql, &st, e) < 0)
+	if (store_prepare(s, sql, &st, e) < 0)
 		return -1;
 	v = xcalloc(cap, sizeof *v);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -536,7 +617,7 @@ int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, stru
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		memset(&v[k], 0, sizeof v[k]);
-		read_summary(st, &v[k++]);
+		store_read_summary(st, &v[k++]);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -562,7 +643,7 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 
 	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers WHERE code = ?",
 		 s->cols);
-	if (prepare(s, sql, &st, e) < 0)
+	if (store_prepare(s, sql, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	memset(d, 0, sizeof *d);
@@ -574,7 +655,7 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 		struct err ignored;
 
 		found = 1;
-		read_summary(st, d);
+		store_read_summary(st, d);
 		/* the lists from the last whole read; the summary columns are
 		 * newer. Details we cannot read are dropped: the summary stands. */
 		if (o && fields_from_json(&target_dossier, o, &full, &ignored) == 0) {
@@ -611,7 +692,7 @@ int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (prepare(s, "INSERT INTO audit (at, user, register, subject, dossier, purpose, outcome) "
+	if (store_prepare(s, "INSERT INTO audit (at, user, register, subject, dossier, purpose, outcome) "
 		       "VALUES (?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->at);

@@ -1,0 +1,340 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store.h"
+#include "store_inbox.h"
+#include "store_int.h"
+
+/* The parts of the urgency order (store_inbox.h), with the parameters
+ * ?1 now, ?2 today_end, ?3 apology, ?4 soon. Each is read through the
+ * partial index of migration 6 that its first term matches, in its order,
+ * so that reading a screenful stops after a screenful; named, because on
+ * a small store or one never analysed SQLite may prefer the index on the
+ * status and sort what it finds. */
+#define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
+static const char *const parts[INBOXQ_PARTS] = {
+	RUNNING " AND due_at <= ?1",
+	RUNNING " AND due_at > ?1 AND due_at <= ?2",
+	RUNNING " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used",
+	RUNNING " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)",
+	RUNNING " AND due_at > ?4 AND (apology_used OR due_at > ?3)",
+	"dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))"
+	" AND due_at IS NOT NULL",
+	"dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL",
+};
+#define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
+
+/* The other parameters: ?5, ?6 the position to go on after, ?7 the login,
+ * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax), ?10 a limit. */
+
+/* motcua_match(hay): the query's test of a row's folded text. */
+void store_sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	const char *hay = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, hay && s->q && s->q->match &&
+			   s->q->match(s->q->arg, hay, (size_t)sqlite3_value_bytes(argv[0])));
+}
+
+static bool has_phrase(const struct inboxq *q)
+{
+	size_t chars = 0;
+
+	/* the trigram tokenizer needs three characters to look anything up */
+	for (const char *p = q->phrase; p && *p && chars < 3; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	return chars >= 3;
+}
+
+/* The filter's terms. */
+static void add_filter(struct sb *sql, const struct inboxq *q)
+{
+	if (has_phrase(q))
+		sb_puts(sql, " AND rowid IN (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9)");
+	if (q->match)
+		sb_puts(sql, " AND motcua_match((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid))");
+}
+
+/* The view's terms, then the filter's. */
+static void add_view(struct sb *sql, const struct inboxq *q)
+{
+	if (q->statuses) {
+		const char *sep = " AND status IN (";
+
+		for (int st = 0; st <= ST_MAX; st++)
+			if (q->statuses & 1u << st) {
+				sb_printf(sql, "%s%d", sep, st);
+				sep = ", ";
+			}
+		sb_addc(sql, ')');
+	}
+	if (q->mine)
+		sb_puts(sql, " AND ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE");
+	if (q->proc)
+		sb_puts(sql, " AND ifnull(procedure_code, ifnull(procedure_name, '')) = ?8");
+	add_filter(sql, q);
+}
+
+static int prepare_bound(struct store *s, const struct inboxq *q, const char *sql,
+			 const struct inboxq_pos *at, sqlite3_stmt **st, struct err *e)
+{
+	struct sb phrase = { 0 };
+
+	if (store_prepare(s, sql, st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, q->cut.now);
+	sqlite3_bind_int64(*st, 2, q->cut.today_end);
+	sqlite3_bind_int64(*st, 3, q->cut.apology);
+	sqlite3_bind_int64(*st, 4, q->cut.soon);
+	if (at) {
+		sqlite3_bind_int64(*st, 5, at->due);
+		sqlite3_bind_text(*st, 6, at->code, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_text(*st, 7, q->mine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 8, q->proc, -1, SQLITE_STATIC);
+	if (has_phrase(q)) {
+		/* one FTS5 string: its quotes doubled */
+		sb_addc(&phrase, '"');
+		for (const char *p = q->phrase; *p; p++) {
+			if (*p == '"')
+				sb_addc(&phrase, '"');
+			sb_addc(&phrase, *p);
+		}
+		sb_addc(&phrase, '"');
+		sqlite3_bind_text(*st, 9, sb_str(&phrase), -1, SQLITE_TRANSIENT);
+		sb_free(&phrase);
+	}
+	return 0;
+}
+
+void store_inbox_start(struct inboxq_pos *p)
+{
+	memset(p, 0, sizeof *p);
+	p->part = -1;		/* before part 0: nothing to go on after */
+}
+
+/* The rows of one part after *at (from its start when at->part differs). */
+static int read_part(struct store *s, const struct inboxq *q, int part, struct inboxq_pos *at,
+		     struct dossier *out, size_t n, size_t *got, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	bool after = at->part == part;
+	int rc;
+
+	sb_printf(&sql, "SELECT %s, due_at FROM %s", s->cols, parts[part]);
+	if (after)
+		sb_puts(&sql, part == UNDATED ? " AND code > ?6" : " AND (due_at, code) > (?5, ?6)");
+	add_view(&sql, q);
+	sb_printf(&sql, " ORDER BY %s LIMIT ?10", part == UNDATED ? "code" : "due_at, code");
+	rc = prepare_bound(s, q, sb_str(&sql), after ? at : NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(st, 10, (int64_t)(n - *got));
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct dossier *d = &out[(*got)++];
+
+		store_read_summary(st, d);
+		at->part = part;
+		at->due = sqlite3_column_int64(st, s->ncols);
+		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot read the inbox"));
+}
+
+int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+		     struct dossier *out, size_t n, size_t *got, struct err *e)
+{
+	*got = 0;
+	for (int part = at->part < 0 ? 0 : at->part; part < INBOXQ_PARTS && *got < n; part++)
+		if (read_part(s, q, part, at, out, n, got, e) < 0)
+			return -1;
+	if (*got < n)
+		at->part = INBOXQ_PARTS;
+	return 0;
+}
+
+/* The part a row is in: the parts' terms, in C. */
+static int part_of(const struct inboxq_cuts *c, int status, bool dated, int64_t due, bool used)
+{
+	if (!dated)
+		return UNDATED;
+	if (!status_clock_runs(status))
+		return 5;
+	if (due <= c->now)
+		return 0;
+	if (due <= c->today_end)
+		return 1;
+	if (!used && due <= c->apology)
+		return 2;
+	return due <= c->soon ? 3 : 4;
+}
+
+static int count(struct store *s, const struct inboxq *q, const char *sql, const struct inboxq_pos *at,
+		 int64_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare_bound(s, q, sql, at, &st, e) < 0)
+		return -1;
+	s->q = q;
+	rc = sqlite3_step(st);
+	s->q = NULL;
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
+}
+
+int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
+		     int64_t *index, struct inboxq_pos *pos, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
+	add_view(&sql, q);
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	if (rc < 0)
+		goto out;
+	sqlite3_bind_text(st, 11, code, -1, SQLITE_STATIC);
+	s->q = q;
+	rc = sqlite3_step(st);
+	s->q = NULL;
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		pos->due = sqlite3_column_int64(st, 2);
+		pos->part = part_of(&q->cut, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
+				    pos->due, sqlite3_column_int(st, 3));
+		snprintf(pos->code, sizeof pos->code, "%s", code);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = store_sql_error(s, e, code);
+		goto out;
+	}
+	rc = 0;
+	*index = 0;
+	/* the rows of the parts before, and of its own part before it */
+	for (int part = 0; found && part <= pos->part; part++) {
+		int64_t n;
+
+		sb_reset(&sql);
+		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
+		if (part == pos->part)
+			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
+		add_view(&sql, q);
+		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
+			break;
+		*index += n;
+	}
+out:
+	sb_free(&sql);
+	return rc < 0 ? -1 : found;
+}
+
+int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	bool filtered = has_phrase(q) || q->match;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	/* without a filter, each count is one index's; with one, a single pass
+	 * over the rows it keeps counts them all */
+	sb_puts(&sql, "SELECT status, count(*)");
+	if (filtered)
+		sb_puts(&sql, ", sum(ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE),"
+			" sum(ifnull(procedure_code, ifnull(procedure_name, '')) = ?8)");
+	sb_puts(&sql, " FROM dossiers WHERE 1");
+	add_filter(&sql, q);
+	sb_puts(&sql, " GROUP BY status");
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	if (rc < 0)
+		goto out;
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int status = sqlite3_column_int(st, 0);
+		int64_t n = sqlite3_column_int64(st, 1);
+
+		c->by_status[status >= 0 && status <= ST_MAX ? status : 0] += n;
+		c->all += n;
+		if (filtered) {
+			c->mine += sqlite3_column_int64(st, 2);
+			c->proc += sqlite3_column_int64(st, 3);
+		}
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = store_sql_error(s, e, _("cannot count the inbox"));
+		goto out;
+	}
+	rc = 0;
+	if (!filtered && q->mine)
+		rc = count(s, q, "SELECT count(*) FROM dossiers"
+			   " WHERE ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE", NULL, &c->mine, e);
+	if (rc == 0 && !filtered && q->proc)
+		rc = count(s, q, "SELECT count(*) FROM dossiers"
+			   " WHERE ifnull(procedure_code, ifnull(procedure_name, '')) = ?8", NULL, &c->proc, e);
+out:
+	sb_free(&sql);
+	return rc;
+}
+
+int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 16;
+	int rc;
+
+	*n = 0;
+	if (store_prepare(s, "SELECT ifnull(procedure_code, ifnull(procedure_name, '')) AS k,"
+			  " min(procedure_name), count(*) AS n FROM dossiers GROUP BY k ORDER BY n DESC, k",
+			  &st, e) < 0)
+		return -1;
+	*v = xmalloc(cap * sizeof **v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+
+		if (*n == cap)
+			*v = xrealloc(*v, (cap *= 2) * sizeof **v);
+		(*v)[*n].key = xstrdup(key ? key : "");
+		/* unnamed: the code stands for the name, as in the summary */
+		(*v)[*n].name = name ? xstrdup(name) : key && *key ? xstrdup(key) : NULL;
+		(*v)[(*n)++].n = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_inbox_procs_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return store_sql_error(s, e, _("cannot list the inbox's procedures"));
+	}
+	return 0;
+}
+
+void store_inbox_procs_free(struct inboxq_proc *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].name);
+	}
+	free(v);
+}

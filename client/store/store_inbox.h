@@ -1,0 +1,84 @@
+/* The inbox read from the store on demand (issue 19): a screenful at a
+ * time in urgency order, the views' counts, the procedures present and the
+ * rows the filter keeps, each by an indexed query, so that what the inbox
+ * costs at start-up does not grow with the number of dossiers kept.
+ *
+ * The urgency order is the one deadline_sort() gives (bands, then the
+ * earlier due time, then the code), read as seven parts of the table, each
+ * an index range in (due_at, code) order: the running dossiers overdue,
+ * due today, in the apology band, due soon, in time; then the others by
+ * due time; then those without one, by code. The bands' bounds are due
+ * times worked out by the caller at one instant (deadline_cuts()). */
+#ifndef MOTCUA_STORE_INBOX_H
+#define MOTCUA_STORE_INBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/model.h"
+
+struct store;
+
+/* As struct deadline_cuts (desk/deadline.h) fills them. */
+struct inboxq_cuts {
+	int64_t now, today_end, apology, soon;
+};
+
+struct inboxq {
+	struct inboxq_cuts cut;
+	unsigned statuses;	/* 1 << status of each status shown; 0: any */
+	const char *mine;	/* only those assigned to this login (any case) */
+	const char *proc;	/* only this procedure (a key of store_inbox_procs) */
+	/* The filter: folded text that every row kept contains (at least three
+	 * characters, or the index cannot narrow by it: then NULL), and the
+	 * test each row's folded text (STORE_HAY: its fields one per line)
+	 * must pass. NULL, NULL: no filter. */
+	const char *phrase;
+	bool (*match)(void *arg, const char *hay, size_t len);
+	void *arg;
+};
+
+/* Where a row stands in the urgency order; paging goes on after it. */
+#define INBOXQ_PARTS 7
+struct inboxq_pos {
+	int part;		/* 0 .. INBOXQ_PARTS - 1; INBOXQ_PARTS: past the end */
+	int64_t due;
+	char code[256];
+};
+
+/* The first position, before every row. */
+void store_inbox_start(struct inboxq_pos *p);
+
+/* Up to n summaries after *at, in urgency order, into out (zeroed by the
+ * caller, freed with dossier_free); *got says how many, and *at moves to
+ * the last one read. */
+int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+		     struct dossier *out, size_t n, size_t *got, struct err *e);
+
+/* How many rows of q come before the dossier code (its index in the list)
+ * and its position: 1 found, 0 not in the store or not among q's rows,
+ * -1 error. */
+int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
+		     int64_t *index, struct inboxq_pos *pos, struct err *e);
+
+/* The rows that pass q's filter (its view is left aside), by status, and
+ * of those the ones assigned to q->mine and the ones of q->proc. */
+struct inboxq_counts {
+	int64_t by_status[ST_MAX + 1];	/* [0]: no status known */
+	int64_t all, mine, proc;
+};
+int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c,
+		       struct err *e);
+
+/* The procedures present, most dossiers first, then by key. */
+struct inboxq_proc {
+	char *key;		/* procedure code, or name when it has none, or "" */
+	char *name;		/* NULL when no dossier names it */
+	int64_t n;
+};
+int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e);
+void store_inbox_procs_free(struct inboxq_proc *v, size_t n);
+
+#endif
