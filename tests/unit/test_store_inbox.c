@@ -17,6 +17,7 @@
 #include "core/fold.h"
 #include "core/xalloc.h"
 #include "desk/deadline.h"
+#include "desk/filter.h"
 #include "store/store.h"
 #include "store/store_inbox.h"
 
@@ -133,18 +134,32 @@ static bool holds(void *arg, const char *hay, size_t len)
 	return memmem(hay, len, arg, strlen(arg)) != NULL;
 }
 
-static bool folded_has(const struct dossier *d, const char *lit)
+/* A row's folded text as the filter reads it: its fields, one per line. */
+static size_t hay_of(const struct dossier *d, char *hay, size_t size)
 {
 	const char *f[] = { d->code, d->applicant_name, d->applicant_id, d->procedure_code, d->procedure_name };
+	size_t len = 0;
 
 	for (int k = 0; k < 5; k++) {
-		char out[256];
-
-		fold_text(out, sizeof out, f[k] ? f[k] : "", f[k] ? strlen(f[k]) : 0);
-		if (strstr(out, lit))
-			return true;
+		if (k)
+			hay[len++] = '\n';
+		len += fold_text(hay + len, size - len, f[k] ? f[k] : "", f[k] ? strlen(f[k]) : 0);
 	}
-	return false;
+	return len;
+}
+
+static bool passes(const struct inboxq *q, const struct dossier *d)
+{
+	char hay[1024];
+	size_t len = hay_of(d, hay, sizeof hay);
+
+	return !q->match || q->match(q->arg, hay, len);
+}
+
+/* The inbox's own filter as the store's test. */
+static bool filter_says(void *arg, const char *hay, size_t len)
+{
+	return filter_text_hit(arg, hay, len);
 }
 
 static const char *pkey(const struct dossier *d)
@@ -167,7 +182,7 @@ static bool in_query(const struct inboxq *q, const struct dossier *d)
 		return false;
 	if (q->proc && strcmp(pkey(d), q->proc))
 		return false;
-	return !q->match || folded_has(d, q->arg);
+	return passes(q, d);
 }
 
 /* The rows in memory, in urgency order, that q keeps. */
@@ -184,7 +199,7 @@ static size_t expected(const struct inboxq *q, struct dossier **rows)
 
 /* Page through q by pages of `page` rows; each row must be the one
  * deadline_sort() puts there. */
-static void check_order(const struct inboxq *q, size_t page, const char *what)
+static size_t check_order(const struct inboxq *q, size_t page, const char *what)
 {
 	struct dossier *want[N], got[N];
 	size_t nwant = expected(q, want), total = 0, n;
@@ -204,6 +219,7 @@ static void check_order(const struct inboxq *q, size_t page, const char *what)
 			      what, i, got[i].code, want[i]->code, deadline_band(cal, want[i], q->cut.now));
 	for (size_t i = 0; i < total; i++)
 		dossier_free(&got[i]);
+	return total;
 }
 
 START_TEST(test_order)
@@ -258,6 +274,29 @@ START_TEST(test_views_and_filter)
 }
 END_TEST
 
+/* The inbox's filter, run by the store: the rows it keeps, in order,
+ * with and without a phrase for the index. */
+START_TEST(test_inbox_filter)
+{
+	static const char *const texts[] = { "nguyen", "Nguyễn Văn", "^c-0", "001085|tam", "an$",
+					     "(", "khai sinh", "\"tam\"", "ng" };
+	struct filter *f = filter_new();
+	struct inboxq q;
+	struct err e;
+
+	query_at(&q, instants()[3]);
+	q.match = filter_says;
+	q.arg = f;
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		filter_set(f, texts[t], &e);
+		q.phrase = filter_literal(f);
+		/* only "(" (matched as typed) is in no row */
+		ck_assert_msg((check_order(&q, 17, texts[t]) > 0) == (t != 5), "%s", texts[t]);
+	}
+	filter_free(f);
+}
+END_TEST
+
 START_TEST(test_counts_and_procs)
 {
 	struct inboxq q;
@@ -276,7 +315,7 @@ START_TEST(test_counts_and_procs)
 		q.phrase = q.arg = filtered ? "van" : NULL;
 		ck_assert_msg(store_inbox_counts(s, &q, &c, &e) == 0, "%s", e.msg);
 		for (int i = 0; i < N; i++) {
-			if (filtered && !folded_has(&mem[i], "van"))
+			if (!passes(&q, &mem[i]))
 				continue;
 			by[mem[i].status]++;
 			all++;
@@ -391,6 +430,7 @@ static Suite *store_inbox_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_order);
 	tcase_add_test(tc, test_views_and_filter);
+	tcase_add_test(tc, test_inbox_filter);
 	tcase_add_test(tc, test_counts_and_procs);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_text_follows);
