@@ -31,7 +31,8 @@ static const char *const parts[INBOXQ_PARTS] = {
 #define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
 
 /* The other parameters: ?5, ?6 the position to go on after, ?7 the login,
- * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax), ?10 a limit. */
+ * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax) and ?12 as it is,
+ * ?10 a limit, ?11 a code. */
 
 /* motcua_match(hay): the query's test of a row's folded text. */
 void store_sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -44,7 +45,8 @@ void store_sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   s->q->match(s->q->arg, hay, (size_t)sqlite3_value_bytes(argv[0])));
 }
 
-static bool has_phrase(const struct inboxq *q)
+/* Whether the index can find the phrase. */
+static bool indexed(const struct inboxq *q)
 {
 	size_t chars = 0;
 
@@ -54,11 +56,26 @@ static bool has_phrase(const struct inboxq *q)
 	return chars >= 3;
 }
 
-/* The filter's terms. */
+static bool filtered(const struct inboxq *q)
+{
+	return (q->phrase && *q->phrase) || q->match;
+}
+
+/* What the phrase finds, looked up once per statement: it opens every
+ * statement that add_filter() ends. */
+static void add_hits(struct sb *sql, const struct inboxq *q)
+{
+	if (indexed(q))
+		sb_puts(sql, "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9) ");
+}
+
+/* The filter's terms, on a row of dossiers. */
 static void add_filter(struct sb *sql, const struct inboxq *q)
 {
-	if (has_phrase(q))
-		sb_puts(sql, " AND rowid IN (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9)");
+	if (indexed(q))
+		sb_puts(sql, " AND rowid IN hits");
+	else if (q->phrase && *q->phrase)
+		sb_puts(sql, " AND instr((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid), ?12)");
 	if (q->match)
 		sb_puts(sql, " AND motcua_match((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid))");
 }
@@ -100,7 +117,8 @@ static int prepare_bound(struct store *s, const struct inboxq *q, const char *sq
 	}
 	sqlite3_bind_text(*st, 7, q->mine, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 8, q->proc, -1, SQLITE_STATIC);
-	if (has_phrase(q)) {
+	sqlite3_bind_text(*st, 12, q->phrase, -1, SQLITE_STATIC);
+	if (indexed(q)) {
 		/* one FTS5 string: its quotes doubled */
 		sb_addc(&phrase, '"');
 		for (const char *p = q->phrase; *p; p++) {
@@ -121,46 +139,47 @@ void store_inbox_start(struct inboxq_pos *p)
 	p->part = -1;		/* before part 0: nothing to go on after */
 }
 
-/* The rows of one part after *at (from its start when at->part differs). */
-static int read_part(struct store *s, const struct inboxq *q, int part, struct inboxq_pos *at,
+/* One statement for the parts from at->part on, each in its own order,
+ * the first after *at; the filter's phrase looked up once for them all. */
+int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
 		     struct dossier *out, size_t n, size_t *got, struct err *e)
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
-	bool after = at->part == part;
-	int rc;
+	int rc, from = at->part < 0 ? 0 : at->part;
 
-	sb_printf(&sql, "SELECT %s, due_at FROM %s", s->cols, parts[part]);
-	if (after)
-		sb_puts(&sql, part == UNDATED ? " AND code > ?6" : " AND (due_at, code) > (?5, ?6)");
-	add_view(&sql, q);
-	sb_printf(&sql, " ORDER BY %s LIMIT ?10", part == UNDATED ? "code" : "due_at, code");
-	rc = prepare_bound(s, q, sb_str(&sql), after ? at : NULL, &st, e);
+	*got = 0;
+	if (from >= INBOXQ_PARTS || !n)
+		return 0;
+	add_hits(&sql, q);
+	for (int part = from; part < INBOXQ_PARTS; part++) {
+		/* the limit in each part too: it keeps each part's order */
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d FROM %s", part > from ? " UNION ALL " : "",
+			  s->cols, part, parts[part]);
+		if (part == at->part)
+			sb_puts(&sql, part == UNDATED ? " AND code > ?6" : " AND (due_at, code) > (?5, ?6)");
+		add_view(&sql, q);
+		sb_printf(&sql, " ORDER BY %s LIMIT ?10)", part == UNDATED ? "code" : "due_at, code");
+	}
+	sb_puts(&sql, " LIMIT ?10");
+	rc = prepare_bound(s, q, sb_str(&sql), at, &st, e);
 	sb_free(&sql);
 	if (rc < 0)
 		return -1;
-	sqlite3_bind_int64(st, 10, (int64_t)(n - *got));
+	sqlite3_bind_int64(st, 10, (int64_t)n);
 	s->q = q;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct dossier *d = &out[(*got)++];
 
 		store_read_summary(st, d);
-		at->part = part;
 		at->due = sqlite3_column_int64(st, s->ncols);
+		at->part = sqlite3_column_int(st, s->ncols + 1);
 		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
 	}
 	s->q = NULL;
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot read the inbox"));
-}
-
-int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
-		     struct dossier *out, size_t n, size_t *got, struct err *e)
-{
-	*got = 0;
-	for (int part = at->part < 0 ? 0 : at->part; part < INBOXQ_PARTS && *got < n; part++)
-		if (read_part(s, q, part, at, out, n, got, e) < 0)
-			return -1;
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, _("cannot read the inbox"));
 	if (*got < n)
 		at->part = INBOXQ_PARTS;
 	return 0;
@@ -206,6 +225,7 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	sqlite3_stmt *st;
 	int rc, found = 0;
 
+	add_hits(&sql, q);
 	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
 	add_view(&sql, q);
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
@@ -231,9 +251,10 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	*index = 0;
 	/* the rows of the parts before, and of its own part before it */
 	for (int part = 0; found && part <= pos->part; part++) {
-		int64_t n;
+		int64_t n = 0;
 
 		sb_reset(&sql);
+		add_hits(&sql, q);
 		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
 		if (part == pos->part)
 			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
@@ -251,22 +272,31 @@ int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_co
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
-	bool filtered = has_phrase(q) || q->match;
 	int rc;
 
 	memset(c, 0, sizeof *c);
-	/* without a filter, each count is one index's; with one, a single pass
-	 * over the rows it keeps counts them all */
-	sb_puts(&sql, "SELECT status, count(*)");
-	if (filtered)
-		sb_puts(&sql, ", sum(ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE),"
-			" sum(ifnull(procedure_code, ifnull(procedure_name, '')) = ?8)");
-	sb_puts(&sql, " FROM dossiers WHERE 1");
-	add_filter(&sql, q);
-	sb_puts(&sql, " GROUP BY status");
+	/* without a filter, the tally the triggers keep; with one, a single
+	 * pass over the rows it keeps */
+	if (filtered(q)) {
+		/* from the text: its index narrows, and the tests read it there */
+		sb_puts(&sql, "SELECT d.status, count(*), sum(ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE),"
+			" sum(ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8)"
+			" FROM inbox_text t JOIN dossiers d ON d.rowid = t.rowid WHERE 1");
+		if (indexed(q))
+			sb_puts(&sql, " AND inbox_text MATCH ?9");
+		else if (q->phrase && *q->phrase)
+			sb_puts(&sql, " AND instr(t.hay, ?12)");
+		if (q->match)
+			sb_puts(&sql, " AND motcua_match(t.hay)");
+		sb_puts(&sql, " GROUP BY d.status");
+	} else {
+		sb_puts(&sql, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
+			" sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status");
+	}
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
 	if (rc < 0)
-		goto out;
+		return -1;
 	s->q = q;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int status = sqlite3_column_int(st, 0);
@@ -274,27 +304,12 @@ int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_co
 
 		c->by_status[status >= 0 && status <= ST_MAX ? status : 0] += n;
 		c->all += n;
-		if (filtered) {
-			c->mine += sqlite3_column_int64(st, 2);
-			c->proc += sqlite3_column_int64(st, 3);
-		}
+		c->mine += sqlite3_column_int64(st, 2);
+		c->proc += sqlite3_column_int64(st, 3);
 	}
 	s->q = NULL;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = store_sql_error(s, e, _("cannot count the inbox"));
-		goto out;
-	}
-	rc = 0;
-	if (!filtered && q->mine)
-		rc = count(s, q, "SELECT count(*) FROM dossiers"
-			   " WHERE ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE", NULL, &c->mine, e);
-	if (rc == 0 && !filtered && q->proc)
-		rc = count(s, q, "SELECT count(*) FROM dossiers"
-			   " WHERE ifnull(procedure_code, ifnull(procedure_name, '')) = ?8", NULL, &c->proc, e);
-out:
-	sb_free(&sql);
-	return rc;
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
 }
 
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e)
@@ -304,9 +319,8 @@ int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct
 	int rc;
 
 	*n = 0;
-	if (store_prepare(s, "SELECT ifnull(procedure_code, ifnull(procedure_name, '')) AS k,"
-			  " min(procedure_name), count(*) AS n FROM dossiers GROUP BY k ORDER BY n DESC, k",
-			  &st, e) < 0)
+	if (store_prepare(s, "SELECT proc, min(nullif(name, '')), sum(n) AS c FROM inbox_tally"
+			  " GROUP BY proc HAVING c > 0 ORDER BY c DESC, proc", &st, e) < 0)
 		return -1;
 	*v = xmalloc(cap * sizeof **v);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

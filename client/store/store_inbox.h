@@ -31,10 +31,11 @@ struct inboxq {
 	unsigned statuses;	/* 1 << status of each status shown; 0: any */
 	const char *mine;	/* only those assigned to this login (any case) */
 	const char *proc;	/* only this procedure (a key of store_inbox_procs) */
-	/* The filter: folded text that every row kept contains (at least three
-	 * characters, or the index cannot narrow by it: then NULL), and the
-	 * test each row's folded text (STORE_HAY: its fields one per line)
-	 * must pass. NULL, NULL: no filter. */
+	/* The filter: folded text that every row kept contains (found through
+	 * the trigram index from three characters on, row by row below that),
+	 * and a further test of each row's folded text (STORE_HAY: its fields
+	 * one per line). NULL, NULL: no filter. A plain text needs only the
+	 * phrase, which is the cheaper: the test reads every row's text. */
 	const char *phrase;
 	bool (*match)(void *arg, const char *hay, size_t len);
 	void *arg;

@@ -125,8 +125,9 @@ START_TEST(test_migrations)
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
-					   "DROP INDEX dossiers_undated; DROP INDEX dossiers_status; DROP INDEX dossiers_who; "
-					   "DROP INDEX dossiers_proc; ALTER TABLE dossiers DROP COLUMN apology_used; "
+					   "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
+					   "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
+					   "ALTER TABLE dossiers DROP COLUMN apology_used; "
 					   "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
 					   "ALTER TABLE dossiers DROP COLUMN days_text; "

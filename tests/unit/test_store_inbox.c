@@ -153,6 +153,8 @@ static bool passes(const struct inboxq *q, const struct dossier *d)
 	char hay[1024];
 	size_t len = hay_of(d, hay, sizeof hay);
 
+	if (q->phrase && !memmem(hay, len, q->phrase, strlen(q->phrase)))
+		return false;
 	return !q->match || q->match(q->arg, hay, len);
 }
 
@@ -258,19 +260,26 @@ START_TEST(test_views_and_filter)
 	q.proc = "P-2";
 	check_order(&q, 10, "a procedure");
 	q.proc = NULL;
-	/* a phrase the index narrows by, and one too short for it */
-	q.match = holds;
-	q.phrase = q.arg = "nguyen";
-	check_order(&q, 10, "filter nguyen");
-	q.phrase = q.arg = "\"t";
-	check_order(&q, 10, "filter too short for the index");
-	q.phrase = q.arg = "\"tam\"";
-	check_order(&q, 10, "filter with quotes");
-	q.phrase = q.arg = "ran thi";
-	q.statuses = 1u << ST_PROCESSING;
-	check_order(&q, 10, "filter in a view");
-	q.phrase = q.arg = "0790";
-	check_order(&q, 10, "filter on the ID");
+	/* a phrase the index finds, one too short for it, each alone and
+	 * with a test besides */
+	for (int tested = 0; tested < 2; tested++) {
+		q.match = tested ? holds : NULL;
+		q.statuses = 0;
+		q.phrase = q.arg = "nguyen";
+		ck_assert_uint_gt(check_order(&q, 10, "filter nguyen"), 0);
+		q.phrase = q.arg = "\"t";
+		ck_assert_uint_gt(check_order(&q, 10, "filter too short for the index"), 0);
+		q.phrase = q.arg = "\"tam\"";
+		ck_assert_uint_gt(check_order(&q, 10, "filter with quotes"), 0);
+		q.phrase = q.arg = "0791";
+		ck_assert_uint_gt(check_order(&q, 10, "filter on the ID"), 0);
+		q.phrase = q.arg = "ran thi";
+		q.statuses = 1u << ST_PROCESSING;
+		ck_assert_uint_gt(check_order(&q, 10, "filter in a view"), 0);
+		/* folded text is matched as folded: nothing is folded again */
+		q.phrase = q.arg = "Tran";
+		ck_assert_uint_eq(check_order(&q, 10, "unfolded text"), 0);
+	}
 }
 END_TEST
 
@@ -285,11 +294,12 @@ START_TEST(test_inbox_filter)
 	struct err e;
 
 	query_at(&q, instants()[3]);
-	q.match = filter_says;
 	q.arg = f;
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
 		filter_set(f, texts[t], &e);
+		/* plain text: the phrase alone; an expression: the filter's test */
 		q.phrase = filter_literal(f);
+		q.match = q.phrase ? NULL : filter_says;
 		/* only "(" (matched as typed) is in no row */
 		ck_assert_msg((check_order(&q, 17, texts[t]) > 0) == (t != 5), "%s", texts[t]);
 	}
@@ -412,6 +422,12 @@ START_TEST(test_text_follows)
 	ck_assert_int_eq(store_forget_unseen(s, 2, &e), N - 1);
 	ck_assert_int_eq(store_inbox_counts(s, &q, &c, &e), 0);
 	ck_assert_int_eq(c.all, 1);
+	/* and the counts the triggers keep follow the rows too */
+	q.match = NULL;
+	q.phrase = NULL;
+	ck_assert_int_eq(store_inbox_counts(s, &q, &c, &e), 0);
+	ck_assert_int_eq(c.all, 1);
+	ck_assert_int_eq(c.by_status[ST_PROCESSING], 1);
 	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM inbox_text", -1, &st, NULL),
 			 SQLITE_OK);
 	if (sqlite3_step(st) == SQLITE_ROW)
