@@ -10,13 +10,12 @@
 #include <unistd.h>
 
 #include "api/fields_json.h"
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
-#include "core/fold.h"
 #include "store.h"
 #include "store_int.h"
-
 
 /* What inbox_tally counts a row under: its status (0: none), its
  * assignee's login or name, its procedure's key (as store_inbox_procs
@@ -556,6 +555,10 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 
 	if (!d->code || !d->code[0])
 		return err_set(e, "%s", _("a dossier without a code cannot be stored"));
+	/* the row and its text together, and one commit for both when the
+	 * caller began no transaction */
+	if (exec(s, "SAVEPOINT put", e) < 0)
+		return -1;
 	i = bind_summary(st, d);
 	sqlite3_bind_int64(st, i++, seen);
 	if (whole) {
@@ -570,14 +573,20 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	free(detail);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, d->code);
-	/* the filter's text, from the row as it now is (a summary keeps
-	 * what it does not carry) */
-	sqlite3_bind_text(s->put_hay, 1, d->code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s->put_hay);
-	sqlite3_reset(s->put_hay);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
+	if (rc == SQLITE_DONE) {
+		/* the filter's text, from the row as it now is (a summary
+		 * keeps what it does not carry) */
+		sqlite3_bind_text(s->put_hay, 1, d->code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s->put_hay);
+		sqlite3_reset(s->put_hay);
+	}
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, e, d->code);
+		exec(s, "ROLLBACK TO put", NULL);
+		exec(s, "RELEASE put", NULL);
+		return -1;
+	}
+	return exec(s, "RELEASE put", e);
 }
 
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
