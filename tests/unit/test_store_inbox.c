@@ -443,6 +443,8 @@ static Suite *store_inbox_suite(void)
 	Suite *su = suite_create("store_inbox");
 	TCase *tc = tcase_create("core");
 
+	/* a few thousand queries, under the sanitizers on a busy machine too */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_order);
 	tcase_add_test(tc, test_views_and_filter);
