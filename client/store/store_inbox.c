@@ -15,8 +15,8 @@
  * ?1 now, ?2 today_end, ?3 apology, ?4 soon. Each is read through the
  * partial index of migration 6 that its first term matches, in its order,
  * so that reading a screenful stops after a screenful; named, because on
- * a small store or one never analysed SQLite may prefer the index on the
- * status and sort what it finds. */
+ * a store never analysed SQLite may rather scan the table and sort what
+ * it finds, which reads every row. */
 #define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
 static const char *const parts[INBOXQ_PARTS] = {
 	RUNNING " AND due_at <= ?1",
