@@ -139,27 +139,37 @@ void store_inbox_start(struct inboxq_pos *p)
 	p->part = -1;		/* before part 0: nothing to go on after */
 }
 
-/* One statement for the parts from at->part on, each in its own order,
- * the first after *at; the filter's phrase looked up once for them all. */
-int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+/* One statement for the parts from at->part on (back: down to part 0,
+ * each in reverse), the first after (before) *at; the filter's phrase
+ * looked up once for them all. */
+static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at, bool back,
 		     struct dossier *out, size_t n, size_t *got, struct err *e)
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
-	int rc, from = at->part < 0 ? 0 : at->part;
+	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
+	const char *desc = back ? " DESC" : "";
 
 	*got = 0;
-	if (from >= INBOXQ_PARTS || !n)
+	if (from < 0)
+		from = back ? -1 : 0;
+	if (from >= INBOXQ_PARTS)
+		from = back ? INBOXQ_PARTS - 1 : INBOXQ_PARTS;
+	if (from == end || !n)
 		return 0;
 	add_hits(&sql, q);
-	for (int part = from; part < INBOXQ_PARTS; part++) {
+	for (int part = from; part != end; part += step) {
 		/* the limit in each part too: it keeps each part's order */
-		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d FROM %s", part > from ? " UNION ALL " : "",
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d FROM %s", part != from ? " UNION ALL " : "",
 			  s->cols, part, parts[part]);
 		if (part == at->part)
-			sb_puts(&sql, part == UNDATED ? " AND code > ?6" : " AND (due_at, code) > (?5, ?6)");
+			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
+				  back ? '<' : '>');
 		add_view(&sql, q);
-		sb_printf(&sql, " ORDER BY %s LIMIT ?10)", part == UNDATED ? "code" : "due_at, code");
+		if (part == UNDATED)
+			sb_printf(&sql, " ORDER BY code%s LIMIT ?10)", desc);
+		else
+			sb_printf(&sql, " ORDER BY due_at%s, code%s LIMIT ?10)", desc, desc);
 	}
 	sb_puts(&sql, " LIMIT ?10");
 	rc = prepare_bound(s, q, sb_str(&sql), at, &st, e);
@@ -180,9 +190,25 @@ int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(s, e, _("cannot read the inbox"));
-	if (*got < n)
-		at->part = INBOXQ_PARTS;
+	if (*got < n) {
+		if (back)
+			store_inbox_start(at);
+		else
+			at->part = INBOXQ_PARTS;
+	}
 	return 0;
+}
+
+int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+		     struct dossier *out, size_t n, size_t *got, struct err *e)
+{
+	return read_rows(s, q, at, false, out, n, got, e);
+}
+
+int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+			    struct dossier *out, size_t n, size_t *got, struct err *e)
+{
+	return read_rows(s, q, at, true, out, n, got, e);
 }
 
 /* The part a row is in: the parts' terms, in C. */
@@ -218,39 +244,15 @@ static int count(struct store *s, const struct inboxq *q, const char *sql, const
 	return rc == SQLITE_ROW ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
 }
 
-int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
-		     int64_t *index, struct inboxq_pos *pos, struct err *e)
+int store_inbox_index(struct store *s, const struct inboxq *q, const struct inboxq_pos *pos,
+		      int64_t *index, struct err *e)
 {
 	struct sb sql = { 0 };
-	sqlite3_stmt *st;
-	int rc, found = 0;
+	int rc = 0;
 
-	add_hits(&sql, q);
-	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
-	add_view(&sql, q);
-	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
-	if (rc < 0)
-		goto out;
-	sqlite3_bind_text(st, 11, code, -1, SQLITE_STATIC);
-	s->q = q;
-	rc = sqlite3_step(st);
-	s->q = NULL;
-	if (rc == SQLITE_ROW) {
-		found = 1;
-		pos->due = sqlite3_column_int64(st, 2);
-		pos->part = part_of(&q->cut, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
-				    pos->due, sqlite3_column_int(st, 3));
-		snprintf(pos->code, sizeof pos->code, "%s", code);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		rc = store_sql_error(s, e, code);
-		goto out;
-	}
-	rc = 0;
 	*index = 0;
 	/* the rows of the parts before, and of its own part before it */
-	for (int part = 0; found && part <= pos->part; part++) {
+	for (int part = 0; part <= pos->part && part < INBOXQ_PARTS; part++) {
 		int64_t n = 0;
 
 		sb_reset(&sql);
@@ -263,9 +265,41 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 			break;
 		*index += n;
 	}
-out:
 	sb_free(&sql);
-	return rc < 0 ? -1 : found;
+	return rc;
+}
+
+int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
+		     int64_t *index, struct inboxq_pos *pos, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	add_hits(&sql, q);
+	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
+	add_view(&sql, q);
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(st, 11, code, -1, SQLITE_STATIC);
+	s->q = q;
+	rc = sqlite3_step(st);
+	s->q = NULL;
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		pos->due = sqlite3_column_int64(st, 2);
+		pos->part = part_of(&q->cut, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
+				    pos->due, sqlite3_column_int(st, 3));
+		snprintf(pos->code, sizeof pos->code, "%s", code);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, code);
+	if (found && store_inbox_index(s, q, pos, index, e) < 0)
+		return -1;
+	return found;
 }
 
 int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
@@ -351,4 +385,51 @@ void store_inbox_procs_free(struct inboxq_proc *v, size_t n)
 		free(v[i].name);
 	}
 	free(v);
+}
+
+int store_inbox_ending(struct store *s, const char *tail,
+		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e)
+{
+	struct sb pattern = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	/* LIKE narrows (ASCII in any case, as the caller compares); its own
+	 * wildcards in the tail stand for themselves */
+	sb_addc(&pattern, '%');
+	for (const char *p = tail; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sb_addc(&pattern, '\\');
+		sb_addc(&pattern, *p);
+	}
+	rc = store_prepare(s, "SELECT code FROM dossiers WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code", &st, e);
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, sb_str(&pattern), -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		       fn(arg, (const char *)sqlite3_column_text(st, 0)))
+			;
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot look up a dossier code"));
+	}
+	sb_free(&pattern);
+	return rc;
+}
+
+int store_inbox_assignees(struct store *s, unsigned statuses,
+			  void (*fn)(void *arg, const char *login, const char *name), void *arg,
+			  struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* each login once, named as on its dossier with the first code */
+	if (store_prepare(s, "SELECT assignee_login, assignee, min(code) AS first FROM dossiers"
+			  " WHERE assignee_login <> '' AND ?1 >> status & 1 GROUP BY assignee_login ORDER BY first",
+			  &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, statuses);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot list the colleagues"));
 }

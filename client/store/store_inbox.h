@@ -58,6 +58,17 @@ void store_inbox_start(struct inboxq_pos *p);
 int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
 		     struct dossier *out, size_t n, size_t *got, struct err *e);
 
+/* The same backwards: up to n summaries before *at (past the end when
+ * at->part is INBOXQ_PARTS), the nearest first; *at moves to the last one
+ * read, or back to the start when there were fewer than n. */
+int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+			    struct dossier *out, size_t n, size_t *got, struct err *e);
+
+/* How many rows of q come before pos (a row's index in the list, whether
+ * or not q keeps that row itself). */
+int store_inbox_index(struct store *s, const struct inboxq *q, const struct inboxq_pos *pos,
+		      int64_t *index, struct err *e);
+
 /* How many rows of q come before the dossier code (its index in the list)
  * and its position: 1 found, 0 not in the store or not among q's rows,
  * -1 error. */
@@ -81,5 +92,17 @@ struct inboxq_proc {
 };
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e);
 void store_inbox_procs_free(struct inboxq_proc *v, size_t n);
+
+/* The codes that end with tail, ASCII letters in any case (and some
+ * more: the caller tells), in code order, to fn until it returns false. */
+int store_inbox_ending(struct store *s, const char *tail,
+		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e);
+
+/* Each assignee's login (and name, or NULL) on the dossiers whose status
+ * is in statuses (1 << status each), once, in the order of their first
+ * dossier's code. */
+int store_inbox_assignees(struct store *s, unsigned statuses,
+			  void (*fn)(void *arg, const char *login, const char *name), void *arg,
+			  struct err *e);
 
 #endif

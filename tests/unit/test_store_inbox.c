@@ -438,6 +438,169 @@ START_TEST(test_text_follows)
 }
 END_TEST
 
+/* Backwards, from the end and from a row: the same rows as forwards, in
+ * reverse; and the index of a position whichever rows q keeps. */
+START_TEST(test_backwards_and_index)
+{
+	const size_t pages[] = { 1, 7, N };
+	struct inboxq q;
+	struct dossier *want[N];
+	struct err e = { "" };
+
+	query_at(&q, instants()[1]);
+	for (int v = 0; v < 3; v++) {
+		size_t n;
+
+		q.statuses = v == 1 ? 1u << ST_PROCESSING | 1u << ST_NEW : 0;
+		q.phrase = q.arg = v == 2 ? "van" : NULL;
+		q.match = v == 2 ? holds : NULL;
+		n = expected(&q, want);
+		ck_assert_uint_gt(n, 10);
+		for (size_t p = 0; p < 3; p++) {
+			struct inboxq_pos at = { .part = INBOXQ_PARTS };
+			struct dossier got[N];
+			size_t total = 0, k;
+
+			memset(got, 0, sizeof got);
+			do {
+				ck_assert_int_eq(store_inbox_rows_before(s, &q, &at, got + total, pages[p], &k, &e), 0);
+				total += k;
+				ck_assert_uint_le(total, n);
+			} while (k == pages[p]);
+			ck_assert_uint_eq(total, n);
+			ck_assert_int_eq(at.part, -1);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert_str_eq(got[i].code, want[n - 1 - i]->code);
+				dossier_free(&got[i]);
+			}
+		}
+		/* from a row: those before it, nearest first; its index */
+		for (size_t i = 0; i < n; i += 5) {
+			struct inboxq_pos pos;
+			struct dossier prev[3];
+			int64_t index = -1;
+			size_t k;
+
+			memset(prev, 0, sizeof prev);
+			ck_assert_int_eq(store_inbox_find(s, &q, want[i]->code, &index, &pos, &e), 1);
+			ck_assert_int_eq(index, (int64_t)i);
+			ck_assert_int_eq(store_inbox_rows_before(s, &q, &pos, prev, 3, &k, &e), 0);
+			ck_assert_uint_eq(k, i < 3 ? i : 3);
+			for (size_t j = 0; j < k; j++) {
+				ck_assert_str_eq(prev[j].code, want[i - 1 - j]->code);
+				dossier_free(&prev[j]);
+			}
+		}
+	}
+	/* a row the view leaves out: the index of the first one after it */
+	q.phrase = NULL;
+	q.match = NULL;
+	q.statuses = 0;
+	{
+		size_t n = expected(&q, want);
+
+		for (size_t i = 0; i < n; i += 7) {
+			struct inboxq_pos pos;
+			struct inboxq narrow = q;
+			int64_t index, before = 0;
+
+			ck_assert_int_eq(store_inbox_find(s, &q, want[i]->code, &index, &pos, &e), 1);
+			narrow.statuses = 1u << ST_RETURNED | 1u << ST_PROCESSING;
+			for (size_t j = 0; j < i; j++)
+				before += want[j]->status == ST_RETURNED || want[j]->status == ST_PROCESSING;
+			ck_assert_int_eq(store_inbox_index(s, &narrow, &pos, &index, &e), 0);
+			ck_assert_int_eq(index, before);
+		}
+	}
+}
+END_TEST
+
+static bool collect(void *arg, const char *code)
+{
+	char *seen = arg;
+
+	strcat(seen, code);
+	strcat(seen, " ");
+	return strlen(seen) < 60;
+}
+
+/* Codes by their end, in any case, LIKE's wildcards taken as typed. */
+START_TEST(test_ending)
+{
+	char seen[1024] = "", want[1024] = "";
+	struct err e = { "" };
+	const char *codes[N];
+	int n = 0;
+
+	for (int i = 0; i < N; i++)
+		codes[n++] = mem[i].code;
+	for (int i = 0; i < n; i++)	/* in code order */
+		for (int j = i + 1; j < n; j++)
+			if (strcmp(codes[j], codes[i]) < 0) {
+				const char *t = codes[i];
+
+				codes[i] = codes[j];
+				codes[j] = t;
+			}
+	for (int i = 0; i < n && strlen(want) < 60; i++) {
+		size_t l = strlen(codes[i]);
+
+		if (l >= 1 && codes[i][l - 1] == '7') {
+			strcat(want, codes[i]);
+			strcat(want, " ");
+		}
+	}
+	ck_assert_int_eq(store_inbox_ending(s, "7", collect, seen, &e), 0);
+	ck_assert_str_eq(seen, want);
+	seen[0] = '\0';
+	snprintf(want, sizeof want, "c%s", mem[3].code + 1);
+	ck_assert_int_eq(store_inbox_ending(s, want, collect, seen, &e), 0);
+	snprintf(want, sizeof want, "%s ", mem[3].code);
+	ck_assert_str_eq(seen, want);
+	seen[0] = '\0';
+	ck_assert_int_eq(store_inbox_ending(s, "_", collect, seen, &e), 0);
+	ck_assert_int_eq(store_inbox_ending(s, "%", collect, seen, &e), 0);
+	ck_assert_str_eq(seen, "");
+}
+END_TEST
+
+static void add_who(void *arg, const char *login, const char *name)
+{
+	char *seen = arg;
+
+	strcat(seen, login);
+	strcat(seen, "/");
+	strcat(seen, name ? name : "-");
+	strcat(seen, " ");
+}
+
+START_TEST(test_assignees)
+{
+	unsigned running = 1u << ST_PROCESSING | 1u << ST_SUPPLEMENT | 1u << ST_PAYMENT;
+	char seen[1024] = "", want[1024] = "";
+	const struct dossier *first[2] = { NULL, NULL };
+	static const char *const logins[2] = { "CBTN01", "other" };
+	struct err e = { "" };
+
+	for (int i = 0; i < N; i++) {
+		const struct dossier *d = &mem[i];
+
+		for (int k = 0; k < 2; k++)
+			if (d->assignee_login && !strcmp(d->assignee_login, logins[k]) &&
+			    running & 1u << d->status && (!first[k] || strcmp(d->code, first[k]->code) < 0))
+				first[k] = d;
+	}
+	ck_assert_ptr_nonnull(first[0]);
+	ck_assert_ptr_nonnull(first[1]);
+	for (int k = 0, o = strcmp(first[0]->code, first[1]->code) > 0; k < 2; k++) {
+		strcat(want, logins[k ^ o]);
+		strcat(want, "/- ");
+	}
+	ck_assert_int_eq(store_inbox_assignees(s, running, add_who, seen, &e), 0);
+	ck_assert_str_eq(seen, want);
+}
+END_TEST
+
 static Suite *store_inbox_suite(void)
 {
 	Suite *su = suite_create("store_inbox");
@@ -452,6 +615,9 @@ static Suite *store_inbox_suite(void)
 	tcase_add_test(tc, test_counts_and_procs);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_text_follows);
+	tcase_add_test(tc, test_backwards_and_index);
+	tcase_add_test(tc, test_ending);
+	tcase_add_test(tc, test_assignees);
 	suite_add_tcase(su, tc);
 	return su;
 }
