@@ -57,11 +57,9 @@ static unsigned op_refresh(struct app *app)
 
 static unsigned op_open(struct app *app)
 {
-	struct inbox_view *v = inbox_view(app);
+	const struct dossier *d = inbox_count(app) ? inbox_row(app, inbox_view(app)->list.sel) : NULL;
 
-	if (!inbox_count(app))
-		return RD_NONE;
-	return dossier_open(app, inbox_row(v, v->list.sel)->code);
+	return d ? dossier_open(app, d->code) : RD_NONE;
 }
 
 /* Back from the dossier: select it again, wherever its new data (or a
@@ -70,13 +68,22 @@ static void inbox_resume(struct app *app, const struct screen *closed)
 {
 	struct inbox_view *v = inbox_view(app);
 	const char *code = dossier_code(app);
-	size_t n = inbox_count(app);
+	struct inboxq q;
+	struct inboxq_pos pos;
+	int64_t at;
+	struct err e;
 
-	if (closed != &screen_dossier)
+	if (closed != &screen_dossier || !code || !inbox_count(app) || !app->store)
 		return;
-	for (size_t i = 0; code && i < n; i++)
-		if (inbox_row(v, i)->code && !strcmp(inbox_row(v, i)->code, code))
-			v->list.sel = i;
+	inbox_query(app, &q);
+	switch (store_inbox_find(app->store, &q, code, &at, &pos, &e)) {
+	case 1:
+		v->list.sel = (size_t)at;
+		break;
+	case -1:
+		app_message(app, MSG_ERROR, "%s", e.msg);
+		break;
+	}
 }
 
 static const struct op_def inbox_ops[] = {
@@ -239,10 +246,10 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (!l->n) {
 		const char *what = _("No dossiers"), *hint;
 
-		if (v->nsorted && v->query.len) {
+		if (v->total[IV_ALL] && v->query.len) {
 			what = _("No match");
 			hint = _("No dossier in this view matches the filter.");
-		} else if (v->nsorted) {
+		} else if (v->total[IV_ALL]) {
 			what = _("None in this view");
 			hint = _("The line above counts the dossiers of the other views.");
 		} else {
@@ -256,8 +263,13 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		return;
 	}
 	list_scroll(l);
-	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++)
-		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, l->top + i), l->top + i == l->sel, now);
+	inbox_window(app, l->top, l->rows);
+	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++) {
+		const struct dossier *d = inbox_row(app, l->top + i);
+
+		if (d)
+			draw_row(app, win, (int)i + LIST_TOP, d, l->top + i == l->sel, now);
+	}
 }
 
 const struct screen screen_inbox = {

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "core/xalloc.h"
 #include "desk/deadline.h"
 #include "notify.h"
+#include "store/store_inbox.h"
 
 /* A dossier a notice is about: its code and procedure, never whose it is. */
 struct named {
@@ -116,7 +118,7 @@ void notify_arrived(struct notify *n, const struct dossier *items, int count)
 		return;
 	for (int i = 0; i < count; i++)
 		if (items[i].code && status_is_open(items[i].status) &&
-		    !app_find_dossier(n->app, items[i].code))
+		    !store_has_dossier(n->store, items[i].code))
 			add(n, NOTICE_NEW, &items[i]);
 }
 
@@ -180,33 +182,53 @@ static unsigned due_kinds(const struct notify *n, const struct dossier *d, int64
 	return kinds;
 }
 
+/* A page of the store's running dossiers at a time, after the overdue
+ * ones (part 0 of the urgency order), before those whose clock stops and
+ * within a month (as due_kinds() asks): only those can be due a notice. */
+#define JUDGE_PAGE 64
+
 static void judge_deadlines(struct notify *n)
 {
 	struct app *app = n->app;
 	int64_t now = app_now(app);
 	bool open = false;
+	struct deadline_cuts c;
+	struct inboxq q = { .statuses = 0 };
+	struct inboxq_pos at = { .part = 0, .due = INT64_MAX };
+	struct dossier page[JUDGE_PAGE];
+	size_t got = 0;
+	struct err e;
 
-	for (size_t i = 0; i < app->ndossiers; i++) {
-		const struct dossier *d = &app->dossiers[i];
-		unsigned want = due_kinds(n, d, now), had, fresh;
+	deadline_cuts(app->cal, now, &c);
+	q.cut = (struct inboxq_cuts){ c.now, c.today_end, c.apology, c.soon };
+	do {
+		memset(page, 0, sizeof page);
+		if (store_inbox_rows(n->store, &q, &at, page, NULL, JUDGE_PAGE, &got, &e) < 0)
+			break;
+		for (size_t i = 0; i < got; i++) {
+			const struct dossier *d = &page[i];
+			unsigned want = due_kinds(n, d, now), had, fresh;
 
-		if (!want)
-			continue;
-		had = told(n, d);
-		fresh = want & ~had;
-		if (!fresh)
-			continue;
-		/* entering two bands at once is one notice: the most urgent */
-		if (fresh & (1u << NOTICE_TODAY))
-			add(n, NOTICE_TODAY, d);
-		else if (fresh & (1u << NOTICE_APOLOGY))
-			add(n, NOTICE_APOLOGY, d);
-		else
-			add(n, NOTICE_DUE_HOURS, d);
-		if (!open && n->put)
-			open = sqlite3_exec(store_db(n->store), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-		remember(n, d, had | want);
-	}
+			if (!want)
+				continue;
+			had = told(n, d);
+			fresh = want & ~had;
+			if (!fresh)
+				continue;
+			/* entering two bands at once is one notice: the most urgent */
+			if (fresh & (1u << NOTICE_TODAY))
+				add(n, NOTICE_TODAY, d);
+			else if (fresh & (1u << NOTICE_APOLOGY))
+				add(n, NOTICE_APOLOGY, d);
+			else
+				add(n, NOTICE_DUE_HOURS, d);
+			if (!open && n->put)
+				open = sqlite3_exec(store_db(n->store), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+			remember(n, d, had | want);
+		}
+		for (size_t i = 0; i < got; i++)
+			dossier_free(&page[i]);
+	} while (got == JUDGE_PAGE && at.part < INBOXQ_PARTS - 2 && at.due - now <= 31 * 86400);
 	if (open)
 		sqlite3_exec(store_db(n->store), "COMMIT", NULL, NULL, NULL);
 }

@@ -332,17 +332,18 @@ struct store *store_open(const char *path, struct err *e)
 	s->path = xstrdup(path);
 	/* created by hand, so its mode is 0600 whatever the umask; SQLite
 	 * gives the -wal and -shm files the database file's mode */
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
+	fd = strcmp(path, STORE_MEMORY) ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -2;
+	if (fd == -1) {
 		err_set(e, _("cannot open the local store %s: %s"), path, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, 0600) < 0) {
+	if (fd >= 0 && fchmod(fd, 0600) < 0) {
 		err_set(e, _("cannot make the local store %s private: %s"), path, strerror(errno));
 		close(fd);
 		goto fail;
 	}
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_sql_error(s, e, _("cannot open"));
 		goto fail;
@@ -698,6 +699,17 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(s, e, code);
+	return found;
+}
+
+bool store_has_dossier(struct store *s, const char *code)
+{
+	bool found;
+
+	/* the version's statement: a row without a version is still a row */
+	sqlite3_bind_text(s->version_get, 1, code, -1, SQLITE_STATIC);
+	found = sqlite3_step(s->version_get) == SQLITE_ROW;
+	sqlite3_reset(s->version_get);
 	return found;
 }
 

@@ -143,7 +143,7 @@ void store_inbox_start(struct inboxq_pos *p)
  * each in reverse), the first after (before) *at; the filter's phrase
  * looked up once for them all. */
 static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at, bool back,
-		     struct dossier *out, size_t n, size_t *got, struct err *e)
+		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got, struct err *e)
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
@@ -160,7 +160,7 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	add_hits(&sql, q);
 	for (int part = from; part != end; part += step) {
 		/* the limit in each part too: it keeps each part's order */
-		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d FROM %s", part != from ? " UNION ALL " : "",
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used FROM %s", part != from ? " UNION ALL " : "",
 			  s->cols, part, parts[part]);
 		if (part == at->part)
 			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
@@ -182,9 +182,18 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		struct dossier *d = &out[(*got)++];
 
 		store_read_summary(st, d);
+		/* what the band needs of the details: a date moved for an
+		 * apology already has no apology left (deadline_band()) */
+		if (sqlite3_column_int(st, s->ncols + 2)) {
+			d->due_history = xcalloc(1, sizeof *d->due_history);
+			d->due_history[0].reason = xstrdup("apology");
+			d->ndue = 1;
+		}
 		at->due = sqlite3_column_int64(st, s->ncols);
 		at->part = sqlite3_column_int(st, s->ncols + 1);
 		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
+		if (each)
+			each[*got - 1] = *at;
 	}
 	s->q = NULL;
 	sqlite3_finalize(st);
@@ -200,15 +209,17 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 }
 
 int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
-		     struct dossier *out, size_t n, size_t *got, struct err *e)
+		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+		     struct err *e)
 {
-	return read_rows(s, q, at, false, out, n, got, e);
+	return read_rows(s, q, at, false, out, each, n, got, e);
 }
 
 int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
-			    struct dossier *out, size_t n, size_t *got, struct err *e)
+			    struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			    struct err *e)
 {
-	return read_rows(s, q, at, true, out, n, got, e);
+	return read_rows(s, q, at, true, out, each, n, got, e);
 }
 
 /* The part a row is in: the parts' terms, in C. */

@@ -53,16 +53,20 @@ struct inboxq_pos {
 void store_inbox_start(struct inboxq_pos *p);
 
 /* Up to n summaries after *at, in urgency order, into out (zeroed by the
- * caller, freed with dossier_free); *got says how many, and *at moves to
- * the last one read. */
+ * caller, freed with dossier_free; a date last moved for an apology comes
+ * as due_history's one entry, which is what deadline_band() reads) and, unless each is NULL, the position
+ * of each into each; *got says how many, and *at moves to the last one
+ * read. */
 int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
-		     struct dossier *out, size_t n, size_t *got, struct err *e);
+		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+		     struct err *e);
 
 /* The same backwards: up to n summaries before *at (past the end when
  * at->part is INBOXQ_PARTS), the nearest first; *at moves to the last one
  * read, or back to the start when there were fewer than n. */
 int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
-			    struct dossier *out, size_t n, size_t *got, struct err *e);
+			    struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			    struct err *e);
 
 /* How many rows of q come before pos (a row's index in the list, whether
  * or not q keeps that row itself). */

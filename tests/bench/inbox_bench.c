@@ -193,7 +193,7 @@ static int screenful(struct store *s, const struct inboxq *q, int64_t *all, char
 	if (rc == 0 && !q->match)
 		store_inbox_procs_free(p, np);
 	if (rc == 0)
-		rc = store_inbox_rows(s, &all_rows, &at, rows, SCREEN, &got, &e);
+		rc = store_inbox_rows(s, &all_rows, &at, rows, NULL, SCREEN, &got, &e);
 	if (rc < 0)
 		fprintf(stderr, "inbox_bench: %s\n", e.msg);
 	*all = c.all;

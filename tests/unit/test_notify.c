@@ -62,14 +62,16 @@ static int64_t at(int day, int hour)
 	return cal_join(2025, 10, day, hour, 0, 0);
 }
 
-/* Put dossiers into the inbox and the store, as a sync would. */
+/* Put dossiers into the inbox and the store, as a sync and a fetch of each
+ * would: the deadline checks read the store, the history of due dates from
+ * the whole dossier. */
 static void inbox(struct dossier *items, size_t n)
 {
 	struct dossier *copy = xcalloc(n, sizeof *copy);
 	struct err e = { "" };
 
 	for (size_t i = 0; i < n; i++) {
-		ck_assert_int_eq(store_put_dossier(st, &items[i], false, 1, &e), 0);
+		ck_assert_int_eq(store_put_dossier(st, &items[i], true, 1, &e), 0);
 		copy[i] = items[i];
 	}
 	app_set_dossiers(&app, copy, n);
@@ -176,6 +178,7 @@ START_TEST(each_deadline_band_once_across_restarts)
 {
 	struct dossier items[4];
 	struct notify *n;
+	struct err e = { "" };
 
 	app.conf.notify_due_hours = 20;
 	items[0] = make("D-today", ST_PROCESSING, at(15, 16));	/* due today 16:00 */
@@ -196,6 +199,7 @@ START_TEST(each_deadline_band_once_across_restarts)
 
 	/* a new due time (a supplement round moved it) is told again */
 	app_find_dossier(&app, "D-later")->due_at = at(15, 15);
+	ck_assert_int_eq(store_put_dossier(st, app_find_dossier(&app, "D-later"), false, 1, &e), 0);
 	ck_assert_int_eq(notify_check(n), 1);
 	ck_assert_msg(strstr(app.msg, "D-later"), "%s", app.msg);
 

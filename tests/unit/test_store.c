@@ -279,6 +279,30 @@ START_TEST(test_load_and_forget)
 }
 END_TEST
 
+/* A store of the process's own, in memory: no file, the same queries;
+ * a row without a version is still held. */
+START_TEST(test_memory_store)
+{
+	struct store *s = store_open(STORE_MEMORY, &(struct err){ "" });
+	struct err e;
+	struct dossier d;
+	char v[16];
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_ne(access(STORE_MEMORY, F_OK), 0);
+	sample(&d, "M-1", "1");
+	free(d.version);
+	d.version = NULL;
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert(store_has_dossier(s, "M-1"));
+	ck_assert_int_eq(store_version(s, "M-1", v, sizeof v), 0);
+	ck_assert(!store_has_dossier(s, "M-2"));
+	ck_assert_int_eq(store_count_dossiers(s), 1);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_meta)
 {
 	struct store *s = open_ok();
@@ -584,6 +608,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_summary_and_whole);
 	tcase_add_test(tc, test_load_and_forget);
 	tcase_add_test(tc, test_meta);
+	tcase_add_test(tc, test_memory_store);
 	tcase_add_test(tc, test_fields_json_roundtrip);
 	tcase_add_test(tc, test_outbox_order_and_states);
 	tcase_add_test(tc, test_outbox_durable);

@@ -211,7 +211,7 @@ static size_t check_order(const struct inboxq *q, size_t page, const char *what)
 	store_inbox_start(&at);
 	memset(got, 0, sizeof got);
 	do {
-		ck_assert_msg(store_inbox_rows(s, q, &at, got + total, page, &n, &e) == 0, "%s", e.msg);
+		ck_assert_msg(store_inbox_rows(s, q, &at, got + total, NULL, page, &n, &e) == 0, "%s", e.msg);
 		total += n;
 		ck_assert_uint_le(total, nwant);
 	} while (n == page);
@@ -372,7 +372,7 @@ START_TEST(test_find)
 		ck_assert_int_eq(store_inbox_find(s, &q, want[i]->code, &index, &pos, &e), 1);
 		ck_assert_int_eq(index, (int64_t)i);
 		/* and paging goes on from there */
-		ck_assert_int_eq(store_inbox_rows(s, &q, &pos, &next, 1, &got, &e), 0);
+		ck_assert_int_eq(store_inbox_rows(s, &q, &pos, &next, NULL, 1, &got, &e), 0);
 		ck_assert_uint_eq(got, i + 1 < n);
 		if (got)
 			ck_assert_str_eq(next.code, want[i + 1]->code);
@@ -463,7 +463,7 @@ START_TEST(test_backwards_and_index)
 
 			memset(got, 0, sizeof got);
 			do {
-				ck_assert_int_eq(store_inbox_rows_before(s, &q, &at, got + total, pages[p], &k, &e), 0);
+				ck_assert_int_eq(store_inbox_rows_before(s, &q, &at, got + total, NULL, pages[p], &k, &e), 0);
 				total += k;
 				ck_assert_uint_le(total, n);
 			} while (k == pages[p]);
@@ -476,7 +476,7 @@ START_TEST(test_backwards_and_index)
 		}
 		/* from a row: those before it, nearest first; its index */
 		for (size_t i = 0; i < n; i += 5) {
-			struct inboxq_pos pos;
+			struct inboxq_pos pos, each[3];
 			struct dossier prev[3];
 			int64_t index = -1;
 			size_t k;
@@ -484,10 +484,17 @@ START_TEST(test_backwards_and_index)
 			memset(prev, 0, sizeof prev);
 			ck_assert_int_eq(store_inbox_find(s, &q, want[i]->code, &index, &pos, &e), 1);
 			ck_assert_int_eq(index, (int64_t)i);
-			ck_assert_int_eq(store_inbox_rows_before(s, &q, &pos, prev, 3, &k, &e), 0);
+			ck_assert_int_eq(store_inbox_rows_before(s, &q, &pos, prev, each, 3, &k, &e), 0);
 			ck_assert_uint_eq(k, i < 3 ? i : 3);
 			for (size_t j = 0; j < k; j++) {
+				struct inboxq_pos same;
+
 				ck_assert_str_eq(prev[j].code, want[i - 1 - j]->code);
+				/* each row's position is the one finding it gives */
+				ck_assert_int_eq(store_inbox_find(s, &q, prev[j].code, &index, &same, &e), 1);
+				ck_assert_int_eq(each[j].part, same.part);
+				ck_assert_str_eq(each[j].code, same.code);
+				ck_assert(same.part == INBOXQ_PARTS - 1 || each[j].due == same.due);
 				dossier_free(&prev[j]);
 			}
 		}
