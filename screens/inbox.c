@@ -113,12 +113,21 @@ static const char *const inbox_hints[] = { "inbox-open", "inbox-refresh", "quit"
 static void inbox_title(struct app *app, char *buf, size_t len)
 {
 	size_t n = inbox_count(app);
+	char counted[32];
 
-	if (inbox_view(app)->view == IV_ALL)
+	if (inbox_view(app)->counting) {
+		inbox_count_text(app, n, counted, sizeof counted);
+		if (inbox_view(app)->view == IV_ALL)
+			/* TRANSLATORS: the inbox's title while its filter's matches are counted */
+			snprintf(buf, len, _("Inbox (%s)"), counted);
+		else
+			snprintf(buf, len, _("Inbox: %s (%s)"), inbox_view_label(inbox_view(app)), counted);
+	} else if (inbox_view(app)->view == IV_ALL) {
 		snprintf(buf, len, _("Inbox (%zu)"), n);
-	else
+	} else {
 		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
 		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(inbox_view(app)), n);
+	}
 }
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };

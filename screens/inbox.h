@@ -42,6 +42,10 @@ struct inbox_view {
 	struct list list;	/* over the rows in the view that match the filter */
 	size_t counts[IV_COUNT];	/* rows per view that match the filter */
 	bool stale;		/* the view or the filter changed since counted */
+	/* A large inbox's filter is counted once the keys stop (count_timer):
+	 * meanwhile the list is the first window of matches. */
+	bool counting;
+	unsigned count_timer;
 
 	struct dossier *win;	/* rows first .. first + nwin - 1 of the list */
 	struct inboxq_pos *win_pos;	/* and where each stands in the order */
@@ -66,6 +70,9 @@ void inbox_query(struct app *app, struct inboxq *q);
  * the status bar says why). */
 void inbox_window(struct app *app, size_t first, size_t n);
 struct dossier *inbox_row(struct app *app, size_t i);
+
+/* A count as shown: the ellipsis while it is being counted. */
+void inbox_count_text(struct app *app, size_t n, char *buf, size_t len);
 
 /* A view's name as the title shows it. */
 const char *inbox_view_label(const struct inbox_view *v);

@@ -30,6 +30,9 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wclrtoeol(win);
 	if (v->asking == ASK_GOTO)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
+	else if (v->counting)
+		/* TRANSLATORS: dossiers shown (still being counted), of those in the view */
+		snprintf(right, sizeof right, _("%s of %zu"), ui->ellipsis, v->total[v->view]);
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
 		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);

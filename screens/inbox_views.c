@@ -38,7 +38,8 @@ void inbox_view_free(struct app *app, void *state)
 {
 	struct inbox_view *v = state;
 
-	(void)app;
+	if (v->count_timer)
+		loop_timer_cancel(&app->loop, v->count_timer);
 	dossiers_free(v->win, v->nwin);
 	free(v->win_pos);
 	store_inbox_procs_free(v->procs, v->nprocs);
@@ -164,28 +165,73 @@ static void read_inbox(struct app *app)
 	counts(app, &q, v->total);
 }
 
+/* Counting what a filter keeps passes over every row it keeps: over a
+ * large inbox that waits until the keys stop, so that a key costs the
+ * first screenful of matches, not the count of them all. */
+#define COUNT_NOW_MAX 5000
+#define COUNT_AFTER_MS 150
+
+static void count_filter(struct app *app)
+{
+	struct inbox_view *v = inbox_view(app);
+	struct inboxq q;
+
+	count_query(app, &q);
+	add_filter(v, &q);
+	counts(app, &q, v->counts);
+	v->counting = false;
+	v->list.n = v->counts[v->view];
+}
+
+static void count_later(void *arg)
+{
+	struct app *app = arg;
+	struct inbox_view *v = inbox_view(app);
+
+	v->count_timer = 0;
+	count_filter(app);
+	list_clamp(&v->list);
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+void inbox_count_text(struct app *app, size_t n, char *buf, size_t len)
+{
+	if (inbox_view(app)->counting)
+		snprintf(buf, len, "%s", app->ui->ellipsis);
+	else
+		snprintf(buf, len, "%zu", n);
+}
+
 /* Every view's count with the filter, and the rows of the one shown. */
 static void show(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	struct inboxq q;
 
 	if (!v->filter)
 		v->filter = filter_new();
 	if (filter_set(v->filter, v->query.text, &v->query_note) == 0)
 		v->query_note.msg[0] = '\0';
 	v->total[IV_PROCEDURE] = v->nprocs ? (size_t)v->procs[v->proc].n : 0;
-	if (filter_active(v->filter)) {
-		count_query(app, &q);
-		add_filter(v, &q);
-		counts(app, &q, v->counts);
-	} else {
-		memcpy(v->counts, v->total, sizeof v->counts);
-	}
-	v->list.n = v->counts[v->view];
 	dossiers_free(v->win, v->nwin);
 	v->win = NULL;
 	v->nwin = 0;
+	if (v->count_timer)
+		loop_timer_cancel(&app->loop, v->count_timer);
+	v->count_timer = 0;
+	v->counting = false;
+	if (!filter_active(v->filter)) {
+		memcpy(v->counts, v->total, sizeof v->counts);
+		v->list.n = v->counts[v->view];
+	} else if (v->total[IV_ALL] <= COUNT_NOW_MAX) {
+		count_filter(app);
+	} else {
+		/* as many as the first window holds until counted */
+		v->counting = true;
+		v->list.n = SIZE_MAX / 2;
+		inbox_window(app, 0, 1);
+		v->list.n = v->nwin;
+		v->count_timer = loop_timer(&app->loop, COUNT_AFTER_MS, count_later, app);
+	}
 }
 
 void inbox_sync(struct app *app)
@@ -229,21 +275,19 @@ const char *inbox_view_label(const struct inbox_view *v)
  * current one in full and the others short; every one short. */
 enum { LINE_FULL, LINE_CURRENT, LINE_BRIEF, LINE_FORMS };
 
-static void item_text(const struct inbox_view *v, enum inbox_view_id id, int form,
-		      char *buf, size_t len)
+static void item_text(struct app *app, enum inbox_view_id id, int form, char *buf, size_t len)
 {
+	const struct inbox_view *v = inbox_view(app);
 	bool full = form == LINE_FULL || (form == LINE_CURRENT && id == v->view);
+	char label[192], n[32];
 
-	if (id == IV_PROCEDURE) {
-		char label[192];
-
+	if (id == IV_PROCEDURE)
 		/* TRANSLATORS: the procedure view in the line of views, with its name */
 		snprintf(label, sizeof label, full ? _("Procedure: %s") : "%s", proc_name(v));
-		snprintf(buf, len, "%s %zu", label, v->counts[id]);
-	} else {
-		snprintf(buf, len, "%s %zu", full ? _(views[id].label) : _(views[id].brief),
-			 v->counts[id]);
-	}
+	else
+		snprintf(label, sizeof label, "%s", full ? _(views[id].label) : _(views[id].brief));
+	inbox_count_text(app, v->counts[id], n, sizeof n);
+	snprintf(buf, len, "%s %s", label, n);
 }
 
 void inbox_draw_views(struct app *app, WINDOW *win, int y)
@@ -266,7 +310,7 @@ void inbox_draw_views(struct app *app, WINDOW *win, int y)
 		int w = 1;
 
 		for (size_t i = 0; i < nids; i++) {
-			item_text(v, ids[i], form, items[i], sizeof items[i]);
+			item_text(app, ids[i], form, items[i], sizeof items[i]);
 			w += text_width(items[i]) + (i ? text_width(form == LINE_BRIEF ? " " : sep) : 0);
 		}
 		if (w <= cols)
@@ -293,7 +337,8 @@ void inbox_draw_views(struct app *app, WINDOW *win, int y)
 			char count[32], name[192];
 			int room;
 
-			snprintf(count, sizeof count, " %zu", v->counts[IV_PROCEDURE]);
+			count[0] = ' ';
+			inbox_count_text(app, v->counts[IV_PROCEDURE], count + 1, sizeof count - 1);
 			room = cols - x - text_width(count);
 			text_fit(name, sizeof name, proc_name(v), room > 0 ? room : 0, ui->ellipsis, 0);
 			snprintf(items[i], sizeof items[i], "%s%s", name, count);

@@ -362,6 +362,48 @@ START_TEST(a_long_inbox_is_read_around_what_is_shown)
 }
 END_TEST
 
+/* Over a large inbox a filter key shows the first matches at once and
+ * counts them all once the keys stop. */
+#define LARGE 6000
+
+START_TEST(a_large_inbox_counts_a_filter_after_the_keys)
+{
+	struct dossier *d = xcalloc(LARGE, sizeof *d);
+	char code[32];
+	struct err e = { "" };
+
+	open_at("xterm-256color", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	for (int i = 0; i < LARGE; i++) {
+		snprintf(code, sizeof code, "M-%04d", i);
+		d[i] = mk(code, i % 2 ? "Trần Thị B" : "Nguyễn Văn A", 4,
+			  cal_join(2026, 1, 5, 9, 0, 0) + i * 60);
+	}
+	app_set_dossiers(&vs.app, d, LARGE);
+	vscreen_draw(&vs);
+	ck_row_has(0, "Inbox (6000)");
+	press("/", 1);
+	type_text("tran");
+	/* the first matches, not yet counted */
+	ck_row_has(3, "M-0001");
+	ck_row_has(3, "Trần Thị B");
+	ck_row_has(4, "M-0003");
+	ck_assert_ptr_null(strstr(vscreen_row(&vs, 0), "(3000)"));
+	ck_row_has(0, "Inbox (\u2026)");
+	/* the loop counts them once the keys stop */
+	for (int i = 0; i < 100 && !strstr(vscreen_row(&vs, 0), "(3000)"); i++) {
+		ck_assert_int_eq(loop_once(&vs.app.loop, 50, &e), 0);
+		vscreen_draw(&vs);
+	}
+	ck_row_has(0, "Inbox (3000)");
+	ck_assert(vscreen_find(&vs, "3000 of 6000", &(int){ 0 }, &(int){ 0 }));
+	press("<Enter>", 1);
+	press("G", 1);
+	ck_row_has(21, "M-5999");
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_screen_suite(void)
 {
 	Suite *s = suite_create("screen_inbox");
@@ -381,6 +423,7 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, non_utf8_locale_gets_ascii_glyphs);
 	tcase_add_test(tc, selection_moves_and_scrolls);
 	tcase_add_test(tc, a_long_inbox_is_read_around_what_is_shown);
+	tcase_add_test(tc, a_large_inbox_counts_a_filter_after_the_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }
