@@ -256,9 +256,12 @@ void inbox_sync(struct app *app)
 
 		/* the selected dossier if it is shown, else the next one that is */
 		inbox_query(app, &q);
-		if (store_inbox_index(app->store, &q, &anchor, &at, &e) == 0)
+		if (store_inbox_index(app->store, &q, &anchor, &at, &e) == 0) {
 			v->list.sel = (size_t)at;
-		else
+			/* not counted yet: at least the rows up to it */
+			if (v->counting && v->list.sel >= v->list.n)
+				v->list.n = v->list.sel + 1;
+		} else
 			app_message(app, MSG_ERROR, "%s", e.msg);
 	}
 	list_clamp(&v->list);

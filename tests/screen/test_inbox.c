@@ -390,6 +390,17 @@ START_TEST(a_large_inbox_counts_a_filter_after_the_keys)
 	ck_row_has(4, "M-0003");
 	ck_assert_ptr_null(strstr(vscreen_row(&vs, 0), "(3000)"));
 	ck_row_has(0, "Inbox (\u2026)");
+	/* a dossier selected past the first matches stays selected */
+	press("<Esc>", 1);
+	press("<Esc>", 1);
+	press("g", 1);
+	press("j", 201);
+	ck_row_has(22, "M-0201");
+	press("/", 1);
+	type_text("tran");
+	ck_row_has(21, "M-0201");
+	/* the selection's colour */
+	ck_assert_int_ne(vscreen_pair(&vs, 21, 5), vscreen_pair(&vs, 20, 5));
 	/* the loop counts them once the keys stop */
 	for (int i = 0; i < 100 && !strstr(vscreen_row(&vs, 0), "(3000)"); i++) {
 		ck_assert_int_eq(loop_once(&vs.app.loop, 50, &e), 0);
