@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "form.h"
 #include "store/outbox.h"
+#include "store/store_inbox.h"
 #include "ui.h"
 
 /* The form of one action on one dossier. */
@@ -120,24 +121,21 @@ static int reschedule_refused(struct app *app, const struct dossier *d, char *wh
 /* Colleagues to assign to: the assignees seen on dossiers being processed
  * (their assignee is the specialist), the API offering the desk no list
  * of users through the profile. Typing a login not listed sends it as is. */
+static void add_assignee(void *arg, const char *login, const char *name)
+{
+	char label[256];
+
+	snprintf(label, sizeof label, "%s (%s)", name ? name : login, login);
+	form_add_item(arg, label, login, false);
+}
+
 static void add_assignees(struct app *app, struct form_field *ff)
 {
-	for (size_t i = 0; i < app->ndossiers; i++) {
-		const struct dossier *d = &app->dossiers[i];
-		char label[256];
-		bool dup = false;
+	struct err e;
 
-		if (!d->assignee_login || !*d->assignee_login ||
-		    (d->status != ST_PROCESSING && d->status != ST_SUPPLEMENT && d->status != ST_PAYMENT))
-			continue;
-		for (size_t k = 0; k < ff->nitems && !dup; k++)
-			dup = !strcmp(ff->items[k].value, d->assignee_login);
-		if (dup)
-			continue;
-		snprintf(label, sizeof label, "%s (%s)", d->assignee ? d->assignee : d->assignee_login,
-			 d->assignee_login);
-		form_add_item(ff, label, d->assignee_login, false);
-	}
+	if (app->store && store_inbox_assignees(app->store, 1u << ST_PROCESSING | 1u << ST_SUPPLEMENT |
+						1u << ST_PAYMENT, add_assignee, ff, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
 }
 
 static void add_components(const struct dossier *d, struct form_field *ff)

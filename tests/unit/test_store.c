@@ -124,7 +124,11 @@ START_TEST(test_migrations)
 	dossier_free(&d);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+					   "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
+					   "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
+					   "ALTER TABLE dossiers DROP COLUMN apology_used; "
+					   "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
 					   "ALTER TABLE dossiers DROP COLUMN days_text; DROP INDEX dossiers_due; "
 					   "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
@@ -182,7 +186,11 @@ START_TEST(test_number_beside_the_id)
 	ob_entry_free(&en);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+				      "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
+				      "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
+				      "ALTER TABLE dossiers DROP COLUMN apology_used; "
+				      "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
 				      "PRAGMA user_version = 6",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
@@ -388,6 +396,30 @@ START_TEST(test_whole_keeps_the_sync_mark)
 	ck_assert(whole);
 	ck_assert_str_eq(d.version, "2");
 	dossier_free(&d);
+	store_close(s);
+}
+END_TEST
+
+/* A store of the process's own, in memory: no file, the same queries;
+ * a row without a version is still held. */
+START_TEST(test_memory_store)
+{
+	struct store *s = store_open(STORE_MEMORY, &(struct err){ "" });
+	struct err e;
+	struct dossier d;
+	char v[16];
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_ne(access(STORE_MEMORY, F_OK), 0);
+	sample(&d, "M-1", "1");
+	free(d.version);
+	d.version = NULL;
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert(store_has_dossier(s, "M-1"));
+	ck_assert_int_eq(store_version(s, "M-1", v, sizeof v), 0);
+	ck_assert(!store_has_dossier(s, "M-2"));
+	ck_assert_int_eq(store_count_dossiers(s), 1);
 	store_close(s);
 }
 END_TEST
@@ -699,6 +731,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_load_and_forget);
 	tcase_add_test(tc, test_whole_keeps_the_sync_mark);
 	tcase_add_test(tc, test_meta);
+	tcase_add_test(tc, test_memory_store);
 	tcase_add_test(tc, test_fields_json_roundtrip);
 	tcase_add_test(tc, test_outbox_order_and_states);
 	tcase_add_test(tc, test_outbox_durable);
