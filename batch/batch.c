@@ -131,7 +131,10 @@ static int by_code(const void *x, const void *y)
 {
 	const struct dossier *a = x, *b = y;
 
-	return strcmp(a->code, b->code);
+	int c = strcmp(dossier_number(a), dossier_number(b));
+
+	/* the numberless (before reception) among themselves by their id */
+	return c ? c : strcmp(a->code, b->code);
 }
 
 void batch_print_list(struct batch *b)

@@ -39,13 +39,31 @@ static int64_t batch_now(void *arg)
 	return date_now();
 }
 
+/* The number the clerk knows an outbox entry's dossier by (the store has
+ * it when the API addresses dossiers by an id of their own), else its code. */
+static const char *entry_number(struct batch *b, const char *code, char *buf, size_t len)
+{
+	struct dossier d;
+	bool whole;
+	struct err e;
+
+	snprintf(buf, len, "%s", code ? code : "");
+	if (code && store_get_dossier(b->conn.store, code, &d, &whole, &e) == 1) {
+		if (d.number && d.number[0])
+			snprintf(buf, len, "%s", d.number);
+		dossier_free(&d);
+	}
+	return buf;
+}
+
 /* ---- act: through the outbox ---- */
 
 struct act_state {
 	struct batch *b;
 	enum action act;
 	struct api_act_args args;
-	const char *code;
+	const char *code;	/* as the clerk gave it, then the dossier's own */
+	char key[256], shown[256];	/* its code and its number */
 	struct ob_entry en;	/* the entry queued */
 	bool go;		/* the dossier was read and the action may go */
 	struct dossier *result;
@@ -106,8 +124,11 @@ static void act_changed(void *arg, const struct ob_entry *en)
 		st->final = en->state;
 		snprintf(st->error, sizeof st->error, "%s", en->error ? en->error : "");
 	} else {
+		char no[256];
+
 		report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id,
-			      ob_entry_name(en), en->code, en->error ? en->error : "");
+			      ob_entry_name(en), entry_number(st->b, en->code, no, sizeof no),
+			      en->error ? en->error : "");
 	}
 }
 
@@ -119,10 +140,10 @@ static void act_idle(void *arg, const struct api_result *r)
 
 	if (st->final == OB_DONE) {
 		if (st->result)
-			report_printf(stdout, "%s\t%d\t%s\n", st->result->code, st->result->status,
+			report_printf(stdout, "%s\t%d\t%s\n", dossier_number(st->result), st->result->status,
 				      status_label(st->result->status));
 		else
-			report_printf(stdout, "%s\t%s\n", st->code, _("done"));
+			report_printf(stdout, "%s\t%s\n", st->shown, _("done"));
 		batch_finished(b);
 	} else if (st->final == OB_CONFLICT || st->final == OB_FAILED) {
 		struct api_result no = { .fail = st->final == OB_CONFLICT ? API_E_CONFLICT : API_E_REFUSED };
@@ -172,11 +193,15 @@ static bool may_act(struct act_state *st, const struct dossier *d)
 
 	if (d->allowed && !(d->allowed & (1u << st->act))) {
 		snprintf(no.e.msg, sizeof no.e.msg, _("%s is not allowed on %s now (status %d %s)"),
-			 action_name(st->act), d->code, d->status, status_label(d->status));
+			 action_name(st->act), dossier_number(d), d->status, status_label(d->status));
 		batch_failed(st->b, &no);
 		return false;
 	}
 	st->args.version = xstrdup_opt(d->version);
+	/* queued by what the API addresses it by, not the number typed */
+	snprintf(st->key, sizeof st->key, "%s", d->code);
+	snprintf(st->shown, sizeof st->shown, "%s", dossier_number(d));
+	st->code = st->key;
 	return true;
 }
 
@@ -301,10 +326,11 @@ static void sync_delivered(void *arg, const struct ob_entry *en, struct dossier 
 static void sync_changed(void *arg, const struct ob_entry *en)
 {
 	struct sync_state *st = arg;
+	char no[256];
 
 	st->waiting++;
 	report_printf(stderr, _("motcua: outbox #%lld (%s %s): %s\n"), (long long)en->id, ob_entry_name(en),
-		      en->code, en->error ? en->error : "");
+		      entry_number(st->b, en->code, no, sizeof no), en->error ? en->error : "");
 }
 
 static void sync_idle(void *arg, const struct api_result *r)
@@ -420,9 +446,10 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 
 		for (size_t i = 0; i < n; i++) {
 			cJSON *o = cJSON_CreateObject();
+			char no[256];
 
 			cJSON_AddNumberToObject(o, "id", (double)v[i].id);
-			cJSON_AddStringToObject(o, "code", v[i].code);
+			cJSON_AddStringToObject(o, "code", entry_number(b, v[i].code, no, sizeof no));
 			cJSON_AddStringToObject(o, "action", ob_entry_name(&v[i]));
 			cJSON_AddStringToObject(o, "state", ob_state_name(v[i].state));
 			cJSON_AddNumberToObject(o, "attempts", v[i].attempts);
@@ -438,9 +465,10 @@ static void print_entries(struct batch *b, const struct ob_entry *v, size_t n)
 	}
 	fputs("id\tcode\taction\tstate\tattempts\tcreated_at\terror\n", stdout);
 	for (size_t i = 0; i < n; i++) {
-		char t[WHEN_LEN];
+		char t[WHEN_LEN], no[256];
 
-		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id, v[i].code, ob_entry_name(&v[i]),
+		report_printf(stdout, "%lld\t%s\t%s\t%s\t%d\t%s\t%s\n", (long long)v[i].id,
+			      entry_number(b, v[i].code, no, sizeof no), ob_entry_name(&v[i]),
 			      ob_state_name(v[i].state), v[i].attempts, when_iso(v[i].created_at, t, sizeof t),
 			      v[i].error ? v[i].error : "");
 	}
@@ -475,14 +503,14 @@ static int entry_id(const char *s, int64_t *id)
 }
 
 /* A discarded action is lost: ask, unless --yes. */
-static bool confirm(const struct ob_entry *en, bool yes)
+static bool confirm(struct batch *b, const struct ob_entry *en, bool yes)
 {
-	char line[16];
+	char line[16], no[256];
 
 	if (yes)
 		return true;
 	report_printf(stderr, _("Discard #%lld, %s on %s? It will not be sent. [y/N] "), (long long)en->id,
-		      ob_entry_label(en), en->code);
+		      ob_entry_label(en), entry_number(b, en->code, no, sizeof no));
 	if (!fgets(line, sizeof line, stdin))
 		return false;
 	return line[0] && strchr("yYcC", line[0]);	/* yes, or "có" */
@@ -504,7 +532,7 @@ static int outbox_discard_cmd(struct batch *b, int64_t id, bool yes)
 		ob_entry_free(&en);
 		return batch_usage("%s", _("outbox discard: a discarded action is lost; confirm with --yes"));
 	}
-	if (!confirm(&en, yes)) {
+	if (!confirm(b, &en, yes)) {
 		ob_entry_free(&en);
 		report_printf(stderr, "%s\n", _("motcua: kept"));
 		return EXIT_FAIL;

@@ -15,6 +15,7 @@
 
 #include "core/xalloc.h"
 #include "sbx_api_opencps.h"
+#include "sbx_db.h"
 #include "sbx_ops.h"
 #include "sbx_util.h"
 
@@ -212,7 +213,7 @@ static void list(struct sbx_ocps *c)
 	cJSON_Delete(out);
 	shaped = cJSON_CreateArray();
 	while (items && items->child)
-		cJSON_AddItemToArray(shaped, sbx_ocps_dossier(cJSON_DetachItemViaPointer(items, items->child)));
+		cJSON_AddItemToArray(shaped, sbx_ocps_dossier(c->s, cJSON_DetachItemViaPointer(items, items->child)));
 	cJSON_Delete(items);
 	out = sbx_ocps_page(shaped, 0, 0, end - start);
 	cJSON_ReplaceItemInObjectCaseSensitive(out, "total", cJSON_CreateNumber(total));
@@ -236,7 +237,7 @@ static void detail(struct sbx_ocps *c)
 	cJSON *m;
 
 	if (dossier(c, &m) == 0)
-		sbx_ocps_reply(c, 200, sbx_ocps_dossier(m));
+		sbx_ocps_reply(c, 200, sbx_ocps_dossier(c->s, m));
 }
 
 static void logs(struct sbx_ocps *c)
@@ -498,11 +499,36 @@ static void intake(struct sbx_ocps *c)
 	if (sbx_op_intake(c->s, &c->user, body, &out, &e) < 0)
 		sbx_ocps_fail(c, &e);
 	else
-		sbx_ocps_reply(c, 200, sbx_ocps_dossier(out));
+		sbx_ocps_reply(c, 200, sbx_ocps_dossier(c->s, out));
 	cJSON_Delete(body);
 }
 
 /* ---- routing ---------------------------------------------------------------------- */
+
+/* OpenCPS takes a dossier's id or its number in paths: an id (all digits,
+ * which no number is) becomes the number of the dossier it names in the
+ * user's agency; an unknown one stays, for the not found it earns. */
+static void resolve_id(struct sbx_ocps *c)
+{
+	const char *ref = c->seg[1];
+	struct sbx_error e;
+	sqlite3_stmt *st;
+
+	if (!ref[0] || ref[strspn(ref, "0123456789")] ||
+	    !(st = sbx_prep(c->s, "SELECT code FROM dossiers WHERE agency_id = ?", &e)))
+		return;
+	sbx_bind_text(st, 1, c->user.agency_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = sbx_col_text(st, 0);
+
+		if (sbx_ocps_dossier_id(code) == strtoll(ref, NULL, 10)) {
+			snprintf(c->number, sizeof c->number, "%s", code);
+			c->seg[1] = c->number;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+}
 
 static void route(struct sbx_ocps *c)
 {
@@ -522,6 +548,8 @@ static void route(struct sbx_ocps *c)
 		return;
 	}
 	if (!strcmp(r, "dossiers")) {
+		if (c->nseg >= 2)
+			resolve_id(c);
 		if (c->nseg == 1 && post)
 			intake(c);
 		else if (c->nseg == 2 && get)

@@ -206,7 +206,13 @@ static void flatten(cJSON *o, const char *key, const char *const names[][2])
 	cJSON_Delete(sub);
 }
 
-cJSON *sbx_ocps_dossier(cJSON *model)
+int64_t sbx_ocps_dossier_id(const char *code)
+{
+	/* wide enough that the sandbox's dossiers never share one */
+	return (int64_t)(sbx_fnv1a(SBX_FNV_INIT, code, strlen(code)) % 900000000u) + 100000000;
+}
+
+cJSON *sbx_ocps_dossier(const struct sbx *s, cJSON *model)
 {
 	static const char *const names[][2] = {
 		{ "code", "dossierNo" }, { "status", "dossierStatus" },
@@ -216,8 +222,8 @@ cJSON *sbx_ocps_dossier(cJSON *model)
 		{ "returnedDate", "releaseDate" }, { "submittedDate", "submitDate" },
 	};
 	const cJSON *code = cJSON_GetObjectItemCaseSensitive(model, "code");
-	uint64_t h = cJSON_IsString(code) ? sbx_fnv1a(SBX_FNV_INIT, code->valuestring,
-						      strlen(code->valuestring)) : 0;
+	int64_t id = cJSON_IsString(code) ? sbx_ocps_dossier_id(code->valuestring) : 0;
+	const cJSON *received;
 	cJSON *o;
 
 	/* served by /logs and /nextactions, as OpenCPS does */
@@ -229,7 +235,10 @@ cJSON *sbx_ocps_dossier(cJSON *model)
 	flatten(o, "applicant", applicant);
 	flatten(o, "proxy", delegate);
 	/* the internal id, apart from the number a receipt shows */
-	cJSON_AddNumberToObject(o, "dossierId", (double)(h % 900000 + 100000));
+	cJSON_AddNumberToObject(o, "dossierId", (double)id);
+	received = cJSON_GetObjectItemCaseSensitive(o, "receiveDate");
+	if (s->number_on_reception && (!cJSON_IsString(received) || !received->valuestring[0]))
+		cJSON_ReplaceItemInObjectCaseSensitive(o, "dossierNo", cJSON_CreateString(""));
 	return o;
 }
 

@@ -32,7 +32,7 @@
 
 struct opts {
 	const char *listen, *db, *calendar_dir, *clock, *clock_offset;
-	bool reset, freeze, log;
+	bool reset, freeze, log, number_on_reception;
 	enum sbx_dialect dialect;
 	struct sbx_seed_opts seed;
 	struct sbx_fault_cfg faults;
@@ -95,6 +95,8 @@ static void usage(FILE *out)
 		"\n"
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n"), out);
+	fputs(_("\nThe opencps dialect:\n"
+		"      --number-on-reception  no dossierNo before the desk receives a dossier\n"), out);
 	if (sbx_accounts[0].login) {
 		fputs(_("\nTraining accounts (login / password, role, agency):\n"), out);
 		for (const struct sbx_account *a = sbx_accounts; a->login; a++)
@@ -147,7 +149,7 @@ enum {
 	O_RESET = 256, O_DIALECT, O_LOG, O_SEED, O_DOSSIERS, O_CITIZENS, O_ENTERPRISES,
 	O_CLOCK, O_CLOCK_OFFSET, O_FREEZE, O_CALENDAR, O_LATENCY, O_JITTER, O_BANDWIDTH,
 	O_FAIL, O_DROP, O_GARBLE, O_DRIP, O_TRICKLE, O_STALL, O_AFTER,
-	O_IDLE, O_MAX_CONN, O_PER_ADDR, O_THREADS,
+	O_IDLE, O_MAX_CONN, O_PER_ADDR, O_THREADS, O_NUMBER,
 };
 
 /* 0 to run, 1 to exit 0 (help, version), 2 for a usage error. */
@@ -158,6 +160,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "db", required_argument, NULL, 'd' },
 		{ "reset", no_argument, NULL, O_RESET },
 		{ "dialect", required_argument, NULL, O_DIALECT },
+		{ "number-on-reception", no_argument, NULL, O_NUMBER },
 		{ "log", no_argument, NULL, O_LOG },
 		{ "seed", required_argument, NULL, O_SEED },
 		{ "dossiers", required_argument, NULL, O_DOSSIERS },
@@ -231,6 +234,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_CLOCK: o->clock = optarg; break;
 		case O_CLOCK_OFFSET: o->clock_offset = optarg; break;
 		case O_FREEZE: o->freeze = true; break;
+		case O_NUMBER: o->number_on_reception = true; break;
 		case O_CALENDAR: o->calendar_dir = optarg; break;
 		case O_LATENCY:
 			if (int_opt("--latency", optarg, 0, 60000, &v) < 0)
@@ -465,6 +469,7 @@ static int run(const struct opts *o, const char *db_path)
 	}
 	s.dialect = o->dialect;
 	s.log_requests = o->log;
+	s.number_on_reception = o->number_on_reception;
 	if (want || o->freeze || created) {
 		if (!want)
 			now = created ? real_time() : sbx_now(&s);

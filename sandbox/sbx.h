@@ -42,6 +42,7 @@ struct sbx {
 	size_t body_limit;
 	atomic_bool stopping;		/* set at shutdown: cut fault sleeps short */
 	bool log_requests;		/* one line per request on stderr */
+	bool number_on_reception;	/* opencps: no dossierNo before reception */
 	/* sbx_op_list_state per agency, valid for one change counter value
 	 * until the next due date passes (so polls need no counting). */
 	struct sbx_list_state {

@@ -27,6 +27,7 @@ struct sbx_ocps {
 	bool guest;			/* no or wrong credentials */
 	char *seg[SBX_OCPS_MAX_SEGS];
 	int nseg;
+	char number[64];		/* the dossier a dossierId in the path names */
 };
 
 /* Replies: data shaped already; an error {"status", "message",
@@ -41,8 +42,11 @@ void sbx_ocps_error(struct sbx_ocps *c, int status, const char *code, const char
  * ("" when unset), statuses as words. The object is consumed. */
 cJSON *sbx_ocps_shape(cJSON *model);
 /* A model dossier as OpenCPS's detail: dossierNo, dossierId, serviceCode,
- * ...; its log and allowed actions are left out (served apart). */
-cJSON *sbx_ocps_dossier(cJSON *model);
+ * ...; its log and allowed actions are left out (served apart). With
+ * s->number_on_reception, dossierNo is "" until the dossier is received. */
+cJSON *sbx_ocps_dossier(const struct sbx *s, cJSON *model);
+/* The internal dossierId of the dossier numbered code. */
+int64_t sbx_ocps_dossier_id(const char *code);
 /* {"total", "data"} of the items start..end of a model list. */
 cJSON *sbx_ocps_page(cJSON *items, int total, int start, int end);
 

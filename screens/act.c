@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "form.h"
 #include "store/outbox.h"
+#include "store/store_inbox.h"
 #include "ui.h"
 
 /* The form of one action on one dossier. */
@@ -120,24 +121,21 @@ static int reschedule_refused(struct app *app, const struct dossier *d, char *wh
 /* Colleagues to assign to: the assignees seen on dossiers being processed
  * (their assignee is the specialist), the API offering the desk no list
  * of users through the profile. Typing a login not listed sends it as is. */
+static void add_assignee(void *arg, const char *login, const char *name)
+{
+	char label[256];
+
+	snprintf(label, sizeof label, "%s (%s)", name ? name : login, login);
+	form_add_item(arg, label, login, false);
+}
+
 static void add_assignees(struct app *app, struct form_field *ff)
 {
-	for (size_t i = 0; i < app->ndossiers; i++) {
-		const struct dossier *d = &app->dossiers[i];
-		char label[256];
-		bool dup = false;
+	struct err e;
 
-		if (!d->assignee_login || !*d->assignee_login ||
-		    (d->status != ST_PROCESSING && d->status != ST_SUPPLEMENT && d->status != ST_PAYMENT))
-			continue;
-		for (size_t k = 0; k < ff->nitems && !dup; k++)
-			dup = !strcmp(ff->items[k].value, d->assignee_login);
-		if (dup)
-			continue;
-		snprintf(label, sizeof label, "%s (%s)", d->assignee ? d->assignee : d->assignee_login,
-			 d->assignee_login);
-		form_add_item(ff, label, d->assignee_login, false);
-	}
+	if (app->store && store_inbox_assignees(app->store, 1u << ST_PROCESSING | 1u << ST_SUPPLEMENT |
+						1u << ST_PAYMENT, add_assignee, ff, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
 }
 
 static void add_components(const struct dossier *d, struct form_field *ff)
@@ -363,7 +361,7 @@ static bool queue_action(struct app *app, bool check_only)
 	app_message(app, MSG_INFO, app->link == LINK_ONLINE ?
 		    _("%s on %s saved in the outbox; sending it") :
 		    _("%s on %s saved in the outbox; it is sent when the link is back"),
-		    action_label(v->act), v->code);
+		    action_label(v->act), app_dossier_number(app, v->code));
 	return true;
 }
 
@@ -477,7 +475,8 @@ static void act_title(struct app *app, char *buf, size_t len)
 	struct act_view *v = view(app);
 
 	/* TRANSLATORS: the title of an action's form: the action, the dossier */
-	snprintf(buf, len, _("%s \u2014 dossier %s"), action_label(v->act), v->code ? v->code : "");
+	snprintf(buf, len, _("%s \u2014 dossier %s"), action_label(v->act),
+		 app_dossier_number(app, v->code));
 }
 
 static void line(WINDOW *win, int y, attr_t attr, const char *s, const char *ellipsis)
@@ -528,7 +527,7 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		/* TRANSLATORS: y/n question before a step that cannot be undone:
 		 * the action, the dossier's code, its applicant */
 		snprintf(buf, sizeof buf, _("%s dossier %s (%s)? It cannot be undone."),
-			 action_label(v->act), v->code, d->applicant_name ? d->applicant_name : "");
+			 action_label(v->act), dossier_number(d), d->applicant_name ? d->applicant_name : "");
 		ui_draw_question(app, win, buf);
 	} else if (v->asking == ACT_ASK_DISCARD) {
 		ui_draw_question(app, win, _("Leave the form and discard what you typed?"));

@@ -122,9 +122,7 @@ static const char *const dossier_hints[] = { "view-close", "page-down", "dossier
 
 static void dossier_title(struct app *app, char *buf, size_t len)
 {
-	const char *code = dossier_code(app);
-
-	snprintf(buf, len, _("Dossier %s"), code ? code : "");
+	snprintf(buf, len, _("Dossier %s"), app_dossier_number(app, dossier_code(app)));
 }
 
 /* ---- layout ---- */

@@ -239,6 +239,6 @@ void dossier_draw_question(struct app *app, WINDOW *win, const char *code)
 		return;
 	/* TRANSLATORS: y/n question: the action, the dossier's code */
 	snprintf(buf, sizeof buf, _("Discard your %s on %s? Nothing of it reaches the server."),
-		 action_label(en->act), code);
+		 action_label(en->act), app_dossier_number(app, code));
 	ui_draw_question(app, win, buf);
 }

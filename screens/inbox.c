@@ -57,11 +57,9 @@ static unsigned op_refresh(struct app *app)
 
 static unsigned op_open(struct app *app)
 {
-	struct inbox_view *v = inbox_view(app);
+	const struct dossier *d = inbox_count(app) ? inbox_row(app, inbox_view(app)->list.sel) : NULL;
 
-	if (!inbox_count(app))
-		return RD_NONE;
-	return dossier_open(app, inbox_row(v, v->list.sel)->code);
+	return d ? dossier_open(app, d->code) : RD_NONE;
 }
 
 /* Back from the dossier: select it again, wherever its new data (or a
@@ -70,13 +68,22 @@ static void inbox_resume(struct app *app, const struct screen *closed)
 {
 	struct inbox_view *v = inbox_view(app);
 	const char *code = dossier_code(app);
-	size_t n = inbox_count(app);
+	struct inboxq q;
+	struct inboxq_pos pos;
+	int64_t at;
+	struct err e;
 
-	if (closed != &screen_dossier)
+	if (closed != &screen_dossier || !code || !inbox_count(app) || !app->store)
 		return;
-	for (size_t i = 0; code && i < n; i++)
-		if (inbox_row(v, i)->code && !strcmp(inbox_row(v, i)->code, code))
-			v->list.sel = i;
+	inbox_query(app, &q);
+	switch (store_inbox_find(app->store, &q, code, &at, &pos, &e)) {
+	case 1:
+		v->list.sel = (size_t)at;
+		break;
+	case -1:
+		app_message(app, MSG_ERROR, "%s", e.msg);
+		break;
+	}
 }
 
 static unsigned op_dashboard(struct app *app)
@@ -112,12 +119,21 @@ static const char *const inbox_hints[] = { "inbox-open", "inbox-refresh", "quit"
 static void inbox_title(struct app *app, char *buf, size_t len)
 {
 	size_t n = inbox_count(app);
+	char counted[32];
 
-	if (inbox_view(app)->view == IV_ALL)
+	if (inbox_view(app)->counting) {
+		inbox_count_text(app, n, counted, sizeof counted);
+		if (inbox_view(app)->view == IV_ALL)
+			/* TRANSLATORS: the inbox's title while its filter's matches are counted */
+			snprintf(buf, len, _("Inbox (%s)"), counted);
+		else
+			snprintf(buf, len, _("Inbox: %s (%s)"), inbox_view_label(inbox_view(app)), counted);
+	} else if (inbox_view(app)->view == IV_ALL) {
 		snprintf(buf, len, _("Inbox (%zu)"), n);
-	else
+	} else {
 		/* TRANSLATORS: the inbox's title in a view: its name, the dossiers shown */
 		snprintf(buf, len, _("Inbox: %s (%zu)"), inbox_view_label(inbox_view(app)), n);
+	}
 }
 
 enum { COL_MARK, COL_CODE, COL_APPLICANT, COL_DUE, COL_LEFT, COL_STATUS, NCOLS };
@@ -208,7 +224,7 @@ static void draw_row(struct app *app, WINDOW *win, int y, const struct dossier *
 	}
 	x = put_cell(ui, win, y, x, COL_MARK, mark, band);
 	x = put_cell(ui, win, y, x, COL_CODE,
-		     text_tail(d->code, col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
+		     text_tail(dossier_number(d), col_width(win, COL_CODE), ui->ellipsis, code, sizeof code), base);
 	x = put_cell(ui, win, y, x, COL_APPLICANT, d->applicant_name, base);
 	x = put_cell(ui, win, y, x, COL_DUE, due, base);
 	x = put_cell(ui, win, y, x, COL_LEFT, left, band);
@@ -245,10 +261,10 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (!l->n) {
 		const char *what = _("No dossiers"), *hint;
 
-		if (v->nsorted && v->query.len) {
+		if (v->total[IV_ALL] && v->query.len) {
 			what = _("No match");
 			hint = _("No dossier in this view matches the filter.");
-		} else if (v->nsorted) {
+		} else if (v->total[IV_ALL]) {
 			what = _("None in this view");
 			hint = _("The line above counts the dossiers of the other views.");
 		} else {
@@ -262,8 +278,13 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		return;
 	}
 	list_scroll(l);
-	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++)
-		draw_row(app, win, (int)i + LIST_TOP, inbox_row(v, l->top + i), l->top + i == l->sel, now);
+	inbox_window(app, l->top, l->rows);
+	for (size_t i = 0; i < l->rows && l->top + i < l->n; i++) {
+		const struct dossier *d = inbox_row(app, l->top + i);
+
+		if (d)
+			draw_row(app, win, (int)i + LIST_TOP, d, l->top + i == l->sel, now);
+	}
 }
 
 const struct screen screen_inbox = {

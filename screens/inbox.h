@@ -8,6 +8,8 @@
 #include "list.h"
 #include "ui.h"
 
+#include "store/store_inbox.h"
+
 struct dossier;
 struct filter;
 
@@ -17,19 +19,15 @@ enum inbox_view_id {
 	IV_PROCEDURE, IV_COUNT
 };
 
-/* A procedure present in the inbox. */
-struct inbox_proc {
-	const char *key, *name;	/* point into the dossiers */
-	size_t n;
-};
-
+/* The rows are read from the store (app->store) on demand: the counts and
+ * procedures once per generation of the inbox, the rows shown as a window
+ * around what is drawn, read again as the clerk moves past it. */
 struct inbox_view {
-	struct dossier **sorted;	/* app->dossiers in urgency order */
-	size_t nsorted;
-	unsigned gen;		/* app->dossiers_gen they were sorted for */
-	unsigned char *member;	/* per sorted row: 1 << each view it is in */
-	size_t *proc_of;	/* per sorted row: its procedure in procs */
-	struct inbox_proc *procs;	/* most dossiers first */
+	unsigned gen;		/* app->dossiers_gen the rows are for */
+	bool read;		/* gen is read */
+	struct inboxq_cuts cut;	/* the bands at the generation's instant: the
+				 * order does not shift under the cursor */
+	struct inboxq_proc *procs;	/* most dossiers first */
 	size_t nprocs, proc;	/* proc: the one IV_PROCEDURE shows */
 	char *proc_key;		/* its key, to find it in the next inbox */
 	size_t total[IV_COUNT];	/* rows per view */
@@ -41,10 +39,17 @@ struct inbox_view {
 	enum { ASK_NONE, ASK_FILTER, ASK_GOTO } asking;
 	struct err query_note;	/* why the filter is matched as typed */
 
-	size_t *shown;		/* sorted rows in the view that match the filter */
-	struct list list;	/* over shown */
+	struct list list;	/* over the rows in the view that match the filter */
 	size_t counts[IV_COUNT];	/* rows per view that match the filter */
-	bool stale;		/* the view or the filter changed since shown was built */
+	bool stale;		/* the view or the filter changed since counted */
+	/* A large inbox's filter is counted once the keys stop (count_timer):
+	 * meanwhile the list is the first window of matches. */
+	bool counting;
+	unsigned count_timer;
+
+	struct dossier *win;	/* rows first .. first + nwin - 1 of the list */
+	struct inboxq_pos *win_pos;	/* and where each stands in the order */
+	size_t first, nwin, win_cap;
 };
 
 /* The inbox's state (made on first use), and what frees what it holds
@@ -52,15 +57,22 @@ struct inbox_view {
 struct inbox_view *inbox_view(struct app *app);
 void inbox_view_free(struct app *app, void *state);
 
-/* Bring the rows up to date: sorted again when the inbox changed, shown
+/* Bring the counts up to date: read again when the inbox changed, counted
  * again when the view or the filter did. The selection stays on its
  * dossier while it is shown, else moves to the next one shown. */
 void inbox_sync(struct app *app);
 
-/* The dossier on shown row i, and the position of a sorted row among the
- * shown ones (or of the first one after it). */
-struct dossier *inbox_row(const struct inbox_view *v, size_t i);
-size_t inbox_shown_at(const struct inbox_view *v, size_t sorted);
+/* The query of the view and the filter shown. */
+void inbox_query(struct app *app, struct inboxq *q);
+
+/* Read rows first .. first + n - 1 of the list into the window, unless
+ * they are there; then the dossier on row i (NULL: the store failed, and
+ * the status bar says why). */
+void inbox_window(struct app *app, size_t first, size_t n);
+struct dossier *inbox_row(struct app *app, size_t i);
+
+/* A count as shown: the ellipsis while it is being counted. */
+void inbox_count_text(struct app *app, size_t n, char *buf, size_t len);
 
 /* A view's name as the title shows it. */
 const char *inbox_view_label(const struct inbox_view *v);

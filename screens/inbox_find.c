@@ -30,6 +30,9 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wclrtoeol(win);
 	if (v->asking == ASK_GOTO)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
+	else if (v->counting)
+		/* TRANSLATORS: dossiers shown (still being counted), of those in the view */
+		snprintf(right, sizeof right, _("%s of %zu"), ui->ellipsis, v->total[v->view]);
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
 		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);
@@ -49,59 +52,88 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wattrset(win, A_NORMAL);
 }
 
-/* The sorted row whose code is want, or ends with it (any case); a tail
+/* The codes the clerk's text is, or is the end of. */
+struct tails {
+	const char *want;
+	size_t len, tails, whole;
+	char any[PROMPT_MAX * 2], at_sep[PROMPT_MAX * 2];
+	bool exact;
+};
+
+static bool tail_seen(void *arg, const char *code)
+{
+	struct tails *t = arg;
+	size_t cl = strlen(code);
+
+	if (cl < t->len || strcasecmp(code + cl - t->len, t->want))
+		return true;
+	t->exact = cl == t->len;
+	if (t->exact || !t->tails++)
+		snprintf(t->any, sizeof t->any, "%s", code);
+	if (!t->exact && strchr("-./_", code[cl - t->len - 1]) && !t->whole++)
+		snprintf(t->at_sep, sizeof t->at_sep, "%s", code);
+	return !t->exact;
+}
+
+/* Select the row whose code is want, or ends with it (any case); a tail
  * that several codes end with is enough when only one has it after a
  * separator ("0007" for "...-0007", not "...-10007"). */
 static unsigned go_to(struct app *app, const char *typed)
 {
 	struct inbox_view *v = inbox_view(app);
-	size_t len, tails = 0, whole = 0, any = 0, at_sep = 0;
+	struct tails t = { 0 };
 	char want[PROMPT_MAX];
 	const char *s = typed;
-	bool exact = false;
+	struct inboxq q;
+	struct inboxq_pos pos;
+	int64_t at;
+	struct err e;
 	unsigned rd = RD_BODY;
+	int found;
 
 	while (*s == ' ')
 		s++;
 	snprintf(want, sizeof want, "%s", s);
-	for (len = strlen(want); len && want[len - 1] == ' ';)
-		want[--len] = '\0';
-	if (!len)
+	for (t.len = strlen(want); t.len && want[t.len - 1] == ' ';)
+		want[--t.len] = '\0';
+	if (!t.len)
 		return RD_NONE;
+	t.want = want;
 	inbox_sync(app);
-	for (size_t i = 0; i < v->nsorted && !exact; i++) {
-		const char *code = v->sorted[i]->code;
-		size_t cl = code ? strlen(code) : 0;
-
-		if (cl < len || strcasecmp(code + cl - len, want))
-			continue;
-		exact = cl == len;
-		if (exact || !tails++)
-			any = i;
-		if (!exact && strchr("-./_", code[cl - len - 1]) && !whole++)
-			at_sep = i;
+	if (app->store && store_inbox_ending(app->store, want, tail_seen, &t, &e) < 0) {
+		app_message(app, MSG_ERROR, "%s", e.msg);
+		return RD_STATUS;
 	}
-	if (!exact && tails > 1 && whole == 1)
-		any = at_sep;
-	else if (!exact && tails != 1) {
-		if (tails)
+	if (!t.exact && t.tails > 1 && t.whole == 1)
+		snprintf(t.any, sizeof t.any, "%s", t.at_sep);
+	else if (!t.exact && t.tails != 1) {
+		if (t.tails)
 			app_message(app, MSG_ERROR, _("%zu dossier codes end with %s: type more of the code"),
-				    tails, want);
+				    t.tails, want);
 		else
 			app_message(app, MSG_ERROR, _("no dossier code is or ends with %s"), want);
 		return RD_STATUS;
 	}
-	if (inbox_shown_at(v, any) >= v->list.n || v->shown[inbox_shown_at(v, any)] != any) {
+	inbox_query(app, &q);
+	found = store_inbox_find(app->store, &q, t.any, &at, &pos, &e);
+	if (found == 0) {
 		/* not in this view, or filtered out: show it among all */
 		v->view = IV_ALL;
 		prompt_clear(&v->query);
 		v->stale = true;
 		inbox_sync(app);
+		inbox_query(app, &q);
+		found = store_inbox_find(app->store, &q, t.any, &at, &pos, &e);
 		app_message(app, MSG_INFO, _("Showing all dossiers: the view or the filter hid %s"),
-			    v->sorted[any]->code);
+			    app_dossier_number(app, t.any));
 		rd |= RD_TITLE | RD_STATUS;
 	}
-	v->list.sel = inbox_shown_at(v, any);
+	if (found < 0) {
+		app_message(app, MSG_ERROR, "%s", e.msg);
+		return RD_STATUS;
+	}
+	if (found)
+		v->list.sel = (size_t)at;
 	return rd;
 }
 

@@ -38,24 +38,13 @@ void inbox_view_free(struct app *app, void *state)
 {
 	struct inbox_view *v = state;
 
-	(void)app;
-	free(v->sorted);
-	free(v->member);
-	free(v->proc_of);
-	free(v->procs);
+	if (v->count_timer)
+		loop_timer_cancel(&app->loop, v->count_timer);
+	dossiers_free(v->win, v->nwin);
+	free(v->win_pos);
+	store_inbox_procs_free(v->procs, v->nprocs);
 	free(v->proc_key);
-	free(v->shown);
 	filter_free(v->filter);
-}
-
-/* The clerk's own dossiers. Profiles map the assignee's login when the
- * API has it; without one, an API that names assignees by login still
- * works through the name. */
-static bool is_mine(const struct app *app, const struct dossier *d)
-{
-	const char *who = d->assignee_login ? d->assignee_login : d->assignee;
-
-	return app->user && who && !strcasecmp(who, app->user);
 }
 
 static const char *proc_key(const struct dossier *d)
@@ -77,178 +66,205 @@ static void set_proc(struct inbox_view *v, size_t p)
 	v->proc_key = p < v->nprocs ? xstrdup(v->procs[p].key) : NULL;
 }
 
-struct keyed {
-	const char *key;
-	size_t row;
-};
-
-static int by_key(const void *a, const void *b)
+/* The filter as the store runs it: a plain text by the index alone, an
+ * expression by the filter's own test of each row. */
+static bool filter_says(void *arg, const char *hay, size_t len)
 {
-	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+	return filter_text_hit(arg, hay, len);
 }
 
-struct ranked {
-	struct inbox_proc p;
-	size_t old;
-};
-
-static int by_size(const void *a, const void *b)
+static void add_filter(const struct inbox_view *v, struct inboxq *q)
 {
-	const struct inbox_proc *x = &((const struct ranked *)a)->p;
-	const struct inbox_proc *y = &((const struct ranked *)b)->p;
-
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->key, y->key);
+	if (!v->filter || !filter_active(v->filter))
+		return;
+	q->phrase = filter_literal(v->filter);
+	q->match = q->phrase ? NULL : filter_says;
+	q->arg = v->filter;
 }
 
-/* The procedures present, most dossiers first; the one viewed stays the
- * one viewed when the inbox is fetched again. */
-static void index_procedures(struct inbox_view *v)
+/* What counting needs: the clerk and the procedure shown, for the counts
+ * of their views. */
+static void count_query(struct app *app, struct inboxq *q)
 {
-	size_t n = v->nsorted, *old_to_new;
-	struct keyed *k = xmalloc((n ? n : 1) * sizeof *k);
-	struct ranked *r = xmalloc((n ? n : 1) * sizeof *r);
-	size_t np = 0;
+	struct inbox_view *v = inbox_view(app);
 
-	for (size_t i = 0; i < n; i++)
-		k[i] = (struct keyed){ proc_key(v->sorted[i]), i };
-	qsort(k, n, sizeof *k, by_key);
-	for (size_t i = 0; i < n; i++) {
-		const struct dossier *d = v->sorted[k[i].row];
+	memset(q, 0, sizeof *q);
+	q->cut = v->cut;
+	q->mine = app->user;
+	q->proc = v->nprocs ? v->procs[v->proc].key : NULL;
+}
 
-		if (!i || strcmp(k[i].key, k[i - 1].key)) {
-			r[np].p = (struct inbox_proc){ k[i].key, d->procedure_name ? d->procedure_name :
-						       d->procedure_code, 0 };
-			r[np].old = np;
-			np++;
-		}
-		r[np - 1].p.n++;
-		v->proc_of[k[i].row] = np - 1;
+void inbox_query(struct app *app, struct inboxq *q)
+{
+	struct inbox_view *v = inbox_view(app);
+
+	memset(q, 0, sizeof *q);
+	q->cut = v->cut;
+	q->statuses = views[v->view].statuses;
+	/* without a clerk or a procedure these views have no rows to read */
+	if (v->view == IV_MINE)
+		q->mine = app->user;
+	if (v->view == IV_PROCEDURE && v->nprocs)
+		q->proc = v->procs[v->proc].key;
+	add_filter(v, q);
+}
+
+/* Every view's count from the store's. */
+static void tally(struct app *app, const struct inboxq_counts *c, size_t out[IV_COUNT])
+{
+	struct inbox_view *v = inbox_view(app);
+
+	for (int id = IV_ALL; id < IV_COUNT; id++) {
+		out[id] = 0;
+		for (int st = 1; st <= ST_MAX; st++)
+			if (views[id].statuses & S(st))
+				out[id] += (size_t)c->by_status[st];
 	}
-	qsort(r, np, sizeof *r, by_size);
-	old_to_new = xmalloc((np ? np : 1) * sizeof *old_to_new);
-	free(v->procs);
-	v->procs = xmalloc((np ? np : 1) * sizeof *v->procs);
-	for (size_t i = 0; i < np; i++) {
-		v->procs[i] = r[i].p;
-		old_to_new[r[i].old] = i;
-	}
-	for (size_t i = 0; i < n; i++)
-		v->proc_of[i] = old_to_new[v->proc_of[i]];
-	v->nprocs = np;
+	out[IV_ALL] = (size_t)c->all;
+	out[IV_MINE] = app->user ? (size_t)c->mine : 0;
+	out[IV_PROCEDURE] = v->nprocs ? (size_t)c->proc : 0;
+}
+
+static void counts(struct app *app, const struct inboxq *q, size_t out[IV_COUNT])
+{
+	struct inboxq_counts c;
+	struct err e;
+
+	memset(&c, 0, sizeof c);
+	if (app->store && store_inbox_counts(app->store, q, &c, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	tally(app, &c, out);
+}
+
+/* A new inbox: its bands judged at one instant (so the order does not
+ * shift under the cursor while the clerk reads), the procedures present
+ * (the one viewed stays the one viewed), every view's count. */
+static void read_inbox(struct app *app)
+{
+	struct inbox_view *v = inbox_view(app);
+	struct deadline_cuts c;
+	struct inboxq q;
+	struct err e;
+
+	deadline_cuts(app->cal, app_now(app), &c);
+	v->cut = (struct inboxq_cuts){ c.now, c.today_end, c.apology, c.soon };
+	v->gen = app->dossiers_gen;
+	v->read = true;
+	v->stale = true;
+	store_inbox_procs_free(v->procs, v->nprocs);
+	v->procs = NULL;
+	v->nprocs = 0;
+	if (app->store && store_inbox_procs(app->store, &v->procs, &v->nprocs, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
 	v->proc = 0;
-	for (size_t i = 0; v->proc_key && i < np; i++)
+	for (size_t i = 0; v->proc_key && i < v->nprocs; i++)
 		if (!strcmp(v->procs[i].key, v->proc_key))
 			v->proc = i;
 	set_proc(v, v->proc);
-	free(old_to_new);
-	free(r);
-	free(k);
+	count_query(app, &q);
+	counts(app, &q, v->total);
 }
 
-/* A new inbox: sorted by urgency with one clock reading (so the order
- * does not shift under the cursor while the clerk reads), each row's
- * views worked out, the filter's text folded, once. */
-static void sort_rows(struct app *app)
+/* Counting what a filter keeps passes over every row it keeps: over a
+ * large inbox that waits until the keys stop, so that a key costs the
+ * first screenful of matches, not the count of them all. */
+#define COUNT_NOW_MAX 5000
+#define COUNT_AFTER_MS 150
+
+static void count_filter(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	size_t n = app->ndossiers;
+	struct inboxq q;
 
-	free(v->sorted);
-	free(v->member);
-	free(v->proc_of);
-	free(v->shown);
-	v->sorted = xcalloc(n ? n : 1, sizeof *v->sorted);
-	v->member = xcalloc(n ? n : 1, 1);
-	v->proc_of = xcalloc(n ? n : 1, sizeof *v->proc_of);
-	v->shown = xcalloc(n ? n : 1, sizeof *v->shown);
-	for (size_t i = 0; i < n; i++)
-		v->sorted[i] = &app->dossiers[i];
-	deadline_sort(app->cal, v->sorted, n, app_now(app));
-	v->nsorted = n;
-	v->gen = app->dossiers_gen;
-	memset(v->total, 0, sizeof v->total);
-	for (size_t i = 0; i < n; i++) {
-		const struct dossier *d = v->sorted[i];
-		unsigned m = 1u << IV_ALL;
-
-		for (int id = IV_ALL; id < IV_COUNT; id++)
-			if (d->status >= 0 && d->status < 32 && views[id].statuses & S(d->status))
-				m |= 1u << id;
-		if (is_mine(app, d))
-			m |= 1u << IV_MINE;
-		v->member[i] = (unsigned char)m;
-		for (int id = IV_ALL; id < IV_PROCEDURE; id++)
-			v->total[id] += m >> id & 1;
-	}
-	index_procedures(v);
-	if (!v->filter)
-		v->filter = filter_new();
-	filter_index(v->filter, v->sorted, n, v->gen);
-	v->stale = true;
+	count_query(app, &q);
+	add_filter(v, &q);
+	counts(app, &q, v->counts);
+	v->counting = false;
+	v->list.n = v->counts[v->view];
 }
 
-/* The rows in the view that match the filter, and every view's count. */
+static void count_later(void *arg)
+{
+	struct app *app = arg;
+	struct inbox_view *v = inbox_view(app);
+
+	v->count_timer = 0;
+	count_filter(app);
+	list_clamp(&v->list);
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+void inbox_count_text(struct app *app, size_t n, char *buf, size_t len)
+{
+	if (inbox_view(app)->counting)
+		snprintf(buf, len, "%s", app->ui->ellipsis);
+	else
+		snprintf(buf, len, "%zu", n);
+}
+
+/* Every view's count with the filter, and the rows of the one shown. */
 static void show(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	size_t n = 0;
 
+	if (!v->filter)
+		v->filter = filter_new();
 	if (filter_set(v->filter, v->query.text, &v->query_note) == 0)
 		v->query_note.msg[0] = '\0';
-	memset(v->counts, 0, sizeof v->counts);
-	v->total[IV_PROCEDURE] = v->nprocs ? v->procs[v->proc].n : 0;
-	for (size_t i = 0; i < v->nsorted; i++) {
-		unsigned m = v->member[i];
-
-		if (!filter_hit(v->filter, i))
-			continue;
-		if (v->nprocs && v->proc_of[i] == v->proc)
-			m |= 1u << IV_PROCEDURE;
-		for (int id = 0; id < IV_COUNT; id++)
-			v->counts[id] += m >> id & 1;
-		if (m >> v->view & 1)
-			v->shown[n++] = i;
+	v->total[IV_PROCEDURE] = v->nprocs ? (size_t)v->procs[v->proc].n : 0;
+	dossiers_free(v->win, v->nwin);
+	v->win = NULL;
+	v->nwin = 0;
+	if (v->count_timer)
+		loop_timer_cancel(&app->loop, v->count_timer);
+	v->count_timer = 0;
+	v->counting = false;
+	if (!filter_active(v->filter)) {
+		memcpy(v->counts, v->total, sizeof v->counts);
+		v->list.n = v->counts[v->view];
+	} else if (v->total[IV_ALL] <= COUNT_NOW_MAX) {
+		count_filter(app);
+	} else {
+		/* as many as the first window holds until counted */
+		v->counting = true;
+		v->list.n = SIZE_MAX / 2;
+		inbox_window(app, 0, 1);
+		v->list.n = v->nwin;
+		v->count_timer = loop_timer(&app->loop, COUNT_AFTER_MS, count_later, app);
 	}
-	v->list.n = n;
 }
 
 void inbox_sync(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	bool keep = v->sorted && v->gen == app->dossiers_gen && v->list.sel < v->list.n;
-	size_t anchor = keep ? v->shown[v->list.sel] : 0;
+	bool keep = v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
+		v->list.sel >= v->first && v->list.sel < v->first + v->nwin;
+	struct inboxq_pos anchor;
 
-	if (!v->sorted || v->gen != app->dossiers_gen)
-		sort_rows(app);
+	if (keep)
+		anchor = v->win_pos[v->list.sel - v->first];
+	if (!v->read || v->gen != app->dossiers_gen)
+		read_inbox(app);
 	if (!v->stale)
 		return;
 	show(app);
 	v->stale = false;
-	if (keep)
-		v->list.sel = inbox_shown_at(v, anchor);
-	list_clamp(&v->list);
-}
+	if (keep && app->store) {
+		struct inboxq q;
+		int64_t at;
+		struct err e;
 
-struct dossier *inbox_row(const struct inbox_view *v, size_t i)
-{
-	return v->sorted[v->shown[i]];
-}
-
-size_t inbox_shown_at(const struct inbox_view *v, size_t sorted)
-{
-	size_t lo = 0, hi = v->list.n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v->shown[mid] < sorted)
-			lo = mid + 1;
-		else
-			hi = mid;
+		/* the selected dossier if it is shown, else the next one that is */
+		inbox_query(app, &q);
+		if (store_inbox_index(app->store, &q, &anchor, &at, &e) == 0) {
+			v->list.sel = (size_t)at;
+			/* not counted yet: at least the rows up to it */
+			if (v->counting && v->list.sel >= v->list.n)
+				v->list.n = v->list.sel + 1;
+		} else
+			app_message(app, MSG_ERROR, "%s", e.msg);
 	}
-	return lo;
+	list_clamp(&v->list);
 }
 
 const char *inbox_view_label(const struct inbox_view *v)
@@ -262,21 +278,19 @@ const char *inbox_view_label(const struct inbox_view *v)
  * current one in full and the others short; every one short. */
 enum { LINE_FULL, LINE_CURRENT, LINE_BRIEF, LINE_FORMS };
 
-static void item_text(const struct inbox_view *v, enum inbox_view_id id, int form,
-		      char *buf, size_t len)
+static void item_text(struct app *app, enum inbox_view_id id, int form, char *buf, size_t len)
 {
+	const struct inbox_view *v = inbox_view(app);
 	bool full = form == LINE_FULL || (form == LINE_CURRENT && id == v->view);
+	char label[192], n[32];
 
-	if (id == IV_PROCEDURE) {
-		char label[192];
-
+	if (id == IV_PROCEDURE)
 		/* TRANSLATORS: the procedure view in the line of views, with its name */
 		snprintf(label, sizeof label, full ? _("Procedure: %s") : "%s", proc_name(v));
-		snprintf(buf, len, "%s %zu", label, v->counts[id]);
-	} else {
-		snprintf(buf, len, "%s %zu", full ? _(views[id].label) : _(views[id].brief),
-			 v->counts[id]);
-	}
+	else
+		snprintf(label, sizeof label, "%s", full ? _(views[id].label) : _(views[id].brief));
+	inbox_count_text(app, v->counts[id], n, sizeof n);
+	snprintf(buf, len, "%s %s", label, n);
 }
 
 void inbox_draw_views(struct app *app, WINDOW *win, int y)
@@ -299,7 +313,7 @@ void inbox_draw_views(struct app *app, WINDOW *win, int y)
 		int w = 1;
 
 		for (size_t i = 0; i < nids; i++) {
-			item_text(v, ids[i], form, items[i], sizeof items[i]);
+			item_text(app, ids[i], form, items[i], sizeof items[i]);
 			w += text_width(items[i]) + (i ? text_width(form == LINE_BRIEF ? " " : sep) : 0);
 		}
 		if (w <= cols)
@@ -326,7 +340,8 @@ void inbox_draw_views(struct app *app, WINDOW *win, int y)
 			char count[32], name[192];
 			int room;
 
-			snprintf(count, sizeof count, " %zu", v->counts[IV_PROCEDURE]);
+			count[0] = ' ';
+			inbox_count_text(app, v->counts[IV_PROCEDURE], count + 1, sizeof count - 1);
 			room = cols - x - text_width(count);
 			text_fit(name, sizeof name, proc_name(v), room > 0 ? room : 0, ui->ellipsis, 0);
 			snprintf(items[i], sizeof items[i], "%s%s", name, count);
@@ -387,8 +402,11 @@ static unsigned view_procedure(struct app *app, int step)
 		return RD_STATUS;
 	}
 	if (v->view != IV_PROCEDURE) {
-		if (v->list.n)
-			set_proc(v, v->proc_of[v->shown[v->list.sel]]);
+		const struct dossier *d = v->list.n ? inbox_row(app, v->list.sel) : NULL;
+
+		for (size_t p = 0; d && p < v->nprocs; p++)
+			if (!strcmp(v->procs[p].key, proc_key(d)))
+				set_proc(v, p);
 	} else {
 		set_proc(v, step > 0 ? (v->proc + 1) % v->nprocs : (v->proc + v->nprocs - 1) % v->nprocs);
 	}

@@ -528,7 +528,7 @@ static void intake_title(struct app *app, char *buf, size_t len)
 	struct intake_view *v = view(app);
 
 	if (v && v->phase == IP_SENT && v->dossier[0])
-		snprintf(buf, len, _("Intake %s: %s"), v->code, v->dossier);
+		snprintf(buf, len, _("Intake %s: %s"), v->code, app_dossier_number(app, v->dossier));
 	else
 		snprintf(buf, len, _("Intake %s"), v && v->code ? v->code : "");
 }

@@ -9,7 +9,7 @@ screens_libmcscreens_a_SOURCES = \
 	screens/dashboard.c screens/dashboard.h screens/dashboard_charts.c \
 	screens/cred.h screens/dossier.c screens/dossier.h \
 	screens/dossier_act.c screens/form.c screens/form.h screens/help.c \
-	screens/inbox.c screens/inbox.h screens/inbox_find.c screens/inbox_views.c \
+	screens/inbox.c screens/inbox.h screens/inbox_find.c screens/inbox_rows.c screens/inbox_views.c \
 	screens/intake.c screens/intake_draw.c screens/intake_view.h screens/list.c \
 	screens/list.h screens/lock.c \
 	screens/login.c screens/macro.c screens/macro.h screens/macros.c screens/marks.c screens/marks.h \

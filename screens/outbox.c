@@ -214,14 +214,14 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		x += W_AGE + 1;
 		cell(ui, win, y, x, W_ACT, base, action_label(en->act));
 		x += W_ACT + 1;
-		cell(ui, win, y, x, W_CODE, base, en->code);
+		cell(ui, win, y, x, W_CODE, base, app_dossier_number(app, en->code));
 		cell(ui, win, y, x_err, w - x_err, base, en->error);
 	}
 	if (v->confirming && selected(app)) {
 		char q[512];
 
 		snprintf(q, sizeof q, _("Discard your %s on %s? Nothing of it reaches the server."),
-			 action_label(selected(app)->act), selected(app)->code);
+			 action_label(selected(app)->act), app_dossier_number(app, selected(app)->code));
 		ui_draw_question(app, win, q);
 	}
 	wattrset(win, A_NORMAL);

@@ -176,7 +176,8 @@ static void paper_title(struct app *app, char *buf, size_t len)
 	struct paper_view *v = view(app);
 
 	/* TRANSLATORS: the form ("Receipt"), then the dossier's code */
-	snprintf(buf, len, _("%s \u2014 dossier %s"), _(titles[v->kind]), v->code ? v->code : "");
+	snprintf(buf, len, _("%s \u2014 dossier %s"), _(titles[v->kind]),
+		 app_dossier_number(app, v->code));
 }
 
 static void paper_draw(struct app *app, WINDOW *win, unsigned flags)

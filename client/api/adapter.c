@@ -519,8 +519,23 @@ static int read_object(struct rd *rd, const struct mapping *m, const cJSON *obj,
 	return 0;
 }
 
+/* Whether the mapping has a path or constant for the fdef named name. */
+static bool maps(const struct mapping *m, const char *name)
+{
+	for (int i = 0; i < m->n; i++)
+		if (m->f[i].def && !strcmp(m->f[i].def->name, name))
+			return true;
+	return false;
+}
+
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e)
+{
+	return adapter_read_as(p, -1, m, obj, out, e);
+}
+
+int adapter_read_as(const struct profile *p, int role, const struct mapping *m, const cJSON *obj,
+		    void *out, struct err *e)
 {
 	struct rd rd = { p, e };
 
@@ -537,9 +552,11 @@ int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *
 		dossier_free(out);
 		return err_set(e, _("a dossier without a code (fields.dossier.code found nothing)"));
 	}
+	if (m->target == &target_dossier && !((struct dossier *)out)->number && maps(m, "number"))
+		((struct dossier *)out)->number = xstrdup("");	/* none yet: not the id shown */
 	if (m->target == &target_dossier && !((struct dossier *)out)->allowed) {
 		struct dossier *d = out;
-		unsigned mask = profile_allowed(p, d->status);
+		unsigned mask = profile_allowed(p, role, d->status);
 
 		/* an API without a list of its own: the status says, as far
 		 * as the profile has the actions */

@@ -41,6 +41,10 @@ const cJSON *adapter_item(const struct op *op, const struct reply *r, struct err
  * nothing to free. */
 int adapter_read(const struct profile *p, const struct mapping *m, const cJSON *obj,
 		 void *out, struct err *e);
+/* The same for a clerk of that role (enum role; -1: not known), whose
+ * dossiers without a list of their own get vocab.allowed's for the role. */
+int adapter_read_as(const struct profile *p, int role, const struct mapping *m, const cJSON *obj,
+		    void *out, struct err *e);
 
 /* One field of a dossier from a value read apart (get_dossier's join):
  * a list of log entries, components, due changes, or action names. */

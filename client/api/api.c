@@ -18,6 +18,7 @@ struct api {
 	const struct profile *p;
 	char *base_url, *user, *secret, *token;
 	int64_t token_expires;		/* ms on timer_now_ms()'s clock; 0: unknown */
+	int role;			/* the clerk's, from the login (auth.role); -1 */
 	unsigned next_id;
 	struct call *calls;
 };
@@ -83,6 +84,7 @@ struct api *api_new(struct loop *l, struct http *h, const struct profile *p,
 	a->loop = l;
 	a->http = h;
 	a->p = p;
+	a->role = -1;
 	if (base) {
 		a->base_url = xstrdup(base);
 		/* paths start with '/': keep one */
@@ -571,6 +573,12 @@ static int check_login(struct call *c, const struct http_resp *hr, const struct 
 				return err_set(e, _("the server did not accept the login of %s: it answered as to an anonymous guest (wrong user name or password?)"),
 					       c->a->user);
 	}
+	if (p->has_role) {
+		const cJSON *v = jpath_get(&p->role, rep->payload);
+		char role[64];
+
+		c->a->role = v && json_text(v, role, sizeof role) == 0 ? profile_role(p, role) : -1;
+	}
 	if (p->auth == AUTH_LOGIN && keep_token(c, hr, rep) < 0)
 		return err_set(e, _("the server did not accept the login of %s: its reply has no token at %s"),
 			       c->a->user, p->has_token ? p->token.text : "?");
@@ -597,7 +605,7 @@ static void read_item(struct call *c, struct reply *rep, struct api_result *res)
 		return;
 	} else if ((item = adapter_item(op, rep, &res->e))) {
 		obj = xcalloc(1, op->map->target->size);
-		if (adapter_read(p, op->map, item, obj, &res->e) < 0) {
+		if (adapter_read_as(p, c->a->role, op->map, item, obj, &res->e) < 0) {
 			free(obj);
 			obj = NULL;
 		}
@@ -775,7 +783,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	}
 	arr = xcalloc((size_t)(n ? n : 1), size);
 	cJSON_ArrayForEach(it, items) {
-		if (adapter_read(p, op->map, it, arr + (size_t)i * size, &res.e) < 0) {
+		if (adapter_read_as(p, c->a->role, op->map, it, arr + (size_t)i * size, &res.e) < 0) {
 			for (int j = 0; j < i; j++) {
 				if (c->op == OP_LIST_DOSSIERS)
 					dossier_free((struct dossier *)arr + j);

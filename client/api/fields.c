@@ -32,7 +32,7 @@ static const struct fdef log_fields[] = {
 const struct target target_log_entry = { "log_entry", sizeof(struct log_entry), log_fields, NULL };
 
 static const struct fdef dossier_fields[] = {
-	F(dossier, code, FK_STR), F(dossier, procedure_code, FK_STR),
+	F(dossier, code, FK_STR), F(dossier, number, FK_STR), F(dossier, procedure_code, FK_STR),
 	F(dossier, procedure_name, FK_STR), F(dossier, agency, FK_STR),
 	F(dossier, applicant_name, FK_STR), F(dossier, applicant_id, FK_STR),
 	F(dossier, applicant_phone, FK_STR), F(dossier, applicant_email, FK_STR),

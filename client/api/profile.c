@@ -447,26 +447,26 @@ static int status_of(const char *s)
 	return status_parse(s);
 }
 
-/* "allowed": {"accepted": ["assign", "stop"], ...}: the actions of each
- * status, for an API that does not list a dossier's allowed actions. */
-static int load_allowed(struct ctx *c, const cJSON *obj)
+/* {"accepted": ["assign", "stop"], ...}: the actions of each status, to
+ * role (-1: everyone); at the top, a role's name may hold its own. */
+static int load_allowed_of(struct ctx *c, const cJSON *o, int role)
 {
-	int rc;
-	const cJSON *o = pf_member(c, obj, "allowed", false, pf_is_object,
-				_("an object mapping statuses to lists of actions"), &rc);
-	size_t old;
+	int rc = 0;
 
-	if (!o)
-		return rc;
-	old = pf_enter(c, "allowed");
 	for (const cJSON *it = o->child; it && !rc; it = it->next) {
 		size_t o2 = pf_enter(c, it->string);
-		int st = status_of(it->string);
+		int st = status_of(it->string), r = role < 0 ? role_parse(it->string) : -1;
 		unsigned mask = 0;
 		const cJSON *a;
 
+		if (r >= 0 && cJSON_IsObject(it)) {
+			rc = load_allowed_of(c, it, r);
+			pf_leave(c, o2);
+			continue;
+		}
 		if (st < ST_MIN)
-			rc = pf_fail(c, _("expected a status: a national code 1 to 10 or its name (new, accepted, ...)"));
+			rc = pf_fail(c, role < 0 ? _("expected a status: a national code 1 to 10 or its name (new, accepted, ...), or a role (reception, specialist, leader, records) with its own statuses")
+				     : _("expected a status: a national code 1 to 10 or its name (new, accepted, ...)"));
 		else if (!cJSON_IsArray(it))
 			rc = pf_fail(c, _("expected a list of action names, got %s"), pf_json_type(it));
 		for (a = rc ? NULL : it->child; a; a = a->next) {
@@ -482,10 +482,25 @@ static int load_allowed(struct ctx *c, const cJSON *obj)
 		if (!rc) {
 			c->p->allowed = xrealloc(c->p->allowed,
 						 (size_t)(c->p->nallowed + 1) * sizeof *c->p->allowed);
-			c->p->allowed[c->p->nallowed++] = (struct status_actions){ st, mask };
+			c->p->allowed[c->p->nallowed++] = (struct status_actions){ role, st, mask };
 		}
 		pf_leave(c, o2);
 	}
+	return rc;
+}
+
+/* "allowed": for an API that does not list a dossier's allowed actions. */
+static int load_allowed(struct ctx *c, const cJSON *obj)
+{
+	int rc;
+	const cJSON *o = pf_member(c, obj, "allowed", false, pf_is_object,
+				_("an object mapping statuses to lists of actions"), &rc);
+	size_t old;
+
+	if (!o)
+		return rc;
+	old = pf_enter(c, "allowed");
+	rc = load_allowed_of(c, o, -1);
 	pf_leave(c, old);
 	return rc;
 }
@@ -497,7 +512,7 @@ static int status_from_name(const char *s)
 
 static int load_vocabs(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "status", "channel", "actions", "allowed", NULL };
+	static const char *const keys[] = { "status", "channel", "actions", "allowed", "role", NULL };
 	int rc;
 	const cJSON *o = pf_member(c, root, "vocab", false, pf_is_object, _("an object"), &rc);
 	size_t old;
@@ -511,6 +526,8 @@ static int load_vocabs(struct ctx *c, const cJSON *root)
 		rc = load_vocab(c, o, "status", &c->p->status, status_from_name, ST_MIN, ST_MAX);
 	if (!rc && o)
 		rc = load_vocab(c, o, "channel", &c->p->channel, channel_parse, CH_DIRECT, CH_POSTAL);
+	if (!rc && o)
+		rc = load_vocab(c, o, "role", &c->p->roles, role_parse, 0, ROLE_COUNT - 1);
 	if (!rc)
 		rc = load_actions(c, o);	/* o may be NULL: default names */
 	if (!rc && o)
@@ -669,7 +686,7 @@ static int load_guest(struct ctx *c, const cJSON *o)
 static int load_auth(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "type", "token", "expires_at", "expires_in", "cookie",
-		"header", "value", "query", "identity", "guest", NULL };
+		"header", "value", "query", "identity", "guest", "role", NULL };
 	static const char *const types[] = { "none", "login", "api_key", "bearer", "basic", NULL };
 	struct profile *p = c->p;
 	char *type = NULL;
@@ -702,6 +719,8 @@ static int load_auth(struct ctx *c, const cJSON *root)
 		rc = pf_get_path(c, o, "expires_in", &p->has_expires_in, &p->expires_in);
 	if (!rc)
 		rc = pf_get_path(c, o, "identity", &p->has_identity, &p->identity);
+	if (!rc)
+		rc = pf_get_path(c, o, "role", &p->has_role, &p->role);
 	if (!rc)
 		rc = load_guest(c, o);
 	if (!rc)
@@ -979,6 +998,7 @@ void profile_free(struct profile *p)
 	}
 	vocab_free(&p->status);
 	vocab_free(&p->channel);
+	vocab_free(&p->roles);
 	for (int a = 0; a < ACT_COUNT; a++)
 		free(p->actions[a]);
 	pf_envelope_free(&p->errors);
@@ -986,6 +1006,7 @@ void profile_free(struct profile *p)
 	jpath_free(&p->expires);
 	jpath_free(&p->expires_in);
 	jpath_free(&p->identity);
+	jpath_free(&p->role);
 	for (int i = 0; i < p->nguest; i++)
 		free(p->guest[i]);
 	free(p->guest);
@@ -1055,12 +1076,24 @@ char *vocab_api_list(const struct vocab *v, const char *codes)
 	return sb_take(&b);
 }
 
-unsigned profile_allowed(const struct profile *p, int status)
+unsigned profile_allowed(const struct profile *p, int role, int status)
 {
-	for (int i = 0; i < p->nallowed; i++)
-		if (p->allowed[i].status == status)
+	unsigned all = 0;
+
+	for (int i = 0; i < p->nallowed; i++) {
+		if (p->allowed[i].status != status)
+			continue;
+		if (role >= 0 && p->allowed[i].role == role)
 			return p->allowed[i].actions;
-	return 0;
+		if (p->allowed[i].role < 0)
+			all = p->allowed[i].actions;
+	}
+	return all;
+}
+
+int profile_role(const struct profile *p, const char *api)
+{
+	return p->roles.n ? vocab_code(&p->roles, api) : role_parse(api);
 }
 
 int profile_find(const char *name, char *path, size_t len, struct err *e)

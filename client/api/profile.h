@@ -169,8 +169,10 @@ struct vocab {
 	int n;
 };
 
-/* The actions a status allows, for APIs that send no list of their own. */
+/* The actions a status allows, for APIs that send no list of their own;
+ * to one role (enum role), or to every role (-1). */
 struct status_actions {
+	int role;
 	int status;
 	unsigned actions;	/* 1u << enum action */
 };
@@ -188,6 +190,8 @@ struct profile {
 	bool has_identity;
 	struct jpath identity;		/* in the login reply: who logged in; a login
 					 * without it, or with a guest's, failed */
+	bool has_role;
+	struct jpath role;		/* in the login reply: the clerk's role */
 	char **guest;			/* identity values of an anonymous guest */
 	int nguest;
 	struct kv_tmpl auth_header;	/* how credentials go with each request */
@@ -198,9 +202,9 @@ struct profile {
 	struct envelope errors;		/* how error replies (4xx/5xx) say what went wrong */
 	struct mapping maps[11];	/* one per target (fields.c) */
 	int nmaps;
-	struct vocab status, channel;
+	struct vocab status, channel, roles;
 	char *actions[ACT_COUNT];	/* the API's name of each action; NULL: unsupported */
-	struct status_actions *allowed;	/* vocab.allowed: by status */
+	struct status_actions *allowed;	/* vocab.allowed: by role and status */
 	int nallowed;
 	char *idempotency_header;
 	bool etag;			/* the API answers If-None-Match with 304 */
@@ -225,8 +229,12 @@ const char *vocab_api(const struct vocab *v, int code);
  * every word of each code, comma-separated, in a new string. Codes the
  * vocabulary lacks are kept as they are. */
 char *vocab_api_list(const struct vocab *v, const char *codes);
-/* The actions vocab.allowed gives a status (0: none given). */
-unsigned profile_allowed(const struct profile *p, int status);
+/* The actions vocab.allowed gives a status, to that role if it says (role
+ * -1: not known), else to everyone; 0: none given. */
+unsigned profile_allowed(const struct profile *p, int role, int status);
+/* The role a login reply's value names (vocab.role, else motcua's role
+ * names); -1 if none. */
+int profile_role(const struct profile *p, const char *api);
 
 /* Where profiles are looked for by name: $MOTCUA_PROFILE_DIR, then the
  * user's ~/.config/motcua/profiles, then the installed ones. NAME may also

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "net/http.h"
 #include "store/outbox.h"
+#include "store/store.h"
 
 /* Long enough to read a sentence, short enough not to linger. */
 #define MSG_SHOW_MS 6000
@@ -74,81 +75,103 @@ int app_init(struct app *app, struct err *e)
 	return 0;
 }
 
-static int by_code(const void *x, const void *y)
+/* How many dossiers app_find_dossier() keeps read: the screens look up
+ * the one shown and a few more. */
+#define FOUND_MAX 8
+
+static void forget_found(struct app *app)
 {
-	return strcmp(((const struct dossier *)x)->code, ((const struct dossier *)y)->code);
+	for (size_t i = 0; i < app->nfound; i++)
+		dossier_free(&app->found[i]);
+	app->nfound = app->next_found = 0;
+}
+
+void app_dossiers_changed(struct app *app)
+{
+	forget_found(app);
+	app->dossiers_gen++;
+	app->redraw |= RD_BODY | RD_TITLE;
+}
+
+void app_set_store(struct app *app, struct store *s)
+{
+	if (app->own_store)
+		store_close(app->store);
+	app->store = s;
+	app->own_store = false;
+	app_dossiers_changed(app);
+}
+
+/* Into the app's store (its own, made now, when it has none); a dossier
+ * with details is stored whole. seen: the generation that saw it. */
+static void put(struct app *app, struct dossier *items, size_t n, int64_t seen)
+{
+	struct err e;
+
+	if (!app->store && n) {
+		app->store = store_open(STORE_MEMORY, &e);
+		app->own_store = app->store != NULL;
+		if (!app->store)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+	}
+	if (app->store && store_begin(app->store, &e) == 0) {
+		for (size_t i = 0; i < n; i++)
+			if (store_put_dossier(app->store, &items[i],
+					      items[i].ncomponents || items[i].nlog || items[i].ndue, seen, &e) < 0)
+				app_message(app, MSG_ERROR, "%s", e.msg);
+		if (store_commit(app->store, &e) < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+	}
+	dossiers_free(items, n);
+	app_dossiers_changed(app);
 }
 
 void app_set_dossiers(struct app *app, struct dossier *items, size_t n)
 {
-	for (size_t i = 0; i < app->ndossiers; i++)
-		dossier_free(&app->dossiers[i]);
-	free(app->dossiers);
-	if (n)
-		qsort(items, n, sizeof *items, by_code);
-	app->dossiers = items;
-	app->ndossiers = n;
-	app->dossiers_gen++;
-	app->redraw |= RD_BODY | RD_TITLE;
+	struct err e;
+	int64_t seen = (int64_t)app->dossiers_gen + 1;
+
+	put(app, items, n, seen);
+	if (app->store && store_forget_unseen(app->store, seen, &e) < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
 }
 
-/* A summary of the version already known whole keeps the details. */
-static void keep_details(struct dossier *fresh, struct dossier *old)
-{
-	if (fresh->ncomponents || fresh->nlog || fresh->ndue || !fresh->version || !old->version ||
-	    strcmp(fresh->version, old->version))
-		return;
-#define MOVE(f) do { fresh->f = old->f; old->f = 0; } while (0)
-	MOVE(components);
-	MOVE(ncomponents);
-	MOVE(log);
-	MOVE(nlog);
-	MOVE(due_history);
-	MOVE(ndue);
-	if (!fresh->allowed)
-		MOVE(allowed);
-#undef MOVE
-}
-
-/* Both sorted by code: one merge, however many pages a sync brings. */
 void app_merge_dossiers(struct app *app, struct dossier *items, size_t n)
 {
-	struct dossier *old = app->dossiers, *out;
-	size_t i = 0, j = 0, k = 0, m = 0;
-
-	if (!n) {
-		free(items);
-		return;
-	}
-	qsort(items, n, sizeof *items, by_code);
-	for (size_t x = 0; x < n; x++) {	/* a code twice in one batch: keep one */
-		if (m && !strcmp(items[m - 1].code, items[x].code))
-			dossier_free(&items[--m]);
-		items[m++] = items[x];
-	}
-	out = xmalloc((app->ndossiers + m) * sizeof *out);
-	while (i < app->ndossiers || j < m) {
-		int c = i == app->ndossiers ? 1 : j == m ? -1 : strcmp(old[i].code, items[j].code);
-
-		if (c == 0) {
-			keep_details(&items[j], &old[i]);
-			dossier_free(&old[i++]);
-		}
-		out[k++] = c < 0 ? old[i++] : items[j++];
-	}
-	free(old);
-	free(items);
-	app->dossiers = out;
-	app->ndossiers = k;
-	app->dossiers_gen++;
-	app->redraw |= RD_BODY | RD_TITLE;
+	put(app, items, n, 0);
 }
 
 struct dossier *app_find_dossier(struct app *app, const char *code)
 {
-	struct dossier key = { .code = (char *)code };
+	struct dossier *d;
+	bool whole;
+	struct err e;
 
-	return app->ndossiers ? bsearch(&key, app->dossiers, app->ndossiers, sizeof key, by_code) : NULL;
+	for (size_t i = 0; code && i < app->nfound; i++)
+		if (app->found[i].code && !strcmp(app->found[i].code, code))
+			return &app->found[i];
+	if (!code || !app->store)
+		return NULL;
+	if (!app->found)
+		app->found = xcalloc(FOUND_MAX, sizeof *app->found);
+	/* the oldest read makes room */
+	d = &app->found[app->next_found];
+	if (app->nfound == FOUND_MAX)
+		dossier_free(d);
+	memset(d, 0, sizeof *d);
+	if (store_get_dossier(app->store, code, d, &whole, &e) != 1)
+		return NULL;
+	if (app->nfound < FOUND_MAX)
+		app->nfound++;
+	app->next_found = (app->next_found + 1) % FOUND_MAX;
+	return d;
+}
+
+const char *app_dossier_number(struct app *app, const char *code)
+{
+	const struct dossier *d = code ? app_find_dossier(app, code) : NULL;
+
+	return d ? dossier_number(d) : code ? code : "";
 }
 
 void app_set_outbox(struct app *app, struct ob_entry *v, size_t n)
@@ -179,7 +202,9 @@ const struct ob_entry *app_outbox_for(const struct app *app, const char *code)
 
 void app_free(struct app *app)
 {
-	app_set_dossiers(app, NULL, 0);
+	app_set_store(app, NULL);
+	forget_found(app);
+	free(app->found);
 	app_set_outbox(app, NULL, 0);
 	cal_free(app->cal);
 	free(app->server_name);

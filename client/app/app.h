@@ -50,6 +50,7 @@ struct cal;
 struct dossier;
 struct ob_entry;
 struct macros;
+struct store;
 
 struct app {
 	struct loop loop;
@@ -75,9 +76,15 @@ struct app {
 	struct session *session;	/* NULL: no server configured */
 	char *server_name;	/* the profile's name, for the title bar */
 	char *user;
-	struct dossier *dossiers;	/* the inbox, sorted by code */
-	size_t ndossiers;
+	/* The inbox, read from a store on demand (store_inbox.h): the
+	 * session's local store, or without a session one of the app's own
+	 * in memory that app_set_dossiers() fills; NULL: no dossiers. */
+	struct store *store;
+	bool own_store;
 	unsigned dossiers_gen;	/* bumped by every change of the inbox */
+	/* app_find_dossier()'s dossiers, read in this generation */
+	struct dossier *found;
+	size_t nfound, next_found;
 	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
 	int64_t data_time;	/* when the inbox was last synced; 0: never */
 	bool loading;		/* a fetch is under way */
@@ -113,12 +120,21 @@ void app_free(struct app *app);
 int app_global_init(struct err *e);
 void app_global_cleanup(void);
 
+/* The inbox is read from s from now on (NULL: none), and has changed. */
+void app_set_store(struct app *app, struct store *s);
+/* The store's dossiers changed: a new generation of the inbox. */
+void app_dossiers_changed(struct app *app);
 /* Replace the inbox with items, or merge items into it, replacing those
- * with the same code (taken over: the array is freed, its dossiers kept). */
+ * with the same code (taken over and freed); into the app's own store
+ * when it has no other. */
 void app_set_dossiers(struct app *app, struct dossier *items, size_t n);
 void app_merge_dossiers(struct app *app, struct dossier *items, size_t n);
-/* The dossier with that code, or NULL. */
+/* The dossier with that code, or NULL. It stays valid in this generation
+ * while no more than a few others are looked up. */
 struct dossier *app_find_dossier(struct app *app, const char *code);
+/* What the clerk sees for the dossier with that code: its number
+ * (dossier_number), or the code itself when the inbox lacks it. */
+const char *app_dossier_number(struct app *app, const char *code);
 
 /* Replace app->outbox with v (taken over). */
 void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "core/xalloc.h"
 #include "desk/deadline.h"
 #include "notify.h"
+#include "store/store_inbox.h"
 
 /* A dossier a notice is about: its code and procedure, never whose it is. */
 struct named {
@@ -120,7 +122,7 @@ static void add(struct notify *n, enum notice_kind k, const struct dossier *d)
 	struct pending *p = &n->pending[k];
 
 	if (p->n < NOTIFY_NAMED) {
-		p->named[p->n].code = xstrdup(d->code);
+		p->named[p->n].code = xstrdup(dossier_number(d));
 		p->named[p->n].procedure = xstrdup(d->procedure_name ? d->procedure_name :
 						   d->procedure_code ? d->procedure_code : "");
 	}
@@ -133,7 +135,7 @@ void notify_arrived(struct notify *n, const struct dossier *items, int count)
 		return;
 	for (int i = 0; i < count; i++)
 		if (items[i].code && status_is_open(items[i].status) &&
-		    !app_find_dossier(n->app, items[i].code))
+		    !store_has_dossier(n->store, items[i].code))
 			add(n, NOTICE_NEW, &items[i]);
 }
 

@@ -42,8 +42,8 @@ struct notify;
 struct notify *notify_new(struct app *app, struct store *store);
 void notify_free(struct notify *n);
 
-/* A synced page, before it is merged into app->dossiers: those of its
- * open dossiers the inbox does not hold yet are new to the clerk. */
+/* A synced page, before it is stored: those of its open dossiers the
+ * store does not hold yet are new to the clerk. */
 void notify_arrived(struct notify *n, const struct dossier *items, int count);
 /* A sync completed: from now on arrivals are told. */
 void notify_synced(struct notify *n);

@@ -65,29 +65,22 @@ static void on_link(void *arg, enum http_link link)
 
 /* ---- sync into the store, and on into the inbox ---- */
 
+static void on_arriving(void *arg, const struct dossier *items, int n)
+{
+	struct session *s = arg;
+
+	if (!s->closing)	/* before the store, and so the inbox, holds them */
+		notify_arrived(s->notify, items, n);
+}
+
+/* The inbox reads the store: what came is shown by a new generation. */
 static void on_stored(void *arg, struct dossier *items, int n)
 {
 	struct session *s = arg;
 
-	if (s->closing) {	/* stored already; there is no inbox to show them in */
-		dossiers_free(items, (size_t)n);
-		return;
-	}
-	notify_arrived(s->notify, items, n);	/* before the inbox holds them */
-	app_merge_dossiers(s->app, items, (size_t)n);
-}
-
-static void reload(struct session *s)
-{
-	struct dossier *items;
-	size_t n;
-	struct err e;
-
-	if (store_load_dossiers(s->conn.store, &items, &n, &e) < 0) {
-		app_message(s->app, MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	app_set_dossiers(s->app, items, n);
+	dossiers_free(items, (size_t)n);
+	if (!s->closing)
+		app_dossiers_changed(s->app);
 }
 
 static void on_reload(void *arg)
@@ -95,7 +88,7 @@ static void on_reload(void *arg)
 	struct session *s = arg;
 
 	if (!s->closing)
-		reload(s);
+		app_dossiers_changed(s->app);
 }
 
 static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
@@ -127,7 +120,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 
 static void sync_now(struct session *s)
 {
-	struct sync_hooks h = { .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
+	struct sync_hooks h = { .arriving = on_arriving, .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
 
 	if (s->sync || s->state != SESSION_READY)
 		return;
@@ -167,9 +160,13 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 	}
 	/* an intake's entry learns its code from the dossier it created */
 	snprintf(code, sizeof code, "%s", d && d->code ? d->code : en->code);
-	if (d)
-		app_merge_dossiers(s->app, d, 1);
-	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en), code);
+	if (d) {	/* stored by the sender */
+		dossier_free(d);
+		free(d);
+		app_dossiers_changed(s->app);
+	}
+	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en),
+		    app_dossier_number(s->app, code));
 	count_outbox(s);
 	session_intake_news(s, en->id, OB_DONE, code);	/* the inbox has the dossier */
 }
@@ -177,19 +174,11 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 static void out_changed(void *arg, const struct ob_entry *en)
 {
 	struct session *s = arg;
-	struct dossier stored;
-	bool whole;
-	struct err e;
 
 	if (s->closing)
 		return;
 	/* the store has the dossier as it is now: show that */
-	if (store_get_dossier(s->conn.store, en->code, &stored, &whole, &e) == 1) {
-		struct dossier *d = xmalloc(sizeof *d);
-
-		*d = stored;
-		app_merge_dossiers(s->app, d, 1);
-	}
+	app_dossiers_changed(s->app);
 	app_message(s->app, MSG_ERROR, "%s", en->error ? en->error : "");
 	count_outbox(s);
 	session_intake_news(s, en->id, en->state, NULL);
@@ -430,12 +419,9 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 		/* kept whole, for the next start and for offline */
 		if (store_put_dossier(s->conn.store, d, true, 0, &e) < 0)
 			app_message(app, MSG_ERROR, "%s", e.msg);
-		if (app_find_dossier(app, d->code))
-			app_merge_dossiers(app, d, 1);
-		else {	/* gone from the inbox meanwhile: nothing to show it in */
-			dossier_free(d);
-			free(d);
-		}
+		dossier_free(d);
+		free(d);
+		app_dossiers_changed(app);
 	} else if (r->fail != API_E_CANCELLED) {
 		app_message(app, MSG_ERROR, _("could not load the dossier: %s"), r->e.msg);
 	}
@@ -554,7 +540,7 @@ static int open_store(struct session *s, struct err *e)
 
 	if (!conn_store(&s->conn, e))
 		return -1;
-	reload(s);
+	app_set_store(app, s->conn.store);
 	app->data_time = store_meta_int(s->conn.store, "synced_at");
 	count_outbox(s);
 	s->notify = notify_new(app, s->conn.store);
@@ -622,6 +608,7 @@ void session_close(struct app *app)
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	conn_stop(&s->conn);		/* cancels the sync: what came is stored */
 	notify_free(s->notify);		/* after every callback that could use it */
+	app_set_store(app, NULL);
 	conn_close(&s->conn);
 	free(s);
 	app->session = NULL;

@@ -1,7 +1,8 @@
 /* The interactive client's connection to its server: profile, transport and
  * API, logged in once, the inbox fetched in the background (first page
  * first) and refreshed periodically, the link state for the status bar.
- * Screens read app->dossiers; nothing here draws. */
+ * Screens read the inbox from the session's store (app->store); nothing
+ * here draws. */
 #ifndef MOTCUA_SESSION_H
 #define MOTCUA_SESSION_H
 
@@ -70,8 +71,8 @@ bool session_retry_now(struct app *app);
 int session_act(struct app *app, const char *code, enum action act, const struct api_act_args *args,
 		const struct dossier *seen, struct err *e);
 /* The clerk decided on a conflicting or refused action (app->outbox):
- * send it again on the dossier's version now known (its code's in
- * app->dossiers), or give it up. */
+ * send it again on the dossier's version now known (its code's in the
+ * store), or give it up. */
 int session_retry(struct app *app, int64_t id, struct err *e);
 int session_discard(struct app *app, int64_t id, struct err *e);
 /* Stop what is under way (Esc): a dossier being fetched first, else the
@@ -85,8 +86,8 @@ bool session_cancel(struct app *app);
 bool session_busy(const struct app *app);
 
 /* Fetch one dossier whole (components, log, allowed actions: the inbox has
- * summaries), ahead of background sync. On success it is stored and
- * replaces the dossier of that code in app->dossiers; a failure is said in
+ * summaries), ahead of background sync. On success it is stored, a new
+ * generation of the inbox (app_find_dossier() reads it); a failure is said in
  * the status bar. done runs once, later, also when cancelled (ok false).
  * Starting another fetch cancels this one. False (done never runs)
  * without a server. */

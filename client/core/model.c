@@ -219,10 +219,17 @@ static void components_free(struct component *c, int n)
 	free(c);
 }
 
+const char *dossier_number(const struct dossier *d)
+{
+	const char *n = d->number ? d->number : d->code;
+
+	return n && n[0] ? n : _("(not yet received)");
+}
+
 void dossier_free(struct dossier *d)
 {
 	char **strs[] = {
-		&d->code, &d->procedure_code, &d->procedure_name, &d->agency,
+		&d->code, &d->number, &d->procedure_code, &d->procedure_name, &d->agency,
 		&d->applicant_name, &d->applicant_id, &d->applicant_phone,
 		&d->applicant_email, &d->applicant_address, &d->proxy_name,
 		&d->proxy_id, &d->step, &d->assignee, &d->assignee_login, &d->version,

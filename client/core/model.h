@@ -132,7 +132,11 @@ struct log_entry {
 };
 
 struct dossier {
-	char *code, *procedure_code, *procedure_name, *agency;
+	/* code: what the API addresses the dossier by, in requests, the
+	 * store and the outbox. number: the dossier number the clerk sees,
+	 * when the API's id is something else (OpenCPS's dossierId beside
+	 * its dossierNo); "" before reception, NULL when code is the number. */
+	char *code, *number, *procedure_code, *procedure_name, *agency;
 	char *applicant_name, *applicant_id, *applicant_phone;
 	char *applicant_email, *applicant_address;
 	char *proxy_name, *proxy_id;
@@ -164,6 +168,9 @@ void dossier_free(struct dossier *d);
  * for a dossier filed online; one handed in at the desk or by post is
  * "Not yet accepted". */
 const char *dossier_status_label(const struct dossier *d);
+/* The number to show: number, else code; a placeholder while the API has
+ * none yet (an online submission before reception). */
+const char *dossier_number(const struct dossier *d);
 /* Free n dossiers and the array that holds them. */
 void dossiers_free(struct dossier *v, size_t n);
 

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,6 +74,53 @@ void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t no
 		snprintf(buf, len, _("%dd %dh left"), days, hours);
 	else
 		snprintf(buf, len, _("%dh %02dm left"), hours, mins);
+}
+
+/* The last instant in [lo, lo + 400 days] at which keep(c, now, t) holds,
+ * keep being true up to a point and false after; lo - 1 if it never does. */
+static int64_t last_true(const struct cal *c, int64_t now, int64_t lo,
+			 bool (*keep)(const struct cal *c, int64_t now, int64_t t))
+{
+	int64_t hi = lo + 400 * 86400;
+
+	if (!keep(c, now, lo))
+		return lo - 1;
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo + 1) / 2;
+
+		if (keep(c, now, mid))
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* The apology's last day is today or past: the band's test above. */
+static bool apology_due(const struct cal *c, int64_t now, int64_t due)
+{
+	int64_t last = cal_apology_deadline(c, due);
+
+	return last <= now || same_day(last, now);
+}
+
+static bool soon(const struct cal *c, int64_t now, int64_t due)
+{
+	return cal_working_minutes_between(c, now, due) <= (int64_t)DEADLINE_SOON_DAYS * cal_day_minutes(c);
+}
+
+static bool today(const struct cal *c, int64_t now, int64_t due)
+{
+	(void)c;
+	return same_day(due, now);
+}
+
+void deadline_cuts(const struct cal *c, int64_t now, struct deadline_cuts *out)
+{
+	out->now = now;
+	out->today_end = last_true(c, now, now, today);
+	out->apology = last_true(c, now, now, apology_due);
+	out->soon = last_true(c, now, now, soon);
 }
 
 struct urgency {

@@ -30,6 +30,17 @@ enum timeliness deadline_timeliness(const struct dossier *d);
 void deadline_remaining(const struct cal *c, const struct dossier *d, int64_t now,
 			char *buf, size_t len);
 
+/* The bands of running dossiers as due times, at one instant, for the
+ * store to order by (store_inbox.h): a dossier whose clock runs is
+ * overdue when due <= now, due today when due <= today_end, in the
+ * apology band when due <= apology (and its date was not moved for an
+ * apology yet), due soon when due <= soon, else in time. Each band's
+ * test is monotonic in the due time, so a bound is where it flips. */
+struct deadline_cuts {
+	int64_t now, today_end, apology, soon;
+};
+void deadline_cuts(const struct cal *c, int64_t now, struct deadline_cuts *out);
+
 /* Put rows in urgency order: bands first (overdue, today, ...), then the
  * earlier due time, then the code; judged at one instant, now. */
 void deadline_sort(const struct cal *c, struct dossier **rows, size_t n, int64_t now);

@@ -73,7 +73,7 @@ void filter_free(struct filter *f)
 #define NFIELDS 5
 static void fields(const struct dossier *d, const char *out[NFIELDS])
 {
-	out[0] = d->code;
+	out[0] = d->number ? d->number : d->code;
 	out[1] = d->applicant_name;
 	out[2] = d->applicant_id;
 	out[3] = d->procedure_code;
@@ -182,11 +182,9 @@ static int compile(struct filter *f, const char *pattern, struct err *e)
 	return 0;
 }
 
-/* 1 if row i matches, 0 if not, -1 if PCRE2 gave up on it. */
-static int match(struct filter *f, size_t i)
+/* 1 if a row's folded text matches, 0 if not, -1 if PCRE2 gave up on it. */
+static int match_text(struct filter *f, const char *s, size_t len)
 {
-	const char *s = f->hay + f->start[i];
-	size_t len = f->start[i + 1] - f->start[i] - 1;
 	int rc;
 
 	if (f->literal)
@@ -195,6 +193,11 @@ static int match(struct filter *f, size_t i)
 	if (rc >= 0)
 		return 1;
 	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+static int match(struct filter *f, size_t i)
+{
+	return match_text(f, f->hay + f->start[i], f->start[i + 1] - f->start[i] - 1);
 }
 
 /* Text that extends plain text, itself plain, can only match rows the
@@ -260,6 +263,16 @@ int filter_set(struct filter *f, const char *text, struct err *e)
 	if (f->rc < 0 && e)
 		*e = f->why;
 	return f->rc;
+}
+
+bool filter_text_hit(struct filter *f, const char *hay, size_t len)
+{
+	return !filter_active(f) || match_text(f, hay, len) == 1;
+}
+
+const char *filter_literal(const struct filter *f)
+{
+	return filter_active(f) && f->literal ? f->pattern : NULL;
 }
 
 bool filter_active(const struct filter *f)

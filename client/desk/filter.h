@@ -36,6 +36,14 @@ void filter_index(struct filter *f, struct dossier *const *rows, size_t n, unsig
  * matched against the text as typed) or a row could not be matched. */
 int filter_set(struct filter *f, const char *text, struct err *e);
 
+/* A filter the store runs (store_inbox.h), with no rows given: after
+ * filter_set(), whether one row's folded text (its fields folded, one per
+ * line, in the order above: as the store keeps them) matches; and the
+ * folded plain text that every match contains, for the store's index to
+ * narrow by (NULL when the text is a regular expression or empty). */
+bool filter_text_hit(struct filter *f, const char *hay, size_t len);
+const char *filter_literal(const struct filter *f);
+
 /* Whether text is set, whether row matches it, how many rows do. */
 bool filter_active(const struct filter *f);
 bool filter_hit(const struct filter *f, size_t row);

@@ -130,7 +130,7 @@ static void header(struct receipt *r, const struct dossier *d, const struct rece
 	center(r, _("Independence - Freedom - Happiness"));
 	blank(r);
 	center(r, title);
-	center(r, fmt(buf, _("Dossier code: %s"), d->code));
+	center(r, fmt(buf, _("Dossier code: %s"), dossier_number(d)));
 	blank(r);
 }
 
@@ -291,7 +291,7 @@ int receipt_make(enum receipt_kind k, const struct dossier *d, const struct rece
 	case RECEIPT_RECEIPT:
 		if (!d->received_at)
 			return err_set(e, _("%s has not been received yet (status %d): no receipt before it is accepted"),
-				       d->code, d->status);
+				       dossier_number(d), d->status);
 		header(r, d, o, _("RECEIPT OF DOSSIER AND APPOINTMENT FOR THE RESULT"));
 		receipt_body(r, d, o);
 		return 0;
@@ -302,7 +302,7 @@ int receipt_make(enum receipt_kind k, const struct dossier *d, const struct rece
 	case RECEIPT_REFUSAL:
 		why = o->reason ? o->reason : logged_note(d, "refuse");
 		if (!why || !*why)
-			return err_set(e, _("%s: a refusal needs its reason, and the dossier's log has none"), d->code);
+			return err_set(e, _("%s: a refusal needs its reason, and the dossier's log has none"), dossier_number(d));
 		header(r, d, o, _("REFUSAL TO RECEIVE THE DOSSIER"));
 		refusal_body(r, d, o, why);
 		return 0;

@@ -111,7 +111,7 @@ void report_tsv_dossier(FILE *out, const struct dossier *d)
 
 	when_iso(d->received_at, rec, sizeof rec);
 	when_iso(d->due_at, due, sizeof due);
-	put_cell(out, d->code);
+	put_cell(out, dossier_number(d));
 	fputc('\t', out);
 	put_cell(out, d->procedure_code);
 	fputc('\t', out);
@@ -137,7 +137,11 @@ cJSON *report_json_dossier(const struct dossier *d)
 {
 	cJSON *o = cJSON_CreateObject(), *a;
 
-	add_str(o, "code", d->code);
+	/* before reception no number: the id it is addressed by instead */
+	if (d->number && !d->number[0])
+		add_str(o, "id", d->code);
+	else
+		add_str(o, "code", d->number ? d->number : d->code);
 	add_str(o, "procedure_code", d->procedure_code);
 	add_str(o, "procedure_name", d->procedure_name);
 	add_str(o, "agency", d->agency);
@@ -236,7 +240,9 @@ void report_text_dossier(FILE *out, const struct dossier *d)
 {
 	char a[WHEN_LEN], b[WHEN_LEN], buf[256];
 
-	line(out, _("Dossier"), d->code);
+	line(out, _("Dossier"), dossier_number(d));
+	if (d->number && !d->number[0])
+		line(out, _("Id on the server"), d->code);
 	snprintf(buf, sizeof buf, "%s%s%s", d->procedure_code ? d->procedure_code : "",
 		 d->procedure_name ? " \u2014 " : "", d->procedure_name ? d->procedure_name : "");
 	line(out, _("Procedure"), buf);

@@ -10,19 +10,21 @@
 #include <unistd.h>
 
 #include "api/fields_json.h"
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store.h"
+#include "store_int.h"
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	int schema;
-	char *cols;		/* the summary columns, "code, procedure_code, ..." */
-	int ncols;
-	sqlite3_stmt *put_summary, *put_whole, *meta_get, *meta_set, *version_get;
-};
+/* What inbox_tally counts a row under: its status (0: none), its
+ * assignee's login or name, its procedure's key (as store_inbox_procs
+ * gives it) and name ("" for none). */
+#define TALLY_KEY(r) "ifnull(" r ".status, 0), ifnull(ifnull(" r ".assignee_login, " r ".assignee), ''), " \
+	"ifnull(" r ".procedure_code, ifnull(" r ".procedure_name, '')), ifnull(" r ".procedure_name, '')"
+#define TALLY_ADD(r) "INSERT INTO inbox_tally VALUES (" TALLY_KEY(r) ", 1)" \
+	" ON CONFLICT DO UPDATE SET n = n + 1;"
+#define TALLY_SUB(r) "UPDATE inbox_tally SET n = n - 1 WHERE (status, who, proc, name) = (" TALLY_KEY(r) ");"
 
 /* How long a store waits for another process's lock before it fails. */
 #define STORE_BUSY_MS 5000
@@ -67,7 +69,41 @@ static const char *const migrations[] = {
 	/* 6: the due time, so the deadline notices (notify.c) read only the
 	 * dossiers near a band change, not every one */
 	"CREATE INDEX dossiers_due ON dossiers (due_at);",
+	/* 7: the number shown when the API addresses dossiers by an id of
+	 * its own (fields.dossier.number); code stays the key, and the rows
+	 * kept from before read as numbered by their code */
+	"ALTER TABLE dossiers ADD COLUMN number TEXT;"
+	"CREATE INDEX dossiers_number ON dossiers (number);",
+	/* 8: the inbox read on demand (store_inbox.c): an index per part of
+	 * the urgency order (open dossiers whose clock runs, the others, those
+	 * without a due time); the views' counts kept by triggers, per status,
+	 * assignee and procedure, so that counting does not read every row;
+	 * and the filter's folded text in a trigram index. The clock runs in
+	 * statuses 2, 4 and 6 (STORE_CLOCK below checks it against vocab.h). */
+	"ALTER TABLE dossiers ADD COLUMN apology_used INTEGER"
+	" AS (json_extract(detail, '$.due_history[#-1].reason') IS 'apology');"
+	"CREATE INDEX dossiers_running ON dossiers (due_at, code) WHERE status IN (2, 4, 6);"
+	"CREATE INDEX dossiers_idle ON dossiers (due_at, code)"
+	" WHERE (status IS NULL OR status NOT IN (2, 4, 6));"
+	"CREATE INDEX dossiers_undated ON dossiers (code) WHERE due_at IS NULL;"
+	"CREATE TABLE inbox_tally (status INTEGER NOT NULL, who TEXT NOT NULL, proc TEXT NOT NULL,"
+	" name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (status, who, proc, name)) WITHOUT ROWID;"
+	"CREATE TRIGGER inbox_tally_in AFTER INSERT ON dossiers BEGIN " TALLY_ADD("new") " END;"
+	"CREATE TRIGGER inbox_tally_out AFTER DELETE ON dossiers BEGIN " TALLY_SUB("old") " END;"
+	"CREATE TRIGGER inbox_tally_move AFTER UPDATE OF status, assignee_login, assignee,"
+	" procedure_code, procedure_name ON dossiers BEGIN "
+	TALLY_SUB("old") TALLY_ADD("new") " END;"
+	"INSERT INTO inbox_tally SELECT " TALLY_KEY("dossiers") ", 1 FROM dossiers WHERE 1"
+	" ON CONFLICT DO UPDATE SET n = n + 1;"
+	/* case-sensitive: the text is folded already, so a phrase found is
+	 * exactly the folded text's substring, as the filter means it */
+	"CREATE VIRTUAL TABLE inbox_text USING fts5 (hay, tokenize = 'trigram case_sensitive 1');"
+	"INSERT INTO inbox_text (rowid, hay) SELECT rowid, " STORE_HAY " FROM dossiers;",
 };
+
+#define STORE_CLOCK(id, code, name, label, open, clock) | (clock ? 1u << code : 0u)
+_Static_assert((0u STATUSES(STORE_CLOCK)) == (1u << 2 | 1u << 4 | 1u << 6),
+	       "the statuses whose clock runs are those migration 6 indexes");
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
 	       "STORE_SCHEMA is the number of migrations");
@@ -162,6 +198,28 @@ static int exec(struct store *s, const char *sql, struct err *e)
 	return 0;
 }
 
+/* motcua_hay(field, ...): the fields folded (fold.h), one per line, as
+ * the inbox filter searches them; NULL fields are empty lines. */
+static void sql_hay(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	size_t size = 1, pos = 0;
+	char *out;
+
+	for (int i = 0; i < argc; i++)
+		size += (size_t)sqlite3_value_bytes(argv[i]) + 1;
+	out = xmalloc(size);
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+
+		if (i)
+			out[pos++] = '\n';
+		if (t)
+			pos += fold_text(out + pos, size - pos, t, strlen(t));
+	}
+	out[pos] = '\0';
+	sqlite3_result_text(ctx, out, (int)pos, free);
+}
+
 /* PRAGMA user_version; -1 if it cannot be read. */
 static int schema_version(struct store *s)
 {
@@ -227,7 +285,7 @@ static int migrate(struct store *s, struct err *e)
 	return 0;
 }
 
-static int prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e)
 {
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, sql);
@@ -267,24 +325,38 @@ static int prepare_statements(struct store *s, struct err *e)
 	sb_printf(&sql,
 		  "INSERT INTO dossiers (%s, seen) VALUES (%s, ?) ON CONFLICT (code) DO UPDATE SET %s, "
 		  "seen = max(seen, excluded.seen)", s->cols, sb_str(&qs), sb_str(&upd));
-	rc = prepare(s, sb_str(&sql), &s->put_summary, e);
+	rc = store_prepare(s, sb_str(&sql), &s->put_summary, e);
 	sb_reset(&sql);
 	/* a whole dossier replaces what is known of it, but not the mark of
 	 * the full sync that listed it: read apart during that sync (the
-	 * dossier open on the clerk's screen), it must not pass for unlisted */
+	 * dossier open on the clerk's screen), it must not pass for unlisted;
+	 * an upsert, not a replace: the row keeps its rowid, which its folded
+	 * text in inbox_text is filed under */
 	sb_printf(&sql,
 		  "INSERT INTO dossiers (%s, seen, detail, detail_version) VALUES (%s, ?, ?, ?) "
 		  "ON CONFLICT (code) DO UPDATE SET %sseen = max(seen, excluded.seen), "
 		  "detail = excluded.detail, detail_version = excluded.detail_version",
 		  s->cols, sb_str(&qs), sb_str(&all));
 	if (rc == 0)
-		rc = prepare(s, sb_str(&sql), &s->put_whole, e);
+		rc = store_prepare(s, sb_str(&sql), &s->put_whole, e);
 	if (rc == 0)
-		rc = prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
+		rc = store_prepare(s, "INSERT OR REPLACE INTO inbox_text (rowid, hay) SELECT rowid, "
+				   STORE_HAY " FROM dossiers WHERE code = ?", &s->put_hay, e);
 	if (rc == 0)
-		rc = prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
+		rc = store_prepare(s, "SELECT value FROM meta WHERE key = ?", &s->meta_get, e);
 	if (rc == 0)
-		rc = prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
+		rc = store_prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", &s->meta_set, e);
+	if (rc == 0)
+		rc = store_prepare(s, "SELECT version FROM dossiers WHERE code = ?", &s->version_get, e);
+	if (rc == 0)
+		rc = store_prepare(s, "DELETE FROM inbox_text WHERE rowid IN "
+				   "(SELECT rowid FROM dossiers WHERE code = ?1 AND number IS NULL)",
+				   &s->rekey_text, e);
+	if (rc == 0)
+		rc = store_prepare(s, "DELETE FROM dossiers WHERE code = ?1 AND number IS NULL", &s->rekey_row, e);
+	if (rc == 0)
+		rc = store_prepare(s, "UPDATE outbox SET code = ?2 WHERE code = ?1 AND state < 2",
+				   &s->rekey_outbox, e);
 	sb_free(&qs);
 	sb_free(&upd);
 	sb_free(&all);
@@ -300,22 +372,30 @@ struct store *store_open(const char *path, struct err *e)
 	s->path = xstrdup(path);
 	/* created by hand, so its mode is 0600 whatever the umask; SQLite
 	 * gives the -wal and -shm files the database file's mode */
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
+	fd = strcmp(path, STORE_MEMORY) ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -2;
+	if (fd == -1) {
 		err_set(e, _("cannot open the local store %s: %s"), path, strerror(errno));
 		goto fail;
 	}
-	if (fchmod(fd, 0600) < 0) {
+	if (fd >= 0 && fchmod(fd, 0600) < 0) {
 		err_set(e, _("cannot make the local store %s private: %s"), path, strerror(errno));
 		close(fd);
 		goto fail;
 	}
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_sql_error(s, e, _("cannot open"));
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);	/* a batch sync and the client may share it */
+	if (sqlite3_create_function(s->db, "motcua_hay", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				    SQLITE_INNOCUOUS, NULL, sql_hay, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(s->db, "motcua_match", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, s,
+				    store_sql_match, NULL, NULL) != SQLITE_OK) {
+		store_sql_error(s, e, _("cannot register the store's functions"));
+		goto fail;
+	}
 	/* FULL: a queued action is on disk when the outbox says it is */
 	if (wal(s, e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
@@ -342,9 +422,13 @@ void store_close(struct store *s)
 		return;
 	sqlite3_finalize(s->put_summary);
 	sqlite3_finalize(s->put_whole);
+	sqlite3_finalize(s->put_hay);
 	sqlite3_finalize(s->meta_get);
 	sqlite3_finalize(s->meta_set);
 	sqlite3_finalize(s->version_get);
+	sqlite3_finalize(s->rekey_text);
+	sqlite3_finalize(s->rekey_row);
+	sqlite3_finalize(s->rekey_outbox);
 	sqlite3_close(s->db);
 	free(s->cols);
 	free(s->path);
@@ -455,7 +539,7 @@ static int bind_summary(sqlite3_stmt *st, const struct dossier *d)
 
 /* The strings go into one block (dossier.pack): one allocation instead of
  * a dozen per dossier saves a good part of the memory of a large inbox. */
-static void read_summary(sqlite3_stmt *st, struct dossier *d)
+void store_read_summary(sqlite3_stmt *st, struct dossier *d)
 {
 	const unsigned char *text[SUMMARY_MAX];
 	size_t len[SUMMARY_MAX], size = 0;
@@ -507,6 +591,27 @@ static void read_summary(sqlite3_stmt *st, struct dossier *d)
 	}
 }
 
+/* A dossier kept by its number (a profile before fields.dossier.number)
+ * that now comes by its id: the old row goes, the undelivered actions on
+ * it follow the id. */
+static int rekey(struct store *s, const struct dossier *d, struct err *e)
+{
+	sqlite3_stmt *st[] = { s->rekey_text, s->rekey_row, s->rekey_outbox };
+	int rc = SQLITE_DONE;
+
+	if (!d->number || !d->number[0] || !strcmp(d->number, d->code))
+		return 0;
+	for (size_t i = 0; i < sizeof st / sizeof st[0] && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_text(st[i], 1, d->number, -1, SQLITE_STATIC);
+		if (st[i] == s->rekey_outbox)
+			sqlite3_bind_text(st[i], 2, d->code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st[i]);
+		sqlite3_reset(st[i]);
+		sqlite3_clear_bindings(st[i]);
+	}
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->number);
+}
+
 int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int64_t seen, struct err *e)
 {
 	sqlite3_stmt *st = whole ? s->put_whole : s->put_summary;
@@ -515,6 +620,15 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 
 	if (!d->code || !d->code[0])
 		return err_set(e, "%s", _("a dossier without a code cannot be stored"));
+	/* the row and its text together, and one commit for both when the
+	 * caller began no transaction */
+	if (exec(s, "SAVEPOINT put", e) < 0)
+		return -1;
+	if (rekey(s, d, e) < 0) {
+		exec(s, "ROLLBACK TO put", NULL);
+		exec(s, "RELEASE put", NULL);
+		return -1;
+	}
 	i = bind_summary(st, d);
 	sqlite3_bind_int64(st, i++, seen);
 	if (whole) {
@@ -529,7 +643,20 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	free(detail);
-	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, d->code);
+	if (rc == SQLITE_DONE) {
+		/* the filter's text, from the row as it now is (a summary
+		 * keeps what it does not carry) */
+		sqlite3_bind_text(s->put_hay, 1, d->code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s->put_hay);
+		sqlite3_reset(s->put_hay);
+	}
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, e, d->code);
+		exec(s, "ROLLBACK TO put", NULL);
+		exec(s, "RELEASE put", NULL);
+		return -1;
+	}
+	return exec(s, "RELEASE put", e);
 }
 
 /* The dossiers a full listing of generation ? did not return, less those
@@ -538,17 +665,37 @@ int store_put_dossier(struct store *s, const struct dossier *d, bool whole, int6
 
 int store_forget_unseen(struct store *s, int64_t seen, struct err *e)
 {
-	sqlite3_stmt *st;
-	int rc;
+	static const char *const sql[] = {
+		"DELETE FROM inbox_text WHERE rowid IN (SELECT rowid FROM dossiers WHERE " UNSEEN ")",
+		"DELETE FROM dossiers WHERE " UNSEEN,
+	};
+	int dropped = 0;
 
-	if (prepare(s, "DELETE FROM dossiers WHERE " UNSEEN, &st, e) < 0)
+	/* the text goes with its row, in one step whoever began the transaction */
+	if (exec(s, "SAVEPOINT forget", e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, seen);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, _("cannot drop the dossiers no longer listed"));
-	return sqlite3_changes(s->db);
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (store_prepare(s, sql[i], &st, e) < 0)
+			goto fail;
+		sqlite3_bind_int64(st, 1, seen);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			store_sql_error(s, e, _("cannot drop the dossiers no longer listed"));
+			goto fail;
+		}
+		dropped = sqlite3_changes(s->db);
+	}
+	if (exec(s, "RELEASE forget", e) < 0)
+		goto fail;
+	return dropped;
+fail:
+	exec(s, "ROLLBACK TO forget", NULL);
+	exec(s, "RELEASE forget", NULL);
+	return -1;
 }
 
 int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e)
@@ -560,7 +707,7 @@ int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, stru
 	int rc;
 
 	snprintf(sql, sizeof sql, "SELECT %s FROM dossiers", s->cols);
-	if (prepare(s, sql, &st, e) < 0)
+	if (store_prepare(s, sql, &st, e) < 0)
 		return -1;
 	v = xcalloc(cap, sizeof *v);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -569,7 +716,7 @@ int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, stru
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		memset(&v[k], 0, sizeof v[k]);
-		read_summary(st, &v[k++]);
+		store_read_summary(st, &v[k++]);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -593,9 +740,10 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 	char sql[2048];
 	int rc, found = 0;
 
-	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers WHERE code = ?",
-		 s->cols);
-	if (prepare(s, sql, &st, e) < 0)
+	/* the clerk may name it by the number shown */
+	snprintf(sql, sizeof sql, "SELECT %s, detail, detail_version IS version FROM dossiers "
+		 "WHERE code = ?1 OR number = ?1 ORDER BY code IS ?1 DESC LIMIT 1", s->cols);
+	if (store_prepare(s, sql, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	memset(d, 0, sizeof *d);
@@ -607,7 +755,7 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 		struct err ignored;
 
 		found = 1;
-		read_summary(st, d);
+		store_read_summary(st, d);
 		/* the lists from the last whole read; the summary columns are
 		 * newer. Details we cannot read are dropped: the summary stands. */
 		if (o && fields_from_json(&target_dossier, o, &full, &ignored) == 0) {
@@ -623,6 +771,17 @@ int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sql_error(s, e, code);
+	return found;
+}
+
+bool store_has_dossier(struct store *s, const char *code)
+{
+	bool found;
+
+	/* the version's statement: a row without a version is still a row */
+	sqlite3_bind_text(s->version_get, 1, code, -1, SQLITE_STATIC);
+	found = sqlite3_step(s->version_get) == SQLITE_ROW;
+	sqlite3_reset(s->version_get);
 	return found;
 }
 
@@ -644,7 +803,7 @@ int store_audit_add(struct store *s, const struct audit_entry *a, struct err *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (prepare(s, "INSERT INTO audit (at, user, register, subject, dossier, purpose, outcome) "
+	if (store_prepare(s, "INSERT INTO audit (at, user, register, subject, dossier, purpose, outcome) "
 		       "VALUES (?, ?, ?, ?, ?, ?, ?)", &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->at);

@@ -19,14 +19,16 @@ struct store;
 struct sqlite3;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA 6
+#define STORE_SCHEMA 8
 
 /* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
  * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
 int store_path(const char *server_url, const char *user, char *buf, size_t len, struct err *e);
 
 /* Open or create (mode 0600) and migrate. Refuses a store written by a
- * newer motcua, and a file that is not one. */
+ * newer motcua, and a file that is not one. STORE_MEMORY: a store of the
+ * process's own, in memory, gone when closed. */
+#define STORE_MEMORY ":memory:"
 struct store *store_open(const char *path, struct err *e);
 void store_close(struct store *s);
 const char *store_file(const struct store *s);
@@ -61,10 +63,13 @@ int64_t store_count_seen(struct store *s, int64_t seen);
 /* Every dossier's summary, for the inbox (details left out). */
 int store_load_dossiers(struct store *s, struct dossier **items, size_t *n, struct err *e);
 /* One dossier with its details if they were ever read: 1 found, 0 not
- * in the store, -1 error. *whole says whether the details are current. */
+ * in the store, -1 error. *whole says whether the details are current.
+ * code is its code, or else its number (struct dossier). */
 int store_get_dossier(struct store *s, const char *code, struct dossier *d, bool *whole,
 		      struct err *e);
 int64_t store_count_dossiers(struct store *s);
+/* Whether the store holds a dossier of that code. */
+bool store_has_dossier(struct store *s, const char *code);
 /* The stored version of a dossier: 1 found, 0 not (or no version). */
 int store_version(struct store *s, const char *code, char *buf, size_t len);
 

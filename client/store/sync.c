@@ -58,6 +58,8 @@ static bool on_page(void *arg, struct dossier *items, int n)
 {
 	struct sync *y = arg;
 
+	if (y->h.arriving)
+		y->h.arriving(y->h.arg, items, n);
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
 	for (int i = 0; i < n; i++) {

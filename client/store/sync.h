@@ -55,6 +55,9 @@ struct sync_report {
 };
 
 struct sync_hooks {
+	/* A page received, before it is stored: what it changes is not in
+	 * the store yet (or NULL). */
+	void (*arriving)(void *arg, const struct dossier *items, int n);
 	/* Stored; the items are handed over (dossier_free, free). */
 	void (*stored)(void *arg, struct dossier *items, int n);
 	/* A full list dropped dossiers: read the store again. */

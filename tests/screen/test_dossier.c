@@ -250,6 +250,7 @@ END_TEST
 START_TEST(back_restores_the_inbox_selection)
 {
 	static const char *const close_keys[] = { "q", "<Esc>", "<Left>" };
+	struct dossier *moved;
 
 	vscreen_open(&vs, "vt100", 24, 80);
 	fill(6);
@@ -267,10 +268,9 @@ START_TEST(back_restores_the_inbox_selection)
 	}
 	/* the dossier moved in the order while open: the selection follows it */
 	keys("<Enter>");
-	for (size_t i = 0; i < vs.app.ndossiers; i++)
-		if (!strcmp(vs.app.dossiers[i].code, "X-02"))
-			vs.app.dossiers[i].due_at = cal_join(2025, 12, 20, 9, 0, 0);
-	vs.app.dossiers_gen++;
+	moved = xcalloc(1, sizeof *moved);
+	*moved = mk("X-02", "Đỗ Văn X", cal_join(2025, 12, 20, 9, 0, 0));
+	app_merge_dossiers(&vs.app, moved, 1);
 	keys("q");
 	ck_row_has(8, "X-02");
 	ck_assert(vscreen_attr(&vs, 8, 5) & A_REVERSE);

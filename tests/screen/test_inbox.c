@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 #include "screens/macro.h"
+#include "store/store.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -377,6 +378,144 @@ START_TEST(counts_repeat_moves_by_hand_and_in_macros)
 }
 END_TEST
 
+/* An inbox longer than what is kept of it at a time: the rows are read
+ * from the store around what is drawn, from either end, by a code, through
+ * the filter, and a row the store gains shows at the next generation. */
+#define LONG 500
+
+static void press(const char *key, int times)
+{
+	for (int i = 0; i < times; i++)
+		vscreen_keys(&vs, &key, 1);
+}
+
+static void type_text(const char *text)
+{
+	for (; *text; text++) {
+		char one[2] = { *text, '\0' };
+		const char *name = one;
+
+		vscreen_keys(&vs, &name, 1);
+	}
+}
+
+START_TEST(a_long_inbox_is_read_around_what_is_shown)
+{
+	struct dossier *d = xcalloc(LONG, sizeof *d);
+	struct dossier late = { 0 };
+	char code[32];
+	struct err e = { "" };
+
+	open_at("vt100", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	/* in time, due in code order: L-000 first */
+	for (int i = 0; i < LONG; i++) {
+		snprintf(code, sizeof code, "L-%03d", i);
+		d[i] = mk(code, "Đỗ Văn L", 4, cal_join(2026, 1, 5, 9, 0, 0) + i * 60);
+	}
+	app_set_dossiers(&vs.app, d, LONG);
+	vscreen_draw(&vs);
+	ck_row_has(0, "Inbox (500)");
+	ck_row_has(3, "L-000");
+	press("G", 1);
+	ck_row_has(22, "L-499");
+	ck_row_has(3, "L-480");
+	ck_assert(vscreen_attr(&vs, 22, 5) & A_REVERSE);
+	press("<PageUp>", 12);
+	/* 20 rows a page: 499 - 240 */
+	ck_row_has(3, "L-259");
+	ck_assert(vscreen_attr(&vs, 3, 5) & A_REVERSE);
+	press("k", 1);
+	ck_row_has(3, "L-258");
+	press("g", 1);
+	ck_row_has(3, "L-000");
+	press("j", 150);
+	ck_row_has(22, "L-150");
+	ck_row_has(3, "L-131");
+	ck_assert(vscreen_attr(&vs, 22, 5) & A_REVERSE);
+	press("#", 1);
+	type_text("L-377");
+	press("<Enter>", 1);
+	ck_assert(vscreen_find(&vs, "L-377", &(int){ 0 }, &(int){ 0 }));
+	for (int y = 3; y <= 22; y++)
+		if (strstr(vscreen_row(&vs, y), "L-377"))
+			ck_assert(vscreen_attr(&vs, y, 5) & A_REVERSE);
+	/* the filter: a hundred codes start L-3 */
+	press("/", 1);
+	type_text("L-3");
+	press("<Enter>", 1);
+	ck_row_has(23 - 1, "L-3");
+	ck_assert(vscreen_find(&vs, "100 of 500", &(int){ 0 }, &(int){ 0 }));
+	press("G", 1);
+	ck_row_has(21, "L-399");
+	press("<Esc>", 1);
+	ck_row_has(0, "Inbox (500)");
+	/* the store gains a dossier due first: shown at the next generation */
+	late = mk("L-NEW", "Đỗ Văn M", 4, cal_join(2026, 1, 5, 8, 0, 0));
+	ck_assert_msg(store_put_dossier(vs.app.store, &late, false, 0, &e) == 0, "%s", e.msg);
+	dossier_free(&late);
+	app_dossiers_changed(&vs.app);
+	press("g", 1);
+	ck_row_has(0, "Inbox (501)");
+	ck_row_has(3, "L-NEW");
+	ck_row_has(4, "L-000");
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* Over a large inbox a filter key shows the first matches at once and
+ * counts them all once the keys stop. */
+#define LARGE 6000
+
+START_TEST(a_large_inbox_counts_a_filter_after_the_keys)
+{
+	struct dossier *d = xcalloc(LARGE, sizeof *d);
+	char code[32];
+	struct err e = { "" };
+
+	open_at("xterm-256color", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	for (int i = 0; i < LARGE; i++) {
+		snprintf(code, sizeof code, "M-%04d", i);
+		d[i] = mk(code, i % 2 ? "Trần Thị B" : "Nguyễn Văn A", 4,
+			  cal_join(2026, 1, 5, 9, 0, 0) + i * 60);
+	}
+	app_set_dossiers(&vs.app, d, LARGE);
+	vscreen_draw(&vs);
+	ck_row_has(0, "Inbox (6000)");
+	press("/", 1);
+	type_text("tran");
+	/* the first matches, not yet counted */
+	ck_row_has(3, "M-0001");
+	ck_row_has(3, "Trần Thị B");
+	ck_row_has(4, "M-0003");
+	ck_assert_ptr_null(strstr(vscreen_row(&vs, 0), "(3000)"));
+	ck_row_has(0, "Inbox (\u2026)");
+	/* a dossier selected past the first matches stays selected */
+	press("<Esc>", 1);
+	press("<Esc>", 1);
+	press("g", 1);
+	press("j", 201);
+	ck_row_has(22, "M-0201");
+	press("/", 1);
+	type_text("tran");
+	ck_row_has(21, "M-0201");
+	/* the selection's colour */
+	ck_assert_int_ne(vscreen_pair(&vs, 21, 5), vscreen_pair(&vs, 20, 5));
+	/* the loop counts them once the keys stop */
+	for (int i = 0; i < 100 && !strstr(vscreen_row(&vs, 0), "(3000)"); i++) {
+		ck_assert_int_eq(loop_once(&vs.app.loop, 50, &e), 0);
+		vscreen_draw(&vs);
+	}
+	ck_row_has(0, "Inbox (3000)");
+	ck_assert(vscreen_find(&vs, "3000 of 6000", &(int){ 0 }, &(int){ 0 }));
+	press("<Enter>", 1);
+	press("G", 1);
+	ck_row_has(21, "M-5999");
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_screen_suite(void)
 {
 	Suite *s = suite_create("screen_inbox");
@@ -398,6 +537,8 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, non_utf8_locale_shows_names_without_marks);
 	tcase_add_test(tc, selection_moves_and_scrolls);
 	tcase_add_test(tc, counts_repeat_moves_by_hand_and_in_macros);
+	tcase_add_test(tc, a_long_inbox_is_read_around_what_is_shown);
+	tcase_add_test(tc, a_large_inbox_counts_a_filter_after_the_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "core/fold.h"
 #include "core/model.h"
 #include "desk/filter.h"
 
@@ -185,6 +186,45 @@ START_TEST(costly_patterns_stop_and_say_so)
 }
 END_TEST
 
+/* Run by the store: one row's folded text at a time, and the plain text
+ * the store's index narrows by. */
+START_TEST(the_store_s_rows_are_matched_alike)
+{
+	static const char *const texts[] = { "nguyen", "Nguyễn", "^ng", "khai sinh$", "0007|ab-", "(", "" };
+	struct filter *alone = filter_new();
+	struct err e;
+
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		filter_set(f, texts[t], &e);
+		filter_set(alone, texts[t], &e);
+		for (size_t i = 0; i < NROWS; i++) {
+			const char *fs[] = { rows[i].code, rows[i].applicant_name, rows[i].applicant_id,
+					     rows[i].procedure_code, rows[i].procedure_name };
+			char hay[512];
+			size_t len = 0;
+
+			for (int k = 0; k < 5; k++) {
+				if (k)
+					hay[len++] = '\n';
+				len += fold_text(hay + len, sizeof hay - len, fs[k] ? fs[k] : "",
+						 fs[k] ? strlen(fs[k]) : 0);
+			}
+			ck_assert_msg(filter_text_hit(alone, hay, len) == filter_hit(f, i),
+				      "\"%s\", row %zu", texts[t], i);
+		}
+	}
+	filter_set(alone, "Nguyễn", &e);
+	ck_assert_str_eq(filter_literal(alone), "nguyen");
+	filter_set(alone, "ng.yen", &e);
+	ck_assert_ptr_null(filter_literal(alone));
+	filter_set(alone, "(", &e);	/* not an expression: matched as typed */
+	ck_assert_str_eq(filter_literal(alone), "(");
+	filter_set(alone, "", &e);
+	ck_assert_ptr_null(filter_literal(alone));
+	filter_free(alone);
+}
+END_TEST
+
 static Suite *filter_suite(void)
 {
 	Suite *s = suite_create("filter");
@@ -199,6 +239,7 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, typing_matches_what_the_whole_text_matches);
 	tcase_add_test(tc, a_new_inbox_is_matched_again);
 	tcase_add_test(tc, costly_patterns_stop_and_say_so);
+	tcase_add_test(tc, the_store_s_rows_are_matched_alike);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -91,7 +91,7 @@ START_TEST(errors_name_file_key_and_expectation)
 	ck_assert_str_eq(broken("rest.json", "\"capabilities\"", "\"capabilites\""),
 			 "rest.json: unknown key 'capabilites' (expected one of: motcua_profile, name, description, base_url, timezone, dates, auth, envelope, errors, idempotency_header, capabilities, vocab, operations, fields, headers)");
 	ck_assert_ptr_nonnull(strstr(broken("rest.json", "\"applicant_name\"", "\"applicant_nmae\""),
-				     "rest.json: fields.dossier.applicant_nmae: unknown field (fields of dossier: code, procedure_code,"));
+				     "rest.json: fields.dossier.applicant_nmae: unknown field (fields of dossier: code, number, procedure_code,"));
 	ck_assert_str_eq(broken("rest.json", "\"items\": \"items\", ", ""),
 			 "rest.json: operations.list_dossiers: a list operation needs 'items': the path of the array of items");
 	ck_assert_str_eq(broken("rest.json", "\"returned\": \"returned\"", "\"returned\": 11"),
@@ -360,6 +360,46 @@ START_TEST(replies_that_do_not_fit_are_refused_by_field)
 }
 END_TEST
 
+/* fields.dossier.number: the number shown apart from the code requests
+ * use; "" (shown as a placeholder) when the reply has none yet, where a
+ * profile without it keeps the code as the number. */
+START_TEST(a_number_apart_from_the_code)
+{
+	char *text = fixture("rest.json"), *at = strstr(text, "\"code\": \"code\",");
+	char *mod = xmalloc(strlen(text) + 64);
+	struct profile *p, *old = load("rest.json");
+	struct dossier d;
+	struct err e;
+
+	ck_assert_ptr_nonnull(at);
+	sprintf(mod, "%.*s\"code\": \"id\", \"number\": \"no\",%s", (int)(at - text), text,
+		at + strlen("\"code\": \"code\","));
+	p = profile_parse(mod, "rest.json", &e);
+	ck_assert_msg(p != NULL, "%s", e.msg);
+
+	ck_assert_msg(read_first(p, "{\"items\":[{\"id\":4711,\"no\":\"H26-0001\"}]}", &d, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(d.code, "4711");
+	ck_assert_str_eq(dossier_number(&d), "H26-0001");
+	dossier_free(&d);
+	ck_assert_msg(read_first(p, "{\"items\":[{\"id\":4712,\"no\":\"\"}]}", &d, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(d.code, "4712");
+	ck_assert_str_eq(dossier_number(&d), "(not yet received)");
+	dossier_free(&d);
+	ck_assert_msg(read_first(p, "{\"items\":[{\"id\":4713}]}", &d, &e) == 0, "%s", e.msg);
+	ck_assert_str_eq(dossier_number(&d), "(not yet received)");
+	dossier_free(&d);
+
+	ck_assert_msg(read_first(old, "{\"items\":[{\"code\":\"H26-0002\"}]}", &d, &e) == 0, "%s", e.msg);
+	ck_assert_ptr_null(d.number);
+	ck_assert_str_eq(dossier_number(&d), "H26-0002");
+	dossier_free(&d);
+	profile_free(p);
+	profile_free(old);
+	free(text);
+	free(mod);
+}
+END_TEST
+
 static Suite *profile_suite(void)
 {
 	Suite *s = suite_create("profile");
@@ -375,6 +415,7 @@ static Suite *profile_suite(void)
 	tcase_add_test(ta, malformed_replies_say_what_and_where);
 	tcase_add_test(ta, rest_errors_and_records);
 	tcase_add_test(ta, replies_that_do_not_fit_are_refused_by_field);
+	tcase_add_test(ta, a_number_apart_from_the_code);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, ta);
 	return s;

@@ -293,7 +293,7 @@ START_TEST(comments_and_new_keys_load)
 	ck_assert_int_eq(p->nguest, 2);
 	ck_assert(p->ops[OP_ACTION].reply_none);
 	ck_assert_int_eq(p->ops[OP_ACTION].nformats, 1);
-	ck_assert_uint_eq(profile_allowed(p, ST_ACCEPTED), 1u << ACT_ASSIGN);
+	ck_assert_uint_eq(profile_allowed(p, -1, ST_ACCEPTED), 1u << ACT_ASSIGN);
 	profile_free(p);
 	/* a comment keeps the lines: an error after one is still placed */
 	ck_assert_str_eq(refused("\"motcua_profile\": 1,", "\"motcua_profile\": 1,,"),
@@ -327,7 +327,8 @@ START_TEST(mistakes_in_new_keys_name_the_key)
 	ck_assert_str_eq(refused("\"path\": \"/dossiers/{code}\",", "\"path\": \"/dossiers/{code}\", \"reply\": \"none\","),
 			 "v2.json: operations.get_dossier.reply: only the action operation may have a reply that is not its record");
 	ck_assert_str_eq(refused("\"2\": [\"assign\"]", "\"11\": [\"assign\"]"),
-			 "v2.json: vocab.allowed.11: expected a status: a national code 1 to 10 or its name (new, accepted, ...)");
+			 "v2.json: vocab.allowed.11: expected a status: a national code 1 to 10 or its name (new, accepted, ...), "
+			 "or a role (reception, specialist, leader, records) with its own statuses");
 	ck_assert_str_eq(refused("\"2\": [\"assign\"]", "\"2\": [\"sign\"]"),
 			 "v2.json: vocab.allowed.2: 'sign' is not an action (expected motcua's names: accept, assign, ...)");
 	ck_assert_str_eq(refused("\"$sep\": \". \"", "\"$sep\": \". \", \"$join\": 1"),
@@ -452,6 +453,62 @@ START_TEST(a_token_that_ran_out_is_renewed_before_the_request)
 	run();
 	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
 	ck_assert_int_eq(srv.logins, 2);
+	stop();
+}
+END_TEST
+
+/* vocab.allowed by role: the fixture's auth names where the role is, its
+ * vocabularies what the API's roles are and what a leader may do. */
+#define VOCAB_TAIL \
+	"    \"status\": { \"new\": 1, \"receiving\": 2, \"processing\": 4, \"waiting\": 4, \"done\": 10 },\n" \
+	"    \"actions\": { \"accept\": \"1100\", \"assign\": \"1200\", \"request-supplement\": \"2100\",\n" \
+	"                 \"reschedule\": \"8000\" },\n"
+#define ROLE_FROM "\"guest\": [0, \"20139\"] },\n" \
+	"  /* a failure is wrapped, a success is not */\n" \
+	"  \"envelope\": { \"failure\": \"status\", \"message\": \"message\", \"code\": \"status\" },\n" \
+	"  \"vocab\": {\n" VOCAB_TAIL \
+	"    \"allowed\": { \"2\": [\"assign\"], \"processing\": [\"request-supplement\", \"reschedule\"] }\n"
+#define ROLE_TO "\"guest\": [0, \"20139\"], \"role\": \"role\" },\n" \
+	"  \"envelope\": { \"failure\": \"status\", \"message\": \"message\", \"code\": \"status\" },\n" \
+	"  \"vocab\": { \"role\": { \"LD\": \"leader\", \"CV\": \"specialist\" },\n" VOCAB_TAIL \
+	"    \"allowed\": { \"processing\": [\"request-supplement\", \"reschedule\"],\n" \
+	"                 \"leader\": { \"processing\": [\"assign\"], \"new\": [\"accept\"] } }\n"
+
+START_TEST(allowed_actions_by_role)
+{
+	static const struct route routes[] = {
+		{ "GET", "/users/login", "{\"userId\":20301,\"role\":\"LD\"}" },
+		{ "GET", "/dossiers/D2", "{\"dossierId\":\"D2\",\"dossierStatus\":\"waiting\"}" },
+		{ NULL, NULL, NULL },
+	};
+	struct err e;
+	struct profile *p = variant(ROLE_FROM, ROLE_TO, &e);
+
+	ck_assert_msg(p != NULL, "%s", e.msg);
+	ck_assert_uint_eq(profile_allowed(p, ROLE_LEADER, ST_PROCESSING), 1u << ACT_ASSIGN);
+	ck_assert_uint_eq(profile_allowed(p, ROLE_LEADER, ST_NEW), 1u << ACT_ACCEPT);
+	ck_assert_uint_eq(profile_allowed(p, ROLE_SPECIALIST, ST_PROCESSING),
+			  1u << ACT_REQUEST_SUPPLEMENT | 1u << ACT_RESCHEDULE);
+	ck_assert_uint_eq(profile_allowed(p, -1, ST_PROCESSING), 1u << ACT_REQUEST_SUPPLEMENT | 1u << ACT_RESCHEDULE);
+	ck_assert_uint_eq(profile_allowed(p, ROLE_SPECIALIST, ST_NEW), 0);
+	ck_assert_int_eq(profile_role(p, "CV"), ROLE_SPECIALIST);
+	ck_assert_int_eq(profile_role(p, "specialist"), -1);
+	profile_free(p);
+	ck_assert_str_eq(refused("\"allowed\": { \"2\"", "\"allowed\": { \"leader\": [\"assign\"], \"2\""),
+			 "v2.json: vocab.allowed.leader: expected a status: a national code 1 to 10 or its name (new, accepted, ...), or a role (reception, specialist, leader, records) with its own statuses");
+	ck_assert_str_eq(refused("\"allowed\": { \"2\"", "\"allowed\": { \"leader\": { \"boss\": [] }, \"2\""),
+			 "v2.json: vocab.allowed.leader.boss: expected a status: a national code 1 to 10 or its name (new, accepted, ...)");
+
+	/* the login says a leader: a dossier in processing offers assign */
+	start_with(routes, ROLE_FROM, ROLE_TO, "right");
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	got.done = false;
+	api_get(api, "D2", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_uint_eq(got.d->allowed, 1u << ACT_ASSIGN);
 	stop();
 }
 END_TEST
@@ -597,6 +654,7 @@ static Suite *profile_v2_suite(void)
 	tcase_add_test(tc, a_token_login_without_a_token_failed);
 	tcase_add_test(tc, a_token_that_ran_out_is_renewed_before_the_request);
 	tcase_add_test(tc, an_action_record_reply_reads_the_dossier_again);
+	tcase_add_test(tc, allowed_actions_by_role);
 	tcase_add_test(tc, parts_read_apart_are_joined_into_the_dossier);
 	tcase_add_test(tc, a_join_s_mistakes_name_the_key);
 	tcase_add_test(tc, an_assignee_s_login_becomes_the_api_s_id);

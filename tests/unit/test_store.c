@@ -124,9 +124,14 @@ START_TEST(test_migrations)
 	dossier_free(&d);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+					   "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
+					   "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
+					   "ALTER TABLE dossiers DROP COLUMN apology_used; "
+					   "DROP TABLE audit; DROP TABLE notified; ALTER TABLE dossiers DROP COLUMN assignee_login; "
 					   "DROP TABLE procedures; ALTER TABLE dossiers DROP COLUMN copies; "
 					   "ALTER TABLE dossiers DROP COLUMN days_text; DROP INDEX dossiers_due; "
+					   "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
 					   "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	s = open_ok();
@@ -158,6 +163,98 @@ END_TEST
 /* Processes opening one new store at once (the client and a batch sync,
  * or many batch commands) all get it: a schema step another one took
  * while this one waited is not taken twice. */
+/* Schema 7: a store of schema 6 keeps its dossiers (numbered by their
+ * code) and its outbox; then dossiers an API addresses by an id of its own
+ * are kept under that id with their number, and those without a number
+ * yet (before reception) are stored, each under its id. */
+START_TEST(test_number_beside_the_id)
+{
+	struct store *s = open_ok();
+	struct err e = { "" };
+	struct dossier d, got;
+	struct ob_entry en;
+	struct api_act_args args = { .version = "1" };
+	int64_t en_id;
+	bool whole;
+	sqlite3 *raw;
+
+	sample(&d, "000.01.01.H26-251012-0010", "1");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(outbox_add(s, "000.01.01.H26-251012-0010", ACT_ACCEPT, &args, 100, &en, &e), 0);
+	en_id = en.id;
+	ob_entry_free(&en);
+	store_close(s);
+	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+				      "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
+				      "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
+				      "ALTER TABLE dossiers DROP COLUMN apology_used; "
+				      "DROP INDEX dossiers_number; ALTER TABLE dossiers DROP COLUMN number; "
+				      "PRAGMA user_version = 6",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+
+	s = open_ok();
+	ck_assert_int_eq(store_schema(s), STORE_SCHEMA);
+	ck_assert_int_eq(store_get_dossier(s, "000.01.01.H26-251012-0010", &got, &whole, &e), 1);
+	ck_assert_ptr_null(got.number);
+	ck_assert_str_eq(dossier_number(&got), "000.01.01.H26-251012-0010");
+	dossier_free(&got);
+	ck_assert_int_eq(outbox_pending(s), 1);
+
+	/* two received ones and two not yet */
+	for (int i = 0; i < 4; i++) {
+		char id[16];
+
+		snprintf(id, sizeof id, "85650376%d", i);
+		sample(&d, id, "2");
+		d.number = xstrdup(i < 2 ? "" : i == 2 ? "H26-251015-0001" : "H26-251015-0002");
+		if (i % 2)
+			add_details(&d);
+		ck_assert_msg(store_put_dossier(s, &d, i % 2, 2, &e) == 0, "%s", e.msg);
+		dossier_free(&d);
+	}
+	ck_assert_int_eq(store_count_dossiers(s), 5);
+	ck_assert_int_eq(store_get_dossier(s, "856503761", &got, &whole, &e), 1);
+	ck_assert(whole);
+	ck_assert_str_eq(got.number, "");
+	ck_assert_str_eq(dossier_number(&got), "(not yet received)");
+	dossier_free(&got);
+	ck_assert_int_eq(store_get_dossier(s, "856503763", &got, &whole, &e), 1);
+	ck_assert_str_eq(got.number, "H26-251015-0002");
+	ck_assert_str_eq(dossier_number(&got), "H26-251015-0002");
+	dossier_free(&got);
+	/* found by the number the clerk sees too */
+	ck_assert_int_eq(store_get_dossier(s, "H26-251015-0002", &got, &whole, &e), 1);
+	ck_assert_str_eq(got.code, "856503763");
+	dossier_free(&got);
+	/* a summary after reception brings the number */
+	sample(&d, "856503760", "3");
+	d.number = xstrdup("H26-251015-0003");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 3, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_get_dossier(s, "856503760", &got, &whole, &e), 1);
+	ck_assert_str_eq(dossier_number(&got), "H26-251015-0003");
+	dossier_free(&got);
+
+	/* the row from before, kept by its number, gives way to its id; its
+	 * queued action follows */
+	sample(&d, "4711", "4");
+	d.number = xstrdup("000.01.01.H26-251012-0010");
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 4, &e), 0);
+	dossier_free(&d);
+	ck_assert_int_eq(store_count_dossiers(s), 5);
+	ck_assert_int_eq(store_get_dossier(s, "000.01.01.H26-251012-0010", &got, &whole, &e), 1);
+	ck_assert_str_eq(got.code, "4711");
+	dossier_free(&got);
+	ck_assert_int_eq(outbox_get(s, en_id, &en, &e), 1);
+	ck_assert_str_eq(en.code, "4711");
+	ob_entry_free(&en);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(test_many_open_a_new_store_at_once)
 {
 	enum { N = 12 };
@@ -299,6 +396,30 @@ START_TEST(test_whole_keeps_the_sync_mark)
 	ck_assert(whole);
 	ck_assert_str_eq(d.version, "2");
 	dossier_free(&d);
+	store_close(s);
+}
+END_TEST
+
+/* A store of the process's own, in memory: no file, the same queries;
+ * a row without a version is still held. */
+START_TEST(test_memory_store)
+{
+	struct store *s = store_open(STORE_MEMORY, &(struct err){ "" });
+	struct err e;
+	struct dossier d;
+	char v[16];
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_ne(access(STORE_MEMORY, F_OK), 0);
+	sample(&d, "M-1", "1");
+	free(d.version);
+	d.version = NULL;
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	dossier_free(&d);
+	ck_assert(store_has_dossier(s, "M-1"));
+	ck_assert_int_eq(store_version(s, "M-1", v, sizeof v), 0);
+	ck_assert(!store_has_dossier(s, "M-2"));
+	ck_assert_int_eq(store_count_dossiers(s), 1);
 	store_close(s);
 }
 END_TEST
@@ -604,11 +725,13 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_path_and_modes);
 	tcase_add_test(tc, test_migrations);
+	tcase_add_test(tc, test_number_beside_the_id);
 	tcase_add_test(tc, test_many_open_a_new_store_at_once);
 	tcase_add_test(tc, test_summary_and_whole);
 	tcase_add_test(tc, test_load_and_forget);
 	tcase_add_test(tc, test_whole_keeps_the_sync_mark);
 	tcase_add_test(tc, test_meta);
+	tcase_add_test(tc, test_memory_store);
 	tcase_add_test(tc, test_fields_json_roundtrip);
 	tcase_add_test(tc, test_outbox_order_and_states);
 	tcase_add_test(tc, test_outbox_durable);

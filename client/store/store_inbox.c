@@ -1,0 +1,446 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store.h"
+#include "store_inbox.h"
+#include "store_int.h"
+
+/* The parts of the urgency order (store_inbox.h), with the parameters
+ * ?1 now, ?2 today_end, ?3 apology, ?4 soon. Each is read through the
+ * partial index of migration 6 that its first term matches, in its order,
+ * so that reading a screenful stops after a screenful; named, because on
+ * a store never analysed SQLite may rather scan the table and sort what
+ * it finds, which reads every row. */
+#define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
+static const char *const parts[INBOXQ_PARTS] = {
+	RUNNING " AND due_at <= ?1",
+	RUNNING " AND due_at > ?1 AND due_at <= ?2",
+	RUNNING " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used",
+	RUNNING " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)",
+	RUNNING " AND due_at > ?4 AND (apology_used OR due_at > ?3)",
+	"dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))"
+	" AND due_at IS NOT NULL",
+	"dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL",
+};
+#define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
+
+/* The other parameters: ?5, ?6 the position to go on after, ?7 the login,
+ * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax) and ?12 as it is,
+ * ?10 a limit, ?11 a code. */
+
+/* motcua_match(hay): the query's test of a row's folded text. */
+void store_sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	const char *hay = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, hay && s->q && s->q->match &&
+			   s->q->match(s->q->arg, hay, (size_t)sqlite3_value_bytes(argv[0])));
+}
+
+/* Whether the index can find the phrase. */
+static bool indexed(const struct inboxq *q)
+{
+	size_t chars = 0;
+
+	/* the trigram tokenizer needs three characters to look anything up */
+	for (const char *p = q->phrase; p && *p && chars < 3; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	return chars >= 3;
+}
+
+static bool filtered(const struct inboxq *q)
+{
+	return (q->phrase && *q->phrase) || q->match;
+}
+
+/* What the phrase finds, looked up once per statement: it opens every
+ * statement that add_filter() ends. */
+static void add_hits(struct sb *sql, const struct inboxq *q)
+{
+	if (indexed(q))
+		sb_puts(sql, "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9) ");
+}
+
+/* The filter's terms, on a row of dossiers. */
+static void add_filter(struct sb *sql, const struct inboxq *q)
+{
+	if (indexed(q))
+		sb_puts(sql, " AND rowid IN hits");
+	else if (q->phrase && *q->phrase)
+		sb_puts(sql, " AND instr((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid), ?12)");
+	if (q->match)
+		sb_puts(sql, " AND motcua_match((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid))");
+}
+
+/* The view's terms, then the filter's. */
+static void add_view(struct sb *sql, const struct inboxq *q)
+{
+	if (q->statuses) {
+		const char *sep = " AND status IN (";
+
+		for (int st = 0; st <= ST_MAX; st++)
+			if (q->statuses & 1u << st) {
+				sb_printf(sql, "%s%d", sep, st);
+				sep = ", ";
+			}
+		sb_addc(sql, ')');
+	}
+	if (q->mine)
+		sb_puts(sql, " AND ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE");
+	if (q->proc)
+		sb_puts(sql, " AND ifnull(procedure_code, ifnull(procedure_name, '')) = ?8");
+	add_filter(sql, q);
+}
+
+static int prepare_bound(struct store *s, const struct inboxq *q, const char *sql,
+			 const struct inboxq_pos *at, sqlite3_stmt **st, struct err *e)
+{
+	struct sb phrase = { 0 };
+
+	if (store_prepare(s, sql, st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, q->cut.now);
+	sqlite3_bind_int64(*st, 2, q->cut.today_end);
+	sqlite3_bind_int64(*st, 3, q->cut.apology);
+	sqlite3_bind_int64(*st, 4, q->cut.soon);
+	if (at) {
+		sqlite3_bind_int64(*st, 5, at->due);
+		sqlite3_bind_text(*st, 6, at->code, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_text(*st, 7, q->mine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 8, q->proc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 12, q->phrase, -1, SQLITE_STATIC);
+	if (indexed(q)) {
+		/* one FTS5 string: its quotes doubled */
+		sb_addc(&phrase, '"');
+		for (const char *p = q->phrase; *p; p++) {
+			if (*p == '"')
+				sb_addc(&phrase, '"');
+			sb_addc(&phrase, *p);
+		}
+		sb_addc(&phrase, '"');
+		sqlite3_bind_text(*st, 9, sb_str(&phrase), -1, SQLITE_TRANSIENT);
+		sb_free(&phrase);
+	}
+	return 0;
+}
+
+void store_inbox_start(struct inboxq_pos *p)
+{
+	memset(p, 0, sizeof *p);
+	p->part = -1;		/* before part 0: nothing to go on after */
+}
+
+/* One statement for the parts from at->part on (back: down to part 0,
+ * each in reverse), the first after (before) *at; the filter's phrase
+ * looked up once for them all. */
+static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at, bool back,
+		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
+	const char *desc = back ? " DESC" : "";
+
+	*got = 0;
+	if (from < 0)
+		from = back ? -1 : 0;
+	if (from >= INBOXQ_PARTS)
+		from = back ? INBOXQ_PARTS - 1 : INBOXQ_PARTS;
+	if (from == end || !n)
+		return 0;
+	add_hits(&sql, q);
+	for (int part = from; part != end; part += step) {
+		/* the limit in each part too: it keeps each part's order */
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used FROM %s", part != from ? " UNION ALL " : "",
+			  s->cols, part, parts[part]);
+		if (part == at->part)
+			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
+				  back ? '<' : '>');
+		add_view(&sql, q);
+		if (part == UNDATED)
+			sb_printf(&sql, " ORDER BY code%s LIMIT ?10)", desc);
+		else
+			sb_printf(&sql, " ORDER BY due_at%s, code%s LIMIT ?10)", desc, desc);
+	}
+	sb_puts(&sql, " LIMIT ?10");
+	rc = prepare_bound(s, q, sb_str(&sql), at, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(st, 10, (int64_t)n);
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct dossier *d = &out[(*got)++];
+
+		store_read_summary(st, d);
+		/* what the band needs of the details: a date moved for an
+		 * apology already has no apology left (deadline_band()) */
+		if (sqlite3_column_int(st, s->ncols + 2)) {
+			d->due_history = xcalloc(1, sizeof *d->due_history);
+			d->due_history[0].reason = xstrdup("apology");
+			d->ndue = 1;
+		}
+		at->due = sqlite3_column_int64(st, s->ncols);
+		at->part = sqlite3_column_int(st, s->ncols + 1);
+		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
+		if (each)
+			each[*got - 1] = *at;
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, _("cannot read the inbox"));
+	if (*got < n) {
+		if (back)
+			store_inbox_start(at);
+		else
+			at->part = INBOXQ_PARTS;
+	}
+	return 0;
+}
+
+int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+		     struct err *e)
+{
+	return read_rows(s, q, at, false, out, each, n, got, e);
+}
+
+int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
+			    struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			    struct err *e)
+{
+	return read_rows(s, q, at, true, out, each, n, got, e);
+}
+
+/* The part a row is in: the parts' terms, in C. */
+static int part_of(const struct inboxq_cuts *c, int status, bool dated, int64_t due, bool used)
+{
+	if (!dated)
+		return UNDATED;
+	if (!status_clock_runs(status))
+		return 5;
+	if (due <= c->now)
+		return 0;
+	if (due <= c->today_end)
+		return 1;
+	if (!used && due <= c->apology)
+		return 2;
+	return due <= c->soon ? 3 : 4;
+}
+
+static int count(struct store *s, const struct inboxq *q, const char *sql, const struct inboxq_pos *at,
+		 int64_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare_bound(s, q, sql, at, &st, e) < 0)
+		return -1;
+	s->q = q;
+	rc = sqlite3_step(st);
+	s->q = NULL;
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
+}
+
+int store_inbox_index(struct store *s, const struct inboxq *q, const struct inboxq_pos *pos,
+		      int64_t *index, struct err *e)
+{
+	struct sb sql = { 0 };
+	int rc = 0;
+
+	*index = 0;
+	/* the rows of the parts before, and of its own part before it */
+	for (int part = 0; part <= pos->part && part < INBOXQ_PARTS; part++) {
+		int64_t n = 0;
+
+		sb_reset(&sql);
+		add_hits(&sql, q);
+		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
+		if (part == pos->part)
+			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
+		add_view(&sql, q);
+		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
+			break;
+		*index += n;
+	}
+	sb_free(&sql);
+	return rc;
+}
+
+int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
+		     int64_t *index, struct inboxq_pos *pos, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	add_hits(&sql, q);
+	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
+	add_view(&sql, q);
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(st, 11, code, -1, SQLITE_STATIC);
+	s->q = q;
+	rc = sqlite3_step(st);
+	s->q = NULL;
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		pos->due = sqlite3_column_int64(st, 2);
+		pos->part = part_of(&q->cut, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
+				    pos->due, sqlite3_column_int(st, 3));
+		snprintf(pos->code, sizeof pos->code, "%s", code);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sql_error(s, e, code);
+	if (found && store_inbox_index(s, q, pos, index, e) < 0)
+		return -1;
+	return found;
+}
+
+int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	/* without a filter, the tally the triggers keep; with one, a single
+	 * pass over the rows it keeps */
+	if (filtered(q)) {
+		/* from the text: its index narrows, and the tests read it there */
+		sb_puts(&sql, "SELECT d.status, count(*), sum(ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE),"
+			" sum(ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8)"
+			" FROM inbox_text t JOIN dossiers d ON d.rowid = t.rowid WHERE 1");
+		if (indexed(q))
+			sb_puts(&sql, " AND inbox_text MATCH ?9");
+		else if (q->phrase && *q->phrase)
+			sb_puts(&sql, " AND instr(t.hay, ?12)");
+		if (q->match)
+			sb_puts(&sql, " AND motcua_match(t.hay)");
+		sb_puts(&sql, " GROUP BY d.status");
+	} else {
+		sb_puts(&sql, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
+			" sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status");
+	}
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int status = sqlite3_column_int(st, 0);
+		int64_t n = sqlite3_column_int64(st, 1);
+
+		c->by_status[status >= 0 && status <= ST_MAX ? status : 0] += n;
+		c->all += n;
+		c->mine += sqlite3_column_int64(st, 2);
+		c->proc += sqlite3_column_int64(st, 3);
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
+}
+
+int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 16;
+	int rc;
+
+	*n = 0;
+	if (store_prepare(s, "SELECT proc, min(nullif(name, '')), sum(n) AS c FROM inbox_tally"
+			  " GROUP BY proc HAVING c > 0 ORDER BY c DESC, proc", &st, e) < 0)
+		return -1;
+	*v = xmalloc(cap * sizeof **v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+
+		if (*n == cap)
+			*v = xrealloc(*v, (cap *= 2) * sizeof **v);
+		(*v)[*n].key = xstrdup(key ? key : "");
+		/* unnamed: the code stands for the name, as in the summary */
+		(*v)[*n].name = name ? xstrdup(name) : key && *key ? xstrdup(key) : NULL;
+		(*v)[(*n)++].n = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_inbox_procs_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return store_sql_error(s, e, _("cannot list the inbox's procedures"));
+	}
+	return 0;
+}
+
+void store_inbox_procs_free(struct inboxq_proc *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].name);
+	}
+	free(v);
+}
+
+int store_inbox_ending(struct store *s, const char *tail,
+		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e)
+{
+	struct sb pattern = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	/* LIKE narrows (ASCII in any case, as the caller compares); its own
+	 * wildcards in the tail stand for themselves */
+	sb_addc(&pattern, '%');
+	for (const char *p = tail; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sb_addc(&pattern, '\\');
+		sb_addc(&pattern, *p);
+	}
+	rc = store_prepare(s, "SELECT code FROM dossiers WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code", &st, e);
+	if (rc == 0) {
+		sqlite3_bind_text(st, 1, sb_str(&pattern), -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		       fn(arg, (const char *)sqlite3_column_text(st, 0)))
+			;
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot look up a dossier code"));
+	}
+	sb_free(&pattern);
+	return rc;
+}
+
+int store_inbox_assignees(struct store *s, unsigned statuses,
+			  void (*fn)(void *arg, const char *login, const char *name), void *arg,
+			  struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* each login once, named as on its dossier with the first code */
+	if (store_prepare(s, "SELECT assignee_login, assignee, min(code) AS first FROM dossiers"
+			  " WHERE assignee_login <> '' AND ?1 >> status & 1 GROUP BY assignee_login ORDER BY first",
+			  &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, statuses);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot list the colleagues"));
+}

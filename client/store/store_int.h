@@ -1,0 +1,36 @@
+/* Private to the store's files (store.c, store_inbox.c): the handle and
+ * the helpers they share. */
+#ifndef MOTCUA_STORE_INT_H
+#define MOTCUA_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "core/model.h"
+
+struct inboxq;
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int schema;
+	char *cols;		/* the summary columns, "code, procedure_code, ..." */
+	int ncols;
+	const struct inboxq *q;	/* the inbox query running, for motcua_match() */
+	sqlite3_stmt *put_summary, *put_whole, *put_hay, *meta_get, *meta_set, *version_get;
+	sqlite3_stmt *rekey_text, *rekey_row, *rekey_outbox;
+};
+
+/* The text the inbox filter searches (the number the clerk sees, not the
+ * API's id), one folded field per line, made by
+ * the SQL function motcua_hay() the store registers on its connection. */
+#define STORE_HAY "motcua_hay(ifnull(number, code), applicant_name, applicant_id, procedure_code, procedure_name)"
+
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct err *e);
+/* The summary columns of a row (selected as s->cols, from column 0). */
+void store_read_summary(sqlite3_stmt *st, struct dossier *d);
+
+/* motcua_match(hay), registered with the store as user data: the test
+ * of the inbox query running (store_inbox.c). */
+void store_sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+#endif
