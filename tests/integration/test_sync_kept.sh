@@ -7,29 +7,11 @@
 # but is no error. The server is replysrv, answering with files the test
 # writes.
 . "${srcdir:-.}/tests/tap.sh"
-: "${REPLYSRV:?REPLYSRV must name tests/integration/replysrv}"
+. "${srcdir:-.}/tests/integration/replysrv.sh"
 
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/motcua-kept.XXXXXX")
-SRV_PID=
-cleanup() {
-	[ -n "$SRV_PID" ] && kill -TERM "$SRV_PID" 2>/dev/null && wait "$SRV_PID" 2>/dev/null
-	rm -rf "$DIR"
-}
-trap cleanup EXIT
-www=$DIR/www out=$DIR/out err=$DIR/err
-mkdir -p "$www"
-export XDG_DATA_HOME=$DIR/xdg MOTCUA_PASSWORD=secret MOTCUA_CLOCK='2025-10-15 10:00'
+replysrv_setup kept
 
-"$REPLYSRV" "$www" >"$DIR/srv" 2>"$DIR/srv.log" &
-SRV_PID=$!
-URL=
-deadline=$(($(date +%s) + 30))
-while [ -z "$URL" ] && [ "$(date +%s)" -le "$deadline" ] && kill -0 "$SRV_PID" 2>/dev/null; do
-	URL=$(sed -n 's/^listening on //p' "$DIR/srv")
-	[ -n "$URL" ] || sleep 0.05
-done
-[ -n "$URL" ] || { echo "# replysrv did not start"; cat "$DIR/srv.log"; exit 1; }
-m() { "$MOTCUA" --profile sandbox-reference --server "$URL" --user tiepnhan1 "$@"; }
+replysrv_start
 
 printf '{"token":"t1","expires_at":"2025-10-15T22:00:00+07:00"}' >"$www/POST_api_v1_auth_login"
 dossier() {
