@@ -217,7 +217,14 @@ static void not_allowed(struct app *app, const struct dossier *d, enum action ac
 {
 	char list[512];
 
-	if (act_allowed_list(d, list, sizeof list))
+	/* not read whole: what is known is a rule, not the server's word */
+	if (d->allowed_from == ALLOWED_UNKNOWN)
+		app_message(app, MSG_ERROR, _("%s: this server's API has no such action."), action_label(act));
+	else if (d->allowed_from == ALLOWED_RULES)
+		/* TRANSLATORS: the action refused, the dossier's status */
+		app_message(app, MSG_ERROR, _("%s: the profile's rules do not allow it to your role on a dossier that is %s. It was not read whole since it changed: open it online to see what the server allows."),
+			    action_label(act), dossier_status_label(d));
+	else if (act_allowed_list(d, list, sizeof list))
 		/* TRANSLATORS: the action refused, the dossier's status, the actions allowed */
 		app_message(app, MSG_ERROR, _("%s: not allowed, the dossier is %s. Allowed now: %s."),
 			    action_label(act), dossier_status_label(d), list);
@@ -286,6 +293,7 @@ static bool queue_action(struct app *app, bool check_only)
 	char note[PROMPT_MAX * 2 + 64], typed[PROMPT_MAX], reason[PROMPT_MAX], who[PROMPT_MAX], due[PROMPT_MAX];
 	int *missing = NULL;
 	struct err e;
+	bool guessed;
 	int rc;
 
 	if (!d) {
@@ -352,16 +360,21 @@ static bool queue_action(struct app *app, bool check_only)
 		free(missing);
 		return true;
 	}
+	guessed = d->allowed_from != ALLOWED_READ;
 	rc = session_act(app, v->code, v->act, &args, d, &e);
 	free(missing);
 	if (rc < 0) {
 		snprintf(v->error, sizeof v->error, "%s", e.msg);
 		return false;
 	}
-	app_message(app, MSG_INFO, app->link == LINK_ONLINE ?
-		    _("%s on %s saved in the outbox; sending it") :
-		    _("%s on %s saved in the outbox; it is sent when the link is back"),
-		    action_label(v->act), app_dossier_number(app, v->code));
+	if (guessed)
+		app_message(app, MSG_INFO, _("%s on %s saved in the outbox; the dossier was not read whole since it changed: the server decides whether it allows it"),
+			    action_label(v->act), app_dossier_number(app, v->code));
+	else
+		app_message(app, MSG_INFO, app->link == LINK_ONLINE ?
+			    _("%s on %s saved in the outbox; sending it") :
+			    _("%s on %s saved in the outbox; it is sent when the link is back"),
+			    action_label(v->act), app_dossier_number(app, v->code));
 	return true;
 }
 
@@ -512,6 +525,9 @@ static void act_draw(struct app *app, WINDOW *win, unsigned flags)
 		snprintf(buf, sizeof buf, _("Due %s"), when_date_time(d->due_at, due, sizeof due));
 		line(win, y++, A_NORMAL, buf, ui->ellipsis);
 	}
+	if (d->allowed_from != ALLOWED_READ)
+		line(win, y++, dim, _("Not read whole since it changed: it is queued, and the server decides whether it allows this."),
+		     ui->ellipsis);
 	y++;
 	y = form_draw(&v->form, win, y, &ui->theme, ui->ellipsis);
 	/* why it cannot go, whole: on the rows it takes, the third cut if need be */

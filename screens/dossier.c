@@ -397,8 +397,13 @@ static void actions(struct layout *l)
 	char list[1024];
 
 	heading(l, _("Actions allowed"), -1);
+	if (d->allowed_from == ALLOWED_UNKNOWN) {
+		nothing(l, _("not known until the dossier is read whole"));
+		return;
+	}
 	if (!act_allowed_list(d, list, sizeof list)) {
-		nothing(l, _("none for you at this step"));
+		nothing(l, d->allowed_from == ALLOWED_RULES ? _("none for your role at this status, by the profile's rules")
+			: _("none for you at this step"));
 		return;
 	}
 	pager_newline(l->p);

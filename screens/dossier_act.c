@@ -118,6 +118,11 @@ static void allowed_line(struct app *app, struct pager *p, const struct dossier 
 
 	pager_newline(p);
 	pager_add(p, A_NORMAL, _("You can: "));
+	if (d->allowed_from == ALLOWED_UNKNOWN) {
+		/* a list of every action would read as permission */
+		pager_add(p, dim, _("not known: the dossier was not read whole since it changed, and the profile has no rules for it; an action is queued and the server decides."));
+		return;
+	}
 	for (int a = 0; a < ACT_COUNT; a++) {
 		char op[64], key[128];
 
@@ -134,7 +139,13 @@ static void allowed_line(struct app *app, struct pager *p, const struct dossier 
 		any = true;
 	}
 	if (!any)
-		pager_add(p, dim, _("nothing at this step"));
+		pager_add(p, dim, d->allowed_from == ALLOWED_RULES ?
+			  _("nothing for your role at this status, by the profile's rules") :
+			  _("nothing at this step"));
+	if (d->allowed_from == ALLOWED_RULES) {
+		pager_newline(p);
+		pager_wrap(p, 2, dim, _("Not read whole since it changed: these are the profile's rules for its status and your role; an action is queued and the server decides."));
+	}
 }
 
 #define COL_SAW 14
@@ -198,6 +209,11 @@ void dossier_draw_acting(struct app *app, struct pager *p, const struct dossier 
 		snprintf(buf, sizeof buf, app->link == LINK_ONLINE ? _("Your %s is queued: sending it.") :
 			 _("Your %s is queued in the outbox: it is sent when the link is back."), action_label(en->act));
 		pager_wrap(p, 2, look, buf);
+		if (d->allowed_from != ALLOWED_READ) {
+			pager_newline(p);
+			pager_wrap(p, 2, theme_attr(&ui->theme, TH_EMPTY_HINT),
+				   _("The dossier was not read whole since it changed: the server decides whether it allows this; if it refuses, you are told here."));
+		}
 		return;
 	case OB_SENDING:
 		snprintf(buf, sizeof buf, _("Your %s was sent: waiting for the server to confirm it."),

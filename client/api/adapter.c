@@ -554,16 +554,10 @@ int adapter_read_as(const struct profile *p, int role, const struct mapping *m, 
 	}
 	if (m->target == &target_dossier && !((struct dossier *)out)->number && maps(m, "number"))
 		((struct dossier *)out)->number = xstrdup("");	/* none yet: not the id shown */
-	if (m->target == &target_dossier && !((struct dossier *)out)->allowed) {
-		struct dossier *d = out;
-		unsigned mask = profile_allowed(p, role, d->status);
-
-		/* an API without a list of its own: the status says, as far
-		 * as the profile has the actions */
-		for (int a = 0; a < ACT_COUNT; a++)
-			if (mask & 1u << a && p->actions[a])
-				d->allowed |= 1u << a;
-	}
+	/* an API without a list of its own: the status says; one with a list
+	 * says it on the whole dossier, a summary's stays unknown */
+	if (m->target == &target_dossier && !((struct dossier *)out)->allowed && !profile_reads_allowed(p))
+		((struct dossier *)out)->allowed = profile_allowed(p, role, ((struct dossier *)out)->status);
 	if (m->target == &target_procedure && !((struct procedure *)out)->code) {
 		procedure_free(out);
 		return err_set(e, _("a procedure without a code (fields.procedure.code found nothing)"));

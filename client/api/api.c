@@ -117,6 +117,11 @@ const struct profile *api_profile(const struct api *a)
 	return a->p;
 }
 
+int api_role(const struct api *a)
+{
+	return a->role;
+}
+
 static char *keep(struct call *c, const char *s)
 {
 	if (!s || c->nstrs == CALL_STRS)

@@ -55,6 +55,8 @@ struct api *api_new(struct loop *l, struct http *h, const struct profile *p,
 void api_free(struct api *a);	/* cancels what is running */
 
 const struct profile *api_profile(const struct api *a);
+/* The clerk's role as the last login named it (auth.role); -1: not known. */
+int api_role(const struct api *a);
 /* Stop a call; its callback runs with API_E_CANCELLED before this returns. */
 void api_cancel(struct api *a, unsigned id);
 

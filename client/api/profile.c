@@ -1078,17 +1078,34 @@ char *vocab_api_list(const struct vocab *v, const char *codes)
 
 unsigned profile_allowed(const struct profile *p, int role, int status)
 {
-	unsigned all = 0;
+	unsigned all = 0, has = 0;
 
+	for (int a = 0; a < ACT_COUNT; a++)
+		if (p->actions[a])
+			has |= 1u << a;
 	for (int i = 0; i < p->nallowed; i++) {
 		if (p->allowed[i].status != status)
 			continue;
 		if (role >= 0 && p->allowed[i].role == role)
-			return p->allowed[i].actions;
+			return p->allowed[i].actions & has;
 		if (p->allowed[i].role < 0)
 			all = p->allowed[i].actions;
 	}
-	return all;
+	return all & has;
+}
+
+bool profile_reads_allowed(const struct profile *p)
+{
+	const struct op *get = &p->ops[OP_GET_DOSSIER];
+	const struct mapping *m = get->map ? get->map : profile_mapping(p, &target_dossier);
+
+	for (int i = 0; m && i < m->n; i++)
+		if (m->f[i].def->kind == FK_ACTIONS && (m->f[i].has_path || m->f[i].constant))
+			return true;
+	for (int j = 0; j < get->njoins; j++)
+		if (get->joins[j].def->kind == FK_ACTIONS)
+			return true;
+	return false;
 }
 
 int profile_role(const struct profile *p, const char *api)

@@ -13,6 +13,7 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 #include "net/http.h"
+#include "session.h"
 #include "store/outbox.h"
 #include "store/store.h"
 
@@ -161,6 +162,10 @@ struct dossier *app_find_dossier(struct app *app, const char *code)
 	memset(d, 0, sizeof *d);
 	if (store_get_dossier(app->store, code, d, &whole, &e) != 1)
 		return NULL;
+	/* a list's summary, or details gone stale: what may be done is
+	 * guessed, and said to be */
+	if (!whole && !d->allowed)
+		session_guess_allowed(app, d);
 	if (app->nfound < FOUND_MAX)
 		app->nfound++;
 	app->next_found = (app->next_found + 1) % FOUND_MAX;

@@ -319,6 +319,38 @@ void session_activity(struct app *app)
 		session_refresh(app);
 }
 
+/* The role the login named, for the rules of the actions allowed offline. */
+static void remember_role(struct session *s)
+{
+	int role = api_role(s->conn.api);
+	struct err e;
+
+	if (store_meta_set(s->conn.store, "role", role >= 0 ? role_name(role) : "", &e) < 0)
+		app_message(s->app, MSG_ERROR, "%s", e.msg);
+}
+
+void session_guess_allowed(struct app *app, struct dossier *d)
+{
+	struct session *s = app->session;
+	const struct profile *p;
+	char role[32] = "";
+
+	if (!s)
+		return;
+	p = s->conn.prof;
+	if (p->nallowed && d->status >= ST_MIN && d->status <= ST_MAX) {
+		store_meta_get(s->conn.store, "role", role, sizeof role);
+		d->allowed = profile_allowed(p, role_parse(role), d->status);
+		d->allowed_from = ALLOWED_RULES;
+		return;
+	}
+	d->allowed = 0;
+	for (int a = 0; a < ACT_COUNT; a++)
+		if (p->actions[a])
+			d->allowed |= 1u << a;
+	d->allowed_from = ALLOWED_UNKNOWN;
+}
+
 static void on_login(void *arg, const struct api_result *r)
 {
 	struct session *s = arg;
@@ -339,6 +371,7 @@ static void on_login(void *arg, const struct api_result *r)
 		return;
 	}
 	s->state = SESSION_READY;
+	remember_role(s);
 	app_message(s->app, MSG_INFO, _("logged in to %s"), s->conn.prof->name);
 	s->app->redraw |= RD_TITLE;
 	outbox_send(s->out);

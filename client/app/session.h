@@ -94,6 +94,13 @@ bool session_busy(const struct app *app);
 bool session_fetch_dossier(struct app *app, const char *code,
 			   void (*done)(struct app *app, bool ok));
 
+/* The actions a dossier not read whole since it last changed may allow,
+ * for app_find_dossier: the profile's rules (vocab.allowed) for its status
+ * and the clerk's role as the last login named it (kept in the store, so
+ * that they hold offline), else every action the API has, the server
+ * deciding (d->allowed_from says which). */
+void session_guess_allowed(struct app *app, struct dossier *d);
+
 /* ---- intake, catalog, lookups (session_intake.c) ---- */
 
 /* What became of a queued intake: its entry, its state now, and once

@@ -131,6 +131,14 @@ struct log_entry {
 	int from_status, to_status;
 };
 
+/* Where a dossier's allowed actions come from. */
+enum allowed_from {
+	ALLOWED_READ,		/* the server's word, with the dossier as it is now */
+	/* not read whole since it last changed (offline, a summary): */
+	ALLOWED_RULES,		/* the profile's rules for its status and the clerk's role */
+	ALLOWED_UNKNOWN,	/* no rules: every action the API has, the server decides */
+};
+
 struct dossier {
 	/* code: what the API addresses the dossier by, in requests, the
 	 * store and the outbox. number: the dossier number the clerk sees,
@@ -151,6 +159,7 @@ struct dossier {
 	int64_t updated_at;	/* last change on the server: sync's fallback */
 	char *version;		/* opaque: compared, sent back in If-Match */
 	unsigned allowed;	/* 1u << enum action */
+	enum allowed_from allowed_from;
 	struct component *components;
 	int ncomponents;
 	struct due_change *due_history;
