@@ -1049,12 +1049,13 @@ unsigned api_stats(struct api *a, int64_t from, int64_t last_day, api_record_fn 
 
 unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg)
 {
-	return api_procedures_if(a, NULL, got, arg);
+	return api_procedures_if(a, NULL, HTTP_INTERACTIVE, got, arg);
 }
 
-unsigned api_procedures_if(struct api *a, const char *etag, api_procedures_fn got, void *arg)
+unsigned api_procedures_if(struct api *a, const char *etag, enum http_prio prio, api_procedures_fn got,
+			   void *arg)
 {
-	struct call *c = call_new(a, OP_LIST_PROCEDURES, HTTP_INTERACTIVE, arg);
+	struct call *c = call_new(a, OP_LIST_PROCEDURES, prio, arg);
 
 	c->procs_fn = got;
 	if (a->p->etag && etag)

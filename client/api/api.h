@@ -132,7 +132,8 @@ unsigned api_procedures(struct api *a, api_procedures_fn got, void *arg);
 /* The catalog again, unless it is unchanged since etag (the ETag of the
  * last complete catalog, from r->etag; NULL: unconditional): then
  * r->not_modified and no items. APIs without ETags always send it. */
-unsigned api_procedures_if(struct api *a, const char *etag, api_procedures_fn got, void *arg);
+unsigned api_procedures_if(struct api *a, const char *etag, enum http_prio prio, api_procedures_fn got,
+			   void *arg);
 
 /* One procedure whole: components (with the national register that
  * replaces each), the intake form's fields, a joint procedure's parts.

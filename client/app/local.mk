@@ -8,6 +8,6 @@ client_app_libmcapp_a_SOURCES = \
 	client/app/conn.c client/app/conn.h \
 	client/app/notify.c client/app/notify.h client/app/notify_desktop.c \
 	client/app/secret.c client/app/secret.h client/app/session.c \
-	client/app/session.h client/app/session_int.h client/app/session_intake.c \
+	client/app/session.h client/app/session_int.h client/app/session_intake.c client/app/session_catalog.c \
 	client/app/session_stats.c
 EXTRA_DIST += client/app/README.md client/app/local.mk

@@ -79,8 +79,10 @@ static void on_stored(void *arg, struct dossier *items, int n)
 	struct session *s = arg;
 
 	dossiers_free(items, (size_t)n);
-	if (!s->closing)
+	if (!s->closing) {
 		app_dossiers_changed(s->app);
+		session_catalog_sync(s);	/* behind the first screenful */
+	}
 }
 
 static void on_reload(void *arg)
@@ -109,6 +111,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		reached(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
+		session_catalog_sync(s);
 	} else if (r->fail != API_E_CANCELLED) {
 		failed(s, r->fail);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
@@ -468,7 +471,7 @@ bool session_busy(const struct app *app)
 
 	if (!s)
 		return false;
-	if (s->state == SESSION_LOGGING_IN || s->sync || s->get_id || s->proc_id || s->cat_id ||
+	if (s->state == SESSION_LOGGING_IN || s->sync || s->get_id || s->proc_id || s->cat_done ||
 	    s->lookups)
 		return true;
 	/* queued while the link is up: the sender takes it at once */
@@ -638,6 +641,7 @@ void session_close(struct app *app)
 	if (s->notify_timer)
 		loop_timer_cancel(&app->loop, s->notify_timer);
 	session_intake_close(s);
+	session_catalog_close(s);
 	outbox_sender_free(s->out);	/* what is being sent stays queued */
 	conn_stop(&s->conn);		/* cancels the sync: what came is stored */
 	notify_free(s->notify);		/* after every callback that could use it */

@@ -34,6 +34,10 @@ enum session_state {
 #define SESSION_KEY_TRY_MS (2 * 1000)
 #define SESSION_SLOW_MS (5 * 60 * 1000)
 #define SESSION_IDLE_S (10 * 60)
+/* The procedure catalog is fetched whole (with every procedure's form)
+ * into the store after the first screenful of dossiers, then again once
+ * it is this old. */
+#define SESSION_CATALOG_S (60 * 60)
 
 /* Load the profile, open the local store (the inbox shows what it holds at
  * once) and start logging in; the outbox and a sync follow. Without a
@@ -101,7 +105,7 @@ bool session_fetch_dossier(struct app *app, const char *code,
  * deciding (d->allowed_from says which). */
 void session_guess_allowed(struct app *app, struct dossier *d);
 
-/* ---- intake, catalog, lookups (session_intake.c) ---- */
+/* ---- intake, catalog, lookups (session_intake.c, session_catalog.c) ---- */
 
 /* What became of a queued intake: its entry, its state now, and once
  * delivered (OB_DONE) the new dossier's code ("" otherwise). */
@@ -136,8 +140,9 @@ bool session_fetch_procedure(struct app *app, const char *code,
  * caller frees each procedure and the array. */
 int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e);
 /* Bring the stored catalog up to date (conditionally, where the API has
- * ETags); done says whether it changed, or why it could not. False (done
- * never runs) without a server, or while a refresh is under way. */
+ * ETags), and then the forms it lacks; done says whether the list changed,
+ * or why it could not. False (done never runs) without a server, or while
+ * another refresh waits on its done. */
 bool session_refresh_catalog(struct app *app,
 			     void (*done)(struct app *app, bool changed, const struct err *e));
 

@@ -27,12 +27,20 @@ struct session {
 	unsigned proc_id;
 	void (*proc_done)(struct app *app, const struct procedure *p, const struct err *e);
 	char *proc_shown;	/* the cached procedure as JSON, NULL if none */
-	unsigned cat_id;	/* session_refresh_catalog's call */
+	unsigned cat_id;	/* the catalog's call (session_catalog.c) */
 	void (*cat_done)(struct app *app, bool changed, const struct err *e);
+	int64_t cat_asked;	/* app_now() the list was last asked for in the background */
+	unsigned form_id;	/* a procedure's form being fetched for the store */
+	char form_after[128];	/* ... the code it was after */
+	bool forms_done;	/* no form missing since the last list */
 	struct session_lookup *lookups;	/* under way */
 	struct session_watch *watches;	/* session_intake's fn, per entry */
 };
 
+/* The catalog and its forms into the store, in the background, if it is
+ * time (session_catalog.c): after each stored page of a sync. */
+void session_catalog_sync(struct session *s);
+void session_catalog_close(struct session *s);
 /* Cancel what session_intake.c started (session_close). */
 void session_intake_close(struct session *s);
 /* The outbox moved entry id to st (code: a delivered intake's dossier):

@@ -183,61 +183,6 @@ bool session_fetch_procedure(struct app *app, const char *code,
 	return true;
 }
 
-/* ---- the catalog ---- */
-
-int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e)
-{
-	if (!app->session) {
-		*items = NULL;
-		*n = 0;
-		return 0;
-	}
-	return store_load_catalog(app->session->conn.store, items, n, e);
-}
-
-static void on_catalog(void *arg, struct procedure *items, int n, const struct api_result *r)
-{
-	struct session *s = arg;
-	void (*done)(struct app *, bool, const struct err *) = s->cat_done;
-	bool changed = false;
-	struct err e = { "" };
-	int64_t now = app_now(s->app);
-
-	s->cat_id = 0;
-	s->cat_done = NULL;
-	if (r->fail != API_OK) {
-		e = r->e;
-	} else if (!r->not_modified) {
-		/* the tag is kept only with the catalog it describes */
-		changed = store_put_catalog(s->conn.store, items, n, now, &e) == 0 &&
-			  store_meta_set(s->conn.store, "catalog_etag", r->etag ? r->etag : "", &e) == 0;
-	}
-	if (r->fail == API_OK && !e.msg[0])
-		store_meta_set_int(s->conn.store, "catalog_at", now, &e);
-	for (int i = 0; i < n; i++)
-		procedure_free(&items[i]);
-	free(items);
-	if (done && !s->closing)
-		done(s->app, changed, e.msg[0] ? &e : NULL);
-}
-
-bool session_refresh_catalog(struct app *app,
-			     void (*done)(struct app *app, bool changed, const struct err *e))
-{
-	struct session *s = app->session;
-	char etag[256] = "";
-
-	if (!s || s->cat_id)
-		return false;
-	store_meta_get(s->conn.store, "catalog_etag", etag, sizeof etag);
-	/* an empty store asks unconditionally, whatever tag it kept */
-	if (!store_meta_int(s->conn.store, "catalog_at"))
-		etag[0] = '\0';
-	s->cat_done = done;
-	s->cat_id = api_procedures_if(s->conn.api, etag[0] ? etag : NULL, on_catalog, s);
-	return true;
-}
-
 /* ---- lookups, audited ---- */
 
 struct session_lookup {
@@ -348,8 +293,6 @@ void session_intake_close(struct session *s)
 {
 	if (s->proc_id)
 		api_cancel(s->conn.api, s->proc_id);
-	if (s->cat_id)
-		api_cancel(s->conn.api, s->cat_id);
 	while (s->lookups) {
 		struct session_lookup *l = s->lookups;
 

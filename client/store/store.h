@@ -94,6 +94,10 @@ int store_put_procedure(struct store *s, const struct procedure *p, int64_t now,
  * *at: when it was stored. */
 int store_get_procedure(struct store *s, const char *code, struct procedure *p, int64_t *at,
 			struct err *e);
+/* The first procedure by code after `after` ("": from the start) whose
+ * detail is missing, or older than the catalog entry it was read for (a
+ * catalog that changed its summary): 1 found (code), 0 none, -1 error. */
+int store_catalog_stale(struct store *s, const char *after, char *code, size_t len, struct err *e);
 
 /* For the outbox, which lives in the same database. */
 /* ---- indicators (store_stats.c) ---- */

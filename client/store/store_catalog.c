@@ -48,10 +48,12 @@ int store_put_catalog(struct store *s, const struct procedure *items, int n, int
 
 	if (store_begin(s, e) < 0)
 		return -1;
-	/* a summary never erases a known detail: the form needs it offline */
+	/* a summary never erases a known detail: the form needs it offline;
+	 * a changed one makes it stale (store_catalog_stale) */
 	if (sqlite3_prepare_v2(store_db(s),
 			       "INSERT INTO procedures (code, field, summary, seen) VALUES (?, ?, ?, ?) "
 			       "ON CONFLICT (code) DO UPDATE SET field = excluded.field, "
+			       "detail_at = CASE WHEN summary IS excluded.summary THEN detail_at END, "
 			       "summary = excluded.summary, seen = excluded.seen", -1, &st, NULL) != SQLITE_OK) {
 		rc = store_sql_error(s, e, _("cannot store the catalog"));
 		goto out;
@@ -176,6 +178,27 @@ int store_get_procedure(struct store *s, const char *code, struct procedure *p, 
 		found = from_text((const char *)sqlite3_column_text(st, 0), p, e) == 0 ? 1 : -1;
 	} else if (rc != SQLITE_DONE) {
 		found = store_sql_error(s, e, code);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_catalog_stale(struct store *s, const char *after, char *code, size_t len, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM procedures WHERE code > ? "
+			       "AND (detail IS NULL OR detail_at IS NULL) ORDER BY code LIMIT 1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return store_sql_error(s, e, _("cannot read the catalog"));
+	sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(code, len, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		found = store_sql_error(s, e, _("cannot read the catalog"));
 	}
 	sqlite3_finalize(st);
 	return found;
