@@ -477,6 +477,12 @@ static int load_allowed_of(struct ctx *c, const cJSON *o, int role)
 					  cJSON_IsString(a) ? a->valuestring : pf_json_type(a));
 				break;
 			}
+			/* offered offline, it could never be sent */
+			if (!c->p->actions[act]) {
+				rc = pf_fail(c, _("'%s' is not in vocab.actions: the API has no word for it"),
+					     a->valuestring);
+				break;
+			}
 			mask |= 1u << act;
 		}
 		if (!rc) {
@@ -1078,20 +1084,17 @@ char *vocab_api_list(const struct vocab *v, const char *codes)
 
 unsigned profile_allowed(const struct profile *p, int role, int status)
 {
-	unsigned all = 0, has = 0;
+	unsigned all = 0;
 
-	for (int a = 0; a < ACT_COUNT; a++)
-		if (p->actions[a])
-			has |= 1u << a;
 	for (int i = 0; i < p->nallowed; i++) {
 		if (p->allowed[i].status != status)
 			continue;
 		if (role >= 0 && p->allowed[i].role == role)
-			return p->allowed[i].actions & has;
+			return p->allowed[i].actions;
 		if (p->allowed[i].role < 0)
 			all = p->allowed[i].actions;
 	}
-	return all & has;
+	return all;
 }
 
 bool profile_reads_allowed(const struct profile *p)

@@ -230,8 +230,7 @@ const char *vocab_api(const struct vocab *v, int code);
  * vocabulary lacks are kept as they are. */
 char *vocab_api_list(const struct vocab *v, const char *codes);
 /* The actions vocab.allowed gives a status, to that role if it says (role
- * -1: not known), else to everyone, as far as vocab.actions has them; 0:
- * none given. */
+ * -1: not known), else to everyone; 0: none given. */
 unsigned profile_allowed(const struct profile *p, int role, int status);
 /* Whether get_dossier reads a dossier's allowed actions from the API (a
  * path, a constant or a join): then vocab.allowed only stands in for them

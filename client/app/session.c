@@ -79,10 +79,8 @@ static void on_stored(void *arg, struct dossier *items, int n)
 	struct session *s = arg;
 
 	dossiers_free(items, (size_t)n);
-	if (!s->closing) {
+	if (!s->closing)
 		app_dossiers_changed(s->app);
-		session_catalog_sync(s);	/* behind the first screenful */
-	}
 }
 
 static void on_reload(void *arg)

@@ -35,8 +35,8 @@ enum session_state {
 #define SESSION_SLOW_MS (5 * 60 * 1000)
 #define SESSION_IDLE_S (10 * 60)
 /* The procedure catalog is fetched whole (with every procedure's form)
- * into the store after the first screenful of dossiers, then again once
- * it is this old. */
+ * into the store once the first sync of a session has ended, then again
+ * once it is this old. */
 #define SESSION_CATALOG_S (60 * 60)
 
 /* Load the profile, open the local store (the inbox shows what it holds at

@@ -7,11 +7,13 @@
 
 /* The procedure catalog, kept whole in the store with every procedure's
  * form, so that any intake works offline: a province decentralises about
- * a thousand procedures to a desk, a few kilobytes each. The list comes
- * after the first screenful of a session's sync, behind the clerk's own
- * requests, and again once it is SESSION_CATALOG_S old (conditionally,
- * where the API has ETags); then each form the store lacks, or holds for
- * an older entry of the list, one at a time. */
+ * a thousand procedures to a desk, a few kilobytes each. It gives way to
+ * the inbox and to the clerk: the list comes once a sync has ended (the
+ * inbox whole, its first screenful long shown), and again once it is
+ * SESSION_CATALOG_S old (conditionally, where the API has ETags); then
+ * each form the store lacks, or holds for an older entry of the list, one
+ * request at a time and none while a sync runs, which takes up from the
+ * first form still missing when it ends. */
 
 int session_catalog(struct app *app, struct procedure **items, int *n, struct err *e)
 {
@@ -40,17 +42,16 @@ static void on_form(void *arg, struct procedure *p, const struct api_result *r)
 		procedure_free(p);
 		free(p);
 	}
-	/* one the server cannot give is skipped; offline, the next sync
-	 * goes on from the first form still missing */
-	if (!s->closing && go_on)
+	/* one the server cannot give is skipped; offline, or a sync under
+	 * way, the end of a sync goes on from the first form still missing */
+	if (!s->closing && go_on && !s->sync)
 		next_form(s);
 }
 
 static void next_form(struct session *s)
 {
-	char code[sizeof s->form_after];
 	struct err e;
-	int rc = store_catalog_stale(s->conn.store, s->form_after, code, sizeof code, &e);
+	int rc = store_catalog_stale(s->conn.store, s->form_after, s->form_after, sizeof s->form_after, &e);
 
 	if (rc < 0)
 		app_message(s->app, MSG_ERROR, "%s", e.msg);
@@ -58,8 +59,7 @@ static void next_form(struct session *s)
 		s->forms_done = rc == 0;
 		return;
 	}
-	snprintf(s->form_after, sizeof s->form_after, "%s", code);
-	s->form_id = api_procedure(s->conn.api, code, HTTP_BACKGROUND, on_form, s);
+	s->form_id = api_procedure(s->conn.api, s->form_after, HTTP_BACKGROUND, on_form, s);
 }
 
 static void on_catalog(void *arg, struct procedure *items, int n, const struct api_result *r)
@@ -83,7 +83,7 @@ static void on_catalog(void *arg, struct procedure *items, int n, const struct a
 	}
 	if (r->fail == API_OK && !e.msg[0]) {
 		store_meta_set_int(s->conn.store, "catalog_at", now, &e);
-		if (!s->closing && !s->form_id) {
+		if (!s->closing && !s->form_id && !s->sync) {
 			s->form_after[0] = '\0';
 			next_form(s);
 		}
@@ -124,7 +124,7 @@ void session_catalog_sync(struct session *s)
 {
 	int64_t now = app_now(s->app), at;
 
-	if (s->closing || s->cat_id || s->form_id)
+	if (s->closing || s->sync || s->cat_id || s->form_id)
 		return;
 	at = store_meta_int(s->conn.store, "catalog_at");
 	if ((!at || now - at >= SESSION_CATALOG_S) && (!s->cat_asked || now - s->cat_asked >= SESSION_CATALOG_S)) {

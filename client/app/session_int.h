@@ -38,7 +38,7 @@ struct session {
 };
 
 /* The catalog and its forms into the store, in the background, if it is
- * time (session_catalog.c): after each stored page of a sync. */
+ * time (session_catalog.c): at the end of each sync. */
 void session_catalog_sync(struct session *s);
 void session_catalog_close(struct session *s);
 /* Cancel what session_intake.c started (session_close). */

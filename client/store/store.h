@@ -96,7 +96,8 @@ int store_get_procedure(struct store *s, const char *code, struct procedure *p, 
 			struct err *e);
 /* The first procedure by code after `after` ("": from the start) whose
  * detail is missing, or older than the catalog entry it was read for (a
- * catalog that changed its summary): 1 found (code), 0 none, -1 error. */
+ * catalog that changed its summary): 1 found (code, which may be after's
+ * buffer), 0 none, -1 error. */
 int store_catalog_stale(struct store *s, const char *after, char *code, size_t len, struct err *e);
 
 /* For the outbox, which lives in the same database. */

@@ -192,7 +192,8 @@ int store_catalog_stale(struct store *s, const char *after, char *code, size_t l
 			       "AND (detail IS NULL OR detail_at IS NULL) ORDER BY code LIMIT 1", -1, &st,
 			       NULL) != SQLITE_OK)
 		return store_sql_error(s, e, _("cannot read the catalog"));
-	sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+	/* a copy: code may be after's own buffer */
+	sqlite3_bind_text(st, 1, after, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(code, len, "%s", (const char *)sqlite3_column_text(st, 0));

@@ -122,6 +122,24 @@ START_TEST(an_api_without_lists_takes_the_rules)
 }
 END_TEST
 
+/* A rule the API could never be sent is a mistake in the profile, named
+ * with the file and the key. */
+START_TEST(a_rule_the_api_has_no_word_for_is_refused)
+{
+	static const char text[] =
+		"{ \"motcua_profile\": 1, \"name\": \"t\", \"auth\": { \"type\": \"none\" },\n"
+		"  \"vocab\": { \"actions\": { \"accept\": \"TiepNhan\" },\n"
+		"             \"allowed\": { \"new\": [\"accept\", \"refuse\"] } },\n"
+		"  \"operations\": { \"list_dossiers\": { \"method\": \"GET\", \"path\": \"/d\", \"items\": \"i\" },\n"
+		"                  \"get_dossier\": { \"method\": \"GET\", \"path\": \"/d/{code}\" } },\n"
+		"  \"fields\": { \"dossier\": { \"code\": \"code\" } } }";
+	struct err e;
+
+	ck_assert_ptr_null(profile_parse(text, "t.json", &e));
+	ck_assert_str_eq(e.msg, "t.json: vocab.allowed.new: 'refuse' is not in vocab.actions: the API has no word for it");
+}
+END_TEST
+
 static Suite *allowed_suite(void)
 {
 	Suite *s = suite_create("allowed");
@@ -131,6 +149,7 @@ static Suite *allowed_suite(void)
 			    (int)(sizeof shipped / sizeof shipped[0]));
 	tcase_add_test(tc, a_summary_of_an_api_that_lists_actions_is_left_unknown);
 	tcase_add_test(tc, an_api_without_lists_takes_the_rules);
+	tcase_add_test(tc, a_rule_the_api_has_no_word_for_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
