@@ -258,6 +258,9 @@ static void report_fields(struct check *c)
 	}
 	if (c->d && !c->d->allowed)
 		warn(c, "%s", _("the sample dossier allows no action: the clerk will be offered none (map allowed_actions, or vocab.allowed by status)"));
+	/* the list's summaries: what they allow is known only from the rules */
+	if (profile_reads_allowed(p) && !p->nallowed)
+		warn(c, "%s", _("no vocab.allowed: offline, a dossier not read whole offers every action and the server decides (give the actions of each status, per role)"));
 }
 
 static void check_list(struct check *c)

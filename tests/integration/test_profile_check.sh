@@ -66,5 +66,10 @@ sed -e 's/, "total": "total"//' "$profiles/sandbox-reference.json" >"$SBX_DIR/no
 chk "$SBX_DIR/nototal.json" "$URL_reference"; rc=$?
 check "no paging.total: exit 1, a warning" sh -c "[ $rc = 1 ] && grep -q '^warning: the list reports no total' '$out' && grep -qx 'result: works, 1 warning' '$out'"
 
+# without the rules of the actions allowed: a warning, for offline work
+sed -e '/What a dossier not read whole allows offline/,/^    }$/d' "$profiles/sandbox-reference.json" >"$SBX_DIR/norules.json"
+chk "$SBX_DIR/norules.json" "$URL_reference"; rc=$?
+check "no vocab.allowed: exit 1, a warning" sh -c "[ $rc = 1 ] && grep -q '^warning: no vocab.allowed: offline' '$out' && grep -qx 'result: works, 1 warning' '$out'"
+
 check "usage: an unknown option of profile check: exit 2" sh -c "\"$MOTCUA\" profile check --bogus >/dev/null 2>&1; [ \$? = 2 ]"
 tap_finish
