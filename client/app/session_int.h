@@ -29,9 +29,9 @@ struct session {
 	char *proc_shown;	/* the cached procedure as JSON, NULL if none */
 	unsigned cat_id;	/* the catalog's call (session_catalog.c) */
 	void (*cat_done)(struct app *app, bool changed, const struct err *e);
-	int64_t cat_asked;	/* app_now() the list was last asked for in the background */
+	int64_t cat_asked;	/* app_now() the list was last asked for; 0: ask at the next sync */
 	unsigned form_id;	/* a procedure's form being fetched for the store */
-	char form_after[128];	/* ... the code it was after */
+	char form_after[128];	/* its code: the next one asked for comes after it */
 	bool forms_done;	/* no form missing since the last list */
 	struct session_lookup *lookups;	/* under way */
 	struct session_watch *watches;	/* session_intake's fn, per entry */

@@ -150,8 +150,13 @@ static void on_procedure(void *arg, struct procedure *p, const struct api_result
 		procedure_free(p);
 		free(p);
 	} else if (!shown && done && !s->closing) {
+		struct err why = r->e;
+
 		/* offline with a cached copy is normal: only "nothing at all" is said */
-		done(app, NULL, &r->e);
+		if (r->fail == API_E_NETWORK)
+			err_set(&why, _("its form is not on this machine yet (the forms are stored after a sync with the server) and the server cannot be reached: %s"),
+				r->e.msg);
+		done(app, NULL, &why);
 	}
 	free(shown);
 }
