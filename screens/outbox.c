@@ -162,6 +162,15 @@ static void cell(struct ui *ui, WINDOW *win, int y, int x, int w, attr_t a, cons
 	mvwaddstr(win, y, x, fitted);
 }
 
+/* An action on a dossier not read whole since it changed: the profile's
+ * rules offered it, the server decides (dossier_act.c says it too). */
+static bool guessed(struct app *app, const struct ob_entry *en)
+{
+	const struct dossier *d = en->code && en->state != OB_DONE ? app_find_dossier(app, en->code) : NULL;
+
+	return d && d->allowed_from != ALLOWED_READ;
+}
+
 /* Columns: mark, state, age, action, dossier, then what the server said. */
 enum { W_MARK = 1, W_STATE = 10, W_AGE = 7, W_ACT = 20, W_CODE = 26 };
 
@@ -215,7 +224,11 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 		cell(ui, win, y, x, W_ACT, base, action_label(en->act));
 		x += W_ACT + 1;
 		cell(ui, win, y, x, W_CODE, base, app_dossier_number(app, en->code));
-		cell(ui, win, y, x_err, w - x_err, base, en->error);
+		if (en->error || !guessed(app, en))
+			cell(ui, win, y, x_err, w - x_err, base, en->error);
+		else
+			cell(ui, win, y, x_err, w - x_err, base | theme_attr(&ui->theme, TH_EMPTY_HINT),
+			     _("not read whole: the server decides"));
 	}
 	if (v->confirming && selected(app)) {
 		char q[512];

@@ -66,7 +66,9 @@ scenario() {
 	keys Enter
 	check "$d: the accept is queued" wait_for "1 queued"
 	check "$d: the view says the server decides" wait_for "the server decides whether it allows this; if it"
-	keys q
+	keys O
+	check "$d: so does the outbox" wait_for "not read whole: the server"
+	keys q q
 
 	keys n
 	wait_for "Procedure code:" >/dev/null
