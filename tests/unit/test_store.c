@@ -723,7 +723,7 @@ END_TEST
  * size: over 6,000 dossiers (some 3 MB), written, read through, and
  * counted under a filter that keeps every one (a sort of them all, by
  * status), the page cache stays within 128 KiB and SQLite's heap grows by
- * less than 384 KiB. */
+ * less than 512 KiB (633 KiB before: a 512 KiB cache, a 1 MB sort). */
 START_TEST(test_sqlite_memory_bounded)
 {
 	struct store *s = open_ok();
@@ -751,7 +751,7 @@ START_TEST(test_sqlite_memory_bounded)
 	ck_assert_int_eq(sqlite3_exec(store_db(s), "SELECT sum(length(applicant_name)) FROM dossiers",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &now, &peak, 0);
-	ck_assert_int_lt(peak - before, 384 * 1024);
+	ck_assert_int_lt(peak - before, 512 * 1024);
 	sqlite3_db_status(store_db(s), SQLITE_DBSTATUS_CACHE_USED, &cache, &unused, 0);
 	ck_assert_int_le(cache, 128 * 1024 + 128 * 1024 / 8);	/* with SQLite's own headers */
 	store_close(s);
