@@ -130,7 +130,6 @@ static int run_client(const struct cli *cli)
 
 static int run(const struct cli *cli)
 {
-	struct err e;
 	int rc;
 
 	switch (cli->action) {
@@ -143,10 +142,6 @@ static int run(const struct cli *cli)
 	case CLI_RUN:
 	case CLI_BATCH:
 		break;
-	}
-	if (app_global_init(&e) < 0) {
-		fprintf(stderr, "motcua: %s\n", e.msg);
-		return EXIT_FAIL;
 	}
 	rc = cli->action == CLI_BATCH ? batch_run(cli) : run_client(cli);
 	app_global_cleanup();

@@ -283,11 +283,6 @@ void app_quit(struct app *app)
 	loop_stop(&app->loop);
 }
 
-int app_global_init(struct err *e)
-{
-	return http_global_init(e);
-}
-
 void app_global_cleanup(void)
 {
 	http_global_cleanup();

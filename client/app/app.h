@@ -116,8 +116,8 @@ struct app {
  * warning, not a failure). */
 int app_init(struct app *app, struct err *e);
 void app_free(struct app *app);
-/* Once per process, around everything else (both front ends). */
-int app_global_init(struct err *e);
+/* Once per process, after everything else (both front ends): what the
+ * first transport set up process-wide. */
 void app_global_cleanup(void);
 
 /* The inbox is read from s from now on (NULL: none), and has changed. */

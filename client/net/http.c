@@ -496,16 +496,27 @@ void http_get_stats(const struct http *h, struct http_stats *s)
 	*s = h->st;
 }
 
-int http_global_init(struct err *e)
+/* libcurl's global state, set up by the first transport: it initialises
+ * TLS (OpenSSL: some 2 MB of its pages touched), which a client that
+ * never talks to a server (at its login screen, or without a profile)
+ * would pay for nothing. Process-wide by nature, like libcurl's own. */
+static bool curl_ready;
+
+static int global_init(struct err *e)
 {
+	if (curl_ready)
+		return 0;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return err_set(e, "%s", _("cannot initialise libcurl"));
+	curl_ready = true;
 	return 0;
 }
 
 void http_global_cleanup(void)
 {
-	curl_global_cleanup();
+	if (curl_ready)
+		curl_global_cleanup();
+	curl_ready = false;
 }
 
 struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *e)
@@ -515,6 +526,13 @@ struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *
 
 	if (l->after_poll) {
 		err_set(e, _("the event loop already drives an HTTP transport"));
+		return NULL;
+	}
+	if (global_init(e) < 0)
+		return NULL;
+	/* the loop polls through it from now on */
+	if (!l->multi && !(l->multi = curl_multi_init())) {
+		err_set(e, _("cannot set up the network layer (libcurl)"));
 		return NULL;
 	}
 	h = xcalloc(1, sizeof *h);

@@ -179,8 +179,8 @@ void http_opts_init(struct http_opts *o);
 
 /* Bind to the loop (takes its after_poll hook). opts is copied; NULL:
  * defaults. */
-/* Once per process, before any http_new (libcurl's global state). */
-int http_global_init(struct err *e);
+/* libcurl's global state, which the first http_new sets up: released
+ * once per process, at its end. */
 void http_global_cleanup(void);
 
 struct http *http_new(struct loop *l, const struct http_opts *opts, struct err *e);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -45,11 +46,6 @@ int loop_init(struct loop *l, struct err *e)
 	}
 	if (set_flags(l->sigpipe[0], e) < 0 || set_flags(l->sigpipe[1], e) < 0)
 		goto fail;
-	l->multi = curl_multi_init();
-	if (!l->multi) {
-		err_set(e, _("cannot set up the network layer (libcurl)"));
-		goto fail;
-	}
 	return 0;
 fail:
 	loop_free(l);
@@ -176,12 +172,35 @@ static void drain_signals(struct loop *l)
 				l->on_signal(l->signal_arg, buf[i]);
 }
 
+/* Sleep until one of the n descriptors is readable, or wait_ms: in
+ * libcurl's poll once a transport has made the multi handle (http_new),
+ * in poll(2) before, marking what is readable as libcurl would. */
+static int sleep_on(struct loop *l, struct curl_waitfd *wfd, int n, int wait_ms, struct err *e)
+{
+	struct pollfd p[LOOP_MAX_FDS + 1];
+	int numfds = 0;
+
+	if (l->multi) {
+		CURLMcode mc = curl_multi_poll(l->multi, wfd, (unsigned)n, wait_ms, &numfds);
+
+		if (mc != CURLM_OK)
+			return err_set(e, _("event loop failed: %s"), curl_multi_strerror(mc));
+		return 0;
+	}
+	for (int i = 0; i < n; i++)
+		p[i] = (struct pollfd){ .fd = wfd[i].fd, .events = POLLIN };
+	if (poll(p, (nfds_t)n, wait_ms) < 0 && errno != EINTR)
+		return err_set(e, _("event loop failed: %s"), strerror(errno));
+	for (int i = 0; i < n; i++)
+		wfd[i].revents = p[i].revents & POLLIN ? CURL_WAIT_POLLIN : 0;
+	return 0;
+}
+
 int loop_once(struct loop *l, int max_wait_ms, struct err *e)
 {
 	struct curl_waitfd wfd[LOOP_MAX_FDS + 1];
 	int64_t wait;
-	int n = 0, numfds = 0;
-	CURLMcode mc;
+	int n = 0;
 	size_t fired = timers_run(&l->timers, timer_now_ms());
 
 	if (l->stop)
@@ -201,9 +220,8 @@ int loop_once(struct loop *l, int max_wait_ms, struct err *e)
 	for (int i = 0; i < l->nfds; i++)
 		wfd[n++] = (struct curl_waitfd){ .fd = l->fds[i].fd, .events = CURL_WAIT_POLLIN };
 
-	mc = curl_multi_poll(l->multi, wfd, (unsigned)n, (int)wait, &numfds);
-	if (mc != CURLM_OK)
-		return err_set(e, _("event loop failed: %s"), curl_multi_strerror(mc));
+	if (sleep_on(l, wfd, n, (int)wait, e) < 0)
+		return -1;
 
 	if (l->after_poll)
 		l->after_poll(l->after_poll_arg);

@@ -34,7 +34,7 @@ struct loop_child {
 };
 
 struct loop {
-	CURLM *multi;
+	CURLM *multi;		/* made by the first HTTP transport (http_new) */
 	struct timers timers;
 	int sigpipe[2];
 	struct loop_fd fds[LOOP_MAX_FDS];
@@ -70,8 +70,8 @@ int loop_watch_child(struct loop *l, pid_t pid, loop_child_fn fn, void *arg, str
 unsigned loop_timer(struct loop *l, int64_t delay_ms, timer_fn fn, void *arg);
 bool loop_timer_cancel(struct loop *l, unsigned id);
 
-/* One round: run due timers, call before_sleep, sleep in curl_multi_poll at
- * most max_wait_ms (-1: until something happens), dispatch what woke it. */
+/* One round: run due timers, call before_sleep, sleep (in curl_multi_poll
+ * once a transport is there, else poll(2)) at most max_wait_ms (-1: until something happens), dispatch what woke it. */
 int loop_once(struct loop *l, int max_wait_ms, struct err *e);
 /* Rounds until loop_stop(). */
 int loop_run(struct loop *l, struct err *e);

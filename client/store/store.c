@@ -364,6 +364,27 @@ static int prepare_statements(struct store *s, struct err *e)
 	return rc;
 }
 
+/* SQLite's process-wide memory settings, before its first connection
+ * (sqlite3_config refuses them once SQLite is initialised, which is then
+ * harmless: the defaults hold). Each clerk's session is a process of its
+ * own on a shared host, so what SQLite keeps privately is paid per clerk:
+ * - a sort (the filter's count per status) keeps at most 64 pages in
+ *   memory before it spills, not SQLite's 250 (1 MB): over 100,000
+ *   matches the peak is 1 MB lower, over a million no higher (fewer
+ *   pages make more runs to merge, each with its own buffer);
+ * - a connection's lookaside, the slots SQLite writes all of as it opens,
+ *   is 40 slots of 512 B (20 KiB) instead of 100 of 1,200 (120 KiB). */
+static void sqlite_once(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_PMASZ, 64u);
+	sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 512, 40);
+}
+
 struct store *store_open(const char *path, struct err *e)
 {
 	struct store *s = xcalloc(1, sizeof *s);
@@ -384,6 +405,7 @@ struct store *store_open(const char *path, struct err *e)
 	}
 	if (fd >= 0)
 		close(fd);
+	sqlite_once();
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_sql_error(s, e, _("cannot open"));
 		goto fail;
@@ -399,10 +421,11 @@ struct store *store_open(const char *path, struct err *e)
 	/* FULL: a queued action is on disk when the outbox says it is */
 	if (wal(s, e) < 0 || exec(s, "PRAGMA synchronous = FULL", e) < 0 ||
 	    exec(s, "PRAGMA foreign_keys = ON", e) < 0 ||
-	    /* 512 KiB, not SQLite's 2 MB: the store is read through once at
-	     * start-up and written a page of dossiers at a time; a bigger
-	     * cache would only hold a copy of what the inbox holds anyway */
-	    exec(s, "PRAGMA cache_size = -512", e) < 0) {
+	    /* 128 KiB, not SQLite's 2 MB: the inbox reads a screenful at a
+	     * time through indexes, whose upper pages are all a cache keeps
+	     * hot; the rest is in the system's file cache, shared, where a
+	     * page is a read away, while this cache is each session's own */
+	    exec(s, "PRAGMA cache_size = -128", e) < 0) {
 		if (sqlite3_errcode(s->db) == SQLITE_NOTADB)
 			err_set(e, _("%s is not a motcua local store (not an SQLite database): "
 				     "move it away to start afresh"), path);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "net/http.h"
 #include "net/loop.h"
 
 struct probe {
@@ -73,6 +74,43 @@ static void got_signal(void *arg, int signo)
 	p->hits++;
 	loop_stop(p->loop);
 }
+
+/* A client with no server never sets libcurl up (nor TLS, its largest
+ * cost in memory): the loop sleeps in poll(2) and wakes on a descriptor;
+ * the first transport makes libcurl's handle, and the loop then sleeps in
+ * it and still wakes on the descriptor. */
+START_TEST(libcurl_waits_for_a_transport)
+{
+	struct loop l;
+	struct err e;
+	struct probe p = { .loop = &l };
+	struct http *h;
+	int fds[2];
+
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(loop_init(&l, &e), 0);
+	p.fd = fds[0];
+	ck_assert_int_eq(loop_watch(&l, fds[0], read_fd, &p, &e), 0);
+	ck_assert_int_eq(write(fds[1], "x", 1), 1);
+	ck_assert_int_eq(loop_run(&l, &e), 0);
+	ck_assert_int_eq(p.hits, 1);
+	ck_assert_ptr_null(l.multi);
+
+	h = http_new(&l, NULL, &e);
+	ck_assert_msg(h != NULL, "%s", e.msg);
+	ck_assert_ptr_nonnull(l.multi);
+	l.stop = false;
+	ck_assert_int_eq(write(fds[1], "y", 1), 1);
+	ck_assert_int_eq(loop_run(&l, &e), 0);
+	ck_assert_int_eq(p.hits, 2);
+	ck_assert_int_eq(p.byte, 'y');
+	http_free(h);
+	loop_free(&l);
+	http_global_cleanup();
+	close(fds[0]);
+	close(fds[1]);
+}
+END_TEST
 
 START_TEST(signal_arrives_through_the_self_pipe)
 {
@@ -167,6 +205,7 @@ static Suite *loop_suite(void)
 
 	tcase_add_test(tc, timer_wakes_the_loop);
 	tcase_add_test(tc, readable_descriptor_calls_back);
+	tcase_add_test(tc, libcurl_waits_for_a_transport);
 	tcase_add_test(tc, signal_arrives_through_the_self_pipe);
 	tcase_add_test(tc, idle_round_returns_after_its_bound);
 	tcase_add_test(tc, watch_table_is_bounded);
