@@ -47,8 +47,13 @@ int batch_opts(int argc, char **argv, const struct option *opts, int *opt, char 
 
 /* The store of this server and user; NULL with a message on stderr. */
 struct store *batch_store(struct batch *b);
-/* Offline: say so on stderr, with the age of the store's data. */
-void batch_offline_note(struct batch *b, const struct api_result *r);
+/* Offline: say so on stderr, with the age of the store's data; the exit
+ * status (EXIT_DOWN when the server's machine refused the connection,
+ * else EXIT_OFFLINE). */
+int batch_offline_note(struct batch *b, const struct api_result *r);
+/* The exit status of an answer from the store or an action queued, for
+ * the network failure r. */
+int batch_offline_exit(const struct api_result *r);
 /* The list of b->items, sorted by code, in b->fmt. */
 void batch_print_list(struct batch *b);
 bool batch_list_wanted(const struct batch *b, const struct dossier *d);

@@ -25,7 +25,9 @@ enum redraw {
 enum link_state {
 	LINK_NONE,		/* no server configured */
 	LINK_CONNECTING,	/* not tried yet: not offline until a try fails */
-	LINK_OFFLINE,
+	LINK_OFFLINE,		/* no answer: no route, name lookup, timeout */
+	LINK_DOWN,		/* the server's machine refuses the connection:
+				 * the service is down, not the link */
 	LINK_BROKEN,		/* a bad address or a TLS failure: not offline */
 	LINK_SLOW,
 	LINK_ONLINE,

@@ -14,7 +14,7 @@
 #include "store/sync.h"
 
 static void schedule(struct session *s);
-static void failed(struct session *s, enum api_fail fail);
+static void failed(struct session *s, const struct api_result *r);
 static void reached(struct session *s);
 
 static void count_outbox(struct session *s)
@@ -47,8 +47,8 @@ static void on_link(void *arg, enum http_link link)
 		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
 		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
 	};
-	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE &&
-		    map[link] != LINK_CONNECTING;
+	bool away = app->link == LINK_OFFLINE || app->link == LINK_DOWN || app->link == LINK_BROKEN;
+	bool back = away && map[link] != LINK_OFFLINE && map[link] != LINK_CONNECTING;
 
 	if (s->closing)
 		return;
@@ -103,14 +103,14 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	note_link(s);
 	if (r->fail == API_OK && rep->doubtful) {
 		/* the store is kept as it was; the data's time stays old */
-		failed(s, r->fail);
+		failed(s, r);
 		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);
 	} else if (r->fail == API_OK) {
 		reached(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
-		failed(s, r->fail);
+		failed(s, r);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
@@ -196,7 +196,7 @@ static void out_idle(void *arg, const struct api_result *r)
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
 	/* a network failure: try again soon, backing off, not a minute later */
 	if (r->fail == API_E_NETWORK) {
-		failed(s, r->fail);
+		failed(s, r);
 		schedule(s);
 	}
 }
@@ -260,13 +260,14 @@ static void schedule(struct session *s)
 	s->app->redraw |= RD_STATUS;
 }
 
-static void failed(struct session *s, enum api_fail fail)
+static void failed(struct session *s, const struct api_result *r)
 {
 	s->fails++;
-	s->unreachable = fail == API_E_NETWORK;
-	/* the link would read "connecting" or "online": it is neither */
-	if (fail == API_E_SETUP) {
-		s->app->link = LINK_BROKEN;
+	s->unreachable = r->fail == API_E_NETWORK;
+	/* the link would read "connecting", "online" or "OFFLINE": the
+	 * address is wrong, or the machine answered that the service is down */
+	if (r->fail == API_E_SETUP || (r->fail == API_E_NETWORK && r->down)) {
+		s->app->link = r->fail == API_E_SETUP ? LINK_BROKEN : LINK_DOWN;
 		s->app->redraw |= RD_STATUS;
 	}
 }
@@ -331,7 +332,7 @@ static void on_login(void *arg, const struct api_result *r)
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
 		if (r->fail == API_E_NETWORK || r->fail == API_E_SETUP) {
-			failed(s, r->fail);
+			failed(s, r);
 			schedule(s);	/* try again later; the clerk works from the store */
 		}
 		if (s->login_hook)

@@ -59,7 +59,10 @@ enum http_error {
 	HTTP_E_NONE,
 	HTTP_E_CANCELLED,
 	HTTP_E_RESOLVE,		/* the server's (or proxy's) name was not found */
-	HTTP_E_CONNECT,		/* refused, unreachable */
+	HTTP_E_CONNECT,		/* no route, host unreachable */
+	HTTP_E_REFUSED,		/* the host answered that nothing listens on
+				 * the port (connection refused): the machine
+				 * is up, the service is not */
 	HTTP_E_TIMEOUT,		/* connect, low-speed or overall timeout */
 	HTTP_E_TLS,		/* handshake failed, certificate not trusted */
 	HTTP_E_BROKEN,		/* connection lost, empty or truncated reply */

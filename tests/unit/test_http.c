@@ -747,7 +747,7 @@ START_TEST(refused_connection_is_reported_and_offline)
 				    &c.e), 0);
 	idle(&c, 3000);
 	ck_assert_int_eq(g.calls, 1);
-	ck_assert_int_eq(g.r.error, HTTP_E_CONNECT);
+	ck_assert_int_eq(g.r.error, HTTP_E_REFUSED);
 	ck_assert_int_eq(g.r.status, 0);
 	ck_assert_int_eq(g.r.attempts, 4);
 	snprintf(want, sizeof want,
