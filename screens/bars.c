@@ -220,14 +220,15 @@ static void status_right(struct app *app, struct status_right *r)
 	snprintf(r->text, sizeof r->text, "%s%s", notes, rest);
 }
 
-/* The message shown, NULL when none is (or a login or lock hides it). */
+/* The message shown, NULL when none is (or a login or lock hides it): a
+ * notice stays over the passing messages until it is mended. */
 static const char *shown_message(struct app *app)
 {
 	const char *report = macro_report(app);
 
 	if (covered(app->ui))
 		return NULL;
-	return report ? report : app->msg[0] ? app->msg : NULL;
+	return report ? report : app->notice[0] ? app->notice : app->msg[0] ? app->msg : NULL;
 }
 
 /* Columns left of the right end for the message or the key hints. */

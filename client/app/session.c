@@ -107,9 +107,12 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);
 	} else if (r->fail == API_OK) {
 		reached(s);
+		session_disk_room(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
 	} else if (r->fail != API_E_CANCELLED) {
+		if (r->fail == API_E_LOCAL)
+			session_disk_full(s);
 		failed(s, r);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
@@ -165,6 +168,7 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 		free(d);
 		app_dossiers_changed(s->app);
 	}
+	session_disk_room(s);
 	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en),
 		    app_dossier_number(s->app, code));
 	count_outbox(s);
@@ -192,8 +196,10 @@ static void out_idle(void *arg, const struct api_result *r)
 		return;
 	count_outbox(s);
 	session_intake_recheck(s);
-	if (r->fail == API_E_LOCAL)
+	if (r->fail == API_E_LOCAL) {
+		session_disk_full(s);
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
+	}
 	/* a network failure: try again soon, backing off, not a minute later */
 	if (r->fail == API_E_NETWORK) {
 		failed(s, r);
@@ -230,7 +236,9 @@ static long next_poll_ms(const struct session *s)
 	const struct app *app = s->app;
 	long ms = SESSION_REFRESH_MS;
 
-	if (s->fails && s->unreachable)
+	if (s->full)	/* what waits to be saved goes as soon as there is room */
+		ms = SESSION_RETRY_MS;
+	else if (s->fails && s->unreachable)
 		ms = idle(app) ? SESSION_OFFLINE_IDLE_MS : SESSION_RETRY_MS;
 	else if (s->fails)
 		ms = SESSION_RETRY_MS << (s->fails > 6 ? 6 : s->fails - 1);
@@ -270,6 +278,29 @@ static void failed(struct session *s, const struct api_result *r)
 		s->app->link = r->fail == API_E_SETUP ? LINK_BROKEN : LINK_DOWN;
 		s->app->redraw |= RD_STATUS;
 	}
+}
+
+bool session_disk_full(struct session *s)
+{
+	if (!store_take_full(s->conn.store))
+		return false;
+	if (!s->full) {
+		s->full = true;
+		app_notice(s->app, _("DISK FULL: nothing more can be saved on this machine. What you typed stays "
+				     "on screen and nothing is lost: free some space on the disk, then save "
+				     "again."));
+		schedule(s);
+	}
+	return true;
+}
+
+void session_disk_room(struct session *s)
+{
+	if (!s->full)
+		return;
+	s->full = false;
+	app_notice(s->app, NULL);
+	app_message(s->app, MSG_INFO, "%s", _("the disk has room again: the local store saves once more"));
 }
 
 static void reached(struct session *s)
@@ -484,8 +515,11 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 		}
 		return -1;
 	}
-	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0)
+	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0) {
+		session_disk_full(s);
 		return -1;
+	}
+	session_disk_room(s);
 	ob_entry_free(&en);
 	count_outbox(s);
 	if (s->state == SESSION_READY)
