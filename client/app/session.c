@@ -46,9 +46,11 @@ static void on_link(void *arg, enum http_link link)
 	static const enum link_state map[] = {
 		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
 		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
+		[HTTP_LINK_DOWN] = LINK_DOWN,
 	};
 	bool away = app->link == LINK_OFFLINE || app->link == LINK_DOWN || app->link == LINK_BROKEN;
-	bool back = away && map[link] != LINK_OFFLINE && map[link] != LINK_CONNECTING;
+	bool back = away && link != HTTP_LINK_OFFLINE && link != HTTP_LINK_DOWN &&
+		    link != HTTP_LINK_UNKNOWN;
 
 	if (s->closing)
 		return;

@@ -304,6 +304,7 @@ static void attempt_done(struct http *h, struct http_xfer *x, CURLcode res)
 			} else if (x->r.error != HTTP_E_TLS) {
 				/* a handshake that failed had a peer: not offline */
 				h->offline = true;
+				h->refused = x->r.error == HTTP_E_REFUSED;
 				h->st.last_fail_ms = now;
 			}
 		}
@@ -485,7 +486,7 @@ enum http_link http_link_state(const struct http *h)
 	int64_t now = timer_now_ms();
 
 	if (h->offline)
-		return HTTP_LINK_OFFLINE;
+		return h->refused ? HTTP_LINK_DOWN : HTTP_LINK_OFFLINE;
 	/* a reply that keeps the clerk waiting makes the link slow now, not
 	 * when it finally arrives */
 	for (const struct http_xfer *x = h->head; x; x = x->next)

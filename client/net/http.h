@@ -76,8 +76,10 @@ enum http_link {
 	HTTP_LINK_UNKNOWN,	/* nothing tried yet */
 	HTTP_LINK_ONLINE,
 	HTTP_LINK_SLOW,		/* replies are slow to start, or one is stuck */
-	HTTP_LINK_OFFLINE,	/* an attempt got nothing back (refused, timed
-				 * out, lost) and nothing has answered since */
+	HTTP_LINK_OFFLINE,	/* an attempt got nothing back (no route, name,
+				 * timed out, lost) and nothing has answered since */
+	HTTP_LINK_DOWN,		/* as offline, but the host refused the
+				 * connection: up, its service is not */
 };
 
 /* Start from http_opts_init(): zero is not a default for every field. */

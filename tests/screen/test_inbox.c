@@ -172,9 +172,12 @@ START_TEST(an_empty_inbox_says_why)
 	vscreen_draw(&vs);
 	ck_assert_msg(!vscreen_find(&vs, "OFFLINE", NULL, NULL), "%s", vscreen_dump(&vs));
 	ck_assert_msg(!vscreen_find(&vs, "has no dossiers", NULL, NULL), "%s", vscreen_dump(&vs));
-	/* the login's tries end (the transport's deadlines) */
-	for (int i = 0; i < 120 && vs.app.link != LINK_DOWN; i++)
+	/* the login's tries end (the transport's deadlines); the link is
+	 * never called offline meanwhile: the machine answered */
+	for (int i = 0; i < 120 && vs.app.link != LINK_DOWN; i++) {
 		ck_assert_msg(loop_once(&vs.app.loop, 500, &e) == 0, "%s", e.msg);
+		ck_assert_int_ne(vs.app.link, LINK_OFFLINE);
+	}
 	vs.app.redraw |= RD_ALL;
 	vscreen_draw(&vs);
 	ck_assert_msg(vscreen_find(&vs, "The server is not running (it refused the connection)", &y, &x),
