@@ -766,6 +766,28 @@ START_TEST(refused_connection_is_reported_and_down)
 }
 END_TEST
 
+/* TLS spoken to a port that speaks plain HTTP: a failure of the secure
+ * connection, with a peer that answered; never offline. */
+START_TEST(tls_failure_is_not_offline)
+{
+	struct client c;
+	struct got g = { 0 };
+	char url[64];
+
+	client_opts(&c);
+	client_up(&c);
+	snprintf(url, sizeof url, "https://127.0.0.1:%u/hello", srv.port);
+	ck_assert_uint_ne(http_send(c.h, &(struct http_req){ .url = url, .done = on_done, .arg = &g },
+				    &c.e), 0);
+	idle(&c, 10000);
+	ck_assert_int_eq(g.calls, 1);
+	ck_assert_int_eq(g.r.error, HTTP_E_TLS);
+	ck_assert_int_ne(http_link_state(c.h), HTTP_LINK_OFFLINE);
+	ck_assert_int_ne(http_link_state(c.h), HTTP_LINK_DOWN);
+	client_down(&c);
+}
+END_TEST
+
 START_TEST(connection_closed_mid_body)
 {
 	struct client c;
@@ -1297,6 +1319,7 @@ static Suite *http_suite(void)
 	tcase_add_test(net, cancel_queued_waiting_and_all);
 	tcase_add_test(net, free_cancels_everything);
 	tcase_add_test(net, refused_connection_is_reported_and_down);
+	tcase_add_test(net, tls_failure_is_not_offline);
 	tcase_add_test(net, connection_closed_mid_body);
 	tcase_add_test(net, low_speed_limit);
 	tcase_add_test(net, each_attempt_and_the_request_have_a_deadline);
