@@ -39,22 +39,28 @@ static void note_link(struct session *s)
 	s->app->rtt_ms = st.ttfb_ewma_us < 0 ? -1 : (int)(st.ttfb_ewma_us / 1000);
 }
 
-static void on_link(void *arg, enum http_link link)
+static enum link_state link_of(enum http_link link)
 {
-	struct session *s = arg;
-	struct app *app = s->app;
 	static const enum link_state map[] = {
 		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
 		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
 		[HTTP_LINK_DOWN] = LINK_DOWN,
 	};
+
+	return map[link];
+}
+
+static void on_link(void *arg, enum http_link link)
+{
+	struct session *s = arg;
+	struct app *app = s->app;
 	bool away = app->link == LINK_OFFLINE || app->link == LINK_DOWN || app->link == LINK_BROKEN;
 	bool back = away && link != HTTP_LINK_OFFLINE && link != HTTP_LINK_DOWN &&
 		    link != HTTP_LINK_UNKNOWN;
 
 	if (s->closing)
 		return;
-	app->link = map[link];
+	app->link = link_of(link);
 	note_link(s);
 	app->redraw |= RD_STATUS;
 	/* the link is back: what waited goes now, not at the next tick */
@@ -282,10 +288,10 @@ static void failed(struct session *s, const struct api_result *r)
 	}
 }
 
-bool session_disk_full(struct session *s)
+void session_disk_full(struct session *s)
 {
 	if (!store_take_full(s->conn.store))
-		return false;
+		return;
 	if (!s->full) {
 		s->full = true;
 		app_notice(s->app, _("DISK FULL: nothing more can be saved on this machine. What you typed stays "
@@ -293,7 +299,6 @@ bool session_disk_full(struct session *s)
 				     "again."));
 		schedule(s);
 	}
-	return true;
 }
 
 void session_disk_room(struct session *s)
@@ -310,6 +315,10 @@ static void reached(struct session *s)
 	s->fails = 0;
 	s->unreachable = false;
 	s->app->next_try = 0;
+	/* set by a failure the transport's link state did not see (a
+	 * certificate renewed on a link that stayed up) */
+	if (s->app->link == LINK_BROKEN || s->app->link == LINK_DOWN)
+		s->app->link = link_of(http_link_state(s->conn.http));
 	s->app->redraw |= RD_STATUS;
 }
 

@@ -34,11 +34,11 @@ struct session {
 	struct session_watch *watches;	/* session_intake's fn, per entry */
 };
 
-/* After a write to the store failed: whether the disk is full. If so a
- * notice says it until session_disk_room, and the outbox and the sync are
- * tried again soon, so what the server already did is recorded (by its
- * idempotency key) once there is room. */
-bool session_disk_full(struct session *s);
+/* After a write to the store failed: if the disk is full, a notice says
+ * it until session_disk_room, and the outbox and the sync are tried again
+ * soon, so what the server already did is recorded (by its idempotency
+ * key) once there is room. */
+void session_disk_full(struct session *s);
 /* A write to the store went through: a full disk's notice goes. */
 void session_disk_room(struct session *s);
 /* Cancel what session_intake.c started (session_close). */
