@@ -31,11 +31,16 @@ int batch_exit_of(enum api_fail f)
 	return codes[f];
 }
 
+int batch_exit_for(const struct api_result *r)
+{
+	return r->fail == API_E_NETWORK && r->down ? EXIT_DOWN : batch_exit_of(r->fail);
+}
+
 /* Report a failed call and end the run with its exit code. */
 void batch_failed(struct batch *b, const struct api_result *r)
 {
 	report_printf(stderr, "motcua: %s\n", r->e.msg);
-	b->rc = r->fail == API_E_NETWORK && r->down ? EXIT_DOWN : batch_exit_of(r->fail);
+	b->rc = batch_exit_for(r);
 	b->done = true;
 	loop_stop(&b->loop);
 }

@@ -33,6 +33,9 @@ struct batch {
 };
 
 int batch_exit_of(enum api_fail f);
+/* The exit status of a failed call: as batch_exit_of, but a connection
+ * refused (the server's service down, not the link) is EXIT_DOWN. */
+int batch_exit_for(const struct api_result *r);
 /* Report a failed call and end the run with its exit code. */
 void batch_failed(struct batch *b, const struct api_result *r);
 void batch_finished(struct batch *b);

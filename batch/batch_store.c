@@ -386,7 +386,7 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 	outbox_sender_free(o);
 	if (st->r.fail != API_OK) {
 		report_printf(stderr, "motcua: %s\n", st->r.e.msg);
-		return batch_exit_of(st->r.fail);
+		return batch_exit_for(&st->r);
 	}
 	return st->waiting ? EXIT_CONFLICT : held_back(b);
 }

@@ -55,6 +55,8 @@ check "refused, stored dossiers: exit 13, the list from the store" \
 	sh -c "[ $rc = 13 ] && [ \$(wc -l <'$o') = $n ] && [ $n -gt 1 ]"
 check "... saying the server is not running, not offline" \
 	sh -c "grep -q 'the server is not running' '$e' && ! grep -q 'offline' '$e'"
+m "$url" sync; rc=$?
+check "refused: sync exits 13 too" [ "$rc" = 13 ]
 # TLS spoken to the plain port of a running server: misconfigured
 sandbox_start --db "$SBX_DIR/db" || exit 1
 m "https://${SBX_URL#http://}" list; rc=$?
