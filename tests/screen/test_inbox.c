@@ -247,6 +247,13 @@ START_TEST(status_bar_says_connecting_then_when_the_next_try_is)
 	vscreen_draw(&vs);
 	ck_row_has(23, "OFFLINE, retry in 4 s");
 
+	/* a server whose machine refuses the connection is down, not offline */
+	vs.app.link = LINK_DOWN;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "SERVER DOWN, retry in 4 s");
+	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
+
 	/* a bad address or certificate is not offline */
 	vs.app.link = LINK_BROKEN;
 	vs.app.next_try = 0;
