@@ -7,7 +7,8 @@
 . "${srcdir:-.}/tests/integration/replysrv.sh"
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 replysrv_setup reasons
-trap 'replysrv_cleanup; sandbox_cleanup' EXIT
+TLS_PID=
+trap 'replysrv_cleanup; sandbox_cleanup; [ -z "$TLS_PID" ] || kill "$TLS_PID" 2>/dev/null' EXIT
 
 # empty: a server that answers, with no dossiers (replysrv's files)
 replysrv_start
@@ -61,5 +62,26 @@ check "refused: sync exits 13 too" [ "$rc" = 13 ]
 sandbox_start --db "$SBX_DIR/db" || exit 1
 m "https://${SBX_URL#http://}" list; rc=$?
 check "TLS to a plain port: exit 12, nothing from the store" sh -c "[ $rc = 12 ] && [ ! -s '$o' ]"
+
+# a certificate nobody here trusts (self-signed): misconfigured, said so
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+		-subj /CN=127.0.0.1 -keyout "$SBX_DIR/key.pem" -out "$SBX_DIR/cert.pem" 2>/dev/null
+	openssl s_server -accept 127.0.0.1:0 -cert "$SBX_DIR/cert.pem" -key "$SBX_DIR/key.pem" -www \
+		>"$SBX_DIR/tls" 2>&1 &
+	TLS_PID=$!
+	tls=
+	for _ in $(seq 200); do
+		tls=$(sed -n 's/^ACCEPT //p' "$SBX_DIR/tls")
+		[ -n "$tls" ] && break
+		sleep 0.05
+	done
+	m "https://$tls" list; rc=$?
+	check "an untrusted certificate: exit 12" [ "$rc" = 12 ]
+	check "... saying the certificate is not trusted, not offline" \
+		sh -c "grep -q 'TLS certificate of $tls not trusted' '$e' && ! grep -qi 'offline' '$e'"
+else
+	echo "# openssl not found: the certificate case is not run (install the Debian package openssl)"
+fi
 
 tap_finish
