@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -245,6 +246,22 @@ static void draw_centered(WINDOW *win, int y, const char *s, attr_t attr)
 	mvwaddstr(win, y, x > 0 ? x : 0, s);
 }
 
+/* s centred from row y, wrapped at the window's width: a hint that says
+ * why the inbox is empty is read whole. */
+static void draw_wrapped(WINDOW *win, int y, const char *s, attr_t attr)
+{
+	char line[512];
+
+	while (*s && y < getmaxy(win)) {
+		size_t n = text_wrap(s, getmaxx(win) - 2);
+
+		snprintf(line, sizeof line, "%.*s", (int)n, s);
+		draw_centered(win, y++, line, attr);
+		for (s += n; *s == ' '; s++)
+			;
+	}
+}
+
 /* Why the inbox is empty: only a server that answered can be said to have
  * no dossiers; until one did, say what stands in the way. */
 static const char *empty_hint(const struct app *app)
@@ -295,7 +312,7 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 			hint = empty_hint(app);
 		}
 		draw_centered(win, mid - 1, what, theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
-		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
+		draw_wrapped(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
 	}
 	list_scroll(l);

@@ -164,7 +164,7 @@ START_TEST(an_empty_inbox_says_why)
 	struct err e;
 	int y, x;
 
-	open_at("vt100", 24, 100);
+	open_at("vt100", 24, 80);	/* each hint whole, wrapped */
 	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/motcua-screen-empty.XXXXXX")));
 	setenv("XDG_DATA_HOME", dir, 1);
 	ck_assert_msg(session_open(&vs.app, &cli, "x", &e) == 0, "%s", e.msg);
@@ -180,8 +180,8 @@ START_TEST(an_empty_inbox_says_why)
 	}
 	vs.app.redraw |= RD_ALL;
 	vscreen_draw(&vs);
-	ck_assert_msg(vscreen_find(&vs, "The server is not running (it refused the connection)", &y, &x),
-		      "%s", vscreen_dump(&vs));
+	ck_assert_msg(vscreen_find(&vs, "The server is not running (it refused the connection)", &y, &x) &&
+		      vscreen_find(&vs, "back.", &y, &x), "%s", vscreen_dump(&vs));
 	ck_row_has(23, "SERVER DOWN");
 	ck_assert_msg(!vscreen_find(&vs, "has no dossiers", NULL, NULL), "%s", vscreen_dump(&vs));
 
@@ -189,13 +189,14 @@ START_TEST(an_empty_inbox_says_why)
 	vs.app.link = LINK_OFFLINE;
 	vs.app.redraw |= RD_ALL;
 	vscreen_draw(&vs);
-	ck_assert_msg(vscreen_find(&vs, "The server cannot be reached and nothing is stored here yet", &y, &x),
-		      "%s", vscreen_dump(&vs));
+	ck_assert_msg(vscreen_find(&vs, "The server cannot be reached and nothing is stored here yet", &y, &x) &&
+		      vscreen_find(&vs, "answers.", &y, &x), "%s", vscreen_dump(&vs));
 	/* an address or a certificate that cannot work */
 	vs.app.link = LINK_BROKEN;
 	vs.app.redraw |= RD_ALL;
 	vscreen_draw(&vs);
-	ck_assert_msg(vscreen_find(&vs, "Cannot connect as configured", &y, &x), "%s", vscreen_dump(&vs));
+	ck_assert_msg(vscreen_find(&vs, "Cannot connect as configured", &y, &x) &&
+		      vscreen_find(&vs, "server.", &y, &x), "%s", vscreen_dump(&vs));
 	/* only once the server answered with nothing */
 	vs.app.link = LINK_ONLINE;
 	vs.app.data_time = app_now(&vs.app);
