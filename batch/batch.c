@@ -31,11 +31,16 @@ int batch_exit_of(enum api_fail f)
 	return codes[f];
 }
 
+int batch_exit_for(const struct api_result *r)
+{
+	return r->fail == API_E_NETWORK && r->down ? EXIT_DOWN : batch_exit_of(r->fail);
+}
+
 /* Report a failed call and end the run with its exit code. */
 void batch_failed(struct batch *b, const struct api_result *r)
 {
 	report_printf(stderr, "motcua: %s\n", r->e.msg);
-	b->rc = batch_exit_of(r->fail);
+	b->rc = batch_exit_for(r);
 	b->done = true;
 	loop_stop(&b->loop);
 }
@@ -175,9 +180,8 @@ static bool list_from_store(struct batch *b, const struct api_result *r)
 	for (size_t i = 0; i < n; i++)
 		keep_item(b, &items[i]);
 	free(items);
-	batch_offline_note(b, r);
+	b->rc = batch_offline_note(b, r);
 	batch_print_list(b);
-	b->rc = EXIT_OFFLINE;
 	return true;
 }
 
@@ -272,8 +276,7 @@ static void on_show(void *arg, struct dossier *d, const struct api_result *r)
 
 	if (!d && r->fail == API_E_NETWORK && batch_store(b) &&
 	    store_get_dossier(b->conn.store, b->show_code, &stored, &whole, &e) == 1) {
-		batch_offline_note(b, r);
-		b->rc = EXIT_OFFLINE;
+		b->rc = batch_offline_note(b, r);
 		d = xmalloc(sizeof *d);
 		*d = stored;
 	}

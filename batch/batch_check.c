@@ -52,7 +52,7 @@ static void warn(struct check *c, const char *fmt, ...)
 /* An operation failed: said on its line, and the exit status is its. */
 static void failed(struct check *c, const char *what, const struct api_result *r)
 {
-	int rc = batch_exit_of(r->fail);
+	int rc = batch_exit_for(r);
 
 	report_printf(stdout, _("%-11s FAILED: %s\n"), what, r->e.msg);
 	if (c->rc == EXIT_OK || rc == EXIT_AUTH)

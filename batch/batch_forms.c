@@ -27,7 +27,7 @@ struct forms {
 	const char *code, *output;
 	bool print;
 	struct dossier *d;
-	bool offline;
+	int offline_rc;		/* from the store: its exit status; 0: online */
 };
 
 static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
@@ -40,8 +40,7 @@ static void on_dossier(void *arg, struct dossier *d, const struct api_result *r)
 
 	if (!d && r->fail == API_E_NETWORK && batch_store(b) &&
 	    store_get_dossier(b->conn.store, f->code, &stored, &whole, &e) == 1) {
-		batch_offline_note(b, r);
-		f->offline = true;
+		f->offline_rc = batch_offline_note(b, r);
 		d = xmalloc(sizeof *d);
 		*d = stored;
 	}
@@ -150,8 +149,8 @@ int batch_cmd_form(struct batch *b, int argc, char **argv)
 	} else {
 		rc = output(&f, &r, &b->conf);
 		receipt_free(&r);
-		if (rc == EXIT_OK && f.offline)
-			rc = EXIT_OFFLINE;
+		if (rc == EXIT_OK && f.offline_rc)
+			rc = f.offline_rc;
 	}
 	dossier_free(f.d);
 	free(f.d);

@@ -33,6 +33,9 @@ struct batch {
 };
 
 int batch_exit_of(enum api_fail f);
+/* The exit status of a failed call: as batch_exit_of, but a connection
+ * refused (the server's service down, not the link) is EXIT_DOWN. */
+int batch_exit_for(const struct api_result *r);
 /* Report a failed call and end the run with its exit code. */
 void batch_failed(struct batch *b, const struct api_result *r);
 void batch_finished(struct batch *b);
@@ -47,8 +50,13 @@ int batch_opts(int argc, char **argv, const struct option *opts, int *opt, char 
 
 /* The store of this server and user; NULL with a message on stderr. */
 struct store *batch_store(struct batch *b);
-/* Offline: say so on stderr, with the age of the store's data. */
-void batch_offline_note(struct batch *b, const struct api_result *r);
+/* Offline: say so on stderr, with the age of the store's data; the exit
+ * status (EXIT_DOWN when the server's machine refused the connection,
+ * else EXIT_OFFLINE). */
+int batch_offline_note(struct batch *b, const struct api_result *r);
+/* The exit status of an answer from the store or an action queued, for
+ * the network failure r. */
+int batch_offline_exit(const struct api_result *r);
 /* The list of b->items, sorted by code, in b->fmt. */
 void batch_print_list(struct batch *b);
 bool batch_list_wanted(const struct batch *b, const struct dossier *d);

@@ -24,13 +24,21 @@ struct store *batch_store(struct batch *b)
 	return b->conn.store;
 }
 
-void batch_offline_note(struct batch *b, const struct api_result *r)
+int batch_offline_exit(const struct api_result *r)
+{
+	return r->down ? EXIT_DOWN : EXIT_OFFLINE;
+}
+
+int batch_offline_note(struct batch *b, const struct api_result *r)
 {
 	int64_t at = store_meta_int(b->conn.store, "synced_at");
 	char when[WHEN_LEN];
 
-	report_printf(stderr, _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
+	report_printf(stderr, r->down ?
+		      _("motcua: the server is not running (%s): from the local store, data of %s\n") :
+		      _("motcua: offline (%s): from the local store, data of %s\n"), r->e.msg,
 		      at ? when_time_date(at, when, sizeof when) : _("an unknown time"));
+	return batch_offline_exit(r);
 }
 
 static int64_t batch_now(void *arg)
@@ -160,7 +168,7 @@ static void act_idle(void *arg, const struct api_result *r)
 					"'motcua sync' or 'motcua outbox send'\n"),
 			      r->fail == API_OK ? _("not sent") : r->e.msg, (long long)st->en.id);
 		b->rc = r->fail == API_E_LOCAL || r->fail == API_E_AUTH || r->fail == API_E_SETUP ?
-			batch_exit_of(r->fail) : EXIT_OFFLINE;
+			batch_exit_of(r->fail) : batch_offline_exit(r);
 		batch_finished(b);
 	}
 }
@@ -378,7 +386,7 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 	outbox_sender_free(o);
 	if (st->r.fail != API_OK) {
 		report_printf(stderr, "motcua: %s\n", st->r.e.msg);
-		return batch_exit_of(st->r.fail);
+		return batch_exit_for(&st->r);
 	}
 	return st->waiting ? EXIT_CONFLICT : held_back(b);
 }

@@ -62,6 +62,11 @@ static const char *link_label(enum link_state s, enum theme_obj *obj)
 	case LINK_OFFLINE:
 		*obj = TH_LINK_OFFLINE;
 		return _("OFFLINE");
+	case LINK_DOWN:
+		*obj = TH_LINK_OFFLINE;
+		/* TRANSLATORS: the server's machine answered that the service
+		 * is not running (connection refused): not the link's fault */
+		return _("SERVER DOWN");
 	case LINK_BROKEN:
 		*obj = TH_LINK_OFFLINE;
 		/* TRANSLATORS: a bad server address or a failed secure connection
@@ -187,12 +192,17 @@ static void status_right(struct app *app, struct status_right *r)
 		/* TRANSLATORS: the link is slow; the time a reply takes to start */
 		snprintf(r->slow, sizeof r->slow, _("slow link %.1f s"), app->rtt_ms / 1000.0);
 		r->link = r->slow;
-	} else if (app->link == LINK_OFFLINE && app->next_try) {
-		int64_t in = app->next_try - app_now(app);
+	} else if ((app->link == LINK_OFFLINE || app->link == LINK_DOWN) && app->next_try) {
+		long long in = app->next_try > app_now(app) ? (long long)(app->next_try - app_now(app)) : 0;
 
-		/* TRANSLATORS: the server cannot be reached; the client tries
-		 * again in %lld seconds (any key, or Ctrl-R, tries at once) */
-		snprintf(r->slow, sizeof r->slow, _("OFFLINE, retry in %lld s"), (long long)(in > 0 ? in : 0));
+		snprintf(r->slow, sizeof r->slow, app->link == LINK_DOWN ?
+			 /* TRANSLATORS: the server's service is not running
+			  * (connection refused); the client tries again in
+			  * %lld seconds (any key, or Ctrl-R, tries at once) */
+			 _("SERVER DOWN, retry in %lld s") :
+			 /* TRANSLATORS: the server cannot be reached; the client tries
+			  * again in %lld seconds (any key, or Ctrl-R, tries at once) */
+			 _("OFFLINE, retry in %lld s"), in);
 		r->link = r->slow;
 	}
 	if (app->waiting)
@@ -210,14 +220,15 @@ static void status_right(struct app *app, struct status_right *r)
 	snprintf(r->text, sizeof r->text, "%s%s", notes, rest);
 }
 
-/* The message shown, NULL when none is (or a login or lock hides it). */
+/* The message shown, NULL when none is (or a login or lock hides it): a
+ * notice stays over the passing messages until it is mended. */
 static const char *shown_message(struct app *app)
 {
 	const char *report = macro_report(app);
 
 	if (covered(app->ui))
 		return NULL;
-	return report ? report : app->msg[0] ? app->msg : NULL;
+	return report ? report : app->notice[0] ? app->notice : app->msg[0] ? app->msg : NULL;
 }
 
 /* Columns left of the right end for the message or the key hints. */

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -245,6 +246,46 @@ static void draw_centered(WINDOW *win, int y, const char *s, attr_t attr)
 	mvwaddstr(win, y, x > 0 ? x : 0, s);
 }
 
+/* s centred from row y, wrapped at the window's width: a hint that says
+ * why the inbox is empty is read whole. */
+static void draw_wrapped(WINDOW *win, int y, const char *s, attr_t attr)
+{
+	char line[512];
+
+	while (*s && y < getmaxy(win)) {
+		size_t n = text_wrap(s, getmaxx(win) - 2);
+
+		snprintf(line, sizeof line, "%.*s", (int)n, s);
+		draw_centered(win, y++, line, attr);
+		for (s += n; *s == ' '; s++)
+			;
+	}
+}
+
+/* Why the inbox is empty: only a server that answered can be said to have
+ * no dossiers; until one did, say what stands in the way. */
+static const char *empty_hint(const struct app *app)
+{
+	if (!app->session)
+		return _("Dossiers appear here once the client is connected to a provincial server.");
+	if (app->loading)
+		return _("Loading the inbox from the server...");
+	switch (app->link) {
+	case LINK_OFFLINE:
+		return app->data_time ?
+		       _("The server had no dossiers for this desk at the last sync; it cannot be reached now.") :
+		       _("The server cannot be reached and nothing is stored here yet: the inbox fills once it answers.");
+	case LINK_DOWN:
+		return _("The server is not running (it refused the connection): the inbox fills once it is back.");
+	case LINK_BROKEN:
+		return _("Cannot connect as configured (the message below says why): nothing was asked of the server.");
+	default:
+		break;
+	}
+	return app->data_time ? _("The server has no dossiers for this desk.") :
+	       _("Nothing asked of the server yet: the inbox fills once it answers.");
+}
+
 static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
@@ -268,13 +309,10 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 			what = _("None in this view");
 			hint = _("The line above counts the dossiers of the other views.");
 		} else {
-			hint = app->session ?
-				(app->loading ? _("Loading the inbox from the server...") :
-						_("The server has no dossiers for this desk.")) :
-				_("Dossiers appear here once the client is connected to a provincial server.");
+			hint = empty_hint(app);
 		}
 		draw_centered(win, mid - 1, what, theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD);
-		draw_centered(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
+		draw_wrapped(win, mid + 1, hint, theme_attr(&ui->theme, TH_EMPTY_HINT));
 		return;
 	}
 	list_scroll(l);

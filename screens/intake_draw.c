@@ -393,7 +393,8 @@ static void result(struct app *app, WINDOW *win, int cols)
 	case OB_QUEUED:
 	case OB_SENDING:
 		/* queued: not sent yet, or a try failed and it waits for the link */
-		if (v->state == OB_QUEUED || app->link == LINK_OFFLINE || app->link == LINK_NONE)
+		if (v->state == OB_QUEUED || app->link == LINK_OFFLINE || app->link == LINK_DOWN ||
+		    app->link == LINK_NONE)
 			put(win, y++, 0, cols, A_BOLD,
 			    _("Queued: it will be sent when the link is back."), ui->ellipsis);
 		else

@@ -60,7 +60,10 @@ static void on_login(struct app *app, const struct api_result *r)
 		f->fails = 0;
 		app->last_key = app_now(app);
 		app->redraw |= ui_pop(app);
-		if (r->fail == API_E_NETWORK)
+		if (r->fail == API_E_NETWORK && r->down)
+			app_message(app, MSG_ERROR,
+				    _("the server is not running (it refused the connection): working from the local store; the login is tried again"));
+		else if (r->fail == API_E_NETWORK)
 			app_message(app, MSG_ERROR,
 				    _("the server cannot be reached: working from the local store; the login is tried again"));
 		else if (r->fail == API_E_SETUP)

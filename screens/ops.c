@@ -85,7 +85,7 @@ static unsigned op_retry_now(struct app *app)
 {
 	if (!session_retry_now(app))
 		app_message(app, MSG_ERROR, "%s", _("no server is configured: there is nothing to try"));
-	else if (app->link == LINK_OFFLINE || app->link == LINK_CONNECTING)
+	else if (app->link == LINK_OFFLINE || app->link == LINK_DOWN || app->link == LINK_CONNECTING)
 		app_message(app, MSG_INFO, "%s", _("trying the server now\u2026"));
 	return RD_STATUS;
 }

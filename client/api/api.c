@@ -706,9 +706,11 @@ static void on_http(void *arg, const struct http_resp *hr)
 		return;
 	}
 	if (hr->error != HTTP_E_NONE) {
-		bool setup = hr->error == HTTP_E_TLS || hr->error == HTTP_E_REQUEST;
-
-		fail(c, setup ? API_E_SETUP : API_E_NETWORK, "%s", hr->msg);
+		res.fail = hr->error == HTTP_E_TLS || hr->error == HTTP_E_REQUEST ? API_E_SETUP :
+			   API_E_NETWORK;
+		res.down = hr->error == HTTP_E_REFUSED;
+		err_set(&res.e, "%s", hr->msg);
+		finish(c, &res);
 		return;
 	}
 	if (hr->status == 401 && relogin(c, hr->deadline_ms, hr->attempts))

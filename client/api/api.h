@@ -35,6 +35,10 @@ enum api_fail {
 struct api_result {
 	enum api_fail fail;
 	long status;		/* HTTP status, 0 if none */
+	/* API_E_NETWORK only: the server's machine answered that nothing
+	 * listens on the port (connection refused): the service is down,
+	 * not the link; otherwise no answer came (no route, name, timeout) */
+	bool down;
 	struct err e;		/* one sentence when fail != API_OK */
 	char code[64], field[64];	/* what the API said, if anything */
 	const char *cursor;	/* api_list: the change cursor to send next time */

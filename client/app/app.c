@@ -231,7 +231,7 @@ static void clear_message(void *arg)
 	app->redraw |= RD_STATUS;
 }
 
-static void keep_message(struct app *app, enum msg_kind kind)
+static void keep_message(struct app *app, enum msg_kind kind, const char *text)
 {
 	if (app->nmsgs == APP_MESSAGES_MAX) {
 		free(app->msgs[0].text);
@@ -239,7 +239,17 @@ static void keep_message(struct app *app, enum msg_kind kind)
 	}
 	if (!app->msgs)
 		app->msgs = xcalloc(APP_MESSAGES_MAX, sizeof *app->msgs);
-	app->msgs[app->nmsgs++] = (struct app_msg){ app_now(app), kind, xstrdup(app->msg) };
+	app->msgs[app->nmsgs++] = (struct app_msg){ app_now(app), kind, xstrdup(text) };
+}
+
+void app_notice(struct app *app, const char *text)
+{
+	snprintf(app->notice, sizeof app->notice, "%s", text ? text : "");
+	if (text) {
+		keep_message(app, MSG_ERROR, text);
+		app->bell = true;
+	}
+	app->redraw |= RD_STATUS;
 }
 
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
@@ -249,7 +259,7 @@ void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
-	keep_message(app, kind);
+	keep_message(app, kind, app->msg);
 	app->msg_kind = kind;
 	if (kind == MSG_ERROR)
 		app->msg_errors++;

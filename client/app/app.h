@@ -25,7 +25,9 @@ enum redraw {
 enum link_state {
 	LINK_NONE,		/* no server configured */
 	LINK_CONNECTING,	/* not tried yet: not offline until a try fails */
-	LINK_OFFLINE,
+	LINK_OFFLINE,		/* no answer: no route, name lookup, timeout */
+	LINK_DOWN,		/* the server's machine refuses the connection:
+				 * the service is down, not the link */
 	LINK_BROKEN,		/* a bad address or a TLS failure: not offline */
 	LINK_SLOW,
 	LINK_ONLINE,
@@ -92,6 +94,9 @@ struct app {
 	bool bell;		/* ring the terminal's bell at the next draw */
 
 	char msg[768];		/* the status bar's message, up to three rows */
+	/* A notice that stays until what it says is mended (a full disk),
+	 * shown whole over any message; "" when none. */
+	char notice[384];
 	enum msg_kind msg_kind;
 	unsigned msg_timer;
 	/* Every message shown, oldest first, the last APP_MESSAGES_MAX: a
@@ -143,6 +148,9 @@ void app_set_outbox(struct app *app, struct ob_entry *v, size_t n);
  * on its way; NULL if none. */
 const struct ob_entry *app_outbox_for(const struct app *app, const char *code);
 
+/* Show text (NULL: clear) as the notice; one shown rings the bell and is
+ * kept in the message history. */
+void app_notice(struct app *app, const char *text);
 /* Show a message in the status bar for a few seconds; it stays in the
  * message history (app->msgs). */
 void app_message(struct app *app, enum msg_kind kind, const char *fmt, ...)

@@ -135,6 +135,10 @@ void cli_usage(FILE *out)
 		"  11  offline: answered from the local store, or the action was queued\n"), out);
 	fputs(_("  12  the server's address or its certificate is wrong (a bad URL, a TLS\n"
 		"      failure): not offline; nothing was answered from the local store\n"), out);
+	fputs(_("  13  the server's machine refused the connection (its service is not\n"
+		"      running), not a broken link; the local store answered or the\n"
+		"      action was queued as for 11, or nothing could be done as for 4\n"
+		"An empty list is success (0): the server answered and has no dossiers.\n"), out);
 	/* a message of its own, so the translation of the rest stands */
 	fputs(_("\n"
 		"Receipts and forms (plain text for A4, or A5 with --paper a5):\n"

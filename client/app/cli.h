@@ -23,6 +23,9 @@ enum exit_code {
 				 * local store, or the action queued in the outbox */
 	EXIT_SETUP = 12,	/* the server's address or its certificate is wrong
 				 * (bad URL, TLS failure): not offline */
+	EXIT_DOWN = 13,		/* the server's machine refused the connection
+				 * (its service is not running): answered from
+				 * the local store or queued, as for 11 */
 };
 
 enum cli_action {

@@ -14,7 +14,7 @@
 #include "store/sync.h"
 
 static void schedule(struct session *s);
-static void failed(struct session *s, enum api_fail fail);
+static void failed(struct session *s, const struct api_result *r);
 static void reached(struct session *s);
 
 static void count_outbox(struct session *s)
@@ -39,20 +39,28 @@ static void note_link(struct session *s)
 	s->app->rtt_ms = st.ttfb_ewma_us < 0 ? -1 : (int)(st.ttfb_ewma_us / 1000);
 }
 
+static enum link_state link_of(enum http_link link)
+{
+	static const enum link_state map[] = {
+		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
+		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
+		[HTTP_LINK_DOWN] = LINK_DOWN,
+	};
+
+	return map[link];
+}
+
 static void on_link(void *arg, enum http_link link)
 {
 	struct session *s = arg;
 	struct app *app = s->app;
-	static const enum link_state map[] = {
-		[HTTP_LINK_UNKNOWN] = LINK_CONNECTING, [HTTP_LINK_ONLINE] = LINK_ONLINE,
-		[HTTP_LINK_SLOW] = LINK_SLOW, [HTTP_LINK_OFFLINE] = LINK_OFFLINE,
-	};
-	bool back = app->link == LINK_OFFLINE && map[link] != LINK_OFFLINE &&
-		    map[link] != LINK_CONNECTING;
+	bool away = app->link == LINK_OFFLINE || app->link == LINK_DOWN || app->link == LINK_BROKEN;
+	bool back = away && link != HTTP_LINK_OFFLINE && link != HTTP_LINK_DOWN &&
+		    link != HTTP_LINK_UNKNOWN;
 
 	if (s->closing)
 		return;
-	app->link = map[link];
+	app->link = link_of(link);
 	note_link(s);
 	app->redraw |= RD_STATUS;
 	/* the link is back: what waited goes now, not at the next tick */
@@ -103,15 +111,18 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	note_link(s);
 	if (r->fail == API_OK && rep->doubtful) {
 		/* the store is kept as it was; the data's time stays old */
-		failed(s, r->fail);
+		failed(s, r);
 		app_message(app, MSG_ERROR, _("the inbox was not refreshed: %s"), rep->doubt.msg);
 	} else if (r->fail == API_OK) {
 		reached(s);
+		session_disk_room(s);
 		app->data_time = store_meta_int(s->conn.store, "synced_at");
 		notify_synced(s->notify);
 		session_catalog_sync(s);
 	} else if (r->fail != API_E_CANCELLED) {
-		failed(s, r->fail);
+		if (r->fail == API_E_LOCAL)
+			session_disk_full(s);
+		failed(s, r);
 		app_message(app, MSG_ERROR, _("could not refresh the inbox: %s"), r->e.msg);
 	}
 	app->redraw |= RD_STATUS | RD_TITLE;
@@ -166,6 +177,7 @@ static void out_delivered(void *arg, const struct ob_entry *en, struct dossier *
 		free(d);
 		app_dossiers_changed(s->app);
 	}
+	session_disk_room(s);
 	app_message(s->app, MSG_INFO, _("delivered: %s, %s"), ob_entry_label(en),
 		    app_dossier_number(s->app, code));
 	count_outbox(s);
@@ -193,11 +205,13 @@ static void out_idle(void *arg, const struct api_result *r)
 		return;
 	count_outbox(s);
 	session_intake_recheck(s);
-	if (r->fail == API_E_LOCAL)
+	if (r->fail == API_E_LOCAL) {
+		session_disk_full(s);
 		app_message(s->app, MSG_ERROR, "%s", r->e.msg);
+	}
 	/* a network failure: try again soon, backing off, not a minute later */
 	if (r->fail == API_E_NETWORK) {
-		failed(s, r->fail);
+		failed(s, r);
 		schedule(s);
 	}
 }
@@ -231,7 +245,9 @@ static long next_poll_ms(const struct session *s)
 	const struct app *app = s->app;
 	long ms = SESSION_REFRESH_MS;
 
-	if (s->fails && s->unreachable)
+	if (s->full)	/* what waits to be saved goes as soon as there is room */
+		ms = SESSION_RETRY_MS;
+	else if (s->fails && s->unreachable)
 		ms = idle(app) ? SESSION_OFFLINE_IDLE_MS : SESSION_RETRY_MS;
 	else if (s->fails)
 		ms = SESSION_RETRY_MS << (s->fails > 6 ? 6 : s->fails - 1);
@@ -261,15 +277,38 @@ static void schedule(struct session *s)
 	s->app->redraw |= RD_STATUS;
 }
 
-static void failed(struct session *s, enum api_fail fail)
+static void failed(struct session *s, const struct api_result *r)
 {
 	s->fails++;
-	s->unreachable = fail == API_E_NETWORK;
-	/* the link would read "connecting" or "online": it is neither */
-	if (fail == API_E_SETUP) {
-		s->app->link = LINK_BROKEN;
+	s->unreachable = r->fail == API_E_NETWORK;
+	/* the link would read "connecting", "online" or "OFFLINE": the
+	 * address is wrong, or the machine answered that the service is down */
+	if (r->fail == API_E_SETUP || (r->fail == API_E_NETWORK && r->down)) {
+		s->app->link = r->fail == API_E_SETUP ? LINK_BROKEN : LINK_DOWN;
 		s->app->redraw |= RD_STATUS;
 	}
+}
+
+void session_disk_full(struct session *s)
+{
+	if (!store_take_full(s->conn.store))
+		return;
+	if (!s->full) {
+		s->full = true;
+		app_notice(s->app, _("DISK FULL: nothing more can be saved on this machine. What you typed stays "
+				     "on screen and nothing is lost: free some space on the disk, then save "
+				     "again."));
+		schedule(s);
+	}
+}
+
+void session_disk_room(struct session *s)
+{
+	if (!s->full)
+		return;
+	s->full = false;
+	app_notice(s->app, NULL);
+	app_message(s->app, MSG_INFO, "%s", _("the disk has room again: the local store saves once more"));
 }
 
 static void reached(struct session *s)
@@ -277,6 +316,10 @@ static void reached(struct session *s)
 	s->fails = 0;
 	s->unreachable = false;
 	s->app->next_try = 0;
+	/* set by a failure the transport's link state did not see (a
+	 * certificate renewed on a link that stayed up) */
+	if (s->app->link == LINK_BROKEN || s->app->link == LINK_DOWN)
+		s->app->link = link_of(http_link_state(s->conn.http));
 	s->app->redraw |= RD_STATUS;
 }
 
@@ -364,7 +407,7 @@ static void on_login(void *arg, const struct api_result *r)
 		s->state = SESSION_FAILED;
 		app_message(s->app, MSG_ERROR, _("login failed: %s"), r->e.msg);
 		if (r->fail == API_E_NETWORK || r->fail == API_E_SETUP) {
-			failed(s, r->fail);
+			failed(s, r);
 			schedule(s);	/* try again later; the clerk works from the store */
 		}
 		if (s->login_hook)
@@ -517,8 +560,11 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 		}
 		return -1;
 	}
-	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0)
+	if (outbox_add_seen(s->conn.store, code, act, args, seen, app_now(app), &en, e) < 0) {
+		session_disk_full(s);
 		return -1;
+	}
+	session_disk_room(s);
 	ob_entry_free(&en);
 	count_outbox(s);
 	if (s->state == SESSION_READY)

@@ -17,6 +17,7 @@ struct session {
 	unsigned login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool unreachable;	/* the last of them could not reach the server */
+	bool full;		/* the store's disk is full: a notice says so */
 	int64_t tried_ms;	/* app_now_ms() of the last try made for a key */
 	bool closing;
 	bool timeout_given;	/* --timeout: request-timeout does not apply */
@@ -41,6 +42,13 @@ struct session {
  * time (session_catalog.c): at the end of each sync. */
 void session_catalog_sync(struct session *s);
 void session_catalog_close(struct session *s);
+/* After a write to the store failed: if the disk is full, a notice says
+ * it until session_disk_room, and the outbox and the sync are tried again
+ * soon, so what the server already did is recorded (by its idempotency
+ * key) once there is room. */
+void session_disk_full(struct session *s);
+/* A write to the store went through: a full disk's notice goes. */
+void session_disk_room(struct session *s);
 /* Cancel what session_intake.c started (session_close). */
 void session_intake_close(struct session *s);
 /* The outbox moved entry id to st (code: a delivered intake's dossier):

@@ -55,8 +55,11 @@ int session_intake(struct app *app, const struct intake *in, int64_t *id, enum o
 		return err_set(e, "%s", _("no server: nothing can be sent"));
 	if (!in->procedure_code || !in->applicant_name || !in->applicant_name[0])
 		return err_set(e, "%s", _("an intake needs a procedure and the applicant's name"));
-	if (outbox_add_intake(s->conn.store, in, app_now(app), &en, e) < 0)
+	if (outbox_add_intake(s->conn.store, in, app_now(app), &en, e) < 0) {
+		session_disk_full(s);
 		return -1;
+	}
+	session_disk_room(s);
 	*id = en.id;
 	ob_entry_free(&en);
 	/* watched from now, silently: what sending does now is returned */

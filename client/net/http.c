@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -175,6 +176,7 @@ static void finish(struct http *h, struct http_xfer *x)
 		h->st.failures++;
 	if (h->o.fail_fast && !h->down && (x->r.error == HTTP_E_RESOLVE ||
 					   x->r.error == HTTP_E_CONNECT ||
+					   x->r.error == HTTP_E_REFUSED ||
 					   x->r.error == HTTP_E_TIMEOUT)) {
 		h->down = x->r.error;
 		snprintf(h->down_msg, sizeof h->down_msg, "%s", x->msg);
@@ -266,6 +268,8 @@ static void attempt_done(struct http *h, struct http_xfer *x, CURLcode res)
 	x->r.ttfb_us = ttfb;
 	x->r.reused = nconn == 0 && x->sent_req;
 	x->r.error = x->too_big ? HTTP_E_TOO_BIG : http_error_of(res);
+	if (x->r.error == HTTP_E_CONNECT && oserr == ECONNREFUSED)
+		x->r.error = HTTP_E_REFUSED;
 	x->msg[0] = '\0';
 
 	if (x->r.error == HTTP_E_NONE) {
@@ -297,8 +301,10 @@ static void attempt_done(struct http *h, struct http_xfer *x, CURLcode res)
 			if (x->got_byte) {
 				/* the server answered, then stalled: slow, not gone */
 				link_sample(h, (now - x->attempt_ms) * 1000);
-			} else {
+			} else if (x->r.error != HTTP_E_TLS) {
+				/* a handshake that failed had a peer: not offline */
 				h->offline = true;
+				h->refused = x->r.error == HTTP_E_REFUSED;
 				h->st.last_fail_ms = now;
 			}
 		}
@@ -480,7 +486,7 @@ enum http_link http_link_state(const struct http *h)
 	int64_t now = timer_now_ms();
 
 	if (h->offline)
-		return HTTP_LINK_OFFLINE;
+		return h->refused ? HTTP_LINK_DOWN : HTTP_LINK_OFFLINE;
 	/* a reply that keeps the clerk waiting makes the link slow now, not
 	 * when it finally arrives */
 	for (const struct http_xfer *x = h->head; x; x = x->next)

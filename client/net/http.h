@@ -59,7 +59,10 @@ enum http_error {
 	HTTP_E_NONE,
 	HTTP_E_CANCELLED,
 	HTTP_E_RESOLVE,		/* the server's (or proxy's) name was not found */
-	HTTP_E_CONNECT,		/* refused, unreachable */
+	HTTP_E_CONNECT,		/* no route, host unreachable */
+	HTTP_E_REFUSED,		/* the host answered that nothing listens on
+				 * the port (connection refused): the machine
+				 * is up, the service is not */
 	HTTP_E_TIMEOUT,		/* connect, low-speed or overall timeout */
 	HTTP_E_TLS,		/* handshake failed, certificate not trusted */
 	HTTP_E_BROKEN,		/* connection lost, empty or truncated reply */
@@ -73,8 +76,10 @@ enum http_link {
 	HTTP_LINK_UNKNOWN,	/* nothing tried yet */
 	HTTP_LINK_ONLINE,
 	HTTP_LINK_SLOW,		/* replies are slow to start, or one is stuck */
-	HTTP_LINK_OFFLINE,	/* an attempt got nothing back (refused, timed
-				 * out, lost) and nothing has answered since */
+	HTTP_LINK_OFFLINE,	/* an attempt got nothing back (no route, name,
+				 * timed out, lost) and nothing has answered since */
+	HTTP_LINK_DOWN,		/* as offline, but the host refused the
+				 * connection: up, its service is not */
 };
 
 /* Start from http_opts_init(): zero is not a default for every field. */

@@ -60,6 +60,7 @@ struct http {
 	struct http_stats st;
 	double ewma_us;
 	bool offline;		/* a transport failure and no reply since */
+	bool refused;		/* that failure was a connection refused */
 	enum http_error down;	/* o.fail_fast: the failure every request gets */
 	char down_msg[512];
 	bool in_after_poll;

@@ -110,7 +110,22 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA,
 
 int store_sql_error(struct store *s, struct err *e, const char *what)
 {
+	int sys = sqlite3_system_errno(s->db);
+
+	s->full = sqlite3_errcode(s->db) == SQLITE_FULL ||
+		  (sqlite3_errcode(s->db) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT));
+	if (s->full)
+		return err_set(e, _("the disk is full: the local store %s cannot save (%s: %s)"), s->path,
+			       what, sqlite3_errmsg(s->db));
 	return err_set(e, _("local store %s: %s: %s"), s->path, what, sqlite3_errmsg(s->db));
+}
+
+bool store_take_full(struct store *s)
+{
+	bool full = s->full;
+
+	s->full = false;
+	return full;
 }
 
 sqlite3 *store_db(struct store *s)

@@ -114,6 +114,13 @@ int store_stats_scan(struct store *s, int64_t from, int64_t to,
 		     store_stats_fn fn, void *arg, struct err *e);
 
 struct sqlite3 *store_db(struct store *s);
+/* What went wrong with the last statement, said in e (a full disk says
+ * so first: the clerk can mend that); -1. */
 int store_sql_error(struct store *s, struct err *e, const char *what);
+/* Whether the last error store_sql_error reported was a full disk
+ * (SQLITE_FULL, or a write that met ENOSPC or a quota): nothing more can
+ * be saved until space is freed, and the same write can then go again.
+ * Asked once: the answer is forgotten, so it never outlives its error. */
+bool store_take_full(struct store *s);
 
 #endif

@@ -4,6 +4,7 @@
 #define MOTCUA_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "core/model.h"
 
@@ -18,6 +19,7 @@ struct store {
 	const struct inboxq *q;	/* the inbox query running, for motcua_match() */
 	sqlite3_stmt *put_summary, *put_whole, *put_hay, *meta_get, *meta_set, *version_get;
 	sqlite3_stmt *rekey_text, *rekey_row, *rekey_outbox;
+	bool full;		/* the last error was a full disk */
 };
 
 /* The text the inbox filter searches (the number the clerk sees, not the

@@ -61,7 +61,7 @@ one_run() {
 	# a refresh finds it gone at once (an idle client would only at its
 	# next poll); the down time counts from there
 	tmux -L "$sock" send-keys -t b C-r
-	wait_for "OFFLINE" 60 || { echo "never offline" >&2; return 1; }
+	wait_for "SERVER DOWN" 60 || { echo "never offline" >&2; return 1; }
 	sleep "$down"
 	sbx_start "$build/motcua-sandbox" "${url#http://}"
 	t0=$(now_ms)

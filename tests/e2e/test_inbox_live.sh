@@ -27,10 +27,10 @@ check "G goes to the last dossier without breaking the frame" wait_for "Inbox ($
 # the link drops: the inbox stays, the status bar says so
 sandbox_stop
 keys C-r
-check "server gone: the status bar says OFFLINE" wait_for "OFFLINE"
+check "server stopped: the status bar says SERVER DOWN, not OFFLINE" wait_for "SERVER DOWN"
 check "and why" wait_for "could not refresh"
 check "the inbox is kept" wait_for "Inbox ($count)"
-check "the status bar counts down to the next try" wait_for "OFFLINE, retry in"
+check "the status bar counts down to the next try" wait_for "SERVER DOWN, retry in"
 # any screen can try at once: the outbox has no refresh of its own
 keys O
 check "the outbox opens" wait_for "Outbox ("

@@ -51,7 +51,7 @@ scenario() {
 
 	# --- offline from the start ---
 	client
-	check "$d: the second run starts offline" wait_for "OFFLINE"
+	check "$d: the second run finds the server down" wait_for "SERVER DOWN"
 	keys '#'
 	keys -l "${code#*-}"
 	keys Enter Enter

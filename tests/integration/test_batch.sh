@@ -77,7 +77,7 @@ check "procedures: at least 25, with the birth registration" sh -c "[ $rc = 0 ] 
 MOTCUA_PASSWORD=wrong m list >/dev/null 2>"$err"; rc=$?
 check "wrong password: exit 5" [ "$rc" = 5 ]
 "$MOTCUA" --profile sandbox-reference --server http://127.0.0.1:1 --user x list >/dev/null 2>"$err"; rc=$?
-check "no server listening: exit 4" [ "$rc" = 4 ]
+check "no server listening (connection refused): exit 13" [ "$rc" = 13 ]
 check "and the message names the address" grep -q "127.0.0.1:1" "$err"
 printf '{"motcua_profile": 1, "name": "x",\n "oops" }\n' >"$SBX_DIR/broken.json"
 "$MOTCUA" --profile "$SBX_DIR/broken.json" list >/dev/null 2>"$err"; rc=$?

@@ -18,6 +18,7 @@
 #include "check_main.h"
 #include "core/calendar.h"
 #include "core/xalloc.h"
+#include "diskfull.h"
 #include "fixture.h"
 #include "sbx_harness.h"
 #include "store/outbox_send.h"
@@ -595,6 +596,52 @@ START_TEST(session_tells_an_intake_queued_again)
 }
 END_TEST
 
+/* The disk fills up after the server created the intake's dossier and
+ * before the store recorded it: the clerk is told in a notice, the intake
+ * is still on its way (not lost, not failed), and once there is room the
+ * session sends it again by itself with the same key: the server answers
+ * with the dossier it made, the watcher hears "delivered" once, the
+ * server holds one dossier, the notice goes. */
+START_TEST(session_full_disk_resolves_the_intake_by_its_key)
+{
+	struct heard h = { 0 };
+	struct intake in;
+	struct ob_entry en;
+	enum ob_state st;
+	int64_t id;
+	struct err e;
+	int before;
+
+	open_session();
+	before = server_count();
+	birth(&in, "Phạm Gia Huy");
+	ck_assert_msg(session_intake(&app, &in, &id, &st, heard, &h, &e) == 0, "%s", e.msg);
+	birth_free(&in);
+	ck_assert_int_eq(st, OB_SENDING);
+	/* full before the reply: recording it delivered cannot be written */
+	diskfull_on(store_db(app.store), "BEFORE UPDATE OF state ON outbox WHEN NEW.state = 2");
+	for (int i = 0; i < 100 && !app.notice[0]; i++)
+		ck_assert_msg(loop_once(&app.loop, 200, &e) == 0, "%s", e.msg);
+	ck_assert_msg(strstr(app.notice, "DISK FULL"), "notice: '%s'", app.notice);
+	ck_assert_int_eq(server_count(), before + 1);	/* the server did it */
+	ck_assert_int_eq(h.told, 0);			/* still being sent */
+	ck_assert_int_eq(outbox_get(app.store, id, &en, &e), 1);
+	ck_assert_int_eq(en.state, OB_SENDING);
+	ob_entry_free(&en);
+
+	/* space is back: no key pressed, the session tries again */
+	diskfull_off(store_db(app.store));
+	run_app();
+	ck_assert_int_eq(h.told, 1);
+	ck_assert_int_eq(h.st, OB_DONE);
+	ck_assert_msg(!strncmp(h.code, "FX1-251015-", 11), "%s", h.code);
+	ck_assert_int_eq(server_count(), before + 1);	/* once, by its key */
+	ck_assert_str_eq(app.notice, "");
+	ck_assert_int_eq(app.queued, 0);
+	close_session();
+}
+END_TEST
+
 struct looked {
 	bool done;
 	struct api_result r;
@@ -683,6 +730,7 @@ static Suite *intake_suite(void)
 		tcase_add_test(both[i], intake_outbox_once);
 		tcase_add_test(both[i], session_tells_the_intake_once);
 		tcase_add_test(both[i], session_tells_an_intake_queued_again);
+		tcase_add_test(both[i], session_full_disk_resolves_the_intake_by_its_key);
 		tcase_add_test(both[i], session_lookups_by_register_name_are_audited);
 		suite_add_tcase(s, both[i]);
 	}

@@ -64,7 +64,7 @@ check "and the received one by its number" grep -q "^$no	" "$out"
 m show "$no" >"$out" 2>"$err"
 check "offline, show by the number finds it in the store" grep -q "^Dossier  *$no\$" "$out"
 m act "$no" withdraw --reason "applicant asked" >"$out" 2>"$err"
-check "offline, an action by the number is queued (exit 11)" test $? = 11
+check "server stopped, an action by the number is queued (exit 13)" test $? = 13
 m outbox list >"$out" 2>"$err"
 check "the outbox shows the entry by the number, not the id" \
 	sh -c "grep -q '	$no	withdraw	' '$out' && ! grep -q '$id' '$out'"

@@ -50,16 +50,16 @@ offline_checks() {
 	m list >"$SBX_DIR/before" 2>/dev/null
 	sandbox_stop
 	m list >"$SBX_DIR/offline" 2>"$err"; rc=$?
-	check "$dialect: offline, list answers from the store: exit 11" [ "$rc" = 11 ]
+	check "$dialect: server stopped, list answers from the store: exit 13" [ "$rc" = 13 ]
 	check "$dialect: ... the same lines as online" cmp -s "$SBX_DIR/before" "$SBX_DIR/offline"
-	check "$dialect: ... and says it is offline and how old the data is" grep -q "offline.*local store, data of" "$err"
+	check "$dialect: ... and says the server is not running and how old the data is" grep -q "server is not running.*local store, data of" "$err"
 	m show "$code" >"$out" 2>"$err"; rc=$?
-	check "$dialect: offline, show answers from the store: exit 11" sh -c "[ $rc = 11 ] && grep -q '^Status  *2 ' '$out'"
+	check "$dialect: server stopped, show answers from the store: exit 13" sh -c "[ $rc = 13 ] && grep -q '^Status  *2 ' '$out'"
 
 	# an action while offline is queued, and goes when the server is back
 	code2=$(awk -F'\t' '$6 == 1 && $1 != "'"$code"'" { print $1; exit }' "$SBX_DIR/online")
 	m act "$code2" accept --note "nhận khi mất mạng" >"$out" 2>"$err"; rc=$?
-	check "$dialect: offline, act queues the action: exit 11" sh -c "[ $rc = 11 ] && grep -q 'kept in the outbox' '$err'"
+	check "$dialect: server stopped, act queues the action: exit 13" sh -c "[ $rc = 13 ] && grep -q 'kept in the outbox' '$err'"
 	m outbox list >"$out"
 	check "$dialect: the outbox lists it, queued" grep -q "	$code2	accept	queued	" "$out"
 	SBX_LISTEN=127.0.0.1:$port sandbox_start --db "$db" --dialect "$dialect" --clock "$CLOCK" --freeze-clock || exit 1

@@ -10,6 +10,7 @@
 #include "app/cli.h"
 #include "app/session.h"
 #include "check_main.h"
+#include "diskfull.h"
 #include "core/calendar.h"
 #include "core/model.h"
 #include "core/xalloc.h"
@@ -711,6 +712,39 @@ START_TEST(a_long_reason_wraps_in_the_form)
 }
 END_TEST
 
+/* The disk fills up as an action is saved: the form stays with what was
+ * typed, a notice says so over every passing message, and once there is
+ * room the same Enter saves it and the notice goes. */
+START_TEST(a_full_disk_keeps_the_form_and_says_so)
+{
+	struct dossier d = mk(CODE, ST_NEW, 1u << ACT_ACCEPT);
+
+	open_with_session();
+	vscreen_resize(&vs, 24, 80);
+	inbox(&d, 1);
+	open_first();
+	diskfull_on(store_db(vs.app.store), "BEFORE INSERT ON outbox");
+	keys("a");
+	type("đủ giấy tờ");
+	keys("<Enter>");
+	ck_shows("Accept \u2014 dossier " CODE);	/* not saved: the form stays */
+	ck_shows("DISK FULL: nothing more can be saved on this machine.");
+	ck_assert_uint_eq(vs.app.noutbox, 0);
+	/* a passing message does not hide it */
+	app_message(&vs.app, MSG_INFO, "%s", "something else happened");
+	ck_shows("DISK FULL");
+	ck_lacks("something else happened");
+
+	diskfull_off(store_db(vs.app.store));
+	keys("<Enter>");
+	ck_assert_uint_eq(vs.app.noutbox, 1);
+	ck_assert_str_eq(vs.app.outbox[0].note, "đủ giấy tờ");
+	ck_lacks("DISK FULL");
+	ck_shows("Dossier " CODE);
+	close_all();
+}
+END_TEST
+
 static Suite *actions_suite(void)
 {
 	Suite *s = suite_create("screen_actions");
@@ -718,6 +752,7 @@ static Suite *actions_suite(void)
 
 	tcase_add_test(tc, the_view_lists_what_can_be_done_and_refuses_the_rest);
 	tcase_add_test(tc, refuse_needs_a_reason_and_asks_first);
+	tcase_add_test(tc, a_full_disk_keeps_the_form_and_says_so);
 	tcase_add_test(tc, supplement_lists_the_components_and_typed_papers);
 	tcase_add_test(tc, supplement_needs_something_missing);
 	tcase_add_test(tc, assign_picks_a_colleague_by_typing);

@@ -5,6 +5,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/cli.h"
+#include "app/session.h"
 #include "check_main.h"
 #include "core/calendar.h"
 #include "core/model.h"
@@ -152,6 +154,63 @@ START_TEST(quit_key_quits)
 }
 END_TEST
 
+/* An empty inbox says why: only a server that answered has no dossiers.
+ * A session with a new store on a port where nothing listens: before the
+ * first try it is not offline, after it the server is down, not empty. */
+START_TEST(an_empty_inbox_says_why)
+{
+	struct cli cli = { .profile = "sandbox-reference", .server = "http://127.0.0.1:9", .user = "tiepnhan1" };
+	char dir[64], cmd[128];
+	struct err e;
+	int y, x;
+
+	open_at("vt100", 24, 80);	/* each hint whole, wrapped */
+	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/motcua-screen-empty.XXXXXX")));
+	setenv("XDG_DATA_HOME", dir, 1);
+	ck_assert_msg(session_open(&vs.app, &cli, "x", &e) == 0, "%s", e.msg);
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_assert_msg(!vscreen_find(&vs, "OFFLINE", NULL, NULL), "%s", vscreen_dump(&vs));
+	ck_assert_msg(!vscreen_find(&vs, "has no dossiers", NULL, NULL), "%s", vscreen_dump(&vs));
+	/* the login's tries end (the transport's deadlines); the link is
+	 * never called offline meanwhile: the machine answered */
+	for (int i = 0; i < 120 && vs.app.link != LINK_DOWN; i++) {
+		ck_assert_msg(loop_once(&vs.app.loop, 500, &e) == 0, "%s", e.msg);
+		ck_assert_int_ne(vs.app.link, LINK_OFFLINE);
+	}
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "The server is not running (it refused the connection)", &y, &x) &&
+		      vscreen_find(&vs, "back.", &y, &x), "%s", vscreen_dump(&vs));
+	ck_row_has(23, "SERVER DOWN");
+	ck_assert_msg(!vscreen_find(&vs, "has no dossiers", NULL, NULL), "%s", vscreen_dump(&vs));
+
+	/* no answer at all (a name, a route, a timeout) */
+	vs.app.link = LINK_OFFLINE;
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "The server cannot be reached and nothing is stored here yet", &y, &x) &&
+		      vscreen_find(&vs, "answers.", &y, &x), "%s", vscreen_dump(&vs));
+	/* an address or a certificate that cannot work */
+	vs.app.link = LINK_BROKEN;
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "Cannot connect as configured", &y, &x) &&
+		      vscreen_find(&vs, "server.", &y, &x), "%s", vscreen_dump(&vs));
+	/* only once the server answered with nothing */
+	vs.app.link = LINK_ONLINE;
+	vs.app.data_time = app_now(&vs.app);
+	vs.app.redraw |= RD_ALL;
+	vscreen_draw(&vs);
+	ck_assert_msg(vscreen_find(&vs, "The server has no dossiers for this desk.", &y, &x), "%s",
+		      vscreen_dump(&vs));
+	session_close(&vs.app);
+	vscreen_close(&vs);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(status_bar_shows_link_and_messages)
 {
 	int y, x;
@@ -188,6 +247,13 @@ START_TEST(status_bar_says_connecting_then_when_the_next_try_is)
 	vs.app.redraw |= RD_STATUS;
 	vscreen_draw(&vs);
 	ck_row_has(23, "OFFLINE, retry in 4 s");
+
+	/* a server whose machine refuses the connection is down, not offline */
+	vs.app.link = LINK_DOWN;
+	vs.app.redraw |= RD_STATUS;
+	vscreen_draw(&vs);
+	ck_row_has(23, "SERVER DOWN, retry in 4 s");
+	ck_assert(!vscreen_find(&vs, "OFFLINE", NULL, NULL));
 
 	/* a bad address or certificate is not offline */
 	vs.app.link = LINK_BROKEN;
@@ -537,6 +603,7 @@ static Suite *inbox_screen_suite(void)
 	TCase *tc = tcase_create("draw");
 
 	tcase_add_test(tc, frame_at_80x24);
+	tcase_add_test(tc, an_empty_inbox_says_why);
 	tcase_add_test(tc, status_bar_shows_queue_data_age_and_link);
 	tcase_add_test(tc, monochrome_terminal_marks_bars_by_attribute);
 	tcase_add_test(tc, no_color_is_honoured);

@@ -5,10 +5,14 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "app/cli.h"
+#include "app/session.h"
 #include "check_main.h"
 #include "core/calendar.h"
 #include "core/model.h"
+#include "diskfull.h"
 #include "screens/intake_view.h"
+#include "store/store.h"
 #include "vscreen.h"
 
 static struct vscreen vs;
@@ -438,6 +442,46 @@ START_TEST(esc_asks_before_losing_typed_data)
 }
 END_TEST
 
+/* The disk is full as the intake is saved: the form stays with all that
+ * was typed, a notice says so, and once there is room the same F10 saves
+ * it (queued: this session's server does not answer). */
+START_TEST(a_full_disk_keeps_the_intake_form)
+{
+	struct cli cli = { .profile = "sandbox-reference", .server = "http://127.0.0.1:9", .user = "tiepnhan1" };
+	char dir[64], cmd[128];
+	struct err e;
+
+	open_birth(24, 80);
+	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/motcua-screen-full.XXXXXX")));
+	setenv("XDG_DATA_HOME", dir, 1);
+	ck_assert_msg(session_open(&vs.app, &cli, "x", &e) == 0, "%s", e.msg);
+	iv()->af.be = (struct af_backend){ now_lookup, no_cancel, NULL };
+	type("001085012345");
+	pause_typing();
+	go_to("child.full_name");
+	type("Nguyễn Minh Khôi");
+	keys("<Tab>");
+	type("01/10/2025");
+	keys("<Tab>");
+	keys("<Space>");
+	diskfull_on(store_db(vs.app.store), "BEFORE INSERT ON outbox");
+	keys("<F10>");
+	ck_assert_int_eq(iv()->phase, IP_FORM);
+	ck_shows("DISK FULL: nothing more can be saved on this machine.");
+	ck_assert_str_eq(iv()->form.f[F("child.full_name")].value, "Nguyễn Minh Khôi");
+	ck_assert_int_eq(vs.app.queued, 0);
+
+	diskfull_off(store_db(vs.app.store));
+	keys("<F10>");
+	ck_assert_int_eq(iv()->phase, IP_SENT);
+	ck_assert_int_eq(vs.app.queued, 1);
+	ck_lacks("DISK FULL");
+	session_close(&vs.app);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *intake_suite(void)
 {
 	Suite *s = suite_create("intake screen");
@@ -456,6 +500,7 @@ static Suite *intake_suite(void)
 	tcase_add_test(tc, receipt_whole_at_80_columns);
 	tcase_add_test(tc, resize_keeps_the_focus_in_view);
 	tcase_add_test(tc, esc_asks_before_losing_typed_data);
+	tcase_add_test(tc, a_full_disk_keeps_the_intake_form);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -724,7 +724,7 @@ static void on_link(void *arg, enum http_link link)
 		links[nlinks++] = link;
 }
 
-START_TEST(refused_connection_is_reported_and_offline)
+START_TEST(refused_connection_is_reported_and_down)
 {
 	struct client c;
 	struct got g = { 0 }, ok = { 0 };
@@ -747,21 +747,44 @@ START_TEST(refused_connection_is_reported_and_offline)
 				    &c.e), 0);
 	idle(&c, 3000);
 	ck_assert_int_eq(g.calls, 1);
-	ck_assert_int_eq(g.r.error, HTTP_E_CONNECT);
+	ck_assert_int_eq(g.r.error, HTTP_E_REFUSED);
 	ck_assert_int_eq(g.r.status, 0);
 	ck_assert_int_eq(g.r.attempts, 4);
 	snprintf(want, sizeof want,
 		 "could not connect to 127.0.0.1:%u: connection refused (after 4 attempts)",
 		 ntohs(sa.sin_port));
 	ck_assert_str_eq(g.msg, want);
-	ck_assert_int_eq(http_link_state(c.h), HTTP_LINK_OFFLINE);
+	/* the host answered that nothing listens: down, not offline */
+	ck_assert_int_eq(http_link_state(c.h), HTTP_LINK_DOWN);
 	wait_for(&c, get(&c, "/hello", &ok), 2000);
 	ck_assert_int_eq(http_link_state(c.h), HTTP_LINK_ONLINE);
 	ck_assert_int_eq(nlinks, 2);
-	ck_assert_int_eq(links[0], HTTP_LINK_OFFLINE);
+	ck_assert_int_eq(links[0], HTTP_LINK_DOWN);
 	ck_assert_int_eq(links[1], HTTP_LINK_ONLINE);
 	client_down(&c);
 	close(fd);
+}
+END_TEST
+
+/* TLS spoken to a port that speaks plain HTTP: a failure of the secure
+ * connection, with a peer that answered; never offline. */
+START_TEST(tls_failure_is_not_offline)
+{
+	struct client c;
+	struct got g = { 0 };
+	char url[64];
+
+	client_opts(&c);
+	client_up(&c);
+	snprintf(url, sizeof url, "https://127.0.0.1:%u/hello", srv.port);
+	ck_assert_uint_ne(http_send(c.h, &(struct http_req){ .url = url, .done = on_done, .arg = &g },
+				    &c.e), 0);
+	idle(&c, 10000);
+	ck_assert_int_eq(g.calls, 1);
+	ck_assert_int_eq(g.r.error, HTTP_E_TLS);
+	ck_assert_int_ne(http_link_state(c.h), HTTP_LINK_OFFLINE);
+	ck_assert_int_ne(http_link_state(c.h), HTTP_LINK_DOWN);
+	client_down(&c);
 }
 END_TEST
 
@@ -1295,7 +1318,8 @@ static Suite *http_suite(void)
 	tcase_add_test(net, cancel_a_running_request);
 	tcase_add_test(net, cancel_queued_waiting_and_all);
 	tcase_add_test(net, free_cancels_everything);
-	tcase_add_test(net, refused_connection_is_reported_and_offline);
+	tcase_add_test(net, refused_connection_is_reported_and_down);
+	tcase_add_test(net, tls_failure_is_not_offline);
 	tcase_add_test(net, connection_closed_mid_body);
 	tcase_add_test(net, low_speed_limit);
 	tcase_add_test(net, each_attempt_and_the_request_have_a_deadline);
