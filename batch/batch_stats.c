@@ -9,6 +9,7 @@
 
 #include "api/dates.h"
 #include "app/app.h"
+#include "app/session.h"
 #include "batch_int.h"
 #include "core/i18n.h"
 #include "core/when.h"
@@ -247,7 +248,7 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 	if (access(app_calendar_dir(), F_OK) == 0 && cal_load_dir(cal, app_calendar_dir(), &e) < 0)
 		report_printf(stderr, "motcua: %s\n", e.msg);
 	stats_init(&s, cal, from, to, now, by);
-	if (store_stats_scan(b->conn.store, from, to, stats_add, &s, &e) < 0) {
+	if (session_count_stats(b->conn.store, &s, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
 	} else {
