@@ -50,6 +50,25 @@ static const struct stats_fig *day_fig(const struct stats *s, int64_t day)
 	return s->ngroups ? bsearch(key, s->groups, s->ngroups, sizeof *s->groups, by_key) : NULL;
 }
 
+void dash_day_words(struct pager *p, const struct stats *days)
+{
+	struct sb words = { 0 };
+
+	for (size_t i = 0; i < days->ngroups; i++) {
+		const struct stats_fig *f = &days->groups[i];
+
+		/* the groups are the period's days, YYYY-MM-DD, in order */
+		if ((f->received || f->resolved) && strlen(f->key) == 10)
+			sb_printf(&words, "%s%.2s/%.2s %ld/%ld", words.len ? ", " : "", f->key + 8,
+				  f->key + 5, f->received, f->resolved);
+	}
+	pager_newline(p);
+	pager_add(p, A_BOLD, _("Per day, received/resolved:"));
+	pager_add(p, A_NORMAL, " ");
+	pager_wrap(p, 2, A_NORMAL, words.len ? sb_str(&words) : _("none"));
+	sb_free(&words);
+}
+
 /* Received and resolved per day as pairs of bars (resolved in the deadline
  * colour); periods longer than the width put several days in a bar. */
 void dash_day_bars(struct app *app, struct pager *p, const struct stats *days, bool utf8)
