@@ -78,8 +78,9 @@ START_TEST(utf8_at_80x24)
 	/* the bars' figures in words, each day with something */
 	ck_shows("Per day, received/resolved: 06/10 2/0, 07/10 0/2, 08/10 1/0, 09/10 0/1");
 	/* the charts, in blocks, and the weekly rate in words too */
-	ck_shows("Received \u2588 and resolved \u2588 per day, 2 at most");
-	ck_shows("\u2588\u2588");
+	/* received and resolved differ by glyph, not by colour alone */
+	ck_shows("Received \u2588 and resolved \u2592 per day, 2 at most");
+	ck_shows("\u2592\u2588");
 	ck_shows("01/10/2025");
 	ck_shows("31/10/2025");
 	/* the thresholds are settings: a lower on-time threshold gives the star back */
