@@ -9,6 +9,7 @@
 
 #include "api/dates.h"
 #include "app/app.h"
+#include "app/session.h"
 #include "batch_int.h"
 #include "core/i18n.h"
 #include "core/when.h"
@@ -118,10 +119,14 @@ static void print_json(const struct stats *s, const struct stats_stars_conf *sc,
 		       const struct record *server, const char *diff)
 {
 	char d1[WHEN_LEN], d2[WHEN_LEN];
-	cJSON *o = fig_json(s, &s->all, sc), *arr;
+	cJSON *o = fig_json(s, &s->all, sc), *arr, *sat;
 
 	cJSON_AddStringToObject(o, "from", when_iso_date(s->from, d1, sizeof d1));
 	cJSON_AddStringToObject(o, "to", when_iso_date(s->to - 1, d2, sizeof d2));
+	/* the star rating's fourth criterion: said to have no source, not made up */
+	sat = cJSON_AddObjectToObject(o, "satisfaction");
+	cJSON_AddNullToObject(sat, "value");
+	cJSON_AddStringToObject(sat, "source", "none: neither the local store nor the server's statistics has it");
 	if (s->by != STATS_BY_NONE) {
 		arr = cJSON_AddArrayToObject(o, "groups");
 		for (size_t i = 0; i < s->ngroups; i++)
@@ -247,7 +252,7 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 	if (access(app_calendar_dir(), F_OK) == 0 && cal_load_dir(cal, app_calendar_dir(), &e) < 0)
 		report_printf(stderr, "motcua: %s\n", e.msg);
 	stats_init(&s, cal, from, to, now, by);
-	if (store_stats_scan(b->conn.store, from, to, stats_add, &s, &e) < 0) {
+	if (session_count_stats(b->conn.store, &s, &e) < 0) {
 		report_printf(stderr, "motcua: %s\n", e.msg);
 		rc = EXIT_FAIL;
 	} else {

@@ -304,6 +304,10 @@ static void stars_line(struct app *app, struct pager *p, const struct stats *s,
 	pager_newline(p);
 	pager_wrap(p, 2, A_BOLD, sb_str(&line));
 	sb_free(&line);
+	/* the provinces' fourth criterion: no API nor the store carries it */
+	pager_newline(p);
+	pager_wrap(p, 2, A_NORMAL,
+		   _("Satisfaction —: neither the store nor the server has a figure; no star lost"));
 }
 
 static void server_line(struct app *app, struct pager *p, const struct dash *d, const struct stats *s)
@@ -401,6 +405,7 @@ static void dash_draw(struct app *app, WINDOW *win, unsigned flags)
 		} else {
 			dash_day_bars(app, p, &d->days, utf8);
 			dash_week_sparkline(p, &d->days, utf8);
+			dash_day_words(p, &d->days);
 		}
 	}
 	pager_draw(app, p, win);

@@ -21,19 +21,23 @@ bool dash_blocks(void)
 	return !strcmp(nl_langinfo(CODESET), "UTF-8") && strncmp(termname(), "vt", 2);
 }
 
-/* A cell of a bar chart's row: eighth blocks on UTF-8, else '#' for a
- * full row and ':' for at least half of one. level: eighths in this row. */
-static const char *bar_cell(bool utf8, int level, const char *ascii)
+/* A cell of a bar chart's row: full, its series' own glyph (received and
+ * resolved differ by glyph, not by colour alone); part of a row, eighth
+ * blocks on UTF-8, else ':' for at least half of one. level: eighths in
+ * this row. */
+static const char *bar_cell(bool utf8, int level, const char *full)
 {
-	static const char *const eighth[9] = {
-		" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
+	static const char *const eighth[8] = {
+		" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587",
 	};
 
 	if (level <= 0)
 		return " ";
+	if (level >= 8)
+		return full;
 	if (utf8)
-		return eighth[level > 8 ? 8 : level];
-	return level >= 8 ? ascii : level >= 4 ? ":" : " ";
+		return eighth[level];
+	return level >= 4 ? ":" : " ";
 }
 
 static int by_key(const void *key, const void *fig)
@@ -50,13 +54,33 @@ static const struct stats_fig *day_fig(const struct stats *s, int64_t day)
 	return s->ngroups ? bsearch(key, s->groups, s->ngroups, sizeof *s->groups, by_key) : NULL;
 }
 
+void dash_day_words(struct pager *p, const struct stats *days)
+{
+	struct sb words = { 0 };
+
+	for (size_t i = 0; i < days->ngroups; i++) {
+		const struct stats_fig *f = &days->groups[i];
+
+		/* the groups are the period's days, YYYY-MM-DD, in order */
+		if ((f->received || f->resolved) && strlen(f->key) == 10)
+			sb_printf(&words, "%s%.2s/%.2s %ld/%ld", words.len ? ", " : "", f->key + 8,
+				  f->key + 5, f->received, f->resolved);
+	}
+	pager_newline(p);
+	pager_add(p, A_BOLD, _("Per day, received/resolved:"));
+	pager_add(p, A_NORMAL, " ");
+	pager_wrap(p, 2, A_NORMAL, words.len ? sb_str(&words) : _("none"));
+	sb_free(&words);
+}
+
 /* Received and resolved per day as pairs of bars (resolved in the deadline
- * colour); periods longer than the width put several days in a bar. */
+ * colour and its own glyph); periods longer than the width put several days in a bar. */
 void dash_day_bars(struct app *app, struct pager *p, const struct stats *days, bool utf8)
 {
 	int ndays = (int)((days->to - days->from) / CAL_DAY_SECS), per, nbars, i, row;
 	long rec[200] = { 0 }, res[200] = { 0 }, max = 0;
 	char first[WHEN_LEN], last[WHEN_LEN], title[256];
+	const char *rec_full = utf8 ? "\u2588" : "#", *res_full = utf8 ? "\u2592" : "=";
 	attr_t ok = theme_attr(&app->ui->theme, TH_DEADLINE_OK);
 
 	nbars = (p->width - 2) / 2;
@@ -78,10 +102,10 @@ void dash_day_bars(struct app *app, struct pager *p, const struct stats *days, b
 	}
 	if (per == 1)
 		snprintf(title, sizeof title, _("Received %s and resolved %s per day, %ld at most"),
-			 utf8 ? "\u2588" : "#", utf8 ? "\u2588" : "=", max);
+			 rec_full, res_full, max);
 	else
 		snprintf(title, sizeof title, _("Received %s and resolved %s per %d days, %ld at most"),
-			 utf8 ? "\u2588" : "#", utf8 ? "\u2588" : "=", per, max);
+			 rec_full, res_full, per, max);
 	pager_newline(p);
 	pager_newline(p);
 	pager_wrap(p, 2, A_BOLD, title);
@@ -93,8 +117,8 @@ void dash_day_bars(struct app *app, struct pager *p, const struct stats *days, b
 			int a = max ? (int)(rec[i] * BAR_ROWS * 8 / max) - row * 8 : 0;
 			int b = max ? (int)(res[i] * BAR_ROWS * 8 / max) - row * 8 : 0;
 
-			pager_add(p, A_NORMAL, bar_cell(utf8, a, "#"));
-			pager_add(p, ok, bar_cell(utf8, b, "="));
+			pager_add(p, A_NORMAL, bar_cell(utf8, a, rec_full));
+			pager_add(p, ok, bar_cell(utf8, b, res_full));
 		}
 	}
 	pager_newline(p);

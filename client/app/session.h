@@ -166,6 +166,9 @@ struct af_backend session_autofill_backend(struct app *app);
 /* Count the local store's dossiers into st (stats_init'ed: its period);
  * without a server, the dossiers the app holds. */
 int session_stats(struct app *app, struct stats *st, struct err *e);
+/* The same from a given store (batch mode): the period's events, then
+ * the open dossiers by band at st->now, grouped as st is. */
+int session_count_stats(struct store *store, struct stats *st, struct err *e);
 /* The server's own figures (api_stats): done owns rec (NULL on failure, r
  * says why; API_E_UNSUPPORTED when the profile has no stats operation) and
  * runs once, later, never after session_close. False (done never runs)

@@ -4,7 +4,26 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "desk/deadline.h"
+#include "store/store_inbox.h"
 #include "session_int.h"
+
+_Static_assert(STORE_BANDS == BAND_NONE, "the store counts every band of enum band");
+
+int session_count_stats(struct store *store, struct stats *st, struct err *e)
+{
+	struct deadline_cuts c;
+	struct inboxq_cuts cut;
+	enum store_stats_key key = st->by == STATS_BY_CLERK ? STORE_STATS_CLERK :
+				   st->by == STATS_BY_PROCEDURE ? STORE_STATS_PROCEDURE :
+				   STORE_STATS_DESK;
+
+	deadline_cuts(st->cal, st->now, &c);
+	cut = (struct inboxq_cuts){ c.now, c.today_end, c.apology, c.soon };
+	if (store_stats_scan(store, st->from, st->to, stats_add, st, e) < 0)
+		return -1;
+	return store_stats_open(store, &cut, key, stats_add_open, st, e);
+}
 
 int session_stats(struct app *app, struct stats *st, struct err *e)
 {
@@ -13,7 +32,7 @@ int session_stats(struct app *app, struct stats *st, struct err *e)
 
 	if (!store)
 		return 0;
-	return store_stats_scan(store, st->from, st->to, stats_add, st, e);
+	return session_count_stats(store, st, e);
 }
 
 struct server_call {

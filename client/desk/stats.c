@@ -188,16 +188,24 @@ void stats_add(void *arg, const struct dossier *d, int supplements, int apologie
 		if ((g = group_of(s, d, d->updated_at)))
 			count_closed(g, d->status);
 	}
-	if (status_clock_runs(d->status) && d->due_at) {
-		enum band b = deadline_band(s->cal, d, s->now);
+}
 
-		s->all.open++;
-		s->all.bands[b]++;
-		if ((g = group_of(s, d, 0))) {
-			g->open++;
-			g->bands[b]++;
-		}
+static void count_open(struct stats_fig *f, const long *bands)
+{
+	for (int b = 0; b < BAND_NONE; b++) {
+		f->open += bands[b];
+		f->bands[b] += bands[b];
 	}
+}
+
+void stats_add_open(void *arg, const struct dossier *key, const long *bands)
+{
+	struct stats *s = arg;
+	struct stats_fig *g;
+
+	count_open(&s->all, bands);
+	if ((g = group_of(s, key, 0)))
+		count_open(g, bands);
 }
 
 void stats_ratios(const struct stats_fig *f, struct stats_ratio out[STATS_RATIOS])

@@ -9,7 +9,8 @@
  *   supplement rounds and apologies: in the due-date history of the
  *              dossiers received in the period (only those whose details
  *              the store holds);
- *   open now   a running clock and a due date, by deadline band at `now`;
+ *   open now   a running clock and a due date, by deadline band at `now`
+ *              (counted by the store per band: stats_add_open);
  *   average processing time: working minutes from receipt to result ready
  *              over the resolved ones, in working days.
  * Every ratio keeps its numerator and denominator; a zero denominator
@@ -67,8 +68,13 @@ const char *stats_period_name(enum stats_period p);
 
 void stats_init(struct stats *s, const struct cal *c, int64_t from, int64_t to,
 		int64_t now, enum stats_by by);
-/* Count one dossier (a store_stats_fn: arg is the struct stats). */
+/* Count one dossier's events in the period: received, resolved, closed
+ * (a store_stats_fn: arg is the struct stats). */
 void stats_add(void *arg, const struct dossier *d, int supplements, int apologies);
+/* Count open dossiers by band, bands[BAND_NONE] in the order of enum
+ * band, for the whole desk and the group of key (its assignee or its
+ * procedure; none by day: open is now); a store_open_fn. */
+void stats_add_open(void *arg, const struct dossier *key, const long *bands);
 void stats_free(struct stats *s);
 
 /* A ratio as the sandbox reports it: name, what the numerator and the

@@ -99,6 +99,18 @@ static const char *const migrations[] = {
 	 * exactly the folded text's substring, as the filter means it */
 	"CREATE VIRTUAL TABLE inbox_text USING fts5 (hay, tokenize = 'trigram case_sensitive 1');"
 	"INSERT INTO inbox_text (rowid, hay) SELECT rowid, " STORE_HAY " FROM dossiers;",
+	/* 9: the desk's indicators read by index ranges (store_stats.c):
+	 * what was received, resolved (result ready or returned: 9, 10) or
+	 * closed (refused, withdrawn, stopped: 3, 7, 8) in a period, and
+	 * the running dossiers per clerk and per procedure in due order,
+	 * so that a period costs its own dossiers, not the store's history */
+	"CREATE INDEX dossiers_received ON dossiers (received_at);"
+	"CREATE INDEX dossiers_resolved ON dossiers (finished_at) WHERE status IN (9, 10);"
+	"CREATE INDEX dossiers_closed ON dossiers (updated_at) WHERE status IN (3, 7, 8);"
+	"CREATE INDEX dossiers_running_clerk ON dossiers (assignee, due_at)"
+	" WHERE status IN (2, 4, 6);"
+	"CREATE INDEX dossiers_running_proc ON dossiers (procedure_code, procedure_name, due_at)"
+	" WHERE status IN (2, 4, 6);",
 };
 
 #define STORE_CLOCK(id, code, name, label, open, clock) | (clock ? 1u << code : 0u)

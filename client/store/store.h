@@ -19,7 +19,7 @@ struct store;
 struct sqlite3;
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA 8
+#define STORE_SCHEMA 9
 
 /* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
  * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
@@ -108,10 +108,29 @@ int store_catalog_stale(struct store *s, const char *after, char *code, size_t l
  * apologies in its due-date history. */
 typedef void (*store_stats_fn)(void *arg, const struct dossier *d, int supplements,
 			       int apologies);
-/* Every dossier received, finished or changed in [from, to), and every
- * one open now, to fn in no set order. */
+/* Every dossier received in [from, to), or resolved (result ready or
+ * returned) or closed (refused, withdrawn, stopped) in it, to fn in no
+ * set order. */
 int store_stats_scan(struct store *s, int64_t from, int64_t to,
 		     store_stats_fn fn, void *arg, struct err *e);
+
+/* The open dossiers (a running clock and a due time) counted by deadline
+ * band, in the order of enum band (desk/deadline.h: overdue, today,
+ * apology, soon, in time), at the bounds of one instant (struct
+ * inboxq_cuts, store_inbox.h, as deadline_cuts() fills them), for the
+ * whole desk or per clerk (key->assignee) or per procedure
+ * (key->procedure_code and _name); key's strings are valid during the
+ * call. Reads index ranges only, however many dossiers are open. */
+#define STORE_BANDS 5
+enum store_stats_key {
+	STORE_STATS_DESK,
+	STORE_STATS_CLERK,
+	STORE_STATS_PROCEDURE,
+};
+struct inboxq_cuts;
+typedef void (*store_open_fn)(void *arg, const struct dossier *key, const long *bands);
+int store_stats_open(struct store *s, const struct inboxq_cuts *cut, enum store_stats_key key,
+		     store_open_fn fn, void *arg, struct err *e);
 
 struct sqlite3 *store_db(struct store *s);
 /* What went wrong with the last statement, said in e (a full disk says

@@ -1,7 +1,8 @@
 /* dashboard_bench: the dashboard's figures over a store of synthetic
  * dossiers (100,000 by default), a month of them in the period:
- *   - the store's query and the counting (store_stats_scan + stats_add),
- *     what the dashboard's first draw does against the store;
+ *   - the store's queries and the counting (session_count_stats), what
+ *     the dashboard's first draw does against the store, and the same
+ *     per clerk (a leader's table);
  *   - the dashboard's first draw itself (dashboard_open + ui_draw on an
  *     80x24 terminal writing to /dev/null), counting the dossiers the app
  *     holds (the client without a session), the charts drawn.
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/session.h"
 #include "core/calendar.h"
 #include "core/xalloc.h"
 #include "desk/stats.h"
@@ -110,7 +112,7 @@ int main(int argc, char **argv)
 {
 	const char *db = argc > 1 ? argv[1] : NULL;
 	int n = 100000, runs = 5, opt;
-	struct span scan[64], draw[64];
+	struct span scan[64], clerk[64], draw[64];
 	struct dossier *items;
 	size_t nitems;
 	struct store *st;
@@ -151,11 +153,16 @@ int main(int argc, char **argv)
 		struct span t0 = start();
 
 		stats_init(&s, app.cal, from, to, now, STATS_BY_DAY);
-		store_stats_scan(st, from, to, stats_add, &s, &e);
+		session_count_stats(st, &s, &e);
 		scan[r] = since(t0);
 		if (r == 0)
 			printf("this month: %ld received, %ld resolved, %ld open now\n", s.all.received,
 			       s.all.resolved, s.all.open);
+		stats_free(&s);
+		t0 = start();
+		stats_init(&s, app.cal, from, to, now, STATS_BY_CLERK);
+		session_count_stats(st, &s, &e);
+		clerk[r] = since(t0);
 		stats_free(&s);
 	}
 	if (store_load_dossiers(st, &items, &nitems, &e) < 0) {
@@ -174,10 +181,13 @@ int main(int argc, char **argv)
 		ui_draw(&app);
 	}
 	qsort(scan, (size_t)runs, sizeof *scan, by_wall);
+	qsort(clerk, (size_t)runs, sizeof *clerk, by_wall);
 	qsort(draw, (size_t)runs, sizeof *draw, by_wall);
 	printf("%-52s %9s %9s\n", "", "wall ms", "cpu ms");
 	printf("%-52s %9.1f %9.1f\n", "motcua: the store's query and the counting",
 	       scan[runs / 2].wall, scan[runs / 2].cpu);
+	printf("%-52s %9.1f %9.1f\n", "motcua: the same, each clerk (a leader's table)",
+	       clerk[runs / 2].wall, clerk[runs / 2].cpu);
 	printf("%-52s %9.1f %9.1f\n", "motcua: the dashboard's first draw, 80x24",
 	       draw[runs / 2].wall, draw[runs / 2].cpu);
 	printf("(%d dossiers, median of %d runs; period %s)\n", n, runs, stats_period_name(STATS_MONTH));

@@ -41,6 +41,7 @@ check "TSV: the star rating and what costs a star, from the settings" sh -c "tai
 printf 'set stars-on-time 0\nset stars-online 0\nset stars-average-days 365\n' >"$SBX_DIR/motcuarc"
 MOTCUA_CONFIG=$SBX_DIR/motcuarc m stats --format json >"$out" 2>/dev/null
 check "JSON: no threshold, five stars, nothing costs one" sh -c "tr -d '\n\t' <'$out' | grep -q '\"stars\":{\"value\":5,\"costs_a_star\":\"\"}'"
+check "JSON: satisfaction has no source, and says so" sh -c "tr -d '\n\t' <'$out' | grep -q '\"satisfaction\":{\"value\":null,\"source\":\"none: '"
 check "offline: says the server's figures are missing" grep -q "figures are not available" "$err"
 m stats --by frobnicate >/dev/null 2>"$err"; rc=$?
 check "a wrong --by: exit 2" [ "$rc" = 2 ]

@@ -73,9 +73,14 @@ START_TEST(utf8_at_80x24)
 	ck_shows("Online share 50.0 %: 2 of 4 received in the period (all channels)");
 	ck_shows("Open now 1: \u2588 overdue 1, \u2593 today 0");
 	ck_shows("\u2605\u2605\u2605\u2605\u2606 4 of 5 stars; a star lost for each of: on-time rate");
+	/* the fourth criterion has no source: said, not made up */
+	ck_shows("Satisfaction \u2014: neither the store nor the server has a figure; no star lost");
+	/* the bars' figures in words, each day with something */
+	ck_shows("Per day, received/resolved: 06/10 2/0, 07/10 0/2, 08/10 1/0, 09/10 0/1");
 	/* the charts, in blocks, and the weekly rate in words too */
-	ck_shows("Received \u2588 and resolved \u2588 per day, 2 at most");
-	ck_shows("\u2588\u2588");
+	/* received and resolved differ by glyph, not by colour alone */
+	ck_shows("Received \u2588 and resolved \u2592 per day, 2 at most");
+	ck_shows("\u2592\u2588");
 	ck_shows("01/10/2025");
 	ck_shows("31/10/2025");
 	/* the thresholds are settings: a lower on-time threshold gives the star back */

@@ -4,11 +4,13 @@
  * star rating. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "app/session.h"
 #include "check_main.h"
 #include "core/calendar.h"
 #include "core/xalloc.h"
@@ -86,7 +88,7 @@ static void compute(struct stats *s, int64_t from, int64_t to, int64_t now,
 	struct err e = { "" };
 
 	stats_init(s, cal, from, to, now, by);
-	ck_assert_msg(store_stats_scan(st, from, to, stats_add, s, &e) == 0, "%s", e.msg);
+	ck_assert_msg(session_count_stats(st, s, &e) == 0, "%s", e.msg);
 }
 
 START_TEST(empty_store_has_no_ratios)
@@ -317,6 +319,129 @@ START_TEST(stars)
 }
 END_TEST
 
+/* The store's counts equal each dossier counted one by one (stats_add,
+ * and deadline_band for the open ones) on a random desk, at instants that
+ * reach every band, for the desk, each clerk and each procedure. */
+static void same_fig(const struct stats_fig *a, const struct stats_fig *b)
+{
+	ck_assert_str_eq(a->key ? a->key : "", b->key ? b->key : "");
+	ck_assert_int_eq(a->received, b->received);
+	for (int c = 0; c < 3; c++)
+		ck_assert_int_eq(a->channel[c], b->channel[c]);
+	ck_assert_int_eq(a->resolved, b->resolved);
+	ck_assert_int_eq(a->early, b->early);
+	ck_assert_int_eq(a->on_time, b->on_time);
+	ck_assert_int_eq(a->late, b->late);
+	ck_assert_int_eq(a->refused, b->refused);
+	ck_assert_int_eq(a->withdrawn, b->withdrawn);
+	ck_assert_int_eq(a->stopped, b->stopped);
+	ck_assert_int_eq(a->supplements, b->supplements);
+	ck_assert_int_eq(a->apologies, b->apologies);
+	ck_assert_int_eq(a->open, b->open);
+	for (int k = 0; k < BAND_NONE; k++)
+		ck_assert_int_eq(a->bands[k], b->bands[k]);
+	ck_assert(a->minutes == b->minutes);
+}
+
+START_TEST(store_counts_as_each_dossier)
+{
+	static const char *const procs[] = { "P1", "P2" }, *const clerks[] = { "An", "Bình", "" };
+	enum { N = 400 };
+	int64_t from = T(2025, 10, 1, 0, 0), to = T(2025, 11, 1, 0, 0);
+	struct dossier d[N];
+	struct due_change last[N];
+	int sup[N], apo[N];
+	unsigned rng = 7;
+
+	for (int i = 0; i < N; i++) {
+		int64_t rec;
+
+		rng = rng * 1103515245u + 12345u;
+		rec = T(2025, 9, 1, 8, 0) + (int64_t)(rng >> 8) % (90 * 86400);
+		memset(&d[i], 0, sizeof d[i]);
+		d[i].procedure_code = (char *)procs[i % 2];
+		d[i].procedure_name = (char *)(i % 2 ? "Thủ tục hai" : "Thủ tục một");
+		d[i].assignee = (char *)clerks[i % 3];
+		d[i].status = 1 + (int)((rng >> 4) % 10);
+		d[i].channel = 1 + i % 3;
+		d[i].received_at = rec;
+		d[i].due_at = i % 17 ? rec + (int64_t)(1 + (rng >> 12) % 20) * 43200 : 0;
+		d[i].finished_at = d[i].status >= ST_RESULT_READY ? rec + (int64_t)(rng >> 16) % (12 * 86400) : 0;
+		d[i].updated_at = rec + (int64_t)(rng >> 3) % (5 * 86400);
+		sup[i] = i % 5 == 0;
+		apo[i] = i % 7 == 0;
+		put(d[i].procedure_code, d[i].assignee, d[i].status, d[i].channel, d[i].received_at,
+		    d[i].due_at, d[i].finished_at, d[i].updated_at, sup[i], apo[i]);
+		/* as the store reads it back: the last change's reason */
+		last[i] = (struct due_change){ .reason = apo[i] ? "apology" : sup[i] ? "supplement" : NULL };
+		d[i].due_history = &last[i];
+		d[i].ndue = last[i].reason != NULL;
+	}
+	for (int64_t now = T(2025, 10, 1, 9, 0); now < T(2025, 12, 1, 0, 0); now += 5 * 3600 + 1234) {
+		for (enum stats_by by = STATS_BY_NONE; by <= STATS_BY_PROCEDURE; by++) {
+			struct stats s, ref;
+
+			compute(&s, from, to, now, by);
+			stats_init(&ref, cal, from, to, now, by);
+			for (int i = 0; i < N; i++) {
+				long bands[BAND_NONE] = { 0 };
+
+				stats_add(&ref, &d[i], sup[i], apo[i]);
+				if (status_clock_runs(d[i].status) && d[i].due_at) {
+					bands[deadline_band(cal, &d[i], now)] = 1;
+					stats_add_open(&ref, &d[i], bands);
+				}
+			}
+			same_fig(&s.all, &ref.all);
+			ck_assert_int_eq(s.ngroups, ref.ngroups);
+			for (size_t g = 0; g < s.ngroups; g++)
+				same_fig(&s.groups[g], &ref.groups[g]);
+			stats_free(&s);
+			stats_free(&ref);
+		}
+	}
+}
+END_TEST
+
+/* SQLite's count of steps through a whole table, over every statement run. */
+static int full_scans;
+
+static int on_profile(unsigned kind, void *arg, void *stmt, void *x)
+{
+	(void)arg;
+	(void)x;
+	if (kind == SQLITE_TRACE_PROFILE)
+		full_scans += sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+	return 0;
+}
+
+/* A period's figures read index ranges: their cost is the period's
+ * dossiers and the open ones (a partial index of those alone, walked
+ * whole when grouped by clerk or procedure), not the store's history. */
+START_TEST(counting_reads_no_history)
+{
+	struct stats s;
+
+	for (int i = 0; i < 60; i++)
+		put("P1", "An", i % 2 ? ST_RETURNED : ST_REFUSED, CH_DIRECT, T(2024, 3, 1, 9, i),
+		    T(2024, 3, 8, 9, 0), i % 2 ? T(2024, 3, 5, 9, 0) : 0, 0, 0, 0);
+	for (int i = 0; i < 5; i++)
+		put("P2", "Bình", ST_PROCESSING, CH_DIRECT, T(2025, 9, 1, 9, i), T(2025, 9, 8, 9, 0), 0, 0,
+		    0, 0);
+	ck_assert_int_eq(sqlite3_trace_v2(store_db(st), SQLITE_TRACE_PROFILE, on_profile, NULL), SQLITE_OK);
+	for (enum stats_by by = STATS_BY_NONE; by <= STATS_BY_DAY; by++) {
+		full_scans = 0;
+		compute(&s, T(2025, 10, 1, 0, 0), T(2025, 11, 1, 0, 0), T(2025, 10, 20, 10, 0), by);
+		ck_assert_int_eq(s.all.open, 5);
+		ck_assert_int_eq(s.all.received, 0);
+		ck_assert_msg(full_scans <= 5, "%d steps through a whole table or index, grouped %d",
+			      full_scans, by);
+		stats_free(&s);
+	}
+	sqlite3_trace_v2(store_db(st), 0, NULL, NULL);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("stats");
@@ -329,6 +454,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, leader_and_clerk_scope);
 	tcase_add_test(tc, periods);
 	tcase_add_test(tc, stars);
+	tcase_add_test(tc, store_counts_as_each_dossier);
+	tcase_add_test(tc, counting_reads_no_history);
 	suite_add_tcase(s, tc);
 	return s;
 }

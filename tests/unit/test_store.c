@@ -109,6 +109,10 @@ START_TEST(test_path_and_modes)
 }
 END_TEST
 
+/* What schema 9 added (the indicators' indexes), for a store made older. */
+#define UNDO_SCHEMA_9 "DROP INDEX dossiers_received; DROP INDEX dossiers_resolved; " \
+	"DROP INDEX dossiers_closed; DROP INDEX dossiers_running_clerk; DROP INDEX dossiers_running_proc; "
+
 START_TEST(test_migrations)
 {
 	struct store *s;
@@ -125,7 +129,7 @@ START_TEST(test_migrations)
 	dossier_free(&d);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+	ck_assert_int_eq(sqlite3_exec(raw, UNDO_SCHEMA_9 "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
 					   "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
 					   "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
 					   "ALTER TABLE dossiers DROP COLUMN apology_used; "
@@ -187,7 +191,7 @@ START_TEST(test_number_beside_the_id)
 	ob_entry_free(&en);
 	store_close(s);
 	ck_assert_int_eq(sqlite3_open(db, &raw), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(raw, "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
+	ck_assert_int_eq(sqlite3_exec(raw, UNDO_SCHEMA_9 "DROP TABLE inbox_text; DROP INDEX dossiers_running; DROP INDEX dossiers_idle; "
 				      "DROP INDEX dossiers_undated; DROP TRIGGER inbox_tally_in; DROP TRIGGER inbox_tally_out; "
 				      "DROP TRIGGER inbox_tally_move; DROP TABLE inbox_tally; "
 				      "ALTER TABLE dossiers DROP COLUMN apology_used; "
