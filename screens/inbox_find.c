@@ -30,9 +30,14 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wclrtoeol(win);
 	if (v->asking == ASK_GOTO)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
-	else if (v->counting)
-		/* TRANSLATORS: dossiers shown (still being counted), of those in the view */
-		snprintf(right, sizeof right, _("%s of %zu"), ui->ellipsis, v->total[v->view]);
+	else if (v->counting) {
+		char counted[32];
+
+		inbox_count_text(app, v->counts[v->view], counted, sizeof counted);
+		/* TRANSLATORS: dossiers shown so far (still being counted), of
+		 * those in the view, and the ellipsis */
+		snprintf(right, sizeof right, _("%s of %zu, counting%s"), counted, v->total[v->view], ui->ellipsis);
+	}
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
 		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);

@@ -26,6 +26,8 @@ struct timers {
 };
 
 int64_t timer_now_ms(void);
+/* The same clock in microseconds: time limits of work done in slices. */
+int64_t timer_now_us(void);
 
 void timers_init(struct timers *t);
 void timers_free(struct timers *t);

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "core/timer.h"
 #include "core/xalloc.h"
 #include "store.h"
 #include "store_inbox.h"
@@ -80,7 +81,7 @@ static void add_filter(struct sb *sql, const struct inboxq *q)
 		sb_puts(sql, " AND motcua_match((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid))");
 }
 
-/* The view's terms, then the filter's. */
+/* The view's terms. */
 static void add_view(struct sb *sql, const struct inboxq *q)
 {
 	if (q->statuses) {
@@ -97,7 +98,6 @@ static void add_view(struct sb *sql, const struct inboxq *q)
 		sb_puts(sql, " AND ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE");
 	if (q->proc)
 		sb_puts(sql, " AND ifnull(procedure_code, ifnull(procedure_name, '')) = ?8");
-	add_filter(sql, q);
 }
 
 static int prepare_bound(struct store *s, const struct inboxq *q, const char *sql,
@@ -139,29 +139,63 @@ void store_inbox_start(struct inboxq_pos *p)
 	p->part = -1;		/* before part 0: nothing to go on after */
 }
 
+int store_inbox_pos_cmp(const struct inboxq_pos *a, const struct inboxq_pos *b)
+{
+	/* as the parts' ORDER BY: the code compared as SQLite's BINARY does */
+	if (a->part != b->part)
+		return a->part < b->part ? -1 : 1;
+	if (a->part < 0 || a->part >= INBOXQ_PARTS)
+		return 0;
+	if (a->part != UNDATED && a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+/* A filtered read tests each row in the select list, not in WHERE: every
+ * row looked at comes back, kept or not, so that a read stopped by its
+ * time limit knows where it stands and the next one goes on from there
+ * rather than over the same rows again. */
+static void add_test(struct sb *sql, const struct inboxq *q)
+{
+	sb_puts(sql, ", (SELECT 1");
+	if (q->phrase && *q->phrase)
+		sb_puts(sql, " AND instr(hay, ?12)");
+	if (q->match)
+		sb_puts(sql, " AND motcua_match(hay)");
+	sb_puts(sql, " FROM inbox_text t WHERE t.rowid = dossiers.rowid)");
+}
+
 /* One statement for the parts from at->part on (back: down to part 0,
- * each in reverse), the first after (before) *at; the filter's phrase
- * looked up once for them all. */
+ * each in reverse), the first after (before) *at. Returns 1 when it
+ * reached the end (the start), 0 when it read n rows or its time (until,
+ * timer_now_us(); 0: none) was up, -1 on error. */
 static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at, bool back,
-		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got, struct err *e)
+		     int64_t until, struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+		     struct err *e)
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
 	const char *desc = back ? " DESC" : "";
+	bool scan = filtered(q);
+	unsigned looked = 0;
 
 	*got = 0;
 	if (from < 0)
 		from = back ? -1 : 0;
 	if (from >= INBOXQ_PARTS)
 		from = back ? INBOXQ_PARTS - 1 : INBOXQ_PARTS;
-	if (from == end || !n)
+	if (from == end)
+		return 1;
+	if (!n)
 		return 0;
-	add_hits(&sql, q);
 	for (int part = from; part != end; part += step) {
 		/* the limit in each part too: it keeps each part's order */
-		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used FROM %s", part != from ? " UNION ALL " : "",
-			  s->cols, part, parts[part]);
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used", part != from ? " UNION ALL " : "",
+			  s->cols, part);
+		if (scan)
+			add_test(&sql, q);
+		sb_printf(&sql, " FROM %s", parts[part]);
 		if (part == at->part)
 			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
@@ -176,34 +210,41 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	sb_free(&sql);
 	if (rc < 0)
 		return -1;
-	sqlite3_bind_int64(st, 10, (int64_t)n);
+	/* a scan reads on until it has kept n */
+	sqlite3_bind_int64(st, 10, scan ? -1 : (int64_t)n);
 	s->q = q;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct dossier *d = &out[(*got)++];
-
-		store_read_summary(st, d);
-		/* what the band needs of the details: a date moved for an
-		 * apology already has no apology left (deadline_band()) */
-		if (sqlite3_column_int(st, s->ncols + 2)) {
-			d->due_history = xcalloc(1, sizeof *d->due_history);
-			d->due_history[0].reason = xstrdup("apology");
-			d->ndue = 1;
-		}
+	while (*got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		at->due = sqlite3_column_int64(st, s->ncols);
 		at->part = sqlite3_column_int(st, s->ncols + 1);
-		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
-		if (each)
-			each[*got - 1] = *at;
+		snprintf(at->code, sizeof at->code, "%s", (const char *)sqlite3_column_text(st, 0));
+		if (!scan || sqlite3_column_int(st, s->ncols + 3)) {
+			struct dossier *d = &out[(*got)++];
+
+			store_read_summary(st, d);
+			/* what the band needs of the details: a date moved for
+			 * an apology already has no apology left (deadline_band()) */
+			if (sqlite3_column_int(st, s->ncols + 2)) {
+				d->due_history = xcalloc(1, sizeof *d->due_history);
+				d->due_history[0].reason = xstrdup("apology");
+				d->ndue = 1;
+			}
+			if (each)
+				each[*got - 1] = *at;
+		}
+		/* the clock read once every few rows */
+		if (until && !(++looked % 32) && timer_now_us() >= until)
+			break;
 	}
 	s->q = NULL;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_sql_error(s, e, _("cannot read the inbox"));
-	if (*got < n) {
+	if (rc == SQLITE_DONE) {
 		if (back)
 			store_inbox_start(at);
 		else
 			at->part = INBOXQ_PARTS;
+		return 1;
 	}
 	return 0;
 }
@@ -212,14 +253,21 @@ int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 		     struct err *e)
 {
-	return read_rows(s, q, at, false, out, each, n, got, e);
+	return read_rows(s, q, at, false, 0, out, each, n, got, e) < 0 ? -1 : 0;
 }
 
 int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
 			    struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 			    struct err *e)
 {
-	return read_rows(s, q, at, true, out, each, n, got, e);
+	return read_rows(s, q, at, true, 0, out, each, n, got, e) < 0 ? -1 : 0;
+}
+
+int store_inbox_rows_until(struct store *s, const struct inboxq *q, struct inboxq_pos *at, int64_t until,
+			   struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			   struct err *e)
+{
+	return read_rows(s, q, at, false, until, out, each, n, got, e);
 }
 
 /* The part a row is in: the parts' terms, in C. */
@@ -272,6 +320,7 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 		if (part == pos->part)
 			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
 		add_view(&sql, q);
+		add_filter(&sql, q);
 		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
 			break;
 		*index += n;
@@ -290,6 +339,7 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	add_hits(&sql, q);
 	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
 	add_view(&sql, q);
+	add_filter(&sql, q);
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
 	sb_free(&sql);
 	if (rc < 0)
@@ -313,36 +363,15 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	return found;
 }
 
-int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+/* Without a filter, the tally the triggers keep. */
+static int count_tally(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
 {
-	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	/* without a filter, the tally the triggers keep; with one, a single
-	 * pass over the rows it keeps */
-	if (filtered(q)) {
-		/* from the text: its index narrows, and the tests read it there */
-		sb_puts(&sql, "SELECT d.status, count(*), sum(ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE),"
-			" sum(ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8)"
-			" FROM inbox_text t JOIN dossiers d ON d.rowid = t.rowid WHERE 1");
-		if (indexed(q))
-			sb_puts(&sql, " AND inbox_text MATCH ?9");
-		else if (q->phrase && *q->phrase)
-			sb_puts(&sql, " AND instr(t.hay, ?12)");
-		if (q->match)
-			sb_puts(&sql, " AND motcua_match(t.hay)");
-		sb_puts(&sql, " GROUP BY d.status");
-	} else {
-		sb_puts(&sql, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
-			" sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status");
-	}
-	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
-	sb_free(&sql);
-	if (rc < 0)
+	if (prepare_bound(s, q, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
+			  " sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status", NULL, &st, e) < 0)
 		return -1;
-	s->q = q;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int status = sqlite3_column_int(st, 0);
 		int64_t n = sqlite3_column_int64(st, 1);
@@ -352,9 +381,82 @@ int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_co
 		c->mine += sqlite3_column_int64(st, 2);
 		c->proc += sqlite3_column_int64(st, 3);
 	}
-	s->q = NULL;
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
+}
+
+void store_inbox_count_start(struct inboxq_count *k)
+{
+	memset(k, 0, sizeof *k);
+}
+
+/* With a filter, row by row in the order of the text's rowids, each
+ * counted in C: where a slice stopped is the last rowid it saw, and the
+ * next one goes on after it. The index narrows to the rows the phrase
+ * is in; what it cannot find, the test in the select list decides. */
+int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inboxq_count *k, int64_t until,
+			   struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	unsigned looked = 0;
+	int rc;
+
+	if (k->done)
+		return 1;
+	if (!filtered(q)) {
+		memset(&k->c, 0, sizeof k->c);
+		if (count_tally(s, q, &k->c, e) < 0)
+			return -1;
+		k->done = true;
+		return 1;
+	}
+	sb_puts(&sql, "SELECT t.rowid, d.status, ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE,"
+		" ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8, 1");
+	if (!indexed(q) && q->phrase && *q->phrase)
+		sb_puts(&sql, " AND instr(t.hay, ?12)");
+	if (q->match)
+		sb_puts(&sql, " AND motcua_match(t.hay)");
+	sb_puts(&sql, " FROM inbox_text t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
+	if (indexed(q))
+		sb_puts(&sql, " AND inbox_text MATCH ?9");
+	sb_puts(&sql, " ORDER BY t.rowid");
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(st, 13, k->last);
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->last = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 4)) {
+			int status = sqlite3_column_int(st, 1);
+
+			k->c.by_status[status >= 0 && status <= ST_MAX ? status : 0]++;
+			k->c.all++;
+			k->c.mine += sqlite3_column_int(st, 2);
+			k->c.proc += sqlite3_column_int(st, 3);
+		}
+		if (until && !(++looked % 32) && timer_now_us() >= until)
+			break;
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sql_error(s, e, _("cannot count the inbox"));
+	k->done = rc == SQLITE_DONE;
+	return k->done;
+}
+
+int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+{
+	struct inboxq_count k;
+	int rc;
+
+	store_inbox_count_start(&k);
+	rc = store_inbox_count_step(s, q, &k, 0, e);
+	*c = k.c;
+	return rc < 0 ? -1 : 0;
 }
 
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e)
