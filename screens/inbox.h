@@ -51,6 +51,12 @@ struct inbox_view {
 	struct inboxq_pos fill;
 	struct inboxq_count tally;
 	int64_t drawn_us;	/* when a slice last asked for a redraw */
+	/* where the selection was before the filter changed; anchored: not
+	 * found yet in the window being filled, while the clerk stays on
+	 * anchor_sel */
+	struct inboxq_pos anchor;
+	bool anchored;
+	size_t anchor_sel;
 
 	struct dossier *win;	/* rows first .. first + nwin - 1 of the list */
 	struct inboxq_pos *win_pos;	/* and where each stands in the order */
@@ -78,7 +84,7 @@ void inbox_query(struct app *app, struct inboxq *q);
  * the status bar says why). */
 void inbox_window(struct app *app, size_t first, size_t n);
 /* Read on into the first window from v->fill, until that instant
- * (timer_now_us()): true once the window is full or the list ended. */
+ * (timer_cpu_us()): true once the window is full or the list ended. */
 bool inbox_fill(struct app *app, int64_t until);
 struct dossier *inbox_row(struct app *app, size_t i);
 

@@ -174,9 +174,11 @@ static void read_inbox(struct app *app)
  * the next key never waits behind a count (and starts another). */
 #define COUNT_NOW_MAX 5000
 #define KEY_US 4000
-#define SLICE_US 5000
+#define SLICE_US 3000
 /* how often a count under way is drawn again */
 #define DRAW_US 100000
+
+static void find_anchor(struct app *app);
 
 static void count_filter(struct app *app)
 {
@@ -194,7 +196,7 @@ static void count_slice(void *arg)
 {
 	struct app *app = arg;
 	struct inbox_view *v = inbox_view(app);
-	int64_t now = timer_now_us();
+	int64_t now = timer_cpu_us();
 	struct inboxq q;
 	struct err e;
 	int rc;
@@ -204,6 +206,8 @@ static void count_slice(void *arg)
 		return;		/* a key changed the filter: show() starts again */
 	if (v->filling) {
 		v->filling = !inbox_fill(app, now + SLICE_US);
+		if (v->anchored && v->list.sel == v->anchor_sel)
+			find_anchor(app);
 		app->redraw |= RD_BODY | RD_TITLE;
 	} else {
 		count_query(app, &q);
@@ -221,8 +225,8 @@ static void count_slice(void *arg)
 			app->redraw |= RD_BODY | RD_TITLE | RD_STATUS;
 			return;
 		}
-		if (now - v->drawn_us >= DRAW_US) {
-			v->drawn_us = now;
+		if (timer_now_us() - v->drawn_us >= DRAW_US) {
+			v->drawn_us = timer_now_us();
 			app->redraw |= RD_BODY | RD_TITLE;
 		}
 	}
@@ -267,54 +271,71 @@ static void show(struct app *app)
 		memset(v->counts, 0, sizeof v->counts);
 		store_inbox_count_start(&v->tally);
 		store_inbox_start(&v->fill);
-		v->filling = !inbox_fill(app, timer_now_us() + KEY_US);
+		v->filling = !inbox_fill(app, timer_cpu_us() + KEY_US);
 		v->drawn_us = timer_now_us();
 		v->count_timer = loop_timer(&app->loop, 0, count_slice, app);
 	}
 }
 
+/* The selected dossier if it is shown, else the next one that is. While
+ * counting, the list is the first window of matches: the anchor is looked
+ * for there, while it fills too (as long as the clerk does not move);
+ * past a full window, the store says where it is, and the list reaches
+ * to it. */
+static void find_anchor(struct app *app)
+{
+	struct inbox_view *v = inbox_view(app);
+	struct inboxq q;
+	int64_t at;
+	struct err e;
+
+	for (at = 0; v->counting && (size_t)at < v->nwin &&
+	     store_inbox_pos_cmp(&v->win_pos[at], &v->anchor) < 0; at++)
+		;
+	v->anchored = false;
+	if (v->counting && (size_t)at < v->nwin) {
+		v->list.sel = (size_t)at;
+	} else if (v->counting && v->filling) {
+		v->anchored = true;	/* looked for again as the window fills */
+		v->list.sel = v->nwin;
+	} else if (v->counting && v->nwin < WINDOW_ROWS) {
+		v->list.sel = v->nwin;	/* past the last match */
+	} else {
+		inbox_query(app, &q);
+		if (store_inbox_index(app->store, &q, &v->anchor, &at, &e) < 0) {
+			app_message(app, MSG_ERROR, "%s", e.msg);
+			return;
+		}
+		v->list.sel = (size_t)at;
+		if (v->counting && v->list.sel >= v->list.n) {
+			/* not counted yet: at least the rows up to it */
+			v->list.n = v->list.sel + 1;
+			v->filling = false;
+		}
+	}
+	list_clamp(&v->list);
+	v->anchor_sel = v->list.sel;
+}
+
 void inbox_sync(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	bool keep = v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
-		v->list.sel >= v->first && v->list.sel < v->first + v->nwin;
-	struct inboxq_pos anchor;
+	/* an anchor not found yet is kept while the clerk stays */
+	bool pending = v->anchored && v->list.sel == v->anchor_sel && v->gen == app->dossiers_gen;
+	bool keep = pending || (v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
+				v->list.sel >= v->first && v->list.sel < v->first + v->nwin);
 
-	if (keep)
-		anchor = v->win_pos[v->list.sel - v->first];
+	if (keep && !pending)
+		v->anchor = v->win_pos[v->list.sel - v->first];
+	v->anchored = false;
 	if (!v->read || v->gen != app->dossiers_gen)
 		read_inbox(app);
 	if (!v->stale)
 		return;
 	show(app);
 	v->stale = false;
-	if (keep && app->store) {
-		struct inboxq q;
-		int64_t at;
-		struct err e;
-
-		/* the selected dossier if it is shown, else the next one that
-		 * is: while counting, in the window read so far when it is
-		 * there (the list is that window), else by the store */
-		for (at = 0; v->counting && (size_t)at < v->nwin &&
-		     store_inbox_pos_cmp(&v->win_pos[at], &anchor) < 0; at++)
-			;
-		inbox_query(app, &q);
-		if (v->counting && (size_t)at < v->nwin)
-			v->list.sel = (size_t)at;
-		else if (v->counting && !v->filling && v->nwin < WINDOW_ROWS)
-			v->list.sel = v->nwin;	/* past the last match: clamped to it */
-		else if (store_inbox_index(app->store, &q, &anchor, &at, &e) == 0) {
-			v->list.sel = (size_t)at;
-			if (v->counting && v->list.sel >= v->list.n) {
-				/* not counted yet: at least the rows up to it, read
-				 * around it from now on */
-				v->list.n = v->list.sel + 1;
-				v->filling = false;
-			}
-		} else
-			app_message(app, MSG_ERROR, "%s", e.msg);
-	}
+	if (keep && app->store)
+		find_anchor(app);
 	list_clamp(&v->list);
 }
 

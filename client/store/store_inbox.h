@@ -64,7 +64,7 @@ int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 		     struct err *e);
 
-/* The same, reading for no longer than until (timer_now_us(); 0: no
+/* The same, reading for no longer than until (timer_cpu_us(); 0: no
  * limit): *at moves past every row looked at, kept by q's filter or not,
  * so that the next call goes on where this one stopped. Returns 1 when
  * it reached the end, 0 when it read n rows or its time was up. */
@@ -101,7 +101,7 @@ int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_co
 
 /* The same in slices, so that counting a filter's matches over a large
  * store never holds the event loop: start, then a step at a time, each
- * for no longer than until (timer_now_us(); 0: to the end). A step
+ * for no longer than until (timer_cpu_us(); 0: to the end). A step
  * returns 1 when the count is whole, 0 when its time was up (k->c holds
  * what is counted so far, a lower bound), -1 on error. */
 struct inboxq_count {
