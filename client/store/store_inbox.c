@@ -18,16 +18,17 @@
  * so that reading a screenful stops after a screenful; named, because on
  * a store never analysed SQLite may rather scan the table and sort what
  * it finds, which reads every row. */
-#define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
-static const char *const parts[INBOXQ_PARTS] = {
-	RUNNING " AND due_at <= ?1",
-	RUNNING " AND due_at > ?1 AND due_at <= ?2",
-	RUNNING " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used",
-	RUNNING " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)",
-	RUNNING " AND due_at > ?4 AND (apology_used OR due_at > ?3)",
-	"dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))"
-	" AND due_at IS NOT NULL",
-	"dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL",
+#define RUNNING "dossiers_running", "status IN (2, 4, 6)"
+static const struct {
+	const char *index, *terms, *more;
+} parts[INBOXQ_PARTS] = {
+	{ RUNNING, " AND due_at <= ?1" },
+	{ RUNNING, " AND due_at > ?1 AND due_at <= ?2" },
+	{ RUNNING, " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used" },
+	{ RUNNING, " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)" },
+	{ RUNNING, " AND due_at > ?4 AND (apology_used OR due_at > ?3)" },
+	{ "dossiers_idle", "(status IS NULL OR status NOT IN (2, 4, 6)) AND due_at IS NOT NULL", "" },
+	{ "dossiers_undated", "due_at IS NULL", "" },
 };
 #define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
 
@@ -62,18 +63,31 @@ static bool filtered(const struct inboxq *q)
 	return (q->phrase && *q->phrase) || q->match;
 }
 
+/* A part's rows: through its index, or from the few rows a rare phrase
+ * is in (few_hits()), each looked up by its rowid and sorted. */
+static void add_part(struct sb *sql, int part, bool few)
+{
+	if (few)
+		sb_puts(sql, " FROM temp.inbox_hits h CROSS JOIN dossiers ON dossiers.rowid = h.rowid");
+	else
+		sb_printf(sql, " FROM dossiers INDEXED BY %s", parts[part].index);
+	sb_printf(sql, " WHERE %s%s", parts[part].terms, parts[part].more);
+}
+
 /* What the phrase finds, looked up once per statement: it opens every
  * statement that add_filter() ends. */
-static void add_hits(struct sb *sql, const struct inboxq *q)
+static void add_hits(struct sb *sql, const struct inboxq *q, bool few)
 {
-	if (indexed(q))
+	if (indexed(q) && !few)
 		sb_puts(sql, "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9) ");
 }
 
 /* The filter's terms, on a row of dossiers. */
-static void add_filter(struct sb *sql, const struct inboxq *q)
+static void add_filter(struct sb *sql, const struct inboxq *q, bool few)
 {
-	if (indexed(q))
+	if (few)
+		sb_puts(sql, " AND dossiers.rowid IN temp.inbox_hits");
+	else if (indexed(q))
 		sb_puts(sql, " AND rowid IN hits");
 	else if (q->phrase && *q->phrase)
 		sb_puts(sql, " AND instr((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid), ?12)");
@@ -133,6 +147,83 @@ static int prepare_bound(struct store *s, const struct inboxq *q, const char *sq
 	return 0;
 }
 
+/* At most this many rows found by the index make a phrase rare. */
+#define FEW_HITS 1024
+
+static int64_t data_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Whether q's phrase is in FEW_HITS rows at most: then their rowids are
+ * kept in temp.inbox_hits, and reads and counts start from them rather
+ * than walk the urgency order's indexes (or the text) whole for a rare
+ * text, an ID number say. Looked up once per phrase and state of the
+ * store (its changes here, and by other connections). */
+static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct sb sql = { 0 };
+	int64_t version = data_version(s);
+	int rc;
+
+	*few = false;
+	if (!indexed(q) || q->match)
+		return 0;
+	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
+		if (!strcmp(s->hits_phrase, q->phrase)) {
+			*few = s->hits_few;
+			return 0;
+		}
+		/* a key typed onto a rare phrase: its rows are among those */
+		if (s->hits_few && strstr(q->phrase, s->hits_phrase)) {
+			rc = prepare_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
+					   "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)",
+					   NULL, &st, e);
+			if (rc < 0)
+				return -1;
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				return store_sql_error(s, e, _("cannot read the inbox"));
+			free(s->hits_phrase);
+			s->hits_phrase = xstrdup(q->phrase);
+			s->hits_changes = sqlite3_total_changes64(s->db);
+			*few = true;
+			return 0;
+		}
+	}
+	free(s->hits_phrase);
+	s->hits_phrase = NULL;
+	if (sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS inbox_hits (rowid INTEGER PRIMARY KEY);"
+			 "DELETE FROM temp.inbox_hits", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, _("cannot read the inbox"));
+	/* one more than few: enough to know */
+	sb_printf(&sql, "INSERT INTO temp.inbox_hits SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9 LIMIT %d",
+		  FEW_HITS + 1);
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, _("cannot read the inbox"));
+	s->hits_few = sqlite3_changes(s->db) <= FEW_HITS;
+	s->hits_phrase = xstrdup(q->phrase);
+	s->hits_changes = sqlite3_total_changes64(s->db);
+	s->hits_version = version;
+	*few = s->hits_few;
+	return 0;
+}
+
 void store_inbox_start(struct inboxq_pos *p)
 {
 	memset(p, 0, sizeof *p);
@@ -177,7 +268,7 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	sqlite3_stmt *st;
 	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
 	const char *desc = back ? " DESC" : "";
-	bool scan = filtered(q);
+	bool scan = filtered(q), few;
 	unsigned looked = 0;
 
 	*got = 0;
@@ -189,13 +280,15 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		return 1;
 	if (!n)
 		return 0;
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
 	for (int part = from; part != end; part += step) {
 		/* the limit in each part too: it keeps each part's order */
 		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used", part != from ? " UNION ALL " : "",
 			  s->cols, part);
 		if (scan)
 			add_test(&sql, q);
-		sb_printf(&sql, " FROM %s", parts[part]);
+		add_part(&sql, part, few);
 		if (part == at->part)
 			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
@@ -311,18 +404,24 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 	struct sb sql = { 0 };
 	int rc = 0;
 
+	bool few;
+
 	*index = 0;
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
 	/* the rows of the parts before, and of its own part before it */
 	for (int part = 0; part <= pos->part && part < INBOXQ_PARTS; part++) {
 		int64_t n = 0;
 
 		sb_reset(&sql);
-		add_hits(&sql, q);
-		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
+		add_hits(&sql, q, few);
+		sb_puts(&sql, "SELECT count(*)");
+		add_part(&sql, part, few);
 		if (part == pos->part)
 			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
 		add_view(&sql, q);
-		add_filter(&sql, q);
+		if (!few)
+			add_filter(&sql, q, false);
 		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
 			break;
 		*index += n;
@@ -338,10 +437,14 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	sqlite3_stmt *st;
 	int rc, found = 0;
 
-	add_hits(&sql, q);
+	bool few;
+
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
+	add_hits(&sql, q, few);
 	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
 	add_view(&sql, q);
-	add_filter(&sql, q);
+	add_filter(&sql, q, few);
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
 	sb_free(&sql);
 	if (rc < 0)
@@ -402,6 +505,7 @@ int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inbox
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	unsigned looked = 0;
+	bool few;
 	int rc;
 
 	if (k->done)
@@ -413,14 +517,20 @@ int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inbox
 		k->done = true;
 		return 1;
 	}
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
 	sb_puts(&sql, "SELECT t.rowid, d.status, ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE,"
 		" ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8, 1");
 	if (!indexed(q) && q->phrase && *q->phrase)
 		sb_puts(&sql, " AND instr(t.hay, ?12)");
 	if (q->match)
 		sb_puts(&sql, " AND motcua_match(t.hay)");
-	sb_puts(&sql, " FROM inbox_text t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
-	if (indexed(q))
+	if (few)
+		/* the few rows found: no text to read */
+		sb_puts(&sql, " FROM temp.inbox_hits t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
+	else
+		sb_puts(&sql, " FROM inbox_text t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
+	if (indexed(q) && !few)
 		sb_puts(&sql, " AND inbox_text MATCH ?9");
 	sb_puts(&sql, " ORDER BY t.rowid");
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
