@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/timer.h"
@@ -613,10 +614,12 @@ void store_inbox_procs_free(struct inboxq_proc *v, size_t n)
 }
 
 int store_inbox_ending(struct store *s, const char *tail,
-		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e)
+		       bool (*fn)(void *arg, const char *code, const char *shown), void *arg, struct err *e)
 {
-	struct sb pattern = { 0 };
+	struct sb pattern = { 0 }, line = { 0 };
+	struct inboxq q = { 0 };
 	sqlite3_stmt *st;
+	char folded[512];
 	int rc;
 
 	/* LIKE narrows (ASCII in any case, as the caller compares); its own
@@ -627,16 +630,33 @@ int store_inbox_ending(struct store *s, const char *tail,
 			sb_addc(&pattern, '\\');
 		sb_addc(&pattern, *p);
 	}
-	rc = store_prepare(s, "SELECT code FROM dossiers WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code", &st, e);
+	/* the number shown is the first line of a dossier's folded text:
+	 * the trigram index finds the lines that end with the tail */
+	fold_text(folded, sizeof folded, tail, strlen(tail));
+	sb_printf(&line, "%s\n", folded);
+	q.phrase = sb_str(&line);
+	rc = prepare_bound(s, &q, indexed(&q) ?
+			   "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9)"
+			   " SELECT code, ifnull(number, code) AS shown FROM dossiers"
+			   " WHERE rowid IN hits AND shown LIKE ?13 ESCAPE '\\'"
+			   /* an API's own id, whole */
+			   " UNION SELECT code, ifnull(number, code) FROM dossiers WHERE code = ?11"
+			   " ORDER BY 2, 1" :
+			   /* a character: every code and number read */
+			   "SELECT code, ifnull(number, code) AS shown FROM dossiers"
+			   " WHERE shown LIKE ?13 ESCAPE '\\' OR code LIKE ?13 ESCAPE '\\' ORDER BY 2, 1",
+			   NULL, &st, e);
 	if (rc == 0) {
-		sqlite3_bind_text(st, 1, sb_str(&pattern), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 11, tail, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 13, sb_str(&pattern), -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-		       fn(arg, (const char *)sqlite3_column_text(st, 0)))
+		       fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)))
 			;
 		sqlite3_finalize(st);
 		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot look up a dossier code"));
 	}
 	sb_free(&pattern);
+	sb_free(&line);
 	return rc;
 }
 

@@ -122,10 +122,15 @@ struct inboxq_proc {
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e);
 void store_inbox_procs_free(struct inboxq_proc *v, size_t n);
 
-/* The codes that end with tail, ASCII letters in any case (and some
- * more: the caller tells), in code order, to fn until it returns false. */
+/* The dossiers whose number shown (their code when they have none) ends
+ * with tail, ASCII letters in any case (and some more: the caller
+ * tells), found through the trigram index from two characters on; and
+ * the one whose code is tail (an API's own id, which the number hides).
+ * In the order of the number shown, to fn(arg, code, number shown) until
+ * it returns false. A tail of one character reads every code and number,
+ * and finds the codes that end with it too. */
 int store_inbox_ending(struct store *s, const char *tail,
-		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e);
+		       bool (*fn)(void *arg, const char *code, const char *shown), void *arg, struct err *e);
 
 /* Each assignee's login (and name, or NULL) on the dossiers whose status
  * is in statuses (1 << status each), once, in the order of their first
