@@ -21,7 +21,8 @@
  * it finds, which reads every row. */
 #define RUNNING "dossiers_running", "status IN (2, 4, 6)"
 static const struct {
-	const char *index, *terms, *more;
+	const char *index;
+	const char *terms, *more;	/* its index's own terms, then the part's */
 } parts[INBOXQ_PARTS] = {
 	{ RUNNING, " AND due_at <= ?1" },
 	{ RUNNING, " AND due_at > ?1 AND due_at <= ?2" },
@@ -172,12 +173,13 @@ static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct e
 {
 	sqlite3_stmt *st;
 	struct sb sql = { 0 };
-	int64_t version = data_version(s);
+	int64_t version;
 	int rc;
 
 	*few = false;
 	if (!indexed(q) || q->match)
 		return 0;
+	version = data_version(s);
 	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
 		if (!strcmp(s->hits_phrase, q->phrase)) {
 			*few = s->hits_few;
@@ -269,7 +271,7 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	sqlite3_stmt *st;
 	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
 	const char *desc = back ? " DESC" : "";
-	bool scan = filtered(q), few;
+	bool scan, few;
 	unsigned looked = 0;
 
 	*got = 0;
@@ -283,6 +285,8 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		return 0;
 	if (few_hits(s, q, &few, e) < 0)
 		return -1;
+	/* the few rows a rare phrase is in need no test */
+	scan = filtered(q) && !few;
 	for (int part = from; part != end; part += step) {
 		/* the limit in each part too: it keeps each part's order */
 		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used", part != from ? " UNION ALL " : "",
@@ -404,7 +408,6 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 {
 	struct sb sql = { 0 };
 	int rc = 0;
-
 	bool few;
 
 	*index = 0;
@@ -437,7 +440,6 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, found = 0;
-
 	bool few;
 
 	if (few_hits(s, q, &few, e) < 0)
