@@ -259,6 +259,28 @@ static void add_test(struct sb *sql, const struct inboxq *q)
 	sb_puts(sql, " FROM inbox_text t WHERE t.rowid = dossiers.rowid)");
 }
 
+/* The few rows a rare phrase is in, each looked up once: its part
+ * told by the parts' own terms, then sorted into the order (the
+ * columns as read_rows() reads them). */
+static void add_few(struct sb *sql, struct store *s, const struct inboxq *q, const struct inboxq_pos *at, bool back)
+{
+	const char *desc = back ? " DESC" : "";
+	char cmp = back ? '<' : '>';
+
+	sb_printf(sql, "SELECT * FROM (SELECT %s, due_at, CASE", s->cols);
+	for (int part = 0; part < INBOXQ_PARTS; part++)
+		sb_printf(sql, " WHEN %s%s THEN %d", parts[part].terms, parts[part].more, part);
+	sb_puts(sql, " END AS part, apology_used FROM temp.inbox_hits h CROSS JOIN dossiers"
+		" ON dossiers.rowid = h.rowid WHERE 1");
+	add_view(sql, q);
+	sb_puts(sql, ")");
+	if (at->part >= 0)
+		sb_printf(sql, at->part == UNDATED ? " WHERE part %c %d OR (part = %d AND code %c ?6)" :
+			  " WHERE part %c %d OR (part = %d AND (due_at, code) %c (?5, ?6))",
+			  cmp, at->part, at->part, cmp);
+	sb_printf(sql, " ORDER BY part%s, due_at%s, code%s", desc, desc, desc);
+}
+
 /* One statement for the parts from at->part on (back: down to part 0,
  * each in reverse), the first after (before) *at. Returns 1 when it
  * reached the end (the start), 0 when it read n rows or its time (until,
@@ -287,13 +309,15 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		return -1;
 	/* the few rows a rare phrase is in need no test */
 	scan = filtered(q) && !few;
-	for (int part = from; part != end; part += step) {
+	if (few)
+		add_few(&sql, s, q, at, back);
+	for (int part = from; part != end && !few; part += step) {
 		/* the limit in each part too: it keeps each part's order */
 		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used", part != from ? " UNION ALL " : "",
 			  s->cols, part);
 		if (scan)
 			add_test(&sql, q);
-		add_part(&sql, part, few);
+		add_part(&sql, part, false);
 		if (part == at->part)
 			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
