@@ -325,13 +325,16 @@ void inbox_sync(struct app *app)
 	bool keep = pending || (v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
 				v->list.sel >= v->first && v->list.sel < v->first + v->nwin);
 
+	struct inboxq_pos anchor = v->anchor;
+
 	if (keep && !pending)
-		v->anchor = v->win_pos[v->list.sel - v->first];
-	v->anchored = false;
+		anchor = v->win_pos[v->list.sel - v->first];
 	if (!v->read || v->gen != app->dossiers_gen)
 		read_inbox(app);
 	if (!v->stale)
 		return;
+	v->anchor = anchor;
+	v->anchored = false;
 	show(app);
 	v->stale = false;
 	if (keep && app->store)
