@@ -65,7 +65,8 @@ int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		     struct err *e);
 
 /* The same, reading for no longer than until (timer_cpu_us(); 0: no
- * limit): *at moves past every row looked at, kept by q's filter or not,
+ * limit) once 4n rows are looked at: *at moves past every row looked at,
+ * kept by q's filter or not,
  * so that the next call goes on where this one stopped. Returns 1 when
  * it reached the end, 0 when it read n rows or its time was up. */
 int store_inbox_rows_until(struct store *s, const struct inboxq *q, struct inboxq_pos *at, int64_t until,
