@@ -123,7 +123,7 @@ static void inbox_title(struct app *app, char *buf, size_t len)
 	char counted[32];
 
 	if (inbox_view(app)->counting) {
-		inbox_count_text(app, n, counted, sizeof counted);
+		inbox_count_text(app, inbox_view(app)->counts[inbox_view(app)->view], counted, sizeof counted);
 		if (inbox_view(app)->view == IV_ALL)
 			/* TRANSLATORS: the inbox's title while its filter's matches are counted */
 			snprintf(buf, len, _("Inbox (%s)"), counted);
@@ -302,7 +302,11 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	if (!l->n) {
 		const char *what = _("No dossiers"), *hint;
 
-		if (v->total[IV_ALL] && v->query.len) {
+		if (v->counting) {
+			/* a filter with few matches in a large inbox: read in slices */
+			what = _("Searching...");
+			hint = _("The matches appear here as they are found; typing goes on meanwhile.");
+		} else if (v->total[IV_ALL] && v->query.len) {
 			what = _("No match");
 			hint = _("No dossier in this view matches the filter.");
 		} else if (v->total[IV_ALL]) {

@@ -42,10 +42,21 @@ struct inbox_view {
 	struct list list;	/* over the rows in the view that match the filter */
 	size_t counts[IV_COUNT];	/* rows per view that match the filter */
 	bool stale;		/* the view or the filter changed since counted */
-	/* A large inbox's filter is counted once the keys stop (count_timer):
-	 * meanwhile the list is the first window of matches. */
-	bool counting;
+	/* A large inbox's filter is read in slices from a timer (count_timer)
+	 * between keys: first the rest of the first window of matches
+	 * (filling, from fill on), then the counts (tally, a lower bound until
+	 * done). Meanwhile the list is that window. */
+	bool counting, filling;
 	unsigned count_timer;
+	struct inboxq_pos fill;
+	struct inboxq_count tally;
+	int64_t drawn_us;	/* when a slice last asked for a redraw */
+	/* where the selection was before the filter changed; anchored: not
+	 * found yet in the window being filled, while the clerk stays on
+	 * anchor_sel */
+	struct inboxq_pos anchor;
+	bool anchored;
+	size_t anchor_sel;
 
 	struct dossier *win;	/* rows first .. first + nwin - 1 of the list */
 	struct inboxq_pos *win_pos;	/* and where each stands in the order */
@@ -65,13 +76,20 @@ void inbox_sync(struct app *app);
 /* The query of the view and the filter shown. */
 void inbox_query(struct app *app, struct inboxq *q);
 
+/* At least this many rows in the window: a few moves without a read. */
+#define WINDOW_ROWS 64
+
 /* Read rows first .. first + n - 1 of the list into the window, unless
  * they are there; then the dossier on row i (NULL: the store failed, and
  * the status bar says why). */
 void inbox_window(struct app *app, size_t first, size_t n);
+/* Read on into the first window from v->fill, until that instant
+ * (timer_cpu_us()): true once the window is full or the list ended. */
+bool inbox_fill(struct app *app, int64_t until);
 struct dossier *inbox_row(struct app *app, size_t i);
 
-/* A count as shown: the ellipsis while it is being counted. */
+/* A count as shown: while it is being counted, what is counted so far
+ * and a plus, or the ellipsis before anything is. */
 void inbox_count_text(struct app *app, size_t n, char *buf, size_t len);
 
 /* A view's name as the title shows it. */

@@ -30,9 +30,14 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wclrtoeol(win);
 	if (v->asking == ASK_GOTO)
 		snprintf(right, sizeof right, "%s", _("a code or its end; Enter goes, Esc cancels"));
-	else if (v->counting)
-		/* TRANSLATORS: dossiers shown (still being counted), of those in the view */
-		snprintf(right, sizeof right, _("%s of %zu"), ui->ellipsis, v->total[v->view]);
+	else if (v->counting) {
+		char counted[32];
+
+		inbox_count_text(app, v->counts[v->view], counted, sizeof counted);
+		/* TRANSLATORS: dossiers shown so far (still being counted), of
+		 * those in the view, and the ellipsis */
+		snprintf(right, sizeof right, _("%s of %zu, counting%s"), counted, v->total[v->view], ui->ellipsis);
+	}
 	else
 		/* TRANSLATORS: dossiers shown, of those in the view */
 		snprintf(right, sizeof right, _("%zu of %zu"), v->list.n, v->total[v->view]);
@@ -52,7 +57,8 @@ void inbox_draw_query(struct app *app, WINDOW *win, int y)
 	wattrset(win, A_NORMAL);
 }
 
-/* The codes the clerk's text is, or is the end of. */
+/* The dossiers whose number (as shown) or code the clerk's text is, or
+ * is the end of. */
 struct tails {
 	const char *want;
 	size_t len, tails, whole;
@@ -60,24 +66,35 @@ struct tails {
 	bool exact;
 };
 
-static bool tail_seen(void *arg, const char *code)
+/* Whether s is want or ends with it, in any case; *sep: after a separator. */
+static bool ends_with(const struct tails *t, const char *s, bool *sep)
+{
+	size_t l = strlen(s);
+
+	if (l < t->len || strcasecmp(s + l - t->len, t->want))
+		return false;
+	*sep = l > t->len && strchr("-./_", s[l - t->len - 1]);
+	return true;
+}
+
+static bool tail_seen(void *arg, const char *code, const char *shown)
 {
 	struct tails *t = arg;
-	size_t cl = strlen(code);
+	bool sep;
 
-	if (cl < t->len || strcasecmp(code + cl - t->len, t->want))
+	if (!ends_with(t, shown, &sep) && !ends_with(t, code, &sep))
 		return true;
-	t->exact = cl == t->len;
+	t->exact = !strcasecmp(shown, t->want) || !strcasecmp(code, t->want);
 	if (t->exact || !t->tails++)
 		snprintf(t->any, sizeof t->any, "%s", code);
-	if (!t->exact && strchr("-./_", code[cl - t->len - 1]) && !t->whole++)
+	if (!t->exact && sep && !t->whole++)
 		snprintf(t->at_sep, sizeof t->at_sep, "%s", code);
 	return !t->exact;
 }
 
-/* Select the row whose code is want, or ends with it (any case); a tail
- * that several codes end with is enough when only one has it after a
- * separator ("0007" for "...-0007", not "...-10007"). */
+/* Select the row whose number or code is want, or ends with it (any
+ * case); a tail that several end with is enough when only one has it
+ * after a separator ("0007" for "...-0007", not "...-10007"). */
 static unsigned go_to(struct app *app, const char *typed)
 {
 	struct inbox_view *v = inbox_view(app);

@@ -11,8 +11,6 @@
 #include "core/xalloc.h"
 #include "inbox.h"
 
-/* At least this many rows in the window: a few moves without a read. */
-#define WINDOW_MIN 64
 /* Rows passed over are read this many at a time, and dropped. */
 #define SKIP_PAGE 64
 
@@ -90,7 +88,7 @@ void inbox_window(struct app *app, size_t first, size_t n)
 		n = v->list.n - first;
 	if (v->nwin && first >= v->first && first + n <= v->first + v->nwin)
 		return;
-	cap = 3 * n > WINDOW_MIN ? 3 * n : WINDOW_MIN;
+	cap = 3 * n > WINDOW_ROWS ? 3 * n : WINDOW_ROWS;
 	from = first > (cap - n) / 2 ? first - (cap - n) / 2 : 0;
 	inbox_query(app, &q);
 	rows = xcalloc(cap, sizeof *rows);
@@ -109,6 +107,32 @@ void inbox_window(struct app *app, size_t first, size_t n)
 	v->win_pos = pos;
 	v->first = from;
 	v->nwin = got;
+}
+
+bool inbox_fill(struct app *app, int64_t until)
+{
+	struct inbox_view *v = inbox_view(app);
+	struct inboxq q;
+	size_t got = 0;
+	struct err e;
+	int rc;
+
+	if (!app->store)
+		return true;
+	if (!v->win) {
+		v->win = xcalloc(WINDOW_ROWS, sizeof *v->win);
+		free(v->win_pos);
+		v->win_pos = xcalloc(WINDOW_ROWS, sizeof *v->win_pos);
+		v->first = v->nwin = 0;
+	}
+	inbox_query(app, &q);
+	rc = store_inbox_rows_until(app->store, &q, &v->fill, until, v->win + v->nwin, v->win_pos + v->nwin,
+				    WINDOW_ROWS - v->nwin, &got, &e);
+	if (rc < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	v->nwin += got;
+	v->list.n = v->nwin;
+	return rc != 0 || v->nwin == WINDOW_ROWS;
 }
 
 struct dossier *inbox_row(struct app *app, size_t i)

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/text.h"
+#include "core/timer.h"
 #include "core/xalloc.h"
 #include "desk/deadline.h"
 #include "desk/filter.h"
@@ -165,11 +166,19 @@ static void read_inbox(struct app *app)
 	counts(app, &q, v->total);
 }
 
-/* Counting what a filter keeps passes over every row it keeps: over a
- * large inbox that waits until the keys stop, so that a key costs the
- * first screenful of matches, not the count of them all. */
+/* Counting what a filter keeps passes over every row it keeps, and its
+ * first window of rows may take long to fill when matches are few: over
+ * a large inbox, a key reads the rows it can in KEY_US and draws them;
+ * the rest of the window and then the counts are read from a timer in
+ * slices of SLICE_US at most, with the keys read between them, so that
+ * the next key never waits behind a count (and starts another). */
 #define COUNT_NOW_MAX 5000
-#define COUNT_AFTER_MS 150
+#define KEY_US 4000
+#define SLICE_US 3000
+/* how often a count under way is drawn again */
+#define DRAW_US 100000
+
+static void find_anchor(struct app *app);
 
 static void count_filter(struct app *app)
 {
@@ -183,23 +192,56 @@ static void count_filter(struct app *app)
 	v->list.n = v->counts[v->view];
 }
 
-static void count_later(void *arg)
+static void count_slice(void *arg)
 {
 	struct app *app = arg;
 	struct inbox_view *v = inbox_view(app);
+	int64_t now = timer_cpu_us();
+	struct inboxq q;
+	struct err e;
+	int rc;
 
 	v->count_timer = 0;
-	count_filter(app);
-	list_clamp(&v->list);
-	app->redraw |= RD_BODY | RD_TITLE;
+	if (v->stale || !app->store)
+		return;		/* a key changed the filter: show() starts again */
+	if (v->filling) {
+		v->filling = !inbox_fill(app, now + SLICE_US);
+		if (v->anchored && v->list.sel == v->anchor_sel)
+			find_anchor(app);
+		app->redraw |= RD_BODY | RD_TITLE;
+	} else {
+		count_query(app, &q);
+		add_filter(v, &q);
+		rc = store_inbox_count_step(app->store, &q, &v->tally, now + SLICE_US, &e);
+		if (rc < 0)
+			app_message(app, MSG_ERROR, "%s", e.msg);
+		tally(app, &v->tally.c, v->counts);
+		if (rc != 0) {
+			/* counted, or what was counted is all there is to show */
+			v->counting = false;
+			if (rc > 0)
+				v->list.n = v->counts[v->view];
+			list_clamp(&v->list);
+			app->redraw |= RD_BODY | RD_TITLE | RD_STATUS;
+			return;
+		}
+		if (timer_now_us() - v->drawn_us >= DRAW_US) {
+			v->drawn_us = timer_now_us();
+			app->redraw |= RD_BODY | RD_TITLE;
+		}
+	}
+	v->count_timer = loop_timer(&app->loop, 0, count_slice, app);
 }
 
 void inbox_count_text(struct app *app, size_t n, char *buf, size_t len)
 {
-	if (inbox_view(app)->counting)
-		snprintf(buf, len, "%s", app->ui->ellipsis);
-	else
+	if (!inbox_view(app)->counting)
 		snprintf(buf, len, "%zu", n);
+	else if (n)
+		/* TRANSLATORS: a count not finished yet: at least this many */
+		snprintf(buf, len, _("%zu+"), n);
+	else
+		snprintf(buf, len, "%s", app->ui->ellipsis);
 }
 
 /* Every view's count with the filter, and the rows of the one shown. */
@@ -218,52 +260,85 @@ static void show(struct app *app)
 	if (v->count_timer)
 		loop_timer_cancel(&app->loop, v->count_timer);
 	v->count_timer = 0;
-	v->counting = false;
+	v->counting = v->filling = false;
 	if (!filter_active(v->filter)) {
 		memcpy(v->counts, v->total, sizeof v->counts);
 		v->list.n = v->counts[v->view];
 	} else if (v->total[IV_ALL] <= COUNT_NOW_MAX) {
 		count_filter(app);
 	} else {
-		/* as many as the first window holds until counted */
 		v->counting = true;
-		v->list.n = SIZE_MAX / 2;
-		inbox_window(app, 0, 1);
-		v->list.n = v->nwin;
-		v->count_timer = loop_timer(&app->loop, COUNT_AFTER_MS, count_later, app);
+		memset(v->counts, 0, sizeof v->counts);
+		store_inbox_count_start(&v->tally);
+		store_inbox_start(&v->fill);
+		v->filling = !inbox_fill(app, timer_cpu_us() + KEY_US);
+		v->drawn_us = timer_now_us();
+		v->count_timer = loop_timer(&app->loop, 0, count_slice, app);
 	}
+}
+
+/* The selected dossier if it is shown, else the next one that is. While
+ * counting, the list is the first window of matches: the anchor is looked
+ * for there, while it fills too (as long as the clerk does not move);
+ * past a full window, the store says where it is, and the list reaches
+ * to it. */
+static void find_anchor(struct app *app)
+{
+	struct inbox_view *v = inbox_view(app);
+	struct inboxq q;
+	int64_t at;
+	struct err e;
+
+	for (at = 0; v->counting && (size_t)at < v->nwin &&
+	     store_inbox_pos_cmp(&v->win_pos[at], &v->anchor) < 0; at++)
+		;
+	v->anchored = false;
+	if (v->counting && (size_t)at < v->nwin) {
+		v->list.sel = (size_t)at;
+	} else if (v->counting && v->filling) {
+		v->anchored = true;	/* looked for again as the window fills */
+		v->list.sel = v->nwin;
+	} else if (v->counting && v->nwin < WINDOW_ROWS) {
+		v->list.sel = v->nwin;	/* past the last match */
+	} else {
+		inbox_query(app, &q);
+		if (store_inbox_index(app->store, &q, &v->anchor, &at, &e) < 0) {
+			app_message(app, MSG_ERROR, "%s", e.msg);
+			return;
+		}
+		v->list.sel = (size_t)at;
+		if (v->counting && v->list.sel >= v->list.n) {
+			/* not counted yet: at least the rows up to it */
+			v->list.n = v->list.sel + 1;
+			v->filling = false;
+		}
+	}
+	list_clamp(&v->list);
+	v->anchor_sel = v->list.sel;
 }
 
 void inbox_sync(struct app *app)
 {
 	struct inbox_view *v = inbox_view(app);
-	bool keep = v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
-		v->list.sel >= v->first && v->list.sel < v->first + v->nwin;
-	struct inboxq_pos anchor;
+	/* an anchor not found yet is kept while the clerk stays */
+	bool pending = v->anchored && v->list.sel == v->anchor_sel && v->gen == app->dossiers_gen;
+	bool keep = pending || (v->read && v->gen == app->dossiers_gen && v->list.sel < v->list.n &&
+				v->list.sel >= v->first && v->list.sel < v->first + v->nwin);
 
-	if (keep)
+	struct inboxq_pos anchor = v->anchor;
+
+	if (keep && !pending)
 		anchor = v->win_pos[v->list.sel - v->first];
 	if (!v->read || v->gen != app->dossiers_gen)
 		read_inbox(app);
 	if (!v->stale)
 		return;
+	v->anchor = anchor;
+	v->anchored = false;
 	show(app);
 	v->stale = false;
-	if (keep && app->store) {
-		struct inboxq q;
-		int64_t at;
-		struct err e;
-
-		/* the selected dossier if it is shown, else the next one that is */
-		inbox_query(app, &q);
-		if (store_inbox_index(app->store, &q, &anchor, &at, &e) == 0) {
-			v->list.sel = (size_t)at;
-			/* not counted yet: at least the rows up to it */
-			if (v->counting && v->list.sel >= v->list.n)
-				v->list.n = v->list.sel + 1;
-		} else
-			app_message(app, MSG_ERROR, "%s", e.msg);
-	}
+	if (keep && app->store)
+		find_anchor(app);
 	list_clamp(&v->list);
 }
 

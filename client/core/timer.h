@@ -26,6 +26,12 @@ struct timers {
 };
 
 int64_t timer_now_ms(void);
+/* The same clock in microseconds. */
+int64_t timer_now_us(void);
+/* The CPU time this thread has used, in microseconds: the limit of work
+ * done in slices, which other processes on a busy host do not cut short
+ * (so the same slice does the same work wherever it runs). */
+int64_t timer_cpu_us(void);
 
 void timers_init(struct timers *t);
 void timers_free(struct timers *t);

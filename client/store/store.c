@@ -481,6 +481,7 @@ void store_close(struct store *s)
 	sqlite3_finalize(s->rekey_outbox);
 	sqlite3_close(s->db);
 	free(s->cols);
+	free(s->hits_phrase);
 	free(s->path);
 	free(s);
 }

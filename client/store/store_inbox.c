@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "core/timer.h"
 #include "core/xalloc.h"
 #include "store.h"
 #include "store_inbox.h"
@@ -17,16 +19,18 @@
  * so that reading a screenful stops after a screenful; named, because on
  * a store never analysed SQLite may rather scan the table and sort what
  * it finds, which reads every row. */
-#define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
-static const char *const parts[INBOXQ_PARTS] = {
-	RUNNING " AND due_at <= ?1",
-	RUNNING " AND due_at > ?1 AND due_at <= ?2",
-	RUNNING " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used",
-	RUNNING " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)",
-	RUNNING " AND due_at > ?4 AND (apology_used OR due_at > ?3)",
-	"dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))"
-	" AND due_at IS NOT NULL",
-	"dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL",
+#define RUNNING "dossiers_running", "status IN (2, 4, 6)"
+static const struct {
+	const char *index;
+	const char *terms, *more;	/* its index's own terms, then the part's */
+} parts[INBOXQ_PARTS] = {
+	{ RUNNING, " AND due_at <= ?1" },
+	{ RUNNING, " AND due_at > ?1 AND due_at <= ?2" },
+	{ RUNNING, " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used" },
+	{ RUNNING, " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)" },
+	{ RUNNING, " AND due_at > ?4 AND (apology_used OR due_at > ?3)" },
+	{ "dossiers_idle", "(status IS NULL OR status NOT IN (2, 4, 6)) AND due_at IS NOT NULL", "" },
+	{ "dossiers_undated", "due_at IS NULL", "" },
 };
 #define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
 
@@ -61,18 +65,31 @@ static bool filtered(const struct inboxq *q)
 	return (q->phrase && *q->phrase) || q->match;
 }
 
+/* A part's rows: through its index, or from the few rows a rare phrase
+ * is in (few_hits()), each looked up by its rowid and sorted. */
+static void add_part(struct sb *sql, int part, bool few)
+{
+	if (few)
+		sb_puts(sql, " FROM temp.inbox_hits h CROSS JOIN dossiers ON dossiers.rowid = h.rowid");
+	else
+		sb_printf(sql, " FROM dossiers INDEXED BY %s", parts[part].index);
+	sb_printf(sql, " WHERE %s%s", parts[part].terms, parts[part].more);
+}
+
 /* What the phrase finds, looked up once per statement: it opens every
  * statement that add_filter() ends. */
-static void add_hits(struct sb *sql, const struct inboxq *q)
+static void add_hits(struct sb *sql, const struct inboxq *q, bool few)
 {
-	if (indexed(q))
+	if (indexed(q) && !few)
 		sb_puts(sql, "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9) ");
 }
 
 /* The filter's terms, on a row of dossiers. */
-static void add_filter(struct sb *sql, const struct inboxq *q)
+static void add_filter(struct sb *sql, const struct inboxq *q, bool few)
 {
-	if (indexed(q))
+	if (few)
+		sb_puts(sql, " AND dossiers.rowid IN temp.inbox_hits");
+	else if (indexed(q))
 		sb_puts(sql, " AND rowid IN hits");
 	else if (q->phrase && *q->phrase)
 		sb_puts(sql, " AND instr((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid), ?12)");
@@ -80,7 +97,7 @@ static void add_filter(struct sb *sql, const struct inboxq *q)
 		sb_puts(sql, " AND motcua_match((SELECT hay FROM inbox_text t WHERE t.rowid = dossiers.rowid))");
 }
 
-/* The view's terms, then the filter's. */
+/* The view's terms. */
 static void add_view(struct sb *sql, const struct inboxq *q)
 {
 	if (q->statuses) {
@@ -97,7 +114,6 @@ static void add_view(struct sb *sql, const struct inboxq *q)
 		sb_puts(sql, " AND ifnull(assignee_login, assignee) = ?7 COLLATE NOCASE");
 	if (q->proc)
 		sb_puts(sql, " AND ifnull(procedure_code, ifnull(procedure_name, '')) = ?8");
-	add_filter(sql, q);
 }
 
 static int prepare_bound(struct store *s, const struct inboxq *q, const char *sql,
@@ -133,35 +149,175 @@ static int prepare_bound(struct store *s, const struct inboxq *q, const char *sq
 	return 0;
 }
 
+/* At most this many rows found by the index make a phrase rare. */
+#define FEW_HITS 1024
+
+static int64_t data_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Whether q's phrase is in FEW_HITS rows at most: then their rowids are
+ * kept in temp.inbox_hits, and reads and counts start from them rather
+ * than walk the urgency order's indexes (or the text) whole for a rare
+ * text, an ID number say. Looked up once per phrase and state of the
+ * store (its changes here, and by other connections). */
+static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct sb sql = { 0 };
+	int64_t version;
+	int rc;
+
+	*few = false;
+	if (!indexed(q) || q->match)
+		return 0;
+	version = data_version(s);
+	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
+		if (!strcmp(s->hits_phrase, q->phrase)) {
+			*few = s->hits_few;
+			return 0;
+		}
+		/* a key typed onto a rare phrase: its rows are among those */
+		if (s->hits_few && strstr(q->phrase, s->hits_phrase)) {
+			rc = prepare_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
+					   "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)",
+					   NULL, &st, e);
+			if (rc < 0)
+				return -1;
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				return store_sql_error(s, e, _("cannot read the inbox"));
+			free(s->hits_phrase);
+			s->hits_phrase = xstrdup(q->phrase);
+			s->hits_changes = sqlite3_total_changes64(s->db);
+			*few = true;
+			return 0;
+		}
+	}
+	free(s->hits_phrase);
+	s->hits_phrase = NULL;
+	if (sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS inbox_hits (rowid INTEGER PRIMARY KEY);"
+			 "DELETE FROM temp.inbox_hits", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sql_error(s, e, _("cannot read the inbox"));
+	/* one more than few: enough to know */
+	sb_printf(&sql, "INSERT INTO temp.inbox_hits SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9 LIMIT %d",
+		  FEW_HITS + 1);
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sql_error(s, e, _("cannot read the inbox"));
+	s->hits_few = sqlite3_changes(s->db) <= FEW_HITS;
+	s->hits_phrase = xstrdup(q->phrase);
+	s->hits_changes = sqlite3_total_changes64(s->db);
+	s->hits_version = version;
+	*few = s->hits_few;
+	return 0;
+}
+
 void store_inbox_start(struct inboxq_pos *p)
 {
 	memset(p, 0, sizeof *p);
 	p->part = -1;		/* before part 0: nothing to go on after */
 }
 
+int store_inbox_pos_cmp(const struct inboxq_pos *a, const struct inboxq_pos *b)
+{
+	/* as the parts' ORDER BY: the code compared as SQLite's BINARY does */
+	if (a->part != b->part)
+		return a->part < b->part ? -1 : 1;
+	if (a->part < 0 || a->part >= INBOXQ_PARTS)
+		return 0;
+	if (a->part != UNDATED && a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+/* A filtered read tests each row in the select list, not in WHERE: every
+ * row looked at comes back, kept or not, so that a read stopped by its
+ * time limit knows where it stands and the next one goes on from there
+ * rather than over the same rows again. */
+static void add_test(struct sb *sql, const struct inboxq *q)
+{
+	sb_puts(sql, ", (SELECT 1");
+	if (q->phrase && *q->phrase)
+		sb_puts(sql, " AND instr(hay, ?12)");
+	if (q->match)
+		sb_puts(sql, " AND motcua_match(hay)");
+	sb_puts(sql, " FROM inbox_text t WHERE t.rowid = dossiers.rowid)");
+}
+
+/* The few rows a rare phrase is in, each looked up once: its part
+ * told by the parts' own terms, then sorted into the order (the
+ * columns as read_rows() reads them). */
+static void add_few(struct sb *sql, struct store *s, const struct inboxq *q, const struct inboxq_pos *at, bool back)
+{
+	const char *desc = back ? " DESC" : "";
+	char cmp = back ? '<' : '>';
+
+	sb_printf(sql, "SELECT * FROM (SELECT %s, due_at, CASE", s->cols);
+	for (int part = 0; part < INBOXQ_PARTS; part++)
+		sb_printf(sql, " WHEN %s%s THEN %d", parts[part].terms, parts[part].more, part);
+	sb_puts(sql, " END AS part, apology_used FROM temp.inbox_hits h CROSS JOIN dossiers"
+		" ON dossiers.rowid = h.rowid WHERE 1");
+	add_view(sql, q);
+	sb_puts(sql, ")");
+	if (at->part >= 0)
+		sb_printf(sql, at->part == UNDATED ? " WHERE part %c %d OR (part = %d AND code %c ?6)" :
+			  " WHERE part %c %d OR (part = %d AND (due_at, code) %c (?5, ?6))",
+			  cmp, at->part, at->part, cmp);
+	sb_printf(sql, " ORDER BY part%s, due_at%s, code%s", desc, desc, desc);
+}
+
 /* One statement for the parts from at->part on (back: down to part 0,
- * each in reverse), the first after (before) *at; the filter's phrase
- * looked up once for them all. */
+ * each in reverse), the first after (before) *at. Returns 1 when it
+ * reached the end (the start), 0 when it read n rows or its time (until,
+ * timer_cpu_us(); 0: none) was up, -1 on error. */
 static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at, bool back,
-		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got, struct err *e)
+		     int64_t until, struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+		     struct err *e)
 {
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, from = at->part, end = back ? -1 : INBOXQ_PARTS, step = back ? -1 : 1;
 	const char *desc = back ? " DESC" : "";
+	bool scan, few;
+	unsigned looked = 0;
 
 	*got = 0;
 	if (from < 0)
 		from = back ? -1 : 0;
 	if (from >= INBOXQ_PARTS)
 		from = back ? INBOXQ_PARTS - 1 : INBOXQ_PARTS;
-	if (from == end || !n)
+	if (from == end)
+		return 1;
+	if (!n)
 		return 0;
-	add_hits(&sql, q);
-	for (int part = from; part != end; part += step) {
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
+	/* the few rows a rare phrase is in need no test */
+	scan = filtered(q) && !few;
+	if (few)
+		add_few(&sql, s, q, at, back);
+	for (int part = from; part != end && !few; part += step) {
 		/* the limit in each part too: it keeps each part's order */
-		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used FROM %s", part != from ? " UNION ALL " : "",
-			  s->cols, part, parts[part]);
+		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used", part != from ? " UNION ALL " : "",
+			  s->cols, part);
+		if (scan)
+			add_test(&sql, q);
+		add_part(&sql, part, false);
 		if (part == at->part)
 			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
@@ -176,34 +332,44 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 	sb_free(&sql);
 	if (rc < 0)
 		return -1;
-	sqlite3_bind_int64(st, 10, (int64_t)n);
+	/* a scan reads on until it has kept n */
+	sqlite3_bind_int64(st, 10, scan ? -1 : (int64_t)n);
 	s->q = q;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct dossier *d = &out[(*got)++];
-
-		store_read_summary(st, d);
-		/* what the band needs of the details: a date moved for an
-		 * apology already has no apology left (deadline_band()) */
-		if (sqlite3_column_int(st, s->ncols + 2)) {
-			d->due_history = xcalloc(1, sizeof *d->due_history);
-			d->due_history[0].reason = xstrdup("apology");
-			d->ndue = 1;
-		}
+	while (*got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		at->due = sqlite3_column_int64(st, s->ncols);
 		at->part = sqlite3_column_int(st, s->ncols + 1);
-		snprintf(at->code, sizeof at->code, "%s", d->code ? d->code : "");
-		if (each)
-			each[*got - 1] = *at;
+		snprintf(at->code, sizeof at->code, "%s", (const char *)sqlite3_column_text(st, 0));
+		if (!scan || sqlite3_column_int(st, s->ncols + 3)) {
+			struct dossier *d = &out[(*got)++];
+
+			store_read_summary(st, d);
+			/* what the band needs of the details: a date moved for
+			 * an apology already has no apology left (deadline_band()) */
+			if (sqlite3_column_int(st, s->ncols + 2)) {
+				d->due_history = xcalloc(1, sizeof *d->due_history);
+				d->due_history[0].reason = xstrdup("apology");
+				d->ndue = 1;
+			}
+			if (each)
+				each[*got - 1] = *at;
+		}
+		/* the clock read once every few rows, and not before 4n rows
+		 * were looked at: a filter that keeps one row in four or more
+		 * gets its n rows whatever the host's speed (a sanitizer's
+		 * build, an old PC), at the cost of a few hundred rows */
+		if (until && ++looked >= 4 * n && !(looked % 32) && timer_cpu_us() >= until)
+			break;
 	}
 	s->q = NULL;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_sql_error(s, e, _("cannot read the inbox"));
-	if (*got < n) {
+	if (rc == SQLITE_DONE) {
 		if (back)
 			store_inbox_start(at);
 		else
 			at->part = INBOXQ_PARTS;
+		return 1;
 	}
 	return 0;
 }
@@ -212,14 +378,21 @@ int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 		     struct err *e)
 {
-	return read_rows(s, q, at, false, out, each, n, got, e);
+	return read_rows(s, q, at, false, 0, out, each, n, got, e) < 0 ? -1 : 0;
 }
 
 int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
 			    struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 			    struct err *e)
 {
-	return read_rows(s, q, at, true, out, each, n, got, e);
+	return read_rows(s, q, at, true, 0, out, each, n, got, e) < 0 ? -1 : 0;
+}
+
+int store_inbox_rows_until(struct store *s, const struct inboxq *q, struct inboxq_pos *at, int64_t until,
+			   struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			   struct err *e)
+{
+	return read_rows(s, q, at, false, until, out, each, n, got, e);
 }
 
 /* The part a row is in: the parts' terms, in C. */
@@ -260,18 +433,24 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 {
 	struct sb sql = { 0 };
 	int rc = 0;
+	bool few;
 
 	*index = 0;
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
 	/* the rows of the parts before, and of its own part before it */
 	for (int part = 0; part <= pos->part && part < INBOXQ_PARTS; part++) {
 		int64_t n = 0;
 
 		sb_reset(&sql);
-		add_hits(&sql, q);
-		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
+		add_hits(&sql, q, few);
+		sb_puts(&sql, "SELECT count(*)");
+		add_part(&sql, part, few);
 		if (part == pos->part)
 			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
 		add_view(&sql, q);
+		if (!few)
+			add_filter(&sql, q, false);
 		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
 			break;
 		*index += n;
@@ -286,10 +465,14 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, found = 0;
+	bool few;
 
-	add_hits(&sql, q);
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
+	add_hits(&sql, q, few);
 	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
 	add_view(&sql, q);
+	add_filter(&sql, q, few);
 	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
 	sb_free(&sql);
 	if (rc < 0)
@@ -313,36 +496,15 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	return found;
 }
 
-int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+/* Without a filter, the tally the triggers keep. */
+static int count_tally(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
 {
-	struct sb sql = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	/* without a filter, the tally the triggers keep; with one, a single
-	 * pass over the rows it keeps */
-	if (filtered(q)) {
-		/* from the text: its index narrows, and the tests read it there */
-		sb_puts(&sql, "SELECT d.status, count(*), sum(ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE),"
-			" sum(ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8)"
-			" FROM inbox_text t JOIN dossiers d ON d.rowid = t.rowid WHERE 1");
-		if (indexed(q))
-			sb_puts(&sql, " AND inbox_text MATCH ?9");
-		else if (q->phrase && *q->phrase)
-			sb_puts(&sql, " AND instr(t.hay, ?12)");
-		if (q->match)
-			sb_puts(&sql, " AND motcua_match(t.hay)");
-		sb_puts(&sql, " GROUP BY d.status");
-	} else {
-		sb_puts(&sql, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
-			" sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status");
-	}
-	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
-	sb_free(&sql);
-	if (rc < 0)
+	if (prepare_bound(s, q, "SELECT status, sum(n), sum(CASE WHEN who = ?7 COLLATE NOCASE THEN n END),"
+			  " sum(CASE WHEN proc = ?8 THEN n END) FROM inbox_tally GROUP BY status", NULL, &st, e) < 0)
 		return -1;
-	s->q = q;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int status = sqlite3_column_int(st, 0);
 		int64_t n = sqlite3_column_int64(st, 1);
@@ -352,9 +514,89 @@ int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_co
 		c->mine += sqlite3_column_int64(st, 2);
 		c->proc += sqlite3_column_int64(st, 3);
 	}
-	s->q = NULL;
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot count the inbox"));
+}
+
+void store_inbox_count_start(struct inboxq_count *k)
+{
+	memset(k, 0, sizeof *k);
+}
+
+/* With a filter, row by row in the order of the text's rowids, each
+ * counted in C: where a slice stopped is the last rowid it saw, and the
+ * next one goes on after it. The index narrows to the rows the phrase
+ * is in; what it cannot find, the test in the select list decides. */
+int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inboxq_count *k, int64_t until,
+			   struct err *e)
+{
+	struct sb sql = { 0 };
+	sqlite3_stmt *st;
+	unsigned looked = 0;
+	bool few;
+	int rc;
+
+	if (k->done)
+		return 1;
+	if (!filtered(q)) {
+		memset(&k->c, 0, sizeof k->c);
+		if (count_tally(s, q, &k->c, e) < 0)
+			return -1;
+		k->done = true;
+		return 1;
+	}
+	if (few_hits(s, q, &few, e) < 0)
+		return -1;
+	sb_puts(&sql, "SELECT t.rowid, d.status, ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE,"
+		" ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8, 1");
+	if (!indexed(q) && q->phrase && *q->phrase)
+		sb_puts(&sql, " AND instr(t.hay, ?12)");
+	if (q->match)
+		sb_puts(&sql, " AND motcua_match(t.hay)");
+	if (few)
+		/* the few rows found: no text to read */
+		sb_puts(&sql, " FROM temp.inbox_hits t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
+	else
+		sb_puts(&sql, " FROM inbox_text t CROSS JOIN dossiers d ON d.rowid = t.rowid WHERE t.rowid > ?13");
+	if (indexed(q) && !few)
+		sb_puts(&sql, " AND inbox_text MATCH ?9");
+	sb_puts(&sql, " ORDER BY t.rowid");
+	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	sb_free(&sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_int64(st, 13, k->last);
+	s->q = q;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k->last = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_int(st, 4)) {
+			int status = sqlite3_column_int(st, 1);
+
+			k->c.by_status[status >= 0 && status <= ST_MAX ? status : 0]++;
+			k->c.all++;
+			k->c.mine += sqlite3_column_int(st, 2);
+			k->c.proc += sqlite3_column_int(st, 3);
+		}
+		if (until && !(++looked % 32) && timer_cpu_us() >= until)
+			break;
+	}
+	s->q = NULL;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sql_error(s, e, _("cannot count the inbox"));
+	k->done = rc == SQLITE_DONE;
+	return k->done;
+}
+
+int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c, struct err *e)
+{
+	struct inboxq_count k;
+	int rc;
+
+	store_inbox_count_start(&k);
+	rc = store_inbox_count_step(s, q, &k, 0, e);
+	*c = k.c;
+	return rc < 0 ? -1 : 0;
 }
 
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e)
@@ -399,10 +641,12 @@ void store_inbox_procs_free(struct inboxq_proc *v, size_t n)
 }
 
 int store_inbox_ending(struct store *s, const char *tail,
-		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e)
+		       bool (*fn)(void *arg, const char *code, const char *shown), void *arg, struct err *e)
 {
-	struct sb pattern = { 0 };
+	struct sb pattern = { 0 }, line = { 0 };
+	struct inboxq q = { 0 };
 	sqlite3_stmt *st;
+	char folded[512];
 	int rc;
 
 	/* LIKE narrows (ASCII in any case, as the caller compares); its own
@@ -413,16 +657,33 @@ int store_inbox_ending(struct store *s, const char *tail,
 			sb_addc(&pattern, '\\');
 		sb_addc(&pattern, *p);
 	}
-	rc = store_prepare(s, "SELECT code FROM dossiers WHERE code LIKE ?1 ESCAPE '\\' ORDER BY code", &st, e);
+	/* the number shown is the first line of a dossier's folded text:
+	 * the trigram index finds the lines that end with the tail */
+	fold_text(folded, sizeof folded, tail, strlen(tail));
+	sb_printf(&line, "%s\n", folded);
+	q.phrase = sb_str(&line);
+	rc = prepare_bound(s, &q, indexed(&q) ?
+			   "WITH hits AS MATERIALIZED (SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9)"
+			   " SELECT code, ifnull(number, code) AS shown FROM dossiers"
+			   " WHERE rowid IN hits AND shown LIKE ?13 ESCAPE '\\'"
+			   /* an API's own id, whole */
+			   " UNION SELECT code, ifnull(number, code) FROM dossiers WHERE code = ?11"
+			   " ORDER BY 2, 1" :
+			   /* a character: every code and number read */
+			   "SELECT code, ifnull(number, code) AS shown FROM dossiers"
+			   " WHERE shown LIKE ?13 ESCAPE '\\' OR code LIKE ?13 ESCAPE '\\' ORDER BY 2, 1",
+			   NULL, &st, e);
 	if (rc == 0) {
-		sqlite3_bind_text(st, 1, sb_str(&pattern), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 11, tail, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 13, sb_str(&pattern), -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-		       fn(arg, (const char *)sqlite3_column_text(st, 0)))
+		       fn(arg, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)))
 			;
 		sqlite3_finalize(st);
 		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot look up a dossier code"));
 	}
 	sb_free(&pattern);
+	sb_free(&line);
 	return rc;
 }
 

@@ -52,6 +52,9 @@ struct inboxq_pos {
 /* The first position, before every row. */
 void store_inbox_start(struct inboxq_pos *p);
 
+/* Whether a comes before (< 0), at (0) or after (> 0) b in the order. */
+int store_inbox_pos_cmp(const struct inboxq_pos *a, const struct inboxq_pos *b);
+
 /* Up to n summaries after *at, in urgency order, into out (zeroed by the
  * caller, freed with dossier_free; a date last moved for an apology comes
  * as due_history's one entry, which is what deadline_band() reads) and, unless each is NULL, the position
@@ -60,6 +63,15 @@ void store_inbox_start(struct inboxq_pos *p);
 int store_inbox_rows(struct store *s, const struct inboxq *q, struct inboxq_pos *at,
 		     struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
 		     struct err *e);
+
+/* The same, reading for no longer than until (timer_cpu_us(); 0: no
+ * limit) once 4n rows are looked at: *at moves past every row looked at,
+ * kept by q's filter or not,
+ * so that the next call goes on where this one stopped. Returns 1 when
+ * it reached the end, 0 when it read n rows or its time was up. */
+int store_inbox_rows_until(struct store *s, const struct inboxq *q, struct inboxq_pos *at, int64_t until,
+			   struct dossier *out, struct inboxq_pos *each, size_t n, size_t *got,
+			   struct err *e);
 
 /* The same backwards: up to n summaries before *at (past the end when
  * at->part is INBOXQ_PARTS), the nearest first; *at moves to the last one
@@ -88,6 +100,20 @@ struct inboxq_counts {
 int store_inbox_counts(struct store *s, const struct inboxq *q, struct inboxq_counts *c,
 		       struct err *e);
 
+/* The same in slices, so that counting a filter's matches over a large
+ * store never holds the event loop: start, then a step at a time, each
+ * for no longer than until (timer_cpu_us(); 0: to the end). A step
+ * returns 1 when the count is whole, 0 when its time was up (k->c holds
+ * what is counted so far, a lower bound), -1 on error. */
+struct inboxq_count {
+	struct inboxq_counts c;
+	int64_t last;		/* the last row counted (its text's rowid) */
+	bool done;
+};
+void store_inbox_count_start(struct inboxq_count *k);
+int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inboxq_count *k, int64_t until,
+			   struct err *e);
+
 /* The procedures present, most dossiers first, then by key. */
 struct inboxq_proc {
 	char *key;		/* procedure code, or name when it has none, or "" */
@@ -97,10 +123,15 @@ struct inboxq_proc {
 int store_inbox_procs(struct store *s, struct inboxq_proc **v, size_t *n, struct err *e);
 void store_inbox_procs_free(struct inboxq_proc *v, size_t n);
 
-/* The codes that end with tail, ASCII letters in any case (and some
- * more: the caller tells), in code order, to fn until it returns false. */
+/* The dossiers whose number shown (their code when they have none) ends
+ * with tail, ASCII letters in any case (and some more: the caller
+ * tells), found through the trigram index from two characters on; and
+ * the one whose code is tail (an API's own id, which the number hides).
+ * In the order of the number shown, to fn(arg, code, number shown) until
+ * it returns false. A tail of one character reads every code and number,
+ * and finds the codes that end with it too. */
 int store_inbox_ending(struct store *s, const char *tail,
-		       bool (*fn)(void *arg, const char *code), void *arg, struct err *e);
+		       bool (*fn)(void *arg, const char *code, const char *shown), void *arg, struct err *e);
 
 /* Each assignee's login (and name, or NULL) on the dossiers whose status
  * is in statuses (1 << status each), once, in the order of their first

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/model.h"
 
@@ -17,6 +18,11 @@ struct store {
 	char *cols;		/* the summary columns, "code, procedure_code, ..." */
 	int ncols;
 	const struct inboxq *q;	/* the inbox query running, for motcua_match() */
+	/* the phrase whose rows temp.inbox_hits holds when they are few
+	 * (store_inbox.c), and the store's state it was looked up in */
+	char *hits_phrase;
+	bool hits_few;
+	int64_t hits_changes, hits_version;
 	sqlite3_stmt *put_summary, *put_whole, *put_hay, *meta_get, *meta_set, *version_get;
 	sqlite3_stmt *rekey_text, *rekey_row, *rekey_outbox;
 	bool full;		/* the last error was a full disk */

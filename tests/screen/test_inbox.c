@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/model.h"
 #include "core/xalloc.h"
+#include "screens/inbox.h"
 #include "screens/macro.h"
 #include "store/store.h"
 #include "vscreen.h"
@@ -597,6 +598,50 @@ START_TEST(a_large_inbox_counts_a_filter_after_the_keys)
 }
 END_TEST
 
+/* The count under way: the ellipsis before anything is counted, what is
+ * counted so far with a plus, the whole once done; a key starts over. */
+START_TEST(a_large_inbox_shows_its_count_under_way)
+{
+	struct dossier *d = xcalloc(LARGE, sizeof *d);
+	struct inbox_view *v;
+	char code[32], text[32];
+	struct err e = { "" };
+
+	open_at("xterm-256color", 24, 80);
+	vs.app.clock_offset = cal_join(NOW_Y) - (int64_t)time(NULL);
+	for (int i = 0; i < LARGE; i++) {
+		snprintf(code, sizeof code, "M-%04d", i);
+		d[i] = mk(code, i % 3 ? "Trần Thị B" : "Nguyễn Văn A", 4, cal_join(2026, 1, 5, 9, 0, 0) + i * 60);
+	}
+	app_set_dossiers(&vs.app, d, LARGE);
+	vscreen_draw(&vs);
+	press("/", 1);
+	type_text("tran");
+	v = inbox_view(&vs.app);
+	ck_assert(v->counting);
+	ck_row_has(0, "Inbox (\u2026)");
+	ck_row_has(22, "\u2026 of 6000, counting\u2026");
+	inbox_count_text(&vs.app, 1000, text, sizeof text);
+	ck_assert_str_eq(text, "1000+");
+	for (int i = 0; i < 100 && v->counting; i++) {
+		ck_assert_int_eq(loop_once(&vs.app.loop, 50, &e), 0);
+		vscreen_draw(&vs);
+		/* a count under way is a lower bound */
+		ck_assert_int_le(v->tally.c.all, 4000);
+	}
+	ck_assert(!v->counting);
+	ck_row_has(0, "Inbox (4000)");
+	ck_row_has(22, "4000 of 6000");
+	ck_assert_ptr_null(strstr(vscreen_row(&vs, 22), "counting"));
+	/* the next key counts again, from nothing */
+	type_text(" t");
+	ck_assert(v->counting);
+	ck_assert_int_eq(v->tally.c.all, 0);
+	ck_row_has(0, "Inbox (\u2026)");
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_screen_suite(void)
 {
 	Suite *s = suite_create("screen_inbox");
@@ -621,6 +666,7 @@ static Suite *inbox_screen_suite(void)
 	tcase_add_test(tc, counts_repeat_moves_by_hand_and_in_macros);
 	tcase_add_test(tc, a_long_inbox_is_read_around_what_is_shown);
 	tcase_add_test(tc, a_large_inbox_counts_a_filter_after_the_keys);
+	tcase_add_test(tc, a_large_inbox_shows_its_count_under_way);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -425,6 +425,39 @@ START_TEST(goto_outside_the_view_shows_all)
 }
 END_TEST
 
+/* An API with ids of its own: the clerk goes to the number printed on
+ * the receipt (the one the list shows), by its end, or to the id whole. */
+START_TEST(goto_by_the_number_shown)
+{
+	struct dossier *d = xcalloc(3, sizeof *d);
+
+	vscreen_open(&vs, "vt100", 24, 80);
+	for (int i = 0; i < 3; i++) {
+		char code[32], number[64];
+
+		snprintf(code, sizeof code, "id-%d", 7 + i);
+		snprintf(number, sizeof number, "000.00.01.H22-251014-%04d", 101 + i);
+		d[i] = (struct dossier){ .code = xstrdup(code), .number = xstrdup(number),
+					 .applicant_name = xstrdup(inbox[i].name), .status = 1, .channel = 1 };
+	}
+	app_set_dossiers(&vs.app, d, 3);
+	vscreen_draw(&vs);
+	KEYS("#");
+	type("0102");
+	KEYS("<Enter>");
+	ck_assert(selected("0102"));
+	KEYS("#");
+	type("h22-251014-0103");
+	KEYS("<Enter>");
+	ck_assert(selected("0103"));
+	KEYS("#");
+	type("id-7");
+	KEYS("<Enter>");
+	ck_assert(selected("0101"));
+	vscreen_close(&vs);
+}
+END_TEST
+
 static Suite *inbox_find_suite(void)
 {
 	Suite *s = suite_create("screen_inbox_find");
@@ -444,6 +477,7 @@ static Suite *inbox_find_suite(void)
 	tcase_add_test(tc, goto_by_code_tail);
 	tcase_add_test(tc, goto_says_not_found_and_ambiguous);
 	tcase_add_test(tc, goto_outside_the_view_shows_all);
+	tcase_add_test(tc, goto_by_the_number_shown);
 	suite_add_tcase(s, tc);
 	return s;
 }

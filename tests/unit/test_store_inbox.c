@@ -522,10 +522,11 @@ START_TEST(test_backwards_and_index)
 }
 END_TEST
 
-static bool collect(void *arg, const char *code)
+static bool collect(void *arg, const char *code, const char *shown)
 {
 	char *seen = arg;
 
+	ck_assert_str_eq(shown, code);	/* none has a number of its own */
 	strcat(seen, code);
 	strcat(seen, " ");
 	return strlen(seen) < 60;
@@ -608,6 +609,114 @@ START_TEST(test_assignees)
 }
 END_TEST
 
+/* A phrase in more rows than the few kept apart, read and counted in
+ * slices whose time is up at once: the same rows in the same order, and
+ * counts that only grow, to the whole. */
+#define MANY 1300
+
+START_TEST(test_slices)
+{
+	static struct dossier more[MANY];
+	struct dossier *want[N + MANY], got[N + MANY];
+	struct inboxq q;
+	struct inboxq_pos at;
+	struct inboxq_count k;
+	struct inboxq_counts whole;
+	struct err e = { "" };
+	size_t nwant = 0, total = 0, n;
+	int rc, steps = 0;
+
+	ck_assert_int_eq(store_begin(s, &e), 0);
+	for (int i = 0; i < MANY; i++) {
+		char code[32];
+
+		snprintf(code, sizeof code, "M-%04d", i);
+		more[i] = (struct dossier){ .code = xstrdup(code), .status = 1 + i % 10,
+					    .applicant_name = xstrdup(i % 13 ? "Nguyễn Văn Nhiều" : "Lê Thị Hiếm"),
+					    .due_at = i % 7 ? cal_join(2025, 12, 1 + i % 20, 9, 0, 0) : 0 };
+		ck_assert_msg(store_put_dossier(s, &more[i], false, 1, &e) == 0, "%s", e.msg);
+	}
+	ck_assert_int_eq(store_commit(s, &e), 0);
+	for (int phrase = 0; phrase < 3; phrase++) {
+		/* in many rows (by the order's indexes), in few (by its rows),
+		 * too short for the index */
+		query_at(&q, instants()[phrase]);
+		q.phrase = (const char *[]){ "nhieu", "hiem", "m-" }[phrase];
+		nwant = total = 0;
+		for (int i = 0; i < N + MANY; i++)
+			if (in_query(&q, i < N ? &mem[i] : &more[i - N]))
+				want[nwant++] = i < N ? &mem[i] : &more[i - N];
+		deadline_sort(cal, want, nwant, q.cut.now);
+		ck_assert_uint_gt(nwant, phrase == 1 ? 50 : 1024);
+		store_inbox_start(&at);
+		memset(got, 0, sizeof got);
+		do {
+			rc = store_inbox_rows_until(s, &q, &at, 1, got + total, NULL, 100, &n, &e);
+			ck_assert_msg(rc >= 0, "%s", e.msg);
+			total += n;
+			ck_assert_uint_le(total, nwant);
+		} while (rc == 0);
+		ck_assert_uint_eq(total, nwant);
+		for (size_t i = 0; i < total; i++) {
+			ck_assert_str_eq(got[i].code, want[i]->code);
+			dossier_free(&got[i]);
+		}
+		ck_assert_int_eq(store_inbox_counts(s, &q, &whole, &e), 0);
+		ck_assert_int_eq(whole.all, (int64_t)nwant);
+		store_inbox_count_start(&k);
+		for (steps = 0; (rc = store_inbox_count_step(s, &q, &k, 1, &e)) == 0; steps++)
+			ck_assert_int_le(k.c.all, whole.all);
+		ck_assert_int_eq(rc, 1);
+		ck_assert_int_gt(steps, 1);
+		ck_assert_int_eq(k.c.all, whole.all);
+		for (int st = 0; st <= ST_MAX; st++)
+			ck_assert_int_eq(k.c.by_status[st], whole.by_status[st]);
+	}
+	for (int i = 0; i < MANY; i++)
+		dossier_free(&more[i]);
+}
+END_TEST
+
+static bool collect_numbers(void *arg, const char *code, const char *shown)
+{
+	char *seen = arg;
+
+	strcat(seen, code);
+	strcat(seen, "=");
+	strcat(seen, shown);
+	strcat(seen, " ");
+	return true;
+}
+
+/* An API with ids of its own: the number on the receipt is what the
+ * clerk goes to by its end, or the id whole. */
+START_TEST(test_ending_number)
+{
+	struct dossier d = { .code = "api-77", .number = "000.00.01.H22-251014-0042", .version = "1" };
+	char seen[256] = "";
+	struct err e = { "" };
+
+	ck_assert_int_eq(store_put_dossier(s, &d, false, 1, &e), 0);
+	ck_assert_int_eq(store_inbox_ending(s, "0042", collect_numbers, seen, &e), 0);
+	ck_assert_str_eq(seen, "api-77=000.00.01.H22-251014-0042 ");
+	seen[0] = '\0';
+	ck_assert_int_eq(store_inbox_ending(s, "h22-251014-0042", collect_numbers, seen, &e), 0);
+	ck_assert_str_eq(seen, "api-77=000.00.01.H22-251014-0042 ");
+	seen[0] = '\0';
+	/* two characters, through the index too: with the codes ending so */
+	ck_assert_int_eq(store_inbox_ending(s, "42", collect_numbers, seen, &e), 0);
+	ck_assert_ptr_nonnull(strstr(seen, "api-77=000.00.01.H22-251014-0042 "));
+	ck_assert_ptr_nonnull(strstr(seen, "C-242=C-242 "));
+	seen[0] = '\0';
+	ck_assert_int_eq(store_inbox_ending(s, "api-77", collect_numbers, seen, &e), 0);
+	ck_assert_str_eq(seen, "api-77=000.00.01.H22-251014-0042 ");
+	/* the number's middle is not its end */
+	seen[0] = '\0';
+	ck_assert_int_eq(store_inbox_ending(s, "251014", collect_numbers, seen, &e), 0);
+	ck_assert_str_eq(seen, "");
+}
+END_TEST
+
 static Suite *store_inbox_suite(void)
 {
 	Suite *su = suite_create("store_inbox");
@@ -625,6 +734,8 @@ static Suite *store_inbox_suite(void)
 	tcase_add_test(tc, test_backwards_and_index);
 	tcase_add_test(tc, test_ending);
 	tcase_add_test(tc, test_assignees);
+	tcase_add_test(tc, test_slices);
+	tcase_add_test(tc, test_ending_number);
 	suite_add_tcase(su, tc);
 	return su;
 }
