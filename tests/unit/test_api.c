@@ -256,9 +256,10 @@ static void on_done(void *arg, const struct api_result *r)
 	loop_stop(&loop);
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	(void)arg;
+	(void)total;
 	got.pages++;
 	for (int i = 0; i < n; i++) {
 		strcat(got.codes, items[i].code);
