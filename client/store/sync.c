@@ -98,12 +98,16 @@ static bool known(struct sync *y, const struct dossier *d)
 }
 
 /* Stored with the page it follows: a sync cut short between two pages
- * goes on after the last one stored. */
-static int keep_position(struct sync *y, long pos)
+ * goes on after the last one stored; after the open listing's last page,
+ * with the whole list. */
+static int keep_position(struct sync *y, long pos, long total)
 {
 	char v[64];
 
-	snprintf(v, sizeof v, "%s %ld", y->pr.open ? "open" : "all", pos);
+	if (y->pr.open && total >= 0 && pos >= total)
+		snprintf(v, sizeof v, "all 0");
+	else
+		snprintf(v, sizeof v, "%s %ld", y->pr.open ? "open" : "all", pos);
 	return store_meta_set(y->store, FIRST_SYNC_KEY, v, &y->store_err);
 }
 
@@ -125,7 +129,7 @@ static bool on_page(void *arg, struct dossier *items, int n, long total)
 		y->h.arriving(y->h.arg, items, n);
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
-	if (y->first_sync && keep_position(y, y->pr.done + n) < 0) {
+	if (y->first_sync && keep_position(y, y->pr.done + n, total) < 0) {
 		store_rollback(y->store);
 		goto failed;
 	}
@@ -306,17 +310,19 @@ static void on_done(void *arg, const struct api_result *r0)
 static void first_sync(struct sync *y)
 {
 	const struct profile *p = api_profile(y->api);
-	char at[64] = "", kind[8];
+	char at[64] = "", kind[8] = "";
 	long pos = 0;
+	bool kept = store_meta_get(y->store, FIRST_SYNC_KEY, at, sizeof at) &&
+		    sscanf(at, "%7s %ld", kind, &pos) == 2;
+	bool all = kept && !strcmp(kind, "all");
+	/* the open listing again from the top is a new first sync */
+	bool open = kept && !strcmp(kind, "open") && p->open_first && api_list_skip(y->api, pos, 0) > 0;
 
 	y->first_sync = true;
-	if (!store_meta_get(y->store, FIRST_SYNC_KEY, at, sizeof at) ||
-	    sscanf(at, "%7s %ld", kind, &pos) != 2 || api_list_skip(y->api, pos, 0) <= 0)
-		kind[0] = '\0';
-	y->rep.resumed = !strcmp(kind, "all") || (!strcmp(kind, "open") && p->open_first);
-	if (!strcmp(kind, "all"))
+	y->rep.resumed = all || open;
+	if (all)
 		list(y, false, false, pos);
-	else if (y->rep.resumed)
+	else if (open)
 		list(y, true, false, pos);
 	else
 		list(y, p->open_first, true, 0);
