@@ -48,9 +48,9 @@ void sync_progress_text(const struct sync_progress *p, uint64_t bytes, char *buf
 	int n;
 
 	if (p->total >= 0)
-		n = snprintf(buf, len, p->open ? _("sync open %ld/%ld") : _("sync %ld/%ld"), p->done, p->total);
+		n = snprintf(buf, len, p->open ? _("syncing open %ld/%ld") : _("syncing %ld/%ld"), p->done, p->total);
 	else
-		n = snprintf(buf, len, p->open ? _("sync open %ld") : _("sync %ld"), p->done);
+		n = snprintf(buf, len, p->open ? _("syncing open %ld") : _("syncing %ld"), p->done);
 	if (n < 0 || (size_t)n >= len)
 		return;
 	if (bytes >= 10u << 20)

@@ -86,9 +86,9 @@ struct sync_hooks {
 
 const char *sync_mode_name(enum sync_mode m);
 
-/* The progress as the status bar and `motcua sync` show it: "sync open
- * 120/717, 48 kB, 3 s left" while the open dossiers come, then "sync
- * 1200/3642, ..."; bytes: on the wire since the sync began. */
+/* The progress as the status bar and `motcua sync` show it: "syncing
+ * open 120/717, 48 kB, 3 s left" while the open dossiers come, then
+ * "syncing 1200/3642, ..."; bytes: on the wire since the sync began. */
 void sync_progress_text(const struct sync_progress *p, uint64_t bytes, char *buf, size_t len);
 /* Whether the store holds a first sync cut short: the next one goes on
  * where it stopped. */
