@@ -18,17 +18,30 @@
  * a store never analysed SQLite may rather scan the table and sort what
  * it finds, which reads every row. */
 #define RUNNING "dossiers INDEXED BY dossiers_running WHERE status IN (2, 4, 6)"
+#define IDLE "dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))" \
+	" AND due_at IS NOT NULL"
+#define UNDATED_ROWS "dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL"
+/* status_is_finished(): finished work comes after all work still to do */
+#define FINISHED " AND status IN (3, 7, 8, 10)"
+#define TO_DO " AND (status IS NULL OR status NOT IN (3, 7, 8, 10))"
+enum { P_IDLE = 5, P_UNDATED, P_DONE, P_DONE_UNDATED };
 static const char *const parts[INBOXQ_PARTS] = {
 	RUNNING " AND due_at <= ?1",
 	RUNNING " AND due_at > ?1 AND due_at <= ?2",
 	RUNNING " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used",
 	RUNNING " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)",
 	RUNNING " AND due_at > ?4 AND (apology_used OR due_at > ?3)",
-	"dossiers INDEXED BY dossiers_idle WHERE (status IS NULL OR status NOT IN (2, 4, 6))"
-	" AND due_at IS NOT NULL",
-	"dossiers INDEXED BY dossiers_undated WHERE due_at IS NULL",
+	[P_IDLE] = IDLE TO_DO,
+	[P_UNDATED] = UNDATED_ROWS TO_DO,
+	[P_DONE] = IDLE FINISHED,
+	[P_DONE_UNDATED] = UNDATED_ROWS FINISHED,
 };
-#define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
+
+/* The parts without a due time are ordered by code alone. */
+static bool undated(int part)
+{
+	return part == P_UNDATED || part == P_DONE_UNDATED;
+}
 
 /* The other parameters: ?5, ?6 the position to go on after, ?7 the login,
  * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax) and ?12 as it is,
@@ -163,10 +176,10 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		sb_printf(&sql, "%sSELECT * FROM (SELECT %s, due_at, %d, apology_used FROM %s", part != from ? " UNION ALL " : "",
 			  s->cols, part, parts[part]);
 		if (part == at->part)
-			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
+			sb_printf(&sql, undated(part) ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
 		add_view(&sql, q);
-		if (part == UNDATED)
+		if (undated(part))
 			sb_printf(&sql, " ORDER BY code%s LIMIT ?10)", desc);
 		else
 			sb_printf(&sql, " ORDER BY due_at%s, code%s LIMIT ?10)", desc, desc);
@@ -226,9 +239,9 @@ int store_inbox_rows_before(struct store *s, const struct inboxq *q, struct inbo
 static int part_of(const struct inboxq_cuts *c, int status, bool dated, int64_t due, bool used)
 {
 	if (!dated)
-		return UNDATED;
+		return status_is_finished(status) ? P_DONE_UNDATED : P_UNDATED;
 	if (!status_clock_runs(status))
-		return 5;
+		return status_is_finished(status) ? P_DONE : P_IDLE;
 	if (due <= c->now)
 		return 0;
 	if (due <= c->today_end)
@@ -270,7 +283,7 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 		add_hits(&sql, q);
 		sb_printf(&sql, "SELECT count(*) FROM %s", parts[part]);
 		if (part == pos->part)
-			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
+			sb_puts(&sql, undated(part) ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
 		add_view(&sql, q);
 		if ((rc = count(s, q, sb_str(&sql), pos, &n, e)) < 0)
 			break;
