@@ -328,7 +328,11 @@ static void on_progress(void *arg, const struct sync_progress *p)
 
 	http_get_stats(st->b->conn.http, &now);
 	sync_progress_text(p, now.wire_in - st->start.wire_in, line, sizeof line);
-	report_printf(stderr, "\r%s\033[K", line);
+	/* report_printf() would show the control characters as text */
+	fputs("\r", stderr);
+	report_printf(stderr, "%s", line);
+	fputs("\033[K", stderr);
+	fflush(stderr);
 	st->drawn = true;
 }
 

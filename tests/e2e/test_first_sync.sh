@@ -31,4 +31,13 @@ check "an overdue row is drawn while the sync is under way, with its progress" \
 check "the sync ends" wait_synced
 keys q
 check "quits" wait_for "[exit 0]"
+
+# `motcua sync` on a terminal: one progress line, redrawn in place, then
+# gone before its summary
+start 100 30 -- "MOTCUA_PASSWORD=motcua-demo MOTCUA_CLOCK='$CLOCK' MOTCUA_PROFILE_DIR='$MOTCUA_PROFILE_DIR' MOTCUA_CALENDAR_DIR='$MOTCUA_CALENDAR_DIR' XDG_DATA_HOME='$SBX_DIR/xdg2' $MOTCUA -p sandbox-reference -s $SBX_URL -u tiepnhan1 sync"
+progress() { sed -n 1p "$frame" | grep -qE '^syncing (open )?[0-9]+/[0-9]+, [0-9]+ kB'; }
+check "motcua sync on a terminal shows its progress on one line" eventually snap progress
+check "and ends" wait_for "[exit 0]"
+summary_only() { sed -n 1p "$frame" | grep -q '^synced (full)' && ! grep -q 'syncing' "$frame"; }
+check "with its summary where the progress was, nothing else left" snap summary_only
 finish

@@ -46,6 +46,7 @@ for d in reference:sandbox-reference portal:sandbox-portal opencps:opencps; do
 	r1=$(($(answered) - a0))
 	check "$dialect: a first sync cut short fails" sh -c "[ $rc != 0 ] && [ $r1 = 3 ]"
 	check "$dialect: and says the next one goes on" grep -q "the next sync goes on where this one stopped" "$err"
+	check "$dialect: with no progress line on a pipe" sh -c "! grep -q syncing '$err'"
 	stored=$(sql 'SELECT count(*) FROM dossiers')
 	check "$dialect: what it stored is the open work only ($stored)" \
 		sh -c "[ '$stored' -ge 25 ] && [ '$(sql 'SELECT count(*) FROM dossiers WHERE status NOT IN (1, 2, 4, 5, 6)')' = 0 ]"
