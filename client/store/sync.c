@@ -115,7 +115,6 @@ static void progress(struct sync *y, int n, long total)
 {
 	y->pr.done += n;
 	y->pr.total = total;
-	y->pr.stored = store_count_dossiers(y->store);
 	y->pr.elapsed_ms = timer_now_ms() - y->pr.start_ms;
 	if (y->h.progress)
 		y->h.progress(y->h.arg, &y->pr);

@@ -66,7 +66,6 @@ struct sync_progress {
 	long from;		/* where it started: items skipped on a resume */
 	long done, total;	/* items of this listing so far, of total (-1:
 				 * the server does not say) */
-	int64_t stored;		/* dossiers in the store */
 	int64_t start_ms, elapsed_ms;	/* of this listing */
 };
 
