@@ -923,12 +923,11 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 {
 	struct call *c = call_new(a, OP_LIST_DOSSIERS, q->prio, arg);
 	const struct op *op = &a->p->ops[OP_LIST_DOSSIERS];
-
-	c->page_fn = page;
-	c->done = done;
 	const char *status = q->status;
 	char open[64] = "";
 
+	c->page_fn = page;
+	c->done = done;
 	c->max_pages = q->max_pages;
 	set_paging(c, op, q->per_page, api_list_skip(a, q->skip, q->per_page));
 	if (q->open_first && !status) {
