@@ -122,9 +122,11 @@ static void keep_item(struct batch *b, struct dossier *d)
 	b->items[b->n++] = *d;
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	struct batch *b = arg;
+
+	(void)total;
 
 	for (int i = 0; i < n; i++)
 		keep_item(b, &items[i]);

@@ -29,6 +29,11 @@ struct check {
 	char code[256];
 	bool open;		/* code is a dossier still being handled */
 	int listed, unknown_status;
+	/* the open listing (capabilities.open_first): finished dossiers in
+	 * it, and dossiers out of due order */
+	bool open_listing;
+	int finished, unsorted;
+	int64_t last_due;
 	struct api_result list;
 	struct dossier *d;	/* the sample dossier, read whole */
 	int nprocs;
@@ -59,10 +64,31 @@ static void failed(struct check *c, const char *what, const struct api_result *r
 		c->rc = rc;
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+/* The open listing: every dossier open, and by due date (those without
+ * one may come anywhere) when the profile says the API sorts so. */
+static void check_open_items(struct check *c, const struct dossier *items, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (status_valid(items[i].status) && !status_is_open(items[i].status))
+			c->finished++;
+		if (items[i].due_at && items[i].due_at < c->last_due)
+			c->unsorted++;
+		if (items[i].due_at)
+			c->last_due = items[i].due_at;
+	}
+	c->listed += n;
+}
+
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	struct check *c = arg;
 
+	(void)total;
+	if (c->open_listing) {
+		check_open_items(c, items, n);
+		dossiers_free(items, (size_t)n);
+		return true;
+	}
 	for (int i = 0; i < n; i++) {
 		/* a dossier still being handled shows the most: its allowed
 		 * actions, its assignee; else the first one */
@@ -293,6 +319,32 @@ static void check_list(struct check *c)
 		     c->unknown_status);
 }
 
+/* capabilities.open_first: a first sync trusts this listing to bring the
+ * open work first, so its first page is checked. */
+static void check_open_first(struct check *c)
+{
+	const struct profile *p = api_profile(c->b->conn.api);
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE, .max_pages = 1, .open_first = true };
+
+	c->open_listing = true;
+	c->listed = 0;
+	api_list(c->b->conn.api, &q, on_page, on_listed, c);
+	batch_wait(c->b);
+	c->open_listing = false;
+	if (c->list.fail != API_OK) {
+		failed(c, _("open first"), &c->list);
+		return;
+	}
+	report_printf(stdout, p->sort_due ? _("%-11s first page: %d open dossiers, earliest due first\n") :
+		      _("%-11s first page: %d open dossiers\n"), _("open first"), c->listed);
+	if (c->finished)
+		warn(c, _("capabilities.open_first: %d dossiers of the open listing are finished: the API does not filter by {status} as the profile says"),
+		     c->finished);
+	if (p->sort_due && c->unsorted)
+		warn(c, _("capabilities.open_first: %d dossiers of the open listing come before an earlier due date: the API does not sort by \"%s\" earliest due first"),
+		     c->unsorted, p->sort_due);
+}
+
 static int check_cmd(struct batch *b, int argc, char **argv)
 {
 	struct check c = { .b = b, .id = b->cmd_arg };
@@ -317,6 +369,8 @@ static int check_cmd(struct batch *b, int argc, char **argv)
 			      _("the profile cannot prove the login (no auth.identity) and the list is empty: a wrong password served as a guest looks like this"));
 		c.rc = EXIT_AUTH;
 	}
+	if (p->open_first && c.list.fail == API_OK)
+		check_open_first(&c);
 	if (c.code[0]) {
 		api_get(b->conn.api, c.code, HTTP_INTERACTIVE, on_dossier, &c);
 		batch_wait(b);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,15 +309,49 @@ struct sync_state {
 	struct api_result r;
 	struct sync_report rep;
 	int delivered, waiting;
+	struct sync *y;		/* under way */
+	int signo;		/* that stopped it */
+	bool drawn;		/* a progress line is on the terminal */
+	struct http_stats start;
 };
 
 static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
 {
 	struct sync_state *st = arg;
 
+	if (st->drawn)
+		fputs("\r\033[K", stderr);
+	st->y = NULL;
 	st->r = *r;
 	st->rep = *rep;
 	batch_finished(st->b);
+}
+
+/* One line redrawn in place on a terminal; nothing on a pipe or a log. */
+static void on_progress(void *arg, const struct sync_progress *p)
+{
+	struct sync_state *st = arg;
+	struct http_stats now;
+	char line[160];
+
+	http_get_stats(st->b->conn.http, &now);
+	sync_progress_text(p, now.wire_in - st->start.wire_in, line, sizeof line);
+	/* report_printf() would show the control characters as text */
+	fputs("\r", stderr);
+	report_printf(stderr, "%s", line);
+	fputs("\033[K", stderr);
+	fflush(stderr);
+	st->drawn = true;
+}
+
+/* Ctrl-C or a TERM: stop the sync; what came is stored. */
+static void on_signal(void *arg, int signo)
+{
+	struct sync_state *st = arg;
+
+	st->signo = signo;
+	if (st->y)
+		sync_cancel(st->y);
 }
 
 static void sync_delivered(void *arg, const struct ob_entry *en, struct dossier *d)
@@ -391,17 +426,35 @@ static int send_outbox(struct batch *b, struct sync_state *st)
 	return st->waiting ? EXIT_CONFLICT : held_back(b);
 }
 
+/* A sync that did not finish: why, what the store holds, and that the
+ * next one goes on from there; a signal's exit status is the shell's. */
+static int sync_stopped(struct batch *b, struct sync_state *st)
+{
+	long long n = (long long)store_count_dossiers(b->conn.store);
+
+	if (st->signo)
+		report_printf(stderr, P_("motcua: sync interrupted: %lld dossier is in the store\n",
+					       "motcua: sync interrupted: %lld dossiers are in the store\n", (unsigned long)n), n);
+	else
+		batch_failed(b, &st->r);
+	if (sync_resumable(b->conn.store))
+		report_printf(stderr, "%s\n", _("motcua: the next sync goes on where this one stopped"));
+	return st->signo ? 128 + st->signo : b->rc;
+}
+
 int batch_cmd_sync(struct batch *b, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "full", no_argument, NULL, 'F' }, { NULL, 0, NULL, 0 },
 	};
+	static const int sigs[] = { SIGINT, SIGTERM };
 	struct sync_hooks h = { .done = on_synced };
 	struct sync_state st = { .b = b };
-	struct http_stats before, after;
+	struct http_stats after;
 	bool full = false;
 	int ch, rc;
 	char *val;
+	struct err e;
 
 	while (batch_opts(argc, argv, opts, &ch, &val) != -1) {
 		if (ch != 'F')
@@ -416,24 +469,27 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	rc = send_outbox(b, &st);
 	if (rc != EXIT_OK && rc != EXIT_CONFLICT)
 		return rc;
-	http_get_stats(b->conn.http, &before);
+	http_get_stats(b->conn.http, &st.start);
 	h.arg = &st;
-	sync_start(b->conn.api, b->conn.store, &h, HTTP_INTERACTIVE, date_now(), full);
+	if (isatty(STDERR_FILENO))
+		h.progress = on_progress;
+	if (loop_catch_signals(&b->loop, sigs, 2, on_signal, &st, &e) < 0)
+		report_printf(stderr, "motcua: %s\n", e.msg);
+	st.y = sync_start(b->conn.api, b->conn.store, &h, HTTP_INTERACTIVE, date_now(), full);
 	batch_wait(b);
 	http_get_stats(b->conn.http, &after);
 	if (st.r.fail != API_OK) {
 		if (st.r.fail == API_E_BADREPLY)
 			err_prefix(&st.r.e, "%s", _("sync stopped, nothing dropped from the store: "));
-		batch_failed(b, &st.r);
-		return b->rc;
+		return sync_stopped(b, &st);
 	}
 	/* one line for scripts and logs: what came, what it cost */
 	report_printf(stdout, _("synced (%s%s): %d dossiers received, %d dropped, %lld in the store; "
 				"%d actions delivered, %d in the outbox; %llu bytes in, %llu out, %lld ms\n"),
 		      sync_mode_name(st.rep.mode), st.rep.not_modified ? _(", not modified") : "", st.rep.items,
 		      st.rep.dropped, (long long)store_count_dossiers(b->conn.store), st.delivered, outbox_pending(b->conn.store),
-		      (unsigned long long)(after.wire_in - before.wire_in),
-		      (unsigned long long)(after.wire_out - before.wire_out), (long long)st.rep.elapsed_ms);
+		      (unsigned long long)(after.wire_in - st.start.wire_in),
+		      (unsigned long long)(after.wire_out - st.start.wire_out), (long long)st.rep.elapsed_ms);
 	if (st.rep.kept) {
 		report_printf(stderr, "motcua: %s\n", st.rep.doubt.msg);
 		/* nothing was lost, but the list cannot be trusted: a script

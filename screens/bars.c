@@ -85,7 +85,9 @@ static void data_age(const struct app *app, char *buf, size_t len)
 {
 	int64_t s = app->data_time ? app_now(app) - app->data_time : -1;
 
-	if (app->loading)
+	if (app->loading && app->sync_note[0])
+		snprintf(buf, len, "%s", app->sync_note);
+	else if (app->loading)
 		snprintf(buf, len, "%s", _("syncing"));
 	else if (s < 0)
 		snprintf(buf, len, "%s", _("no data"));
@@ -168,7 +170,7 @@ static bool covered(const struct ui *ui)
  * when it is on, a terminal that is not UTF-8 (its text is shown without
  * Vietnamese marks), the actions queued, the data's age and the clock. */
 struct status_right {
-	char text[200];
+	char text[240];
 	char slow[64];		/* the link with a figure: its delay, the next try */
 	const char *link;
 	enum theme_obj link_obj;
@@ -176,7 +178,7 @@ struct status_right {
 
 static void status_right(struct app *app, struct status_right *r)
 {
-	char clock[WHEN_LEN], age[48], notes[48] = "", rest[144];
+	char clock[WHEN_LEN], age[96], notes[48] = "", rest[192];
 	const char *im = ui_ime_name(app);
 	size_t n = 0;
 

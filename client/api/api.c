@@ -813,7 +813,7 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 	if (c->op == OP_LIST_DOSSIERS && (c->pages == 1 || c->since))
 		adapter_cursor(op, rep, c->cursor, sizeof c->cursor);
 	if (c->op == OP_LIST_DOSSIERS) {
-		if (!c->page_fn(c->arg, (struct dossier *)arr, n)) {
+		if (!c->page_fn(c->arg, (struct dossier *)arr, n, adapter_total(op, rep))) {
 			reply_free(rep);
 			finish(c, &res);
 			return;
@@ -899,10 +899,26 @@ unsigned api_login(struct api *a, api_done_fn done, void *arg)
 	return login(a, done, arg, 0);
 }
 
-static void set_paging(struct call *c, const struct op *op, int per_page)
+long api_list_skip(const struct api *a, long skip, int per_page)
 {
-	c->page = op->paging.style == PAGING_OFFSET ? 0 : op->paging.first;
+	const struct paging *pg = &a->p->ops[OP_LIST_DOSSIERS].paging;
+	long size = per_page > 0 ? per_page : pg->size;
+
+	if (skip <= 0 || size <= 0)
+		return 0;
+	if (pg->style == PAGING_OFFSET)
+		return skip;
+	return pg->style == PAGING_PAGE ? skip / size * size : 0;
+}
+
+static void set_paging(struct call *c, const struct op *op, int per_page, long skip)
+{
 	c->per_page = per_page > 0 ? per_page : op->paging.size;
+	c->seen = skip;
+	if (op->paging.style == PAGING_OFFSET)
+		c->page = (int)skip;
+	else
+		c->page = op->paging.first + (int)(skip / (c->per_page > 0 ? c->per_page : 1));
 	tvars_int(&c->tv, "page", c->page);
 	tvars_int(&c->tv, "offset", c->page);
 	tvars_int(&c->tv, "end", c->page + c->per_page);
@@ -914,19 +930,28 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 {
 	struct call *c = call_new(a, OP_LIST_DOSSIERS, q->prio, arg);
 	const struct op *op = &a->p->ops[OP_LIST_DOSSIERS];
+	const char *status = q->status;
+	char open[64] = "";
 
 	c->page_fn = page;
 	c->done = done;
 	c->max_pages = q->max_pages;
-	set_paging(c, op, q->per_page);
-	if (q->status && a->p->status.n) {
+	set_paging(c, op, q->per_page, api_list_skip(a, q->skip, q->per_page));
+	if (q->open_first && !status) {
+		for (int st = ST_MIN; st <= ST_MAX; st++)
+			if (status_is_open((enum status)st))
+				snprintf(open + strlen(open), sizeof open - strlen(open), "%s%d",
+					 open[0] ? "," : "", st);
+		status = open;
+	}
+	if (status && a->p->status.n) {
 		/* the API filters by its own words, not the national codes */
-		char *words = vocab_api_list(&a->p->status, q->status);
+		char *words = vocab_api_list(&a->p->status, status);
 
 		tvars_str(&c->tv, "status", keep(c, words));
 		free(words);
 	} else {
-		tvars_str(&c->tv, "status", keep(c, q->status));
+		tvars_str(&c->tv, "status", keep(c, status));
 	}
 	tvars_str(&c->tv, "procedure", keep(c, q->procedure));
 	tvars_str(&c->tv, "q", keep(c, q->q));
@@ -940,6 +965,8 @@ unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn pag
 	}
 	if (q->updated_first)
 		tvars_str(&c->tv, "sort", a->p->sort_updated);
+	else if (q->open_first)
+		tvars_str(&c->tv, "sort", a->p->sort_due);
 	if (a->p->etag && q->etag)
 		c->if_none_match = keep(c, q->etag);
 	return start(c);
@@ -1062,7 +1089,7 @@ unsigned api_procedures_if(struct api *a, const char *etag, enum http_prio prio,
 	c->procs_fn = got;
 	if (a->p->etag && etag)
 		c->if_none_match = keep(c, etag);
-	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES], 0);
+	set_paging(c, &a->p->ops[OP_LIST_PROCEDURES], 0, 0);
 	if (!a->p->ops[OP_LIST_PROCEDURES].present)
 		return later(c, API_E_UNSUPPORTED,
 			     _("this server's profile has no list_procedures operation"));

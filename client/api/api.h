@@ -82,6 +82,11 @@ struct api_list_query {
 				 * what changed after it, following "more" */
 	const char *etag;	/* of the last first page, for If-None-Match */
 	bool updated_first;	/* most recently changed first (sort_updated) */
+	bool open_first;	/* the open dossiers only (status_is_open), earliest
+				 * due first where the profile sorts so
+				 * (capabilities.open_first) */
+	long skip;		/* start after this many items, rounded down to
+				 * a whole page (api_list_skip) */
 	int per_page;		/* 0: the profile's page size */
 	enum http_prio prio;
 	int max_pages;		/* 0: all */
@@ -89,10 +94,15 @@ struct api_list_query {
 
 /* Pages arrive in order; page() takes ownership of items (an array of n
  * dossiers to dossier_free and free) and returns false to stop there (the
- * list then ends as if complete). done() follows the last page. */
-typedef bool (*api_page_fn)(void *arg, struct dossier *items, int n);
+ * list then ends as if complete); total is what the page says the whole
+ * list holds, -1 if it says nothing. done() follows the last page. */
+typedef bool (*api_page_fn)(void *arg, struct dossier *items, int n, long total);
 unsigned api_list(struct api *a, const struct api_list_query *q, api_page_fn page,
 		  api_done_fn done, void *arg);
+/* Where a listing asked to skip items starts: skip itself with offset
+ * paging, a whole number of pages of per_page (0: the profile's) with page
+ * paging, 0 when the paging cannot start in the middle (a cursor). */
+long api_list_skip(const struct api *a, long skip, int per_page);
 
 /* got() owns the dossier (NULL when r->fail). */
 typedef void (*api_dossier_fn)(void *arg, struct dossier *d, const struct api_result *r);

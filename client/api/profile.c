@@ -753,6 +753,69 @@ static int load_auth(struct ctx *c, const cJSON *root)
 	return rc;
 }
 
+/* capabilities.open_first: true, or the {sort} value for "earliest due
+ * first" (which implies true). */
+static int load_open_first(struct ctx *c, const cJSON *caps)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(caps, "open_first");
+	size_t old;
+	int rc = 0;
+
+	if (!v)
+		return 0;
+	if (cJSON_IsBool(v)) {
+		c->p->open_first = cJSON_IsTrue(v);
+	} else if (cJSON_IsString(v) && v->valuestring[0]) {
+		c->p->open_first = true;
+		c->p->sort_due = xstrdup(v->valuestring);
+	} else {
+		old = pf_enter(c, "open_first");
+		rc = pf_fail(c, _("expected true, false or the value of {sort} that lists the earliest due first, got %s"),
+			     pf_json_type(v));
+		pf_leave(c, old);
+	}
+	return rc;
+}
+
+/* Whether a template of op names {var}: its path, a query or header value,
+ * or its body. */
+static bool op_uses(const struct op *op, const char *var)
+{
+	char ph[64];
+	char *body;
+	bool used;
+
+	snprintf(ph, sizeof ph, "{%s}", var);
+	used = op->path && strstr(op->path, ph);
+	for (int i = 0; i < op->nquery && !used; i++)
+		used = strstr(op->query[i].value, ph) != NULL;
+	for (int i = 0; i < op->nheaders && !used; i++)
+		used = strstr(op->headers[i].value, ph) != NULL;
+	if (!used && op->body && (body = cJSON_PrintUnformatted(op->body))) {
+		used = strstr(body, ph) != NULL;
+		cJSON_free(body);
+	}
+	return used;
+}
+
+/* open_first promises a filter (and a sort) that list_dossiers must be
+ * able to send. */
+static int check_open_first(struct ctx *c)
+{
+	const struct op *op = &c->p->ops[OP_LIST_DOSSIERS];
+	size_t old = pf_enter(c, "capabilities");
+	size_t old2 = pf_enter(c, "open_first");
+	int rc = 0;
+
+	if (!op_uses(op, "status"))
+		rc = pf_fail(c, _("operations.list_dossiers has no {status} to list the open dossiers by"));
+	else if (c->p->sort_due && !op_uses(op, "sort"))
+		rc = pf_fail(c, _("operations.list_dossiers has no {sort} to send \"%s\" in"), c->p->sort_due);
+	pf_leave(c, old2);
+	pf_leave(c, old);
+	return rc;
+}
+
 static int load_root(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "motcua_profile", "name", "description", "base_url",
@@ -799,7 +862,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 	    pf_load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
 		goto out_fail;
 	if ((v = pf_member(c, root, "capabilities", false, pf_is_object, _("an object"), &rc))) {
-		static const char *const caps[] = { "etag", "changed_since", "sort_updated", NULL };
+		static const char *const caps[] = { "etag", "changed_since", "sort_updated", "open_first", NULL };
 		size_t old = pf_enter(c, "capabilities");
 
 		rc = pf_check_keys(c, v, caps);
@@ -809,6 +872,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 			rc = pf_get_bool(c, v, "changed_since", &p->changed_since);
 		if (!rc)
 			rc = pf_get_str(c, v, "sort_updated", false, &p->sort_updated);
+		if (!rc)
+			rc = load_open_first(c, v);
 		pf_leave(c, old);
 	}
 	if (rc < 0)
@@ -863,6 +928,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 		pf_fail(c, _("operations: list_dossiers and get_dossier are required"));
 		goto out_fail;
 	}
+	if (p->open_first && check_open_first(c) < 0)
+		goto out_fail;
 	if (p->auth == AUTH_LOGIN && !p->ops[OP_LOGIN].present) {
 		pf_fail(c, _("auth.type is login, but operations.login is missing"));
 		goto out_fail;
@@ -1027,6 +1094,7 @@ void profile_free(struct profile *p)
 	free(p->auth_query);
 	free(p->idempotency_header);
 	free(p->sort_updated);
+	free(p->sort_due);
 	free(p->file);
 	free(p->name);
 	free(p->base_url);

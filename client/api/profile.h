@@ -210,6 +210,10 @@ struct profile {
 	bool etag;			/* the API answers If-None-Match with 304 */
 	bool changed_since;		/* list_dossiers takes a change cursor */
 	char *sort_updated;		/* {sort} for "most recently changed first" */
+	bool open_first;		/* list_dossiers filters by {status}: a first
+					 * sync lists the open dossiers first ... */
+	char *sort_due;			/* ... by this {sort}, earliest due first
+					 * (NULL: the API's own order) */
 };
 
 /* Load and check a profile. Every error names the file, the key and what

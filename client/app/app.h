@@ -90,6 +90,8 @@ struct app {
 	int64_t clock_offset;	/* seconds added to the system clock (MOTCUA_CLOCK) */
 	int64_t data_time;	/* when the inbox was last synced; 0: never */
 	bool loading;		/* a fetch is under way */
+	char sync_note[96];	/* how far the sync under way is ("syncing 1200/3642,
+				 * 96 kB, 12 s left"), "" before its first page */
 
 	bool bell;		/* ring the terminal's bell at the next draw */
 

@@ -99,6 +99,20 @@ static void on_reload(void *arg)
 		app_dossiers_changed(s->app);
 }
 
+/* The status bar says how far the sync is: on a slow link a first sync
+ * takes a while, and the clerk should know how long. */
+static void on_progress(void *arg, const struct sync_progress *p)
+{
+	struct session *s = arg;
+	struct http_stats now;
+
+	if (s->closing)
+		return;
+	http_get_stats(s->conn.http, &now);
+	sync_progress_text(p, now.wire_in - s->sync_from.wire_in, s->app->sync_note, sizeof s->app->sync_note);
+	s->app->redraw |= RD_STATUS;
+}
+
 static void on_synced(void *arg, const struct api_result *r, const struct sync_report *rep)
 {
 	struct session *s = arg;
@@ -108,6 +122,7 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 	if (s->closing)
 		return;
 	app->loading = false;
+	app->sync_note[0] = '\0';
 	note_link(s);
 	if (r->fail == API_OK && rep->doubtful) {
 		/* the store is kept as it was; the data's time stays old */
@@ -132,10 +147,12 @@ static void on_synced(void *arg, const struct api_result *r, const struct sync_r
 
 static void sync_now(struct session *s)
 {
-	struct sync_hooks h = { .arriving = on_arriving, .stored = on_stored, .reload = on_reload, .done = on_synced, .arg = s };
+	struct sync_hooks h = { .arriving = on_arriving, .stored = on_stored, .progress = on_progress,
+				.reload = on_reload, .done = on_synced, .arg = s };
 
 	if (s->sync || s->state != SESSION_READY)
 		return;
+	http_get_stats(s->conn.http, &s->sync_from);
 	s->app->loading = true;
 	s->app->redraw |= RD_STATUS;
 	s->sync = sync_start(s->conn.api, s->conn.store, &h, HTTP_BACKGROUND, app_now(s->app), false);

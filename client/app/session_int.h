@@ -14,6 +14,7 @@ struct session {
 	struct notify *notify;
 	enum session_state state;
 	struct sync *sync;	/* under way, else NULL */
+	struct http_stats sync_from;	/* the transport's counts when it began */
 	unsigned login_id, timer, notify_timer;
 	int fails;		/* syncs failed in a row: the next waits longer */
 	bool unreachable;	/* the last of them could not reach the server */

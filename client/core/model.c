@@ -78,6 +78,11 @@ bool status_is_open(enum status s)
 	return status_valid((int)s) && status_open & 1u << s;
 }
 
+bool status_is_finished(enum status s)
+{
+	return status_valid((int)s) && !status_is_open(s) && s != ST_RESULT_READY;
+}
+
 bool status_clock_runs(enum status s)
 {
 	return status_valid((int)s) && status_clock & 1u << s;

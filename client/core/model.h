@@ -56,6 +56,9 @@ const char *status_name(enum status s);	/* "processing"; "" if out of range */
 int status_parse(const char *name);
 bool status_valid(int code);
 bool status_is_open(enum status s);	/* not finished in any way */
+/* Finished for good, nothing left for the desk: refused, withdrawn,
+ * stopped, returned (a result ready still waits at the desk). */
+bool status_is_finished(enum status s);
 /* The processing clock runs (accepted, processing, fee due): only then can
  * a dossier be overdue. New ones have no due date yet; a supplement
  * request stops the clock until the supplement comes. */

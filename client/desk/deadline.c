@@ -134,6 +134,9 @@ static int by_urgency(const void *x, const void *y)
 
 	if (a->band != b->band)
 		return a->band < b->band ? -1 : 1;
+	/* finished work never above work still to do */
+	if (status_is_finished(a->d->status) != status_is_finished(b->d->status))
+		return status_is_finished(a->d->status) ? 1 : -1;
 	if (a->d->due_at != b->d->due_at) {
 		if (!a->d->due_at || !b->d->due_at)
 			return a->d->due_at ? -1 : 1;

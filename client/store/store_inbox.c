@@ -20,6 +20,12 @@
  * a store never analysed SQLite may rather scan the table and sort what
  * it finds, which reads every row. */
 #define RUNNING "dossiers_running", "status IN (2, 4, 6)"
+#define IDLE "dossiers_idle", "(status IS NULL OR status NOT IN (2, 4, 6)) AND due_at IS NOT NULL"
+#define UNDATED_ROWS "dossiers_undated", "due_at IS NULL"
+/* status_is_finished(): finished work comes after all work still to do */
+#define FINISHED " AND status IN (3, 7, 8, 10)"
+#define TO_DO " AND (status IS NULL OR status NOT IN (3, 7, 8, 10))"
+enum { P_IDLE = 5, P_UNDATED, P_DONE, P_DONE_UNDATED };
 static const struct {
 	const char *index;
 	const char *terms, *more;	/* its index's own terms, then the part's */
@@ -29,10 +35,17 @@ static const struct {
 	{ RUNNING, " AND due_at > ?2 AND due_at <= ?3 AND NOT apology_used" },
 	{ RUNNING, " AND due_at > ?2 AND due_at <= ?4 AND (apology_used OR due_at > ?3)" },
 	{ RUNNING, " AND due_at > ?4 AND (apology_used OR due_at > ?3)" },
-	{ "dossiers_idle", "(status IS NULL OR status NOT IN (2, 4, 6)) AND due_at IS NOT NULL", "" },
-	{ "dossiers_undated", "due_at IS NULL", "" },
+	[P_IDLE] = { IDLE, TO_DO },
+	[P_UNDATED] = { UNDATED_ROWS, TO_DO },
+	[P_DONE] = { IDLE, FINISHED },
+	[P_DONE_UNDATED] = { UNDATED_ROWS, FINISHED },
 };
-#define UNDATED (INBOXQ_PARTS - 1)	/* ordered by code alone */
+
+/* The parts without a due time are ordered by code alone. */
+static bool undated(int part)
+{
+	return part == P_UNDATED || part == P_DONE_UNDATED;
+}
 
 /* The other parameters: ?5, ?6 the position to go on after, ?7 the login,
  * ?8 the procedure, ?9 the filter's phrase (FTS5 syntax) and ?12 as it is,
@@ -240,7 +253,7 @@ int store_inbox_pos_cmp(const struct inboxq_pos *a, const struct inboxq_pos *b)
 		return a->part < b->part ? -1 : 1;
 	if (a->part < 0 || a->part >= INBOXQ_PARTS)
 		return 0;
-	if (a->part != UNDATED && a->due != b->due)
+	if (!undated(a->part) && a->due != b->due)
 		return a->due < b->due ? -1 : 1;
 	return strcmp(a->code, b->code);
 }
@@ -275,7 +288,7 @@ static void add_few(struct sb *sql, struct store *s, const struct inboxq *q, con
 	add_view(sql, q);
 	sb_puts(sql, ")");
 	if (at->part >= 0)
-		sb_printf(sql, at->part == UNDATED ? " WHERE part %c %d OR (part = %d AND code %c ?6)" :
+		sb_printf(sql, undated(at->part) ? " WHERE part %c %d OR (part = %d AND code %c ?6)" :
 			  " WHERE part %c %d OR (part = %d AND (due_at, code) %c (?5, ?6))",
 			  cmp, at->part, at->part, cmp);
 	sb_printf(sql, " ORDER BY part%s, due_at%s, code%s", desc, desc, desc);
@@ -319,10 +332,10 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 			add_test(&sql, q);
 		add_part(&sql, part, false);
 		if (part == at->part)
-			sb_printf(&sql, part == UNDATED ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
+			sb_printf(&sql, undated(part) ? " AND code %c ?6" : " AND (due_at, code) %c (?5, ?6)",
 				  back ? '<' : '>');
 		add_view(&sql, q);
-		if (part == UNDATED)
+		if (undated(part))
 			sb_printf(&sql, " ORDER BY code%s LIMIT ?10)", desc);
 		else
 			sb_printf(&sql, " ORDER BY due_at%s, code%s LIMIT ?10)", desc, desc);
@@ -399,9 +412,9 @@ int store_inbox_rows_until(struct store *s, const struct inboxq *q, struct inbox
 static int part_of(const struct inboxq_cuts *c, int status, bool dated, int64_t due, bool used)
 {
 	if (!dated)
-		return UNDATED;
+		return status_is_finished(status) ? P_DONE_UNDATED : P_UNDATED;
 	if (!status_clock_runs(status))
-		return 5;
+		return status_is_finished(status) ? P_DONE : P_IDLE;
 	if (due <= c->now)
 		return 0;
 	if (due <= c->today_end)
@@ -447,7 +460,7 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 		sb_puts(&sql, "SELECT count(*)");
 		add_part(&sql, part, few);
 		if (part == pos->part)
-			sb_puts(&sql, part == UNDATED ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
+			sb_puts(&sql, undated(part) ? " AND code < ?6" : " AND (due_at, code) < (?5, ?6)");
 		add_view(&sql, q);
 		if (!few)
 			add_filter(&sql, q, false);

@@ -3,12 +3,15 @@
  * rows the filter keeps, each by an indexed query, so that what the inbox
  * costs at start-up does not grow with the number of dossiers kept.
  *
- * The urgency order is the one deadline_sort() gives (bands, then the
- * earlier due time, then the code), read as seven parts of the table, each
- * an index range in (due_at, code) order: the running dossiers overdue,
- * due today, in the apology band, due soon, in time; then the others by
- * due time; then those without one, by code. The bands' bounds are due
- * times worked out by the caller at one instant (deadline_cuts()). */
+ * The urgency order is the one deadline_sort() gives (bands, then
+ * finished work after the rest, then the earlier due time, then the code),
+ * read as nine parts of the table, each an index range in (due_at, code)
+ * order: the running dossiers overdue, due today, in the apology band, due
+ * soon, in time; then the others still to do by due time, and those
+ * without one by code; then the finished ones (status_is_finished()) the
+ * same two ways, so that finished work never shows above open work. The
+ * bands' bounds are due times worked out by the caller at one instant
+ * (deadline_cuts()). */
 #ifndef MOTCUA_STORE_INBOX_H
 #define MOTCUA_STORE_INBOX_H
 
@@ -42,7 +45,7 @@ struct inboxq {
 };
 
 /* Where a row stands in the urgency order; paging goes on after it. */
-#define INBOXQ_PARTS 7
+#define INBOXQ_PARTS 9
 struct inboxq_pos {
 	int part;		/* 0 .. INBOXQ_PARTS - 1; INBOXQ_PARTS: past the end */
 	int64_t due;

@@ -18,11 +18,20 @@ struct sync {
 	/* a first small page (a probe, or a screenful) before the real
 	 * pages: the list is then read again from the top */
 	bool first;
+	/* An empty store's first sync: its position is kept in the meta
+	 * table as it goes, so that one cut short goes on from there. */
+	bool first_sync;
+	bool resumed;		/* the whole list started in the middle */
+	struct sync_progress pr;	/* of the listing under way */
 	int64_t now, start_ms, gen, hwm, new_hwm;
 	char since[256], etag[128];
 	struct err store_err;	/* set when writing failed */
 	bool quiet;		/* recent mode: reached what the store has */
 };
+
+/* The meta key of a first sync's position: "open N" or "all N", items of
+ * that listing stored; "" once the first sync is over. */
+#define FIRST_SYNC_KEY "first_sync"
 
 const char *sync_mode_name(enum sync_mode m)
 {
@@ -31,6 +40,40 @@ const char *sync_mode_name(enum sync_mode m)
 	};
 
 	return names[m];
+}
+
+void sync_progress_text(const struct sync_progress *p, uint64_t bytes, char *buf, size_t len)
+{
+	long got = p->done - p->from;
+	int n;
+
+	if (p->total >= 0)
+		n = snprintf(buf, len, p->open ? _("syncing open %ld/%ld") : _("syncing %ld/%ld"), p->done, p->total);
+	else
+		n = snprintf(buf, len, p->open ? _("syncing open %ld") : _("syncing %ld"), p->done);
+	if (n < 0 || (size_t)n >= len)
+		return;
+	if (bytes >= 10u << 20)
+		n += snprintf(buf + n, len - (size_t)n, _(", %.0f MB"), bytes / 1048576.0);
+	else
+		n += snprintf(buf + n, len - (size_t)n, _(", %.0f kB"), bytes / 1024.0);
+	/* at the pace of this listing so far */
+	if (n > 0 && (size_t)n < len && p->total > p->done && got > 0 && p->elapsed_ms > 0) {
+		long long left = (long long)((double)p->elapsed_ms * (double)(p->total - p->done) / (double)got / 1000.0);
+
+		if (left < 120)
+			snprintf(buf + n, len - (size_t)n, _(", %lld s left"), left + 1);
+		else
+			snprintf(buf + n, len - (size_t)n, _(", %lld min left"), (left + 59) / 60);
+	}
+}
+
+bool sync_resumable(struct store *s)
+{
+	char at[64];
+
+	return store_meta_int(s, "full_gen") == 0 && store_meta_get(s, FIRST_SYNC_KEY, at, sizeof at) &&
+	       at[0];
 }
 
 static void hand_on(struct sync *y, struct dossier *items, int n)
@@ -54,7 +97,30 @@ static bool known(struct sync *y, const struct dossier *d)
 	       store_version(y->store, d->code, v, sizeof v) == 1 && !strcmp(v, d->version);
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+/* Stored with the page it follows: a sync cut short between two pages
+ * goes on after the last one stored; after the open listing's last page,
+ * with the whole list. */
+static int keep_position(struct sync *y, long pos, long total)
+{
+	char v[64];
+
+	if (y->pr.open && total >= 0 && pos >= total)
+		snprintf(v, sizeof v, "all 0");
+	else
+		snprintf(v, sizeof v, "%s %ld", y->pr.open ? "open" : "all", pos);
+	return store_meta_set(y->store, FIRST_SYNC_KEY, v, &y->store_err);
+}
+
+static void progress(struct sync *y, int n, long total)
+{
+	y->pr.done += n;
+	y->pr.total = total;
+	y->pr.elapsed_ms = timer_now_ms() - y->pr.start_ms;
+	if (y->h.progress)
+		y->h.progress(y->h.arg, &y->pr);
+}
+
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	struct sync *y = arg;
 
@@ -62,6 +128,10 @@ static bool on_page(void *arg, struct dossier *items, int n)
 		y->h.arriving(y->h.arg, items, n);
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
+	if (y->first_sync && keep_position(y, y->pr.done + n, total) < 0) {
+		store_rollback(y->store);
+		goto failed;
+	}
 	for (int i = 0; i < n; i++) {
 		if (y->rep.mode == SYNC_RECENT && known(y, &items[i]))
 			y->quiet = true;
@@ -76,6 +146,7 @@ static bool on_page(void *arg, struct dossier *items, int n)
 		goto failed;
 	y->rep.items += n;
 	hand_on(y, items, n);
+	progress(y, n, total);
 	return !y->quiet;
 failed:
 	dossiers_free(items, (size_t)n);
@@ -125,6 +196,8 @@ static int finish(struct sync *y, const struct api_result *r)
 
 	if (store_begin(s, e) < 0)
 		return -1;
+	if (y->first_sync && store_meta_set(s, FIRST_SYNC_KEY, "", e) < 0)
+		goto fail;
 	if (y->rep.mode == SYNC_FULL && !r->not_modified && doubtful(y, r)) {
 		/* what came is stored; no validator, so the next sync reads
 		 * the whole list again rather than trust this one */
@@ -132,9 +205,12 @@ static int finish(struct sync *y, const struct api_result *r)
 			goto fail;
 		return store_commit(s, e);
 	}
-	if (r->etag && store_meta_set(s, "etag", r->etag, e) < 0)
+	/* a list read from the middle has no validators: they belong to its
+	 * first page, read by the run cut short, which may have changed
+	 * since; the next sync reads the whole list once more */
+	if (!y->resumed && r->etag && store_meta_set(s, "etag", r->etag, e) < 0)
 		goto fail;
-	if (!r->not_modified && r->cursor && store_meta_set(s, "cursor", r->cursor, e) < 0)
+	if (!y->resumed && !r->not_modified && r->cursor && store_meta_set(s, "cursor", r->cursor, e) < 0)
 		goto fail;
 	if (y->new_hwm > y->hwm && store_meta_set_int(s, "hwm", y->new_hwm, e) < 0)
 		goto fail;
@@ -155,18 +231,59 @@ fail:
 	return -1;
 }
 
+static void on_done(void *arg, const struct api_result *r0);
+
+/* One listing of a first sync: the open dossiers (by due where the API
+ * sorts) or the whole list; a probe is its first screenful alone; skip
+ * goes on after what a sync cut short stored. */
+static void list(struct sync *y, bool open, bool probe, long skip)
+{
+	struct api_list_query *q = &y->q;
+
+	y->first = probe;
+	q->open_first = open;
+	q->per_page = probe ? SYNC_FIRST_PAGE : 0;
+	q->max_pages = probe ? 1 : 0;
+	q->skip = skip;
+	y->pr.open = open;
+	y->pr.done = y->pr.from = api_list_skip(y->api, skip, q->per_page);
+	y->pr.total = -1;
+	y->pr.start_ms = timer_now_ms();
+	if (!open && y->pr.done > 0)
+		y->resumed = true;
+	y->call = api_list(y->api, q, on_page, on_done, y);
+}
+
+/* After a listing of a first sync, the next one; false when it was the
+ * whole list. */
+static bool list_next(struct sync *y)
+{
+	if (y->first && y->pr.done >= y->q.per_page) {
+		/* the screenful was not all: the listing from the top */
+		list(y, y->pr.open, false, 0);
+		return true;
+	}
+	if (y->pr.open) {
+		list(y, false, false, 0);
+		return true;
+	}
+	return false;
+}
+
 static void on_done(void *arg, const struct api_result *r0)
 {
 	struct sync *y = arg;
 	struct api_result r = *r0;
+	bool went_on = r.fail == API_OK && !y->store_err.msg[0] && !y->quiet;
 
 	y->rep.not_modified = r.not_modified;
 	y->rep.elapsed_ms = timer_now_ms() - y->start_ms;
+	if (went_on && y->first_sync && list_next(y))
+		return;
 	/* the small first page was not enough: now the real pages */
-	if (y->first && r.fail == API_OK && !y->store_err.msg[0] && !y->quiet &&
-	    y->rep.items >= y->q.per_page) {
+	if (went_on && y->first && y->rep.items >= y->q.per_page) {
 		y->first = false;
-		y->q.per_page = y->rep.mode == SYNC_RECENT ? SYNC_RECENT_PAGE : 0;
+		y->q.per_page = SYNC_RECENT_PAGE;
 		y->q.max_pages = 0;
 		y->call = api_list(y->api, &y->q, on_page, on_done, y);
 		return;
@@ -183,6 +300,31 @@ static void on_done(void *arg, const struct api_result *r0)
 	if (y->h.done)
 		y->h.done(y->h.arg, &r, &y->rep);
 	free(y);
+}
+
+/* An empty store: the clerk waits on the first screenful, and it must be
+ * the most urgent work. Where the profile can list the open dossiers
+ * (capabilities.open_first) they come first, then the whole list; a sync
+ * cut short goes on where it stopped. */
+static void first_sync(struct sync *y)
+{
+	const struct profile *p = api_profile(y->api);
+	char at[64] = "", kind[8] = "";
+	long pos = 0;
+	bool kept = store_meta_get(y->store, FIRST_SYNC_KEY, at, sizeof at) &&
+		    sscanf(at, "%7s %ld", kind, &pos) == 2;
+	bool all = kept && !strcmp(kind, "all");
+	/* the open listing again from the top is a new first sync */
+	bool open = kept && !strcmp(kind, "open") && p->open_first && api_list_skip(y->api, pos, 0) > 0;
+
+	y->first_sync = true;
+	y->rep.resumed = all || open;
+	if (all)
+		list(y, false, false, pos);
+	else if (open)
+		list(y, true, false, pos);
+	else
+		list(y, p->open_first, true, 0);
 }
 
 struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks *h,
@@ -228,12 +370,10 @@ struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks 
 	case SYNC_FULL:
 		/* conditional unless forced: a first sync has no ETag anyway */
 		q->etag = have_etag && !full ? y->etag : NULL;
-		if (y->gen == 0) {	/* an empty store: the clerk waits on page one */
-			q->per_page = SYNC_FIRST_PAGE;
-			q->max_pages = 1;
-			y->first = true;
+		if (y->gen++ == 0) {
+			first_sync(y);
+			return y;
 		}
-		y->gen++;
 		break;
 	}
 	y->call = api_list(a, q, on_page, on_done, y);

@@ -14,7 +14,11 @@
  * one short of its total, or one without a total (a login served as a
  * guest, a fault, a page cap) keeps every dossier and says why.
  * Every page is committed to the store before it is handed on, so the first
- * page shows before the rest arrives and a sync cut short keeps what came. */
+ * page shows before the rest arrives and a sync cut short keeps what came.
+ * The first sync of an empty store lists the open dossiers first where the
+ * profile can (capabilities.open_first), earliest due first where it can
+ * sort, then the whole list; its position is kept in the store with each
+ * page, and a first sync cut short goes on from there. */
 #ifndef MOTCUA_SYNC_H
 #define MOTCUA_SYNC_H
 
@@ -51,7 +55,18 @@ struct sync_report {
 	 * it is trusted, not even its validators. Not set when the server
 	 * only gives no total: the list is taken, nothing is forgotten. */
 	bool doubtful;
+	bool resumed;		/* a first sync went on where one cut short
+				 * stopped */
 	int64_t elapsed_ms;
+};
+
+/* How far the listing under way is, after each page stored. */
+struct sync_progress {
+	bool open;		/* a first sync's open dossiers, before the rest */
+	long from;		/* where it started: items skipped on a resume */
+	long done, total;	/* items of this listing so far, of total (-1:
+				 * the server does not say) */
+	int64_t start_ms, elapsed_ms;	/* of this listing */
 };
 
 struct sync_hooks {
@@ -60,6 +75,8 @@ struct sync_hooks {
 	void (*arriving)(void *arg, const struct dossier *items, int n);
 	/* Stored; the items are handed over (dossier_free, free). */
 	void (*stored)(void *arg, struct dossier *items, int n);
+	/* After each page stored (or NULL). */
+	void (*progress)(void *arg, const struct sync_progress *p);
 	/* A full list dropped dossiers: read the store again. */
 	void (*reload)(void *arg);
 	void (*done)(void *arg, const struct api_result *r, const struct sync_report *rep);
@@ -67,6 +84,14 @@ struct sync_hooks {
 };
 
 const char *sync_mode_name(enum sync_mode m);
+
+/* The progress as the status bar and `motcua sync` show it: "syncing
+ * open 120/717, 48 kB, 3 s left" while the open dossiers come, then
+ * "syncing 1200/3642, ..."; bytes: on the wire since the sync began. */
+void sync_progress_text(const struct sync_progress *p, uint64_t bytes, char *buf, size_t len);
+/* Whether the store holds a first sync cut short: the next one goes on
+ * where it stopped. */
+bool sync_resumable(struct store *s);
 
 struct sync;
 

@@ -25,6 +25,7 @@ static struct {
 	bool drop_relogged;		/* after a second login, requests are cut off */
 	atomic_int stopping;
 	char last_if_match[64], last_idem[64], last_body[512], last_query[256];
+	char last_filter[128];		/* the list's status and sort */
 } srv = { .mu = PTHREAD_MUTEX_INITIALIZER };
 
 /* Sleep up to ms, in short steps, so stopping the server is never slow. */
@@ -110,6 +111,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 	}
 	snprintf(srv.last_query, sizeof srv.last_query, "page=%s since=%s",
 		 arg(c, "page") ? arg(c, "page") : "", arg(c, "changed_since") ? arg(c, "changed_since") : "");
+	snprintf(srv.last_filter, sizeof srv.last_filter, "status=%s sort=%s",
+		 arg(c, "status") ? arg(c, "status") : "", arg(c, "sort") ? arg(c, "sort") : "");
 	snprintf(srv.last_if_match, sizeof srv.last_if_match, "%s",
 		 MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Match") ?: "");
 	snprintf(srv.last_idem, sizeof srv.last_idem, "%s",
@@ -256,9 +259,10 @@ static void on_done(void *arg, const struct api_result *r)
 	loop_stop(&loop);
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	(void)arg;
+	(void)total;
 	got.pages++;
 	for (int i = 0; i < n; i++) {
 		strcat(got.codes, items[i].code);
@@ -312,6 +316,62 @@ START_TEST(login_then_all_pages_in_order)
 	ck_assert_str_eq(got.codes, "D1 E1 D3 E2 D5 ");
 	ck_assert_str_eq(got.cursor, "c-1");	/* the first page's cursor */
 	ck_assert_str_eq(got.etag, "\"list-1\"");
+}
+END_TEST
+
+/* Put what after the first where in text (of size cap). */
+static void insert_after(char *text, size_t cap, const char *where, const char *what)
+{
+	char *at = strstr(text, where);
+	size_t len = strlen(what);
+
+	ck_assert_ptr_nonnull(at);
+	at += strlen(where);
+	ck_assert_uint_lt(strlen(text) + len, cap);
+	memmove(at + len, at, strlen(at) + 1);
+	memcpy(at, what, len);
+}
+
+/* capabilities.open_first: the open statuses in the API's words (and the
+ * codes its vocabulary lacks), the profile's sort, and a listing that goes
+ * on after what was stored starts at the whole page it falls in. */
+START_TEST(open_first_and_a_listing_that_goes_on)
+{
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE, .open_first = true, .skip = 2 };
+	FILE *f = fopen(fixture_path(), "rb");
+	char text[16384], url[64];
+	size_t n;
+	struct err e;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	/* the fixture's list with a filter and a sort, and open_first */
+	insert_after(text, sizeof text, "\"changed_since\": \"{since}\"", ", \"status\": \"{status}\", \"sort\": \"{sort}\"");
+	insert_after(text, sizeof text, "\"changed_since\": true", ", \"open_first\": \"due\"");
+	api_free(api);
+	profile_free(prof);
+	prof = profile_parse(text, "rest.json", &e);
+	ck_assert_msg(prof != NULL, "%s", e.msg);
+	snprintf(url, sizeof url, "http://127.0.0.1:%u/", srv.port);
+	api = api_new(&loop, http, prof, url, "tiepnhan1", "right");
+
+	/* pages of 2: two items stored, the listing goes on at page 2 */
+	ck_assert_int_eq(api_list_skip(api, 2, 2), 2);
+	ck_assert_int_eq(api_list_skip(api, 3, 2), 2);
+	ck_assert_int_eq(api_list_skip(api, 3, 0), 0);	/* under one page of 50 */
+	q.per_page = 2;
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	reset();
+	api_list(api, &q, on_page, on_done, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	ck_assert_str_eq(srv.last_filter, "status=new,accepted,processing,5,6 sort=due");
+	ck_assert_str_eq(got.codes, "D3 E2 D5 ");	/* pages 2 and 3 */
+	ck_assert_int_eq(got.r.listed, 5);	/* counted from the skip */
 }
 END_TEST
 
@@ -495,6 +555,7 @@ static Suite *api_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, login_then_all_pages_in_order);
+	tcase_add_test(tc, open_first_and_a_listing_that_goes_on);
 	tcase_add_test(tc, conditional_list_and_change_cursor);
 	tcase_add_test(tc, an_expired_session_logs_in_again_once);
 	tcase_add_test(tc, a_repeat_after_a_login_counts_every_attempt);

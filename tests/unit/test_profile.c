@@ -29,17 +29,26 @@ static char *fixture(const char *name)
 	return text;
 }
 
+/* text with the first from replaced by to, in a new string. */
+static char *replace(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	char *mod;
+
+	ck_assert_msg(at != NULL, "'%s' not in the profile", from);
+	mod = xmalloc(strlen(text) - strlen(from) + strlen(to) + 1);
+	sprintf(mod, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	return mod;
+}
+
 /* The fixture with one piece of text replaced, loaded; returns the error. */
 static const char *broken(const char *name, const char *from, const char *to)
 {
 	static struct err e;
-	char *text = fixture(name), *at = strstr(text, from);
-	char *mod;
+	char *text = fixture(name);
+	char *mod = replace(text, from, to);
 	struct profile *p;
 
-	ck_assert_msg(at != NULL, "'%s' not in %s", from, name);
-	mod = xmalloc(strlen(text) - strlen(from) + strlen(to) + 1);
-	sprintf(mod, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
 	p = profile_parse(mod, name, &e);
 	ck_assert_msg(p == NULL, "broken profile accepted (%s -> %s)", from, to);
 	free(text);
@@ -126,6 +135,41 @@ START_TEST(more_errors)
 	 * end: an unknown key read past it, found by fuzz_profile) */
 	ck_assert_str_eq(broken("rest.json", "\"login\": {", "\"intake\": { \"method\": \"POST\", \"path\": \"/d\", \"each\": { \"parts\": {} } }, \"login\": {"),
 			 "rest.json: operations.intake.each: unknown key 'parts' (expected one of: components, lookups)");
+}
+END_TEST
+
+/* capabilities.open_first: true, or the {sort} value for earliest due
+ * first; it promises what list_dossiers must be able to send. */
+START_TEST(open_first_is_checked)
+{
+	const char *caps = "\"capabilities\": { \"etag\": true, \"changed_since\": true }";
+	const char *query = "\"changed_since\": \"{since}\" }";
+	char *text = fixture("rest.json"), *mod;
+	struct profile *p;
+	struct err e;
+
+	ck_assert_str_eq(broken("rest.json", caps, "\"capabilities\": { \"open_first\": 1 }"),
+			 "rest.json: capabilities.open_first: expected true, false or the value of {sort} that lists the earliest due first, got a number");
+	ck_assert_str_eq(broken("rest.json", caps, "\"capabilities\": { \"open_first\": true }"),
+			 "rest.json: capabilities.open_first: operations.list_dossiers has no {status} to list the open dossiers by");
+	ck_assert_str_eq(broken("rest.json", caps, "\"capabilities\": { \"open_first\": \"due\" }"),
+			 "rest.json: capabilities.open_first: operations.list_dossiers has no {status} to list the open dossiers by");
+
+	/* with {status} but no {sort}: true loads, a sort value does not */
+	mod = replace(text, query, "\"changed_since\": \"{since}\", \"status\": \"{status}\" }");
+	free(text);
+	text = replace(mod, caps, "\"capabilities\": { \"open_first\": true }");
+	free(mod);
+	p = profile_parse(text, "rest.json", &e);
+	ck_assert_msg(p != NULL, "%s", e.msg);
+	ck_assert(p->open_first);
+	ck_assert_ptr_null(p->sort_due);
+	profile_free(p);
+	mod = replace(text, "\"open_first\": true", "\"open_first\": \"due\"");
+	ck_assert_ptr_null(profile_parse(mod, "rest.json", &e));
+	ck_assert_str_eq(e.msg, "rest.json: capabilities.open_first: operations.list_dossiers has no {sort} to send \"due\" in");
+	free(mod);
+	free(text);
 }
 END_TEST
 
@@ -409,6 +453,7 @@ static Suite *profile_suite(void)
 	tcase_add_test(tc, fixtures_load);
 	tcase_add_test(tc, errors_name_file_key_and_expectation);
 	tcase_add_test(tc, more_errors);
+	tcase_add_test(tc, open_first_is_checked);
 	tcase_add_test(tc, syntax_errors_give_line_and_column);
 	tcase_add_test(ta, rpc_list_reply_is_read);
 	tcase_add_test(ta, errors_inside_a_200_are_errors);

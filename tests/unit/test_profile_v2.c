@@ -242,9 +242,10 @@ static void on_done(void *arg, const struct api_result *r)
 	got.r = *r;
 }
 
-static bool on_page(void *arg, struct dossier *items, int n)
+static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	(void)arg;
+	(void)total;
 	for (int i = 0; i < n; i++) {
 		snprintf(got.codes + strlen(got.codes), sizeof got.codes - strlen(got.codes), "%s ",
 			 items[i].code);

@@ -244,6 +244,44 @@ START_TEST(test_order)
 }
 END_TEST
 
+/* Finished work never shows above work still to do: after the running
+ * dossiers come those still to do (by due time, then the undated by code),
+ * and only then the finished ones, whatever their due times (a first sync
+ * without capabilities.open_first stores the oldest, finished, first). */
+START_TEST(test_finished_last)
+{
+	struct dossier want[N], got[N];
+	struct inboxq q;
+	struct inboxq_pos at;
+	struct err e = { "" };
+	size_t n, k = 0;
+	bool seen_finished = false;
+
+	query_at(&q, instants()[0]);
+	store_inbox_start(&at);
+	memset(got, 0, sizeof got);
+	ck_assert_int_eq(store_inbox_rows(s, &q, &at, got, NULL, N, &n, &e), 0);
+	ck_assert_uint_eq(n, N);
+	for (size_t i = 0; i < n; i++) {
+		if (status_is_finished(got[i].status))
+			seen_finished = true;
+		else
+			ck_assert_msg(!seen_finished, "row %zu: %s (status %d) below finished work", i,
+				      got[i].code, got[i].status);
+		/* the statuses still to do without a running clock, dated or not */
+		if (!status_is_finished(got[i].status) && !status_clock_runs(got[i].status))
+			want[k++] = got[i];
+	}
+	ck_assert(seen_finished && k > 0);
+	/* those still to do: the dated by due time, then the undated */
+	for (size_t i = 1; i < k; i++)
+		ck_assert(want[i - 1].due_at ? !want[i].due_at || want[i].due_at >= want[i - 1].due_at
+					     : !want[i].due_at);
+	for (size_t i = 0; i < n; i++)
+		dossier_free(&got[i]);
+}
+END_TEST
+
 START_TEST(test_views_and_filter)
 {
 	struct inboxq q;
@@ -726,6 +764,7 @@ static Suite *store_inbox_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_order);
+	tcase_add_test(tc, test_finished_last);
 	tcase_add_test(tc, test_views_and_filter);
 	tcase_add_test(tc, test_inbox_filter);
 	tcase_add_test(tc, test_counts_and_procs);
