@@ -593,6 +593,25 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 	return send_outbox(b, &st);
 }
 
+/* Take over what waits in this clerk's other stores of this server, then
+ * send the outbox. */
+static int outbox_adopt_cmd(struct batch *b, struct sync_state *st)
+{
+	struct err e;
+	int moved = conn_adopt(&b->conn, date_now(), &e), rc;
+
+	if (moved < 0) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	report_printf(stdout, P_("took over %d action from another local store\n",
+				 "took over %d actions from other local stores\n", (unsigned long)moved), moved);
+	rc = send_outbox(b, st);
+	report_printf(stdout, _("%d actions delivered, %d in the outbox\n"), st->delivered,
+		      outbox_pending(b->conn.store));
+	return rc;
+}
+
 int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -630,5 +649,7 @@ int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_retry_cmd(b, id);
 	if (!strcmp(sub, "discard") && argc - optind == 2)
 		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_discard_cmd(b, id, yes);
-	return batch_usage("%s", _("outbox: list [--all], send, retry ID or discard ID [--yes]"));
+	if (!strcmp(sub, "adopt") && argc - optind == 1)
+		return outbox_adopt_cmd(b, &st);
+	return batch_usage("%s", _("outbox: list [--all], send, retry ID, discard ID [--yes] or adopt"));
 }
