@@ -65,35 +65,12 @@ int batch_wait(struct batch *b)
 
 /* ---- commands ---- */
 
-/* A login succeeded: the store is named after the server and made if it
- * is the first; actions stranded in another store of this clerk and
- * server are told, with the command that takes them over. */
-static void settle(struct batch *b)
-{
-	struct store *was;
-	struct err e;
-	int64_t stranded;
-	int stores;
-
-	if (conn_settle(&b->conn, &was, &e) < 0) {
-		report_printf(stderr, "motcua: %s\n", e.msg);
-		return;
-	}
-	store_close(was);	/* none: batch mode opens no store before */
-	if ((stranded = conn_stranded(&b->conn, &stores)) > 0)
-		report_printf(stderr, P_("motcua: %lld action waits in another local store of yours for this server "
-					 "(made at another address); 'motcua outbox adopt' takes it over and sends it\n",
-					 "motcua: %lld actions wait in other local stores of yours for this server "
-					 "(made at another address); 'motcua outbox adopt' takes them over and sends them\n",
-					 (unsigned long)stranded), (long long)stranded);
-}
-
 static void on_login(void *arg, const struct api_result *r)
 {
 	struct batch *b = arg;
 
 	if (r->fail == API_OK)
-		settle(b);
+		conn_logged_in(&b->conn);	/* the store may be made now */
 	/* offline, the commands that can work from the store still run */
 	if (r->fail && r->fail != API_E_NETWORK)
 		batch_failed(b, r);

@@ -15,12 +15,30 @@
 #include "store/outbox_send.h"
 #include "store/sync.h"
 
+/* Actions stranded in another store of this clerk and server are told,
+ * with the command that takes them over. */
+static void tell_stranded(struct batch *b)
+{
+	int stores;
+	int64_t stranded = conn_stranded(&b->conn, &stores);
+
+	if (stranded > 0)
+		report_printf(stderr, P_("motcua: %lld action waits in another local store of yours for this server "
+					 "(made at another address); 'motcua outbox adopt' takes it over and sends it\n",
+					 "motcua: %lld actions wait in other local stores of yours for this server "
+					 "(made at another address); 'motcua outbox adopt' takes them over and sends them\n",
+					 (unsigned long)stranded), (long long)stranded);
+}
+
 struct store *batch_store(struct batch *b)
 {
+	bool first = !b->conn.store;
 	struct err e;
 
 	if (!conn_store(&b->conn, &e))
 		report_printf(stderr, "motcua: %s\n", e.msg);
+	else if (first && b->conn.settled)
+		tell_stranded(b);
 	return b->conn.store;
 }
 

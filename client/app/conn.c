@@ -56,6 +56,30 @@ static int locate(const struct conn *c, char *path, size_t len, struct err *e)
 	return access(path, F_OK) == 0;
 }
 
+/* Record in a store whose it is: the server's identity and the profile
+ * (store_others tells the stores of this server by them). */
+static int note_owner(const struct conn *c, struct store *s, struct err *e)
+{
+	const char *id = api_server_id(c->api);
+
+	if ((id && store_meta_set(s, "server_id", id, e) < 0) ||
+	    store_meta_set(s, "profile", c->prof->name, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* Open (or make) the store at path once a login succeeded. */
+static struct store *open_settled(struct conn *c, const char *path, struct err *e)
+{
+	struct store *s = store_open(path, e);
+
+	if (s && note_owner(c, s, e) < 0) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
 struct store *conn_store(struct conn *c, struct err *e)
 {
 	char path[4096];
@@ -65,7 +89,7 @@ struct store *conn_store(struct conn *c, struct err *e)
 		return c->store;
 	if (c->settled) {
 		if (store_settle(conn_url(c), api_server_id(c->api), c->user, path, sizeof path, e) == 0)
-			c->store = store_open(path, e);
+			c->store = open_settled(c, path, e);
 		return c->store;
 	}
 	if ((rc = locate(c, path, sizeof path, e)) == 0)
@@ -88,30 +112,38 @@ struct store *conn_store_interim(struct conn *c, struct err *e)
 	return c->store;
 }
 
+void conn_logged_in(struct conn *c)
+{
+	c->settled = true;
+}
+
 int conn_settle(struct conn *c, struct store **was, struct err *e)
 {
-	const char *id = api_server_id(c->api);
 	struct store *s = c->store;
 	char path[4096];
 
 	*was = NULL;
-	if (store_settle(conn_url(c), id, c->user, path, sizeof path, e) < 0)
+	c->settled = true;
+	if (!s || c->interim) {
+		c->store = NULL;
+		c->interim = false;
+		if (!conn_store(c, e)) {
+			c->store = s;	/* the session goes on with what it had */
+			c->interim = s != NULL;
+			return -1;
+		}
+		*was = s;
+		return 0;
+	}
+	if (store_settle(conn_url(c), api_server_id(c->api), c->user, path, sizeof path, e) < 0)
 		return -1;
-	if (!s || c->interim || !store_is_file(s, path))
-		s = store_open(path, e);
-	if (!s)
-		return -1;
-	if ((id && store_meta_set(s, "server_id", id, e) < 0) ||
-	    store_meta_set(s, "profile", c->prof->name, e) < 0) {
-		if (s != c->store)
-			store_close(s);
+	if (store_is_file(s, path))
+		return note_owner(c, s, e);
+	if (!(c->store = open_settled(c, path, e))) {
+		c->store = s;
 		return -1;
 	}
-	if (s != c->store)
-		*was = c->store;
-	c->store = s;
-	c->interim = false;
-	c->settled = true;
+	*was = s;
 	return 0;
 }
 

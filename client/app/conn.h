@@ -51,7 +51,11 @@ struct store *conn_store(struct conn *c, struct err *e);
 /* The same, but a store in memory when none exists yet (the interactive
  * client draws from it until the login); conn_settle replaces it. */
 struct store *conn_store_interim(struct conn *c, struct err *e);
-/* A login succeeded: name the store after the server's identity as the
+/* A login succeeded: from now on conn_store names the store after the
+ * server's identity as the login learnt it, and makes it when first
+ * wanted (batch mode: a command that needs no store makes none). */
+void conn_logged_in(struct conn *c);
+/* A login succeeded, in a client that drew from a store before it: name the store after the server's identity as the
  * login learnt it, make its folders and open or create it, recording the
  * identity and the profile in it. When the store open so far is another
  * (in memory, or another server's now at that address), *was is that one,
