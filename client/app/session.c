@@ -590,11 +590,9 @@ static void settle(struct session *s)
 	}
 	if ((stranded = conn_stranded(&s->conn, &stores)) > 0)
 		app_message(s->app, MSG_ERROR,
-			    P_("%lld action waits in another local store of yours for this server "
-				     "(made at another address): take it over and send it with :outbox-adopt",
-				     "%lld actions wait in other local stores of yours for this server "
-				     "(made at another address): take them over and send them with :outbox-adopt",
-				     (unsigned long)stranded), (long long)stranded);
+			    P_("%lld action waits in another local store of yours: :outbox-adopt sends it",
+			       "%lld actions wait in other local stores of yours: :outbox-adopt sends them",
+			       (unsigned long)stranded), (long long)stranded);
 }
 
 int session_adopt(struct app *app, struct err *e)
