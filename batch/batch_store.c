@@ -19,8 +19,7 @@
  * with the command that takes them over. */
 static void tell_stranded(struct batch *b)
 {
-	int stores;
-	int64_t stranded = conn_stranded(&b->conn, &stores);
+	int64_t stranded = conn_stranded(&b->conn);
 
 	if (stranded > 0)
 		report_printf(stderr, P_("motcua: %lld action waits in another local store of yours for this server "

@@ -163,20 +163,18 @@ int conn_adopt(struct conn *c, int64_t now, struct err *e)
 	return moved;
 }
 
-int64_t conn_stranded(struct conn *c, int *stores)
+int64_t conn_stranded(struct conn *c)
 {
 	struct store_other *v;
 	size_t n;
 	int64_t waiting = 0;
 	struct err e;
 
-	*stores = 0;
 	if (!c->store || store_others(store_file(c->store), api_server_id(c->api), c->prof->name, c->user,
 				      &v, &n, &e) < 0)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		waiting += v[i].waiting;
-	*stores = (int)n;
 	store_others_free(v, n);
 	return waiting;
 }

@@ -65,8 +65,8 @@ int conn_settle(struct conn *c, struct store **was, struct err *e);
  * server (store_others: a store made at another address before the server
  * named itself, or before this motcua): how many came, or -1. */
 int conn_adopt(struct conn *c, int64_t now, struct err *e);
-/* How many undelivered actions those stores hold, and in how many. */
-int64_t conn_stranded(struct conn *c, int *stores);
+/* How many undelivered actions those stores hold. */
+int64_t conn_stranded(struct conn *c);
 /* Cancel every call: their callbacks run now, while the store is open. */
 void conn_stop(struct conn *c);
 /* Stop, close the store and free the rest; c is left closed. */

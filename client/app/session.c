@@ -576,7 +576,6 @@ static void settle(struct session *s)
 	struct store *was;
 	struct err e;
 	int64_t stranded;
-	int stores;
 
 	if (conn_settle(&s->conn, &was, &e) < 0) {
 		app_message(s->app, MSG_ERROR, "%s", e.msg);
@@ -588,7 +587,7 @@ static void settle(struct session *s)
 		use_store(s);
 		store_close(was);
 	}
-	if ((stranded = conn_stranded(&s->conn, &stores)) > 0)
+	if ((stranded = conn_stranded(&s->conn)) > 0)
 		app_message(s->app, MSG_ERROR,
 			    P_("%lld action waits in another local store of yours: :outbox-adopt sends it",
 			       "%lld actions wait in other local stores of yours: :outbox-adopt sends them",
