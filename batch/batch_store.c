@@ -34,11 +34,22 @@ struct store *batch_store(struct batch *b)
 	bool first = !b->conn.store;
 	struct err e;
 
-	if (!conn_store(&b->conn, &e))
-		report_printf(stderr, "motcua: %s\n", e.msg);
-	else if (first && b->conn.settled)
+	if (!conn_store(&b->conn, &e)) {
+		if (!(b->conn.missing && b->login.fail == API_E_NETWORK))
+			report_printf(stderr, "motcua: %s\n", e.msg);
+	} else if (first && b->conn.settled) {
 		tell_stranded(b);
+	}
 	return b->conn.store;
+}
+
+int batch_no_store(struct batch *b)
+{
+	if (!(b->conn.missing && b->login.fail == API_E_NETWORK))
+		return EXIT_FAIL;
+	/* never logged in here, and the server is away: that is the news */
+	report_printf(stderr, "motcua: %s\n", b->login.e.msg);
+	return batch_exit_of(b->login.fail);
 }
 
 void batch_offline_note(struct batch *b, const struct api_result *r)
@@ -284,7 +295,7 @@ int batch_cmd_act(struct batch *b, int argc, char **argv)
 		return batch_usage(_("act: '%s' is not an action (see the actions allowed in 'motcua show CODE')"),
 				   argv[optind + 1]);
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	st.act = (enum action)act;
 	st.code = argv[optind];
 	/* nothing goes to the outbox that could not go: an action the server
@@ -420,7 +431,7 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	if (optind < argc)
 		return batch_usage(_("sync: unexpected argument '%s'"), argv[optind]);
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	/* the clerk's actions first: the list then shows their effect */
 	rc = send_outbox(b, &st);
 	if (rc != EXIT_OK && rc != EXIT_CONFLICT)
@@ -657,7 +668,7 @@ int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 	}
 	sub = optind < argc ? argv[optind] : "list";
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	if (!strcmp(sub, "list") && argc - optind <= 1)
 		return outbox_list_cmd(b, all);
 	if (!strcmp(sub, "send") && argc - optind == 1)

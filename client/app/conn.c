@@ -92,7 +92,7 @@ struct store *conn_store(struct conn *c, struct err *e)
 			c->store = open_settled(c, path, e);
 		return c->store;
 	}
-	if ((rc = locate(c, path, sizeof path, e)) == 0)
+	if ((c->missing = (rc = locate(c, path, sizeof path, e)) == 0))
 		err_set(e, _("no local store of %s for this server yet: it is made at the first login"),
 			c->user ? c->user : "default");
 	return rc == 1 ? (c->store = store_open(path, e)) : NULL;

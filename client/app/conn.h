@@ -25,6 +25,7 @@ struct conn {
 	char *server, *user;	/* the command line's: they name the store */
 	bool settled;		/* a login succeeded: the store may be made */
 	bool interim;		/* store is conn_store_interim()'s, in memory */
+	bool missing;		/* conn_store found none, before a login */
 };
 
 /* What differs between the front ends. */

@@ -26,8 +26,12 @@ start() { sandbox_start --db "$db" --clock "$CLOCK" --freeze-clock "$@" || exit 
 accepts() { m show "$1" --format json | grep -Ec '"action":[[:space:]]*"accept"'; }
 
 # five failed runs at a bad host, and a refused login, create nothing
-for i in 1 2 3 4 5; do
-	"$MOTCUA" --profile sandbox-reference --server http://127.0.0.1:1 --user tiepnhan1 sync >/dev/null 2>&1
+for cmd in sync "act X accept" "outbox send" list stats; do
+	# shellcheck disable=SC2086 # the command's words
+	"$MOTCUA" --profile sandbox-reference --server http://127.0.0.1:1 --user tiepnhan1 $cmd >"$out" 2>"$err"
+	rc=$?
+	check "at a bad host, '$cmd' says the server is unreachable (exit 4), not that no store is kept" \
+		sh -c "[ $rc = 4 ] && ! grep -q 'local store' '$err'"
 done
 check "five runs at a bad host leave no folder" [ ! -e "$top" ]
 start --dossiers 120 --citizens 200 --enterprises 20
