@@ -74,6 +74,9 @@ static void on_login(void *arg, const struct api_result *r)
 {
 	struct batch *b = arg;
 
+	b->login = *r;
+	if (r->fail == API_OK)
+		conn_logged_in(&b->conn);	/* the store may be made now */
 	/* offline, the commands that can work from the store still run */
 	if (r->fail && r->fail != API_E_NETWORK)
 		batch_failed(b, r);

@@ -345,6 +345,23 @@ static void check_open_first(struct check *c)
 		     c->unsorted, p->sort_due);
 }
 
+/* What names the local store: the server's identity (server_id), else
+ * its host and port, which a new port changes. */
+static void check_server_id(struct check *c, const struct profile *p)
+{
+	const char *id = api_server_id(c->b->conn.api);
+
+	if (id)
+		report_printf(stdout, _("%-11s %s: the local store is named after it (server_id)\n"), _("server"), id);
+	else if (p->server_header)
+		warn(c, _("the login reply has no %s header (server_id.header): the local store is named after the "
+			  "server's host and port, and actions queued there stay behind when the port changes"),
+		     p->server_header);
+	else
+		report_printf(stdout, _("%-11s no identity (server_id): the local store is named after the host and port\n"),
+			      _("server"));
+}
+
 static int check_cmd(struct batch *b, int argc, char **argv)
 {
 	struct check c = { .b = b, .id = b->cmd_arg };
@@ -360,6 +377,7 @@ static int check_cmd(struct batch *b, int argc, char **argv)
 			      _("login"), b->cli->user ? b->cli->user : "-");
 	else
 		report_printf(stdout, _("%-11s %s: accepted\n"), _("login"), b->cli->user ? b->cli->user : "-");
+	check_server_id(&c, p);
 	check_list(&c);
 	/* a login the profile cannot prove, and nothing to show for it: a
 	 * wrong password served as a guest looks exactly like this */

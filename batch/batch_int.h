@@ -30,6 +30,7 @@ struct batch {
 	const char *show_code;
 	struct audit_entry audit;	/* lookup */
 	const void *cmd_arg;	/* what batch_connected was given for the command */
+	struct api_result login;	/* how the login went */
 };
 
 int batch_exit_of(enum api_fail f);
@@ -48,8 +49,12 @@ int batch_usage(const char *fmt, ...);
 /* getopt for a command: its options follow its name. */
 int batch_opts(int argc, char **argv, const struct option *opts, int *opt, char **val);
 
-/* The store of this server and user; NULL with a message on stderr. */
+/* The store of this server and user; NULL with a message on stderr, but
+ * for none made yet while the login did not reach the server: the
+ * caller's own failure says that, or batch_no_store. */
 struct store *batch_store(struct batch *b);
+/* A command that needs the store has none: its exit status, said. */
+int batch_no_store(struct batch *b);
 /* Offline: say so on stderr, with the age of the store's data; the exit
  * status (EXIT_DOWN when the server's machine refused the connection,
  * else EXIT_OFFLINE). */

@@ -246,7 +246,7 @@ int batch_cmd_stats(struct batch *b, int argc, char **argv)
 	if (from >= to)
 		return batch_usage("%s", _("stats: --to must not be before --from"));
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	if (!(cal = cal_new()))
 		return EXIT_FAIL;
 	if (access(app_calendar_dir(), F_OK) == 0 && cal_load_dir(cal, app_calendar_dir(), &e) < 0)

@@ -16,18 +16,46 @@
 #include "store/outbox_send.h"
 #include "store/sync.h"
 
+/* Actions stranded in another store of this clerk and server are told,
+ * with the command that takes them over. */
+static void tell_stranded(struct batch *b)
+{
+	int64_t stranded = conn_stranded(&b->conn);
+
+	if (stranded > 0)
+		report_printf(stderr, P_("motcua: %lld action waits in another local store of yours for this server "
+					 "(made at another address); 'motcua outbox adopt' takes it over and sends it\n",
+					 "motcua: %lld actions wait in other local stores of yours for this server "
+					 "(made at another address); 'motcua outbox adopt' takes them over and sends them\n",
+					 (unsigned long)stranded), (long long)stranded);
+}
+
 struct store *batch_store(struct batch *b)
 {
+	bool first = !b->conn.store;
 	struct err e;
 
-	if (!conn_store(&b->conn, &e))
-		report_printf(stderr, "motcua: %s\n", e.msg);
+	if (!conn_store(&b->conn, &e)) {
+		if (!(b->conn.missing && b->login.fail == API_E_NETWORK))
+			report_printf(stderr, "motcua: %s\n", e.msg);
+	} else if (first && b->conn.settled) {
+		tell_stranded(b);
+	}
 	return b->conn.store;
 }
 
 int batch_offline_exit(const struct api_result *r)
 {
 	return r->down ? EXIT_DOWN : EXIT_OFFLINE;
+}
+
+int batch_no_store(struct batch *b)
+{
+	if (!(b->conn.missing && b->login.fail == API_E_NETWORK))
+		return EXIT_FAIL;
+	/* never logged in here, and the server is away: that is the news */
+	report_printf(stderr, "motcua: %s\n", b->login.e.msg);
+	return batch_exit_of(b->login.fail);
 }
 
 int batch_offline_note(struct batch *b, const struct api_result *r)
@@ -276,7 +304,7 @@ int batch_cmd_act(struct batch *b, int argc, char **argv)
 		return batch_usage(_("act: '%s' is not an action (see the actions allowed in 'motcua show CODE')"),
 				   argv[optind + 1]);
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	st.act = (enum action)act;
 	st.code = argv[optind];
 	/* nothing goes to the outbox that could not go: an action the server
@@ -464,7 +492,7 @@ int batch_cmd_sync(struct batch *b, int argc, char **argv)
 	if (optind < argc)
 		return batch_usage(_("sync: unexpected argument '%s'"), argv[optind]);
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	/* the clerk's actions first: the list then shows their effect */
 	rc = send_outbox(b, &st);
 	if (rc != EXIT_OK && rc != EXIT_CONFLICT)
@@ -657,6 +685,25 @@ static int outbox_retry_cmd(struct batch *b, int64_t id)
 	return send_outbox(b, &st);
 }
 
+/* Take over what waits in this clerk's other stores of this server, then
+ * send the outbox. */
+static int outbox_adopt_cmd(struct batch *b, struct sync_state *st)
+{
+	struct err e;
+	int moved = conn_adopt(&b->conn, date_now(), &e), rc;
+
+	if (moved < 0) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	report_printf(stdout, P_("took over %d action from another local store\n",
+				 "took over %d actions from other local stores\n", (unsigned long)moved), moved);
+	rc = send_outbox(b, st);
+	report_printf(stdout, _("%d actions delivered, %d in the outbox\n"), st->delivered,
+		      outbox_pending(b->conn.store));
+	return rc;
+}
+
 int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -685,7 +732,7 @@ int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 	}
 	sub = optind < argc ? argv[optind] : "list";
 	if (!batch_store(b))
-		return EXIT_FAIL;
+		return batch_no_store(b);
 	if (!strcmp(sub, "list") && argc - optind <= 1)
 		return outbox_list_cmd(b, all);
 	if (!strcmp(sub, "send") && argc - optind == 1)
@@ -694,5 +741,7 @@ int batch_cmd_outbox(struct batch *b, int argc, char **argv)
 		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_retry_cmd(b, id);
 	if (!strcmp(sub, "discard") && argc - optind == 2)
 		return entry_id(argv[optind + 1], &id) < 0 ? EXIT_USAGE : outbox_discard_cmd(b, id, yes);
-	return batch_usage("%s", _("outbox: list [--all], send, retry ID or discard ID [--yes]"));
+	if (!strcmp(sub, "adopt") && argc - optind == 1)
+		return outbox_adopt_cmd(b, &st);
+	return batch_usage("%s", _("outbox: list [--all], send, retry ID, discard ID [--yes] or adopt"));
 }

@@ -144,6 +144,7 @@ static void login(struct sbx_ocps *c)
 		cJSON_AddStringToObject(o, "govAgencyCode", c->user.agency_id);
 	}
 	sbx_ocps_reply(c, 200, o);
+	sbx_reply_header(c->rp, SBX_SERVER_ID_HEADER, "%s", c->s->server_id);
 }
 
 /* ---- dossiers ------------------------------------------------------------------- */

@@ -48,6 +48,7 @@ static void svc_login(struct sbx_portal *c)
 	cJSON_Delete(out);
 	sbx_portal_ok(c, d);
 	sbx_reply_header(c->rp, "Cache-Control", "no-store");
+	sbx_reply_header(c->rp, SBX_SERVER_ID_HEADER, "%s", c->s->server_id);
 }
 
 static void svc_me(struct sbx_portal *c)

@@ -410,6 +410,7 @@ static void login(struct sbx_ref *c)
 	cJSON_Delete(body);
 	sbx_ref_reply(c, 200, out);
 	sbx_reply_header(c->rp, "Cache-Control", "no-store");
+	sbx_reply_header(c->rp, SBX_SERVER_ID_HEADER, "%s", c->s->server_id);
 }
 
 static void index_page(struct sbx_ref *c)

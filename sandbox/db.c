@@ -286,6 +286,37 @@ int sbx_clock_set(struct sbx *s, int64_t now, bool frozen, struct err *e)
 	return 0;
 }
 
+/* The database's identity, made at its first start. */
+static int server_id(struct sbx *s, struct err *e)
+{
+	sqlite3_stmt *q;
+	char hex[17];
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'server_id'", -1, &q,
+			       NULL) != SQLITE_OK)
+		return err_set(e, "%s", sqlite3_errmsg(s->db));
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		snprintf(s->server_id, sizeof s->server_id, "%s", sbx_col_text(q, 0));
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return err_set(e, "%s", sqlite3_errmsg(s->db));
+	if (sbx_random_hex(hex, 8, e) < 0)
+		return -1;
+	snprintf(s->server_id, sizeof s->server_id, "sandbox-%s", hex);
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES ('server_id', ?1)", -1, &q,
+			       NULL) != SQLITE_OK)
+		return err_set(e, "%s", sqlite3_errmsg(s->db));
+	sqlite3_bind_text(q, 1, s->server_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : err_set(e, _("cannot store the server's identity: %s"),
+					       sqlite3_errmsg(s->db));
+}
+
 int sbx_init(struct sbx *s, sqlite3 *db, struct cal *cal,
 	     struct sbx_faults *faults, struct err *e)
 {
@@ -307,6 +338,8 @@ int sbx_init(struct sbx *s, sqlite3 *db, struct cal *cal,
 		    sbx_meta_set_int(db, "change_seq", v) < 0)
 			return err_set(e, "%s", sqlite3_errmsg(db));
 	}
+	if (server_id(s, e) < 0)
+		return -1;
 	if (sbx_meta_get_int(db, "clock_offset", &v) == 0)
 		s->clock_offset = v;
 	if (sbx_meta_get_int(db, "clock_frozen", &v) == 0 && v > 0) {

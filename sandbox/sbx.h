@@ -29,6 +29,8 @@ enum sbx_dialect {
 
 #define SBX_BODY_LIMIT (1024 * 1024)	/* request bodies: 1 MiB */
 
+#define SBX_SERVER_ID_HEADER "X-Server-Id"
+
 struct sbx {
 	sqlite3 *db;
 	struct cal *cal;
@@ -43,6 +45,10 @@ struct sbx {
 	atomic_bool stopping;		/* set at shutdown: cut fault sleeps short */
 	bool log_requests;		/* one line per request on stderr */
 	bool number_on_reception;	/* opencps: no dossierNo before reception */
+	/* The server's name for itself, sent with every login's reply in
+	 * SBX_SERVER_ID_HEADER: made once per database (meta server_id), so
+	 * the same training data is the same server on whatever port. */
+	char server_id[48];
 	/* sbx_op_list_state per agency, valid for one change counter value
 	 * until the next due date passes (so polls need no counting). */
 	struct sbx_list_state {

@@ -90,6 +90,24 @@ static unsigned op_retry_now(struct app *app)
 	return RD_STATUS;
 }
 
+/* What the notice after the login offers: actions queued in another
+ * store of this clerk and server (another address) come here and go. */
+static unsigned op_outbox_adopt(struct app *app)
+{
+	struct err e;
+	int moved = session_adopt(app, &e);
+
+	if (moved < 0)
+		app_message(app, MSG_ERROR, "%s", e.msg);
+	else if (moved == 0)
+		app_message(app, MSG_INFO, "%s", _("no action waits in another local store of yours for this server"));
+	else
+		app_message(app, MSG_INFO, P_("took over %d action from another local store: it goes with the outbox",
+					      "took over %d actions from other local stores: they go with the outbox",
+					      (unsigned long)moved), moved);
+	return RD_STATUS | RD_BODY;
+}
+
 static unsigned op_ime_toggle(struct app *app)
 {
 	return ui_ime_toggle(app);
@@ -131,6 +149,8 @@ const struct op_def ops_generic[] = {
 	OP("view-close", N_("Back"), op_close, NULL),	/* keys: where there is a back */
 	OP("lock", N_("Lock the screen (the password unlocks it)"), op_lock, "L"),
 	OP("outbox", N_("Outbox: my actions"), op_outbox, "O"),
+	OP("outbox-adopt", N_("Take over the actions waiting in another local store of yours for this server, and send them"),
+	   op_outbox_adopt, NULL),
 	OP("retry-now", N_("Try the server again now"), op_retry_now, "<C-r>"),
 	OP("intake-new", N_("Receive a dossier: the intake form of a procedure, by its code"),
 	   op_intake_new, NULL),

@@ -17,6 +17,7 @@ struct api {
 	struct http *http;
 	const struct profile *p;
 	char *base_url, *user, *secret, *token;
+	char *server_id;		/* as the last login's reply named the server */
 	int64_t token_expires;		/* ms on timer_now_ms()'s clock; 0: unknown */
 	int role;			/* the clerk's, from the login (auth.role); -1 */
 	unsigned next_id;
@@ -583,6 +584,12 @@ static int check_login(struct call *c, const struct http_resp *hr, const struct 
 		char role[64];
 
 		c->a->role = v && json_text(v, role, sizeof role) == 0 ? profile_role(p, role) : -1;
+	}
+	if (p->server_header) {
+		const char *id = http_resp_header(hr, p->server_header);
+
+		free(c->a->server_id);
+		c->a->server_id = id && *id ? xstrdup(id) : NULL;
 	}
 	if (p->auth == AUTH_LOGIN && keep_token(c, hr, rep) < 0)
 		return err_set(e, _("the server did not accept the login of %s: its reply has no token at %s"),
@@ -1219,5 +1226,22 @@ void api_free(struct api *a)
 	free(a->user);
 	free(a->secret);
 	free(a->token);
+	free(a->server_id);
 	free(a);
+}
+
+const char *api_server_id(const struct api *a)
+{
+	const char *base = a->p->base_url;
+	size_t n = base ? strlen(base) : 0;
+
+	if (a->p->server_name) {
+		/* the profile names the server at its own address, not another
+		 * one --server points at (a test system beside production) */
+		while (n && base[n - 1] == '/')
+			n--;
+		return a->base_url && n == strlen(a->base_url) && !strncmp(base, a->base_url, n) ?
+			a->p->server_name : NULL;
+	}
+	return a->server_id;
 }

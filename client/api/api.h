@@ -61,6 +61,11 @@ void api_free(struct api *a);	/* cancels what is running */
 const struct profile *api_profile(const struct api *a);
 /* The clerk's role as the last login named it (auth.role); -1: not known. */
 int api_role(const struct api *a);
+/* The server's identity (the profile's server_id): its name when the API
+ * is at the profile's own base_url, or what the last login's reply said
+ * in the profile's header; NULL when none is known. It names the local
+ * store (store_path). */
+const char *api_server_id(const struct api *a);
 /* Stop a call; its callback runs with API_E_CANCELLED before this returns. */
 void api_cancel(struct api *a, unsigned id);
 

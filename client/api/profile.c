@@ -816,11 +816,40 @@ static int check_open_first(struct ctx *c)
 	return rc;
 }
 
+/* server_id: the server's identity, which names the local store instead
+ * of its host and port: given here ("name") or sent by the server in a
+ * header of the login reply ("header"). */
+static int load_server_id(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "name", "header", NULL };
+	struct profile *p = c->p;
+	const cJSON *v;
+	size_t old;
+	int rc;
+
+	if (!(v = pf_member(c, root, "server_id", false, pf_is_object, _("an object: {\"name\": ...} or {\"header\": ...}"), &rc)))
+		return rc;
+	old = pf_enter(c, "server_id");
+	rc = pf_check_keys(c, v, keys);
+	if (!rc)
+		rc = pf_get_str(c, v, "name", false, &p->server_name);
+	if (!rc)
+		rc = pf_get_str(c, v, "header", false, &p->server_header);
+	if (!rc && !p->server_name == !p->server_header)
+		rc = pf_fail(c, "%s", _("give one of 'name' (the identity itself) or 'header' (the login reply's header that carries it)"));
+	if (!rc && p->server_name && !p->server_name[0])
+		rc = pf_fail(c, "%s", _("'name' is empty: give the identity the local store is named after"));
+	if (!rc && p->server_header && !p->server_header[0])
+		rc = pf_fail(c, "%s", _("'header' is empty: give the name of the header, e.g. X-Server-Id"));
+	pf_leave(c, old);
+	return rc;
+}
+
 static int load_root(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "motcua_profile", "name", "description", "base_url",
 		"timezone", "dates", "auth", "envelope", "errors", "idempotency_header",
-		"capabilities", "vocab", "operations", "fields", "headers", NULL };
+		"capabilities", "vocab", "operations", "fields", "headers", "server_id", NULL };
 	struct profile *p = c->p;
 	struct envelope def_env = { 0 };
 	char *tz = NULL, *dates = NULL;
@@ -858,7 +887,7 @@ static int load_root(struct ctx *c, const cJSON *root)
 		pf_leave(c, old);
 		goto out_fail;
 	}
-	if (load_auth(c, root) < 0 || load_vocabs(c, root) < 0 ||
+	if (load_server_id(c, root) < 0 || load_auth(c, root) < 0 || load_vocabs(c, root) < 0 ||
 	    pf_load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
 		goto out_fail;
 	if ((v = pf_member(c, root, "capabilities", false, pf_is_object, _("an object"), &rc))) {
@@ -1093,6 +1122,8 @@ void profile_free(struct profile *p)
 	free(p->auth_header.value);
 	free(p->auth_query);
 	free(p->idempotency_header);
+	free(p->server_name);
+	free(p->server_header);
 	free(p->sort_updated);
 	free(p->sort_due);
 	free(p->file);

@@ -207,6 +207,9 @@ struct profile {
 	struct status_actions *allowed;	/* vocab.allowed: by role and status */
 	int nallowed;
 	char *idempotency_header;
+	/* server_id: the server's identity given (name), or the login reply's
+	 * header that carries it (header); neither: none */
+	char *server_name, *server_header;
 	bool etag;			/* the API answers If-None-Match with 304 */
 	bool changed_since;		/* list_dossiers takes a change cursor */
 	char *sort_updated;		/* {sort} for "most recently changed first" */

@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "conn.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "store/outbox.h"
 
 enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
 			 const struct conn_opts *o, struct err *e)
@@ -40,13 +42,141 @@ enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
 	return CONN_OK;
 }
 
+static const char *conn_url(const struct conn *c)
+{
+	return c->server ? c->server : c->prof->base_url;
+}
+
+/* The store's path before a login, and whether it exists: 1, 0, or -1
+ * (the URL names no server). */
+static int locate(const struct conn *c, char *path, size_t len, struct err *e)
+{
+	if (store_path(conn_url(c), api_server_id(c->api), c->user, path, len, e) < 0)
+		return -1;
+	return access(path, F_OK) == 0;
+}
+
+/* Record in a store whose it is: the server's identity and the profile
+ * (store_others tells the stores of this server by them). */
+static int note_owner(const struct conn *c, struct store *s, struct err *e)
+{
+	const char *id = api_server_id(c->api);
+
+	if ((id && store_meta_set(s, "server_id", id, e) < 0) ||
+	    store_meta_set(s, "profile", c->prof->name, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* Open (or make) the store at path once a login succeeded. */
+static struct store *open_settled(struct conn *c, const char *path, struct err *e)
+{
+	struct store *s = store_open(path, e);
+
+	if (s && note_owner(c, s, e) < 0) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
 struct store *conn_store(struct conn *c, struct err *e)
 {
 	char path[4096];
+	int rc;
 
-	if (!c->store && store_path(c->server ? c->server : c->prof->base_url, c->user, path, sizeof path, e) == 0)
-		c->store = store_open(path, e);
+	if (c->store)
+		return c->store;
+	if (c->settled) {
+		if (store_settle(conn_url(c), api_server_id(c->api), c->user, path, sizeof path, e) == 0)
+			c->store = open_settled(c, path, e);
+		return c->store;
+	}
+	if ((c->missing = (rc = locate(c, path, sizeof path, e)) == 0))
+		err_set(e, _("no local store of %s for this server yet: it is made at the first login"),
+			c->user ? c->user : "default");
+	return rc == 1 ? (c->store = store_open(path, e)) : NULL;
+}
+
+struct store *conn_store_interim(struct conn *c, struct err *e)
+{
+	char path[4096];
+	int rc;
+
+	if (c->store || c->settled || (rc = locate(c, path, sizeof path, e)) == 1)
+		return conn_store(c, e);
+	if (rc < 0)
+		return NULL;
+	if ((c->store = store_open(STORE_MEMORY, e)))
+		c->interim = true;
 	return c->store;
+}
+
+void conn_logged_in(struct conn *c)
+{
+	c->settled = true;
+}
+
+int conn_settle(struct conn *c, struct store **was, struct err *e)
+{
+	struct store *s = c->store;
+	char path[4096];
+
+	*was = NULL;
+	c->settled = true;
+	if (!s || c->interim) {
+		c->store = NULL;
+		c->interim = false;
+		if (!conn_store(c, e)) {
+			c->store = s;	/* the session goes on with what it had */
+			c->interim = s != NULL;
+			return -1;
+		}
+		*was = s;
+		return 0;
+	}
+	if (store_settle(conn_url(c), api_server_id(c->api), c->user, path, sizeof path, e) < 0)
+		return -1;
+	if (store_is_file(s, path))
+		return note_owner(c, s, e);
+	if (!(c->store = open_settled(c, path, e))) {
+		c->store = s;
+		return -1;
+	}
+	*was = s;
+	return 0;
+}
+
+int conn_adopt(struct conn *c, int64_t now, struct err *e)
+{
+	struct store_other *v;
+	size_t n;
+	int moved = 0, one;
+
+	if (!c->settled || !c->store)
+		return err_set(e, "%s", _("log in first: the actions are taken over into the store of this login"));
+	if (store_others(store_file(c->store), api_server_id(c->api), c->prof->name, c->user, &v, &n, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n && moved >= 0; i++)
+		moved = (one = outbox_adopt(c->store, v[i].path, now, e)) < 0 ? -1 : moved + one;
+	store_others_free(v, n);
+	return moved;
+}
+
+int64_t conn_stranded(struct conn *c)
+{
+	struct store_other *v;
+	size_t n;
+	int64_t waiting = 0;
+	struct err e;
+
+	if (!c->store || store_others(store_file(c->store), api_server_id(c->api), c->prof->name, c->user,
+				      &v, &n, &e) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		waiting += v[i].waiting;
+	store_others_free(v, n);
+	return waiting;
 }
 
 void conn_stop(struct conn *c)

@@ -23,6 +23,9 @@ struct conn {
 	struct api *api;
 	struct store *store;	/* NULL until conn_store() */
 	char *server, *user;	/* the command line's: they name the store */
+	bool settled;		/* a login succeeded: the store may be made */
+	bool interim;		/* store is conn_store_interim()'s, in memory */
+	bool missing;		/* conn_store found none, before a login */
 };
 
 /* What differs between the front ends. */
@@ -39,9 +42,32 @@ struct conn_opts {
  * say (api_set_secret). On failure c is left closed and e says why. */
 enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
 			 const struct conn_opts *o, struct err *e);
-/* The local store of this server and user, opened the first time; NULL
- * (with e) when it cannot be named or opened. */
+/* The local store of this server and user, opened the first time. Before
+ * a login succeeded (conn_settle) only one that exists is opened: none is
+ * NULL with e saying so, for nothing is written to disk before a login.
+ * Named before contact by the server's identity when the profile gives
+ * it, else by the host and port (an alias of the named store once a
+ * login at that address learnt the identity). */
 struct store *conn_store(struct conn *c, struct err *e);
+/* The same, but a store in memory when none exists yet (the interactive
+ * client draws from it until the login); conn_settle replaces it. */
+struct store *conn_store_interim(struct conn *c, struct err *e);
+/* A login succeeded: from now on conn_store names the store after the
+ * server's identity as the login learnt it, and makes it when first
+ * wanted (batch mode: a command that needs no store makes none). */
+void conn_logged_in(struct conn *c);
+/* A login succeeded, in a client that drew from a store before it: name the store after the server's identity as the
+ * login learnt it, make its folders and open or create it, recording the
+ * identity and the profile in it. When the store open so far is another
+ * (in memory, or another server's now at that address), *was is that one,
+ * for the caller to close once nothing uses it; else NULL. */
+int conn_settle(struct conn *c, struct store **was, struct err *e);
+/* Take over the undelivered actions of this clerk's other stores of this
+ * server (store_others: a store made at another address before the server
+ * named itself, or before this motcua): how many came, or -1. */
+int conn_adopt(struct conn *c, int64_t now, struct err *e);
+/* How many undelivered actions those stores hold. */
+int64_t conn_stranded(struct conn *c);
 /* Cancel every call: their callbacks run now, while the store is open. */
 void conn_stop(struct conn *c);
 /* Stop, close the store and free the rest; c is left closed. */

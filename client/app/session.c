@@ -14,6 +14,7 @@
 #include "store/sync.h"
 
 static void schedule(struct session *s);
+static void settle(struct session *s);
 static void failed(struct session *s, const struct api_result *r);
 static void reached(struct session *s);
 
@@ -434,6 +435,7 @@ static void on_login(void *arg, const struct api_result *r)
 	s->state = SESSION_READY;
 	remember_role(s);
 	app_message(s->app, MSG_INFO, _("logged in to %s"), s->conn.prof->name);
+	settle(s);
 	s->app->redraw |= RD_TITLE;
 	outbox_send(s->out);
 	sync_now(s);
@@ -566,6 +568,8 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing can be sent"));
+	if (s->conn.interim)
+		return err_set(e, "%s", _("nothing is kept for this server before the first login: log in, then act"));
 	if (api_can_act(s->conn.api, act, e) < 0)
 		return -1;
 	/* it would only wait behind the one the clerk must decide on */
@@ -630,28 +634,81 @@ int session_discard(struct app *app, int64_t id, struct err *e)
 
 /* ---- open and close ---- */
 
-/* The store first: the inbox shows at once, from what was seen last. */
-static int open_store(struct session *s, struct err *e)
+/* The inbox, the deadline notices and the outbox sender work on the
+ * connection's store. */
+static void use_store(struct session *s)
 {
+	struct outbox_hooks oh = { .sending = out_sending, .delivered = out_delivered,
+				   .changed = out_changed, .idle = out_idle, .now = out_now, .arg = s };
 	struct app *app = s->app;
 
-	if (!conn_store(&s->conn, e))
-		return -1;
 	app_set_store(app, s->conn.store);
 	app->data_time = store_meta_int(s->conn.store, "synced_at");
 	count_outbox(s);
 	s->notify = notify_new(app, s->conn.store);
+	s->out = outbox_sender_new(s->conn.api, s->conn.store, &oh);
+}
+
+/* The store first: the inbox shows at once, from what was seen last. A
+ * clerk who never logged in to this server has none: one in memory until
+ * the login, so that a failed one leaves nothing on disk. */
+static int open_store(struct session *s, struct err *e)
+{
+	if (!conn_store_interim(&s->conn, e))
+		return -1;
+	use_store(s);
 	/* the first look at the deadlines once the screen is up: timers due
 	 * now would run before the first drawing */
-	s->notify_timer = loop_timer(&app->loop, NOTIFY_FIRST_MS, on_notify_timer, s);
+	s->notify_timer = loop_timer(&s->app->loop, NOTIFY_FIRST_MS, on_notify_timer, s);
 	return 0;
+}
+
+/* A login succeeded: the store named after the server as the login said,
+ * made now if it is the first; the session moves to it when it is another
+ * than the one it drew from (in memory, or another server's at this
+ * address). Actions waiting in other stores of this clerk and server are
+ * told, with how to take them over. */
+static void settle(struct session *s)
+{
+	struct store *was;
+	struct err e;
+	int64_t stranded;
+
+	if (conn_settle(&s->conn, &was, &e) < 0) {
+		app_message(s->app, MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	if (was) {
+		outbox_sender_free(s->out);	/* idle: nothing is sent before a login */
+		notify_free(s->notify);
+		use_store(s);
+		store_close(was);
+	}
+	if ((stranded = conn_stranded(&s->conn)) > 0)
+		app_message(s->app, MSG_ERROR,
+			    P_("%lld action waits in another local store of yours: :outbox-adopt sends it",
+			       "%lld actions wait in other local stores of yours: :outbox-adopt sends them",
+			       (unsigned long)stranded), (long long)stranded);
+}
+
+int session_adopt(struct app *app, struct err *e)
+{
+	struct session *s = app->session;
+	int moved;
+
+	if (!s)
+		return err_set(e, "%s", _("no server: nothing to take over"));
+	if ((moved = conn_adopt(&s->conn, app_now(app), e)) < 0)
+		return -1;
+	count_outbox(s);
+	if (s->state == SESSION_READY)
+		outbox_send(s->out);
+	return moved;
 }
 
 int session_open(struct app *app, const struct cli *cli, const char *secret, struct err *e)
 {
 	struct session *s = xcalloc(1, sizeof *s);
-	struct outbox_hooks oh = { .sending = out_sending, .delivered = out_delivered,
-				   .changed = out_changed, .idle = out_idle, .now = out_now, .arg = s };
 	struct conn_opts co = { 0 };
 
 	s->app = app;
@@ -665,7 +722,6 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 		return -1;
 	}
 	api_set_secret(s->conn.api, secret);
-	s->out = outbox_sender_new(s->conn.api, s->conn.store, &oh);
 	app->server_name = xstrdup(s->conn.prof->name);
 	app->user = xstrdup_opt(cli->user);
 	app->link = LINK_CONNECTING;

@@ -55,6 +55,8 @@ int session_intake(struct app *app, const struct intake *in, int64_t *id, enum o
 		return err_set(e, "%s", _("no server: nothing can be sent"));
 	if (!in->procedure_code || !in->applicant_name || !in->applicant_name[0])
 		return err_set(e, "%s", _("an intake needs a procedure and the applicant's name"));
+	if (s->conn.interim)
+		return err_set(e, "%s", _("nothing is kept for this server before the first login: log in, then act"));
 	if (outbox_add_intake(s->conn.store, in, app_now(app), &en, e) < 0) {
 		session_disk_full(s);
 		return -1;

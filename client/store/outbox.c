@@ -400,3 +400,32 @@ int outbox_prune(struct store *s, int64_t before, struct err *e)
 {
 	return run(s, "DELETE FROM outbox WHERE state = 2 AND updated_at < ?", "i", e, before);
 }
+
+int outbox_adopt(struct store *s, const char *other, int64_t now, struct err *e)
+{
+	int moved;
+
+	if (run(s, "ATTACH ? AS other", "s", e, other) < 0)
+		return -1;
+	/* Each database commits on its own: should the process die between
+	 * the two, an entry is in both, and its idempotency key, which comes
+	 * along, still has the server do it once. One sent and not answered
+	 * is queued again, with the same key. */
+	if (store_begin(s, e) < 0)
+		goto detach;
+	moved = run(s, "INSERT INTO main.outbox (key, code, action, args, version, state, attempts, error,"
+		    " created_at, updated_at) SELECT key, code, action, args, version,"
+		    " CASE state WHEN 1 THEN 0 ELSE state END, attempts, error, created_at, ?"
+		    " FROM other.outbox WHERE state <> 2 AND key NOT IN (SELECT key FROM main.outbox)"
+		    " ORDER BY id", "i", e, now);
+	if (moved < 0 || run(s, "DELETE FROM other.outbox WHERE state <> 2", "", e) < 0 ||
+	    store_commit(s, e) < 0) {
+		store_rollback(s);
+		goto detach;
+	}
+	run(s, "DETACH other", "", e);
+	return moved;
+detach:
+	run(s, "DETACH other", "", NULL);
+	return -1;
+}

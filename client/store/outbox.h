@@ -107,6 +107,12 @@ int outbox_discard(struct store *s, int64_t id, struct err *e);
 /* Forget delivered entries older than this. */
 int outbox_prune(struct store *s, int64_t before, struct err *e);
 
+/* Take over the undelivered entries of another store of the same server
+ * and clerk (store_others), in their order, with their idempotency keys,
+ * and remove them from it; returns how many came (one already here by
+ * its key is not added twice), or -1. */
+int outbox_adopt(struct store *s, const char *other, int64_t now, struct err *e);
+
 /* The entry as api_act takes it (pointers into en). */
 void ob_entry_args(const struct ob_entry *en, struct api_act_args *args);
 void ob_entry_free(struct ob_entry *en);

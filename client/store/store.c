@@ -155,67 +155,6 @@ int store_schema(const struct store *s)
 	return s->schema;
 }
 
-/* ---- where ---- */
-
-static int make_dir(const char *dir, struct err *e)
-{
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return err_set(e, _("cannot create %s: %s"), dir, strerror(errno));
-	return 0;
-}
-
-/* Keep letters, digits, '.', '-' and '_'; anything else becomes '_'. */
-static void slug(const char *in, size_t n, char *out, size_t len)
-{
-	size_t j = 0;
-
-	for (size_t i = 0; i < n && in[i] && j + 1 < len; i++) {
-		char c = in[i];
-		bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
-
-		out[j++] = keep ? c : '_';
-	}
-	out[j] = '\0';
-}
-
-int store_path(const char *server_url, const char *user, char *buf, size_t len, struct err *e)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	const char *host = strstr(server_url ? server_url : "", "://");
-	char base[3072], server[256], who[128];
-	int n;
-
-	/* the host and port name the server; the scheme and path do not */
-	host = host ? host + 3 : (server_url ? server_url : "");
-	slug(host, strcspn(host, "/?#"), server, sizeof server);
-	slug(user && *user ? user : "default", 127, who, sizeof who);
-	if (!server[0])
-		return err_set(e, "%s", _("no server URL to name the local store after"));
-	if (xdg && *xdg == '/') {
-		snprintf(base, sizeof base, "%s", xdg);
-	} else if (home && *home) {
-		snprintf(base, sizeof base, "%s/.local", home);
-		if (make_dir(base, e) < 0)
-			return -1;
-		snprintf(base, sizeof base, "%s/.local/share", home);
-	} else {
-		return err_set(e, "%s", _("neither XDG_DATA_HOME nor HOME is set: nowhere to keep the local store"));
-	}
-	if (make_dir(base, e) < 0)
-		return -1;
-	n = snprintf(buf, len, "%s/motcua", base);
-	if (n < 0 || (size_t)n >= len || make_dir(buf, e) < 0)
-		return n < 0 || (size_t)n >= len ? err_set(e, "%s", _("the local store's path is too long")) : -1;
-	n = snprintf(buf, len, "%s/motcua/%s", base, server);
-	if (n < 0 || (size_t)n >= len || make_dir(buf, e) < 0)
-		return n < 0 || (size_t)n >= len ? err_set(e, "%s", _("the local store's path is too long")) : -1;
-	n = snprintf(buf, len, "%s/motcua/%s/%s.db", base, server, who);
-	if (n < 0 || (size_t)n >= len)
-		return err_set(e, "%s", _("the local store's path is too long"));
-	return 0;
-}
-
 /* ---- open ---- */
 
 static int exec(struct store *s, const char *sql, struct err *e)

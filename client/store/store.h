@@ -21,9 +21,31 @@ struct sqlite3;
 /* The schema version this build writes. */
 #define STORE_SCHEMA 9
 
-/* $XDG_DATA_HOME/motcua/<host_port>/<user>.db (~/.local/share when
- * XDG_DATA_HOME is unset); creates the directories, mode 0700. */
-int store_path(const char *server_url, const char *user, char *buf, size_t len, struct err *e);
+/* Where a store lives (store_where.c): $XDG_DATA_HOME/motcua/<server>/<user>.db
+ * (~/.local/share when XDG_DATA_HOME is unset). <server> is "@" and the
+ * server's identity when it has one (api_server_id), else its host and
+ * port ("127.0.0.1_8470"). store_path only names it and creates nothing:
+ * nothing is written before a login succeeded. */
+int store_path(const char *server_url, const char *server_id, const char *user, char *buf,
+	       size_t len, struct err *e);
+/* After a login: the same path, with its folders made (mode 0700). With
+ * an identity, the host and port's folder of stores from before becomes
+ * the identity's (when it has none yet) and stays as a link to it, so a
+ * start at that address finds the store before reaching the server. */
+int store_settle(const char *server_url, const char *server_id, const char *user, char *buf,
+		 size_t len, struct err *e);
+/* The other stores of this user (not the file mine) that hold actions
+ * not delivered, of this server: the same identity, or made before
+ * identities with the same profile (or none recorded). */
+struct store_other {
+	char *path;
+	int64_t waiting;	/* undelivered outbox entries */
+};
+int store_others(const char *mine, const char *server_id, const char *profile, const char *user,
+		 struct store_other **v, size_t *n, struct err *e);
+void store_others_free(struct store_other *v, size_t n);
+/* Whether s is that file (through any link). */
+bool store_is_file(const struct store *s, const char *path);
 
 /* Open or create (mode 0600) and migrate. Refuses a store written by a
  * newer motcua, and a file that is not one. STORE_MEMORY: a store of the

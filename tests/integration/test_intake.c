@@ -667,7 +667,7 @@ static void audited(const char *purpose, char *out, size_t len)
 	sqlite3_stmt *st;
 	struct err e;
 
-	ck_assert_int_eq(store_path(H.url, FX_RECEPTION, path, sizeof path, &e), 0);
+	ck_assert_int_eq(store_path(H.url, NULL, FX_RECEPTION, path, sizeof path, &e), 0);
 	ck_assert_msg((s = store_open(path, &e)) != NULL, "%s", e.msg);
 	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), "SELECT register, subject, outcome FROM audit "
 					    "WHERE purpose = ? ORDER BY rowid", -1, &st, NULL), SQLITE_OK);

@@ -31,7 +31,7 @@ offline_checks() {
 	m list >"$SBX_DIR/online" 2>"$err"
 	check "$dialect: the store holds every dossier the server lists" \
 		[ "$total" = "$(($(wc -l <"$SBX_DIR/online") - 1))" ]
-	store=$(ls "$XDG_DATA_HOME"/motcua/*/tiepnhan1.db)
+	store=$(ls "$XDG_DATA_HOME"/motcua/@*/tiepnhan1.db)
 	check "$dialect: the store is the owner's only (0600), its folder 0700" \
 		sh -c "[ \$(stat -c %a '$store') = 600 ] && [ \$(stat -c %a \$(dirname '$store')) = 700 ]"
 

@@ -38,7 +38,15 @@ for d in reference:sandbox-reference portal:sandbox-portal opencps:opencps; do
 	check "$prof: an open dossier sampled, its actions read" grep -q "^  allowed_actions  *mapped [a-z]" "$out"
 	# no run of 10 digits or more: a phone (10) or an ID number (12); the
 	# opencps dialect's dossier ids have 9
-	check "$prof: personal data masked (no ID number, no phone)" sh -c "! grep -Eq '[0-9]{10}' '$out' && grep -q '^  applicant_id  *mapped [0-9]\\*\\{11\\} (personal data, masked)' '$out'"
+	# (the server's identity, random hex digits, is no personal data)
+	check "$prof: personal data masked (no ID number, no phone)" sh -c "! grep -v '^server ' '$out' | grep -Eq '[0-9]{10}' && grep -q '^  applicant_id  *mapped [0-9]\\*\\{11\\} (personal data, masked)' '$out'"
+
+	if [ "$prof" = opencps ]; then
+		check "$prof: no identity: the store goes by host and port" grep -q '^server  *no identity (server_id)' "$out"
+	else
+		check "$prof: the server's identity is told" grep -q '^server  *sandbox-[0-9a-f]*: the local store is named after it' "$out"
+	fi
+	check "$prof: a check makes no local store" [ ! -e "$XDG_DATA_HOME/motcua" ]
 
 	PW=wrong chk "$prof" "$url"; rc=$?
 	check "$prof: a wrong password: exit 5" [ "$rc" = 5 ]

@@ -96,15 +96,22 @@ static void inbox(struct dossier *v, size_t n)
 	vscreen_draw(&vs);
 }
 
-/* An app with a session whose server never answers: actions stay queued. */
+/* An app with a session whose server never answers: actions stay queued.
+ * The clerk logged in there before: the store exists (none is made
+ * before a login). */
 static void open_with_session(void)
 {
 	struct cli cli = { .profile = "sandbox-reference", .server = "http://127.0.0.1:9", .user = "tiepnhan1" };
+	char path[4096];
+	struct store *st;
 	struct err e;
 
 	vscreen_open(&vs, "vt100", 40, 100);
 	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/motcua-screen-act.XXXXXX")));
 	setenv("XDG_DATA_HOME", dir, 1);
+	ck_assert_msg(store_settle(cli.server, NULL, cli.user, path, sizeof path, &e) == 0, "%s", e.msg);
+	ck_assert_msg((st = store_open(path, &e)) != NULL, "%s", e.msg);
+	store_close(st);
 	ck_assert_msg(session_open(&vs.app, &cli, "x", &e) == 0, "%s", e.msg);
 }
 
@@ -677,7 +684,7 @@ static void store_refuses_actions(const char *why)
 	struct err e;
 	sqlite3 *db;
 
-	ck_assert_msg(store_path("http://127.0.0.1:9", "tiepnhan1", path, sizeof path, &e) == 0, "%s", e.msg);
+	ck_assert_msg(store_path("http://127.0.0.1:9", NULL, "tiepnhan1", path, sizeof path, &e) == 0, "%s", e.msg);
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
 	snprintf(sql, sizeof sql, "CREATE TRIGGER refuse BEFORE INSERT ON outbox "
 		 "BEGIN SELECT RAISE(ABORT, '%s'); END", why);

@@ -80,13 +80,27 @@ START_TEST(the_store_is_named_after_the_server_and_user_and_opened_once)
 {
 	struct cli cli = { .profile = "sandbox-reference", .server = "http://127.0.0.1:9/api", .user = "tiepnhan1" };
 	struct conn c;
-	struct store *s;
+	struct store *s, *was;
 	struct err e;
 	char want[256];
 
 	ck_assert_int_eq(conn_open(&c, &loop, &cli, NULL, &e), CONN_OK);
 	ck_assert_str_eq(api_profile(c.api)->name, c.prof->name);
 	ck_assert_ptr_null(c.store);	/* not before it is wanted */
+	/* nothing is made before a login: none there yet is said so */
+	ck_assert_ptr_null(conn_store(&c, &e));
+	ck_assert_str_eq(e.msg, "no local store of tiepnhan1 for this server yet: it is made at the first login");
+	snprintf(want, sizeof want, "%s/motcua", dir);
+	ck_assert_int_eq(access(want, F_OK), -1);
+	/* the client draws from one in memory until then */
+	ck_assert_msg((s = conn_store_interim(&c, &e)) != NULL, "%s", e.msg);
+	ck_assert(c.interim);
+	ck_assert_int_eq(access(want, F_OK), -1);
+	/* the login succeeded (this server names no identity): made now */
+	ck_assert_msg(conn_settle(&c, &was, &e) == 0, "%s", e.msg);
+	ck_assert_ptr_eq(was, s);
+	store_close(was);
+	ck_assert(!c.interim);
 	ck_assert_msg((s = conn_store(&c, &e)) != NULL, "%s", e.msg);
 	ck_assert_ptr_eq(conn_store(&c, &e), s);
 	snprintf(want, sizeof want, "%s/motcua/127.0.0.1_9/tiepnhan1.db", dir);
@@ -94,6 +108,11 @@ START_TEST(the_store_is_named_after_the_server_and_user_and_opened_once)
 	ck_assert_int_eq(access(want, F_OK), 0);
 	conn_close(&c);
 	ck_assert(closed(&c));
+	/* the next run finds it before any contact */
+	ck_assert_int_eq(conn_open(&c, &loop, &cli, NULL, &e), CONN_OK);
+	ck_assert_msg((s = conn_store(&c, &e)) != NULL, "%s", e.msg);
+	ck_assert_str_eq(store_file(s), want);
+	conn_close(&c);
 }
 END_TEST
 

@@ -98,7 +98,7 @@ START_TEST(errors_name_file_key_and_expectation)
 	ck_assert_str_eq(broken("rest.json", "/dossiers/{code}", "/dossiers/{id}"),
 			 "rest.json: operations.get_dossier.path: unknown variable {id} in \"/dossiers/{id}\" (known here: token, user, password, code, version)");
 	ck_assert_str_eq(broken("rest.json", "\"capabilities\"", "\"capabilites\""),
-			 "rest.json: unknown key 'capabilites' (expected one of: motcua_profile, name, description, base_url, timezone, dates, auth, envelope, errors, idempotency_header, capabilities, vocab, operations, fields, headers)");
+			 "rest.json: unknown key 'capabilites' (expected one of: motcua_profile, name, description, base_url, timezone, dates, auth, envelope, errors, idempotency_header, capabilities, vocab, operations, fields, headers, server_id)");
 	ck_assert_ptr_nonnull(strstr(broken("rest.json", "\"applicant_name\"", "\"applicant_nmae\""),
 				     "rest.json: fields.dossier.applicant_nmae: unknown field (fields of dossier: code, number, procedure_code,"));
 	ck_assert_str_eq(broken("rest.json", "\"items\": \"items\", ", ""),

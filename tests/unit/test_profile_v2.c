@@ -43,6 +43,7 @@ static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *b
 	enum MHD_Result rc;
 
 	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "X-Server-Id", "fake-1");	/* only a profile that asks reads it */
 	rc = MHD_queue_response(c, (unsigned)status, r);
 	MHD_destroy_response(r);
 	return rc;
@@ -400,6 +401,59 @@ START_TEST(a_guest_for_a_wrong_password_is_a_failed_login)
 }
 END_TEST
 
+/* server_id: a profile names its server, or points at the login reply's
+ * header that does; the identity names the local store. */
+START_TEST(the_server_s_identity_from_the_profile_or_the_login)
+{
+	static const struct route login[] = {
+		{ "GET", "/users/login", "{\"userId\":5,\"screenName\":\"tiepnhan1\"}" },
+		{ NULL, NULL, NULL },
+	};
+	struct profile *p;
+	struct api *a;
+	struct err e;
+
+	ck_assert_str_eq(refused("\"headers\"", "\"server_id\": \"x\", \"headers\""),
+			 "v2.json: server_id: expected an object: {\"name\": ...} or {\"header\": ...}, got a string");
+	ck_assert_str_eq(refused("\"headers\"", "\"server_id\": {}, \"headers\""),
+			 "v2.json: server_id: give one of 'name' (the identity itself) or 'header' (the login reply's header that carries it)");
+	ck_assert_str_eq(refused("\"headers\"", "\"server_id\": {\"name\": \"a\", \"header\": \"b\"}, \"headers\""),
+			 "v2.json: server_id: give one of 'name' (the identity itself) or 'header' (the login reply's header that carries it)");
+	ck_assert_str_eq(refused("\"headers\"", "\"server_id\": {\"name\": \"\"}, \"headers\""),
+			 "v2.json: server_id: 'name' is empty: give the identity the local store is named after");
+
+	/* a name is the server at the profile's own address only */
+	p = variant("\"headers\"", "\"base_url\": \"http://10.0.0.1:8080/\", \"server_id\": {\"name\": \"tinh-x\"}, \"headers\"", &e);
+	ck_assert_msg(p != NULL, "%s", e.msg);
+	a = api_new(NULL, NULL, p, NULL, "u", NULL);
+	ck_assert_str_eq(api_server_id(a), "tinh-x");
+	api_free(a);
+	a = api_new(NULL, NULL, p, "http://10.0.0.1:8080", "u", NULL);
+	ck_assert_str_eq(api_server_id(a), "tinh-x");
+	api_free(a);
+	a = api_new(NULL, NULL, p, "http://10.0.0.2:8080", "u", NULL);
+	ck_assert_ptr_null(api_server_id(a));
+	api_free(a);
+	profile_free(p);
+
+	/* a header: known once a login's reply said it */
+	start_with(login, "\"headers\"", "\"server_id\": {\"header\": \"X-Server-Id\"}, \"headers\"", "pw");
+	ck_assert_ptr_null(api_server_id(api));
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_OK);
+	ck_assert_str_eq(api_server_id(api), "fake-1");
+	stop();
+	/* a profile that does not ask knows none */
+	start_with(login, NULL, NULL, "pw");
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_OK);
+	ck_assert_ptr_null(api_server_id(api));
+	stop();
+}
+END_TEST
+
 START_TEST(a_failure_wrapped_in_a_200_is_a_failed_login)
 {
 	static const struct route wrapped[] = {
@@ -651,6 +705,7 @@ static Suite *profile_v2_suite(void)
 	tcase_add_test(tc, basic_auth_and_group_header_on_every_request);
 	tcase_add_test(tc, a_capped_page_size_is_never_a_complete_list);
 	tcase_add_test(tc, a_guest_for_a_wrong_password_is_a_failed_login);
+	tcase_add_test(tc, the_server_s_identity_from_the_profile_or_the_login);
 	tcase_add_test(tc, a_failure_wrapped_in_a_200_is_a_failed_login);
 	tcase_add_test(tc, a_token_login_without_a_token_failed);
 	tcase_add_test(tc, a_token_that_ran_out_is_renewed_before_the_request);

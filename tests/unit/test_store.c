@@ -84,7 +84,7 @@ START_TEST(test_path_and_modes)
 
 	snprintf(xdg, sizeof xdg, "%s/data", dir);
 	setenv("XDG_DATA_HOME", xdg, 1);
-	ck_assert_int_eq(store_path("https://dvc.example.vn:8443/api", "tiep nhan/1", path, sizeof path, &e), 0);
+	ck_assert_int_eq(store_settle("https://dvc.example.vn:8443/api", NULL, "tiep nhan/1", path, sizeof path, &e), 0);
 	ck_assert_msg(strstr(path, "/data/motcua/dvc.example.vn_8443/tiep_nhan_1.db") != NULL, "%s", path);
 	snprintf(xdg, sizeof xdg, "%s/data/motcua/dvc.example.vn_8443", dir);
 	ck_assert_int_eq(stat(xdg, &st), 0);
