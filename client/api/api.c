@@ -19,6 +19,9 @@ struct api {
 	char *base_url, *user, *secret, *token;
 	int64_t token_expires;		/* ms on timer_now_ms()'s clock; 0: unknown */
 	int role;			/* the clerk's, from the login (auth.role); -1 */
+	bool resumed;			/* a kept session: no login needed */
+	api_session_fn on_session;
+	void *session_arg;
 	unsigned next_id;
 	struct call *calls;
 };
@@ -45,6 +48,7 @@ struct call {
 	int64_t deadline;		/* a re-login's: the first request's */
 	int sent;			/* attempts before a re-login's repeat */
 	bool relogged, finished, since;	/* since: following a change cursor */
+	bool asked;			/* a login sent to the server */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
 	struct api_result early;	/* a failure known before sending */
@@ -110,6 +114,35 @@ void api_set_secret(struct api *a, const char *secret)
 	wipe(a->token);
 	a->token = NULL;
 	a->token_expires = 0;
+	a->resumed = false;
+}
+
+void api_resume(struct api *a, const char *token, int role)
+{
+	wipe(a->token);
+	a->token = xstrdup_opt(token);
+	a->token_expires = 0;
+	a->role = role;
+	a->resumed = true;
+}
+
+void api_on_session(struct api *a, api_session_fn fn, void *arg)
+{
+	a->on_session = fn;
+	a->session_arg = arg;
+}
+
+/* The login call c ended with r: tell whoever keeps the session. */
+static void told_session(struct call *c, const struct api_result *r)
+{
+	struct api *a = c->a;
+
+	if (r->fail == API_OK)
+		a->resumed = true;	/* a later api_login has nothing to do */
+	else if (r->fail == API_E_AUTH)
+		a->resumed = false;
+	if (a->on_session && (r->fail == API_OK || r->fail == API_E_AUTH))
+		a->on_session(a->session_arg, r->fail == API_OK, a->token, a->role);
 }
 
 const struct profile *api_profile(const struct api *a)
@@ -176,6 +209,8 @@ static void deliver(struct call *c, void *obj, int n, struct api_result *r)
 		loop_timer_cancel(c->a->loop, c->timer);
 	r->cursor = c->cursor[0] ? c->cursor : NULL;
 	r->etag = c->etag[0] ? c->etag : NULL;
+	if (c->asked)
+		told_session(c, r);
 	if (c->dossier_fn)
 		c->dossier_fn(c->arg, obj, r);
 	else if (c->record_fn)
@@ -882,8 +917,11 @@ static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadli
 	 * profile has one, only proves the password right */
 	if (a->p->auth != AUTH_LOGIN && !(a->p->auth == AUTH_BASIC && a->p->ops[OP_LOGIN].present))
 		return later(c, API_OK, "");
+	if (a->resumed)
+		return later(c, API_OK, "");
 	if (!a->user || !a->secret)
 		return later(c, API_E_AUTH, _("a user name and a password are needed to log in"));
+	c->asked = true;
 	return start(c);
 }
 

@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conn.h"
 #include "core/i18n.h"
@@ -49,6 +51,94 @@ struct store *conn_store(struct conn *c, struct err *e)
 	return c->store;
 }
 
+/* The store if it is open or its file exists: a kept session is only
+ * read from a store a successful login made. */
+static struct store *existing_store(struct conn *c)
+{
+	char path[4096];
+	struct err e;
+
+	if (c->store)
+		return c->store;
+	if (store_path(c->server ? c->server : c->prof->base_url, c->user, path, sizeof path, &e) < 0 ||
+	    access(path, F_OK) < 0)
+		return NULL;
+	return conn_store(c, &e);
+}
+
+static const char *const session_keys[] = { "session_token", "session_role", "session_salt",
+					      "session_check" };
+
+static int write_session(struct store *s, const char *const values[4], struct err *e)
+{
+	if (store_begin(s, e) < 0)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		if (store_meta_set(s, session_keys[i], values[i], e) < 0) {
+			store_rollback(s);
+			return -1;
+		}
+	}
+	return store_commit(s, e);
+}
+
+/* api_on_session's: a login's outcome, kept or forgotten. A failure to
+ * write costs only a login next time: it is not worth a message. */
+static void on_session(void *arg, bool ok, const char *token, int role)
+{
+	struct conn *c = arg;
+	struct store *s = ok ? conn_store(c, &(struct err){ "" }) : existing_store(c);
+	static const char *const none[4] = { "", "", "", "" };
+	char r[16];
+
+	if (!s)
+		return;
+	if (!ok) {
+		write_session(s, none, &(struct err){ "" });
+		return;
+	}
+	pw_verifier_settle(&c->secret);
+	if (!c->secret.set)
+		return;
+	snprintf(r, sizeof r, "%d", role);
+	write_session(s, (const char *const[4]){ token ? token : "", r, c->secret.salt, c->secret.hash },
+		      &(struct err){ "" });
+}
+
+void conn_keep_session(struct conn *c, const char *secret)
+{
+	const struct profile *p = c->prof;
+	struct store *s;
+	char token[4096], salt[64], check[PW_SHA256_HEX];
+
+	/* only a login says something worth keeping: a token, or the proof
+	 * that a Basic password is not served as a guest */
+	if (!secret || !(p->auth == AUTH_LOGIN || (p->auth == AUTH_BASIC && p->ops[OP_LOGIN].present)))
+		return;
+	pw_verifier_clear(&c->secret);
+	pw_verifier_set(&c->secret, secret);
+	c->keep = true;
+	api_on_session(c->api, on_session, c);
+	if (!(s = existing_store(c)) ||
+	    !store_meta_get(s, "session_salt", salt, sizeof salt) || !salt[0] ||
+	    !store_meta_get(s, "session_check", check, sizeof check) || !pw_check(salt, secret, check) ||
+	    !store_meta_get(s, "session_token", token, sizeof token) ||
+	    (p->auth == AUTH_LOGIN && !token[0]))
+		return;
+	api_resume(c->api, token[0] ? token : NULL, (int)store_meta_int(s, "session_role"));
+	memset(token, 0, sizeof token);
+}
+
+int conn_forget_session(struct conn *c, struct err *e)
+{
+	static const char *const none[4] = { "", "", "", "" };
+	struct store *s = existing_store(c);
+
+	if (c->api)
+		api_set_secret(c->api, NULL);	/* and the session in memory */
+	return s ? write_session(s, none, e) : 0;
+}
+
 void conn_stop(struct conn *c)
 {
 	api_free(c->api);
@@ -59,6 +149,7 @@ void conn_close(struct conn *c)
 {
 	conn_stop(c);
 	store_close(c->store);
+	pw_verifier_clear(&c->secret);
 	http_free(c->http);
 	profile_free(c->prof);
 	free(c->server);

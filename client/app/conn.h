@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "cli.h"
+#include "core/password.h"
 #include "store/store.h"
 
 enum conn_fail {
@@ -23,6 +24,8 @@ struct conn {
 	struct api *api;
 	struct store *store;	/* NULL until conn_store() */
 	char *server, *user;	/* the command line's: they name the store */
+	struct pw_verifier secret;	/* conn_keep_session's, for the next login */
+	bool keep;		/* sessions are kept in the store */
 };
 
 /* What differs between the front ends. */
@@ -42,6 +45,16 @@ enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
 /* The local store of this server and user, opened the first time; NULL
  * (with e) when it cannot be named or opened. */
 struct store *conn_store(struct conn *c, struct err *e);
+/* Keep the session a login opens between runs, for the password secret
+ * (the one given to api_set_secret): resume the session an earlier run
+ * kept, when the store exists already and the same secret opened it; from
+ * now on keep each one a login opens, and forget it when a login is
+ * refused. It lives in the store's meta table (the store is its owner's
+ * alone, mode 0600) beside a salted hash of the secret, never in a log or
+ * a message. Nothing for a profile without a login to save. */
+void conn_keep_session(struct conn *c, const char *secret);
+/* Forget the kept session (motcua logout): 0, or -1 with e. */
+int conn_forget_session(struct conn *c, struct err *e);
 /* Cancel every call: their callbacks run now, while the store is open. */
 void conn_stop(struct conn *c);
 /* Stop, close the store and free the rest; c is left closed. */
