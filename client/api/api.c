@@ -525,6 +525,7 @@ static bool relogin(struct call *c, int64_t deadline, int attempts)
 	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
 		return false;
 	c->relogged = true;
+	c->a->resumed = false;	/* the kept session is what expired */
 	c->deadline = deadline;
 	c->sent = attempts;	/* the repeat counts on from them */
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
