@@ -722,11 +722,31 @@ static void read_join(struct call *c, struct reply *rep, struct api_result *res)
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
 
+/* The server's clock from the reply's Date ("Sun, 06 Nov 1994 08:49:37
+ * GMT", RFC 9110); 0 when it has none that reads. */
+static int64_t server_clock(const struct http_resp *hr)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const struct datefmt iso = { .kind = DATE_ISO8601 };
+	const char *v = http_resp_header(hr, "Date"), *m;
+	char mon[4], text[40];
+	int d, y, H, M, S;
+	int64_t t;
+
+	if (!v || !(v = strchr(v, ',')) ||
+	    sscanf(v + 1, "%d %3s %d %d:%d:%d", &d, mon, &y, &H, &M, &S) != 6 ||
+	    strlen(mon) != 3 || !(m = strstr(months, mon)) || (m - months) % 3)
+		return 0;
+	snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, (int)(m - months) / 3 + 1, d,
+		 H, M, S);
+	return date_from_text(&iso, text, &t, NULL) == 0 ? t : 0;
+}
+
 static void on_http(void *arg, const struct http_resp *hr)
 {
 	struct call *c = arg;
 	const struct profile *p = c->a->p;
-	struct api_result res = { .status = hr->status };
+	struct api_result res = { .status = hr->status, .server_time = server_clock(hr) };
 	struct reply rep;
 	const char *etag;
 
@@ -843,6 +863,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		adapter_cursor(op, rep, c->cursor, sizeof c->cursor);
 	if (c->op == OP_LIST_DOSSIERS) {
 		if (!c->page_fn(c->arg, (struct dossier *)arr, n)) {
+			/* what the server reported, though not all was read */
+			res.listed = c->seen;
+			res.total = adapter_total(op, rep);
 			reply_free(rep);
 			finish(c, &res);
 			return;

@@ -44,6 +44,8 @@ struct api_result {
 	long listed, total;	/* api_list: items that came; the total the
 				 * server reported, -1 if none */
 	const char *etag;	/* the reply's ETag, if any */
+	int64_t server_time;	/* the reply's Date: the server's clock, Unix
+				 * seconds; 0 if it gave none */
 };
 
 struct api;

@@ -18,8 +18,12 @@ struct sync {
 	/* a first small page (a probe, or a screenful) before the real
 	 * pages: the list is then read again from the top */
 	bool first;
-	int64_t now, start_ms, gen, hwm, new_hwm;
+	int64_t now, start_ms, gen, hwm, new_hwm, probe_at;
 	char since[256], etag[128];
+	/* recent mode: the probe's dossier and total, as read now and as the
+	 * last sync kept them ("" when it could not vouch for them) */
+	char probe[512], last_probe[512];
+	bool probe_sure;	/* read SYNC_PROBE_MARGIN after its change */
 	struct err store_err;	/* set when writing failed */
 	bool quiet;		/* recent mode: reached what the store has */
 };
@@ -60,6 +64,11 @@ static bool on_page(void *arg, struct dossier *items, int n)
 
 	if (y->h.arriving)
 		y->h.arriving(y->h.arg, items, n);
+	if (y->rep.mode == SYNC_RECENT && y->first && n > 0) {
+		snprintf(y->probe, sizeof y->probe, "%s\x1f%s\x1f%lld", items[0].code ? items[0].code : "",
+			 items[0].version ? items[0].version : "", (long long)items[0].updated_at);
+		y->probe_at = items[0].updated_at;
+	}
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
 	for (int i = 0; i < n; i++) {
@@ -147,12 +156,31 @@ static int finish(struct sync *y, const struct api_result *r)
 			goto fail;
 		y->rep.dropped = dropped;
 	}
+	if (y->rep.mode == SYNC_RECENT &&
+	    store_meta_set(s, "probe", y->probe_sure ? y->probe : "", e) < 0)
+		goto fail;
 	if (store_meta_set_int(s, "synced_at", y->now, e) < 0)
 		goto fail;
 	return store_commit(s, e);
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* The recent mode's probe came: the most recently changed dossier and the
+ * total. The same as the last sync kept means nothing changed since: a
+ * change moves its dossier to the top of the list (and a new dossier or
+ * one gone moves the total), unless it came in the very second of the
+ * last probe's dossier, which a probe read long enough after rules out. */
+static void probed(struct sync *y, const struct api_result *r)
+{
+	size_t n = strlen(y->probe);
+
+	snprintf(y->probe + n, sizeof y->probe - n, "\x1f%ld", r->total);
+	if (y->last_probe[0] && !strcmp(y->probe, y->last_probe))
+		y->quiet = true;
+	y->probe_sure = r->server_time && y->probe_at &&
+			r->server_time - y->probe_at >= SYNC_PROBE_MARGIN;
 }
 
 static void on_done(void *arg, const struct api_result *r0)
@@ -162,6 +190,8 @@ static void on_done(void *arg, const struct api_result *r0)
 
 	y->rep.not_modified = r.not_modified;
 	y->rep.elapsed_ms = timer_now_ms() - y->start_ms;
+	if (y->first && y->rep.mode == SYNC_RECENT && r.fail == API_OK && y->probe[0])
+		probed(y, &r);
 	/* the small first page was not enough: now the real pages */
 	if (y->first && r.fail == API_OK && !y->store_err.msg[0] && !y->quiet &&
 	    y->rep.items >= y->q.per_page) {
@@ -220,8 +250,9 @@ struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks 
 		q->etag = have_etag ? y->etag : NULL;
 		break;
 	case SYNC_RECENT:
+		store_meta_get(s, "probe", y->last_probe, sizeof y->last_probe);
 		q->updated_first = true;
-		q->per_page = SYNC_RECENT_PROBE;
+		q->per_page = y->last_probe[0] ? 1 : SYNC_RECENT_PROBE;
 		q->max_pages = 1;
 		y->first = true;
 		break;
