@@ -210,6 +210,8 @@ struct profile {
 	bool etag;			/* the API answers If-None-Match with 304 */
 	bool changed_since;		/* list_dossiers takes a change cursor */
 	char *sort_updated;		/* {sort} for "most recently changed first" */
+	bool changes_in_order;		/* ... in the order of the changes, also
+					 * within one second of its stamps */
 };
 
 /* Load and check a profile. Every error names the file, the key and what

@@ -171,7 +171,8 @@ fail:
  * total. The same as the last sync kept means nothing changed since: a
  * change moves its dossier to the top of the list (and a new dossier or
  * one gone moves the total), unless it came in the very second of the
- * last probe's dossier, which a probe read long enough after rules out. */
+ * last probe's dossier and the API lists it below: a probe read long
+ * enough after rules that out, or the profile's changes_in_order. */
 static void probed(struct sync *y, const struct api_result *r)
 {
 	size_t n = strlen(y->probe);
@@ -179,8 +180,8 @@ static void probed(struct sync *y, const struct api_result *r)
 	snprintf(y->probe + n, sizeof y->probe - n, "\x1f%ld", r->total);
 	if (y->last_probe[0] && !strcmp(y->probe, y->last_probe))
 		y->quiet = true;
-	y->probe_sure = r->server_time && y->probe_at &&
-			r->server_time - y->probe_at >= SYNC_PROBE_MARGIN;
+	y->probe_sure = api_profile(y->api)->changes_in_order ||
+			(r->server_time && y->probe_at && r->server_time - y->probe_at >= SYNC_PROBE_MARGIN);
 }
 
 static void on_done(void *arg, const struct api_result *r0)

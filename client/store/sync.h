@@ -36,7 +36,8 @@ enum sync_mode {
 #define SYNC_RECENT_PROBE 2
 /* A probe proves nothing changed only if the last one was read this long
  * after its dossier's change, by the server's clock (the reply's Date): a
- * change made in the same second could otherwise sort below it. */
+ * change made in the same second could otherwise sort below it. Unless
+ * the profile says the API lists changes in order (changes_in_order). */
 #define SYNC_PROBE_MARGIN 60
 #define SYNC_RECENT_PAGE 10
 /* An empty store first reads a page this small, a screenful, so the inbox
