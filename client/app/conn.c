@@ -115,17 +115,14 @@ void conn_keep_session(struct conn *c, const char *secret)
 	 * that a Basic password is not served as a guest */
 	if (!secret || !(p->auth == AUTH_LOGIN || (p->auth == AUTH_BASIC && p->ops[OP_LOGIN].present)))
 		return;
-	pw_verifier_clear(&c->secret);
 	pw_verifier_set(&c->secret, secret);
-	c->keep = true;
 	api_on_session(c->api, on_session, c);
-	if (!(s = existing_store(c)) ||
-	    !store_meta_get(s, "session_salt", salt, sizeof salt) || !salt[0] ||
-	    !store_meta_get(s, "session_check", check, sizeof check) || !pw_check(salt, secret, check) ||
-	    !store_meta_get(s, "session_token", token, sizeof token) ||
-	    (p->auth == AUTH_LOGIN && !token[0]))
-		return;
-	api_resume(c->api, token[0] ? token : NULL, (int)store_meta_int(s, "session_role"));
+	if ((s = existing_store(c)) &&
+	    store_meta_get(s, "session_salt", salt, sizeof salt) && salt[0] &&
+	    store_meta_get(s, "session_check", check, sizeof check) && pw_check(salt, secret, check) &&
+	    store_meta_get(s, "session_token", token, sizeof token) &&
+	    (token[0] || p->auth != AUTH_LOGIN))
+		api_resume(c->api, token[0] ? token : NULL, (int)store_meta_int(s, "session_role"));
 	memset(token, 0, sizeof token);
 }
 

@@ -25,7 +25,6 @@ struct conn {
 	struct store *store;	/* NULL until conn_store() */
 	char *server, *user;	/* the command line's: they name the store */
 	struct pw_verifier secret;	/* conn_keep_session's, for the next login */
-	bool keep;		/* sessions are kept in the store */
 };
 
 /* What differs between the front ends. */
