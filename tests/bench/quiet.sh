@@ -7,7 +7,8 @@
 # For tiepnhan1's share of QUIET_DOSSIERS (default 5000) seeded dossiers,
 # through a byte-counting relay (tests/bench/relay.py: HTTP headers and
 # bodies, both directions, every request, logins included; needs python3):
-#   - naive full fetch: `motcua sync` into an empty store, every page;
+#   - a full fetch: `motcua sync` into an empty store, every page (gzip, as
+#     motcua asks; tests/bench/offline.sh has the uncompressed curl one);
 #   - one-shot quiet sync: `motcua sync` again, nothing changed since (a
 #     script's check: a new process, its session kept in the store);
 #   - the same with no session kept (its token wiped: a login first);
@@ -76,7 +77,7 @@ for dialect in reference portal opencps; do
 	pids="$pids $!"
 	relay=http://127.0.0.1:$(wait_line "$tmp/relay.port" p) || exit 1
 	export XDG_DATA_HOME=$tmp/xdg-$dialect MOTCUA_PROFILE=$profile
-	measure "naive full fetch (empty store)" sync
+	measure "full fetch (sync, empty store)" sync
 	# a quiet desk: nothing changed for two minutes, by the server's clock
 	# (a probe read within a minute of its dossier's change proves nothing)
 	curl -s -X POST "$url/_sandbox/clock" -H 'Content-Type: application/json' \
