@@ -42,12 +42,15 @@ enum conn_fail conn_open(struct conn *c, struct loop *l, const struct cli *cli,
 	return CONN_OK;
 }
 
+static void keep_pending(struct conn *c);
+
 struct store *conn_store(struct conn *c, struct err *e)
 {
 	char path[4096];
 
-	if (!c->store && store_path(c->server ? c->server : c->prof->base_url, c->user, path, sizeof path, e) == 0)
-		c->store = store_open(path, e);
+	if (!c->store && store_path(c->server ? c->server : c->prof->base_url, c->user, path, sizeof path, e) == 0 &&
+	    (c->store = store_open(path, e)))
+		keep_pending(c);
 	return c->store;
 }
 
@@ -82,27 +85,52 @@ static int write_session(struct store *s, const char *const values[4], struct er
 	return store_commit(s, e);
 }
 
-/* api_on_session's: a login's outcome, kept or forgotten. A failure to
+static void forget_pending(struct conn *c)
+{
+	if (c->pending_token)
+		memset(c->pending_token, 0, strlen(c->pending_token));
+	free(c->pending_token);
+	c->pending_token = NULL;
+	c->pending = false;
+}
+
+/* Write the session held back into the store now open. A failure to
  * write costs only a login next time: it is not worth a message. */
+static void keep_pending(struct conn *c)
+{
+	char r[16];
+
+	if (!c->pending)
+		return;
+	pw_verifier_settle(&c->secret);
+	snprintf(r, sizeof r, "%d", c->pending_role);
+	if (c->secret.set)
+		write_session(c->store, (const char *const[4]){ c->pending_token ? c->pending_token : "", r,
+								c->secret.salt, c->secret.hash },
+			      &(struct err){ "" });
+	forget_pending(c);
+}
+
+/* api_on_session's: a login's outcome, kept (now if the store exists,
+ * else when the command opens it) or forgotten. */
 static void on_session(void *arg, bool ok, const char *token, int role)
 {
 	struct conn *c = arg;
-	struct store *s = ok ? conn_store(c, &(struct err){ "" }) : existing_store(c);
 	static const char *const none[4] = { "", "", "", "" };
-	char r[16];
+	struct store *s;
 
-	if (!s)
-		return;
+	forget_pending(c);
+	s = existing_store(c);
 	if (!ok) {
-		write_session(s, none, &(struct err){ "" });
+		if (s)
+			write_session(s, none, &(struct err){ "" });
 		return;
 	}
-	pw_verifier_settle(&c->secret);
-	if (!c->secret.set)
-		return;
-	snprintf(r, sizeof r, "%d", role);
-	write_session(s, (const char *const[4]){ token ? token : "", r, c->secret.salt, c->secret.hash },
-		      &(struct err){ "" });
+	c->pending = true;
+	c->pending_token = xstrdup_opt(token);
+	c->pending_role = role;
+	if (s)
+		keep_pending(c);
 }
 
 void conn_keep_session(struct conn *c, const char *secret)
@@ -146,6 +174,7 @@ void conn_close(struct conn *c)
 {
 	conn_stop(c);
 	store_close(c->store);
+	forget_pending(c);
 	pw_verifier_clear(&c->secret);
 	http_free(c->http);
 	profile_free(c->prof);

@@ -25,6 +25,11 @@ struct conn {
 	struct store *store;	/* NULL until conn_store() */
 	char *server, *user;	/* the command line's: they name the store */
 	struct pw_verifier secret;	/* conn_keep_session's, for the next login */
+	/* a session opened while no store exists: kept when the command
+	 * opens one, never a store made for it alone */
+	char *pending_token;
+	int pending_role;
+	bool pending;
 };
 
 /* What differs between the front ends. */
@@ -50,7 +55,8 @@ struct store *conn_store(struct conn *c, struct err *e);
  * now on keep each one a login opens, and forget it when a login is
  * refused. It lives in the store's meta table (the store is its owner's
  * alone, mode 0600) beside a salted hash of the secret, never in a log or
- * a message. Nothing for a profile without a login to save. */
+ * a message; a command that opens no store keeps none (no store is made
+ * for it). Nothing for a profile without a login to save. */
 void conn_keep_session(struct conn *c, const char *secret);
 /* Forget the kept session (motcua logout): 0, or -1 with e. */
 int conn_forget_session(struct conn *c, struct err *e);
