@@ -54,8 +54,8 @@ struct store *conn_store(struct conn *c, struct err *e)
 	return c->store;
 }
 
-/* The store if it is open or its file exists: a kept session is only
- * read from a store a successful login made. */
+/* The store if it is open or its file exists: none is made only to look
+ * for a kept session or to forget one. */
 static struct store *existing_store(struct conn *c)
 {
 	char path[4096];
@@ -71,6 +71,7 @@ static struct store *existing_store(struct conn *c)
 
 static const char *const session_keys[] = { "session_token", "session_role", "session_salt",
 					      "session_check" };
+static const char *const no_session[4] = { "", "", "", "" };
 
 static int write_session(struct store *s, const char *const values[4], struct err *e)
 {
@@ -116,14 +117,13 @@ static void keep_pending(struct conn *c)
 static void on_session(void *arg, bool ok, const char *token, int role)
 {
 	struct conn *c = arg;
-	static const char *const none[4] = { "", "", "", "" };
 	struct store *s;
 
 	forget_pending(c);
 	s = existing_store(c);
 	if (!ok) {
 		if (s)
-			write_session(s, none, &(struct err){ "" });
+			write_session(s, no_session, &(struct err){ "" });
 		return;
 	}
 	c->pending = true;
@@ -156,12 +156,11 @@ void conn_keep_session(struct conn *c, const char *secret)
 
 int conn_forget_session(struct conn *c, struct err *e)
 {
-	static const char *const none[4] = { "", "", "", "" };
 	struct store *s = existing_store(c);
 
 	if (c->api)
 		api_set_secret(c->api, NULL);	/* and the session in memory */
-	return s ? write_session(s, none, e) : 0;
+	return s ? write_session(s, no_session, e) : 0;
 }
 
 void conn_stop(struct conn *c)
