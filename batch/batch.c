@@ -514,8 +514,37 @@ static int connect_to(struct batch *b)
 		return EXIT_USAGE;
 	}
 	api_set_secret(b->conn.api, secret);	/* copied */
+	/* a profile check proves the login itself */
+	if (strcmp(cli->argv[0], "profile"))
+		conn_keep_session(&b->conn, secret);
 	secret_free(secret);
 	return EXIT_OK;
+}
+
+/* motcua logout: forget the session kept for this server and user; the
+ * next command logs in again. No login for it, nor the network. */
+static int batch_logout(const struct cli *cli)
+{
+	struct batch b = { .cli = cli };
+	struct err e = { "" };
+	int rc = EXIT_OK;
+
+	if (cli->argc > 1)
+		return batch_usage(_("logout: unexpected argument '%s'"), cli->argv[1]);
+	if (loop_init(&b.loop, &e) < 0) {
+		report_printf(stderr, "motcua: %s\n", e.msg);
+		return EXIT_FAIL;
+	}
+	if (conn_open(&b.conn, &b.loop, cli, NULL, &e) != CONN_OK) {
+		rc = EXIT_PROFILE;
+	} else if (conn_forget_session(&b.conn, &e) < 0) {
+		rc = EXIT_FAIL;
+	}
+	if (rc != EXIT_OK)
+		report_printf(stderr, "motcua: %s\n", e.msg);
+	conn_close(&b.conn);
+	loop_free(&b.loop);
+	return rc;
 }
 
 int batch_run(const struct cli *cli)
@@ -524,6 +553,8 @@ int batch_run(const struct cli *cli)
 
 	if (!strcmp(cli->argv[0], "profile"))
 		return batch_profile(cli);
+	if (!strcmp(cli->argv[0], "logout"))
+		return batch_logout(cli);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i].name, cli->argv[0]))
 			fn = commands[i].fn;

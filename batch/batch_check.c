@@ -38,6 +38,8 @@ struct check {
 	struct dossier *d;	/* the sample dossier, read whole */
 	int nprocs;
 	int nkeys;		/* of the looked-up record */
+	int64_t probed[2];	/* the probe's dossiers' updated_at */
+	int nprobed;
 };
 
 static void warn(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -362,6 +364,44 @@ static void check_server_id(struct check *c, const struct profile *p)
 			      _("server"));
 }
 
+static bool on_probe_page(void *arg, struct dossier *items, int n)
+{
+	struct check *c = arg;
+
+	for (int i = 0; i < n && c->nprobed < 2; i++)
+		c->probed[c->nprobed++] = items[i].updated_at;
+	dossiers_free(items, (size_t)n);
+	return true;
+}
+
+/* The recent mode's probe (client/api/profiles/README.md): two dossiers,
+ * the most recently changed first; how a quiet poll will go. */
+static void check_probe(struct check *c)
+{
+	const struct profile *p = api_profile(c->b->conn.api);
+	struct api_list_query q = { .prio = HTTP_INTERACTIVE, .max_pages = 1, .per_page = 2,
+				    .updated_first = true };
+
+	if (p->etag || p->changed_since || !p->sort_updated)
+		return;		/* not polled by the probe */
+	api_list(c->b->conn.api, &q, on_probe_page, on_listed, c);
+	batch_wait(c->b);
+	if (c->list.fail != API_OK) {
+		failed(c, _("probe"), &c->list);
+		return;
+	}
+	if (c->nprobed == 2 && c->probed[0] < c->probed[1]) {
+		warn(c, _("sorted by %s (capabilities.sort_updated), the list does not come most recently changed first: a quiet poll cannot stop early"),
+		     p->sort_updated);
+		return;
+	}
+	report_printf(stdout, _("%-11s %s: the most recently changed dossier first; %s\n"), _("probe"),
+		      p->sort_updated,
+		      p->changes_in_order ? _("changes in order (changes_in_order): one dossier a quiet poll") :
+		      c->list.server_time ? _("one dossier a quiet poll, a minute after the newest change (the server's Date)") :
+		      _("two dossiers a quiet poll: the server sends no Date and the profile does not say changes_in_order"));
+}
+
 static int check_cmd(struct batch *b, int argc, char **argv)
 {
 	struct check c = { .b = b, .id = b->cmd_arg };
@@ -389,6 +429,7 @@ static int check_cmd(struct batch *b, int argc, char **argv)
 	}
 	if (p->open_first && c.list.fail == API_OK)
 		check_open_first(&c);
+	check_probe(&c);
 	if (c.code[0]) {
 		api_get(b->conn.api, c.code, HTTP_INTERACTIVE, on_dossier, &c);
 		batch_wait(b);

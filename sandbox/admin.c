@@ -94,6 +94,7 @@ static cJSON *health_json(struct sbx *s)
 	when_iso(sbx_now(s), iso, sizeof iso);
 	cJSON_AddStringToObject(o, "now", iso);
 	cJSON_AddNumberToObject(o, "change_seq", (double)sbx_change_current(s));
+	cJSON_AddNumberToObject(o, "logins", (double)s->logins);
 	st = sbx_prep(s, "SELECT (SELECT count(*) FROM dossiers), (SELECT count(*) FROM users),"
 		      " (SELECT count(*) FROM procedures), (SELECT count(*) FROM citizens),"
 		      " (SELECT count(*) FROM enterprises)", NULL);

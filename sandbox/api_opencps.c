@@ -137,6 +137,7 @@ static void login(struct sbx_ocps *c)
 		cJSON_AddStringToObject(o, "screenName", "");
 		cJSON_AddStringToObject(o, "fullName", "Guest");
 	} else {
+		c->s->logins++;
 		cJSON_AddNumberToObject(o, "userId", (double)c->user.id);
 		cJSON_AddStringToObject(o, "screenName", c->user.login);
 		cJSON_AddStringToObject(o, "fullName", c->user.full_name);

@@ -40,6 +40,7 @@ static void svc_login(struct sbx_portal *c)
 		sbx_portal_fail(c, &e, NULL);
 		return;
 	}
+	c->s->logins++;
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "ApiKey",
 				cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(out, "api_key")));

@@ -408,6 +408,7 @@ static void login(struct sbx_ref *c)
 		return;
 	}
 	cJSON_Delete(body);
+	c->s->logins++;
 	sbx_ref_reply(c, 200, out);
 	sbx_reply_header(c->rp, "Cache-Control", "no-store");
 	sbx_reply_header(c->rp, SBX_SERVER_ID_HEADER, "%s", c->s->server_id);

@@ -311,7 +311,9 @@ static const char *order_by(enum sbx_sort s)
 	case SBX_SORT_RECEIVED:
 		return "d.received_at IS NULL, d.received_at DESC, d.code";
 	case SBX_SORT_UPDATED:
-		return "d.updated_at DESC, d.code";
+		/* within a second, the latest change first, as a server whose
+		 * stamps are finer than its API's dates lists them */
+		return "d.updated_at DESC, d.change_seq DESC, d.code";
 	case SBX_SORT_CODE:
 		return "d.code";
 	case SBX_SORT_DUE:

@@ -71,6 +71,9 @@ struct sbx {
 		int64_t window_start;	/* monotonic seconds */
 		int count;
 	} login_failures[32];
+	/* Logins answered with a session (or, in the opencps dialect, with the
+	 * user's record), for tests that count them: /_sandbox/health. */
+	int64_t logins;
 };
 
 /* The user a request acts for (after authentication). */

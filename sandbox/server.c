@@ -258,6 +258,30 @@ static bool is_json(const struct sbx_reply *rp)
 	return !strncmp(rp->content_type, "application/json", 16);
 }
 
+/* Date tells the sandbox's own clock (--clock, frozen or not), as a real
+ * server's tells the clock its records are stamped with: a client may
+ * judge by it whether a change could still come within the same second
+ * as the newest it saw (client/store/sync.c's probe). Written by hand:
+ * strftime's names follow the locale. */
+static void add_date(struct MHD_Response *r, struct sbx *s)
+{
+	static const char days[][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char months[][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+	char v[40];
+	time_t t;
+
+	pthread_mutex_lock(&s->lock);	/* the admin endpoint may set the clock */
+	t = (time_t)sbx_now(s);
+	pthread_mutex_unlock(&s->lock);
+	if (!gmtime_r(&t, &tm))
+		return;
+	snprintf(v, sizeof v, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
+		 months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	MHD_add_response_header(r, "Date", v);
+}
+
 static struct MHD_Response *make_response(struct sbx_server *srv, struct MHD_Connection *con,
 					  struct sbx_reply *rp, const struct sbx_fault_plan *plan,
 					  bool api)
@@ -340,6 +364,7 @@ static void hold_reply(struct sbx_server *srv, struct MHD_Connection *con,
 		MHD_add_response_header(r, "Content-Type", rp->content_type);
 	for (int i = 0; i < rp->nhdr; i++)
 		MHD_add_response_header(r, rp->hdr[i].name, rp->hdr[i].value);
+	add_date(r, srv->s);
 	c->held = r;
 }
 

@@ -20,6 +20,9 @@ struct api {
 	char *server_id;		/* as the last login's reply named the server */
 	int64_t token_expires;		/* ms on timer_now_ms()'s clock; 0: unknown */
 	int role;			/* the clerk's, from the login (auth.role); -1 */
+	bool resumed;			/* a kept session: no login needed */
+	api_session_fn on_session;
+	void *session_arg;
 	unsigned next_id;
 	struct call *calls;
 };
@@ -46,6 +49,7 @@ struct call {
 	int64_t deadline;		/* a re-login's: the first request's */
 	int sent;			/* attempts before a re-login's repeat */
 	bool relogged, finished, since;	/* since: following a change cursor */
+	bool asked;			/* a login sent to the server */
 	struct procedure *procs;	/* api_procedures gathers every page */
 	int nprocs;
 	struct api_result early;	/* a failure known before sending */
@@ -111,6 +115,35 @@ void api_set_secret(struct api *a, const char *secret)
 	wipe(a->token);
 	a->token = NULL;
 	a->token_expires = 0;
+	a->resumed = false;
+}
+
+void api_resume(struct api *a, const char *token, int role)
+{
+	wipe(a->token);
+	a->token = xstrdup_opt(token);
+	a->token_expires = 0;
+	a->role = role;
+	a->resumed = true;
+}
+
+void api_on_session(struct api *a, api_session_fn fn, void *arg)
+{
+	a->on_session = fn;
+	a->session_arg = arg;
+}
+
+/* The login call c ended with r: tell whoever keeps the session. */
+static void told_session(struct call *c, const struct api_result *r)
+{
+	struct api *a = c->a;
+
+	if (r->fail == API_OK)
+		a->resumed = true;	/* a later api_login has nothing to do */
+	else if (r->fail == API_E_AUTH)
+		a->resumed = false;
+	if (a->on_session && (r->fail == API_OK || r->fail == API_E_AUTH))
+		a->on_session(a->session_arg, r->fail == API_OK, a->token, a->role);
 }
 
 const struct profile *api_profile(const struct api *a)
@@ -182,6 +215,8 @@ static void deliver(struct call *c, void *obj, int n, struct api_result *r)
 		loop_timer_cancel(c->a->loop, c->timer);
 	r->cursor = c->cursor[0] ? c->cursor : NULL;
 	r->etag = c->etag[0] ? c->etag : NULL;
+	if (c->asked)
+		told_session(c, r);
 	if (c->dossier_fn)
 		c->dossier_fn(c->arg, obj, r);
 	else if (c->record_fn)
@@ -496,6 +531,7 @@ static bool relogin(struct call *c, int64_t deadline, int attempts)
 	if (c->op == OP_LOGIN || c->a->p->auth != AUTH_LOGIN || c->relogged)
 		return false;
 	c->relogged = true;
+	c->a->resumed = false;	/* the kept session is what expired */
 	c->deadline = deadline;
 	c->sent = attempts;	/* the repeat counts on from them */
 	c->login_id = login(c->a, relogin_done, c, c->deadline);
@@ -698,11 +734,31 @@ static void read_join(struct call *c, struct reply *rep, struct api_result *res)
 
 static void read_list_page(struct call *c, struct reply *rep, const struct api_result *res);
 
+/* The server's clock from the reply's Date ("Sun, 06 Nov 1994 08:49:37
+ * GMT", RFC 9110); 0 when it has none that reads. */
+static int64_t server_clock(const struct http_resp *hr)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const struct datefmt iso = { .kind = DATE_ISO8601 };
+	const char *v = http_resp_header(hr, "Date"), *m;
+	char mon[4], text[40];
+	int d, y, H, M, S;
+	int64_t t;
+
+	if (!v || !(v = strchr(v, ',')) ||
+	    sscanf(v + 1, "%d %3s %d %d:%d:%d", &d, mon, &y, &H, &M, &S) != 6 ||
+	    strlen(mon) != 3 || !(m = strstr(months, mon)) || (m - months) % 3)
+		return 0;
+	snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, (int)(m - months) / 3 + 1, d,
+		 H, M, S);
+	return date_from_text(&iso, text, &t, NULL) == 0 ? t : 0;
+}
+
 static void on_http(void *arg, const struct http_resp *hr)
 {
 	struct call *c = arg;
 	const struct profile *p = c->a->p;
-	struct api_result res = { .status = hr->status };
+	struct api_result res = { .status = hr->status, .server_time = server_clock(hr) };
 	struct reply rep;
 	const char *etag;
 
@@ -821,6 +877,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		adapter_cursor(op, rep, c->cursor, sizeof c->cursor);
 	if (c->op == OP_LIST_DOSSIERS) {
 		if (!c->page_fn(c->arg, (struct dossier *)arr, n, adapter_total(op, rep))) {
+			/* what the server reported, though not all was read */
+			res.listed = c->seen;
+			res.total = adapter_total(op, rep);
 			reply_free(rep);
 			finish(c, &res);
 			return;
@@ -896,8 +955,11 @@ static unsigned login(struct api *a, api_done_fn done, void *arg, int64_t deadli
 	 * profile has one, only proves the password right */
 	if (a->p->auth != AUTH_LOGIN && !(a->p->auth == AUTH_BASIC && a->p->ops[OP_LOGIN].present))
 		return later(c, API_OK, "");
+	if (a->resumed)
+		return later(c, API_OK, "");
 	if (!a->user || !a->secret)
 		return later(c, API_E_AUTH, _("a user name and a password are needed to log in"));
+	c->asked = true;
 	return start(c);
 }
 

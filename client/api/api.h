@@ -48,6 +48,8 @@ struct api_result {
 	long listed, total;	/* api_list: items that came; the total the
 				 * server reported, -1 if none */
 	const char *etag;	/* the reply's ETag, if any */
+	int64_t server_time;	/* the reply's Date: the server's clock, Unix
+				 * seconds; 0 if it gave none */
 };
 
 struct api;
@@ -78,6 +80,19 @@ void api_set_secret(struct api *a, const char *secret);
 /* Authenticate as the profile says (a no-op for API keys and tokens). A
  * later 401 logs in again once, by itself. */
 unsigned api_login(struct api *a, api_done_fn done, void *arg);
+
+/* A session kept between runs (app/conn.c keeps it in the store): its
+ * token (NULL when the profile logs in only to prove the password, as
+ * with Basic) and the role its login gave (-1: none). api_login then
+ * answers at once without a request; a reply saying the session is no
+ * longer valid (401, or the profile's failure of kind auth) logs in again,
+ * once per call, as for any expired session. */
+void api_resume(struct api *a, const char *token, int role);
+/* fn is told of each login's outcome: a session opened (its token, NULL
+ * with Basic, and role), or, with ok false, a login refused (forget any
+ * session kept). Not told of a login that did not reach the server. */
+typedef void (*api_session_fn)(void *arg, bool ok, const char *token, int role);
+void api_on_session(struct api *a, api_session_fn fn, void *arg);
 
 struct api_list_query {
 	const char *status;	/* "4,5": national codes */

@@ -891,7 +891,8 @@ static int load_root(struct ctx *c, const cJSON *root)
 	    pf_load_templates(c, root, "headers", vars_login, &p->headers, &p->nheaders) < 0)
 		goto out_fail;
 	if ((v = pf_member(c, root, "capabilities", false, pf_is_object, _("an object"), &rc))) {
-		static const char *const caps[] = { "etag", "changed_since", "sort_updated", "open_first", NULL };
+		static const char *const caps[] = { "etag", "changed_since", "sort_updated", "open_first",
+						    "changes_in_order", NULL };
 		size_t old = pf_enter(c, "capabilities");
 
 		rc = pf_check_keys(c, v, caps);
@@ -903,6 +904,14 @@ static int load_root(struct ctx *c, const cJSON *root)
 			rc = pf_get_str(c, v, "sort_updated", false, &p->sort_updated);
 		if (!rc)
 			rc = load_open_first(c, v);
+		if (!rc)
+			rc = pf_get_bool(c, v, "changes_in_order", &p->changes_in_order);
+		if (!rc && p->changes_in_order && !p->sort_updated) {
+			size_t o2 = pf_enter(c, "changes_in_order");
+
+			rc = pf_fail(c, "%s", _("it says how sort_updated lists the dossiers: give sort_updated too"));
+			pf_leave(c, o2);
+		}
 		pf_leave(c, old);
 	}
 	if (rc < 0)

@@ -217,6 +217,8 @@ struct profile {
 					 * sync lists the open dossiers first ... */
 	char *sort_due;			/* ... by this {sort}, earliest due first
 					 * (NULL: the API's own order) */
+	bool changes_in_order;		/* ... in the order of the changes, also
+					 * within one second of its stamps */
 };
 
 /* Load and check a profile. Every error names the file, the key and what

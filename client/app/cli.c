@@ -176,6 +176,10 @@ void cli_usage(FILE *out)
 		"A request given up on is a network failure: batch mode exits with status 4\n"
 		"(or 11 when it answers from the local store), the client says it in the\n"
 		"status line and carries on.\n"), out);
+	fputs(_("\n"
+		"The session a login opens is kept in the local store, so the next command\n"
+		"given the same password need not log in again:\n"
+		"  logout                    forget it; the next command logs in again\n"), out);
 }
 
 void cli_version(FILE *out)

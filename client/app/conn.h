@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "cli.h"
+#include "core/password.h"
 #include "store/store.h"
 
 enum conn_fail {
@@ -26,6 +27,12 @@ struct conn {
 	bool settled;		/* a login succeeded: the store may be made */
 	bool interim;		/* store is conn_store_interim()'s, in memory */
 	bool missing;		/* conn_store found none, before a login */
+	struct pw_verifier secret;	/* conn_keep_session's, for the next login */
+	/* a session opened while no store exists: kept when the command
+	 * opens one, never a store made for it alone */
+	char *pending_token;
+	int pending_role;
+	bool pending;
 };
 
 /* What differs between the front ends. */
@@ -68,6 +75,17 @@ int conn_settle(struct conn *c, struct store **was, struct err *e);
 int conn_adopt(struct conn *c, int64_t now, struct err *e);
 /* How many undelivered actions those stores hold. */
 int64_t conn_stranded(struct conn *c);
+/* Keep the session a login opens between runs, for the password secret
+ * (the one given to api_set_secret): resume the session an earlier run
+ * kept, when the store exists already and the same secret opened it; from
+ * now on keep each one a login opens, and forget it when a login is
+ * refused. It lives in the store's meta table (the store is its owner's
+ * alone, mode 0600) beside a salted hash of the secret, never in a log or
+ * a message; a command that opens no store keeps none (no store is made
+ * for it). Nothing for a profile without a login to save. */
+void conn_keep_session(struct conn *c, const char *secret);
+/* Forget the kept session (motcua logout): 0, or -1 with e. */
+int conn_forget_session(struct conn *c, struct err *e);
 /* Cancel every call: their callbacks run now, while the store is open. */
 void conn_stop(struct conn *c);
 /* Stop, close the store and free the rest; c is left closed. */

@@ -455,6 +455,7 @@ void session_login(struct app *app, const char *secret)
 	if (!s || s->login_id)
 		return;
 	api_set_secret(s->conn.api, secret);
+	conn_keep_session(&s->conn, secret);
 	s->state = SESSION_LOGGING_IN;
 	s->login_id = api_login(s->conn.api, on_login, s);
 }
@@ -722,6 +723,7 @@ int session_open(struct app *app, const struct cli *cli, const char *secret, str
 		return -1;
 	}
 	api_set_secret(s->conn.api, secret);
+	conn_keep_session(&s->conn, secret);
 	app->server_name = xstrdup(s->conn.prof->name);
 	app->user = xstrdup_opt(cli->user);
 	app->link = LINK_CONNECTING;

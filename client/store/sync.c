@@ -23,8 +23,12 @@ struct sync {
 	bool first_sync;
 	bool resumed;		/* the whole list started in the middle */
 	struct sync_progress pr;	/* of the listing under way */
-	int64_t now, start_ms, gen, hwm, new_hwm;
+	int64_t now, start_ms, gen, hwm, new_hwm, probe_at;
 	char since[256], etag[128];
+	/* recent mode: the probe's dossier and total, as read now and as the
+	 * last sync kept them ("" when it could not vouch for them) */
+	char probe[512], last_probe[512];
+	bool probe_sure;	/* read SYNC_PROBE_MARGIN after its change */
 	struct err store_err;	/* set when writing failed */
 	bool quiet;		/* recent mode: reached what the store has */
 };
@@ -126,6 +130,11 @@ static bool on_page(void *arg, struct dossier *items, int n, long total)
 
 	if (y->h.arriving)
 		y->h.arriving(y->h.arg, items, n);
+	if (y->rep.mode == SYNC_RECENT && y->first && n > 0) {
+		snprintf(y->probe, sizeof y->probe, "%s\x1f%s\x1f%lld", items[0].code ? items[0].code : "",
+			 items[0].version ? items[0].version : "", (long long)items[0].updated_at);
+		y->probe_at = items[0].updated_at;
+	}
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
 	if (y->first_sync && keep_position(y, y->pr.done + n, total) < 0) {
@@ -223,6 +232,9 @@ static int finish(struct sync *y, const struct api_result *r)
 			goto fail;
 		y->rep.dropped = dropped;
 	}
+	if (y->rep.mode == SYNC_RECENT &&
+	    store_meta_set(s, "probe", y->probe_sure ? y->probe : "", e) < 0)
+		goto fail;
 	if (store_meta_set_int(s, "synced_at", y->now, e) < 0)
 		goto fail;
 	return store_commit(s, e);
@@ -270,14 +282,34 @@ static bool list_next(struct sync *y)
 	return false;
 }
 
+/* The recent mode's probe came: the most recently changed dossier and the
+ * total. The same as the last sync kept means nothing changed since: a
+ * change moves its dossier to the top of the list (and a new dossier or
+ * one gone moves the total), unless it came in the very second of the
+ * last probe's dossier and the API lists it below: a probe read long
+ * enough after rules that out, or the profile's changes_in_order. */
+static void probed(struct sync *y, const struct api_result *r)
+{
+	size_t n = strlen(y->probe);
+
+	snprintf(y->probe + n, sizeof y->probe - n, "\x1f%ld", r->total);
+	if (y->last_probe[0] && !strcmp(y->probe, y->last_probe))
+		y->quiet = true;
+	y->probe_sure = api_profile(y->api)->changes_in_order ||
+			(r->server_time && y->probe_at && r->server_time - y->probe_at >= SYNC_PROBE_MARGIN);
+}
+
 static void on_done(void *arg, const struct api_result *r0)
 {
 	struct sync *y = arg;
 	struct api_result r = *r0;
-	bool went_on = r.fail == API_OK && !y->store_err.msg[0] && !y->quiet;
+	bool went_on;
 
 	y->rep.not_modified = r.not_modified;
 	y->rep.elapsed_ms = timer_now_ms() - y->start_ms;
+	if (y->first && y->rep.mode == SYNC_RECENT && r.fail == API_OK && y->probe[0])
+		probed(y, &r);
+	went_on = r.fail == API_OK && !y->store_err.msg[0] && !y->quiet;
 	if (went_on && y->first_sync && list_next(y))
 		return;
 	/* the small first page was not enough: now the real pages */
@@ -362,8 +394,9 @@ struct sync *sync_start(struct api *a, struct store *s, const struct sync_hooks 
 		q->etag = have_etag ? y->etag : NULL;
 		break;
 	case SYNC_RECENT:
+		store_meta_get(s, "probe", y->last_probe, sizeof y->last_probe);
 		q->updated_first = true;
-		q->per_page = SYNC_RECENT_PROBE;
+		q->per_page = y->last_probe[0] ? 1 : SYNC_RECENT_PROBE;
 		q->max_pages = 1;
 		y->first = true;
 		break;

@@ -4,9 +4,11 @@
  *   - full, conditional: the whole list with If-None-Match (a 304 costs a
  *     few hundred bytes);
  *   - recent: no cursor, no ETag, but a "most recently changed first" sort:
- *     read until a page holds a dossier the store already has at that
- *     version and older than the newest change seen, so a quiet poll is one
- *     small page;
+ *     a probe of one dossier, the most recently changed; when it and the
+ *     total are what the last sync saw, nothing changed since, and the poll
+ *     is that one small page. Otherwise read until a page holds a dossier
+ *     the store already has at that version and older than the newest
+ *     change seen;
  *   - full: the whole list (the first sync, and now and then for the recent
  *     mode, to see dossiers that left the agency).
  * A dossier leaves the store only when the server proves it gone: a full
@@ -31,10 +33,16 @@ enum sync_mode {
 	SYNC_RECENT,
 };
 
-/* The recent mode first reads a probe this small: on a quiet poll it
- * already reaches what the store has; otherwise pages of SYNC_RECENT_PAGE
- * follow, from the top. */
+/* The recent mode first reads a probe: one dossier when the last sync
+ * kept one to compare with; else two, where a quiet poll already reaches
+ * a dossier the store has. Otherwise pages of SYNC_RECENT_PAGE follow,
+ * from the top. */
 #define SYNC_RECENT_PROBE 2
+/* A probe proves nothing changed only if the last one was read this long
+ * after its dossier's change, by the server's clock (the reply's Date): a
+ * change made in the same second could otherwise sort below it. Unless
+ * the profile says the API lists changes in order (changes_in_order). */
+#define SYNC_PROBE_MARGIN 60
 #define SYNC_RECENT_PAGE 10
 /* An empty store first reads a page this small, a screenful, so the inbox
  * shows before the profile's (larger) pages follow from the top; over a

@@ -43,6 +43,8 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # "after" counts from this command), COMMAND gives up on REQUEST in time
 gives_up() {
 	label=$2 req=$3
+	# a login first, as the faults count on: no session kept from before
+	m logout
 	faults "$1"
 	shift 3
 	t0=$(now_ms)
@@ -94,6 +96,7 @@ check "faults off: list works again" sh -c "[ $rc = 0 ] && [ \$(wc -l <'$out') -
 
 # the setting in motcuarc, without --timeout
 printf 'set request-timeout %s\n' "$T" >"$SBX_DIR/motcuarc"
+m logout
 faults '{"reset": true, "stall": true, "after": 1}'
 t0=$(now_ms)
 MOTCUA_CONFIG=$SBX_DIR/motcuarc XDG_DATA_HOME="$SBX_DIR/xdg-empty" timeout 60 "$MOTCUA" \

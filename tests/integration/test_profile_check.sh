@@ -48,6 +48,14 @@ for d in reference:sandbox-reference portal:sandbox-portal opencps:opencps; do
 	fi
 	check "$prof: a check makes no local store" [ ! -e "$XDG_DATA_HOME/motcua" ]
 
+	case $prof in
+	sandbox-portal) check "$prof: the probe, trusted at once (changes_in_order)" \
+		grep -q '^probe  *NgayCapNhat: the most recently changed dossier first; changes in order' "$out" ;;
+	opencps) check "$prof: the probe, a minute after a change (the server's Date)" \
+		grep -q "^probe  *modified: the most recently changed dossier first; one dossier a quiet poll, a minute after" "$out" ;;
+	*) check "$prof: no probe where a change cursor is" sh -c "! grep -q '^probe' '$out'" ;;
+	esac
+
 	PW=wrong chk "$prof" "$url"; rc=$?
 	check "$prof: a wrong password: exit 5" [ "$rc" = 5 ]
 	check "$prof: a wrong password: the login is said to have failed" grep -q "login of tiepnhan1" "$err"
@@ -68,6 +76,12 @@ sed 's|"/api/v1/dossiers/{code}"|"/api/v1/dossiers/{cod}"|' "$profiles/sandbox-r
 chk "$SBX_DIR/broken.json" "$URL_reference"; rc=$?
 check "a broken profile: exit 10" [ "$rc" = 10 ]
 check "a broken profile: the file and key named, and why" grep -q "broken.json: operations.get_dossier.path: unknown variable {cod}" "$err"
+
+# a sort_updated that is not newest first: a warning
+sed 's/"sort_updated": "NgayCapNhat"/"sort_updated": "MaHoSo"/' "$profiles/sandbox-portal.json" >"$SBX_DIR/badsort.json"
+chk "$SBX_DIR/badsort.json" "$URL_portal"; rc=$?
+check "a sort_updated not newest first: exit 1, a warning naming it" \
+	sh -c "[ $rc = 1 ] && grep -q '^warning: sorted by MaHoSo (capabilities.sort_updated), the list does not come most recently changed first' '$out'"
 
 # a profile that lacks the total and whose dates have no zone: warnings, exit 1
 sed -e 's/, "total": "total"//' "$profiles/sandbox-reference.json" >"$SBX_DIR/nototal.json"

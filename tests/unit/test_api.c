@@ -411,6 +411,66 @@ START_TEST(an_expired_session_logs_in_again_once)
 }
 END_TEST
 
+/* What api_on_session was told, last. */
+static struct {
+	int calls;
+	bool ok;
+	char token[32];
+} told;
+
+static void on_session(void *arg, bool ok, const char *token, int role)
+{
+	(void)arg;
+	(void)role;
+	told.calls++;
+	told.ok = ok;
+	snprintf(told.token, sizeof told.token, "%s", token ? token : "");
+}
+
+/* A session kept by an earlier run: no login while the server takes it;
+ * one login, told to the keeper, when it does not; and against a password
+ * the server refuses, one login and a failure, never a loop. */
+START_TEST(a_kept_session_is_used_then_renewed_once)
+{
+	memset(&told, 0, sizeof told);
+	api_on_session(api, on_session, NULL);
+	srv.valid_token = 5;
+	api_resume(api, "T5", -1);
+	reset();
+	api_login(api, on_done, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_OK);
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	dossier_free(got.d);
+	free(got.d);
+	ck_assert_int_eq(srv.logins, 0);
+	ck_assert_int_eq(told.calls, 0);
+
+	srv.valid_token = 99;	/* the kept session expired */
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_msg(got.r.fail == API_OK, "%s", got.r.e.msg);
+	dossier_free(got.d);
+	free(got.d);
+	ck_assert_int_eq(srv.logins, 1);
+	ck_assert(told.calls == 1 && told.ok);
+	ck_assert_str_eq(told.token, "T1");
+
+	api_set_secret(api, "wrong");
+	api_resume(api, "T77", -1);	/* kept, but no longer good */
+	reset();
+	api_get(api, "D1", HTTP_INTERACTIVE, on_dossier, NULL);
+	run();
+	ck_assert_int_eq(got.r.fail, API_E_AUTH);
+	ck_assert_int_eq(srv.logins, 2);
+	ck_assert(told.calls == 2 && !told.ok);
+}
+END_TEST
+
 /* The request refused for an expired session counts among the attempts
  * the repeat after the second login reports. */
 START_TEST(a_repeat_after_a_login_counts_every_attempt)
@@ -558,6 +618,7 @@ static Suite *api_suite(void)
 	tcase_add_test(tc, open_first_and_a_listing_that_goes_on);
 	tcase_add_test(tc, conditional_list_and_change_cursor);
 	tcase_add_test(tc, an_expired_session_logs_in_again_once);
+	tcase_add_test(tc, a_kept_session_is_used_then_renewed_once);
 	tcase_add_test(tc, a_repeat_after_a_login_counts_every_attempt);
 	tcase_add_test(tc, wrong_password_is_an_auth_failure);
 	tcase_add_test(tc, errors_say_what_failed);

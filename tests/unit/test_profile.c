@@ -105,6 +105,11 @@ START_TEST(errors_name_file_key_and_expectation)
 			 "rest.json: operations.list_dossiers: a list operation needs 'items': the path of the array of items");
 	ck_assert_str_eq(broken("rest.json", "\"returned\": \"returned\"", "\"returned\": 11"),
 			 "rest.json: vocab.status.returned: expected a code from 1 to 10 or a model name, got a number");
+	/* the probe's key: it qualifies sort_updated, and is true or false */
+	ck_assert_str_eq(broken("rpc.json", "\"changed_since\": false }", "\"changed_since\": false, \"changes_in_order\": true }"),
+			 "rpc.json: capabilities.changes_in_order: it says how sort_updated lists the dossiers: give sort_updated too");
+	ck_assert_str_eq(broken("rpc.json", "\"changed_since\": false }", "\"changed_since\": false, \"sort_updated\": \"u\", \"changes_in_order\": 1 }"),
+			 "rpc.json: capabilities.changes_in_order: expected true or false, got a number");
 }
 END_TEST
 
