@@ -75,8 +75,18 @@ static void on_login(void *arg, const struct api_result *r)
 	struct batch *b = arg;
 
 	b->login = *r;
-	if (r->fail == API_OK)
+	if (r->fail == API_OK && b->conn.store) {
+		/* open before the login (for a kept session): now named after
+		 * the server's identity the login learnt */
+		struct store *was;
+		struct err e;
+
+		if (conn_settle(&b->conn, &was, &e) < 0)
+			report_printf(stderr, "motcua: %s\n", e.msg);
+		store_close(was);
+	} else if (r->fail == API_OK) {
 		conn_logged_in(&b->conn);	/* the store may be made now */
+	}
 	/* offline, the commands that can work from the store still run */
 	if (r->fail && r->fail != API_E_NETWORK)
 		batch_failed(b, r);

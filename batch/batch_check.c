@@ -364,10 +364,11 @@ static void check_server_id(struct check *c, const struct profile *p)
 			      _("server"));
 }
 
-static bool on_probe_page(void *arg, struct dossier *items, int n)
+static bool on_probe_page(void *arg, struct dossier *items, int n, long total)
 {
 	struct check *c = arg;
 
+	(void)total;
 	for (int i = 0; i < n && c->nprobed < 2; i++)
 		c->probed[c->nprobed++] = items[i].updated_at;
 	dossiers_free(items, (size_t)n);

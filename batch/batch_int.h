@@ -31,6 +31,7 @@ struct batch {
 	struct audit_entry audit;	/* lookup */
 	const void *cmd_arg;	/* what batch_connected was given for the command */
 	struct api_result login;	/* how the login went */
+	bool told_stranded;	/* of actions waiting in other stores */
 };
 
 int batch_exit_of(enum api_fail f);

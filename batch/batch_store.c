@@ -32,13 +32,15 @@ static void tell_stranded(struct batch *b)
 
 struct store *batch_store(struct batch *b)
 {
-	bool first = !b->conn.store;
 	struct err e;
 
 	if (!conn_store(&b->conn, &e)) {
 		if (!(b->conn.missing && b->login.fail == API_E_NETWORK))
 			report_printf(stderr, "motcua: %s\n", e.msg);
-	} else if (first && b->conn.settled) {
+	} else if (b->conn.settled && !b->told_stranded) {
+		/* once, after the login (the store may have been open before
+		 * it, for a kept session) */
+		b->told_stranded = true;
 		tell_stranded(b);
 	}
 	return b->conn.store;
@@ -55,7 +57,7 @@ int batch_no_store(struct batch *b)
 		return EXIT_FAIL;
 	/* never logged in here, and the server is away: that is the news */
 	report_printf(stderr, "motcua: %s\n", b->login.e.msg);
-	return batch_exit_of(b->login.fail);
+	return batch_exit_for(&b->login);
 }
 
 int batch_offline_note(struct batch *b, const struct api_result *r)

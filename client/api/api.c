@@ -127,6 +127,12 @@ void api_resume(struct api *a, const char *token, int role)
 	a->resumed = true;
 }
 
+void api_resume_server(struct api *a, const char *id)
+{
+	free(a->server_id);
+	a->server_id = xstrdup_opt(id);
+}
+
 void api_on_session(struct api *a, api_session_fn fn, void *arg)
 {
 	a->on_session = fn;

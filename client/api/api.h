@@ -88,6 +88,9 @@ unsigned api_login(struct api *a, api_done_fn done, void *arg);
  * longer valid (401, or the profile's failure of kind auth) logs in again,
  * once per call, as for any expired session. */
 void api_resume(struct api *a, const char *token, int role);
+/* The server's identity as the store of a kept session recorded it: a
+ * resumed session reads no login reply to learn it from (server_id). */
+void api_resume_server(struct api *a, const char *id);
 /* fn is told of each login's outcome: a session opened (its token, NULL
  * with Basic, and role), or, with ok false, a login refused (forget any
  * session kept). Not told of a login that did not reach the server. */

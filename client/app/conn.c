@@ -268,7 +268,7 @@ void conn_keep_session(struct conn *c, const char *secret)
 {
 	const struct profile *p = c->prof;
 	struct store *s;
-	char token[4096], salt[64], check[PW_SHA256_HEX];
+	char token[4096], salt[64], check[PW_SHA256_HEX], id[256];
 
 	/* only a login says something worth keeping: a token, or the proof
 	 * that a Basic password is not served as a guest */
@@ -280,8 +280,14 @@ void conn_keep_session(struct conn *c, const char *secret)
 	    store_meta_get(s, "session_salt", salt, sizeof salt) && salt[0] &&
 	    store_meta_get(s, "session_check", check, sizeof check) && pw_check(salt, secret, check) &&
 	    store_meta_get(s, "session_token", token, sizeof token) &&
-	    (token[0] || p->auth != AUTH_LOGIN))
+	    (token[0] || p->auth != AUTH_LOGIN) &&
+	    /* a server that names itself at login: only a store that knows
+	     * the name (else the login learns it and the store moves there) */
+	    (!p->server_header || (store_meta_get(s, "server_id", id, sizeof id) && id[0]))) {
 		api_resume(c->api, token[0] ? token : NULL, (int)store_meta_int(s, "session_role"));
+		if (p->server_header)
+			api_resume_server(c->api, id);
+	}
 	memset(token, 0, sizeof token);
 }
 

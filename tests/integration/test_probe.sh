@@ -74,8 +74,8 @@ for d in reference:sandbox-reference:changes portal:sandbox-portal:recent opencp
 	fi
 	sandbox_stop
 	m show "$code" >"$out" 2>"$err"; rc=$?
-	check "$dialect: the store has the change (offline: exit 11, status 2)" \
-		sh -c "[ $rc = 11 ] && grep -q '^Status  *2 ' '$out'"
+	check "$dialect: the store has the change (server down: exit 13, status 2)" \
+		sh -c "[ $rc = 13 ] && grep -q '^Status  *2 ' '$out'"
 done
 
 tap_finish

@@ -35,7 +35,7 @@ for d in reference:sandbox-reference portal:sandbox-portal opencps:opencps; do
 	m sync >"$out" 2>"$err"; rc1=$?
 	m sync >>"$out" 2>>"$err"; rc2=$?
 	check "$dialect: two runs of sync, one login" sh -c "[ $rc1 = 0 ] && [ $rc2 = 0 ] && [ '$(logins)' = 1 ]"
-	store=$(ls "$XDG_DATA_HOME"/motcua/*/tiepnhan1.db)
+	store=$(find "$XDG_DATA_HOME/motcua" -type f -name tiepnhan1.db)
 	check "$dialect: the store that keeps it is the owner's only (0600)" [ "$(stat -c %a "$store")" = 600 ]
 	if have_sqlite; then
 		check "$dialect: the store keeps the session with a hash of the password" \

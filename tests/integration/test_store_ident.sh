@@ -30,10 +30,10 @@ for cmd in sync "act X accept" "outbox send" list stats; do
 	# shellcheck disable=SC2086 # the command's words
 	"$MOTCUA" --profile sandbox-reference --server http://127.0.0.1:1 --user tiepnhan1 $cmd >"$out" 2>"$err"
 	rc=$?
-	check "at a bad host, '$cmd' says the server is unreachable (exit 4), not that no store is kept" \
-		sh -c "[ $rc = 4 ] && ! grep -q 'local store' '$err'"
+	check "at a closed port, '$cmd' says the server is down (exit 13), not that no store is kept" \
+		sh -c "[ $rc = 13 ] && ! grep -q 'local store' '$err'"
 done
-check "five runs at a bad host leave no folder" [ ! -e "$top" ]
+check "five runs at a closed port leave no folder" [ ! -e "$top" ]
 start --dossiers 120 --citizens 200 --enterprises 20
 MOTCUA_PASSWORD=wrong m sync >/dev/null 2>&1; rc=$?
 check "a refused login (exit 5) leaves no folder either" sh -c "[ $rc = 5 ] && [ ! -e '$top' ]"
@@ -52,7 +52,7 @@ code=$(awk -F'\t' '$6 == 1 { print $1; exit }' "$SBX_DIR/list")
 # the server goes away; an action is queued
 sandbox_stop
 m act "$code" accept --note "port A" >"$out" 2>"$err"; rc=$?
-check "offline at port A: the accept is queued (exit 11)" sh -c "[ $rc = 11 ] && grep -q 'kept in the outbox' '$err'"
+check "server down at port A: the accept is queued (exit 13)" sh -c "[ $rc = 13 ] && grep -q 'kept in the outbox' '$err'"
 
 # the same sandbox, another port: the action goes, once
 start

@@ -448,12 +448,18 @@ END_TEST
 START_TEST(a_full_disk_keeps_the_intake_form)
 {
 	struct cli cli = { .profile = "sandbox-reference", .server = "http://127.0.0.1:9", .user = "tiepnhan1" };
-	char dir[64], cmd[128];
+	char dir[64], cmd[128], path[4096];
+	struct store *st;
 	struct err e;
 
 	open_birth(24, 80);
 	ck_assert_ptr_nonnull(mkdtemp(strcpy(dir, "/tmp/motcua-screen-full.XXXXXX")));
 	setenv("XDG_DATA_HOME", dir, 1);
+	/* the clerk logged in there before: the store exists (none is made
+	 * before a login) */
+	ck_assert_msg(store_settle(cli.server, NULL, cli.user, path, sizeof path, &e) == 0, "%s", e.msg);
+	ck_assert_msg((st = store_open(path, &e)) != NULL, "%s", e.msg);
+	store_close(st);
 	ck_assert_msg(session_open(&vs.app, &cli, "x", &e) == 0, "%s", e.msg);
 	iv()->af.be = (struct af_backend){ now_lookup, no_cancel, NULL };
 	type("001085012345");
