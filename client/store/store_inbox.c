@@ -162,6 +162,19 @@ static int prepare_bound(struct store *s, const struct inboxq *q, const char *sq
 	return 0;
 }
 
+/* Run a statement that returns no rows, bound as prepare_bound does. */
+static int run_bound(struct store *s, const struct inboxq *q, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare_bound(s, q, sql, NULL, &st, e) < 0)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sql_error(s, e, _("cannot read the inbox"));
+}
+
 /* At most this many rows found by the index make a phrase rare. */
 #define FEW_HITS 1024
 
@@ -184,7 +197,6 @@ static int64_t data_version(struct store *s)
  * store (its changes here, and by other connections). */
 static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct err *e)
 {
-	sqlite3_stmt *st;
 	struct sb sql = { 0 };
 	int64_t version;
 	int rc;
@@ -200,15 +212,9 @@ static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct e
 		}
 		/* a key typed onto a rare phrase: its rows are among those */
 		if (s->hits_few && strstr(q->phrase, s->hits_phrase)) {
-			rc = prepare_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
-					   "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)",
-					   NULL, &st, e);
-			if (rc < 0)
+			if (run_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
+				      "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)", e) < 0)
 				return -1;
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				return store_sql_error(s, e, _("cannot read the inbox"));
 			free(s->hits_phrase);
 			s->hits_phrase = xstrdup(q->phrase);
 			s->hits_changes = sqlite3_total_changes64(s->db);
@@ -224,14 +230,10 @@ static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct e
 	/* one more than few: enough to know */
 	sb_printf(&sql, "INSERT INTO temp.inbox_hits SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9 LIMIT %d",
 		  FEW_HITS + 1);
-	rc = prepare_bound(s, q, sb_str(&sql), NULL, &st, e);
+	rc = run_bound(s, q, sb_str(&sql), e);
 	sb_free(&sql);
 	if (rc < 0)
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sql_error(s, e, _("cannot read the inbox"));
 	s->hits_few = sqlite3_changes(s->db) <= FEW_HITS;
 	s->hits_phrase = xstrdup(q->phrase);
 	s->hits_changes = sqlite3_total_changes64(s->db);
