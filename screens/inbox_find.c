@@ -196,8 +196,8 @@ static bool offer_key(struct app *app, km_key key)
 	} else if (key == 'n' || key == 'N' || key == 0x1b || key == 0x07) {
 		v->offering = false;
 		app_message(app, MSG_INFO,
-			    P_("%lld action stays in the other store: the outbox or :outbox-adopt takes it over later",
-			       "%lld actions stay in the other store: the outbox or :outbox-adopt takes them over later",
+			    P_("%lld action left in the other store: :outbox-adopt sends it later",
+			       "%lld actions left in the other store: :outbox-adopt sends them later",
 			       (unsigned long)app->stranded), (long long)app->stranded);
 		app->redraw |= RD_BODY | RD_STATUS;
 	}
