@@ -1,7 +1,8 @@
 /* The inbox screen's parts, shared between its files: inbox.c draws the
  * list and moves in it; inbox_views.c keeps the views, their counts and
  * the filter's rows; inbox_find.c asks for the filter, for a code to go
- * to, and whether to take over actions waiting in other stores. State: struct inbox_view, the screen's (ui_state). */
+ * to, and whether to take over actions waiting in other stores. State:
+ * struct inbox_view, the screen's (ui_state). */
 #ifndef MOTCUA_INBOX_H
 #define MOTCUA_INBOX_H
 
