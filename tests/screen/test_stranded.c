@@ -125,6 +125,38 @@ START_TEST(typing_defers_the_question)
 }
 END_TEST
 
+/* Nor is a line being typed at the ':' prompt. */
+START_TEST(the_command_line_defers_the_question)
+{
+	open_inbox(0);
+	keys(":");
+	keys("h");
+	vs.app.stranded = 2;
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_hides("send them now?");
+	keys("<Esc>");
+	vs.app.redraw |= RD_BODY;
+	vscreen_draw(&vs);
+	ck_shows("send them now?");
+	vscreen_close(&vs);
+}
+END_TEST
+
+/* The outbox's help names the key, from the keymap. */
+START_TEST(the_outbox_help_names_the_key)
+{
+	int y;
+
+	open_inbox(0);
+	keys("O");
+	keys("?");
+	y = row_of("outbox-adopt");
+	ck_assert_msg(y > 0 && strstr(vscreen_row(&vs, y), "  A  "), "%s", vscreen_dump(&vs));
+	vscreen_close(&vs);
+}
+END_TEST
+
 /* Over another screen the question waits for the inbox; the outbox says
  * how many wait elsewhere, with its key. */
 START_TEST(the_outbox_tells_and_takes_them_over)
@@ -172,6 +204,8 @@ static Suite *stranded_suite(void)
 	tcase_add_test(tc, asked_once_over_the_list_and_no_leaves_them);
 	tcase_add_test(tc, yes_takes_them_over);
 	tcase_add_test(tc, typing_defers_the_question);
+	tcase_add_test(tc, the_command_line_defers_the_question);
+	tcase_add_test(tc, the_outbox_help_names_the_key);
 	tcase_add_test(tc, the_outbox_tells_and_takes_them_over);
 	tcase_add_test(tc, the_question_whole_at_80_columns_in_vietnamese);
 	suite_add_tcase(s, tc);
