@@ -31,8 +31,10 @@ static size_t inbox_count(struct app *app)
  * the filter's line below it. */
 static size_t page_rows(struct app *app)
 {
+	struct inbox_view *v = inbox_view(app);
+	/* the question may wrap onto two rows */
 	int h = app->ui->body ? getmaxy(app->ui->body) - LIST_TOP -
-		inbox_query_line(inbox_view(app)) : 1;
+		(v->offering ? 2 : inbox_query_line(v)) : 1;
 
 	return h > 1 ? (size_t)h : 1;
 }
@@ -290,14 +292,18 @@ static void inbox_draw(struct app *app, WINDOW *win, unsigned flags)
 {
 	struct ui *ui = app->ui;
 	struct inbox_view *v = inbox_view(app);
-	struct list *l = inbox_list(app);
+	struct list *l;
 	int mid = getmaxy(win) / 2;
 	int64_t now = app_now(app);
 
 	(void)flags;
+	inbox_offer(app);
+	l = inbox_list(app);
 	inbox_draw_views(app, win, 0);
 	draw_header(ui, win, 1);
-	if (inbox_query_line(v))
+	if (v->offering)
+		inbox_draw_offer(app, win);
+	else if (inbox_query_line(v))
 		inbox_draw_query(app, win, getmaxy(win) - 1);
 	if (!l->n) {
 		const char *what = _("No dossiers"), *hint;
@@ -340,6 +346,7 @@ const struct screen screen_inbox = {
 	.resume = inbox_resume,
 	.list = inbox_list,
 	.key = inbox_key,
+	.asking = inbox_asking,
 	.state_size = sizeof(struct inbox_view),
 	.state_free = inbox_view_free,
 };

@@ -1,7 +1,8 @@
 /* The inbox screen's parts, shared between its files: inbox.c draws the
  * list and moves in it; inbox_views.c keeps the views, their counts and
- * the filter's rows; inbox_find.c asks for the filter and for a code to go
- * to. State: struct inbox_view, the screen's (ui_state). */
+ * the filter's rows; inbox_find.c asks for the filter, for a code to go
+ * to, and whether to take over actions waiting in other stores. State:
+ * struct inbox_view, the screen's (ui_state). */
 #ifndef MOTCUA_INBOX_H
 #define MOTCUA_INBOX_H
 
@@ -37,6 +38,7 @@ struct inbox_view {
 	struct prompt query;	/* the filter as typed */
 	struct prompt go;	/* a code to go to, while asked for */
 	enum { ASK_NONE, ASK_FILTER, ASK_GOTO } asking;
+	bool offering;		/* asking y/n to take over app->stranded */
 	struct err query_note;	/* why the filter is matched as typed */
 
 	struct list list;	/* over the rows in the view that match the filter */
@@ -101,6 +103,14 @@ bool inbox_query_line(const struct inbox_view *v);
 void inbox_draw_query(struct app *app, WINDOW *win, int y);
 
 bool inbox_key(struct app *app, km_key key);
+
+/* The question whether to take over the actions waiting in other stores
+ * (app->stranded): asked once a run, when the inbox is drawn on top with
+ * nothing typed into it (a form, the filter or the ':' line defer it), and
+ * drawn over the last rows while it is open. */
+void inbox_offer(struct app *app);
+void inbox_draw_offer(struct app *app, WINDOW *win);
+bool inbox_asking(struct app *app);
 
 unsigned inbox_op_view_next(struct app *app);
 unsigned inbox_op_view_prev(struct app *app);

@@ -154,11 +154,63 @@ static unsigned go_to(struct app *app, const char *typed)
 	return rd;
 }
 
+/* ---- actions waiting in other stores ---- */
+
+void inbox_offer(struct app *app)
+{
+	struct inbox_view *v = inbox_view(app);
+
+	if (app->stranded <= 0 || app->stranded_asked || app->ui->screen != &screen_inbox ||
+	    v->asking != ASK_NONE || app->ui->cmdline.active)
+		return;
+	app->stranded_asked = true;
+	v->offering = true;
+}
+
+void inbox_draw_offer(struct app *app, WINDOW *win)
+{
+	char q[512];
+
+	snprintf(q, sizeof q,
+		 P_("%lld action waits in another local store of yours for this server (made at another address): send it now?",
+		    "%lld actions wait in another local store of yours for this server (made at another address): send them now?",
+		    (unsigned long)app->stranded), (long long)app->stranded);
+	ui_draw_question(app, win, q);
+}
+
+bool inbox_asking(struct app *app)
+{
+	return inbox_view(app)->offering;
+}
+
+/* While asking only the answer counts. Yes runs what :outbox-adopt runs;
+ * no leaves them where they are, for :outbox-adopt or the outbox's key
+ * later. */
+static bool offer_key(struct app *app, km_key key)
+{
+	struct inbox_view *v = inbox_view(app);
+
+	if (key == 'y' || key == 'Y') {
+		v->offering = false;
+		app->redraw |= RD_BODY | ops_find(ops_generic, "outbox-adopt")->fn(app);
+	} else if (key == 'n' || key == 'N' || key == 0x1b || key == 0x07) {
+		v->offering = false;
+		app_message(app, MSG_INFO,
+			    P_("%lld action left in the other store: :outbox-adopt sends it later",
+			       "%lld actions left in the other store: :outbox-adopt sends them later",
+			       (unsigned long)app->stranded), (long long)app->stranded);
+		app->redraw |= RD_BODY | RD_STATUS;
+	}
+	return true;
+}
+
 bool inbox_key(struct app *app, km_key key)
 {
 	struct inbox_view *v = inbox_view(app);
 	bool filtering = v->asking == ASK_FILTER;
 
+	if (v->offering)
+		return offer_key(app, key);
 	if (v->asking == ASK_NONE)
 		return false;
 	switch (prompt_type(filtering ? &v->query : &v->go, key, ui_ime(app))) {

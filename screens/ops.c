@@ -90,8 +90,9 @@ static unsigned op_retry_now(struct app *app)
 	return RD_STATUS;
 }
 
-/* What the notice after the login offers: actions queued in another
- * store of this clerk and server (another address) come here and go. */
+/* What the inbox's question after the login offers (and the outbox's
+ * key): actions queued in another store of this clerk and server (another
+ * address) come here and go. */
 static unsigned op_outbox_adopt(struct app *app)
 {
 	struct err e;

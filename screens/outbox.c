@@ -132,6 +132,14 @@ static const struct op_def outbox_ops[] = {
 	OP_END,
 };
 
+/* Its back keys, and the key that takes over the actions waiting in other
+ * stores (the generic outbox-adopt, which the line under the list names). */
+static const struct op_keys outbox_generic_keys[] = {
+	{ "view-close", OPS_BACK_KEYS },
+	{ "outbox-adopt", "A" },
+	{ NULL, NULL },
+};
+
 static const char *const outbox_hints[] = { "outbox-open", "outbox-retry", "outbox-discard", "view-close", NULL };
 
 static void outbox_title(struct app *app, char *buf, size_t len)
@@ -171,6 +179,32 @@ static bool guessed(struct app *app, const struct ob_entry *en)
 	return d && d->allowed_from != ALLOWED_READ;
 }
 
+/* The last two rows: how many actions wait in other stores of this clerk
+ * for this server, and the key that takes them over. */
+static void draw_stranded(struct app *app, WINDOW *win)
+{
+	struct ui *ui = app->ui;
+	attr_t a = theme_attr(&ui->theme, TH_EMPTY_HINT) | A_BOLD;
+	int w = getmaxx(win) - 2, y = getmaxy(win) - 2;
+	char keys[128], line[512], first[512];
+	const char *rest;
+	size_t n;
+
+	if (!km_keys_in(ui->km, screen_outbox.context, "outbox-adopt", keys, sizeof keys))
+		snprintf(keys, sizeof keys, "%s", ":outbox-adopt");
+	/* TRANSLATORS: %2$s names the keys that take them over, e.g. A */
+	snprintf(line, sizeof line,
+		 P_("%1$lld action waits in another local store of yours for this server (made at another address): %2$s takes it over and sends it.",
+		    "%1$lld actions wait in another local store of yours for this server (made at another address): %2$s takes them over and sends them.",
+		    (unsigned long)app->stranded), (long long)app->stranded, keys);
+	n = text_wrap(line, w);
+	snprintf(first, sizeof first, "%.*s", (int)n, line);
+	for (rest = line + n; *rest == ' '; rest++)
+		;
+	cell(ui, win, y, 1, w, a, first);
+	cell(ui, win, y + 1, 1, w, a, rest);
+}
+
 /* Columns: mark, state, age, action, dossier, then what the server said. */
 enum { W_MARK = 1, W_STATE = 10, W_AGE = 7, W_ACT = 20, W_CODE = 26 };
 
@@ -179,7 +213,8 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	struct ui *ui = app->ui;
 	struct outbox_view *v = view(app);
 	struct list *l = entries(app);
-	int rows = getmaxy(win) - 2 - (v->confirming ? 1 : 0), w = getmaxx(win);
+	bool stranded = app->stranded > 0 && !v->confirming;
+	int rows = getmaxy(win) - 2 - (stranded ? 2 : v->confirming ? 1 : 0), w = getmaxx(win);
 	int x_err = W_MARK + W_STATE + W_AGE + W_ACT + W_CODE + 5;
 	attr_t head = theme_attr(&ui->theme, TH_LIST_HEADER);
 	int64_t now = app_now(app);
@@ -193,8 +228,11 @@ static void outbox_draw(struct app *app, WINDOW *win, unsigned flags)
 	cell(ui, win, 0, W_MARK + W_STATE + W_AGE + 3, W_ACT, head, _("Action"));
 	cell(ui, win, 0, W_MARK + W_STATE + W_AGE + W_ACT + 4, W_CODE, head, _("Dossier"));
 	cell(ui, win, 0, x_err, w - x_err, head, _("What the server said"));
+	if (stranded)
+		draw_stranded(app, win);
 	if (!app->noutbox) {
 		cell(ui, win, 2, 2, w - 4, theme_attr(&ui->theme, TH_EMPTY_HINT),
+		     stranded ? _("Every action in this store has reached the server.") :
 		     _("Every action you made has reached the server."));
 		return;
 	}
@@ -244,7 +282,7 @@ const struct screen screen_outbox = {
 	.context = "outbox",
 	.name = N_("Outbox"),
 	.ops = outbox_ops,
-	.generic_keys = ops_back_keys,
+	.generic_keys = outbox_generic_keys,
 	.hints = outbox_hints,
 	.title = outbox_title,
 	.draw = outbox_draw,

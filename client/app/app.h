@@ -69,6 +69,12 @@ struct app {
 	int64_t last_key;	/* app_now() of the last key: idle polling is slower */
 	int64_t next_try;	/* app_now() of the next try at an unreachable
 				 * server, for the status bar; 0: none planned */
+	/* Actions waiting in other local stores of this clerk for this
+	 * server (made at another address), as counted after the login and
+	 * after a take-over; the inbox offers once a run to take them over
+	 * (stranded_asked: it did). */
+	int64_t stranded;
+	bool stranded_asked;
 
 	struct conf conf;	/* the clerk's settings (conf.h) */
 	/* the clerk's password as a salted hash, set at login: it unlocks

@@ -668,12 +668,11 @@ static int open_store(struct session *s, struct err *e)
  * made now if it is the first; the session moves to it when it is another
  * than the one it drew from (in memory, or another server's at this
  * address). Actions waiting in other stores of this clerk and server are
- * told, with how to take them over. */
+ * counted for the screens, which offer to take them over. */
 static void settle(struct session *s)
 {
 	struct store *was;
 	struct err e;
-	int64_t stranded;
 
 	if (conn_settle(&s->conn, &was, &e) < 0) {
 		app_message(s->app, MSG_ERROR, "%s", e.msg);
@@ -685,11 +684,8 @@ static void settle(struct session *s)
 		use_store(s);
 		store_close(was);
 	}
-	if ((stranded = conn_stranded(&s->conn)) > 0)
-		app_message(s->app, MSG_ERROR,
-			    P_("%lld action waits in another local store of yours: :outbox-adopt sends it",
-			       "%lld actions wait in other local stores of yours: :outbox-adopt sends them",
-			       (unsigned long)stranded), (long long)stranded);
+	if ((s->app->stranded = conn_stranded(&s->conn)) > 0)
+		s->app->redraw |= RD_BODY;	/* the inbox asks */
 }
 
 int session_adopt(struct app *app, struct err *e)
@@ -699,7 +695,9 @@ int session_adopt(struct app *app, struct err *e)
 
 	if (!s)
 		return err_set(e, "%s", _("no server: nothing to take over"));
-	if ((moved = conn_adopt(&s->conn, app_now(app), e)) < 0)
+	moved = conn_adopt(&s->conn, app_now(app), e);
+	app->stranded = conn_stranded(&s->conn);	/* what a failure left */
+	if (moved < 0)
 		return -1;
 	count_outbox(s);
 	if (s->state == SESSION_READY)

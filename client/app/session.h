@@ -80,7 +80,8 @@ int session_act(struct app *app, const char *code, enum action act, const struct
 int session_retry(struct app *app, int64_t id, struct err *e);
 int session_discard(struct app *app, int64_t id, struct err *e);
 /* Take over the actions waiting in this clerk's other stores of this
- * server (told after the login) and send them: how many came, or -1. */
+ * server (app->stranded, counted after the login) and send them: how many
+ * came, or -1; app->stranded counts what is left. */
 int session_adopt(struct app *app, struct err *e);
 /* Stop what is under way (Esc): a dossier being fetched first, else the
  * sync; false if nothing was. */

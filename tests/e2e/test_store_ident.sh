@@ -2,9 +2,9 @@
 # The demo's case (issue 15): a clerk accepts a dossier while the sandbox
 # is away; the next run of the same sandbox comes on another port, and the
 # client there delivers the queued action, once. An action stranded in a
-# store made at another address before the server named itself is told
-# after the login and taken over with :outbox-adopt. A client started at a
-# bad host leaves nothing on disk.
+# store made at another address before the server named itself is
+# offered after the login, a y/n question; y takes it over and sends it.
+# A client started at a bad host leaves nothing on disk.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 trap 'e2e_cleanup; sandbox_cleanup' EXIT
@@ -85,18 +85,14 @@ check "a store at port C, before identities: an accept queued there" \
 boot
 client sandbox-reference "$SBX_URL"
 check "port D: the client logs in" wait_for "online"
-# the status line moves on (the sync's news): the messages keep the notice
-keys :
-keys -l messages
-keys Enter
-check "... and tells of the waiting action" wait_for "1 action waits in another local store of yours: :outbox-adopt sends it"
-keys q
+check "... and asks whether to send the waiting action" \
+	wait_for "1 action waits in another local store of yours for this server"
+check "... a y/n question" wait_for "now?  y / n"
 check "... not sent on its own" [ "$(accepts "$code2")" = 0 ]
-keys :
-keys -l outbox-adopt
-keys Enter
-check ":outbox-adopt takes it over and sends it: the server has it" server_status_is "$code2" 2
+keys y
+check "y takes it over and sends it: the server has it" server_status_is "$code2" 2
 check "... once" [ "$(accepts "$code2")" = 1 ]
+check "... and the question is gone" wait_gone "now?  y / n"
 # the status line moved on to "delivered": the messages keep both
 keys :
 keys -l messages
