@@ -46,6 +46,7 @@ struct call {
 	char etag[128], cursor[256], page_cursor[256];
 	int page, pages, max_pages, per_page;
 	long seen;			/* items of the list so far */
+	int64_t list_time;		/* the first page's Date */
 	int64_t deadline;		/* a re-login's: the first request's */
 	int sent;			/* attempts before a re-login's repeat */
 	bool relogged, finished, since;	/* since: following a change cursor */
@@ -857,6 +858,9 @@ static void read_list_page(struct call *c, struct reply *rep, const struct api_r
 		finish(c, &res);
 		return;
 	}
+	if (!c->pages)
+		c->list_time = res.server_time;
+	res.list_time = c->list_time;
 	arr = xcalloc((size_t)(n ? n : 1), size);
 	cJSON_ArrayForEach(it, items) {
 		if (adapter_read_as(p, c->a->role, op->map, it, arr + (size_t)i * size, &res.e) < 0) {

@@ -50,6 +50,8 @@ struct api_result {
 	const char *etag;	/* the reply's ETag, if any */
 	int64_t server_time;	/* the reply's Date: the server's clock, Unix
 				 * seconds; 0 if it gave none */
+	int64_t list_time;	/* api_list: the first page's Date, when the
+				 * list began to be read; 0 if none */
 };
 
 struct api;

@@ -124,17 +124,23 @@ static void progress(struct sync *y, int n, long total)
 		y->h.progress(y->h.arg, &y->pr);
 }
 
+/* The probe's dossier: what the recent mode's next poll compares the top
+ * of the list by change with (the total is added at the end). */
+static void note_probe(struct sync *y, const struct dossier *d)
+{
+	snprintf(y->probe, sizeof y->probe, "%s\x1f%s\x1f%lld", d->code ? d->code : "",
+		 d->version ? d->version : "", (long long)d->updated_at);
+	y->probe_at = d->updated_at;
+}
+
 static bool on_page(void *arg, struct dossier *items, int n, long total)
 {
 	struct sync *y = arg;
 
 	if (y->h.arriving)
 		y->h.arriving(y->h.arg, items, n);
-	if (y->rep.mode == SYNC_RECENT && y->first && n > 0) {
-		snprintf(y->probe, sizeof y->probe, "%s\x1f%s\x1f%lld", items[0].code ? items[0].code : "",
-			 items[0].version ? items[0].version : "", (long long)items[0].updated_at);
-		y->probe_at = items[0].updated_at;
-	}
+	if (y->rep.mode == SYNC_RECENT && y->first && n > 0)
+		note_probe(y, &items[0]);
 	if (store_begin(y->store, &y->store_err) < 0)
 		goto failed;
 	if (y->first_sync && keep_position(y, y->pr.done + n, total) < 0) {
@@ -146,6 +152,11 @@ static bool on_page(void *arg, struct dossier *items, int n, long total)
 			y->quiet = true;
 		if (items[i].updated_at > y->new_hwm)
 			y->new_hwm = items[i].updated_at;
+		/* the first of the newest, as a list by change would show it
+		 * (another of the same second may come first: then the next
+		 * poll reads on, which is only dearer) */
+		if (y->rep.mode == SYNC_FULL && items[i].updated_at > y->probe_at)
+			note_probe(y, &items[i]);
 		if (store_put_dossier(y->store, &items[i], false, y->gen, &y->store_err) < 0) {
 			store_rollback(y->store);
 			goto failed;
@@ -232,7 +243,7 @@ static int finish(struct sync *y, const struct api_result *r)
 			goto fail;
 		y->rep.dropped = dropped;
 	}
-	if (y->rep.mode == SYNC_RECENT &&
+	if (y->rep.mode != SYNC_CHANGES && !r->not_modified &&
 	    store_meta_set(s, "probe", y->probe_sure ? y->probe : "", e) < 0)
 		goto fail;
 	if (store_meta_set_int(s, "synced_at", y->now, e) < 0)
@@ -299,6 +310,24 @@ static void probed(struct sync *y, const struct api_result *r)
 			(r->server_time && y->probe_at && r->server_time - y->probe_at >= SYNC_PROBE_MARGIN);
 }
 
+/* A full read leaves the next poll a probe too: the most recently changed
+ * dossier it read and the total, so that the first poll after it reads
+ * one dossier rather than two. Only when the list came whole and from the
+ * top (else the store may lack what changed below), and that change came
+ * SYNC_PROBE_MARGIN before the list began to be read, by the server's
+ * clock: a dossier changed while the pages were read, after its own page
+ * came, then sorts above the probe's, whatever changes_in_order says (it
+ * may have changed before the probe's dossier did). */
+static void probed_whole(struct sync *y, const struct api_result *r)
+{
+	size_t n = strlen(y->probe);
+
+	snprintf(y->probe + n, sizeof y->probe - n, "\x1f%ld", r->total);
+	y->probe_sure = !y->resumed && r->complete && r->list_time && y->probe_at &&
+			r->list_time - y->probe_at >= SYNC_PROBE_MARGIN &&
+			store_count_seen(y->store, y->gen) == r->total;
+}
+
 static void on_done(void *arg, const struct api_result *r0)
 {
 	struct sync *y = arg;
@@ -320,6 +349,8 @@ static void on_done(void *arg, const struct api_result *r0)
 		y->call = api_list(y->api, &y->q, on_page, on_done, y);
 		return;
 	}
+	if (r.fail == API_OK && y->rep.mode == SYNC_FULL && y->probe[0])
+		probed_whole(y, &r);
 	if (y->store_err.msg[0]) {
 		r.fail = API_E_LOCAL;
 		r.e = y->store_err;

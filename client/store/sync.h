@@ -34,7 +34,7 @@ enum sync_mode {
 };
 
 /* The recent mode first reads a probe: one dossier when the last sync
- * kept one to compare with; else two, where a quiet poll already reaches
+ * (a poll, or a full read of the list) kept one to compare with; else two, where a quiet poll already reaches
  * a dossier the store has. Otherwise pages of SYNC_RECENT_PAGE follow,
  * from the top. */
 #define SYNC_RECENT_PROBE 2

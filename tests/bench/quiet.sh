@@ -13,7 +13,12 @@
 #     script's check: a new process, its session kept in the store);
 #   - the same with no session kept (its token wiped: a login first);
 #   - in-session poll: what the client sends each refresh once logged in
-#     (the sync's own requests, as motcua's sync line counts them).
+#     (the sync's own requests, as motcua's sync line counts them);
+#   - the first poll after a full read: the seed's newest change is at the
+#     clock's start, so the first full read came within its minute and
+#     keeps no probe; a second store read whole two minutes later does;
+#   - the poll that brings a change made elsewhere (not through the relay),
+#     and the one after it, in the same minute.
 # Goal: a quiet check <= 1 KB (1024 B), both directions together.
 set -u
 build=$(cd "${1:?usage: quiet.sh BUILDDIR}" && pwd) || exit 1
@@ -46,6 +51,11 @@ relay_bytes() {
 		sleep 0.05
 	done
 	echo "$down $up"
+}
+# advance SECONDS: the sandbox's clock
+advance() {
+	curl -s -X POST "$url/_sandbox/clock" -H 'Content-Type: application/json' \
+		-d "{\"advance_seconds\": $1}" >/dev/null
 }
 # measure LABEL ARGS...: run motcua through the relay; print its bytes
 measure() {
@@ -80,13 +90,23 @@ for dialect in reference portal opencps; do
 	measure "full fetch (sync, empty store)" sync
 	# a quiet desk: nothing changed for two minutes, by the server's clock
 	# (a probe read within a minute of its dossier's change proves nothing)
-	curl -s -X POST "$url/_sandbox/clock" -H 'Content-Type: application/json' \
-		-d '{"advance_seconds": 120}' >/dev/null
-	# the first poll after a full sync has no probe to compare with yet
-	measure "first poll after it" sync
+	advance 120
+	measure "first poll, full read in the minute" sync
 	measure "one-shot quiet sync" sync
 	read -r in out <"$tmp/own"
 	printf '%-9s %-34s %7d %7d %7d\n' "$dialect" "in-session poll (motcua's count)" "$in" "$out" $((in + out))
+	export XDG_DATA_HOME=$tmp/late-$dialect
+	measure "full fetch, 2 min after the newest" sync
+	measure "first poll after it" sync
+	# a change made elsewhere, straight to the sandbox
+	export XDG_DATA_HOME=$tmp/other-$dialect
+	code=$("$build/motcua" -s "$url" -u tiepnhan1 list 2>/dev/null | awk -F'\t' '$6 == 1 { print $1; exit }')
+	"$build/motcua" -s "$url" -u tiepnhan1 act "$code" accept >/dev/null 2>&1
+	export XDG_DATA_HOME=$tmp/xdg-$dialect
+	measure "poll that brings a change" sync
+	measure "poll in the minute of a change" sync
+	advance 120
+	"$build/motcua" -s "$relay" -u tiepnhan1 sync >/dev/null 2>&1
 	"$build/motcua" -s "$relay" -u tiepnhan1 logout
 	measure "one-shot quiet sync, no session" sync
 	for p in $pids; do kill "$p" 2>/dev/null; done

@@ -6,6 +6,9 @@
 # kept. A change made elsewhere still comes with the next sync, and a probe
 # read within a minute of its dossier's change is not trusted, unless the
 # profile says the API lists changes in order (capabilities.changes_in_order).
+# A full read of the list keeps a probe as well when it came a minute after
+# the newest change: the first poll after it reads one dossier, and a later
+# change still comes; within that minute it keeps none (two dossiers).
 . "${srcdir:-.}/tests/e2e/sandbox.sh"
 . "${srcdir:-.}/tests/tap.sh"
 trap sandbox_cleanup EXIT
@@ -52,6 +55,9 @@ for d in reference:sandbox-reference:changes portal:sandbox-portal:recent opencp
 	# a change made elsewhere comes with the next sync
 	code=$(awk -F'\t' '$6 == 1 { print $1; exit }' "$SBX_DIR/online")
 	other act "$code" accept >/dev/null 2>"$err"
+	# a full read in the very minute of that change
+	within() { XDG_DATA_HOME="$SBX_DIR/within-$dialect" m "$@"; }
+	[ "$mode" = recent ] && within sync >/dev/null 2>"$err"
 	m sync >"$out" 2>"$err"; rc=$?
 	check "$dialect: a change made elsewhere comes with the next sync" \
 		sh -c "[ $rc = 0 ] && [ '$(received "$out")' -ge 1 ]"
@@ -71,10 +77,36 @@ for d in reference:sandbox-reference:changes portal:sandbox-portal:recent opencp
 		m sync >"$out" 2>"$err"
 		m sync >"$out" 2>"$err"
 		check "$dialect: a minute later, quiet again: one dossier" [ "$(received "$out")" = 1 ]
+		# it could not vouch for a probe (a change in that second may
+		# sort below the newest), whatever changes_in_order says
+		within sync >"$out" 2>"$err"
+		check "$dialect: a full read within a minute of the newest change leaves no probe: two dossiers" \
+			[ "$(received "$out")" = 2 ]
 	fi
+
+	# a full read two minutes after the newest change leaves its probe:
+	# the first poll after it reads one dossier, and still sees a change
+	fresh() { XDG_DATA_HOME="$SBX_DIR/fresh-$dialect" m "$@"; }
+	fresh sync >"$out" 2>"$err"
+	fresh sync >"$out" 2>"$err"; rc=$?
+	n=$(bytes "$out")
+	echo "# $dialect: first poll after a full read: $n bytes"
+	check "$dialect: the first poll after a full read: $mode, <= 1024 bytes" \
+		sh -c "[ $rc = 0 ] && grep -q '^synced ($mode' '$out' && [ '${n:-9999}' -le 1024 ]"
+	[ "$mode" = recent ] &&
+		check "$dialect: ... one dossier read: the full read's probe" [ "$(received "$out")" = 1 ]
+	code2=$(awk -F'\t' '$6 == 1 { if (++k == 2) { print $1; exit } }' "$SBX_DIR/online")
+	other act "$code2" accept >/dev/null 2>"$err"
+	fresh sync >"$out" 2>"$err"; rc=$?
+	check "$dialect: ... and the next poll brings a change made elsewhere" \
+		sh -c "[ $rc = 0 ] && [ '$(received "$out")' -ge 1 ]"
+
 	sandbox_stop
 	m show "$code" >"$out" 2>"$err"; rc=$?
 	check "$dialect: the store has the change (server down: exit 13, status 2)" \
+		sh -c "[ $rc = 13 ] && grep -q '^Status  *2 ' '$out'"
+	fresh show "$code2" >"$out" 2>"$err"; rc=$?
+	check "$dialect: the store after a full read has the later change (status 2)" \
 		sh -c "[ $rc = 13 ] && grep -q '^Status  *2 ' '$out'"
 done
 

@@ -41,8 +41,9 @@ struct upload {
 	size_t len;
 };
 
-static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *body,
-			     const char *etag)
+/* date: the server's clock in the Date header; NULL: microhttpd's own */
+static enum MHD_Result reply_dated(struct MHD_Connection *c, int status, const char *body,
+				   const char *etag, const char *date)
 {
 	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), (void *)body,
 								MHD_RESPMEM_MUST_COPY);
@@ -51,9 +52,17 @@ static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *b
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	if (etag)
 		MHD_add_response_header(r, "ETag", etag);
+	if (date)
+		MHD_add_response_header(r, "Date", date);
 	rc = MHD_queue_response(c, (unsigned)status, r);
 	MHD_destroy_response(r);
 	return rc;
+}
+
+static enum MHD_Result reply(struct MHD_Connection *c, int status, const char *body,
+			     const char *etag)
+{
+	return reply_dated(c, status, body, etag, NULL);
 }
 
 static const char *arg(struct MHD_Connection *c, const char *k)
@@ -67,7 +76,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 {
 	struct upload *up = *ctx;
 	const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
-	char want[32], body[2048];
+	char want[32], body[2048], when[40];
 	int page;
 
 	(void)cls;
@@ -142,7 +151,9 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 				 2 * page - 1, 2 * page - 1, page, second,
 				 page == 1 ? "2" : page == 2 ? "3" : "null", page);
 		}
-		return reply(c, 200, body, page == 1 ? "\"list-1\"" : NULL);
+		/* each page read a minute after the one before */
+		snprintf(when, sizeof when, "Wed, 15 Oct 2025 03:%02d:00 GMT", page - 1);
+		return reply_dated(c, 200, body, page == 1 ? "\"list-1\"" : NULL, when);
 	}
 	if (!strncmp(url, "/dossiers/", 10)) {
 		if (strcmp(url + 10, "D1"))
@@ -316,6 +327,9 @@ START_TEST(login_then_all_pages_in_order)
 	ck_assert_str_eq(got.codes, "D1 E1 D3 E2 D5 ");
 	ck_assert_str_eq(got.cursor, "c-1");	/* the first page's cursor */
 	ck_assert_str_eq(got.etag, "\"list-1\"");
+	/* the last page's Date, and when the list began to be read */
+	ck_assert_int_eq(got.r.server_time, 1760497200 + 120);
+	ck_assert_int_eq(got.r.list_time, 1760497200);
 }
 END_TEST
 
