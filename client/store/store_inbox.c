@@ -177,6 +177,10 @@ static int run_bound(struct store *s, const struct inboxq *q, const char *sql, s
 
 /* At most this many rows found by the index make a phrase rare. */
 #define FEW_HITS 1024
+/* The look-up reads the index a range of rowids at a time, sized to take
+ * about this long (µs of CPU), from PROBE_ROWS rowids at first. */
+#define PROBE_US 1000
+#define PROBE_ROWS 4096
 
 static int64_t data_version(struct store *s)
 {
@@ -190,56 +194,137 @@ static int64_t data_version(struct store *s)
 	return v;
 }
 
-/* Whether q's phrase is in FEW_HITS rows at most: then their rowids are
- * kept in temp.inbox_hits, and reads and counts start from them rather
- * than walk the urgency order's indexes (or the text) whole for a rare
- * text, an ID number say. Looked up once per phrase and state of the
- * store (its changes here, and by other connections). */
-static int few_hits(struct store *s, const struct inboxq *q, bool *few, struct err *e)
+/* The hits kept are of the store as it is now (its changes here, and by
+ * other connections). */
+static void hits_mark(struct store *s, int64_t version)
 {
-	struct sb sql = { 0 };
-	int64_t version;
+	s->hits_changes = sqlite3_total_changes64(s->db);
+	s->hits_version = version;
+}
+
+/* Start looking up q's phrase: temp.inbox_hits emptied, from the first
+ * rowid of the text to its last. */
+static int probe_start(struct store *s, const struct inboxq *q, struct err *e)
+{
+	sqlite3_stmt *st;
 	int rc;
 
-	*few = false;
-	if (!indexed(q) || q->match)
-		return 0;
-	version = data_version(s);
-	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
-		if (!strcmp(s->hits_phrase, q->phrase)) {
-			*few = s->hits_few;
-			return 0;
-		}
-		/* a key typed onto a rare phrase: its rows are among those */
-		if (s->hits_few && strstr(q->phrase, s->hits_phrase)) {
-			if (run_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
-				      "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)", e) < 0)
-				return -1;
-			free(s->hits_phrase);
-			s->hits_phrase = xstrdup(q->phrase);
-			s->hits_changes = sqlite3_total_changes64(s->db);
-			*few = true;
-			return 0;
-		}
-	}
 	free(s->hits_phrase);
 	s->hits_phrase = NULL;
 	if (sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS inbox_hits (rowid INTEGER PRIMARY KEY);"
 			 "DELETE FROM temp.inbox_hits", NULL, NULL, NULL) != SQLITE_OK)
 		return store_sql_error(s, e, _("cannot read the inbox"));
-	/* one more than few: enough to know */
-	sb_printf(&sql, "INSERT INTO temp.inbox_hits SELECT rowid FROM inbox_text WHERE inbox_text MATCH ?9 LIMIT %d",
-		  FEW_HITS + 1);
-	rc = run_bound(s, q, sb_str(&sql), e);
-	sb_free(&sql);
-	if (rc < 0)
+	if (store_prepare(s, "SELECT ifnull(max(rowid), 0) FROM inbox_text", &st, e) < 0)
 		return -1;
-	s->hits_few = sqlite3_changes(s->db) <= FEW_HITS;
+	rc = sqlite3_step(st);
+	s->hits_end = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_sql_error(s, e, _("cannot read the inbox"));
 	s->hits_phrase = xstrdup(q->phrase);
-	s->hits_changes = sqlite3_total_changes64(s->db);
-	s->hits_version = version;
-	*few = s->hits_few;
+	s->hits_done = false;
+	s->hits_last = s->hits_n = 0;
+	s->hits_chunk = PROBE_ROWS;
 	return 0;
+}
+
+/* Look on until the phrase is known to be in more than FEW_HITS rows or
+ * the whole text is read, a range of rowids at a time, stopping when
+ * until (timer_cpu_us(); 0: none) has passed. 1 when it is known, 0 when
+ * the time was up first. */
+static int probe_step(struct store *s, const struct inboxq *q, int64_t until, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare_bound(s, q, "INSERT INTO temp.inbox_hits SELECT rowid FROM inbox_text"
+			  " WHERE inbox_text MATCH ?9 AND rowid > ?13 AND rowid <= ?14 LIMIT ?10", NULL, &st, e) < 0)
+		return -1;
+	while (s->hits_n <= FEW_HITS && s->hits_last < s->hits_end) {
+		int64_t t0 = timer_cpu_us(), hi = s->hits_last + s->hits_chunk, spent;
+
+		if (hi > s->hits_end)
+			hi = s->hits_end;
+		sqlite3_bind_int64(st, 10, FEW_HITS + 1 - s->hits_n);	/* one more than few: enough to know */
+		sqlite3_bind_int64(st, 13, s->hits_last);
+		sqlite3_bind_int64(st, 14, hi);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_sql_error(s, e, _("cannot read the inbox"));
+		}
+		s->hits_n += sqlite3_changes(s->db);
+		s->hits_last = hi;
+		/* the next range sized by what this one cost, growing at most
+		 * fourfold: the postings are not spread evenly over the rowids */
+		spent = timer_cpu_us() - t0;
+		if (spent * 4 < PROBE_US)
+			s->hits_chunk *= 4;
+		else
+			s->hits_chunk = s->hits_chunk * PROBE_US / spent;
+		if (s->hits_chunk < 1024)
+			s->hits_chunk = 1024;
+		if (until && timer_cpu_us() >= until)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (s->hits_n <= FEW_HITS && s->hits_last < s->hits_end)
+		return 0;
+	s->hits_done = true;
+	s->hits_few = s->hits_n <= FEW_HITS;
+	return 1;
+}
+
+/* Whether q's phrase is in FEW_HITS rows at most: then their rowids are
+ * kept in temp.inbox_hits, and reads and counts start from them rather
+ * than walk the urgency order's indexes (or the text) whole for a rare
+ * text, an ID number say. Looked up once per phrase and state of the
+ * store, in slices: until (timer_cpu_us(); 0: none) bounds this call,
+ * since a phrase the index finds in few rows of a large store has it read
+ * every posting of its trigrams (some 15 ms at a million dossiers), and
+ * a key typed meanwhile must not wait for that. 1 when *few was known,
+ * 2 when it is now (this call looked), 0 when the time was up first (the
+ * next call goes on), -1 on error. */
+static int few_hits(struct store *s, const struct inboxq *q, int64_t until, bool *few, struct err *e)
+{
+	int64_t version;
+	int rc;
+
+	*few = false;
+	if (!indexed(q) || q->match)
+		return 1;
+	version = data_version(s);
+	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
+		if (!strcmp(s->hits_phrase, q->phrase) && s->hits_done) {
+			*few = s->hits_few;
+			return 1;
+		}
+		/* a key typed onto a rare phrase: its rows are among those */
+		if (s->hits_done && s->hits_few && strstr(q->phrase, s->hits_phrase)) {
+			if (run_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
+				      "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)", e) < 0)
+				return -1;
+			free(s->hits_phrase);
+			s->hits_phrase = xstrdup(q->phrase);
+			hits_mark(s, version);
+			*few = true;
+			return 2;
+		}
+	}
+	/* a look-up of this phrase under way on the store as it was goes on;
+	 * any other starts again */
+	if (!s->hits_phrase || s->hits_done || strcmp(s->hits_phrase, q->phrase) ||
+	    s->hits_changes != sqlite3_total_changes64(s->db) || s->hits_version != version)
+		if (probe_start(s, q, e) < 0)
+			return -1;
+	if ((rc = probe_step(s, q, until, e)) < 0)
+		return -1;
+	hits_mark(s, version);
+	if (!rc)
+		return 0;
+	*few = s->hits_few;
+	return 2;
 }
 
 void store_inbox_start(struct inboxq_pos *p)
@@ -320,8 +405,12 @@ static int read_rows(struct store *s, const struct inboxq *q, struct inboxq_pos 
 		return 1;
 	if (!n)
 		return 0;
-	if (few_hits(s, q, &few, e) < 0)
-		return -1;
+	/* the look-up of a rare phrase may take this read's time, or more:
+	 * the next read goes on with it, and reads its rows */
+	if ((rc = few_hits(s, q, until, &few, e)) <= 0)
+		return rc;
+	if (rc == 2 && until && timer_cpu_us() >= until)
+		return 0;
 	/* the few rows a rare phrase is in need no test */
 	scan = filtered(q) && !few;
 	if (few)
@@ -451,7 +540,7 @@ int store_inbox_index(struct store *s, const struct inboxq *q, const struct inbo
 	bool few;
 
 	*index = 0;
-	if (few_hits(s, q, &few, e) < 0)
+	if (few_hits(s, q, 0, &few, e) < 0)
 		return -1;
 	/* the rows of the parts before, and of its own part before it */
 	for (int part = 0; part <= pos->part && part < INBOXQ_PARTS; part++) {
@@ -482,7 +571,7 @@ int store_inbox_find(struct store *s, const struct inboxq *q, const char *code,
 	int rc, found = 0;
 	bool few;
 
-	if (few_hits(s, q, &few, e) < 0)
+	if (few_hits(s, q, 0, &few, e) < 0)
 		return -1;
 	add_hits(&sql, q, few);
 	sb_puts(&sql, "SELECT status, due_at IS NOT NULL, due_at, apology_used FROM dossiers WHERE code = ?11");
@@ -560,8 +649,8 @@ int store_inbox_count_step(struct store *s, const struct inboxq *q, struct inbox
 		k->done = true;
 		return 1;
 	}
-	if (few_hits(s, q, &few, e) < 0)
-		return -1;
+	if ((rc = few_hits(s, q, until, &few, e)) <= 0)
+		return rc;	/* the time was up first: nothing counted yet */
 	sb_puts(&sql, "SELECT t.rowid, d.status, ifnull(d.assignee_login, d.assignee) = ?7 COLLATE NOCASE,"
 		" ifnull(d.procedure_code, ifnull(d.procedure_name, '')) = ?8, 1");
 	if (!indexed(q) && q->phrase && *q->phrase)

@@ -19,10 +19,14 @@ struct store {
 	int ncols;
 	const struct inboxq *q;	/* the inbox query running, for motcua_match() */
 	/* the phrase whose rows temp.inbox_hits holds when they are few
-	 * (store_inbox.c), and the store's state it was looked up in */
+	 * (store_inbox.c), and the store's state it was looked up in; while
+	 * the look-up is under way (!hits_done), the text rowids it has
+	 * read up to, the last one there is, the rows found so far and the
+	 * rowids it reads at a time */
 	char *hits_phrase;
-	bool hits_few;
+	bool hits_few, hits_done;
 	int64_t hits_changes, hits_version;
+	int64_t hits_last, hits_end, hits_n, hits_chunk;
 	sqlite3_stmt *put_summary, *put_whole, *put_hay, *meta_get, *meta_set, *version_get;
 	sqlite3_stmt *rekey_text, *rekey_row, *rekey_outbox;
 	bool full;		/* the last error was a full disk */

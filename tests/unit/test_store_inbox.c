@@ -715,6 +715,76 @@ START_TEST(test_slices)
 }
 END_TEST
 
+/* A rare phrase looked up in slices whose time is up at once: nothing is
+ * read until the look-up is whole, each call goes on where the last one
+ * stopped, and a dossier stored between two calls is found (the look-up
+ * starts again on the store as it is now). */
+#define WIDE 9000
+
+START_TEST(test_rare_in_slices)
+{
+	static struct dossier more[WIDE + 1];
+	struct dossier *want[N + WIDE + 1], got[64];
+	struct inboxq q;
+	struct inboxq_pos at;
+	struct inboxq_count k;
+	struct err e = { "" };
+	size_t nwant = 0, n = 0;
+	int rc, calls;
+
+	/* more rowids than the look-up reads at first (4,096), the phrase
+	 * at the start, the middle and the end */
+	ck_assert_int_eq(store_begin(s, &e), 0);
+	for (int i = 0; i < WIDE + 1; i++) {
+		char code[32];
+		bool rare = i == 5 || i == WIDE / 2 || i == WIDE - 1 || i == WIDE;
+
+		snprintf(code, sizeof code, "W-%05d", i);
+		more[i] = (struct dossier){ .code = xstrdup(code), .status = 1 + i % 10,
+					    .applicant_name = xstrdup(rare ? "Đinh Thị Hiếm" : "Nguyễn Văn Nhiều"),
+					    .due_at = cal_join(2025, 12, 1 + i % 20, 9, 0, 0) };
+		if (i < WIDE)
+			ck_assert_msg(store_put_dossier(s, &more[i], false, 1, &e) == 0, "%s", e.msg);
+	}
+	ck_assert_int_eq(store_commit(s, &e), 0);
+	query_at(&q, instants()[0]);
+	q.phrase = "dinh thi hiem";
+
+	store_inbox_start(&at);
+	rc = store_inbox_rows_until(s, &q, &at, 1, got, NULL, 64, &n, &e);
+	ck_assert_msg(rc == 0 && n == 0, "rc %d, %zu rows: the look-up should have taken the first call", rc, n);
+	ck_assert_int_eq(at.part, -1);	/* nothing passed over */
+
+	/* stored meanwhile: the look-up starts again and finds it */
+	ck_assert_int_eq(store_begin(s, &e), 0);
+	ck_assert_msg(store_put_dossier(s, &more[WIDE], false, 1, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(store_commit(s, &e), 0);
+	for (int i = 0; i < WIDE + 1; i++)
+		if (in_query(&q, &more[i]))
+			want[nwant++] = &more[i];
+	ck_assert_uint_eq(nwant, 4);
+	deadline_sort(cal, want, nwant, q.cut.now);
+
+	memset(got, 0, sizeof got);
+	for (calls = 1; (rc = store_inbox_rows_until(s, &q, &at, 1, got, NULL, 64, &n, &e)) == 0 && !n; calls++)
+		ck_assert_int_lt(calls, 1000);
+	ck_assert_msg(rc >= 0, "%s", e.msg);
+	ck_assert_int_gt(calls, 1);	/* in more than one slice */
+	ck_assert_uint_eq(n, nwant);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(got[i].code, want[i]->code);
+		dossier_free(&got[i]);
+	}
+
+	/* the count, on the look-up made: whole at its first step */
+	store_inbox_count_start(&k);
+	ck_assert_int_eq(store_inbox_count_step(s, &q, &k, 1, &e), 1);
+	ck_assert_int_eq(k.c.all, 4);
+	for (int i = 0; i < WIDE + 1; i++)
+		dossier_free(&more[i]);
+}
+END_TEST
+
 static bool collect_numbers(void *arg, const char *code, const char *shown)
 {
 	char *seen = arg;
@@ -774,6 +844,7 @@ static Suite *store_inbox_suite(void)
 	tcase_add_test(tc, test_ending);
 	tcase_add_test(tc, test_assignees);
 	tcase_add_test(tc, test_slices);
+	tcase_add_test(tc, test_rare_in_slices);
 	tcase_add_test(tc, test_ending_number);
 	suite_add_tcase(su, tc);
 	return su;
