@@ -179,7 +179,7 @@ static int run_bound(struct store *s, const struct inboxq *q, const char *sql, s
 #define FEW_HITS 1024
 /* The look-up reads the index a range of rowids at a time, sized to take
  * about this long (µs of CPU), from PROBE_ROWS rowids at first. */
-#define PROBE_US 1000
+#define PROBE_US 2000
 #define PROBE_ROWS 4096
 
 static int64_t data_version(struct store *s)
