@@ -289,19 +289,22 @@ static int probe_step(struct store *s, const struct inboxq *q, int64_t until, st
 static int few_hits(struct store *s, const struct inboxq *q, int64_t until, bool *few, struct err *e)
 {
 	int64_t version;
+	bool same;
 	int rc;
 
 	*few = false;
 	if (!indexed(q) || q->match)
 		return 1;
 	version = data_version(s);
-	if (s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version) {
-		if (!strcmp(s->hits_phrase, q->phrase) && s->hits_done) {
+	/* what temp.inbox_hits holds, or has begun to, is of the store as it is */
+	same = s->hits_phrase && s->hits_changes == sqlite3_total_changes64(s->db) && s->hits_version == version;
+	if (same && s->hits_done) {
+		if (!strcmp(s->hits_phrase, q->phrase)) {
 			*few = s->hits_few;
 			return 1;
 		}
 		/* a key typed onto a rare phrase: its rows are among those */
-		if (s->hits_done && s->hits_few && strstr(q->phrase, s->hits_phrase)) {
+		if (s->hits_few && strstr(q->phrase, s->hits_phrase)) {
 			if (run_bound(s, q, "DELETE FROM temp.inbox_hits WHERE NOT instr("
 				      "(SELECT hay FROM inbox_text t WHERE t.rowid = inbox_hits.rowid), ?12)", e) < 0)
 				return -1;
@@ -312,12 +315,10 @@ static int few_hits(struct store *s, const struct inboxq *q, int64_t until, bool
 			return 2;
 		}
 	}
-	/* a look-up of this phrase under way on the store as it was goes on;
+	/* a look-up of this phrase under way on the store as it is goes on;
 	 * any other starts again */
-	if (!s->hits_phrase || s->hits_done || strcmp(s->hits_phrase, q->phrase) ||
-	    s->hits_changes != sqlite3_total_changes64(s->db) || s->hits_version != version)
-		if (probe_start(s, q, e) < 0)
-			return -1;
+	if ((!same || s->hits_done || strcmp(s->hits_phrase, q->phrase)) && probe_start(s, q, e) < 0)
+		return -1;
 	if ((rc = probe_step(s, q, until, e)) < 0)
 		return -1;
 	hits_mark(s, version);
